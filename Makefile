@@ -1,0 +1,46 @@
+# A thin wrapper around CMake so a newcomer types one word.
+#   make          install dependencies, build, and run the main job on examples/
+#   make check    build and run every test (normal and ASan+UBSan builds)
+#   make asan     sanitizer build only;  make fuzz  libFuzzer targets (clang)
+#   make bench    benchmarks (see bench/README.md)
+JOBS ?= 2
+CMAKE_FLAGS ?=
+ifdef CI
+CMAKE_FLAGS += -DPX_WERROR=ON
+endif
+
+.PHONY: all deps build example check test asan fuzz bench clean
+
+all: build example
+
+deps:
+	@./tools/install-deps.sh
+
+build: deps
+	@cmake -S . -B build -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) >/dev/null
+	@cmake --build build -j $(JOBS)
+
+example: build
+	./build/parallax report examples/story -o examples/report.html --format html
+	./build/parallax report examples/story --format md
+
+test: build
+	cd build && ctest --output-on-failure -j $(JOBS)
+
+asan: deps
+	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPX_SANITIZE=ON -DCMAKE_C_COMPILER=clang $(CMAKE_FLAGS) >/dev/null
+	@cmake --build build-asan -j $(JOBS)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+check: test asan
+
+fuzz: deps
+	@cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPX_FUZZ=ON -DCMAKE_C_COMPILER=clang >/dev/null
+	@cmake --build build-fuzz -j $(JOBS)
+	@echo "run e.g.: ./build-fuzz/fuzz/fuzz_doc fuzz/corpus/fuzz_doc -max_total_time=60"
+
+bench: build
+	./bench/run.sh
+
+clean:
+	rm -rf build build-asan build-fuzz

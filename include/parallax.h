@@ -1,0 +1,273 @@
+/*
+ * parallax.h - the public API of libparallax.
+ *
+ * parallax shows one news story through every outlet that covered it:
+ * which articles are copies of one another, who said what and how each
+ * outlet quoted it, what outlets agree on or contradict, when things
+ * happened, and a brief whose sentences name their sources.
+ *
+ * The pipeline, one folder of src/ per stage:
+ *   read -> text -> quotes / entities / dates -> group -> compare -> report
+ *                                                   \-> store (SQLite)
+ *
+ * Conventions used throughout this header:
+ *  - Functions return a px_status (0 or a negative PX_E* code) and hand
+ *    results back through out-parameters.
+ *  - Every *_free() accepts NULL.
+ *  - "Borrowed" results stay valid until the object they come from is
+ *    freed; "caller frees" results are released with the named function.
+ *  - Offsets inside a px_doc are byte offsets into px_doc_text(); use
+ *    px_doc_char_offset() to turn one into the code-point offset into the
+ *    original input that parallax prints.
+ */
+#ifndef PARALLAX_H
+#define PARALLAX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PX_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------ */
+/* Status codes                                                        */
+/* ------------------------------------------------------------------ */
+
+#define PX_ERRNO_MAP(XX)                                   \
+    XX(NOMEM, -1, "out of memory")                         \
+    XX(IO, -2, "input/output error")                       \
+    XX(BADINPUT, -3, "malformed input")                    \
+    XX(USAGE, -4, "invalid argument")                      \
+    XX(NOTFOUND, -5, "not found")                          \
+    XX(DB, -6, "database error")                           \
+    XX(TOOBIG, -7, "input too large")                      \
+    XX(INTERRUPTED, -8, "interrupted")
+
+typedef enum px_status {
+    PX_OK = 0,
+#define PX__ERRNO_ENUM(name, value, msg) PX_E##name = value,
+    PX_ERRNO_MAP(PX__ERRNO_ENUM)
+#undef PX__ERRNO_ENUM
+} px_status;
+
+/* A static message for a status code; never NULL. */
+const char *px_strerror(int status);
+
+/* The library version, PX_VERSION. */
+const char *px_version(void);
+
+/* A borrowed view of text; not NUL-terminated. */
+typedef struct px_str {
+    const char *ptr;
+    size_t len;
+} px_str;
+
+/* ------------------------------------------------------------------ */
+/* Diagnostics: bad input is data, reported and counted, not a crash.  */
+/* ------------------------------------------------------------------ */
+
+typedef enum px_severity {
+    PX_SEV_WARNING = 1, /* the document was read, with a repair */
+    PX_SEV_ERROR = 2    /* the document (or record) was skipped */
+} px_severity;
+
+typedef struct px_diag {
+    px_severity severity;
+    const char *file;    /* path as given, or "-" for standard input */
+    size_t line;         /* 1-based line, 0 when not line-related */
+    const char *doc;     /* document id when known, else NULL */
+    const char *message; /* one line, no trailing newline */
+} px_diag;
+
+/* Called for each diagnostic; all pointers are borrowed for the call. */
+typedef void (*px_diag_fn)(void *userdata, const px_diag *diag);
+
+/* ------------------------------------------------------------------ */
+/* Documents                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct px_doc px_doc;
+
+/* Paragraph-level blocks of an article, in reading order. */
+#define PX_BLOCK_KIND_MAP(XX)         \
+    XX(BODY, "body")                  \
+    XX(HEADLINE, "headline")          \
+    XX(STANDFIRST, "standfirst")      \
+    XX(HEADING, "heading")            \
+    XX(CAPTION, "caption")            \
+    XX(BOILERPLATE, "boilerplate")    \
+    XX(EMBED, "embed")                \
+    XX(SIGNATURE, "signature")        \
+    XX(DATELINE, "dateline")          \
+    XX(META, "meta")
+
+typedef enum px_block_kind {
+#define PX__BLOCK_ENUM(name, str) PX_BLOCK_##name,
+    PX_BLOCK_KIND_MAP(PX__BLOCK_ENUM)
+#undef PX__BLOCK_ENUM
+        PX_BLOCK__COUNT
+} px_block_kind;
+
+/* "body", "heading", ...; never NULL. */
+const char *px_block_kind_name(px_block_kind kind);
+
+typedef struct px_block {
+    size_t start, end; /* byte offsets into px_doc_text(), end exclusive */
+    px_block_kind kind;
+    size_t first_sentence; /* index into px_doc_sentences() */
+    size_t n_sentences;
+} px_block;
+
+typedef struct px_sentence {
+    size_t start, end; /* byte offsets, end exclusive */
+    size_t block;      /* index into px_doc_blocks() */
+    size_t first_token, n_tokens;
+} px_sentence;
+
+typedef enum px_token_kind {
+    PX_TOK_WORD = 1,   /* letters, digits inside, apostrophes, hyphens */
+    PX_TOK_NUMBER,     /* 30, 3.5, 1,000, 30-day starts as NUMBER */
+    PX_TOK_PUNCT,      /* . , ; : ! ? ( ) and the like */
+    PX_TOK_QUOTE,      /* a quotation mark of any style */
+    PX_TOK_DASH,       /* - -- – — used as punctuation */
+    PX_TOK_SYMBOL      /* anything else: $ % & @ # ... */
+} px_token_kind;
+
+/* px_token.flags */
+#define PX_TF_CAP 0x0001u        /* first letter upper case */
+#define PX_TF_ALLCAPS 0x0002u    /* two or more letters, all upper case */
+#define PX_TF_DIGIT 0x0004u      /* contains a digit */
+#define PX_TF_ABBREV 0x0008u     /* word that keeps its final full stop */
+#define PX_TF_QOPEN 0x0010u      /* quote that can only open */
+#define PX_TF_QCLOSE 0x0020u     /* quote that can only close */
+#define PX_TF_QSINGLE 0x0040u    /* single quotation mark (or apostrophe) */
+#define PX_TF_SENT_START 0x0080u /* first token of its sentence */
+#define PX_TF_HANDLE 0x0100u     /* @handle */
+#define PX_TF_URL 0x0200u        /* URL or domain */
+#define PX_TF_NL_BEFORE 0x0400u  /* a line break precedes the token */
+#define PX_TF_SPACE_BEFORE 0x0800u /* white space precedes the token */
+
+typedef struct px_token {
+    uint32_t start, end; /* byte offsets, end exclusive */
+    uint16_t kind;       /* px_token_kind */
+    uint16_t flags;      /* PX_TF_* */
+} px_token;
+
+/* Metadata handed to px_doc_new(); every field optional (NULL). */
+typedef struct px_doc_meta {
+    const char *id;     /* document id; required */
+    const char *file;   /* where it came from, for messages */
+    const char *title;  /* headline known from metadata */
+    const char *source; /* outlet */
+    const char *url;
+    const char *date;   /* ISO date (YYYY-MM-DD...), as given */
+} px_doc_meta;
+
+/* Analyses an article held in memory: repairs invalid UTF-8 (reported
+ * through on_diag), normalises (NFC, line breaks, spaces), finds the
+ * structure (headline, standfirst, blocks), sentences and tokens.
+ * text need not be NUL-terminated. When structure is nonzero, leading
+ * front matter and headline/standfirst/heading/caption lines are
+ * detected; otherwise every paragraph is body text.
+ * *out: caller frees with px_doc_free(). */
+int px_doc_new(px_doc **out, const char *text, size_t len,
+               const px_doc_meta *meta, int structure, px_diag_fn on_diag,
+               void *diag_userdata);
+void px_doc_free(px_doc *doc);
+
+/* Borrowed; valid until px_doc_free(). Strings may be NULL when unknown. */
+const char *px_doc_id(const px_doc *doc);
+const char *px_doc_file(const px_doc *doc);
+const char *px_doc_source(const px_doc *doc);
+const char *px_doc_url(const px_doc *doc);
+const char *px_doc_date(const px_doc *doc);      /* YYYY-MM-DD or NULL */
+const char *px_doc_headline(const px_doc *doc);  /* NULL when none */
+const char *px_doc_standfirst(const px_doc *doc);
+/* The normalised text; NUL-terminated. */
+px_str px_doc_text(const px_doc *doc);
+const px_block *px_doc_blocks(const px_doc *doc, size_t *n);
+const px_sentence *px_doc_sentences(const px_doc *doc, size_t *n);
+const px_token *px_doc_tokens(const px_doc *doc, size_t *n);
+/* The code-point offset into the original input for a byte offset of
+ * px_doc_text() (0 <= byte <= text length). */
+size_t px_doc_char_offset(const px_doc *doc, size_t byte);
+/* The number of code points of the original input. */
+size_t px_doc_char_length(const px_doc *doc);
+
+/* ------------------------------------------------------------------ */
+/* Reading inputs: files, folders (recursively), "-" for stdin.        */
+/* ------------------------------------------------------------------ */
+
+typedef enum px_format {
+    PX_FORMAT_AUTO = 0, /* by extension; stdin sniffed */
+    PX_FORMAT_TEXT,     /* .txt: one article */
+    PX_FORMAT_JSONL,    /* .jsonl: one article a line */
+    PX_FORMAT_HTML      /* .html/.htm: a saved page */
+} px_format;
+
+typedef struct px_read_options {
+    px_diag_fn on_diag; /* NULL: diagnostics are only counted */
+    void *diag_userdata;
+    px_format format;   /* forced input format, or AUTO */
+    size_t max_bytes;   /* documents longer are truncated (0: 64 MiB) */
+} px_read_options;
+
+typedef struct px_reader px_reader;
+
+int px_reader_new(px_reader **out, const px_read_options *opt);
+/* Queues a path: a file, a folder (its .txt/.jsonl/.json/.html/.htm
+ * files, recursively, in name order) or "-". Problems with the path are
+ * reported when it is reached. */
+int px_reader_add(px_reader *r, const char *path);
+/* Reads the next document: returns 1 and sets *out (caller frees with
+ * px_doc_free), 0 at the end, or a negative status on a fatal error
+ * (out of memory). Unreadable files and bad records are reported through
+ * on_diag and skipped. */
+int px_reader_next(px_reader *r, px_doc **out);
+/* Counters so far. */
+size_t px_reader_n_docs(const px_reader *r);
+size_t px_reader_n_warnings(const px_reader *r);
+size_t px_reader_n_errors(const px_reader *r);
+size_t px_reader_bytes(const px_reader *r); /* input bytes consumed */
+void px_reader_free(px_reader *r);
+
+/* ==== quotes: who said what (src/quote) ============================ */
+
+
+
+/* ==== entities: people, places, organisations (src/entity) ========= */
+
+
+
+/* ==== dates: time expressions (src/date) =========================== */
+
+
+
+/* ==== group: near-duplicates and stories (src/group) =============== */
+
+
+
+/* ==== store: the SQLite corpus (src/store) ========================= */
+
+
+
+/* ==== compare: quotes, facts, conflicts across outlets (src/compare) */
+
+
+
+/* ==== brief: sourced multi-document summary (src/brief) ============ */
+
+
+
+/* ==== report: the story report (src/report) ======================== */
+
+
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PARALLAX_H */

@@ -1,0 +1,222 @@
+/*
+ * doc.c - px_doc: one article, normalised, with its structure, sentences
+ * and tokens. Everything the later stages need about the text is computed
+ * once here.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "read.h"
+
+const char *px_block_kind_name(px_block_kind kind)
+{
+    static const char *const names[] = {
+#define PX__BLOCK_NAME(name, str) str,
+        PX_BLOCK_KIND_MAP(PX__BLOCK_NAME)
+#undef PX__BLOCK_NAME
+    };
+    return (unsigned)kind < PX_ARRAY_LEN(names) ? names[kind] : "body";
+}
+
+static char *dup_meta(px_arena *a, const char *s)
+{
+    if (!s)
+        return NULL;
+    px_str t = px__str_trim((px_str){s, strlen(s)});
+    return t.len ? px_arena_strndup(a, t.ptr, t.len) : NULL;
+}
+
+/* Keeps a YYYY-MM-DD prefix of an ISO date or timestamp; parses other
+ * common forms ("May 11, 2025"). NULL when no date is recognised. */
+static char *normalise_date(px_arena *a, const char *s)
+{
+    if (!s)
+        return NULL;
+    int y, m, d;
+    size_t len = strlen(s);
+    while (len && (*s == ' ' || *s == '\t'))
+        s++, len--;
+    if (!px__parse_calendar_date(s, len, &y, &m, &d))
+        return NULL;
+    char tmp[16];
+    snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, d);
+    return px_arena_strdup(a, tmp);
+}
+
+static int tokenize_and_split(px_doc *doc)
+{
+    px_token_vec toks = {0};
+    PX_VEC(px_sentence) sents = {0};
+    px_span_vec spans = {0};
+    int rc = PX_ENOMEM;
+    for (size_t b = 0; b < doc->n_blocks; b++) {
+        px_block *blk = &doc->blocks[b];
+        size_t first = toks.n;
+        if (px__tokenize(doc->text, blk->start, blk->end, &toks))
+            goto done;
+        size_t nt = toks.n - first;
+        spans.n = 0;
+        if (px__split_sentences(doc->text, toks.v, first, nt, &spans))
+            goto done;
+        blk->first_sentence = sents.n;
+        blk->n_sentences = 0;
+        for (size_t s = 0; s < spans.n; s++) {
+            px_sentence sent;
+            sent.first_token = spans.v[s].start;
+            sent.n_tokens = spans.v[s].end - spans.v[s].start;
+            if (!sent.n_tokens)
+                continue;
+            sent.start = toks.v[sent.first_token].start;
+            sent.end = toks.v[spans.v[s].end - 1].end;
+            sent.block = b;
+            toks.v[sent.first_token].flags |= PX_TF_SENT_START;
+            if (!PX_VEC_PUSH(sents, sent))
+                goto done;
+            blk->n_sentences++;
+        }
+    }
+    doc->toks = px_arena_alloc(&doc->arena, (toks.n + 1) * sizeof(px_token));
+    doc->sents = px_arena_alloc(&doc->arena, (sents.n + 1) * sizeof(px_sentence));
+    if (!doc->toks || !doc->sents)
+        goto done;
+    if (toks.n)
+        memcpy(doc->toks, toks.v, toks.n * sizeof(px_token));
+    if (sents.n)
+        memcpy(doc->sents, sents.v, sents.n * sizeof(px_sentence));
+    doc->n_toks = toks.n;
+    doc->n_sents = sents.n;
+    rc = PX_OK;
+done:
+    PX_VEC_FREE(toks);
+    PX_VEC_FREE(sents);
+    PX_VEC_FREE(spans);
+    return rc;
+}
+
+static void report(px_diag_fn fn, void *ud, px_severity sev, const px_doc_meta *meta,
+                   size_t line, const char *msg)
+{
+    if (!fn)
+        return;
+    px_diag d = {sev, meta && meta->file ? meta->file : "-", line, meta ? meta->id : NULL, msg};
+    fn(ud, &d);
+}
+
+int px__doc_build(px_doc **out, const char *bytes, size_t len, const px_doc_meta *meta,
+                  int structure, px_diag_fn on_diag, void *ud, size_t line_for_diag)
+{
+    *out = NULL;
+    px_doc *doc = calloc(1, sizeof(*doc));
+    if (!doc)
+        return PX_ENOMEM;
+    px_arena_init(&doc->arena, 16 * 1024);
+    px_norm norm;
+    int rc = px__normalize(bytes, len, &norm);
+    if (rc)
+        goto fail;
+    doc->text = norm.text;
+    doc->len = norm.len;
+    doc->map = norm.map;
+    doc->n_chars = norm.n_chars;
+    if (norm.n_invalid) {
+        char msg[160];
+        snprintf(msg, sizeof(msg),
+                 "invalid UTF-8: %zu byte sequence%s replaced by U+FFFD (first on line %zu)",
+                 norm.n_invalid, norm.n_invalid == 1 ? "" : "s",
+                 line_for_diag ? line_for_diag : norm.first_invalid_line);
+        report(on_diag, ud, PX_SEV_WARNING, meta,
+               line_for_diag ? line_for_diag : norm.first_invalid_line, msg);
+    }
+    doc->id = dup_meta(&doc->arena, meta && meta->id ? meta->id : "doc");
+    doc->file = dup_meta(&doc->arena, meta ? meta->file : NULL);
+    doc->source = dup_meta(&doc->arena, meta ? meta->source : NULL);
+    doc->url = dup_meta(&doc->arena, meta ? meta->url : NULL);
+    doc->headline = dup_meta(&doc->arena, meta ? meta->title : NULL);
+    if (meta && meta->date) {
+        doc->date = normalise_date(&doc->arena, meta->date);
+        doc->date_origin = "metadata";
+        if (!doc->date) {
+            char msg[200];
+            snprintf(msg, sizeof(msg), "unrecognised date \"%.60s\" ignored", meta->date);
+            report(on_diag, ud, PX_SEV_WARNING, meta, line_for_diag, msg);
+            doc->date_origin = NULL;
+        }
+    }
+    if (!doc->id)
+        doc->id = px_arena_strdup(&doc->arena, "doc");
+    if ((rc = px__doc_structure(doc, structure != 0)))
+        goto fail;
+    if ((rc = tokenize_and_split(doc)))
+        goto fail;
+    if (!doc->id) {
+        rc = PX_ENOMEM;
+        goto fail;
+    }
+    *out = doc;
+    return PX_OK;
+fail:
+    px_doc_free(doc);
+    return rc;
+}
+
+int px_doc_new(px_doc **out, const char *text, size_t len, const px_doc_meta *meta,
+               int structure, px_diag_fn on_diag, void *diag_userdata)
+{
+    if (!out || (!text && len))
+        return PX_EUSAGE;
+    return px__doc_build(out, text ? text : "", len, meta, structure, on_diag, diag_userdata, 0);
+}
+
+void px_doc_free(px_doc *doc)
+{
+    if (!doc)
+        return;
+    free(doc->text);
+    free(doc->map);
+    px_arena_release(&doc->arena);
+    free(doc);
+}
+
+const char *px_doc_id(const px_doc *doc) { return doc->id; }
+const char *px_doc_file(const px_doc *doc) { return doc->file; }
+const char *px_doc_source(const px_doc *doc) { return doc->source; }
+const char *px_doc_url(const px_doc *doc) { return doc->url; }
+const char *px_doc_date(const px_doc *doc) { return doc->date; }
+const char *px_doc_headline(const px_doc *doc) { return doc->headline; }
+const char *px_doc_standfirst(const px_doc *doc) { return doc->standfirst; }
+
+px_str px_doc_text(const px_doc *doc)
+{
+    return (px_str){doc->text, doc->len};
+}
+
+const px_block *px_doc_blocks(const px_doc *doc, size_t *n)
+{
+    *n = doc->n_blocks;
+    return doc->blocks;
+}
+
+const px_sentence *px_doc_sentences(const px_doc *doc, size_t *n)
+{
+    *n = doc->n_sents;
+    return doc->sents;
+}
+
+const px_token *px_doc_tokens(const px_doc *doc, size_t *n)
+{
+    *n = doc->n_toks;
+    return doc->toks;
+}
+
+size_t px_doc_char_offset(const px_doc *doc, size_t byte)
+{
+    if (byte > doc->len)
+        byte = doc->len;
+    /* inside a multi-byte character, round to its start */
+    return doc->map[byte];
+}
+
+size_t px_doc_char_length(const px_doc *doc)
+{
+    return doc->n_chars;
+}

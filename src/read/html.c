@@ -1,0 +1,321 @@
+/*
+ * html.c - extracts the article from a saved news page with gumbo, a
+ * real HTML5 parser: the headline, date, outlet and URL from the page's
+ * metadata, and the body paragraphs from the element that holds the
+ * article, leaving out navigation, advertisements, related-link boxes,
+ * sign-up forms, captions and footers. The result is plain text, one
+ * paragraph a line, headline first; offsets printed for an HTML page
+ * are offsets into that text.
+ */
+#include <ctype.h>
+#include <gumbo.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "read.h"
+
+int px__html_extract(const char *html, size_t len, px_buf *text, char **title, char **source,
+                     char **date, char **url);
+
+static const char *attr(const GumboElement *e, const char *name)
+{
+    const GumboAttribute *a = gumbo_get_attribute(&e->attributes, name);
+    return a ? a->value : NULL;
+}
+
+/* Class or id words that mark page furniture rather than the article. */
+static bool is_furniture(const GumboElement *e)
+{
+    static const char *const words[] = {
+        "nav",        "menu",     "advert",  "ad-",      "ads",      "promo",   "related",
+        "newsletter", "share",    "social",  "cookie",   "subscribe", "sidebar", "comment",
+        "banner",     "popup",    "modal",   "breadcrumb", "signup", "sign-up", "footer",
+        "recommend",  "trending", "most-read", "outbrain", "taboola", "paywall", "byline",
+        "author",     "caption",  "credit",  "tags",     "toolbar",  "skip",    "consent",
+    };
+    const char *vals[2] = {attr(e, "class"), attr(e, "id")};
+    for (int k = 0; k < 2; k++) {
+        const char *v = vals[k];
+        if (!v)
+            continue;
+        /* the whole class "ad" */
+        for (const char *p = v; *p;) {
+            while (*p == ' ')
+                p++;
+            const char *q = p;
+            while (*q && *q != ' ')
+                q++;
+            if (q - p == 2 && !strncasecmp(p, "ad", 2))
+                return true;
+            for (size_t i = 0; i < PX_ARRAY_LEN(words); i++) {
+                size_t n = strlen(words[i]);
+                for (const char *s = p; s + n <= q; s++)
+                    if (!strncasecmp(s, words[i], n))
+                        return true;
+            }
+            p = q;
+        }
+    }
+    const char *role = attr(e, "role");
+    if (role && (!strcasecmp(role, "navigation") || !strcasecmp(role, "banner") ||
+                 !strcasecmp(role, "complementary") || !strcasecmp(role, "contentinfo")))
+        return true;
+    return false;
+}
+
+static bool skipped_tag(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TIME:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool block_tag(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_BR:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Appends text with white space collapsed; a pending space is written
+ * only before the next visible character. */
+static void put_text(px_buf *b, const char *s, bool *space)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+            *space = true;
+            continue;
+        }
+        if (*space && b->len && b->ptr[b->len - 1] != '\n')
+            px_buf_putc(b, ' ');
+        *space = false;
+        px_buf_putc(b, (char)c);
+    }
+}
+
+static void end_line(px_buf *b, bool *space)
+{
+    if (b->len && b->ptr[b->len - 1] != '\n')
+        px_buf_putc(b, '\n');
+    *space = false;
+}
+
+static void walk(const GumboNode *n, px_buf *b, bool *space, bool skip_h1)
+{
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+        put_text(b, n->v.text.text, space);
+        return;
+    }
+    if (n->type == GUMBO_NODE_WHITESPACE) {
+        *space = true;
+        return;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE)
+        return;
+    const GumboElement *e = &n->v.element;
+    if (skipped_tag(e->tag) || is_furniture(e) || attr(e, "hidden"))
+        return;
+    if (skip_h1 && e->tag == GUMBO_TAG_H1)
+        return;
+    bool blk = block_tag(e->tag);
+    if (blk)
+        end_line(b, space);
+    for (unsigned i = 0; i < e->children.length; i++)
+        walk(e->children.data[i], b, space, skip_h1);
+    if (blk)
+        end_line(b, space);
+}
+
+static void text_of(const GumboNode *n, px_buf *b)
+{
+    bool space = false;
+    walk(n, b, &space, false);
+    while (b->len && (b->ptr[b->len - 1] == '\n' || b->ptr[b->len - 1] == ' '))
+        px_buf_truncate(b, b->len - 1);
+    for (size_t i = 0; i < b->len; i++)
+        if (b->ptr[i] == '\n')
+            b->ptr[i] = ' ';
+}
+
+typedef struct page {
+    const GumboNode *article, *main, *h1, *title;
+    const char *og_title, *site, *published, *url, *time_dt;
+    const GumboNode *best; /* the element with the most paragraph text */
+    size_t best_score;
+} page;
+
+static size_t para_text_len(const GumboNode *n)
+{
+    size_t total = 0;
+    if (n->type != GUMBO_NODE_ELEMENT)
+        return 0;
+    const GumboElement *e = &n->v.element;
+    for (unsigned i = 0; i < e->children.length; i++) {
+        const GumboNode *c = e->children.data[i];
+        if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_P) {
+            px_buf t = PX_BUF_INIT;
+            text_of(c, &t);
+            if (t.len > 40)
+                total += t.len;
+            px_buf_release(&t);
+        }
+    }
+    return total;
+}
+
+static void survey(const GumboNode *n, page *pg)
+{
+    if (n->type != GUMBO_NODE_ELEMENT)
+        return;
+    const GumboElement *e = &n->v.element;
+    switch (e->tag) {
+    case GUMBO_TAG_ARTICLE:
+        if (!pg->article)
+            pg->article = n;
+        break;
+    case GUMBO_TAG_MAIN:
+        if (!pg->main)
+            pg->main = n;
+        break;
+    case GUMBO_TAG_H1:
+        if (!pg->h1)
+            pg->h1 = n;
+        break;
+    case GUMBO_TAG_TITLE:
+        if (!pg->title)
+            pg->title = n;
+        break;
+    case GUMBO_TAG_TIME:
+        if (!pg->time_dt)
+            pg->time_dt = attr(e, "datetime");
+        break;
+    case GUMBO_TAG_META: {
+        const char *p = attr(e, "property"), *nm = attr(e, "name"), *ip = attr(e, "itemprop");
+        const char *c = attr(e, "content");
+        const char *k = p ? p : nm ? nm : ip;
+        if (!k || !c)
+            break;
+        if (!strcasecmp(k, "og:title") && !pg->og_title)
+            pg->og_title = c;
+        else if ((!strcasecmp(k, "og:site_name") || !strcasecmp(k, "publisher") ||
+                  !strcasecmp(k, "application-name")) && !pg->site)
+            pg->site = c;
+        else if ((!strcasecmp(k, "article:published_time") || !strcasecmp(k, "datePublished") ||
+                  !strcasecmp(k, "date") || !strcasecmp(k, "pubdate") ||
+                  !strcasecmp(k, "publish-date") || !strcasecmp(k, "dc.date") ||
+                  !strcasecmp(k, "sailthru.date")) && !pg->published)
+            pg->published = c;
+        else if (!strcasecmp(k, "og:url") && !pg->url)
+            pg->url = c;
+        break;
+    }
+    case GUMBO_TAG_LINK: {
+        const char *rel = attr(e, "rel");
+        if (rel && !strcasecmp(rel, "canonical") && !pg->url)
+            pg->url = attr(e, "href");
+        break;
+    }
+    default:
+        break;
+    }
+    if (skipped_tag(e->tag) && e->tag != GUMBO_TAG_HEAD && e->tag != GUMBO_TAG_TIME)
+        return;
+    size_t score = para_text_len(n);
+    if (score > pg->best_score) {
+        pg->best_score = score;
+        pg->best = n;
+    }
+    for (unsigned i = 0; i < e->children.length; i++)
+        survey(e->children.data[i], pg);
+}
+
+int px__html_extract(const char *html, size_t len, px_buf *text, char **title, char **source,
+                     char **date, char **url)
+{
+    *title = *source = *date = *url = NULL;
+    GumboOptions opts = kGumboDefaultOptions;
+    opts.max_errors = 100;
+    GumboOutput *out = gumbo_parse_with_options(&opts, html, len);
+    if (!out)
+        return PX_ENOMEM;
+    page pg;
+    memset(&pg, 0, sizeof(pg));
+    survey(out->root, &pg);
+
+    const GumboNode *root = pg.article ? pg.article : pg.main ? pg.main : pg.best;
+    if (pg.article && pg.best && pg.best_score > 2 * para_text_len(pg.article) &&
+        !para_text_len(pg.article)) {
+        /* an <article> that only wraps the real container */
+        root = pg.article;
+    }
+    if (!root)
+        root = out->root;
+
+    px_buf h = PX_BUF_INIT;
+    if (pg.h1)
+        text_of(pg.h1, &h);
+    else if (pg.og_title)
+        px_buf_puts(&h, pg.og_title);
+    else if (pg.title)
+        text_of(pg.title, &h);
+    if (h.len) {
+        *title = px__strndup(h.ptr, h.len);
+        px_buf_put(text, h.ptr, h.len);
+        px_buf_putc(text, '\n');
+    }
+    px_buf_release(&h);
+    bool space = false;
+    walk(root, text, &space, true);
+    if (pg.site)
+        *source = px__strdup(pg.site);
+    if (pg.published)
+        *date = px__strdup(pg.published);
+    else if (pg.time_dt)
+        *date = px__strdup(pg.time_dt);
+    if (pg.url)
+        *url = px__strdup(pg.url);
+    gumbo_destroy_output(&kGumboDefaultOptions, out);
+    return text->oom ? PX_ENOMEM : PX_OK;
+}

@@ -1,0 +1,44 @@
+/*
+ * read.h - the document and its readers. struct px_doc is defined here
+ * so the stages after reading (quotes, dates, group, ...) can use its
+ * arrays directly; outside the library it is opaque.
+ */
+#ifndef PX_READ_H
+#define PX_READ_H
+
+#include "../text/text.h"
+
+struct px_doc {
+    px_arena arena; /* everything below that is a pointer lives here */
+    char *id, *file, *source, *url, *date, *headline, *standfirst;
+    /* where date came from: "metadata", "dateline", ... (static string) */
+    const char *date_origin;
+    char *text; /* normalised, NUL-terminated (malloc, from px_norm) */
+    size_t len;
+    uint32_t *map; /* len+1 code-point offsets (malloc) */
+    size_t n_chars;
+    px_block *blocks;
+    size_t n_blocks;
+    px_sentence *sents;
+    size_t n_sents;
+    px_token *toks;
+    size_t n_toks;
+};
+
+/* A calendar date at s[0..len): "2025-05-12", "May 11, 2025",
+ * "11 May 2025", "May 03, 2013", "Sept. 5, 2016". Returns the bytes
+ * consumed (0 if none) and sets *y, *m, *d. */
+size_t px__parse_calendar_date(const char *s, size_t len, int *y, int *m, int *d);
+/* Month number for a name or abbreviation ("Jan", "January", "Sept."),
+ * 0 if none. */
+int px__month_from_name(const char *s, size_t len);
+
+/* Finds blocks (with kinds when structure is set) in doc->text; fills
+ * doc->blocks and may set headline, standfirst, date and source. */
+int px__doc_structure(px_doc *doc, bool structure);
+
+/* Readers hand documents to this: builds a px_doc from bytes. */
+int px__doc_build(px_doc **out, const char *bytes, size_t len, const px_doc_meta *meta,
+                  int structure, px_diag_fn on_diag, void *ud, size_t line_for_diag);
+
+#endif /* PX_READ_H */

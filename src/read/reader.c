@@ -1,0 +1,511 @@
+/*
+ * reader.c - px_reader: turns a list of paths (files, folders, "-") into
+ * a stream of documents, one at a time, so memory does not grow with the
+ * corpus. Plain text is one article a file, JSON Lines one a line, HTML
+ * one a page. Every problem is reported with file, line and reason, and
+ * the document or record is skipped and counted; nothing is lost
+ * silently.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "read.h"
+
+int px__html_extract(const char *html, size_t len, px_buf *text, char **title, char **source,
+                     char **date, char **url);
+
+typedef PX_VEC(char *) path_vec;
+
+struct px_reader {
+    px_read_options opt;
+    path_vec queue; /* paths to visit, used as a stack (reversed) */
+    /* the JSONL file being read */
+    FILE *jf;
+    char *jpath;
+    size_t jline;
+    char *line;
+    size_t line_cap;
+    size_t n_docs, n_warnings, n_errors, bytes;
+};
+
+static void diag(px_reader *r, px_severity sev, const char *file, size_t line, const char *doc,
+                 const char *fmt, ...) PX_PRINTF(6, 7);
+
+static void diag(px_reader *r, px_severity sev, const char *file, size_t line, const char *doc,
+                 const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    if (sev == PX_SEV_ERROR)
+        r->n_errors++;
+    else
+        r->n_warnings++;
+    if (r->opt.on_diag) {
+        px_diag d = {sev, file, line, doc, msg};
+        r->opt.on_diag(r->opt.diag_userdata, &d);
+    }
+}
+
+/* Counts the warnings px__doc_build reports and forwards them. */
+static void forward_diag(void *ud, const px_diag *d)
+{
+    px_reader *r = ud;
+    if (d->severity == PX_SEV_ERROR)
+        r->n_errors++;
+    else
+        r->n_warnings++;
+    if (r->opt.on_diag)
+        r->opt.on_diag(r->opt.diag_userdata, d);
+}
+
+int px_reader_new(px_reader **out, const px_read_options *opt)
+{
+    px_reader *r = calloc(1, sizeof(*r));
+    if (!r)
+        return PX_ENOMEM;
+    if (opt)
+        r->opt = *opt;
+    if (!r->opt.max_bytes)
+        r->opt.max_bytes = (size_t)64 << 20;
+    *out = r;
+    return PX_OK;
+}
+
+void px_reader_free(px_reader *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->queue.n; i++)
+        free(r->queue.v[i]);
+    PX_VEC_FREE(r->queue);
+    if (r->jf && r->jf != stdin)
+        fclose(r->jf);
+    free(r->jpath);
+    free(r->line);
+    free(r);
+}
+
+size_t px_reader_n_docs(const px_reader *r) { return r->n_docs; }
+size_t px_reader_n_warnings(const px_reader *r) { return r->n_warnings; }
+size_t px_reader_n_errors(const px_reader *r) { return r->n_errors; }
+size_t px_reader_bytes(const px_reader *r) { return r->bytes; }
+
+/* Paths are visited in the order given: the queue is a stack, so a new
+ * path goes below the ones already pushed by a folder walk... To keep it
+ * simple, px_reader_add inserts at the bottom. */
+int px_reader_add(px_reader *r, const char *path)
+{
+    char *p = px__strdup(path);
+    if (!p || !PX_VEC_RESERVE(r->queue, 1)) {
+        free(p);
+        return PX_ENOMEM;
+    }
+    memmove(r->queue.v + 1, r->queue.v, r->queue.n * sizeof(char *));
+    r->queue.v[0] = p;
+    r->queue.n++;
+    return PX_OK;
+}
+
+static px_format format_of(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && dot < slash))
+        return PX_FORMAT_TEXT;
+    if (!strcasecmp(dot, ".jsonl") || !strcasecmp(dot, ".json") || !strcasecmp(dot, ".ndjson"))
+        return PX_FORMAT_JSONL;
+    if (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm") || !strcasecmp(dot, ".xhtml"))
+        return PX_FORMAT_HTML;
+    return PX_FORMAT_TEXT;
+}
+
+static bool wanted_in_folder(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    if (name[0] == '.' || !dot)
+        return false;
+    static const char *const ext[] = {".txt", ".text", ".jsonl", ".json", ".ndjson",
+                                      ".html", ".htm"};
+    for (size_t i = 0; i < PX_ARRAY_LEN(ext); i++)
+        if (!strcasecmp(dot, ext[i]))
+            return true;
+    return false;
+}
+
+static int cmp_str_desc(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)b, *(char *const *)a);
+}
+
+/* Pushes a folder's entries (sorted) onto the stack. */
+static int expand_dir(px_reader *r, const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d) {
+        diag(r, PX_SEV_ERROR, path, 0, NULL, "cannot open folder: %s", strerror(errno));
+        return PX_OK;
+    }
+    path_vec items = {0};
+    struct dirent *e;
+    int rc = PX_OK;
+    while ((e = readdir(d))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        px_buf full = PX_BUF_INIT;
+        px_buf_printf(&full, "%s%s%s", path,
+                      path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
+        if (full.oom) {
+            rc = PX_ENOMEM;
+            break;
+        }
+        struct stat st;
+        bool keep = false;
+        if (stat(full.ptr, &st) == 0)
+            keep = S_ISDIR(st.st_mode) ? e->d_name[0] != '.' : wanted_in_folder(e->d_name);
+        if (keep && PX_VEC_PUSH(items, full.ptr))
+            continue;
+        px_buf_release(&full);
+        if (keep) {
+            rc = PX_ENOMEM;
+            break;
+        }
+    }
+    closedir(d);
+    if (rc == PX_OK) {
+        qsort(items.v, items.n, sizeof(char *), cmp_str_desc);
+        for (size_t i = 0; i < items.n; i++) {
+            if (!PX_VEC_PUSH(r->queue, items.v[i])) {
+                rc = PX_ENOMEM;
+                for (; i < items.n; i++)
+                    free(items.v[i]);
+                break;
+            }
+        }
+    } else {
+        for (size_t i = 0; i < items.n; i++)
+            free(items.v[i]);
+    }
+    PX_VEC_FREE(items);
+    return rc;
+}
+
+static char *id_from_path(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
+    return px__strndup(base, n);
+}
+
+/* Reads a whole stream; returns false on a read error (errno set). */
+static bool slurp(FILE *f, size_t max, px_buf *out, bool *truncated)
+{
+    char tmp[65536];
+    size_t n;
+    *truncated = false;
+    while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0) {
+        if (out->len + n > max) {
+            px_buf_put(out, tmp, max - out->len);
+            *truncated = true;
+            break;
+        }
+        px_buf_put(out, tmp, n);
+    }
+    return !ferror(f) && !out->oom;
+}
+
+/* Looks like a binary file: NUL bytes, or many control bytes. */
+static bool looks_binary(const char *s, size_t len)
+{
+    size_t n = PX_MIN(len, (size_t)8192), ctl = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!c)
+            return true;
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+            ctl++;
+    }
+    return n && ctl * 10 > n;
+}
+
+/* Repairs invalid UTF-8 in place of a copy: bad bytes become U+FFFD,
+ * so a JSON parser can read the line. Returns the count repaired. */
+static size_t repair_utf8(const char *s, size_t len, px_buf *out)
+{
+    size_t bad = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = px__utf8_decode(s + i, len - i, &cp);
+        if (!n) {
+            px_buf_puts(out, "\xEF\xBF\xBD");
+            bad++;
+            i++;
+        } else {
+            px_buf_put(out, s + i, n);
+            i += n;
+        }
+    }
+    return bad;
+}
+
+static int build(px_reader *r, px_doc **out, const char *bytes, size_t len,
+                 const px_doc_meta *meta, int structure, size_t line)
+{
+    int rc = px__doc_build(out, bytes, len, meta, structure, forward_diag, r, line);
+    if (rc == PX_OK)
+        r->n_docs++;
+    return rc;
+}
+
+static int read_text_or_html(px_reader *r, const char *path, px_format fmt, px_doc **out)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f) {
+        diag(r, PX_SEV_ERROR, path, 0, NULL, "cannot open: %s", strerror(errno));
+        return 0;
+    }
+    px_buf data = PX_BUF_INIT;
+    bool truncated;
+    bool ok = slurp(f, r->opt.max_bytes, &data, &truncated);
+    int err = errno;
+    if (f != stdin)
+        fclose(f);
+    char *id = strcmp(path, "-") ? id_from_path(path) : px__strdup("stdin");
+    int rc = 0;
+    if (!id || data.oom) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    r->bytes += data.len;
+    if (!ok) {
+        diag(r, PX_SEV_ERROR, path, 0, id, "read error: %s", strerror(err));
+        goto done;
+    }
+    if (truncated)
+        diag(r, PX_SEV_WARNING, path, 0, id, "document longer than %zu bytes: truncated",
+             r->opt.max_bytes);
+    if (looks_binary(data.ptr, data.len)) {
+        diag(r, PX_SEV_ERROR, path, 0, id, "binary file (NUL or control bytes): skipped");
+        goto done;
+    }
+    if (!px__str_trim((px_str){data.ptr, data.len}).len) {
+        diag(r, PX_SEV_ERROR, path, 0, id, "empty document: skipped");
+        goto done;
+    }
+    px_doc_meta meta = {id, path, NULL, NULL, NULL, NULL};
+    if (fmt == PX_FORMAT_HTML) {
+        px_buf text = PX_BUF_INIT;
+        char *title = NULL, *source = NULL, *date = NULL, *url = NULL;
+        int hr = px__html_extract(data.ptr, data.len, &text, &title, &source, &date, &url);
+        if (hr == PX_OK && !px__str_trim((px_str){text.ptr, text.len}).len) {
+            diag(r, PX_SEV_ERROR, path, 0, id, "HTML page without article text: skipped");
+        } else if (hr == PX_OK) {
+            meta.title = title;
+            meta.source = source;
+            meta.date = date;
+            meta.url = url;
+            rc = build(r, out, text.ptr, text.len, &meta, 1, 0);
+            if (rc == PX_OK)
+                rc = 1;
+        } else {
+            rc = hr;
+        }
+        px_buf_release(&text);
+        free(title);
+        free(source);
+        free(date);
+        free(url);
+        goto done;
+    }
+    rc = build(r, out, data.ptr, data.len, &meta, 1, 0);
+    if (rc == PX_OK)
+        rc = 1;
+done:
+    free(id);
+    px_buf_release(&data);
+    return rc;
+}
+
+static const char *json_field(json_t *obj, const char *key)
+{
+    json_t *v = json_object_get(obj, key);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* Reads the next record of the open JSONL file: 1 doc, 0 end of file. */
+static int read_jsonl_record(px_reader *r, px_doc **out)
+{
+    for (;;) {
+        /* getline copes with lines of any length */
+        ssize_t n = getline(&r->line, &r->line_cap, r->jf);
+        if (n < 0) {
+            if (ferror(r->jf))
+                diag(r, PX_SEV_ERROR, r->jpath, r->jline, NULL, "read error: %s",
+                     strerror(errno));
+            return 0;
+        }
+        r->jline++;
+        r->bytes += (size_t)n;
+        px_str l = px__str_trim((px_str){r->line, (size_t)n});
+        if (!l.len)
+            continue;
+        if (memchr(l.ptr, '\0', l.len)) {
+            diag(r, PX_SEV_ERROR, r->jpath, r->jline, NULL, "NUL byte in JSON line: skipped");
+            continue;
+        }
+        px_buf fixed = PX_BUF_INIT;
+        size_t bad = repair_utf8(l.ptr, l.len, &fixed);
+        if (fixed.oom) {
+            px_buf_release(&fixed);
+            return PX_ENOMEM;
+        }
+        json_error_t jerr;
+        json_t *obj = json_loadb(fixed.ptr, fixed.len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
+                                 &jerr);
+        px_buf_release(&fixed);
+        if (!obj) {
+            diag(r, PX_SEV_ERROR, r->jpath, r->jline, NULL,
+                 "malformed JSON at column %d: %s: record skipped", jerr.column, jerr.text);
+            continue;
+        }
+        if (!json_is_object(obj)) {
+            diag(r, PX_SEV_ERROR, r->jpath, r->jline, NULL,
+                 "JSON line is not an object: record skipped");
+            json_decref(obj);
+            continue;
+        }
+        json_t *jtext = json_object_get(obj, "text");
+        if (!json_is_string(jtext)) {
+            jtext = json_object_get(obj, "body");
+            if (!json_is_string(jtext))
+                jtext = json_object_get(obj, "content");
+        }
+        char idbuf[64];
+        const char *id = json_field(obj, "id");
+        json_t *jid = json_object_get(obj, "id");
+        if (!id && json_is_integer(jid)) {
+            snprintf(idbuf, sizeof(idbuf), "%lld", (long long)json_integer_value(jid));
+            id = idbuf;
+        }
+        if (!id) {
+            char *stem = id_from_path(r->jpath);
+            snprintf(idbuf, sizeof(idbuf), "%.40s:%zu", stem ? stem : "stdin", r->jline);
+            free(stem);
+            id = idbuf;
+            diag(r, PX_SEV_WARNING, r->jpath, r->jline, id, "record without \"id\": named %s",
+                 id);
+        }
+        if (!json_is_string(jtext)) {
+            diag(r, PX_SEV_ERROR, r->jpath, r->jline, id,
+                 "record without a \"text\" string: skipped");
+            json_decref(obj);
+            continue;
+        }
+        if (bad)
+            diag(r, PX_SEV_WARNING, r->jpath, r->jline, id,
+                 "invalid UTF-8: %zu byte%s replaced by U+FFFD", bad, bad == 1 ? "" : "s");
+        size_t tlen = json_string_length(jtext);
+        if (!px__str_trim((px_str){json_string_value(jtext), tlen}).len) {
+            diag(r, PX_SEV_ERROR, r->jpath, r->jline, id, "empty \"text\": record skipped");
+            json_decref(obj);
+            continue;
+        }
+        const char *title = json_field(obj, "title");
+        if (!title)
+            title = json_field(obj, "headline");
+        const char *source = json_field(obj, "source");
+        if (!source)
+            source = json_field(obj, "outlet");
+        const char *date = json_field(obj, "date");
+        if (!date)
+            date = json_field(obj, "published");
+        px_doc_meta meta = {id, r->jpath, title, source && *source ? source : NULL,
+                            json_field(obj, "url"), date && *date ? date : NULL};
+        int rc = build(r, out, json_string_value(jtext), tlen, &meta, 1, r->jline);
+        json_decref(obj);
+        return rc == PX_OK ? 1 : rc;
+    }
+}
+
+static void close_jsonl(px_reader *r)
+{
+    if (r->jf && r->jf != stdin)
+        fclose(r->jf);
+    r->jf = NULL;
+    free(r->jpath);
+    r->jpath = NULL;
+}
+
+/* Standard input: sniff the first byte to choose the format. */
+static px_format sniff_stdin(void)
+{
+    int c;
+    while ((c = getc(stdin)) != EOF && (c == ' ' || c == '\n' || c == '\r' || c == '\t'))
+        ;
+    if (c == EOF)
+        return PX_FORMAT_TEXT;
+    ungetc(c, stdin);
+    return c == '{' ? PX_FORMAT_JSONL : c == '<' ? PX_FORMAT_HTML : PX_FORMAT_TEXT;
+}
+
+int px_reader_next(px_reader *r, px_doc **out)
+{
+    *out = NULL;
+    for (;;) {
+        if (r->jf) {
+            int rc = read_jsonl_record(r, out);
+            if (rc)
+                return rc;
+            close_jsonl(r);
+            continue;
+        }
+        if (!r->queue.n)
+            return 0;
+        char *path = r->queue.v[--r->queue.n];
+        px_format fmt = r->opt.format;
+        if (!strcmp(path, "-")) {
+            if (fmt == PX_FORMAT_AUTO)
+                fmt = sniff_stdin();
+        } else {
+            struct stat st;
+            if (stat(path, &st) != 0) {
+                diag(r, PX_SEV_ERROR, path, 0, NULL, "cannot read: %s", strerror(errno));
+                free(path);
+                continue;
+            }
+            if (S_ISDIR(st.st_mode)) {
+                int rc = expand_dir(r, path);
+                free(path);
+                if (rc)
+                    return rc;
+                continue;
+            }
+            if (fmt == PX_FORMAT_AUTO)
+                fmt = format_of(path);
+        }
+        if (fmt == PX_FORMAT_JSONL) {
+            r->jf = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+            if (!r->jf) {
+                diag(r, PX_SEV_ERROR, path, 0, NULL, "cannot open: %s", strerror(errno));
+                free(path);
+                continue;
+            }
+            r->jpath = path;
+            r->jline = 0;
+            continue;
+        }
+        int rc = read_text_or_html(r, path, fmt, out);
+        free(path);
+        if (rc)
+            return rc;
+    }
+}

@@ -1,0 +1,326 @@
+/*
+ * token.c - the tokenizer. Words keep their inner apostrophes and hyphens
+ * ("Zelensky's", "Ukraine-Russia"), numbers their separators ("1,000",
+ * "3.5"), abbreviations their full stop ("Mr.", "U.S.", "Jan."); every
+ * quotation mark is a token of its own, flagged as opening, closing or
+ * either, so the quotation scanner never looks at raw bytes.
+ */
+#include <string.h>
+
+#include "text.h"
+
+static const char *const abbreviations[] = {
+    /* titles: never end a sentence */
+    "!Mr", "!Mrs", "!Ms", "!Mx", "!Dr", "!Prof", "!Sen", "!Rep", "!Gov", "!Gen", "!Col", "!Lt",
+    "!Sgt", "!Capt", "!Cmdr", "!Adm", "!Maj", "!Cpl", "!Pvt", "!Rev", "!Hon", "!Pres", "!Supt",
+    "!Messrs", "!Mme", "!Mlle", "!Sr", "!Fr", "!Insp", "!Det", "!Atty", "!Amb", "!Gens",
+    "!Reps", "!Sens", "!St", "!Mt", "!Ft", "!Sta", "!No", "!Nos", "!vs", "!v", "!cf",
+    /* others: may end a sentence */
+    "Jr", "Inc", "Ltd", "Co", "Corp", "Bros", "etc", "al", "approx", "est", "dept", "Ave", "Blvd",
+    "Rd", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Ariz", "Calif",
+    "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich",
+    "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex",
+    "Va", "Vt", "Wash", "Wis", "Wyo", "ca", "vol", "pp", "p", "ed", "eds", "min", "max", "gov",
+    "govt", "Univ", "Assn", "Dist", "Div", "Ex", "Lt.Col", "Ph", "Fig", "fig",
+};
+
+bool px__is_abbreviation(const char *w, size_t len, bool *title)
+{
+    *title = false;
+    for (size_t i = 0; i < PX_ARRAY_LEN(abbreviations); i++) {
+        const char *a = abbreviations[i];
+        bool t = a[0] == '!';
+        if (t)
+            a++;
+        if (strlen(a) == len && memcmp(a, w, len) == 0) {
+            *title = t;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool word_in(const char *const *list, size_t n, const char *w, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
+            return true;
+    return false;
+}
+
+bool px__is_sentence_starter(const char *w, size_t len)
+{
+    static const char *const starters[] = {
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "On",
+        "At", "This", "That", "These", "Those", "There", "His", "Her", "Their", "Its", "Our",
+        "My", "If", "When", "While", "After", "Before", "As", "However", "Meanwhile", "Some",
+        "Many", "Most", "Officials", "Mr", "Mrs", "Ms", "Dr", "Yet", "So", "For", "With", "What",
+        "Who", "Why", "How", "Where", "Since", "Although", "Though", "Still", "Also", "Now",
+        "Then", "Last", "Earlier", "Later", "According", "Despite", "During", "Under", "By",
+        "Two", "Three", "One", "No", "Not", "Both", "Each", "Every", "All", "Such", "Other",
+    };
+    return word_in(starters, PX_ARRAY_LEN(starters), w, len);
+}
+
+bool px__is_speech_verb(const char *w, size_t len)
+{
+    static const char *const verbs[] = {
+        "said",    "says",     "wrote",   "writes",  "told",     "tells",   "added",
+        "adds",    "asked",    "asks",    "stated",  "declared", "insisted", "tweeted",
+        "posted",  "explained", "noted",  "continued", "replied", "shouted", "exclaimed",
+        "recalled", "warned",  "argued",  "claimed", "responded", "announced", "according",
+        "cried",   "yelled",   "admitted", "conceded", "remarked", "observed", "quipped",
+    };
+    return word_in(verbs, PX_ARRAY_LEN(verbs), w, len);
+}
+
+static size_t decode_at(const char *t, size_t i, size_t end, uint32_t *cp)
+{
+    if (i >= end) {
+        *cp = 0;
+        return 0;
+    }
+    size_t n = px__utf8_decode(t + i, end - i, cp);
+    return n ? n : 1;
+}
+
+static bool is_word_char(uint32_t cp)
+{
+    return px__is_letter(cp) || px__is_digit(cp) || px__is_mark(cp);
+}
+
+/* Scans a word or number from i; returns its end. */
+static size_t scan_word(const char *t, size_t i, size_t end, bool *has_digit, bool *all_digit)
+{
+    *has_digit = false;
+    *all_digit = true;
+    while (i < end) {
+        uint32_t cp;
+        size_t n = decode_at(t, i, end, &cp);
+        if (is_word_char(cp)) {
+            if (px__is_digit(cp))
+                *has_digit = true;
+            else
+                *all_digit = false;
+            i += n;
+            continue;
+        }
+        /* inner connectors: ' ’ - . , / followed by a word character */
+        uint32_t next;
+        decode_at(t, i + n, end, &next);
+        if (!is_word_char(next))
+            break;
+        if (px__is_apostrophe(cp) && !*all_digit) {
+            i += n;
+            continue;
+        }
+        if (cp == '-' || cp == 0x2010 || cp == 0x2011) {
+            i += n;
+            *all_digit = false;
+            continue;
+        }
+        if ((cp == '.' || cp == ',') && *all_digit && px__is_digit(next)) {
+            /* 3.5, 1,000 (a comma needs three digits after it) */
+            if (cp == ',') {
+                size_t k = i + 1, d = 0;
+                while (k < end && t[k] >= '0' && t[k] <= '9')
+                    k++, d++;
+                if (d != 3)
+                    break;
+            }
+            i += n;
+            continue;
+        }
+        if ((cp == ':' ) && *all_digit && px__is_digit(next)) { /* 10:30 */
+            i += n;
+            continue;
+        }
+        if (cp == '/' && *all_digit && px__is_digit(next)) { /* 24/7, 9/11 */
+            i += n;
+            continue;
+        }
+        if (cp == '&' && !*all_digit && px__is_upper(next)) { /* AT&T */
+            i += n;
+            continue;
+        }
+        break;
+    }
+    return i;
+}
+
+/* "U.S.", "a.m.", "J.R.R." : letters each followed by a full stop. */
+static size_t scan_dotted(const char *t, size_t i, size_t end)
+{
+    size_t j = i, groups = 0;
+    for (;;) {
+        uint32_t cp;
+        size_t n = decode_at(t, j, end, &cp);
+        if (!n || !px__is_letter(cp))
+            break;
+        if (j + n >= end || t[j + n] != '.')
+            break;
+        j += n + 1;
+        groups++;
+    }
+    return groups >= 2 ? j : i;
+}
+
+static uint16_t word_flags(const char *t, size_t s, size_t e)
+{
+    uint16_t f = 0;
+    size_t letters = 0, upper = 0;
+    bool first = true;
+    for (size_t i = s; i < e;) {
+        uint32_t cp;
+        size_t n = decode_at(t, i, e, &cp);
+        if (px__is_letter(cp)) {
+            letters++;
+            if (px__is_upper(cp)) {
+                upper++;
+                if (first)
+                    f |= PX_TF_CAP;
+            }
+            first = false;
+        } else if (px__is_digit(cp)) {
+            f |= PX_TF_DIGIT;
+            first = false;
+        }
+        i += n;
+    }
+    if (letters >= 2 && upper == letters)
+        f |= PX_TF_ALLCAPS;
+    return f;
+}
+
+static bool push(px_token_vec *out, size_t s, size_t e, int kind, uint16_t flags)
+{
+    px_token tok = {(uint32_t)s, (uint32_t)e, (uint16_t)kind, flags};
+    return PX_VEC_PUSH(*out, tok);
+}
+
+int px__tokenize(const char *t, size_t start, size_t end, px_token_vec *out)
+{
+    size_t i = start;
+    uint16_t pre = 0;
+    while (i < end) {
+        uint32_t cp;
+        size_t n = decode_at(t, i, end, &cp);
+        if (px__is_space(cp)) {
+            pre |= PX_TF_SPACE_BEFORE;
+            if (cp == '\n')
+                pre |= PX_TF_NL_BEFORE;
+            i += n;
+            continue;
+        }
+        uint32_t prev = 0, next = 0;
+        if (i > start)
+            px__utf8_decode_back(t, i, &prev);
+        decode_at(t, i + n, end, &next);
+        size_t s = i;
+        int kind;
+        uint16_t flags = pre;
+        pre = 0;
+
+        /* URLs and handles */
+        if ((end - i > 7 && (!memcmp(t + i, "http://", 7) || !memcmp(t + i, "https://", 8))) ||
+            (end - i > 4 && !memcmp(t + i, "www.", 4))) {
+            while (i < end && !px__is_space((unsigned char)t[i]))
+                i++;
+            while (i > s && strchr(".,;:!?)\"'", t[i - 1]))
+                i--;
+            if (!push(out, s, i, PX_TOK_SYMBOL, flags | PX_TF_URL))
+                return PX_ENOMEM;
+            continue;
+        }
+        if ((cp == '@' || cp == '#') && is_word_char(next) && !is_word_char(prev)) {
+            bool d, a;
+            i = scan_word(t, i + 1, end, &d, &a);
+            while (i < end && t[i] == '_') {
+                i++;
+                i = scan_word(t, i, end, &d, &a);
+            }
+            if (!push(out, s, i, PX_TOK_WORD, flags | (cp == '@' ? PX_TF_HANDLE : 0)))
+                return PX_ENOMEM;
+            continue;
+        }
+        if (is_word_char(cp)) {
+            size_t dotted = px__is_letter(cp) ? scan_dotted(t, i, end) : i;
+            if (dotted > i) {
+                if (!push(out, s, dotted, PX_TOK_WORD,
+                          flags | word_flags(t, s, dotted) | PX_TF_ABBREV))
+                    return PX_ENOMEM;
+                i = dotted;
+                continue;
+            }
+            bool has_digit, all_digit;
+            i = scan_word(t, i, end, &has_digit, &all_digit);
+            kind = all_digit ? PX_TOK_NUMBER : PX_TOK_WORD;
+            flags |= word_flags(t, s, i);
+            /* keep the full stop of an abbreviation or an initial */
+            if (i < end && t[i] == '.' && kind == PX_TOK_WORD) {
+                bool title;
+                size_t wl = i - s;
+                uint32_t first;
+                size_t fl = px__utf8_decode(t + s, wl, &first);
+                bool initial = fl == wl && px__is_upper(first);
+                if (initial || px__is_abbreviation(t + s, wl, &title)) {
+                    i++;
+                    flags |= PX_TF_ABBREV;
+                }
+            }
+            if (!push(out, s, i, kind, flags))
+                return PX_ENOMEM;
+            continue;
+        }
+        px_quote_class q = px__quote_class(cp);
+        if (q != PX_Q_NONE) {
+            bool left_open = i == start || px__is_space(prev) || prev == '(' || prev == '[' ||
+                             px__is_dash(prev) || px__quote_class(prev) != PX_Q_NONE;
+            bool right_open = next == 0 || px__is_space(next) || next == ')' || next == ']' ||
+                              next == ',' || next == '.' || next == ';' || next == ':' ||
+                              next == '!' || next == '?' || px__is_dash(next) ||
+                              px__quote_class(next) != PX_Q_NONE;
+            if (px__quote_is_single(q))
+                flags |= PX_TF_QSINGLE;
+            if (q == PX_Q_DOUBLE_OPEN || q == PX_Q_SINGLE_OPEN)
+                flags |= PX_TF_QOPEN;
+            else if (q == PX_Q_DOUBLE_CLOSE || q == PX_Q_SINGLE_CLOSE) {
+                /* a closing-shaped mark at the start of a word opens (typos,
+                 * German „...“ reversed): decide by context */
+                if (left_open && !right_open)
+                    flags |= PX_TF_QOPEN;
+                else
+                    flags |= PX_TF_QCLOSE;
+            } else if (left_open && !right_open)
+                flags |= PX_TF_QOPEN;
+            else if (!left_open && right_open)
+                flags |= PX_TF_QCLOSE;
+            i += n;
+            if (!push(out, s, i, PX_TOK_QUOTE, flags))
+                return PX_ENOMEM;
+            continue;
+        }
+        if (px__is_dash(cp)) {
+            i += n;
+            while (i < end && t[i] == '-')
+                i++;
+            kind = PX_TOK_DASH;
+        } else if (cp == '.' || cp == '!' || cp == '?') {
+            /* runs: "...", "!!!", "?!" */
+            i += n;
+            while (i < end && (t[i] == '.' || t[i] == '!' || t[i] == '?'))
+                i++;
+            kind = PX_TOK_PUNCT;
+        } else if (strchr(",;:()[]{}", (int)(cp < 0x80 ? cp : 1)) || px__is_terminal(cp)) {
+            i += n;
+            kind = PX_TOK_PUNCT;
+        } else {
+            i += n;
+            kind = PX_TOK_SYMBOL;
+        }
+        if (!push(out, s, i, kind, flags))
+            return PX_ENOMEM;
+    }
+    return PX_OK;
+}

@@ -1,0 +1,122 @@
+/*
+ * buf.c - px_buf, the one owning growable buffer (after cmark_strbuf and
+ * git's strbuf): the pointer is never NULL, the data always NUL-terminated,
+ * growth is 1.5x, and a failed allocation is remembered (oom) instead of
+ * being reported by every append.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+char px__buf_empty[1];
+
+void px_buf_init(px_buf *b)
+{
+    b->ptr = px__buf_empty;
+    b->len = 0;
+    b->cap = 0;
+    b->oom = false;
+}
+
+void px_buf_release(px_buf *b)
+{
+    if (b->cap)
+        free(b->ptr);
+    px_buf_init(b);
+}
+
+bool px_buf_grow(px_buf *b, size_t extra)
+{
+    if (b->oom)
+        return false;
+    if (extra > SIZE_MAX - b->len - 1) {
+        b->oom = true;
+        return false;
+    }
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
+        return true;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap = cap + cap / 2 + 8;
+    char *p = b->cap ? realloc(b->ptr, cap) : malloc(cap);
+    if (!p) {
+        b->oom = true;
+        return false;
+    }
+    if (!b->cap)
+        p[0] = '\0';
+    b->ptr = p;
+    b->cap = cap;
+    return true;
+}
+
+void px_buf_put(px_buf *b, const void *data, size_t len)
+{
+    if (!len || !px_buf_grow(b, len))
+        return;
+    memcpy(b->ptr + b->len, data, len);
+    b->len += len;
+    b->ptr[b->len] = '\0';
+}
+
+void px_buf_puts(px_buf *b, const char *s)
+{
+    px_buf_put(b, s, strlen(s));
+}
+
+void px_buf_putc(px_buf *b, int c)
+{
+    if (!px_buf_grow(b, 1))
+        return;
+    b->ptr[b->len++] = (char)c;
+    b->ptr[b->len] = '\0';
+}
+
+void px_buf_vprintf(px_buf *b, const char *fmt, va_list ap)
+{
+    va_list cp;
+    va_copy(cp, ap);
+    int n = vsnprintf(NULL, 0, fmt, cp);
+    va_end(cp);
+    if (n < 0 || !px_buf_grow(b, (size_t)n))
+        return;
+    vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
+void px_buf_printf(px_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    px_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+void px_buf_put_cp(px_buf *b, uint32_t cp)
+{
+    char tmp[4];
+    px_buf_put(b, tmp, px__utf8_encode(cp, tmp));
+}
+
+void px_buf_clear(px_buf *b)
+{
+    px_buf_truncate(b, 0);
+}
+
+void px_buf_truncate(px_buf *b, size_t len)
+{
+    if (len < b->len) {
+        b->len = len;
+        if (b->cap)
+            b->ptr[len] = '\0';
+    }
+}
+
+char *px_buf_detach(px_buf *b)
+{
+    char *p = b->cap ? b->ptr : px__strdup("");
+    px_buf_init(b);
+    return p;
+}
