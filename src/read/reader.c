@@ -28,6 +28,7 @@ struct px_reader {
     FILE *jf;
     char *jpath;
     size_t jline;
+    size_t jrecords; /* non-blank lines of the open JSONL file */
     char *line;
     size_t line_cap;
     size_t n_docs, n_warnings, n_errors, bytes;
@@ -358,6 +359,7 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
         px_str l = px__str_trim((px_str){r->line, (size_t)n});
         if (!l.len)
             continue;
+        r->jrecords++;
         if (memchr(l.ptr, '\0', l.len)) {
             diag(r, PX_SEV_ERROR, r->jpath, r->jline, NULL, "NUL byte in JSON line: skipped");
             continue;
@@ -438,6 +440,8 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
 
 static void close_jsonl(px_reader *r)
 {
+    if (!r->jrecords)
+        diag(r, PX_SEV_ERROR, r->jpath, 0, NULL, "empty document: no JSON records");
     if (r->jf && r->jf != stdin)
         fclose(r->jf);
     r->jf = NULL;
@@ -501,6 +505,7 @@ int px_reader_next(px_reader *r, px_doc **out)
             }
             r->jpath = path;
             r->jline = 0;
+            r->jrecords = 0;
             continue;
         }
         int rc = read_text_or_html(r, path, fmt, out);

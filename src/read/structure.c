@@ -221,7 +221,7 @@ static size_t front_matter(px_doc *doc, para_vec *paras)
  * between chunks of several short lines), then one a chunk. */
 static bool split_paragraphs(const char *t, size_t from, size_t len, para_vec *out)
 {
-    size_t lines = 0, blank = 0, maxlen = 0, chunks = 0;
+    size_t lines = 0, maxlen = 0, chunks = 0;
     bool in_chunk = false;
     for (size_t i = from; i <= len;) {
         const char *nl = i < len ? memchr(t + i, '\n', len - i) : NULL;
@@ -234,14 +234,13 @@ static bool split_paragraphs(const char *t, size_t from, size_t len, para_vec *o
                 chunks++;
             in_chunk = true;
         } else {
-            blank++;
             in_chunk = false;
         }
         if (!nl)
             break;
         i = e + 1;
     }
-    bool wrapped = blank > 0 && maxlen <= 100 && lines >= 2 * chunks && lines > chunks;
+    bool wrapped = chunks >= 2 && maxlen <= 100 && lines >= 2 * chunks;
     bool blank_before = false;
     size_t cur_s = 0, cur_e = 0;
     bool have = false;
