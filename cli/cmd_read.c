@@ -23,18 +23,22 @@ static const char help[] =
 static void put_json_str(FILE *f, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
+    size_t run = 0;
     fputc('"', f);
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+            continue;
+        fwrite(s + run, 1, i - run, f);
+        run = i + 1;
         if (c == '"' || c == '\\')
             fputc('\\', f), fputc(c, f);
         else if (c == '\n')
             fputs("\\n", f);
-        else if (c < 0x20 || c == 0x7f)
-            fprintf(f, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
         else
-            fputc(c, f);
+            fprintf(f, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
     }
+    fwrite(s + run, 1, len - run, f);
     fputc('"', f);
 }
 

@@ -78,6 +78,26 @@ int px__normalize(const char *in, size_t len, px_norm *res)
     size_t i = 0, cpoff = 0, line = 1;
     while (i < len) {
         unsigned char c = (unsigned char)in[i];
+        /* a run of printable ASCII is copied as it is, unless its last
+         * character takes a combining mark */
+        if (c >= 0x20 && c < 0x7F) {
+            size_t j = i + 1;
+            while (j < len && (unsigned char)in[j] >= 0x20 && (unsigned char)in[j] < 0x7F)
+                j++;
+            if (j < len && (unsigned char)in[j] >= 0xCC)
+                j--;
+            if (j > i) {
+                size_t n = j - i;
+                px_buf_put(&o.text, in + i, n);
+                if (o.text.oom || !PX_VEC_RESERVE(o.map, n))
+                    goto nomem;
+                for (size_t k = 0; k < n; k++)
+                    o.map.v[o.map.n++] = (uint32_t)(cpoff + k);
+                i = j;
+                cpoff += n;
+                continue;
+            }
+        }
         /* ASCII fast path, unless a combining mark follows */
         if (c < 0x80 && !(i + 1 < len && (unsigned char)in[i + 1] >= 0xCC)) {
             if (c == '\r') {

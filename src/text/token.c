@@ -75,18 +75,24 @@ bool px__is_speech_verb(const char *w, size_t len)
     return word_in(verbs, PX_ARRAY_LEN(verbs), w, len);
 }
 
-static size_t decode_at(const char *t, size_t i, size_t end, uint32_t *cp)
+static inline size_t decode_at(const char *t, size_t i, size_t end, uint32_t *cp)
 {
     if (i >= end) {
         *cp = 0;
         return 0;
     }
+    if ((unsigned char)t[i] < 0x80) {
+        *cp = (unsigned char)t[i];
+        return 1;
+    }
     size_t n = px__utf8_decode(t + i, end - i, cp);
     return n ? n : 1;
 }
 
-static bool is_word_char(uint32_t cp)
+static inline bool is_word_char(uint32_t cp)
 {
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || ((cp | 32) >= 'a' && (cp | 32) <= 'z');
     return px__is_letter(cp) || px__is_digit(cp) || px__is_mark(cp);
 }
 
