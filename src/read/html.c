@@ -142,30 +142,53 @@ static void end_line(px_buf *b, bool *space)
     *space = false;
 }
 
-static void walk(const GumboNode *n, px_buf *b, bool *space, bool skip_h1)
+/* Appends the visible text under n, one block element a line. The walk
+ * keeps its own stack so deeply nested pages cannot overflow the C stack. */
+typedef struct walk_frame {
+    const GumboNode *node;
+    unsigned next;
+    bool block;
+} walk_frame;
+
+static void walk(const GumboNode *root, px_buf *b, bool *space, bool skip_h1)
 {
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
-        put_text(b, n->v.text.text, space);
-        return;
+    PX_VEC(walk_frame) stack = {0};
+    const GumboNode *n = root;
+    for (;;) {
+        /* visit n */
+        if (n) {
+            if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+                put_text(b, n->v.text.text, space);
+            } else if (n->type == GUMBO_NODE_WHITESPACE) {
+                *space = true;
+            } else if (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE) {
+                const GumboElement *e = &n->v.element;
+                if (!(skipped_tag(e->tag) || is_furniture(e) || attr(e, "hidden") ||
+                      (skip_h1 && e->tag == GUMBO_TAG_H1))) {
+                    walk_frame f = {n, 0, block_tag(e->tag)};
+                    if (f.block)
+                        end_line(b, space);
+                    if (!PX_VEC_PUSH(stack, f)) {
+                        b->oom = true;
+                        break;
+                    }
+                }
+            }
+            n = NULL;
+        }
+        if (!stack.n)
+            break;
+        walk_frame *top = &stack.v[stack.n - 1];
+        const GumboVector *kids = &top->node->v.element.children;
+        if (top->next < kids->length) {
+            n = kids->data[top->next++];
+            continue;
+        }
+        if (top->block)
+            end_line(b, space);
+        stack.n--;
     }
-    if (n->type == GUMBO_NODE_WHITESPACE) {
-        *space = true;
-        return;
-    }
-    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE)
-        return;
-    const GumboElement *e = &n->v.element;
-    if (skipped_tag(e->tag) || is_furniture(e) || attr(e, "hidden"))
-        return;
-    if (skip_h1 && e->tag == GUMBO_TAG_H1)
-        return;
-    bool blk = block_tag(e->tag);
-    if (blk)
-        end_line(b, space);
-    for (unsigned i = 0; i < e->children.length; i++)
-        walk(e->children.data[i], b, space, skip_h1);
-    if (blk)
-        end_line(b, space);
+    PX_VEC_FREE(stack);
 }
 
 static void text_of(const GumboNode *n, px_buf *b)
@@ -205,8 +228,9 @@ static size_t para_text_len(const GumboNode *n)
     return total;
 }
 
-static void survey(const GumboNode *n, page *pg)
+static void survey_node(const GumboNode *n, page *pg, bool *descend)
 {
+    *descend = false;
     if (n->type != GUMBO_NODE_ELEMENT)
         return;
     const GumboElement *e = &n->v.element;
@@ -267,8 +291,26 @@ static void survey(const GumboNode *n, page *pg)
         pg->best_score = score;
         pg->best = n;
     }
-    for (unsigned i = 0; i < e->children.length; i++)
-        survey(e->children.data[i], pg);
+    *descend = true;
+}
+
+/* Pre-order walk with an explicit stack (deep pages, small C stack). */
+static bool survey(const GumboNode *root, page *pg)
+{
+    PX_VEC(const GumboNode *) stack = {0};
+    bool ok = PX_VEC_PUSH(stack, root);
+    while (ok && stack.n) {
+        const GumboNode *n = stack.v[--stack.n];
+        bool descend;
+        survey_node(n, pg, &descend);
+        if (!descend)
+            continue;
+        const GumboVector *kids = &n->v.element.children;
+        for (unsigned i = kids->length; ok && i > 0; i--)
+            ok = PX_VEC_PUSH(stack, (const GumboNode *)kids->data[i - 1]);
+    }
+    PX_VEC_FREE(stack);
+    return ok;
 }
 
 int px__html_extract(const char *html, size_t len, px_buf *text, char **title, char **source,
@@ -282,7 +324,10 @@ int px__html_extract(const char *html, size_t len, px_buf *text, char **title, c
         return PX_ENOMEM;
     page pg;
     memset(&pg, 0, sizeof(pg));
-    survey(out->root, &pg);
+    if (!survey(out->root, &pg)) {
+        gumbo_destroy_output(&kGumboDefaultOptions, out);
+        return PX_ENOMEM;
+    }
 
     const GumboNode *root = pg.article ? pg.article : pg.main ? pg.main : pg.best;
     if (pg.article && pg.best && pg.best_score > 2 * para_text_len(pg.article) &&
