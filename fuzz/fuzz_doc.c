@@ -10,7 +10,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     px_doc *doc = NULL;
-    px_doc_meta meta = {"fuzz", "fuzz", NULL, NULL, NULL, NULL};
+    px_doc_meta meta = {"fuzz", "fuzz", NULL, NULL, NULL, NULL, NULL};
     if (px_doc_new(&doc, (const char *)data, size, &meta, 1, NULL, NULL) == PX_OK) {
         size_t n;
         const px_block *b = px_doc_blocks(doc, &n);

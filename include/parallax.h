@@ -164,6 +164,7 @@ typedef struct px_doc_meta {
     const char *source; /* outlet */
     const char *url;
     const char *date;   /* ISO date (YYYY-MM-DD...), as given */
+    const char *standfirst; /* standfirst known from markup */
 } px_doc_meta;
 
 /* Analyses an article held in memory: repairs invalid UTF-8 (reported

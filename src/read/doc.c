@@ -132,6 +132,7 @@ int px__doc_build(px_doc **out, const char *bytes, size_t len, const px_doc_meta
     doc->source = dup_meta(&doc->arena, meta ? meta->source : NULL);
     doc->url = dup_meta(&doc->arena, meta ? meta->url : NULL);
     doc->headline = dup_meta(&doc->arena, meta ? meta->title : NULL);
+    doc->standfirst = dup_meta(&doc->arena, meta ? meta->standfirst : NULL);
     if (meta && meta->date) {
         doc->date = normalise_date(&doc->arena, meta->date);
         doc->date_origin = "metadata";

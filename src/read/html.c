@@ -16,7 +16,7 @@
 #include "read.h"
 
 int px__html_extract(const char *html, size_t len, px_buf *text, char **title, char **source,
-                     char **date, char **url);
+                     char **date, char **url, char **standfirst);
 
 static const char *attr(const GumboElement *e, const char *name)
 {
@@ -33,6 +33,7 @@ static bool is_furniture(const GumboElement *e)
         "banner",     "popup",    "modal",   "breadcrumb", "signup", "sign-up", "footer",
         "recommend",  "trending", "most-read", "outbrain", "taboola", "paywall", "byline",
         "author",     "caption",  "credit",  "tags",     "toolbar",  "skip",    "consent",
+        "kicker",     "eyebrow",  "dateline-label", "timestamp",
     };
     const char *vals[2] = {attr(e, "class"), attr(e, "id")};
     for (int k = 0; k < 2; k++) {
@@ -203,7 +204,7 @@ static void text_of(const GumboNode *n, px_buf *b)
 }
 
 typedef struct page {
-    const GumboNode *article, *main, *h1, *title;
+    const GumboNode *article, *main, *h1, *title, *standfirst;
     const char *og_title, *site, *published, *url, *time_dt;
     const GumboNode *best; /* the element with the most paragraph text */
     size_t best_score;
@@ -251,6 +252,18 @@ static void survey_node(const GumboNode *n, page *pg, bool *descend)
         if (!pg->title)
             pg->title = n;
         break;
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_DIV: {
+        /* the standfirst, as news sites mark it up */
+        static const char *const names[] = {"standfirst", "dek", "subhead", "strapline",
+                                            "deck", "excerpt", "sub-headline", "subtitle"};
+        const char *cls = attr(e, "class");
+        for (size_t i = 0; cls && !pg->standfirst && i < PX_ARRAY_LEN(names); i++)
+            if (strstr(cls, names[i]))
+                pg->standfirst = n;
+        break;
+    }
     case GUMBO_TAG_TIME:
         if (!pg->time_dt)
             pg->time_dt = attr(e, "datetime");
@@ -314,9 +327,9 @@ static bool survey(const GumboNode *root, page *pg)
 }
 
 int px__html_extract(const char *html, size_t len, px_buf *text, char **title, char **source,
-                     char **date, char **url)
+                     char **date, char **url, char **standfirst)
 {
-    *title = *source = *date = *url = NULL;
+    *title = *source = *date = *url = *standfirst = NULL;
     GumboOptions opts = kGumboDefaultOptions;
     opts.max_errors = 100;
     GumboOutput *out = gumbo_parse_with_options(&opts, html, len);
@@ -353,6 +366,13 @@ int px__html_extract(const char *html, size_t len, px_buf *text, char **title, c
     px_buf_release(&h);
     bool space = false;
     walk(root, text, &space, true);
+    if (pg.standfirst) {
+        px_buf sf = PX_BUF_INIT;
+        text_of(pg.standfirst, &sf);
+        if (sf.len)
+            *standfirst = px__strndup(sf.ptr, sf.len);
+        px_buf_release(&sf);
+    }
     if (pg.site)
         *source = px__strdup(pg.site);
     if (pg.published)

@@ -17,7 +17,7 @@
 #include "read.h"
 
 int px__html_extract(const char *html, size_t len, px_buf *text, char **title, char **source,
-                     char **date, char **url);
+                     char **date, char **url, char **standfirst);
 
 typedef PX_VEC(char *) path_vec;
 
@@ -133,8 +133,9 @@ static bool wanted_in_folder(const char *name)
     const char *dot = strrchr(name, '.');
     if (name[0] == '.' || !dot)
         return false;
-    static const char *const ext[] = {".txt", ".text", ".jsonl", ".json", ".ndjson",
-                                      ".html", ".htm"};
+    /* .json is read when named, not in folder walks: a folder's .json is
+     * usually one document (a key, a config), not JSON Lines */
+    static const char *const ext[] = {".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm"};
     for (size_t i = 0; i < PX_ARRAY_LEN(ext); i++)
         if (!strcasecmp(dot, ext[i]))
             return true;
@@ -302,11 +303,12 @@ static int read_text_or_html(px_reader *r, const char *path, px_format fmt, px_d
         diag(r, PX_SEV_ERROR, path, 0, id, "empty document: skipped");
         goto done;
     }
-    px_doc_meta meta = {id, path, NULL, NULL, NULL, NULL};
+    px_doc_meta meta = {id, path, NULL, NULL, NULL, NULL, NULL};
     if (fmt == PX_FORMAT_HTML) {
         px_buf text = PX_BUF_INIT;
-        char *title = NULL, *source = NULL, *date = NULL, *url = NULL;
-        int hr = px__html_extract(data.ptr, data.len, &text, &title, &source, &date, &url);
+        char *title = NULL, *source = NULL, *date = NULL, *url = NULL, *standfirst = NULL;
+        int hr = px__html_extract(data.ptr, data.len, &text, &title, &source, &date, &url,
+                                  &standfirst);
         if (hr == PX_OK && !px__str_trim((px_str){text.ptr, text.len}).len) {
             diag(r, PX_SEV_ERROR, path, 0, id, "HTML page without article text: skipped");
         } else if (hr == PX_OK) {
@@ -314,6 +316,7 @@ static int read_text_or_html(px_reader *r, const char *path, px_format fmt, px_d
             meta.source = source;
             meta.date = date;
             meta.url = url;
+            meta.standfirst = standfirst;
             rc = build(r, out, text.ptr, text.len, &meta, 1, 0);
             if (rc == PX_OK)
                 rc = 1;
@@ -325,6 +328,7 @@ static int read_text_or_html(px_reader *r, const char *path, px_format fmt, px_d
         free(source);
         free(date);
         free(url);
+        free(standfirst);
         goto done;
     }
     rc = build(r, out, data.ptr, data.len, &meta, 1, 0);
@@ -430,8 +434,13 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
         const char *date = json_field(obj, "date");
         if (!date)
             date = json_field(obj, "published");
-        px_doc_meta meta = {id, r->jpath, title, source && *source ? source : NULL,
-                            json_field(obj, "url"), date && *date ? date : NULL};
+        px_doc_meta meta = {id,
+                            r->jpath,
+                            title,
+                            source && *source ? source : NULL,
+                            json_field(obj, "url"),
+                            date && *date ? date : NULL,
+                            json_field(obj, "standfirst")};
         int rc = build(r, out, json_string_value(jtext), tlen, &meta, 1, r->jline);
         json_decref(obj);
         return rc == PX_OK ? 1 : rc;

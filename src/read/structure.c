@@ -524,6 +524,61 @@ static size_t leading_date_prefix(px_doc *doc, const para *p)
     return k + n;
 }
 
+static bool is_wire_credit(const char *t, const para *p)
+{
+    static const char *const starts[] = {"(reporting by", "(additional reporting",
+                                         "(writing by", "(editing by", "reporting by ",
+                                         "additional reporting by ", "compiled by "};
+    const char *s = t + p->start;
+    size_t len = p->end - p->start;
+    if (p->words > 40)
+        return false;
+    for (size_t i = 0; i < PX_ARRAY_LEN(starts); i++)
+        if (len > strlen(starts[i]) && !strncasecmp(s, starts[i], strlen(starts[i])))
+            return true;
+    return false;
+}
+
+/* A wire dateline opening the first paragraph: "RUDNA GORA, Poland,
+ * March 10 (Baltic Wire) - Rescuers ...", "LONDON (Reuters) — ...".
+ * The place is in capitals; a dash ends the dateline. Returns the
+ * dateline's length (up to the dash), 0 if none. */
+static size_t wire_dateline(const char *t, const para *p, size_t *body_start)
+{
+    size_t i = p->start, end = PX_MIN(p->end, p->start + 120);
+    size_t caps = 0;
+    /* the place: capital letters, spaces, dots, apostrophes, hyphens */
+    while (i < end) {
+        uint32_t cp;
+        size_t n = px__utf8_decode(t + i, end - i, &cp);
+        if (!n)
+            return 0;
+        if (px__is_upper(cp))
+            caps++;
+        else if (px__is_lower(cp))
+            break;
+        else if (!(cp == ' ' || cp == '.' || cp == '\'' || cp == '-'))
+            break;
+        i += n;
+    }
+    if (caps < 3 || i >= end || (t[i] != ',' && t[i] != '(' && !(t[i] == ' ')))
+        return 0;
+    /* then anything without a full stop up to " - ", " – " or " — " */
+    for (; i + 2 < end; i++) {
+        if (t[i] == '.' && t[i + 1] == ' ')
+            return 0;
+        if (t[i] != ' ')
+            continue;
+        uint32_t cp;
+        size_t n = px__utf8_decode(t + i + 1, end - i - 1, &cp);
+        if (n && px__is_dash(cp) && i + 1 + n < end && t[i + 1 + n] == ' ') {
+            *body_start = i + 1 + n + 1;
+            return i - p->start;
+        }
+    }
+    return 0;
+}
+
 static bool same_text_ci(const char *a, const char *b, size_t blen)
 {
     return strlen(a) == blen && !strncasecmp(a, b, blen);
@@ -553,6 +608,15 @@ static void classify(px_doc *doc, para_vec *pv, size_t first)
             p[i].kind = PX_BLOCK_DATELINE;
     }
 
+    /* a standfirst known from markup */
+    if (doc->standfirst)
+        for (size_t i = first; i < n; i++)
+            if (p[i].kind == PX_BLOCK_BODY &&
+                same_text_ci(doc->standfirst, t + p[i].start, p[i].end - p[i].start)) {
+                p[i].kind = PX_BLOCK_STANDFIRST;
+                break;
+            }
+
     /* headline: the first content paragraph, when it reads as one */
     size_t h = first;
     while (h < n && p[h].kind != PX_BLOCK_BODY)
@@ -573,10 +637,17 @@ static void classify(px_doc *doc, para_vec *pv, size_t first)
         }
     }
 
-    /* signature: a short title-like last paragraph ("Daily Express") */
+    /* wire credits at the end: "(Reporting by ...; Editing by ...)" */
     size_t last = n - 1;
     while (last > first && (p[last].kind == PX_BLOCK_BOILERPLATE))
         last--;
+    if (p[last].kind == PX_BLOCK_BODY && is_wire_credit(t, &p[last])) {
+        p[last].kind = PX_BLOCK_SIGNATURE;
+        while (last > first && p[last].kind != PX_BLOCK_BODY)
+            last--;
+    }
+
+    /* signature: a short title-like last paragraph ("Daily Express") */
     if (p[last].kind == PX_BLOCK_BODY && last > h && p[last].words <= 5 &&
         short_title_like(t, &p[last], 5)) {
         p[last].kind = PX_BLOCK_SIGNATURE;
@@ -655,6 +726,25 @@ int px__doc_structure(px_doc *doc, bool structure)
             first++;
         }
         classify(doc, &pv, first);
+        /* a wire dateline opening the first body paragraph */
+        for (size_t i = first; i < pv.n && i < first + 6; i++) {
+            if (pv.v[i].kind != PX_BLOCK_BODY)
+                continue;
+            size_t body_start = 0, dl_len = wire_dateline(doc->text, &pv.v[i], &body_start);
+            if (dl_len) {
+                para dl = pv.v[i];
+                dl.end = dl.start + dl_len;
+                dl.kind = PX_BLOCK_DATELINE;
+                pv.v[i].start = body_start;
+                pv.v[i].words = count_words(doc->text, body_start, pv.v[i].end);
+                if (!PX_VEC_RESERVE(pv, 1))
+                    goto done;
+                memmove(&pv.v[i + 1], &pv.v[i], (pv.n - i) * sizeof(para));
+                pv.n++;
+                pv.v[i] = dl;
+            }
+            break;
+        }
     }
     doc->blocks = px_arena_calloc(&doc->arena, pv.n + 1, sizeof(px_block));
     if (!doc->blocks)
