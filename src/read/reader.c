@@ -32,6 +32,9 @@ struct px_reader {
     char *line;
     size_t line_cap;
     size_t n_docs, n_warnings, n_errors, bytes;
+    /* hashes of the ids handed out, to keep ids unique */
+    uint64_t *ids;
+    size_t ids_cap, ids_n;
 };
 
 static void diag(px_reader *r, px_severity sev, const char *file, size_t line, const char *doc,
@@ -91,7 +94,46 @@ void px_reader_free(px_reader *r)
         fclose(r->jf);
     free(r->jpath);
     free(r->line);
+    free(r->ids);
     free(r);
+}
+
+/* Records an id's hash; false if it was already there. Open addressing,
+ * kept at most half full; 0 marks an empty slot. */
+static bool ids_insert(px_reader *r, uint64_t h, bool *nomem)
+{
+    *nomem = false;
+    if (!h)
+        h = 1;
+    if (2 * (r->ids_n + 1) > r->ids_cap) {
+        size_t cap = r->ids_cap ? 2 * r->ids_cap : 1024;
+        uint64_t *t = calloc(cap, sizeof(uint64_t));
+        if (!t) {
+            *nomem = true;
+            return true;
+        }
+        for (size_t i = 0; i < r->ids_cap; i++) {
+            uint64_t v = r->ids[i];
+            if (!v)
+                continue;
+            size_t k = (size_t)v & (cap - 1);
+            while (t[k])
+                k = (k + 1) & (cap - 1);
+            t[k] = v;
+        }
+        free(r->ids);
+        r->ids = t;
+        r->ids_cap = cap;
+    }
+    size_t k = (size_t)h & (r->ids_cap - 1);
+    while (r->ids[k]) {
+        if (r->ids[k] == h)
+            return false;
+        k = (k + 1) & (r->ids_cap - 1);
+    }
+    r->ids[k] = h;
+    r->ids_n++;
+    return true;
 }
 
 size_t px_reader_n_docs(const px_reader *r) { return r->n_docs; }
@@ -262,6 +304,23 @@ static size_t repair_utf8(const char *s, size_t len, px_buf *out)
 static int build(px_reader *r, px_doc **out, const char *bytes, size_t len,
                  const px_doc_meta *meta, int structure, size_t line)
 {
+    /* document ids must be unique: a repeated one gets a suffix */
+    px_doc_meta m = *meta;
+    char renamed[256];
+    bool nomem;
+    if (!ids_insert(r, px__hash(m.id, strlen(m.id), 0), &nomem)) {
+        for (unsigned k = 2;; k++) {
+            snprintf(renamed, sizeof(renamed), "%.200s~%u", meta->id, k);
+            if (ids_insert(r, px__hash(renamed, strlen(renamed), 0), &nomem))
+                break;
+        }
+        m.id = renamed;
+        diag(r, PX_SEV_WARNING, meta->file ? meta->file : "-", line, m.id,
+             "document id \"%.200s\" already used: renamed \"%s\"", meta->id, m.id);
+    }
+    if (nomem)
+        return PX_ENOMEM;
+    meta = &m;
     int rc = px__doc_build(out, bytes, len, meta, structure, forward_diag, r, line);
     if (rc == PX_OK)
         r->n_docs++;
