@@ -77,12 +77,18 @@ typedef PX_VEC(atom) atom_vec;
 
 typedef enum tense { T_NONE = 0, T_PAST = -1, T_FUTURE = 1, T_PRESENT = 2 } tense;
 
+/* What earlier expressions of the document tell later ones. */
+typedef struct doc_state {
+    int quarter_y, quarter_q; /* the last quarter named ("the third quarter") */
+} doc_state;
+
 typedef struct tagger {
     const px_doc *doc;
     atom *a;
     size_t n;
     px_ymd ref;
     size_t sent;
+    doc_state *st;
 } tagger;
 
 typedef struct match {
@@ -417,21 +423,33 @@ static tense atom_tense(const tagger *t, size_t i)
     return T_NONE;
 }
 
-/* The tense governing atoms [a0, a1): the nearest cue in the sentence,
- * looking left first. */
+/* A clause or quotation boundary stops the search for a verb. */
+static bool tense_barrier(const tagger *t, size_t i)
+{
+    const atom *a = &t->a[i];
+    return a->kind == A_QUOTE ||
+           (a->kind == A_PUNCT && (a->low[0] == ':' || a->low[0] == ';' || a->low[0] == '('));
+}
+
+/* The tense governing atoms [a0, a1): the nearest verb cue before the
+ * expression in its clause, else the nearest after it. */
 static tense tense_of(const tagger *t, size_t a0, size_t a1)
 {
-    for (size_t d = 1; d <= 14; d++) {
-        if (a0 >= d) {
-            tense x = atom_tense(t, a0 - d);
-            if (x == T_PAST || x == T_FUTURE)
-                return x;
-        }
-        if (a1 + d - 1 < t->n && d <= 10) {
-            tense x = atom_tense(t, a1 + d - 1);
-            if (x == T_PAST || x == T_FUTURE)
-                return x;
-        }
+    bool q = a0 < t->n && (t->a[a0].flags & AF_QUOTED);
+    for (size_t d = 1; d <= 14 && a0 >= d; d++) {
+        size_t k = a0 - d;
+        if (tense_barrier(t, k) || ((t->a[k].flags & AF_QUOTED) != 0) != q)
+            break;
+        tense x = atom_tense(t, k);
+        if (x == T_PAST || x == T_FUTURE)
+            return x;
+    }
+    for (size_t k = a1; k < t->n && k < a1 + 10; k++) {
+        if (tense_barrier(t, k) || ((t->a[k].flags & AF_QUOTED) != 0) != q)
+            break;
+        tense x = atom_tense(t, k);
+        if (x == T_PAST || x == T_FUTURE)
+            return x;
     }
     return T_NONE;
 }
@@ -529,9 +547,22 @@ static size_t m_calendar(const tagger *t, size_t i, match *m)
         const px_date_lex *l2 = lx(t, k);
         if (l2 && l2->month) {
             match sub;
+            memset(&sub, 0, sizeof(sub));
             size_t e = m_calendar(t, k, &sub);
             if (e && strlen(sub.value) == 10) {
                 *m = sub;
+                if (sub.relative && has_ref(t)) {
+                    /* the year whose calendar has that weekday */
+                    px_ymd d = {atoi(sub.value), l2->month, atoi(sub.value + 8)};
+                    for (int dy = 0; dy <= 2; dy++) {
+                        int yy = t->ref.y + (dy == 0 ? 0 : dy == 1 ? -1 : 1);
+                        if (d.d <= px__days_in_month(yy, d.m) &&
+                            px__weekday((px_ymd){yy, d.m, d.d}) == l->wday) {
+                            put_day(m, (px_ymd){yy, d.m, d.d});
+                            break;
+                        }
+                    }
+                }
                 return e;
             }
         }
@@ -539,6 +570,19 @@ static size_t m_calendar(const tagger *t, size_t i, match *m)
     }
     int y = 0, mo = 0, d = 0;
     size_t e = 0;
+    /* "last May", "next January" */
+    if ((fn(t, j) == FN_LAST || fn(t, j) == FN_NEXT || fn(t, j) == FN_THIS) && lx(t, j + 1) &&
+        lx(t, j + 1)->month && t->a[j + 1].len > 4 - (t->a[j + 1].low[0] == 'm') &&
+        (t->a[j + 1].flags & AF_CAP)) {
+        match sub;
+        memset(&sub, 0, sizeof(sub));
+        e = m_calendar(t, j + 1, &sub);
+        if (e && strlen(sub.value) == 7) {
+            *m = sub;
+            return e;
+        }
+        return 0;
+    }
     /* ISO 2025-05-12 */
     if (t->a[j].kind == A_NUM && t->a[j].ndig == 4 && j + 2 < t->n &&
         (t->a[j + 1].flags & AF_HYPH) && (t->a[j + 2].flags & AF_HYPH) &&
@@ -855,9 +899,8 @@ static size_t m_deictic(const tagger *t, size_t i, match *m)
     } else {
         return 0;
     }
-    if (f == FN_TODAY && (t->a[i].flags & AF_POSS)) {
-        /* "today's": still today */
-    }
+    if (f == FN_TODAY && (t->a[i].flags & AF_POSS) && e == i + 1)
+        return 0; /* "today's computers": the present in general */
     m->type = pod ? PX_TIMEX_TIME : PX_TIMEX_DATE;
     m->relative = true;
     if (!has_ref(t)) {
@@ -1014,8 +1057,10 @@ static size_t m_quarter(const tagger *t, size_t i, match *m)
     }
     if (fn(t, j) == FN_FISCAL)
         j++;
-    bool plural;
+    bool plural = false;
     int u = unit_at(t, j, &plural);
+    if (word_is(t, j, "period") && which == Q_LATEST && t->st->quarter_y)
+        u = UNIT_QUARTER; /* "the latest period" of a quarterly report */
     if ((u != UNIT_QUARTER && u != UNIT_HALF) || plural)
         return 0;
     if (u == UNIT_HALF && !q)
@@ -1152,7 +1197,14 @@ static void put_shifted(const tagger *t, match *m, int unit, long n, int sign, b
         snprintf(m->value, sizeof(m->value), "%04d-Q%d", d.y, (d.m - 1) / 3 + 1);
         break;
     }
-    case UNIT_YEAR: snprintf(m->value, sizeof(m->value), "%04ld", r.y + k); break;
+    case UNIT_YEAR:
+        if (n == 1 && sign < 0 && t->st->quarter_y)
+            /* results compared with "a year ago": the same quarter */
+            snprintf(m->value, sizeof(m->value), "%04d-Q%d", t->st->quarter_y - 1,
+                     t->st->quarter_q);
+        else
+            snprintf(m->value, sizeof(m->value), "%04ld", r.y + k);
+        break;
     case UNIT_DECADE: snprintf(m->value, sizeof(m->value), "%04ld", r.y + 10 * k); break;
     case UNIT_CENTURY: snprintf(m->value, sizeof(m->value), "%02ld", (r.y + 100 * k) / 100); break;
     default: put_day(m, r); break;
@@ -1221,8 +1273,18 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
     /* "30-day", "two-year": adjectives, singular after a hyphen */
     bool hyph = (t->a[j].flags & AF_HYPH) != 0;
     if (!have_n) {
-        if (!span_rel || !plural)
+        if (!plural || (t->a[j].flags & AF_HYPH))
             return 0; /* "the past year" is the relative pattern */
+        if (!span_rel) {
+            /* "years ago"; "for years", "within weeks" */
+            int p = j > 0 ? fn(t, j - 1) : FN_NONE;
+            if (fn(t, j + 1) == FN_AGO) {
+                put_shifted(t, m, unit, 0, -1, true);
+                return j + 2;
+            }
+            if (j != i || !(p == FN_FOR || p == FN_WITHIN))
+                return 0;
+        }
         fuzzy = true;
     }
     if (have_n && !fuzzy && n == 1 && plural && !hyph)
@@ -1230,8 +1292,9 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
     if (have_n && !fuzzy && n > 1 && !plural && !hyph && unit != UNIT_HOUR)
         return 0;
     e = j + 1;
-    if (hyph && fn(t, e) == FN_OLD && (t->a[e].flags & AF_HYPH))
-        e++;
+    /* ages are not time expressions: "6-year-old", "52 years old" */
+    if (fn(t, e) == FN_OLD)
+        return 0;
     /* money and counts are not durations: "$5 a year" is a rate */
     if (i > 0 && t->a[i].kind == A_NUM && t->a[i - 1].kind == A_OTHER && t->a[i - 1].low[0] == '$')
         return 0;
@@ -1271,16 +1334,17 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
 static size_t m_set(const tagger *t, size_t i, match *m)
 {
     int f = fn(t, i);
+    /* "quarterly" and "annually" mostly qualify reports and dividends,
+     * which TimeML does not tag */
     static const struct {
         int fn;
         const char *value;
-    } adverbs[] = {{FN_DAILY, "P1D"},   {FN_WEEKLY, "P1W"},    {FN_MONTHLY, "P1M"},
-                   {FN_ANNUALLY, "P1Y"}, {FN_HOURLY, "PT1H"},  {FN_NIGHTLY, "P1D"},
-                   {FN_QUARTERLY, "P1Q"}};
+    } adverbs[] = {{FN_DAILY, "P1D"}, {FN_WEEKLY, "P1W"}, {FN_MONTHLY, "P1M"},
+                   {FN_HOURLY, "PT1H"}, {FN_NIGHTLY, "P1D"}};
     for (size_t k = 0; k < PX_ARRAY_LEN(adverbs); k++) {
         if (f == adverbs[k].fn) {
-            if (f == FN_ANNUALLY && !strcmp(t->a[i].low, "annual"))
-                return 0; /* "annual report": an adjective */
+            if ((t->a[i].flags & AF_CAP) && i + 1 < t->n && (t->a[i + 1].flags & AF_CAP))
+                return 0; /* a name: "Daily Express" */
             m->type = PX_TIMEX_SET;
             snprintf(m->value, sizeof(m->value), "%s", adverbs[k].value);
             return i + 1;
@@ -1441,12 +1505,8 @@ static size_t m_ref(const tagger *t, size_t i, match *m)
         v = "PAST_REF";
         break;
     }
-    case FN_PASTREF: v = "PAST_REF"; break;
-    case FN_SOON:
-        v = "FUTURE_REF";
-        if (i > 0 && word_is(t, i - 1, "as"))
-            return 0;
-        break;
+    /* "previously", "formerly" and "soon" are left out: TimeML
+     * annotators tag them rarely, so they cost more than they bring */
     case FN_COMING: {
         bool plural;
         int u = unit_at(t, i + 1, &plural);
@@ -1587,30 +1647,96 @@ static size_t m_holiday(const tagger *t, size_t i, match *m)
     return e;
 }
 
-/* "year-earlier", "year-ago" as adjectives: the year before. */
+/* "year-earlier", "year-ago" as adjectives, "the year-earlier period":
+ * the year before, or the same quarter of it when the text is about
+ * quarters. */
 static size_t m_year_ago(const tagger *t, size_t i, match *m)
 {
-    if (unit_at(t, i, NULL) != UNIT_YEAR || i + 1 >= t->n || !(t->a[i + 1].flags & AF_HYPH))
+    size_t j = i;
+    if (fn(t, j) == FN_THE)
+        j++;
+    if (unit_at(t, j, NULL) != UNIT_YEAR || j + 1 >= t->n || !(t->a[j + 1].flags & AF_HYPH))
         return 0;
-    int g = fn(t, i + 1);
+    int g = fn(t, j + 1);
     if (g != FN_AGO && g != FN_EARLIER)
         return 0;
-    if (t->a[i].flags & AF_HYPH)
+    if (t->a[j].flags & AF_HYPH)
+        return 0;
+    size_t e = j + 2;
+    if (word_is(t, e, "period"))
+        e++;
+    else if (j > i)
         return 0;
     m->type = PX_TIMEX_DATE;
     m->relative = true;
-    if (has_ref(t))
-        snprintf(m->value, sizeof(m->value), "%04d", t->ref.y - 1);
-    else
+    if (!has_ref(t))
         snprintf(m->value, sizeof(m->value), "XXXX");
-    return i + 2;
+    else if (t->st->quarter_y)
+        snprintf(m->value, sizeof(m->value), "%04d-Q%d", t->st->quarter_y - 1, t->st->quarter_q);
+    else
+        snprintf(m->value, sizeof(m->value), "%04d", t->ref.y - 1);
+    return e;
+}
+
+/* "the weekend": the last one in a past-tense clause, else the coming
+ * one. "the year": this year, or a span of a year when it ends ("the
+ * year ended June 30"). */
+static size_t m_the_unit(const tagger *t, size_t i, match *m)
+{
+    if (fn(t, i) != FN_THE)
+        return 0;
+    size_t j = i + 1;
+    bool full = false;
+    if (fn(t, j) == FN_FULL)
+        full = true, j++;
+    bool plural;
+    int u = unit_at(t, j, &plural);
+    if (plural || (t->a[j].flags & AF_POSS))
+        return 0;
+    if (u == UNIT_WEEKEND && !full) {
+        m->type = PX_TIMEX_DATE;
+        m->relative = true;
+        if (!has_ref(t)) {
+            snprintf(m->value, sizeof(m->value), "XXXX-WXX-WE");
+            return j + 1;
+        }
+        int wd = px__weekday(t->ref);
+        px_ymd d = t->ref;
+        if (tense_of(t, i, j + 1) != T_FUTURE && wd < 6)
+            d = px__add_days(d, -7);
+        put_week(m, d);
+        strcat(m->value, "-WE");
+        return j + 1;
+    }
+    if (u == UNIT_YEAR) {
+        const atom *nx = j + 1 < t->n ? &t->a[j + 1] : NULL;
+        if (nx && (nx->kind == A_NUM || (nx->lex && nx->lex->num >= 0) || fn(t, j + 1) == FN_OF ||
+                   word_is(t, j + 1, "before") || word_is(t, j + 1, "after")))
+            return 0;
+        if (i > 0 && (word_is(t, i - 1, "of") && !full && !(i > 1 && word_is(t, i - 2, "months"))))
+            return 0;
+        if (!full && nx && (word_is(t, j + 1, "ended") || word_is(t, j + 1, "ending") ||
+                            word_is(t, j + 1, "through"))) {
+            m->type = PX_TIMEX_DURATION;
+            snprintf(m->value, sizeof(m->value), "P1Y");
+            return j + 1;
+        }
+        m->type = PX_TIMEX_DATE;
+        m->relative = true;
+        if (has_ref(t))
+            snprintf(m->value, sizeof(m->value), "%04d", t->ref.y);
+        else
+            snprintf(m->value, sizeof(m->value), "XXXX");
+        return j + 1;
+    }
+    return 0;
 }
 
 typedef size_t (*pattern_fn)(const tagger *, size_t, match *);
 static const pattern_fn patterns[] = {m_time,   m_calendar, m_year,     m_weekday,
                                       m_deictic, m_relative, m_quarter, m_duration,
                                       m_set,     m_season,   m_holiday, m_ref,
-                                      m_year_ago};
+                                      m_year_ago, m_the_unit};
 
 /* The longest pattern at atom i. */
 static size_t match_core(const tagger *t, size_t i, match *best)
@@ -1722,13 +1848,14 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, px_date_found_vec *out)
     if (!quoted)
         goto done;
     px_ymd post = px__dates_embedded_post(doc);
+    doc_state st = {0, 0};
     for (size_t s = 0; s < doc->n_sents; s++) {
         const px_sentence *sent = &doc->sents[s];
         atoms.n = 0;
         for (size_t k = sent->first_token; k < sent->first_token + sent->n_tokens; k++)
             if (!push_token_atoms(&atoms, doc->text, &doc->toks[k], quoted[k]))
                 goto done;
-        tagger t = {doc, atoms.v, atoms.n, ref, s};
+        tagger t = {doc, atoms.v, atoms.n, ref, s, &st};
         /* an embedded post is resolved against its own date */
         if (post.y && doc->blocks[sent->block].kind == PX_BLOCK_EMBED)
             t.ref = post;
@@ -1748,6 +1875,11 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, px_date_found_vec *out)
                 m.a1 = e;
                 if (!add_found(out, &t, &m))
                     goto done;
+                if (strlen(m.value) == 7 && m.value[4] == '-' && m.value[5] == 'Q' &&
+                    m.value[6] >= '1' && m.value[6] <= '4') {
+                    st.quarter_y = atoi(m.value);
+                    st.quarter_q = m.value[6] - '0';
+                }
                 i = e;
             } else {
                 i++;
