@@ -359,9 +359,17 @@ static const char *const past_words[] = {
     "slid", "sank", "swung", "tumbled", "posted",
 };
 static const char *const future_words[] = {
-    "will", "shall", "'ll", "won't", "would", "expected", "expects", "scheduled", "plans",
-    "plan", "due", "upcoming", "next", "tomorrow", "aims", "intends", "hopes", "going",
-    "until", "await", "awaits", "coming", "to-be", "could", "may", "might",
+    "will", "shall", "'ll", "won't", "scheduled", "upcoming", "next", "tomorrow", "going",
+};
+/* Words after which "to" + verb looks ahead: "ready to meet on Thursday"
+ * (but "celebrations to mark ... on Friday" looks nowhere). */
+static const char *const to_governors[] = {
+    "ready", "readiness", "agreed", "agree", "agrees", "invited", "invites", "invite",
+    "offered", "offering", "offers", "offer", "plans", "plan", "planned", "planning", "set",
+    "expected", "expects", "due", "scheduled", "wants", "want", "hopes", "hope", "hoping",
+    "aims", "aim", "intends", "intend", "proposed", "proposes", "willing", "prepared",
+    "decided", "going", "urged", "asked", "called", "challenged", "promised", "vowed",
+    "threatened", "likely", "poised", "about",
 };
 static const char *const ed_not_verbs[] = {
     "need", "proceed", "exceed", "red", "bed", "feed", "speed", "seed", "indeed", "hundred",
@@ -398,13 +406,12 @@ static tense atom_tense(const tagger *t, size_t i)
     if (in_list(w, future_words, PX_ARRAY_LEN(future_words))) {
         if (!strcmp(w, "going") && !word_is(t, i + 1, "to"))
             return T_NONE;
-        if (!strcmp(w, "may") && (a->flags & AF_CAP))
-            return T_NONE;
         return T_FUTURE;
     }
-    if (!strcmp(w, "set") && word_is(t, i + 1, "to"))
-        return T_FUTURE;
-    if (!strcmp(w, "to") && i + 1 < t->n) {
+    if (!strcmp(w, "to") && i + 1 < t->n && i > 0 &&
+        (in_list(t->a[i - 1].low, to_governors, PX_ARRAY_LEN(to_governors)) ||
+         (i > 1 && t->a[i - 1].kind == A_WORD &&
+          in_list(t->a[i - 2].low, to_governors, PX_ARRAY_LEN(to_governors))))) {
         const atom *b = &t->a[i + 1];
         if (b->kind == A_WORD && !(b->flags & AF_CAP) && !b->lex &&
             !in_list(b->low, to_not_verbs, PX_ARRAY_LEN(to_not_verbs)) &&
