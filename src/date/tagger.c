@@ -95,6 +95,7 @@ typedef struct match {
     size_t a0, a1; /* atoms [a0, a1) */
     px_timex_type type;
     bool relative; /* value depends on the reference date */
+    bool quarter;  /* names a quarter: later "a year ago" compares with it */
     char value[40];
 } match;
 
@@ -579,7 +580,9 @@ static size_t m_calendar(const tagger *t, size_t i, match *m)
     size_t e = 0;
     /* "last May", "next January" */
     if ((fn(t, j) == FN_LAST || fn(t, j) == FN_NEXT || fn(t, j) == FN_THIS) && lx(t, j + 1) &&
-        lx(t, j + 1)->month && t->a[j + 1].len > 4 - (t->a[j + 1].low[0] == 'm') &&
+        lx(t, j + 1)->month &&
+        (t->a[j + 1].len > 4 || !strcmp(t->a[j + 1].low, "may") ||
+         !strcmp(t->a[j + 1].low, "june") || !strcmp(t->a[j + 1].low, "july")) &&
         (t->a[j + 1].flags & AF_CAP)) {
         match sub;
         memset(&sub, 0, sizeof(sub));
@@ -650,7 +653,8 @@ static size_t m_calendar(const tagger *t, size_t i, match *m)
     if (!(t->a[j].flags & AF_CAP) && !(t->a[j].flags & AF_HYPH))
         return 0;
     mo = l->month;
-    bool abbrev = t->a[j].len <= 4 && strcmp(t->a[j].low, "june") && strcmp(t->a[j].low, "july");
+    bool abbrev = t->a[j].len <= 4 && strcmp(t->a[j].low, "june") &&
+                  strcmp(t->a[j].low, "july") && strcmp(t->a[j].low, "may");
     bool ambiguous = !strcmp(t->a[j].low, "may") || !strcmp(t->a[j].low, "march");
     e = j + 1;
     {
@@ -869,11 +873,8 @@ static size_t m_weekday(const tagger *t, size_t i, match *m)
         put_day(m, d);
         m->relative = true;
     }
-    if (pod) {
-        m->type = PX_TIMEX_TIME;
-        size_t n = strlen(m->value);
-        snprintf(m->value + n, sizeof(m->value) - n, "T%s", pod_code[pod]);
-    }
+    /* "Friday morning": TimeBank mostly gives the day alone, and so do
+     * readers asking "when" */
     return e;
 }
 
@@ -1122,6 +1123,7 @@ static size_t m_quarter(const tagger *t, size_t i, match *m)
         m->relative = true;
     }
     snprintf(m->value, sizeof(m->value), "%04d-%c%d", y, prefix, q);
+    m->quarter = prefix == 'Q' && yoff == 0;
     return e;
 }
 
@@ -1252,6 +1254,8 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
         rel = f;
         span_rel = true;
         j++;
+        if (f == FN_COMING && !the && parse_number(t, j, &(long){0}, false) == 0)
+            return 0; /* "coming months": FUTURE_REF */
     } else if (the && parse_ordinal(t, j, &(int){0}) && !strcmp(t->a[j].low, "first")) {
         span_rel = true; /* "the first nine months" */
         j++;
@@ -1296,8 +1300,12 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
     }
     if (have_n && !fuzzy && n == 1 && plural && !hyph)
         return 0;
-    if (have_n && !fuzzy && n > 1 && !plural && !hyph && unit != UNIT_HOUR)
-        return 0;
+    if (have_n && !fuzzy && n > 1 && !plural && !hyph && unit != UNIT_HOUR &&
+        !(j + 1 < t->n && t->a[j + 1].kind == A_WORD && !(t->a[j + 1].flags & AF_CAP) &&
+          !t->a[j + 1].lex))
+        return 0; /* "two day rally" is fine, "two day" alone is not */
+    if (fuzzy == false && n > 1 && unit == UNIT_QUARTER && hyph)
+        return 0; /* "three-quarters": a fraction */
     e = j + 1;
     /* ages are not time expressions: "6-year-old", "52 years old" */
     if (fn(t, e) == FN_OLD)
@@ -1325,10 +1333,18 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
     (void)rel;
     /* "a year" alone is ambiguous ("once a year"); keep it only as a
      * span of time after a preposition of duration */
-    if (!span_rel && fn(t, i) == FN_A && !fuzzy && j == i + 1) {
-        int p = i ? fn(t, i - 1) : FN_NONE;
-        if (!(p == FN_FOR || p == FN_WITHIN || p == FN_IN || p == FN_OVER || p == FN_APPROX ||
-              word_is(t, i - 1, "after") || word_is(t, i - 1, "than")))
+    if (!span_rel && fn(t, i) == FN_A && !fuzzy && j == i + 1 && i > 0) {
+        /* after an amount, "a year" is a rate: "$33 million a year" */
+        const atom *p = &t->a[i - 1];
+        if (p->kind == A_NUM || word_is(t, i - 1, "million") || word_is(t, i - 1, "billion") ||
+            word_is(t, i - 1, "percent") || word_is(t, i - 1, "times") ||
+            word_is(t, i - 1, "once") || word_is(t, i - 1, "twice") ||
+            (p->kind == A_OTHER && p->low[0] == '%')) {
+            m->type = PX_TIMEX_SET;
+            put_duration(m, unit, 1, false);
+            return e;
+        }
+        if (unit == UNIT_NIGHT || unit == UNIT_WEEKEND)
             return 0;
     }
     m->type = PX_TIMEX_DURATION;
@@ -1505,6 +1521,12 @@ static size_t m_ref(const tagger *t, size_t i, match *m)
     case FN_RECENT: {
         bool plural;
         int u = unit_at(t, i + 1, &plural);
+        if (u && plural && u != UNIT_YEAR) {
+            /* "in recent weeks": a span of time */
+            m->type = PX_TIMEX_DURATION;
+            put_duration(m, u, 0, true);
+            return i + 2;
+        }
         if (u && plural)
             e = i + 2;
         else if (!strcmp(t->a[i].low, "recent"))
@@ -1882,8 +1904,7 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, px_date_found_vec *out)
                 m.a1 = e;
                 if (!add_found(out, &t, &m))
                     goto done;
-                if (strlen(m.value) == 7 && m.value[4] == '-' && m.value[5] == 'Q' &&
-                    m.value[6] >= '1' && m.value[6] <= '4') {
+                if (m.quarter) {
                     st.quarter_y = atoi(m.value);
                     st.quarter_q = m.value[6] - '0';
                 }
