@@ -25,8 +25,11 @@
 /* ---- the lexicon ---- */
 
 static const px_date_lex lexicon[] = {
+#define PX_DATE_LEX_ENTRIES
 #include "lexicon.inc"
+#undef PX_DATE_LEX_ENTRIES
 };
+#include "lexicon.inc"
 
 const px_date_lex *px__date_lex_table(size_t *n)
 {
@@ -36,21 +39,17 @@ const px_date_lex *px__date_lex_table(size_t *n)
 
 const px_date_lex *px__date_lex_find(const char *w, size_t len)
 {
-    size_t lo = 0, hi = PX_ARRAY_LEN(lexicon);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const char *e = lexicon[mid].word;
-        int c = strncmp(e, w, len);
-        if (c == 0)
-            c = e[len] ? 1 : 0;
-        if (c == 0)
-            return &lexicon[mid];
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    for (uint32_t k = h & (PX_DATE_LEX_HASH_SIZE - 1);; k = (k + 1) & (PX_DATE_LEX_HASH_SIZE - 1)) {
+        unsigned idx = lexicon_hash[k];
+        if (!idx)
+            return NULL;
+        const char *e = lexicon[idx - 1].word;
+        if (!strncmp(e, w, len) && !e[len])
+            return &lexicon[idx - 1];
     }
-    return NULL;
 }
 
 /* ---- atoms ---- */
@@ -1894,8 +1893,11 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, px_date_found_vec *out)
             memset(&m, 0, sizeof(m));
             size_t e = 0;
             /* a pattern starts at a word, a number or an opening quote */
-            if (t.a[i].kind == A_WORD || t.a[i].kind == A_NUM ||
-                (t.a[i].kind == A_QUOTE && i + 1 < t.n))
+            const atom *at = &t.a[i];
+            if (at->lex || at->kind == A_NUM ||
+                (at->kind == A_WORD && at->low[0] >= '0' && at->low[0] <= '9') ||
+                (at->kind == A_QUOTE && i + 1 < t.n && t.a[i + 1].low[0] >= '0' &&
+                 t.a[i + 1].low[0] <= '9'))
                 e = match_at(&t, i, &m);
             if (e) {
                 /* widen to whole tokens: skip atoms of the same token */
