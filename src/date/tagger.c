@@ -369,7 +369,7 @@ static const char *const to_governors[] = {
     "expected", "expects", "due", "scheduled", "wants", "want", "hopes", "hope", "hoping",
     "aims", "aim", "intends", "intend", "proposed", "proposes", "willing", "prepared",
     "decided", "going", "urged", "asked", "called", "challenged", "promised", "vowed",
-    "threatened", "likely", "poised", "about",
+    "threatened", "likely", "poised", "about", "supposed",
 };
 static const char *const ed_not_verbs[] = {
     "need", "proceed", "exceed", "red", "bed", "feed", "speed", "seed", "indeed", "hundred",
@@ -423,8 +423,14 @@ static tense atom_tense(const tagger *t, size_t i)
     if (in_list(w, past_words, PX_ARRAY_LEN(past_words)))
         return T_PAST;
     if (len >= 5 && !strcmp(w + len - 2, "ed") && !(a->flags & AF_CAP) &&
-        !in_list(w, ed_not_verbs, PX_ARRAY_LEN(ed_not_verbs)))
+        !in_list(w, ed_not_verbs, PX_ARRAY_LEN(ed_not_verbs))) {
+        /* a passive takes its tense from the auxiliary: "will be named" */
+        if (i > 0 && (word_is(t, i - 1, "be") || word_is(t, i - 1, "been") ||
+                      word_is(t, i - 1, "being") || word_is(t, i - 1, "is") ||
+                      word_is(t, i - 1, "are")))
+            return T_NONE;
         return T_PAST;
+    }
     if (!strcmp(w, "is") || !strcmp(w, "are") || !strcmp(w, "says") || !strcmp(w, "say"))
         return T_PRESENT;
     return T_NONE;
@@ -504,23 +510,28 @@ static px_ymd resolve_weekday(const tagger *t, int wd, int rel, tense tn)
     return px__add_days(t->ref, diff);
 }
 
-/* The year of a month (and day) named without one. */
+/* The year of a month (and day) named without one. News looks back more
+ * than ahead: in a past-tense clause the month is this year's if it is at
+ * most two months ahead ("gave them until mid-November", written in
+ * October), else last year's; with no cue, up to four months ahead is
+ * this year's, and a month just after the turn of the year is next
+ * year's. */
 static int year_for(const tagger *t, int m, int d, tense tn)
 {
     int y = t->ref.y;
-    int key = m * 100 + (d ? d : 0), rkey = t->ref.m * 100 + (d ? t->ref.d : 0);
+    int dm = m - t->ref.m;
+    if (dm == 0 && d)
+        dm = d > t->ref.d ? 1 : d < t->ref.d ? -1 : 0;
     if (tn == T_FUTURE) {
-        if (key < rkey)
+        if (dm < 0)
             y++;
     } else if (tn == T_PAST) {
-        if (key > rkey)
+        if (dm > 2)
             y--;
     } else {
-        /* the nearest: more than six months ahead is last year's */
-        int diff = (m - t->ref.m);
-        if (diff > 6)
+        if (dm > 4)
             y--;
-        else if (diff < -6)
+        else if (dm <= -9)
             y++;
     }
     return y;
@@ -1592,6 +1603,20 @@ static size_t m_season(const tagger *t, size_t i, match *m)
         return 0;
     if (!strcmp(t->a[j].low, "fall") && j == i && !(t->a[j].flags & AF_CAP))
         return 0; /* the verb */
+    if (j > i) {
+        /* "the fall" of a roof, "the spring" of water: a season only
+         * after a preposition of time, or with its year */
+        int p = i > 0 ? fn(t, i - 1) : FN_NONE;
+        bool prep = p == FN_IN || p == FN_DURING || p == FN_BY || p == FN_SINCE ||
+                    p == FN_UNTIL || p == FN_OVER || p == FN_BEFORE || p == FN_FROM ||
+                    (i > 0 && (word_is(t, i - 1, "after") || word_is(t, i - 1, "through")));
+        int y0;
+        size_t k0 = j + 1;
+        if (fn(t, k0) == FN_OF)
+            k0++;
+        if (!prep && !parse_year(t, k0, &y0))
+            return 0;
+    }
     size_t e = j + 1;
     int y = 0;
     size_t k = e;
