@@ -25,6 +25,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -244,6 +245,60 @@ void px_reader_free(px_reader *r);
 
 
 /* ==== dates: time expressions (src/date) =========================== */
+
+/* Time expressions as TimeML's TIMEX3 defines them: a DATE ("Thursday",
+ * "last week", "March 2022"), a TIME ("5 p.m.", "Sunday morning"), a
+ * DURATION ("30 days") or a SET ("every week"). */
+typedef enum px_timex_type {
+    PX_TIMEX_DATE,
+    PX_TIMEX_TIME,
+    PX_TIMEX_DURATION,
+    PX_TIMEX_SET
+} px_timex_type;
+
+typedef struct px_timex {
+    size_t start, end;  /* byte offsets in px_doc_text(), end exclusive */
+    px_timex_type type;
+    /* TimeML value: "2025-05-15", "2025-W20", "2025-05", "2025-Q3",
+     * "P30D", "PT2H", "PRESENT_REF", "PAST_REF", "FUTURE_REF",
+     * "XXXX-WXX-4" (a Thursday, reference date unknown), "XXXX-XX-XX" */
+    const char *value;
+    size_t sentence;    /* index into px_doc_sentences() */
+} px_timex;
+
+/* Finds the time expressions of doc and resolves them against a
+ * reference date: ref ("YYYY-MM-DD"), or when ref is NULL the document's
+ * own date (metadata, dateline), else one inferred from its text (the
+ * date of an embedded post), else one chosen by px_dates_anchor_story(),
+ * else none (values then keep X placeholders: "XXXX-WXX-4").
+ * *out: borrowed, in the doc's arena, valid until px_doc_free(); cached
+ * per document and reference. Returns 0, PX_EUSAGE (malformed ref) or
+ * PX_ENOMEM. */
+int px_dates_find(px_doc *doc, const char *ref, const px_timex **out, size_t *n);
+
+/* "DATE", "TIME", "DURATION", "SET"; never NULL. */
+const char *px_timex_type_name(px_timex_type t);
+
+/* The reference date px_dates_find() used for doc ("YYYY-MM-DD",
+ * borrowed) and, through origin, where it came from: "given",
+ * "metadata", "front matter", "dateline", "embedded post", "story" or
+ * "none" (static strings). NULL when no date was known or px_dates_find()
+ * has not run. */
+const char *px_dates_reference(px_doc *doc, const char **origin);
+
+/* Story-level anchoring: given the documents of one story, chooses a
+ * reference date for each document that has none of its own (no
+ * metadata date, dateline or dated embedded post): the median of the
+ * dates the other articles state (publication dates first, embedded
+ * posts otherwise). Those documents then report origin "story".
+ * Documents that have a date keep it. Returns 0 or PX_ENOMEM. */
+int px_dates_anchor_story(px_doc *const *docs, size_t n);
+
+/* Writes one JSON object a line for each expression of doc (after
+ * px_dates_find(doc, ref, ...)): doc, start, end (code points into the
+ * original input), text, type, value, sentence, ref, ref_origin.
+ * Returns 0, PX_EIO or PX_ENOMEM. */
+int px_dates_write_jsonl(FILE *f, px_doc *doc, const char *ref);
 
 
 

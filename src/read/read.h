@@ -23,6 +23,8 @@ struct px_doc {
     size_t n_sents;
     px_token *toks;
     size_t n_toks;
+    /* per-stage caches, in the arena; NULL until the stage runs */
+    struct px_dates_cache *dates; /* src/date */
 };
 
 /* A calendar date at s[0..len): "2025-05-12", "May 11, 2025",
