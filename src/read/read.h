@@ -23,6 +23,10 @@ struct px_doc {
     size_t n_sents;
     px_token *toks;
     size_t n_toks;
+    /* cached results of later stages (arena memory) */
+    const px_quote *quotes; /* px_quotes_find */
+    size_t n_quotes;
+    bool quotes_done;
 };
 
 /* A calendar date at s[0..len): "2025-05-12", "May 11, 2025",
