@@ -33,6 +33,7 @@ typedef struct rec {
     uint32_t va, vb; /* cue tokens */
     int32_t entity;
     bool embedded;
+    const char *name; /* speaker when no entity is known (arena) */
 } rec;
 
 typedef struct ctx {
@@ -276,8 +277,14 @@ static uint32_t np_after(const ctx *c, uint32_t s, uint32_t b)
     if (s >= b || in_quote(c, s) || c->t[s].kind != PX_TOK_WORD)
         return s;
     if (!(c->t[s].flags & PX_TF_CAP) && !IS_ANY(c, s, determiners) &&
-        !px__is_role_word(tstr(c, s), tlen(c, s)) && !IS_ANY(c, s, pronouns))
-        return s;
+        !px__is_role_word(tstr(c, s), tlen(c, s)) && !IS_ANY(c, s, pronouns)) {
+        /* "museum director Claire Dubois": a role word close behind */
+        bool role = false;
+        for (uint32_t k = s + 1; k < b && k < s + 3 && c->t[k].kind == PX_TOK_WORD; k++)
+            role |= px__is_role_word(tstr(c, k), tlen(c, k));
+        if (!role)
+            return s;
+    }
     if (IS_ANY(c, s, pronouns))
         return s + 1;
     uint32_t e = s;
@@ -476,6 +483,27 @@ static uint32_t clause_end(const ctx *c, uint32_t s, uint32_t b)
     return b;
 }
 
+/* Where the content of a quotation closing at token close begins: at its
+ * opening mark when a sentence or a colon precedes it, else at the unit
+ * start (the writer's words before it belong to the content). */
+static uint32_t quote_start(const ctx *c, uint32_t a, uint32_t close)
+{
+    int32_t q = c->qs.tok_quote[close];
+    uint32_t open = c->qs.v[q].open;
+    if (open <= a)
+        return a;
+    for (uint32_t k = open; k-- > a;) {
+        if (in_quote(c, k))
+            continue;
+        if (c->t[k].kind == PX_TOK_PUNCT) {
+            char ch = tstr(c, k)[0];
+            if (ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == ';')
+                return open;
+        }
+    }
+    return a;
+}
+
 /* Is unit u a quotation alone (with at most final punctuation)? */
 static int32_t lone_quote(const ctx *c, size_t u)
 {
@@ -494,7 +522,8 @@ static int32_t lone_quote(const ctx *c, size_t u)
 static uint32_t interrupted_tail(const ctx *c, uint32_t s, uint32_t b)
 {
     for (uint32_t k = s; k < b; k++) {
-        if (opens_quote(c, k)) {
+        if (opens_quote(c, k) && k > 0 &&
+            (is_punct(c, k - 1, ',') || is_terminal_tok(c, k - 1) || is(c, k - 1, "and"))) {
             int32_t q = c->qs.tok_quote[k];
             uint32_t e = c->qs.v[q].end_tok;
             uint32_t f = e;
@@ -518,7 +547,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         int ct = cue_type(c, k);
         if (ct == CUE_NONE)
             continue;
-        rec r = {0, 0, 0, 0, k, k + 1, -1, false};
+        rec r = {0, 0, 0, 0, k, k + 1, -1, false, NULL};
         if (ct == CUE_ACCORDING) {
             r.vb = k + 2;
             uint32_t s = k + 2, e = s;
@@ -593,7 +622,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             bool comma_before = sa > a + 1 && is_punct(c, sa - 1, ',');
             if (!who && (quote_before || (comma_before && after_short))) {
                 /* "...," X said. */
-                r.ca = a;
+                r.ca = quote_before ? quote_start(c, a, sa - 1) : a;
                 r.cb = quote_before ? sa : trim_end(c, a, sa - 1);
                 if (!quote_before && r.cb > a && closes_quote(c, r.cb - 1) == false &&
                     r.cb - r.ca < 3)
@@ -608,6 +637,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                     int32_t q2 = lone_quote(c, u + 1);
                     r.cb = c->qs.v[q2].end_tok;
                     *consumed_next = true;
+                    for (size_t v = u + 2; v < c->n_units && lone_quote(c, v) >= 0 &&
+                                           c->qs.tok_block[c->units[v].a] == c->qs.tok_block[a];
+                         v++)
+                        r.cb = c->qs.v[lone_quote(c, v)].end_tok;
                 }
             } else {
                 /* X said (that) ... */
@@ -624,6 +657,17 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                         s = i;
                         break;
                     }
+                }
+                /* said last week in Tel Aviv, "..." */
+                for (uint32_t i = s; i < b && i < s + 10 && !is(c, s, "that"); i++) {
+                    if (opens_quote(c, i)) {
+                        if (i > s && (is_punct(c, i - 1, ',') || is_punct(c, i - 1, ':')))
+                            s = i;
+                        break;
+                    }
+                    if (c->t[i].kind != PX_TOK_WORD && !is_punct(c, i, ',') &&
+                        !is_punct(c, i, ':'))
+                        break;
                 }
                 if (s >= b || (s < b && trim_end(c, s, b) == s)) {
                     /* "He said:" at the end of its unit introduces the next */
@@ -650,7 +694,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             if (!closes_quote(c, p - 1) && trim_end(c, e, b) > e)
                 continue; /* "Russia, meanwhile, claimed Ukraine fired ..." */
             r.sa = k + 1, r.sb = e;
-            r.ca = a;
+            r.ca = closes_quote(c, p - 1) ? quote_start(c, a, p - 1) : a;
             r.cb = closes_quote(c, p - 1) ? p : trim_end(c, a, p - 1);
             if (r.cb <= r.ca)
                 continue;
@@ -662,6 +706,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                      lone_quote(c, u + 1) >= 0) {
                 r.cb = c->qs.v[lone_quote(c, u + 1)].end_tok;
                 *consumed_next = true;
+                for (size_t v = u + 2; v < c->n_units && lone_quote(c, v) >= 0 &&
+                                       c->qs.tok_block[c->units[v].a] == c->qs.tok_block[a];
+                     v++)
+                    r.cb = c->qs.v[lone_quote(c, v)].end_tok;
             }
         } else
             continue;
@@ -696,7 +744,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             covered = c->recs.v[i].ca <= k && c->recs.v[i].cb >= c->qs.v[q].end_tok;
         if (covered || un->subject < 0)
             continue;
-        rec r = {k, c->qs.v[q].end_tok, 0, 0, last_cue, last_cue + 1, un->subject, false};
+        rec r = {k, c->qs.v[q].end_tok, 0, 0, last_cue, last_cue + 1, un->subject, false, NULL};
         if (un->subject_tok < last_cue)
             r.sa = un->subj_a, r.sb = un->subj_b;
         add(c, r);
@@ -708,7 +756,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
     int32_t q = lone_quote(c, u);
     if (q < 0)
         return;
-    rec r = {c->qs.v[q].open, c->qs.v[q].end_tok, 0, 0, 0, 0, -1, false};
+    rec r = {c->qs.v[q].open, c->qs.v[q].end_tok, 0, 0, 0, 0, -1, false, NULL};
     if (colon_intro->ca) {
         r.sa = colon_intro->sa, r.sb = colon_intro->sb;
         r.va = colon_intro->va, r.vb = colon_intro->vb;
@@ -758,15 +806,18 @@ static void embedded_posts(ctx *c)
         const px_sentence *pl = &d->sents[pb->first_sentence + pb->n_sentences - 1];
         uint32_t cb = (uint32_t)(pl->first_token + pl->n_tokens);
         uint32_t ne = a + 1;
-        while (ne < handle - 1 && c->t[ne].kind == PX_TOK_WORD)
+        while (ne < handle - 1 && !is_punct(c, ne, '(') && !(tlen(c, ne) == 1 && tstr(c, ne)[0] == '/'))
             ne++;
-        rec r = {ca, cb, a + 1, ne, a, a + 1, -1, true};
+        rec r = {ca, cb, a + 1, ne, a, a + 1, -1, true, NULL};
         if (ne == a + 1)
-            r.sa = r.sb = handle, r.sb = handle + 1;
+            r.sa = handle, r.sb = handle + 1;
         r.entity = px__mentions_lookup(d, &c->mn, r.sa, r.sb, r.sa);
-        int32_t u = unit_of_token(c, a);
-        if (r.entity < 0 && u >= 0)
+        if (r.entity >= 0 && c->mn.e.v[r.entity].n_name_toks < 2)
             r.entity = -1;
+        if (r.entity < 0) {
+            size_t s = c->t[r.sa].start, e = c->t[r.sb - 1].end;
+            r.name = px_arena_strndup(&d->arena, c->text + s, e - s);
+        }
         add(c, r);
     }
 }
@@ -859,7 +910,8 @@ static int finish(ctx *c, const px_quote **out, size_t *n_out)
             if (!names[r->entity])
                 names[r->entity] = px_arena_strdup(&d->arena, c->mn.e.v[r->entity].name);
             q->speaker = names[r->entity];
-        }
+        } else if (r->name)
+            q->speaker = r->name;
         q->sentence = sentence_of(d, r->ca);
         k++;
     }

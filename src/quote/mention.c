@@ -49,6 +49,9 @@ static const char *const role_words[] = {
     "commissioner", "envoy", "diplomat", "author", "columnist", "editor", "correspondent",
     "reporter", "campaign", "vice", "deputy", "acting", "head", "emir", "sheikh", "premier",
     "chairperson", "executive", "officer", "partner", "investor", "expert", "researcher",
+    "trader", "engineer", "worker", "resident", "farmer", "teacher", "student", "doctor",
+    "nurse", "activist", "organizer", "organiser", "volunteer", "witness", "owner", "economist",
+    "scientist", "historian", "inspector", "prosecutor", "lawmaker", "legislator", "producer",
 };
 
 bool px__is_role_word(const char *w, size_t len)

@@ -158,14 +158,22 @@ int px__quote_scan(const px_doc *doc, px__qscan *out)
             len = 2;
             /* '' opens when the second quote is glued to a word */
             uint16_t f2 = t[i + 1].flags;
+            if (i == 0 || out->tok_block[i - 1] != out->tok_block[i])
+                fl |= PX_TF_SPACE_BEFORE;
             fl = (uint16_t)((fl & ~(PX_TF_QOPEN | PX_TF_QCLOSE)) |
-                            ((f2 & PX_TF_QOPEN) && (fl & PX_TF_SPACE_BEFORE || i == 0)
+                            ((f2 & PX_TF_QOPEN) && (fl & PX_TF_SPACE_BEFORE)
                                  ? PX_TF_QOPEN
                                  : !(fl & PX_TF_SPACE_BEFORE) ? PX_TF_QCLOSE : 0));
         }
         bool can_open = !(fl & PX_TF_QCLOSE);
         bool can_close = !(fl & PX_TF_QOPEN);
         if (sp && closes_low9(stack[sp - 1].cp, cp))
+            can_close = true;
+        /* an opening shape glued to the word before and followed by a
+         * space closes (a typo: fascist?“ he asked) */
+        if (!can_close && sp && !single && !(fl & PX_TF_SPACE_BEFORE) && i > 0 &&
+            out->tok_block[i - 1] == b &&
+            (i + 1 >= n || (t[i + 1].flags & PX_TF_SPACE_BEFORE) || out->tok_block[i + 1] != b))
             can_close = true;
         if (!single) {
             size_t k = sp;
