@@ -135,7 +135,8 @@ static const char *const verb_cues[] = {
     "warn", "predict", "promise", "vow", "add", "note", "explain", "admit", "wonder", "wondered",
     "demanded", "demands", "proposed", "proposes", "questioned", "denied", "denies", "cited",
     "cites", "concluded", "concludes", "speculated", "surmised", "reiterated", "reiterates",
-    "retorted", "blasted", "slammed", "tweet", "write", "writes", "wrote",
+    "retorted", "blasted", "slammed", "tweet", "write", "writes", "wrote", "called", "calls",
+    "read", "reads", "likened", "labeled", "labelled", "dubbed", "branded", "quoted",
 };
 
 static const char *const that_cues[] = {
@@ -151,6 +152,7 @@ static const char *const that_cues[] = {
 /* verbs that report speech only when a quotation or a that-clause
  * follows ("continued to play" is not speech) */
 static const char *const weak_cues[] = {
+    "called", "calls",
     "continued", "proposed", "proposes", "demanded", "demands", "posted", "questioned",
     "denied", "denies", "cited", "cites", "asked", "asks", "described", "describes", "accused",
     "accuses", "criticized", "criticised", "blasted", "slammed", "reported", "reports",
@@ -239,6 +241,13 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             break;
         if (IS_ANY(c, i, determiners)) {
             sa = i;
+            /* "Mr. Morgan of the Sierra Club" */
+            if (i >= a + 2 && (is(c, i - 1, "of") || is(c, i - 1, "at") || is(c, i - 1, "for")) &&
+                c->t[i - 2].kind == PX_TOK_WORD && !in_quote(c, i - 2) &&
+                !IS_ANY(c, i - 2, np_stop) && !IS_ANY(c, i - 2, determiners)) {
+                count++;
+                continue;
+            }
             break;
         }
         if (is(c, i, "of") || is(c, i, "for") || is(c, i, "at")) {
@@ -270,6 +279,8 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
     return sa;
 }
 
+static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b);
+
 /* The inverted source after a cue ("said Ron Weiser, who ..."): returns
  * its end token (exclusive), s when there is none. */
 static uint32_t np_after(const ctx *c, uint32_t s, uint32_t b)
@@ -297,16 +308,52 @@ static uint32_t np_after(const ctx *c, uint32_t s, uint32_t b)
             break;
         e++;
     }
-    /* ", who ..." / ", a spokesman for ..." belong to the source */
-    if (e + 1 < b && is_punct(c, e, ',') &&
-        (is(c, e + 1, "who") || is(c, e + 1, "a") || is(c, e + 1, "an") || is(c, e + 1, "the"))) {
-        uint32_t k = e + 1;
-        while (k < b && !in_quote(c, k) && !(is_punct(c, k, ',') && k + 1 < b &&
-                                              cue_type(c, k + 1) == CUE_PART))
+    return appositive_end(c, e, b);
+}
+
+/* Extends a source ending at e over what PolNeAR counts as part of it:
+ * "(D-Conn.)", ", 56", ", president of Rock the Vote", ", who ..."; a
+ * comma that closes an appositive before more words is kept. */
+static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b)
+{
+    static const char *const not_appos[] = {"in", "on", "at", "via", "according", "during",
+                                            "after", "before", "and", "but", "then", "when",
+                                            "while", "because", "as", "to", "from", "by",
+                                            "though", "although", "if"};
+    for (int rounds = 0; rounds < 4 && e < b; rounds++) {
+        if (is_punct(c, e, '(')) {
+            uint32_t k = e + 1;
+            while (k < b && k < e + 8 && !is_punct(c, k, ')'))
+                k++;
+            if (k >= b || !is_punct(c, k, ')'))
+                break;
+            e = k + 1;
+            continue;
+        }
+        if (!(is_punct(c, e, ',') && e + 1 < b) || in_quote(c, e + 1))
+            break;
+        uint32_t s = e + 1;
+        if (c->t[s].kind != PX_TOK_WORD && c->t[s].kind != PX_TOK_NUMBER)
+            break;
+        if (IS_ANY(c, s, not_appos) || cue_type(c, s) != CUE_NONE)
+            break;
+        uint32_t k = s;
+        while (k < b && !in_quote(c, k) && !is_punct(c, k, ',') && !is_terminal_tok(c, k) &&
+               c->t[k].kind != PX_TOK_DASH && cue_type(c, k) == CUE_NONE)
             k++;
-        while (k > e && is_terminal_tok(c, k - 1))
-            k--;
+        if (k == s || (k < b && (in_quote(c, k) || cue_type(c, k) != CUE_NONE)))
+            break;
         e = k;
+        if (k < b && is_punct(c, k, ',') && k + 1 < b && !is_terminal_tok(c, k + 1) &&
+            !in_quote(c, k + 1)) {
+            /* another appositive follows, or the comma closes this one */
+            uint32_t n = k + 1;
+            if (c->t[n].kind == PX_TOK_WORD && !IS_ANY(c, n, not_appos) &&
+                cue_type(c, n) == CUE_NONE && rounds < 3)
+                continue;
+            e = k + 1;
+            break;
+        }
     }
     return e;
 }
@@ -379,24 +426,33 @@ static int32_t resolve(const ctx *c, size_t u, uint32_t sa, uint32_t sb)
 static int build_units(ctx *c)
 {
     px_doc *d = c->doc;
-    c->units = malloc((d->n_sents + 1) * sizeof(*c->units));
+    c->units = malloc((d->n_sents + c->qs.n + 1) * sizeof(*c->units));
     if (!c->units)
         return PX_ENOMEM;
     size_t n = 0;
     for (size_t s = 0; s < d->n_sents; s++) {
-        uint32_t a = (uint32_t)d->sents[s].first_token;
-        uint32_t b = (uint32_t)(a + d->sents[s].n_tokens);
-        if (b <= a)
-            continue;
-        if (n) {
-            unit *p = &c->units[n - 1];
-            int32_t q = c->qs.tok_quote[a];
-            if (q != PX__NO_QUOTE && c->qs.v[q].open < a && c->qs.v[q].open >= p->a) {
-                p->b = b;
-                continue;
+        uint32_t a0 = (uint32_t)d->sents[s].first_token;
+        uint32_t b0 = (uint32_t)(a0 + d->sents[s].n_tokens);
+        /* the splitter keeps "... courses. ''It was ...'' he said" in one
+         * sentence: a full stop before an opening mark ends a unit */
+        for (uint32_t a = a0; a < b0;) {
+            uint32_t b = a + 1;
+            while (b < b0 && !(opens_quote(c, b) && !in_quote(c, b - 1) &&
+                               c->t[b - 1].kind == PX_TOK_PUNCT &&
+                               strchr(".!?", tstr(c, b - 1)[0])))
+                b++;
+            if (n) {
+                unit *p = &c->units[n - 1];
+                int32_t q = c->qs.tok_quote[a];
+                if (q != PX__NO_QUOTE && c->qs.v[q].open < a && c->qs.v[q].open >= p->a) {
+                    p->b = b;
+                    a = b;
+                    continue;
+                }
             }
+            c->units[n++] = (unit){a, b, -1, b, b, b};
+            a = b;
         }
-        c->units[n++] = (unit){a, b, -1, b, b, b};
     }
     c->n_units = n;
     /* subjects: the first person named outside quotations */
@@ -601,6 +657,22 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         while (p > a && (IS_ANY(c, p - 1, aux_gap) || is_ly_adverb(c, p - 1)) && !in_quote(c, p - 1))
             p--;
         uint32_t sa = p > a ? np_before(c, a, p - 1) : p;
+        if (p > a + 2 && is_punct(c, p - 1, ',') && !closes_quote(c, p - 2)) {
+            /* "Officials at X, a division of Y, said": the head noun phrase
+             * and its appositive, with the closing comma */
+            uint32_t j = p - 1;
+            while (j > a && j + 25 > p && !in_quote(c, j - 1) && !is_punct(c, j - 1, ',') &&
+                   !is_terminal_tok(c, j - 1))
+                j--;
+            if (j > a + 1 && j < p - 1 && is_punct(c, j - 1, ',') &&
+                (IS_ANY(c, j, determiners) || (c->t[j].flags & PX_TF_CAP) ||
+                 c->t[j].kind == PX_TOK_NUMBER || px__is_role_word(tstr(c, j), tlen(c, j)))) {
+                uint32_t h = np_before(c, a, j - 2);
+                if (h < j - 1 && (h == a || !IS_ANY(c, h - 1, np_stop)) &&
+                    (c->t[h].flags & PX_TF_CAP))
+                    sa = h;
+            }
+        }
         bool have_src = p > a && sa < p;
         /* a noun phrase after a preposition is no subject ("In a
          * statement posted ...") */
@@ -776,6 +848,31 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
     }
 }
 
+/* A quotation signed with a dash: "...”― Carla Sanchez." (the dash
+ * may start the next unit). */
+static void dash_signature(ctx *c, size_t u)
+{
+    const unit *un = &c->units[u];
+    for (uint32_t k = un->a; k < un->b; k++) {
+        if (c->t[k].kind != PX_TOK_DASH || in_quote(c, k) || k == 0 || !closes_quote(c, k - 1))
+            continue;
+        uint32_t e = k + 1;
+        while (e < un->b && c->t[e].kind == PX_TOK_WORD && (c->t[e].flags & PX_TF_CAP) &&
+               !(c->t[e].flags & PX_TF_HANDLE) && e < k + 6)
+            e++;
+        uint32_t f = e;
+        while (f < un->b && is_terminal_tok(c, f))
+            f++;
+        if (e == k + 1 || f < un->b)
+            continue;
+        int32_t q = c->qs.tok_quote[k - 1];
+        rec r = {c->qs.v[q].open, k, k + 1, e, k, k + 1, -1, false, NULL};
+        r.entity = px__mentions_lookup(c->doc, &c->mn, r.sa, r.sb, r.sa);
+        add(c, r);
+        return;
+    }
+}
+
 /* "— Name (@handle) May 11, 2025" after a post: the post is the block
  * before. */
 static void embedded_posts(ctx *c)
@@ -946,6 +1043,7 @@ int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
         bool skip = false;
         rec intro = {0};
         attribute_unit(&c, u, &skip, &intro);
+        dash_signature(&c, u);
         /* a colon introduction applies to the unit right after */
         (void)colon;
         if (intro.ca && u + 1 < c.n_units) {
