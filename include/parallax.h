@@ -238,6 +238,61 @@ void px_reader_free(px_reader *r);
 
 /* ==== quotes: who said what (src/quote) ============================ */
 
+/* direct: the content is a quotation ("A," she said); partial: a few
+ * quoted words inside the writer's clause (calling them "ultimatums");
+ * indirect: reported speech (X said that ...); embedded: the text of a
+ * quoted social-media post signed "- Name (@handle) date". */
+typedef enum px_quote_kind {
+    PX_QUOTE_DIRECT,
+    PX_QUOTE_PARTIAL,
+    PX_QUOTE_INDIRECT,
+    PX_QUOTE_EMBEDDED
+} px_quote_kind;
+
+typedef struct px_quote_part {
+    size_t start, end; /* byte offsets in px_doc_text(), marks excluded */
+} px_quote_part;
+
+typedef struct px_quote {
+    px_quote_kind kind;
+    size_t start, end; /* content span, byte offsets, marks excluded */
+    const px_quote_part *parts; /* quoted segments (>= 1 for direct) */
+    size_t n_parts;
+    const char *speaker; /* resolved canonical name, NULL when unknown */
+    size_t speaker_start, speaker_end; /* speaker span as written (equal when none) */
+    size_t cue_start, cue_end;         /* cue span (equal when none) */
+    size_t sentence; /* index of the sentence where the content starts */
+    /* The content as PolNeAR annotates it: a direct quotation with its
+     * quotation marks (from the first part's opening mark to the last
+     * part's closing mark), a partial or indirect one as the clause. */
+    size_t span_start, span_end;
+} px_quote;
+
+/* Finds the attributions of a document, in text order. *out is borrowed:
+ * valid until px_doc_free (allocated in the doc's arena); calling twice
+ * returns the cached result. Returns 0 or PX_ENOMEM. */
+int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n);
+
+/* "direct", "partial", "indirect", "embedded"; never NULL. */
+const char *px_quote_kind_name(px_quote_kind kind);
+
+/* Output formats of px_quotes_write(). */
+typedef enum px_quotes_format {
+    PX_QUOTES_JSONL = 0, /* one JSON object per attribution */
+    PX_QUOTES_TEXT       /* a readable table */
+} px_quotes_format;
+
+/* px_quotes_write() flags */
+/* Print start/end as span_start/span_end (the default, PolNeAR's
+ * convention: quotation marks included) rather than start/end. */
+#define PX_QUOTES_MARKS_EXCLUDED 0x1u
+
+/* Writes the attributions of doc to f (finding them first when needed).
+ * JSONL objects: doc, start, end, text, kind, speaker, speaker_text,
+ * speaker_start, speaker_end, cue, cue_start, cue_end, parts, sentence;
+ * offsets are code points into the original input, end exclusive.
+ * Returns 0, PX_ENOMEM or PX_EIO. */
+int px_quotes_write(FILE *f, px_doc *doc, px_quotes_format format, unsigned flags);
 
 
 /* ==== entities: people, places, organisations (src/entity) ========= */
