@@ -43,6 +43,8 @@
 #define REDUNDANT_COSINE 0.5 /* unigram cosine: two sentences say the same */
 #define SOURCE_COSINE 0.45   /* unigram cosine: a document carries it */
 #define QUOTED_MAX 0.6       /* at most this share of words in quotes */
+#define LEAD_SENTENCES 3     /* body sentences that make a document's lead */
+#define LEAD_BONUS 1.0       /* extra weight per document whose lead has it */
 
 /* ---- interning: folded word forms, stems, concepts ---- */
 
@@ -657,31 +659,46 @@ static int weigh_concepts(ctx *c)
     c->cover = calloc(nc, sizeof(uint32_t));
     c->stamp = calloc(nc, sizeof(uint32_t));
     uint32_t *df = calloc(nc, sizeof(uint32_t));
-    uint32_t *seen = calloc(nc, sizeof(uint32_t));
-    if (!c->weight || !c->cover || !c->stamp || !df || !seen) {
-        free(df);
-        free(seen);
-        return PX_ENOMEM;
-    }
-    for (size_t di = 0; di < c->n_docs; di++)
+    uint32_t *lead = calloc(nc, sizeof(uint32_t));
+    uint32_t *seen = calloc(nc, sizeof(uint32_t));      /* doc + 1 counted in df */
+    uint32_t *seen_lead = calloc(nc, sizeof(uint32_t)); /* doc + 1 counted in lead */
+    int rc = PX_ENOMEM;
+    if (!c->weight || !c->cover || !c->stamp || !df || !lead || !seen || !seen_lead)
+        goto done;
+    for (size_t di = 0; di < c->n_docs; di++) {
+        const px_doc *d = c->docs[di];
+        uint32_t rank = 0;
         for (uint32_t i = c->doc_first.v[di]; i < c->doc_first.v[di + 1]; i++) {
             const bsent *b = &c->sents.v[i];
+            bool head = d->blocks[d->sents[b->sent].block].kind == PX_BLOCK_HEADLINE;
+            bool in_lead = head || rank++ < LEAD_SENTENCES;
             for (uint32_t k = 0; k < b->c_len; k++) {
                 uint32_t id = c->cref.v[b->c_off + k].id;
                 if (seen[id] != di + 1) {
                     seen[id] = (uint32_t)di + 1;
                     df[id]++;
                 }
+                if (in_lead && seen_lead[id] != di + 1) {
+                    seen_lead[id] = (uint32_t)di + 1;
+                    lead[id]++;
+                }
             }
         }
+    }
     /* ICSISumm keeps concepts found in 3 of 10 documents; fewer
-     * documents need fewer witnesses */
+     * documents need fewer witnesses. A position prior: what a document
+     * tells in its headline and first sentences is what it is about, so
+     * a concept found there counts once more for that document. */
     uint32_t min_df = c->n_docs >= 10 ? 3 : c->n_docs >= 3 ? 2 : 1;
     for (size_t i = 0; i < c->n_concepts; i++)
-        c->weight[i] = df[i] >= min_df ? (double)df[i] : 0.0;
+        c->weight[i] = df[i] >= min_df ? (double)df[i] + LEAD_BONUS * (double)lead[i] : 0.0;
+    rc = PX_OK;
+done:
     free(df);
+    free(lead);
     free(seen);
-    return PX_OK;
+    free(seen_lead);
+    return rc;
 }
 
 /* ---- selection ---- */
