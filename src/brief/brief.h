@@ -19,6 +19,8 @@ bool px__brief_is_dangling_opener(const char *w, size_t len);
 /* Lowercase words that are titles or roles, never a name by themselves
  * ("president", "mr", "minister"). */
 bool px__brief_is_title(const char *w, size_t len);
+/* "monday" ... "sunday". */
+bool px__brief_is_weekday(const char *w, size_t len);
 
 /* One printed sentence with what the writers need, so the brief does
  * not depend on the documents after px_brief_new. */

@@ -99,3 +99,10 @@ bool px__brief_is_title(const char *w, size_t len)
 {
     return in_list(titles, PX_ARRAY_LEN(titles), w, len);
 }
+
+bool px__brief_is_weekday(const char *w, size_t len)
+{
+    static const char *const days[] = {"friday", "monday", "saturday", "sunday",
+                                       "thursday", "tuesday", "wednesday"};
+    return in_list(days, PX_ARRAY_LEN(days), w, len);
+}
