@@ -371,6 +371,55 @@ int px_dates_write_jsonl(FILE *f, px_doc *doc, const char *ref);
 
 /* ==== brief: sourced multi-document summary (src/brief) ============ */
 
+/* The brief: a short extractive summary of all the documents taken as
+ * one story, in which every sentence names the documents that carry its
+ * content. Sentences are chosen to cover the concepts (stemmed content
+ * word bigrams) that the most documents report, without saying the same
+ * thing twice, then put in reading order (by date where known, else by
+ * where the sources tell it). Headlines, captions, embedded posts and
+ * sentences that cannot stand alone (dangling openings, unresolvable
+ * pronouns, questions, mostly quotation) are never chosen. */
+typedef struct px_brief_options {
+    size_t max_words;     /* 0: no limit; else the brief stops at this many
+                             words, cutting its last sentence if it must */
+    size_t max_sentences; /* 0: default 5 when max_words is 0, else no limit */
+} px_brief_options;
+
+typedef struct px_brief_sentence {
+    size_t doc;        /* index into the docs array given to px_brief_new */
+    size_t start, end; /* byte offsets into that doc's px_doc_text (end
+                          is the cut point when the sentence was cut) */
+    const char *text;  /* the sentence as printed: one line, pronoun
+                          resolved, cut by max_words */
+    const size_t *sources; /* indexes of the docs that carry this content,
+                              the chosen doc first */
+    size_t n_sources;
+} px_brief_sentence;
+
+typedef struct px_brief px_brief;
+
+/* Makes the brief of docs[0..n_docs) (opt NULL: defaults). The docs are
+ * only read during the call: the brief keeps copies of what it prints.
+ * *out: caller frees with px_brief_free. n_docs == 0 gives an empty
+ * brief. */
+int px_brief_new(px_brief **out, px_doc *const *docs, size_t n_docs,
+                 const px_brief_options *opt);
+/* The sentences in reading order; borrowed, valid until px_brief_free. */
+const px_brief_sentence *px_brief_sentences(const px_brief *b, size_t *n);
+void px_brief_free(px_brief *b);
+
+typedef enum px_brief_format {
+    PX_BRIEF_TEXT = 0, /* one sentence a line and nothing else */
+    PX_BRIEF_JSONL,    /* one object a sentence: text, doc, start, end
+                          (code points into the original input), sources
+                          (document ids), outlets */
+    PX_BRIEF_MD        /* a Markdown list, each item "text (AP, Reuters, +3)" */
+} px_brief_format;
+
+/* Renders the brief. *out: NUL-terminated, *len bytes; caller frees with
+ * free(). */
+int px_brief_render(const px_brief *b, px_brief_format format, char **out, size_t *len);
+
 
 
 /* ==== report: the story report (src/report) ======================== */
