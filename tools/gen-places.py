@@ -82,6 +82,8 @@ def main():
         for key in ("name", "common_name", "official_name"):
             if key in c and "," not in c[key]:
                 entries.append((c[key], g))
+    alpha2 = {c["alpha_2"]: c["name"] for c in countries}
+    part_of = {}
     subs = json.load(open(os.path.join(ISO, "iso_3166-2.json"), encoding="utf-8"))["3166-2"]
     for s in subs:
         name = s["name"]
@@ -91,6 +93,9 @@ def main():
             continue
         g = add_group(name, 2)
         entries.append((name, g))
+        country = alpha2.get(s["code"].split("-")[0])
+        if country is not None:
+            part_of[g] = index[country]
     for variant, target in read_tsv("exonyms.tsv"):
         g = index.get(target)
         if g is None:
@@ -106,6 +111,7 @@ def main():
             g = add_group(capital, 3)
             entries.append((capital, g))
         capital_of[g] = index[country]
+        part_of.setdefault(g, index[country])
 
     seen = set()
     out = sys.stdout
@@ -123,6 +129,12 @@ def main():
     out.write("/* the country a capital stands for, or -1 */\n")
     out.write("static const short place_capital_of[] = {\n")
     vals = [capital_of.get(i, -1) for i in range(len(groups))]
+    for i in range(0, len(vals), 32):
+        out.write("    " + ",".join(str(v) for v in vals[i:i + 32]) + ",\n")
+    out.write("};\n")
+    out.write("/* the country a subdivision or capital lies in, or -1 */\n")
+    out.write("static const short place_part_of[] = {\n")
+    vals = [part_of.get(i, -1) for i in range(len(groups))]
     for i in range(0, len(vals), 32):
         out.write("    " + ",".join(str(v) for v in vals[i:i + 32]) + ",\n")
     out.write("};\n")

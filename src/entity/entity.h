@@ -20,6 +20,8 @@ void px__name_key(px_buf *out, const char *s, size_t len);
 int px__place_lookup(const char *s, size_t len, int *kind, int *capital_of);
 /* The iso-codes name of a gazetteer group. */
 const char *px__place_name(int group);
+/* The country group a place lies in (a subdivision, a capital), or -1. */
+int px__place_part_of(int group);
 
 /* True for a word that names a number ("fourteen" -> 14). */
 bool px__number_word(const char *s, size_t len, long *value);

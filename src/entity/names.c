@@ -180,6 +180,13 @@ const char *px__place_name(int group)
     return place_group_names[group];
 }
 
+int px__place_part_of(int group)
+{
+    if (group < 0 || (size_t)group >= PX_ARRAY_LEN(place_part_of))
+        return -1;
+    return place_part_of[group];
+}
+
 bool px__number_word(const char *s, size_t len, long *value)
 {
     static const char *const words[] = {
