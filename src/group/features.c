@@ -168,6 +168,8 @@ int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
         float boost = blk->kind == PX_BLOCK_HEADLINE ? 2.0f : 1.0f;
         for (size_t si = blk->first_sentence; si < blk->first_sentence + blk->n_sentences; si++) {
             const px_sentence *se = &doc->sents[si];
+            /* the lead sentences say what happened */
+            float sboost = boost * (si < 3 ? 1.5f : 1.0f);
             for (size_t ti = se->first_token; ti < se->first_token + se->n_tokens; ti++) {
                 const px_token *t = &doc->toks[ti];
                 if (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER)
@@ -192,7 +194,11 @@ int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
                 if (!story)
                     continue;
                 if (t->kind == PX_TOK_NUMBER) {
-                    if (!push_term(c, 'n', c->word.ptr, c->word.len, 1.5f * boost))
+                    /* a year tells look-alike events apart */
+                    bool year = c->word.len == 4 && (!memcmp(c->word.ptr, "19", 2) ||
+                                                     !memcmp(c->word.ptr, "20", 2));
+                    if (!push_term(c, 'n', c->word.ptr, c->word.len,
+                                   (year ? 3.0f : 1.5f) * sboost))
                         return PX_ENOMEM;
                     prev_cap_tok = (size_t)-1;
                     continue;
@@ -201,17 +207,17 @@ int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
                             c->word.len > 1;
                 bool stop = is_stopword(c->word.ptr);
                 if (name && !stop) {
-                    if (!push_term(c, 'e', c->word.ptr, c->word.len, 1.0f * boost))
+                    if (!push_term(c, 'e', c->word.ptr, c->word.len, 3.0f * sboost))
                         return PX_ENOMEM;
                     int kind, capital_of;
                     if (px__place_lookup(s, len, &kind, &capital_of) >= 0 &&
-                        !push_term(c, 'p', c->word.ptr, c->word.len, 1.0f * boost))
+                        !push_term(c, 'p', c->word.ptr, c->word.len, 1.0f * sboost))
                         return PX_ENOMEM;
                     if (prev_cap_tok + 1 == ti) {
                         px_buf_put(&c->prev_cap, " ", 1);
                         px_buf_put(&c->prev_cap, c->word.ptr, c->word.len);
                         if (c->prev_cap.oom ||
-                            !push_term(c, 'b', c->prev_cap.ptr, c->prev_cap.len, 1.5f * boost))
+                            !push_term(c, 'b', c->prev_cap.ptr, c->prev_cap.len, 4.0f * sboost))
                             return PX_ENOMEM;
                     }
                     px_buf_clear(&c->prev_cap);
@@ -227,11 +233,13 @@ int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
                 if (!st)
                     return PX_ENOMEM;
                 if (!push_term(c, 'w', (const char *)st, (size_t)sb_stemmer_length(c->stem),
-                               boost))
+                               sboost))
                     return PX_ENOMEM;
             }
         }
     }
+    if (doc->date && strlen(doc->date) >= 4 && !push_term(c, 'n', doc->date, 4, 2.0f))
+        return PX_ENOMEM;
     if (n_words && n_words < k) {
         uint64_t h = 0;
         for (size_t j = 0; j < n_words; j++)

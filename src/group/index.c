@@ -23,10 +23,10 @@
 #include "group.h"
 
 enum {
-    DOC_TERMS = 80,      /* strongest terms kept in a document vector */
+    DOC_TERMS = 200,     /* strongest terms kept in a document vector */
     QUERY_TERMS = 24,    /* terms looked up in the inverted index */
     POSTING_SCAN = 96,   /* most recent stories scanned per term */
-    STORY_TERMS = 320,   /* terms kept in a story vector */
+    STORY_TERMS = 600,   /* terms kept in a story vector */
     CANDIDATES = 48,     /* stories compared in full */
     BUCKET_SCAN = 256,   /* documents checked per LSH bucket */
 };
@@ -251,7 +251,7 @@ static int doc_vector(px_group_index *ix, const px_group_feat *f, bool count)
         if (d < 1)
             d = 1;
         /* the lone occurrence of a term tells nothing about a story */
-        double idf = log(1 + n / d);
+        double idf = log(n / d) + 0.1;
         px_term t = {f->terms[i].key, (float)(f->terms[i].w * idf)};
         if (!PX_VEC_PUSH(ix->vec, t))
             return PX_ENOMEM;
@@ -293,7 +293,7 @@ static double date_factor(const story *s, int32_t day)
     int32_t gap = day < s->day_min ? s->day_min - day : day > s->day_max ? day - s->day_max : 0;
     if (gap <= 3)
         return 1;
-    return exp(-(gap - 3) / 20.0);
+    return exp(-(gap - 3) / 7.0);
 }
 
 static int story_add_vector(story *s, const px_term *d, size_t nd, int32_t day)
@@ -410,7 +410,10 @@ static ptrdiff_t best_story(px_group_index *ix, const px_term *sorted, size_t nd
     *best_sim = 0;
     for (size_t i = 0; i < ix->cand.n; i++) {
         const story *s = &ix->stories.v[ix->cand.v[i]];
-        double sim = cosine(sorted, nd, s) * date_factor(s, day);
+        /* a story's vector spreads as it grows: a fixed threshold would
+         * make joining ever harder */
+        double sim = cosine(sorted, nd, s) * date_factor(s, day) *
+                     (1 + 0.06 * log((double)s->n_docs));
         if (sim > *best_sim || (sim == *best_sim && best >= 0 && ix->cand.v[i] < (uint32_t)best)) {
             *best_sim = sim;
             best = ix->cand.v[i];
