@@ -72,8 +72,16 @@ static void on_assign(void *ud, px_doc *doc, const px_group_assign *a)
     d->dup_of = a->dup_of;
     if (r->format == 1) {
         d->source = dup_str(px_doc_source(doc));
-        if (a->new_story)
+        if (a->new_story && px_doc_headline(doc)) {
             d->headline = dup_str(px_doc_headline(doc));
+        } else if (a->new_story) {
+            /* no headline found: the first sentence stands for it */
+            size_t ns;
+            const px_sentence *se = px_doc_sentences(doc, &ns);
+            px_str t = px_doc_text(doc);
+            size_t len = ns ? se[0].end - se[0].start : 0;
+            d->headline = ns ? strndup(t.ptr + se[0].start, len > 160 ? 160 : len) : NULL;
+        }
     }
     if (!d->id)
         r->oom = true;

@@ -177,7 +177,19 @@ static int write_article(px_store *s, px_doc *doc, const px_group_assign *a,
     sqlite3_stmt *st = s->upsert_story;
     sqlite3_reset(st);
     sqlite3_bind_int64(st, 1, (sqlite3_int64)a->story);
-    bind_text(st, 2, px_doc_headline(doc));
+    if (px_doc_headline(doc)) {
+        bind_text(st, 2, px_doc_headline(doc));
+    } else {
+        /* no headline found: the first sentence stands for it */
+        size_t ns;
+        const px_sentence *se = px_doc_sentences(doc, &ns);
+        px_str t = px_doc_text(doc);
+        if (ns)
+            sqlite3_bind_text(st, 2, t.ptr + se[0].start,
+                              (int)PX_MIN(se[0].end - se[0].start, (size_t)160), SQLITE_TRANSIENT);
+        else
+            sqlite3_bind_null(st, 2);
+    }
     sqlite3_bind_int64(st, 3, n_docs ? n_docs : 1);
     if (dmin != PX__NO_DAY) {
         sqlite3_bind_int(st, 4, dmin);
