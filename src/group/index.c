@@ -22,6 +22,9 @@
 
 #include "group.h"
 
+/* candidate threshold = Jaccard threshold - this */
+#define PX_LSH_MARGIN 0.15
+
 enum {
     DOC_TERMS = 200,     /* strongest terms kept in a document vector */
     QUERY_TERMS = 24,    /* terms looked up in the inverted index */
@@ -93,7 +96,12 @@ px_group_index *px__index_new(const px_group_options *opt)
     if (!ix)
         return NULL;
     px__group_defaults(opt, &ix->opt);
-    px_lsh_params(ix->opt.dup_threshold, ix->opt.num_perm, &ix->bands, &ix->rows);
+    /* Banding is datasketch's optimum, but for a candidate threshold a
+     * little below the Jaccard threshold: at the threshold itself the
+     * optimum finds only about half of the pairs that sit right on it, and
+     * every candidate is verified anyway. */
+    double lsh_t = ix->opt.dup_threshold - PX_LSH_MARGIN;
+    px_lsh_params(lsh_t > 0.05 ? lsh_t : 0.05, ix->opt.num_perm, &ix->bands, &ix->rows);
     return ix;
 }
 
