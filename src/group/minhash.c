@@ -3,10 +3,11 @@
  * signatures over word shingles, the LSH banding datasketch would choose
  * for a threshold, and the small hash map the index is built on.
  *
- * Each permutation p maps a 32-bit shingle hash h to fmix32(h ^ seed[p]),
- * a bijection with full avalanche (MurmurHash3's finaliser), so the minima
- * of different permutations are independent in practice. The loop over
- * permutations is branch-free 32-bit arithmetic the compiler vectorises.
+ * Each permutation p maps a 32-bit shingle hash h (already a good hash of
+ * the shingle) to (a_p * h + b_p) mod 2^32 with a_p odd, then folds the
+ * high bits down (v ^ v >> 15): a bijection, one multiply per value, like
+ * datasketch's (a*h + b) mod prime. The loop over permutations is
+ * branch-free 32-bit arithmetic the compiler vectorises.
  */
 #include <math.h>
 #include <stdio.h>
@@ -120,12 +121,8 @@ void px__minhash(const uint32_t *seeds, int num_perm, const uint32_t *shingles, 
     for (size_t i = 0; i < n; i++) {
         const uint32_t h = shingles[i];
         for (int p = 0; p < num_perm; p++) {
-            uint32_t v = h ^ seeds[p];
-            v ^= v >> 16;
-            v *= 0x85ebca6bu;
-            v ^= v >> 13;
-            v *= 0xc2b2ae35u;
-            v ^= v >> 16;
+            uint32_t v = (h * (seeds[p] | 1u)) + (seeds[p] >> 7);
+            v ^= v >> 15;
             sig[p] = v < sig[p] ? v : sig[p];
         }
     }
