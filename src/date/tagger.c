@@ -360,6 +360,7 @@ static const char *const past_words[] = {
 };
 static const char *const future_words[] = {
     "will", "shall", "'ll", "won't", "scheduled", "upcoming", "next", "tomorrow", "going",
+    "planned", "planning", "plans", "plan",
 };
 /* Words after which "to" + verb looks ahead: "ready to meet on Thursday"
  * (but "celebrations to mark ... on Friday" looks nowhere). */
@@ -369,7 +370,7 @@ static const char *const to_governors[] = {
     "expected", "expects", "due", "scheduled", "wants", "want", "hopes", "hope", "hoping",
     "aims", "aim", "intends", "intend", "proposed", "proposes", "willing", "prepared",
     "decided", "going", "urged", "asked", "called", "challenged", "promised", "vowed",
-    "threatened", "likely", "poised", "about", "supposed",
+    "threatened", "likely", "poised", "about", "supposed", "is", "are",
 };
 static const char *const ed_not_verbs[] = {
     "need", "proceed", "exceed", "red", "bed", "feed", "speed", "seed", "indeed", "hundred",
@@ -406,6 +407,8 @@ static tense atom_tense(const tagger *t, size_t i)
     if (in_list(w, future_words, PX_ARRAY_LEN(future_words))) {
         if (!strcmp(w, "going") && !word_is(t, i + 1, "to"))
             return T_NONE;
+        if (!strcmp(w, "next") && word_is(t, i + 1, "to"))
+            return T_NONE; /* "next to": a place */
         return T_FUTURE;
     }
     if (!strcmp(w, "to") && i + 1 < t->n && i > 0 &&
@@ -449,6 +452,11 @@ static bool tense_barrier(const tagger *t, size_t i)
 static tense tense_of(const tagger *t, size_t a0, size_t a1)
 {
     bool q = a0 < t->n && (t->a[a0].flags & AF_QUOTED);
+    /* "as early as Tuesday", "as soon as Monday" */
+    size_t k0 = a0 >= 1 && (word_is(t, a0 - 1, "on") || word_is(t, a0 - 1, "by")) ? a0 - 1 : a0;
+    if (k0 >= 3 && word_is(t, k0 - 1, "as") && word_is(t, k0 - 3, "as") &&
+        (word_is(t, k0 - 2, "early") || word_is(t, k0 - 2, "soon")))
+        return T_FUTURE;
     for (size_t d = 1; d <= 14 && a0 >= d; d++) {
         size_t k = a0 - d;
         if (tense_barrier(t, k) || ((t->a[k].flags & AF_QUOTED) != 0) != q)
