@@ -60,6 +60,7 @@ enum { A_WORD = 1, A_NUM, A_PUNCT, A_QUOTE, A_OTHER };
 #define AF_POSS 0x04u   /* followed by 's */
 #define AF_QUOTED 0x08u /* inside quotation marks */
 #define AF_TOKEND 0x10u /* last atom of its token */
+#define AF_ALLCAPS 0x20u /* the token is in capitals ("WEEK") */
 
 typedef struct atom {
     uint32_t start, end; /* bytes of the atom (without 's) */
@@ -141,7 +142,8 @@ static bool push_token_atoms(atom_vec *v, const char *text, const px_token *tk, 
             at.tok_start = tk->start;
             at.tok_end = tk->end;
             at.kind = base_kind;
-            at.flags = (uint8_t)((first ? 0 : AF_HYPH) | (quoted ? AF_QUOTED : 0));
+            at.flags = (uint8_t)((first ? 0 : AF_HYPH) | (quoted ? AF_QUOTED : 0) |
+                                 ((tk->flags & PX_TF_ALLCAPS) ? AF_ALLCAPS : 0));
             at.num = -1;
             size_t n = 0;
             bool digits = true, any_digit = false, upper = false;
@@ -190,6 +192,8 @@ static bool push_token_atoms(atom_vec *v, const char *text, const px_token *tk, 
 }
 
 /* ---- small accessors ---- */
+
+
 
 static const px_date_lex *lx(const tagger *t, size_t i)
 {
@@ -779,8 +783,10 @@ static size_t m_year(const tagger *t, size_t i, match *m)
             if (e < t->n && ((t->a[e].kind == A_OTHER && t->a[e].low[0] == '%') ||
                              word_is(t, e, "percent")))
                 return 0;
-            if (t->a[j].flags & AF_HYPH)
-                return 0;
+            if ((t->a[j].flags & AF_HYPH) &&
+                !(j > 0 && (fn(t, j - 1) == FN_MID || fn(t, j - 1) == FN_EARLY ||
+                            fn(t, j - 1) == FN_LATE)))
+                return 0; /* "1989-90" ranges, but "mid-1996" */
             if (y < 1800 || y > 2100)
                 return 0;
             m->type = PX_TIMEX_DATE;
@@ -909,7 +915,9 @@ static size_t m_deictic(const tagger *t, size_t i, match *m)
         (fn(t, j + 3) == FN_YESTERDAY || fn(t, j + 3) == FN_TOMORROW)) {
         off = fn(t, j + 3) == FN_YESTERDAY ? -2 : 2;
         e = j + 4;
-    } else if (f == FN_TODAY || f == FN_TOMORROW || f == FN_YESTERDAY || f == FN_TONIGHT) {
+    } else if ((f == FN_TODAY || f == FN_TOMORROW || f == FN_YESTERDAY || f == FN_TONIGHT) &&
+               !(j > 0 && (t->a[j].flags & AF_CAP) && (t->a[j - 1].flags & AF_CAP) &&
+                 t->a[j - 1].kind == A_WORD)) { /* not a name: "VOA Today" */
         off = f == FN_TOMORROW ? 1 : f == FN_YESTERDAY ? -1 : 0;
         if (f == FN_TONIGHT)
             pod = 4;
@@ -972,6 +980,9 @@ static size_t m_relative(const tagger *t, size_t i, match *m)
     int unit = l->unit, season = l->season;
     if (!unit && !season)
         return 0;
+    if (unit && (t->a[j].flags & AF_CAP) && !(t->a[j].flags & AF_HYPH) &&
+        !(t->a[j].flags & AF_ALLCAPS))
+        return 0; /* a title: "This Week" */
     if (unit == UNIT_QUARTER || unit == UNIT_HALF || unit == UNIT_SECOND ||
         unit == UNIT_MINUTE || unit == UNIT_HOUR || unit == UNIT_NIGHT || unit == UNIT_SEASON)
         return 0;
@@ -1290,6 +1301,8 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
             fuzzy = true, j += 2, have_n = true;
         else if (g == FN_A && fn(t, j + 1) == FN_COUPLE && fn(t, j + 2) == FN_OF)
             n = 2, j += 3, have_n = true;
+        else if (g == FN_COUPLE && fn(t, j + 1) == FN_OF && span_rel)
+            n = 2, j += 2, have_n = true;
         else if (g == FN_FEW || g == FN_SEVERAL || g == FN_MANY || g == FN_SOME)
             fuzzy = true, j++, have_n = true;
     }
@@ -1311,8 +1324,8 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
                 put_shifted(t, m, unit, 0, -1, true);
                 return j + 2;
             }
-            if (j != i || !(p == FN_FOR || p == FN_WITHIN))
-                return 0;
+            if (j != i || p != FN_WITHIN)
+                return 0; /* "for years" is seldom annotated */
         }
         fuzzy = true;
     }
@@ -1337,12 +1350,12 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
             put_shifted(t, m, unit, n, -1, fuzzy);
             return e + 1;
         }
-        if ((g == FN_EARLIER || g == FN_BEFORE) && !the) {
+        if (g == FN_EARLIER && !the) {
             put_shifted(t, m, unit, n, -1, fuzzy);
-            if (g == FN_BEFORE)
-                return 0; /* "two days before the vote": relative to an event */
             return e + 1;
         }
+        /* "two days before the vote" is relative to an event: the span of
+         * time is what can be told */
         if (g == FN_LATER && !the) {
             put_shifted(t, m, unit, n, +1, fuzzy);
             return e + 1;
@@ -1575,6 +1588,8 @@ static size_t m_ref(const tagger *t, size_t i, match *m)
             v = g == FN_PAST ? "PAST_REF" : "PRESENT_REF";
             e = i + 2;
         } else if (g == FN_FUTURE) {
+            if (fn(t, i + 2) == FN_OF)
+                return 0; /* "the future of our peoples": a thing */
             v = "FUTURE_REF";
             e = i + 2;
         } else if (g == FN_NEAR && fn(t, i + 2) == FN_FUTURE) {
@@ -1793,11 +1808,13 @@ static size_t m_the_unit(const tagger *t, size_t i, match *m)
     return 0;
 }
 
+static size_t m_period_end(const tagger *t, size_t i, match *m);
+
 typedef size_t (*pattern_fn)(const tagger *, size_t, match *);
 static const pattern_fn patterns[] = {m_time,   m_calendar, m_year,     m_weekday,
                                       m_deictic, m_relative, m_quarter, m_duration,
                                       m_set,     m_season,   m_holiday, m_ref,
-                                      m_year_ago, m_the_unit};
+                                      m_year_ago, m_the_unit, m_period_end};
 
 /* The longest pattern at atom i. */
 static size_t match_core(const tagger *t, size_t i, match *best)
@@ -1819,7 +1836,39 @@ static size_t match_core(const tagger *t, size_t i, match *best)
     return best_end;
 }
 
-/* Modifiers that belong to the span without changing the value: "early",
+/* "the end of the month", "year-end", "year's end", "year end": the
+ * current month or year. */
+static size_t m_period_end(const tagger *t, size_t i, match *m)
+{
+    size_t e = 0;
+    int unit = 0;
+    if (fn(t, i) == FN_THE && fn(t, i + 1) == FN_END && fn(t, i + 2) == FN_OF &&
+        (fn(t, i + 3) == FN_THE || fn(t, i + 3) == FN_THIS)) {
+        unit = unit_at(t, i + 4, NULL);
+        e = i + 5;
+    } else if (unit_at(t, i, NULL) == UNIT_YEAR && fn(t, i + 1) == FN_END &&
+               !lx(t, i)->plural && !(t->a[i].flags & AF_HYPH)) {
+        unit = UNIT_YEAR; /* "year-end", "year end", "year's end" */
+        e = i + 2;
+    }
+    if (!e || (unit != UNIT_MONTH && unit != UNIT_YEAR && unit != UNIT_WEEK) ||
+        (e < t->n + 1 && lx(t, e - 1) && lx(t, e - 1)->plural))
+        return 0;
+    m->type = PX_TIMEX_DATE;
+    m->relative = true;
+    if (!has_ref(t))
+        snprintf(m->value, sizeof(m->value), "%s",
+                 unit == UNIT_YEAR ? "XXXX" : unit == UNIT_MONTH ? "XXXX-XX" : "XXXX-WXX");
+    else if (unit == UNIT_YEAR)
+        snprintf(m->value, sizeof(m->value), "%04d", t->ref.y);
+    else if (unit == UNIT_MONTH)
+        snprintf(m->value, sizeof(m->value), "%04d-%02d", t->ref.y, t->ref.m);
+    else
+        put_week(m, t->ref);
+    return e;
+}
+
+/* Modifiers that belong to the span without changing the value: "early,
  * "late", "mid-", "earlier", "later", "the end of", "the beginning of",
  * "the middle of", "around". */
 static size_t match_at(const tagger *t, size_t i, match *best)
