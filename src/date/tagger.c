@@ -1364,20 +1364,28 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
     (void)rel;
     /* "a year" alone is ambiguous ("once a year"); keep it only as a
      * span of time after a preposition of duration */
-    if (!span_rel && fn(t, i) == FN_A && !fuzzy && j == i + 1 && i > 0) {
-        /* after an amount, "a year" is a rate: "$33 million a year" */
-        const atom *p = &t->a[i - 1];
-        if (p->kind == A_NUM || word_is(t, i - 1, "million") || word_is(t, i - 1, "billion") ||
-            word_is(t, i - 1, "percent") || word_is(t, i - 1, "times") ||
-            word_is(t, i - 1, "once") || word_is(t, i - 1, "twice") ||
-            (p->kind == A_OTHER && p->low[0] == '%')) {
+    if (!span_rel && fn(t, i) == FN_A && !fuzzy && j == i + 1) {
+        /* "a week" is a span of time after a word that asks for one
+         * ("within a week", "barely a month", "offered him a week"); after
+         * an amount it is a rate ("$2 million a year", "700 seats a
+         * week"), which annotators mostly leave alone */
+        static const char *const before_span[] = {
+            "for", "within", "in", "over", "about", "nearly", "almost", "than", "after",
+            "barely", "only", "just", "least", "take", "takes", "took", "taken", "lasted",
+            "last", "lasts", "spent", "spend", "wait", "waited", "him", "them", "her", "us",
+            "me", "it", "of", "into", "under", "once", "twice",
+        };
+        if (i == 0 || unit == UNIT_NIGHT || unit == UNIT_WEEKEND || unit == UNIT_SECOND ||
+            !in_list(t->a[i - 1].low, before_span, PX_ARRAY_LEN(before_span)))
+            return 0;
+        if (word_is(t, i - 1, "once") || word_is(t, i - 1, "twice")) {
             m->type = PX_TIMEX_SET;
             put_duration(m, unit, 1, false);
             return e;
         }
-        if (unit == UNIT_NIGHT || unit == UNIT_WEEKEND)
-            return 0;
     }
+    if (unit == UNIT_QUARTER && (fn(t, e) == FN_OF || (e < t->n && (t->a[e].flags & AF_HYPH))))
+        return 0; /* "a quarter of the market", "quarter-to-quarter" */
     m->type = PX_TIMEX_DURATION;
     put_duration(m, unit, n, fuzzy);
     return e;
@@ -1404,8 +1412,8 @@ static size_t m_set(const tagger *t, size_t i, match *m)
             return i + 1;
         }
     }
-    if (f != FN_EVERY && f != FN_EACH && f != FN_PER)
-        return 0;
+    if (f != FN_EVERY && f != FN_EACH)
+        return 0; /* "per second" is a unit of measure, not a set of times */
     size_t j = i + 1;
     long n = 1;
     if (fn(t, j) == FN_OTHER)
@@ -1439,8 +1447,6 @@ static size_t m_set(const tagger *t, size_t i, match *m)
     }
     if (l->unit && l->unit != UNIT_HALF && l->unit != UNIT_SEASON &&
         (n > 1 ? l->plural || f == FN_EVERY : !l->plural)) {
-        if (f == FN_PER && fn(t, i - 1) == FN_NONE && i == 0)
-            return 0;
         put_duration(m, l->unit, n, false);
         return j + 1;
     }
@@ -1456,6 +1462,9 @@ static size_t m_time(const tagger *t, size_t i, match *m)
     int h = -1, mi = 0;
     int f = fn(t, j);
     if (f == FN_NOON || f == FN_MIDNIGHT) {
+        if ((t->a[j].flags & AF_CAP) && j > 0 && (t->a[j - 1].flags & AF_CAP) &&
+            t->a[j - 1].kind == A_WORD)
+            return 0; /* a title: "High Noon" */
         h = f == FN_NOON ? 12 : 24;
         j++;
     } else if (j < t->n) {
