@@ -16,6 +16,8 @@ struct px_dates_cache {
     char ref_used[11]; /* "" when none */
     const char *origin;
     char story[11]; /* set by px_dates_anchor_story, "" if none */
+    px_date_post *story_posts; /* the story's dated posts (in the arena) */
+    size_t n_story_posts;
     px_timex *v;
     size_t n;
 };
@@ -72,6 +74,26 @@ px_ymd px__dates_embedded_post(const px_doc *doc)
     return best;
 }
 
+int px__dates_collect_posts(const px_doc *doc, px_arena *a, px_date_post_vec *out)
+{
+    px_ymd date = px__dates_embedded_post(doc);
+    if (!date.y)
+        return PX_OK;
+    for (size_t b = 0; b < doc->n_blocks; b++) {
+        const px_block *blk = &doc->blocks[b];
+        if (blk->kind != PX_BLOCK_EMBED || blk->end - blk->start < 20)
+            continue;
+        px_buf f = PX_BUF_INIT;
+        px__fold_typography(&f, doc->text + blk->start, blk->end - blk->start, true);
+        char *copy = f.oom ? NULL : px_arena_strndup(a, f.ptr, f.len);
+        px_date_post p = {copy, f.len, date};
+        px_buf_release(&f);
+        if (!copy || !PX_VEC_PUSH(*out, p))
+            return PX_ENOMEM;
+    }
+    return PX_OK;
+}
+
 /* The document's own reference date and its origin, or false. */
 static bool own_reference(const px_doc *doc, px_ymd *out, const char **origin)
 {
@@ -113,7 +135,14 @@ int px_dates_find(px_doc *doc, const char *ref, const px_timex **out, size_t *n)
     else if (c->story[0] && px__parse_ymd(c->story, &r))
         origin = "story";
     px_date_found_vec found = {0};
-    int rc = px__dates_tag(doc, r, &found);
+    px_date_post_vec posts = {0};
+    int rc = px__dates_collect_posts(doc, &doc->arena, &posts);
+    for (size_t i = 0; !rc && i < c->n_story_posts; i++)
+        if (!PX_VEC_PUSH(posts, c->story_posts[i]))
+            rc = PX_ENOMEM;
+    if (!rc)
+        rc = px__dates_tag(doc, r, posts.v, posts.n, &found);
+    PX_VEC_FREE(posts);
     if (rc) {
         PX_VEC_FREE(found);
         return rc;
@@ -169,6 +198,43 @@ static int cmp_days(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Gives every document of the story the story's dated posts, so that an
+ * article quoting one knows when its words were said. */
+static int share_posts(px_doc *const *docs, size_t n)
+{
+    px_arena tmp;
+    px_arena_init(&tmp, 4096);
+    px_date_post_vec posts = {0};
+    int rc = PX_OK;
+    for (size_t i = 0; i < n && !rc; i++)
+        if (docs[i])
+            rc = px__dates_collect_posts(docs[i], &tmp, &posts);
+    for (size_t i = 0; i < n && posts.n && !rc; i++) {
+        if (!docs[i])
+            continue;
+        struct px_dates_cache *c = cache_of(docs[i]);
+        px_date_post *copy = c ? px_arena_alloc(&docs[i]->arena, posts.n * sizeof(*copy)) : NULL;
+        if (!copy) {
+            rc = PX_ENOMEM;
+            break;
+        }
+        for (size_t k = 0; k < posts.n && !rc; k++) {
+            copy[k] = posts.v[k];
+            copy[k].folded = px_arena_strndup(&docs[i]->arena, posts.v[k].folded, posts.v[k].len);
+            if (!copy[k].folded)
+                rc = PX_ENOMEM;
+        }
+        if (rc)
+            break;
+        c->story_posts = copy;
+        c->n_story_posts = posts.n;
+        c->done = false;
+    }
+    PX_VEC_FREE(posts);
+    px_arena_release(&tmp);
+    return rc;
+}
+
 int px_dates_anchor_story(px_doc *const *docs, size_t n)
 {
     if (!docs || !n)
@@ -193,6 +259,8 @@ int px_dates_anchor_story(px_doc *const *docs, size_t n)
                 pub[n_pub++] = days;
         }
     }
+    if ((rc = share_posts(docs, n)))
+        goto done;
     long *set = n_pub ? pub : inferred;
     size_t n_set = n_pub ? n_pub : n_inf;
     rc = PX_OK;

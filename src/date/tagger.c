@@ -96,6 +96,7 @@ typedef struct match {
     px_timex_type type;
     bool relative; /* value depends on the reference date */
     bool quarter;  /* names a quarter: later "a year ago" compares with it */
+    bool deictic;  /* today, tomorrow, yesterday, tonight: counted from the speaker's day */
     char value[40];
 } match;
 
@@ -937,6 +938,7 @@ static size_t m_deictic(const tagger *t, size_t i, match *m)
         return 0; /* "today's computers": the present in general */
     m->type = pod ? PX_TIMEX_TIME : PX_TIMEX_DATE;
     m->relative = true;
+    m->deictic = true;
     if (!has_ref(t)) {
         snprintf(m->value, sizeof(m->value), "XXXX-XX-XX%s%s", pod ? "T" : "", pod_code[pod]);
         return e;
@@ -1959,9 +1961,74 @@ static bool *quoted_tokens(const px_doc *doc)
     return q;
 }
 
-int px__dates_tag(const px_doc *doc, px_ymd ref, px_date_found_vec *out)
+/* Whether needle occurs in hay (both folded). */
+static bool contains(const char *hay, size_t hlen, const char *needle, size_t nlen)
+{
+    if (!nlen || nlen > hlen)
+        return false;
+    for (size_t i = 0; i + nlen <= hlen; i++)
+        if (hay[i] == needle[0] && !memcmp(hay + i, needle, nlen))
+            return true;
+    return false;
+}
+
+/* When the quoted words around atoms [a0, a1) were said: the date of a
+ * post (of this document or of its story) that contains them, else the
+ * day named outside the quotation in the same sentence ("in a post early
+ * Sunday morning, saying: '... tomorrow'"), if it is not after the
+ * reference date. y == 0 when unknown. */
+static px_ymd speech_date(const tagger *t, size_t a0, size_t a1, const match *found,
+                          size_t n_found, const px_date_post *posts, size_t n_posts)
+{
+    px_ymd none = {0, 0, 0};
+    if (n_posts) {
+        /* the words around the expression, within the quotation */
+        size_t lo = a0, hi = a1;
+        for (int k = 0; k < 4 && lo > 0 && t->a[lo - 1].kind != A_QUOTE &&
+                        (t->a[lo - 1].flags & AF_QUOTED);
+             k++)
+            lo--;
+        for (int k = 0; k < 3 && hi < t->n && t->a[hi].kind != A_QUOTE &&
+                        (t->a[hi].flags & AF_QUOTED);
+             k++)
+            hi++;
+        if (hi - lo >= 4) {
+            px_buf needle = PX_BUF_INIT;
+            px__fold_typography(&needle, t->doc->text + t->a[lo].start,
+                                t->a[hi - 1].end - t->a[lo].start, true);
+            px_ymd best = none;
+            for (size_t p = 0; p < n_posts && !needle.oom; p++)
+                if (contains(posts[p].folded, posts[p].len, needle.ptr, needle.len)) {
+                    best = posts[p].date;
+                    break;
+                }
+            px_buf_release(&needle);
+            if (best.y)
+                return best;
+        }
+    }
+    char refday[16];
+    snprintf(refday, sizeof(refday), "%04d-%02d-%02d", t->ref.y, t->ref.m, t->ref.d);
+    for (size_t k = 0; k < n_found; k++) {
+        const match *f = &found[k];
+        if ((t->a[f->a0].flags & AF_QUOTED) || f->deictic || f->type == PX_TIMEX_DURATION ||
+            f->type == PX_TIMEX_SET)
+            continue;
+        const char *v = f->value;
+        if (strlen(v) >= 10 && v[4] == '-' && v[7] == '-' && v[0] != 'X' &&
+            strncmp(v, refday, 10) < 0) {
+            px_ymd d = {atoi(v), atoi(v + 5), atoi(v + 8)};
+            return d;
+        }
+    }
+    return none;
+}
+
+int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size_t n_posts,
+                  px_date_found_vec *out)
 {
     atom_vec atoms = {0};
+    PX_VEC(match) found = {0};
     int rc = PX_ENOMEM;
     bool *quoted = quoted_tokens(doc);
     if (!quoted)
@@ -1971,6 +2038,7 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, px_date_found_vec *out)
     for (size_t s = 0; s < doc->n_sents; s++) {
         const px_sentence *sent = &doc->sents[s];
         atoms.n = 0;
+        found.n = 0;
         for (size_t k = sent->first_token; k < sent->first_token + sent->n_tokens; k++)
             if (!push_token_atoms(&atoms, doc->text, &doc->toks[k], quoted[k]))
                 goto done;
@@ -1979,11 +2047,13 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, px_date_found_vec *out)
         if (post.y && doc->blocks[sent->block].kind == PX_BLOCK_EMBED)
             t.ref = post;
         size_t i = 0;
+        bool quoted_deictic = false;
         while (i < t.n) {
             match m;
             memset(&m, 0, sizeof(m));
             size_t e = 0;
-            /* a pattern starts at a word, a number or an opening quote */
+            /* a pattern starts at a temporal word, a number or a quote
+             * before digits ('90s) */
             const atom *at = &t.a[i];
             if (at->lex || at->kind == A_NUM ||
                 (at->kind == A_WORD && at->low[0] >= '0' && at->low[0] <= '9') ||
@@ -1995,12 +2065,14 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, px_date_found_vec *out)
                 while (e < t.n && (t.a[e].flags & AF_HYPH))
                     e++;
                 m.a1 = e;
-                if (!add_found(out, &t, &m))
+                if (!PX_VEC_PUSH(found, m))
                     goto done;
                 if (m.quarter) {
                     st.quarter_y = atoi(m.value);
                     st.quarter_q = m.value[6] - '0';
                 }
+                if (m.deictic && (t.a[m.a0].flags & AF_QUOTED))
+                    quoted_deictic = true;
                 i = e;
             } else {
                 i++;
@@ -2009,10 +2081,29 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, px_date_found_vec *out)
                     i++;
             }
         }
+        /* "tomorrow" in a quotation counts from when it was said */
+        for (size_t k = 0; quoted_deictic && has_ref(&t) && k < found.n; k++) {
+            match *m = &found.v[k];
+            if (!m->deictic || !(t.a[m->a0].flags & AF_QUOTED))
+                continue;
+            px_ymd said = speech_date(&t, m->a0, m->a1, found.v, found.n, posts, n_posts);
+            if (!said.y || (said.y == t.ref.y && said.m == t.ref.m && said.d == t.ref.d))
+                continue;
+            tagger t2 = t;
+            t2.ref = said;
+            match again;
+            memset(&again, 0, sizeof(again));
+            if (match_at(&t2, m->a0, &again) && again.a1 == m->a1)
+                memcpy(m->value, again.value, sizeof(m->value));
+        }
+        for (size_t k = 0; k < found.n; k++)
+            if (!add_found(out, &t, &found.v[k]))
+                goto done;
     }
     rc = PX_OK;
 done:
     free(quoted);
     PX_VEC_FREE(atoms);
+    PX_VEC_FREE(found);
     return rc;
 }
