@@ -219,6 +219,8 @@ static bool is_punct(const tagger *t, size_t i, char c)
 
 static int unit_at(const tagger *t, size_t i, bool *plural)
 {
+    if (plural)
+        *plural = false;
     const px_date_lex *l = lx(t, i);
     if (!l || !l->unit)
         return 0;
@@ -1778,7 +1780,7 @@ static size_t m_the_unit(const tagger *t, size_t i, match *m)
         full = true, j++;
     bool plural;
     int u = unit_at(t, j, &plural);
-    if (plural || (t->a[j].flags & AF_POSS))
+    if (!u || plural || (t->a[j].flags & AF_POSS))
         return 0;
     if (u == UNIT_WEEKEND && !full) {
         m->type = PX_TIMEX_DATE;
@@ -2042,7 +2044,14 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size
         for (size_t k = sent->first_token; k < sent->first_token + sent->n_tokens; k++)
             if (!push_token_atoms(&atoms, doc->text, &doc->toks[k], quoted[k]))
                 goto done;
-        tagger t = {doc, atoms.v, atoms.n, ref, s, &st};
+        /* two blank atoms after the end, so patterns may look one or two
+         * ahead without bounds checks */
+        atom blank;
+        memset(&blank, 0, sizeof(blank));
+        blank.num = -1;
+        if (!PX_VEC_PUSH(atoms, blank) || !PX_VEC_PUSH(atoms, blank))
+            goto done;
+        tagger t = {doc, atoms.v, atoms.n - 2, ref, s, &st};
         /* an embedded post is resolved against its own date */
         if (post.y && doc->blocks[sent->block].kind == PX_BLOCK_EMBED)
             t.ref = post;
