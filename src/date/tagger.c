@@ -1979,8 +1979,8 @@ static bool contains(const char *hay, size_t hlen, const char *needle, size_t nl
  * day named outside the quotation in the same sentence ("in a post early
  * Sunday morning, saying: '... tomorrow'"), if it is not after the
  * reference date. y == 0 when unknown. */
-static px_ymd speech_date(const tagger *t, size_t a0, size_t a1, const match *found,
-                          size_t n_found, const px_date_post *posts, size_t n_posts)
+static px_ymd speech_date(const tagger *t, size_t a0, size_t a1, px_ymd outside,
+                          const px_date_post *posts, size_t n_posts)
 {
     px_ymd none = {0, 0, 0};
     if (n_posts) {
@@ -2009,6 +2009,14 @@ static px_ymd speech_date(const tagger *t, size_t a0, size_t a1, const match *fo
                 return best;
         }
     }
+    return outside.y ? outside : none;
+}
+
+/* The first day named outside quotations in the sentence that is before
+ * the reference date: when the quoted words were probably said. */
+static px_ymd day_outside_quotes(const tagger *t, const match *found, size_t n_found)
+{
+    px_ymd none = {0, 0, 0};
     char refday[16];
     snprintf(refday, sizeof(refday), "%04d-%02d-%02d", t->ref.y, t->ref.m, t->ref.d);
     for (size_t k = 0; k < n_found; k++) {
@@ -2037,6 +2045,7 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size
         goto done;
     px_ymd post = px__dates_embedded_post(doc);
     doc_state st = {0, 0};
+    size_t n_searches = 0;
     for (size_t s = 0; s < doc->n_sents; s++) {
         const px_sentence *sent = &doc->sents[s];
         atoms.n = 0;
@@ -2091,11 +2100,18 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size
             }
         }
         /* "tomorrow" in a quotation counts from when it was said */
+        px_ymd outside = {0, 0, 0};
+        if (quoted_deictic && has_ref(&t))
+            outside = day_outside_quotes(&t, found.v, found.n);
         for (size_t k = 0; quoted_deictic && has_ref(&t) && k < found.n; k++) {
             match *m = &found.v[k];
             if (!m->deictic || !(t.a[m->a0].flags & AF_QUOTED))
                 continue;
-            px_ymd said = speech_date(&t, m->a0, m->a1, found.v, found.n, posts, n_posts);
+            /* a few hundred quotations a document is plenty; past that,
+             * stop searching posts (adversarial input stays linear) */
+            bool search = n_searches < 256;
+            n_searches += search;
+            px_ymd said = speech_date(&t, m->a0, m->a1, outside, posts, search ? n_posts : 0);
             if (!said.y || (said.y == t.ref.y && said.m == t.ref.m && said.d == t.ref.d))
                 continue;
             tagger t2 = t;
