@@ -23,6 +23,7 @@ static const spec_kind kinds[] = {
     {"structure", spec_structure},
     {"normalize", spec_normalize},
     {"dates", spec_dates},
+    {"quotes", spec_quotes},
     /* quotes, dates, ... register here */
 };
 
