@@ -45,6 +45,8 @@ typedef struct ctx {
     unit *units;
     size_t n_units;
     PX_VEC(rec) recs;
+    uint32_t *lex;  /* per token: LX_* flags, LX_DONE once looked up */
+    uint8_t *cues;  /* per token: CUE_* + 1, 0 when not computed */
     bool oom;
 } ctx;
 
@@ -75,14 +77,18 @@ static bool is(const ctx *c, size_t i, const char *lit)
     return lit[n] == 0;
 }
 
-static bool is_any(const ctx *c, size_t i, const char *const *list, size_t n)
+/* The lexicon flags of token i (LX_*), looked up once. */
+static uint32_t lexf(const ctx *c, size_t i)
 {
-    for (size_t k = 0; k < n; k++)
-        if (is(c, i, list[k]))
-            return true;
-    return false;
+    uint32_t f = c->lex[i];
+    if (!(f & LX_DONE)) {
+        f = LX_DONE;
+        if (c->t[i].kind == PX_TOK_WORD)
+            f |= px__lex(tstr(c, i), tlen(c, i));
+        c->lex[i] = f;
+    }
+    return f;
 }
-#define IS_ANY(c, i, list) is_any(c, i, list, PX_ARRAY_LEN(list))
 
 static bool in_quote(const ctx *c, size_t i)
 {
@@ -118,56 +124,11 @@ static bool opens_quote(const ctx *c, size_t i)
 
 /* ---- the cue lexicon ---- */
 
-static const char *const verb_cues[] = {
-    "said", "says", "say", "told", "tells", "tell", "wrote", "writes", "written", "added",
-    "adds", "stated", "states", "declared", "declares", "insisted", "insists", "noted", "notes",
-    "explained", "explains", "argued", "argues", "claimed", "claims", "warned", "warns",
-    "announced", "announces", "tweeted", "tweets", "posted", "replied", "replies", "responded",
-    "responds", "continued", "asked", "asks", "acknowledged", "acknowledges", "admitted",
-    "admits", "conceded", "concedes", "confirmed", "confirms", "suggested", "suggests",
-    "predicted", "predicts", "promised", "promises", "vowed", "vows", "pledged", "pledges",
-    "recalled", "recalls", "reported", "reports", "revealed", "reveals", "stressed", "stresses",
-    "emphasized", "emphasised", "emphasizes", "urged", "urges", "contended", "contends",
-    "countered", "complained", "complains", "cautioned", "alleged", "alleges", "asserted",
-    "asserts", "boasted", "maintained", "maintains", "observed", "remarked", "quipped",
-    "testified", "mused", "joked", "shouted", "yelled", "exclaimed", "whispered", "described",
-    "describes", "accused", "accuses", "criticized", "criticised", "insist", "argue", "claim",
-    "warn", "predict", "promise", "vow", "add", "note", "explain", "admit", "wonder", "wondered",
-    "demanded", "demands", "proposed", "proposes", "questioned", "denied", "denies", "cited",
-    "cites", "concluded", "concludes", "speculated", "surmised", "reiterated", "reiterates",
-    "retorted", "blasted", "slammed", "tweet", "write", "writes", "wrote", "called", "calls",
-    "read", "reads", "likened", "labeled", "labelled", "dubbed", "branded", "quoted",
-};
 
-static const char *const that_cues[] = {
-    "think", "thinks", "thought", "believe", "believes", "believed", "hope", "hopes", "hoped",
-    "know", "knows", "knew", "feel", "feels", "felt", "fear", "fears", "feared", "expect",
-    "expects", "show", "shows", "showed", "found", "finds", "worry", "worries", "worried",
-    "agree", "agrees", "agreed", "estimate", "estimates", "estimated", "indicated", "indicates",
-    "signaled", "signalled", "realize", "realized", "understand", "understands", "doubt",
-    "doubts", "assume", "assumes", "suspect", "suspects", "acknowledge", "acknowledges",
-    "recognize", "recognizes", "recognized", "guess", "imagine", "reckon", "reckons",
-};
 
-/* verbs that report speech only when a quotation or a that-clause
- * follows ("continued to play" is not speech) */
-static const char *const weak_cues[] = {
-    "called", "calls",
-    "continued", "proposed", "proposes", "demanded", "demands", "posted", "questioned",
-    "denied", "denies", "cited", "cites", "asked", "asks", "described", "describes", "accused",
-    "accuses", "criticized", "criticised", "blasted", "slammed", "reported", "reports",
-};
 
-static const char *const part_cues[] = {
-    "saying", "adding", "telling", "writing", "noting", "warning", "arguing", "calling",
-    "suggesting", "insisting", "explaining", "claiming", "declaring", "stating", "posting",
-    "asking", "urging", "describing", "predicting", "promising", "vowing", "stressing",
-    "emphasizing", "emphasising", "acknowledging", "admitting", "tweeting", "complaining",
-    "accusing", "citing", "asserting", "contending", "recalling", "questioning", "demanding",
-    "conceding", "declaring", "reiterating", "proclaiming",
-};
 
-static int cue_type(const ctx *c, size_t i)
+static int cue_type_uncached(const ctx *c, size_t i)
 {
     const px_token *t = &c->t[i];
     if (t->kind != PX_TOK_WORD || in_quote(c, i) || (t->flags & PX_TF_ALLCAPS))
@@ -181,39 +142,24 @@ static int cue_type(const ctx *c, size_t i)
     char first = (char)(w[0] | 32);
     if (first == 'a' && is(c, i, "according") && i + 1 < c->doc->n_toks && is(c, i + 1, "to"))
         return CUE_ACCORDING;
-    if (w[n - 1] == 'g' && IS_ANY(c, i, part_cues))
+    if (w[n - 1] == 'g' && (lexf(c, i) & LX_PART))
         return CUE_PART;
-    if (IS_ANY(c, i, verb_cues))
+    if ((lexf(c, i) & LX_VERB))
         return CUE_VERB;
-    if (IS_ANY(c, i, that_cues))
+    if ((lexf(c, i) & LX_THAT))
         return CUE_THAT;
     return CUE_NONE;
 }
 
+static int cue_type(const ctx *c, size_t i)
+{
+    if (!c->cues[i])
+        c->cues[i] = (uint8_t)(cue_type_uncached(c, i) + 1);
+    return c->cues[i] - 1;
+}
+
 /* ---- noun phrases ---- */
 
-static const char *const np_stop[] = {
-    "that", "which", "when", "while", "because", "as", "if", "and", "but", "or", "so", "than",
-    "after", "before", "since", "where", "whether", "though", "although", "until", "then",
-    "not", "is", "was", "are", "were", "be", "been", "being", "will", "would", "could",
-    "should", "can", "may", "might", "must", "also", "has", "have", "had", "said", "says",
-    "told", "what", "why", "how", "to", "in", "on", "by", "with", "from", "into", "about",
-    "over", "under", "during", "against", "without", "through", "yet", "however", "did",
-    "do", "does", "this", "these", "those", "there", "here", "just", "even", "only", "still",
-    "like", "unlike", "per", "via", "upon", "amid", "among", "toward", "towards", "around",
-    "later", "earlier", "today", "yesterday", "once", "both",
-};
-static const char *const determiners[] = {"the", "a", "an", "his", "her", "their", "its",
-                                          "our", "another", "one", "some",
-                                          "many", "several", "two", "three", "most", "all"};
-static const char *const pronouns[] = {"he", "she", "they", "we", "i", "it", "you", "who"};
-static const char *const aux_gap[] = {
-    "has", "have", "had", "also", "later", "previously", "then", "recently", "once",
-    "reportedly", "publicly", "repeatedly", "further", "first", "again", "earlier", "would",
-    "will", "did", "does", "do", "not", "never", "often", "still", "already", "just", "even",
-    "privately", "initially", "subsequently", "has", "is", "was", "been", "had", "could",
-    "might", "may", "should", "must", "can", "ultimately", "frequently", "always", "n't",
-};
 
 static bool is_ly_adverb(const ctx *c, size_t i)
 {
@@ -229,9 +175,9 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
 {
     if (p < a || in_quote(c, p) || c->t[p].kind != PX_TOK_WORD)
         return p + 1;
-    if (IS_ANY(c, p, pronouns))
+    if ((lexf(c, p) & LX_PRON))
         return p;
-    if (IS_ANY(c, p, np_stop) || IS_ANY(c, p, determiners))
+    if ((lexf(c, p) & LX_NPSTOP) || (lexf(c, p) & LX_DET))
         return p + 1;
     uint32_t sa = p + 1;
     int count = 0;
@@ -239,12 +185,12 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
         const px_token *t = &c->t[i];
         if (in_quote(c, i) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER))
             break;
-        if (IS_ANY(c, i, determiners)) {
+        if ((lexf(c, i) & LX_DET)) {
             sa = i;
             /* "Mr. Morgan of the Sierra Club" */
             if (i >= a + 2 && (is(c, i - 1, "of") || is(c, i - 1, "at") || is(c, i - 1, "for")) &&
                 c->t[i - 2].kind == PX_TOK_WORD && !in_quote(c, i - 2) &&
-                !IS_ANY(c, i - 2, np_stop) && !IS_ANY(c, i - 2, determiners)) {
+                !(lexf(c, i - 2) & LX_NPSTOP) && !(lexf(c, i - 2) & LX_DET)) {
                 count++;
                 continue;
             }
@@ -252,16 +198,16 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
         }
         if (is(c, i, "of") || is(c, i, "for") || is(c, i, "at")) {
             if (count > 0 && i > a && c->t[i - 1].kind == PX_TOK_WORD && !in_quote(c, i - 1) &&
-                !IS_ANY(c, i - 1, np_stop) && !IS_ANY(c, i - 1, determiners)) {
+                !(lexf(c, i - 1) & LX_NPSTOP) && !(lexf(c, i - 1) & LX_DET)) {
                 sa = i;
                 count++;
                 continue;
             }
             break;
         }
-        if (IS_ANY(c, i, np_stop) || IS_ANY(c, i, pronouns))
+        if ((lexf(c, i) & LX_NPSTOP) || (lexf(c, i) & LX_PRON))
             break;
-        if ((t->flags & PX_TF_CAP) && i == a && !px__is_role_word(tstr(c, i), tlen(c, i)) &&
+        if ((t->flags & PX_TF_CAP) && i == a && !(lexf(c, i) & LX_ROLE) &&
             px__is_sentence_starter(tstr(c, i), tlen(c, i)) && !is(c, i, "mr") &&
             !is(c, i, "mrs") && !is(c, i, "ms") && !is(c, i, "dr"))
             break;
@@ -270,7 +216,7 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             size_t n = tlen(c, i);
             const char *w = tstr(c, i);
             if (n > 4 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || !strncmp(w + n - 3, "ing", 3)) &&
-                !px__is_role_word(w, n))
+                !(lexf(c, i) & LX_ROLE))
                 break;
         }
         sa = i;
@@ -287,23 +233,23 @@ static uint32_t np_after(const ctx *c, uint32_t s, uint32_t b)
 {
     if (s >= b || in_quote(c, s) || c->t[s].kind != PX_TOK_WORD)
         return s;
-    if (!(c->t[s].flags & PX_TF_CAP) && !IS_ANY(c, s, determiners) &&
-        !px__is_role_word(tstr(c, s), tlen(c, s)) && !IS_ANY(c, s, pronouns)) {
+    if (!(c->t[s].flags & PX_TF_CAP) && !(lexf(c, s) & LX_DET) &&
+        !(lexf(c, s) & LX_ROLE) && !(lexf(c, s) & LX_PRON)) {
         /* "museum director Claire Dubois": a role word close behind */
         bool role = false;
         for (uint32_t k = s + 1; k < b && k < s + 3 && c->t[k].kind == PX_TOK_WORD; k++)
-            role |= px__is_role_word(tstr(c, k), tlen(c, k));
+            role |= (lexf(c, k) & LX_ROLE);
         if (!role)
             return s;
     }
-    if (IS_ANY(c, s, pronouns))
+    if ((lexf(c, s) & LX_PRON))
         return s + 1;
     uint32_t e = s;
     while (e < b && e - s < 12) {
         const px_token *t = &c->t[e];
         if (in_quote(c, e) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER))
             break;
-        if (e > s && (IS_ANY(c, e, np_stop) || IS_ANY(c, e, pronouns)) && !is(c, e, "of") &&
+        if (e > s && ((lexf(c, e) & LX_NPSTOP) || (lexf(c, e) & LX_PRON)) && !is(c, e, "of") &&
             !is(c, e, "for"))
             break;
         e++;
@@ -316,10 +262,6 @@ static uint32_t np_after(const ctx *c, uint32_t s, uint32_t b)
  * comma that closes an appositive before more words is kept. */
 static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b)
 {
-    static const char *const not_appos[] = {"in", "on", "at", "via", "according", "during",
-                                            "after", "before", "and", "but", "then", "when",
-                                            "while", "because", "as", "to", "from", "by",
-                                            "though", "although", "if"};
     for (int rounds = 0; rounds < 4 && e < b; rounds++) {
         if (is_punct(c, e, '(')) {
             uint32_t k = e + 1;
@@ -335,7 +277,7 @@ static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b)
         uint32_t s = e + 1;
         if (c->t[s].kind != PX_TOK_WORD && c->t[s].kind != PX_TOK_NUMBER)
             break;
-        if (IS_ANY(c, s, not_appos) || cue_type(c, s) != CUE_NONE)
+        if ((lexf(c, s) & LX_NOTAPPOS) || cue_type(c, s) != CUE_NONE)
             break;
         uint32_t k = s;
         while (k < b && !in_quote(c, k) && !is_punct(c, k, ',') && !is_terminal_tok(c, k) &&
@@ -348,7 +290,7 @@ static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b)
             !in_quote(c, k + 1)) {
             /* another appositive follows, or the comma closes this one */
             uint32_t n = k + 1;
-            if (c->t[n].kind == PX_TOK_WORD && !IS_ANY(c, n, not_appos) &&
+            if (c->t[n].kind == PX_TOK_WORD && !(lexf(c, n) & LX_NOTAPPOS) &&
                 cue_type(c, n) == CUE_NONE && rounds < 3)
                 continue;
             e = k + 1;
@@ -406,13 +348,13 @@ static int32_t resolve(const ctx *c, size_t u, uint32_t sa, uint32_t sb)
         }
         return un->subject;
     }
-    if (sb - sa == 1 && px__is_person_pronoun(tstr(c, sa), tlen(c, sa))) {
+    if (sb - sa == 1 && (lexf(c, sa) & LX_PERSPRON)) {
         if (un->subject >= 0 && un->subject_tok < sa)
             return un->subject;
         return u > 0 ? c->units[u - 1].subject : -1;
     }
     /* a role not seen with a name: the latest person named nearby */
-    if (px__is_role_word(tstr(c, sb - 1), tlen(c, sb - 1))) {
+    if ((lexf(c, sb - 1) & LX_ROLE)) {
         int32_t p = last_person_in(c, un->a, sa);
         if (p < 0 && u > 0)
             p = last_person_in(c, c->units[u - 1].a, c->units[u - 1].b);
@@ -470,7 +412,7 @@ static int build_units(ctx *c)
                 un->subj_b = c->mn.m.v[m].end_tok;
                 break;
             }
-            if (px__is_person_pronoun(tstr(c, i), tlen(c, i)) && !is(c, i, "who") &&
+            if ((lexf(c, i) & LX_PERSPRON) && !is(c, i, "who") &&
                 !is(c, i, "him") && !is(c, i, "her")) {
                 un->subject = inherited;
                 un->subject_tok = i;
@@ -481,10 +423,10 @@ static int build_units(ctx *c)
             if (is(c, i, "the")) {
                 uint32_t e = i + 1;
                 while (e < un->b && e < i + 5 && c->t[e].kind == PX_TOK_WORD &&
-                       !px__is_role_word(tstr(c, e), tlen(c, e)))
+                       !(lexf(c, e) & LX_ROLE))
                     e++;
                 if (e < un->b && c->t[e].kind == PX_TOK_WORD &&
-                    px__is_role_word(tstr(c, e), tlen(c, e))) {
+                    (lexf(c, e) & LX_ROLE)) {
                     int32_t ent = px__mentions_lookup(c->doc, &c->mn, i, e + 1, i);
                     if (ent >= 0) {
                         un->subject = ent;
@@ -654,7 +596,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         }
         /* a finite reporting verb */
         uint32_t p = k;
-        while (p > a && (IS_ANY(c, p - 1, aux_gap) || is_ly_adverb(c, p - 1)) && !in_quote(c, p - 1))
+        while (p > a && ((lexf(c, p - 1) & LX_AUX) || is_ly_adverb(c, p - 1)) && !in_quote(c, p - 1))
             p--;
         uint32_t sa = p > a ? np_before(c, a, p - 1) : p;
         if (p > a + 2 && is_punct(c, p - 1, ',') && !closes_quote(c, p - 2)) {
@@ -665,10 +607,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                    !is_terminal_tok(c, j - 1))
                 j--;
             if (j > a + 1 && j < p - 1 && is_punct(c, j - 1, ',') &&
-                (IS_ANY(c, j, determiners) || (c->t[j].flags & PX_TF_CAP) ||
-                 c->t[j].kind == PX_TOK_NUMBER || px__is_role_word(tstr(c, j), tlen(c, j)))) {
+                ((lexf(c, j) & LX_DET) || (c->t[j].flags & PX_TF_CAP) ||
+                 c->t[j].kind == PX_TOK_NUMBER || (lexf(c, j) & LX_ROLE))) {
                 uint32_t h = np_before(c, a, j - 2);
-                if (h < j - 1 && (h == a || !IS_ANY(c, h - 1, np_stop)) &&
+                if (h < j - 1 && (h == a || !(lexf(c, h - 1) & LX_NPSTOP)) &&
                     (c->t[h].flags & PX_TF_CAP))
                     sa = h;
             }
@@ -676,9 +618,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         bool have_src = p > a && sa < p;
         /* a noun phrase after a preposition is no subject ("In a
          * statement posted ...") */
-        static const char *const preps[] = {"in", "on", "at", "by", "from", "with", "to", "for",
-                                            "of", "into", "about", "during", "under"};
-        if (have_src && sa > a && IS_ANY(c, sa - 1, preps))
+        if (have_src && sa > a && (lexf(c, sa - 1) & LX_PREP))
             have_src = false;
         bool who = have_src && p - sa == 1 && is(c, sa, "who");
         /* the part after the cue */
@@ -752,7 +692,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 }
                 if (ct == CUE_THAT && !is(c, s, "that") &&
                     !(c->t[s].kind == PX_TOK_WORD &&
-                      (IS_ANY(c, s, pronouns) || IS_ANY(c, s, determiners) ||
+                      ((lexf(c, s) & LX_PRON) || (lexf(c, s) & LX_DET) ||
                        (c->t[s].flags & PX_TF_CAP))))
                     continue;
                 r.ca = s;
@@ -787,7 +727,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             continue;
         if (r.cb <= r.ca)
             continue;
-        if (IS_ANY(c, k, weak_cues)) {
+        if ((lexf(c, k) & LX_WEAK)) {
             bool quoted = false;
             for (uint32_t i = r.ca; i < r.cb && !quoted; i++)
                 quoted = in_quote(c, i);
@@ -1031,8 +971,12 @@ int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
     c.doc = doc;
     c.t = doc->toks;
     c.text = doc->text;
-    int rc = px__quote_scan(doc, &c.qs);
-    if (rc)
+    c.lex = calloc(doc->n_toks + 1, sizeof(*c.lex));
+    c.cues = calloc(doc->n_toks + 1, 1);
+    int rc = PX_ENOMEM;
+    if (!c.lex || !c.cues)
+        goto done;
+    if ((rc = px__quote_scan(doc, &c.qs)))
         goto done;
     if ((rc = px__mentions_build(doc, &c.qs, &c.mn)))
         goto done;
@@ -1071,6 +1015,8 @@ done:
     px__qscan_release(&c.qs);
     px__mentions_release(&c.mn);
     free(c.units);
+    free(c.lex);
+    free(c.cues);
     PX_VEC_FREE(c.recs);
     return rc;
 }

@@ -15,88 +15,29 @@
 
 #include "quote.h"
 
-static bool in_list(const char *const *list, size_t n, const char *w, size_t len)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strlen(list[i]) == len && !strncmp(list[i], w, len))
-            return true;
-    return false;
-}
 
-/* lower-case ASCII copy of a short word into buf; false when too long */
-static bool lower_word(const char *w, size_t len, char *buf, size_t cap)
-{
-    if (len + 1 > cap)
-        return false;
-    for (size_t i = 0; i < len; i++) {
-        char c = w[i];
-        buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    buf[len] = 0;
-    return true;
-}
 
-static const char *const role_words[] = {
-    "president", "prime", "minister", "chancellor", "leader", "senator", "sen.", "rep.",
-    "gov.", "governor", "secretary", "spokesman", "spokeswoman", "spokesperson", "analyst",
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "pope",
-    "king", "queen", "prince", "princess", "general", "gen.", "judge", "justice", "mayor",
-    "ambassador", "chairman", "chairwoman", "chair", "ceo", "director", "candidate", "nominee",
-    "representative", "congressman", "congresswoman", "speaker", "adviser", "advisor", "aide",
-    "attorney", "lawyer", "professor", "prof.", "economist", "strategist", "commander",
-    "foreign", "official", "spokesperson", "founder", "host", "chief", "manager", "pollster",
-    "actor", "actress", "rep", "star", "singer", "coach", "captain", "sheriff", "detective",
-    "commissioner", "envoy", "diplomat", "author", "columnist", "editor", "correspondent",
-    "reporter", "campaign", "vice", "deputy", "acting", "head", "emir", "sheikh", "premier",
-    "chairperson", "executive", "officer", "partner", "investor", "expert", "researcher",
-    "trader", "engineer", "worker", "resident", "farmer", "teacher", "student", "doctor",
-    "nurse", "activist", "organizer", "organiser", "volunteer", "witness", "owner", "economist",
-    "scientist", "historian", "inspector", "prosecutor", "lawmaker", "legislator", "producer",
-};
 
 bool px__is_role_word(const char *w, size_t len)
 {
-    char buf[32];
-    if (!lower_word(w, len, buf, sizeof(buf)))
-        return false;
-    return in_list(role_words, PX_ARRAY_LEN(role_words), buf, len);
+    return (px__lex(w, len) & LX_ROLE) != 0;
 }
 
 /* Titles written right before a name; never part of the name itself. */
 static bool is_honorific(const char *w, size_t len)
 {
-    static const char *const h[] = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir",
-                                    "dame", "lord", "lady", "prof.", "sen.", "rep.", "gov.",
-                                    "gen.", "president", "pope", "king", "queen", "prince"};
-    char buf[32];
-    return lower_word(w, len, buf, sizeof(buf)) && in_list(h, PX_ARRAY_LEN(h), buf, len);
+    return (px__lex(w, len) & LX_HONOR) != 0;
 }
 
 bool px__is_person_pronoun(const char *w, size_t len)
 {
-    static const char *const p[] = {"he", "she", "him", "her", "who"};
-    char buf[32];
-    return lower_word(w, len, buf, sizeof(buf)) && in_list(p, PX_ARRAY_LEN(p), buf, len);
+    return (px__lex(w, len) & LX_PERSPRON) != 0;
 }
 
 /* Capitalised words that start sentences or name times, not people. */
 static bool is_name_stopword(const char *w, size_t len)
 {
-    static const char *const s[] = {
-        "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "As", "He", "She", "It",
-        "They", "We", "I", "You", "His", "Her", "Their", "Its", "Our", "This", "That", "These",
-        "Those", "There", "Here", "When", "While", "After", "Before", "However", "Meanwhile",
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-        "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December", "According", "Speaking", "Since", "Although", "Though", "Yet",
-        "So", "For", "With", "What", "Who", "Why", "How", "Where", "Still", "Also", "Now", "Then",
-        "Last", "Earlier", "Later", "Despite", "During", "Under", "By", "From", "To", "Of", "Not",
-        "No", "Both", "Each", "Every", "All", "Some", "Many", "Most", "Such", "Other", "Mr", "Mrs",
-        "Ms", "Dr", "Is", "Was", "Are", "Were", "Will", "Would", "Can", "Could", "Should", "Do",
-        "Does", "Did", "Has", "Have", "Had", "My", "Your", "Just", "Even", "Only", "Once", "Back",
-        "Former", "Today", "Yesterday", "Tomorrow", "Thanks", "Please", "Well", "Oh", "Yes",
-    };
-    return in_list(s, PX_ARRAY_LEN(s), w, len);
+    return (px__lex(w, len) & LX_NAMESTOP) != 0;
 }
 
 char *px__fold_name(const char *s, size_t len)
@@ -259,7 +200,7 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, px__mentions *m)
                         (len > 3 && !is_name_stopword(w, len) &&
                          (t->flags & PX_TF_CAP) == 0 && rs == k + 1 && k + 1 < ns &&
                          role_token(doc, qs, k + 1)))) {
-                if (is_name_stopword(w, len) && !tok_is(doc, k, "Former"))
+                if ((t->flags & PX_TF_CAP) && is_name_stopword(w, len) && !tok_is(doc, k, "Former"))
                     break;
                 rs = k;
             } else

@@ -71,4 +71,24 @@ bool px__is_person_pronoun(const char *w, size_t len);
  * dropped; caller frees. */
 char *px__fold_name(const char *s, size_t len);
 
+/* ---- the lexicon (lexicon.c) ---- */
+#define LX_VERB 0x1u      /* reporting verb: said, told, wrote */
+#define LX_THAT 0x2u      /* verb of thought with a clause: think, believe */
+#define LX_WEAK 0x4u      /* reports speech only before a quotation or "that" */
+#define LX_PART 0x8u      /* participle cue: saying, adding */
+#define LX_NPSTOP 0x10u   /* ends a noun phrase: that, and, to, ... */
+#define LX_DET 0x20u      /* determiner: the, a, his */
+#define LX_PRON 0x40u     /* pronoun that is a source: he, they, who */
+#define LX_AUX 0x80u      /* may stand between source and cue: has, also */
+#define LX_NOTAPPOS 0x100u /* cannot start an appositive: in, via, and */
+#define LX_PREP 0x200u    /* a preposition: a noun phrase after it is no subject */
+#define LX_ROLE 0x400u    /* role or title: president, Mr, analyst */
+#define LX_HONOR 0x800u   /* honorific before a name: Mr, Sir, President */
+#define LX_PERSPRON 0x1000u /* he, she, him, her, who */
+#define LX_NAMESTOP 0x2000u /* capitalised but no name: The, Monday, However */
+#define LX_DONE 0x80000000u /* (cache marker) */
+/* The LX_* flags of a word, compared case-insensitively (ASCII); 0 for
+ * unknown words. Thread-safe. */
+uint32_t px__lex(const char *w, size_t len);
+
 #endif /* PX_QUOTE_H */
