@@ -1,9 +1,10 @@
 #!/bin/sh
 # bench/quotes/run.sh - throughput of 'parallax quotes' on the PolNeAR
-# train articles (840 .txt files, 5.5 MB), median of N runs, with
+# train articles (840 .txt files, 3.9 MB), median of N runs, with
 # 'parallax read' on the same input as the baseline in the same run (the
-# difference is the quotation stage itself); instruction counts from
-# callgrind when CALLGRIND=1. Also checks that both formats run.
+# difference is the quotation stage itself). Reports CPU time (user+sys,
+# one core) as well as wall time, since the machine is shared; instruction
+# counts from callgrind when CALLGRIND=1.
 set -eu
 here=$(cd "$(dirname "$0")/../.." && pwd)
 px=${PARALLAX:-$here/build/parallax}
@@ -14,21 +15,21 @@ data="$shared/data/polnear/train/text"
 bytes=$(cat "$data"/*.txt | wc -c)
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 run() {
-  times=""
+  cpus=""
+  walls=""
   for i in $(seq "$runs"); do
-    t0=$(date +%s.%N)
-    "$px" "$@" "$data" >/dev/null
-    t1=$(date +%s.%N)
-    times="$times $(awk "BEGIN{print $t1 - $t0}")"
+    /usr/bin/time -f "%U %S %e" -o /tmp/px_bench_quotes.time "$px" "$@" "$data" >/dev/null
+    cpus="$cpus $(awk '{print $1 + $2}' /tmp/px_bench_quotes.time)"
+    walls="$walls $(awk '{print $3}' /tmp/px_bench_quotes.time)"
   done
-  echo $times | median
+  echo "$(echo $cpus | median) $(echo $walls | median)"
 }
-tq=$(run quotes --format jsonl)
-tr=$(run read --format jsonl)
+set -- $(run quotes --format jsonl) $(run read --format jsonl)
 n=$("$px" quotes --format jsonl "$data" | wc -l)
-echo "quotes: $bytes bytes, $n attributions, median of $runs runs: ${tq}s," \
-     "$(awk "BEGIN{printf \"%.1f\", $bytes / $tq / 1000000}") MB/s" \
-     "(read alone: ${tr}s, $(awk "BEGIN{printf \"%.1f\", $bytes / $tr / 1000000}") MB/s)"
+mbs() { awk "BEGIN{printf \"%.1f\", $bytes / ($1 > 0 ? $1 : 0.001) / 1000000}"; }
+echo "quotes: $bytes bytes, $n attributions, median of $runs runs:" \
+     "cpu ${1}s ($(mbs "$1") MB/s per core), wall ${2}s ($(mbs "$2") MB/s);" \
+     "read alone: cpu ${3}s ($(mbs "$3") MB/s), wall ${4}s"
 if [ "${CALLGRIND:-0}" = 1 ]; then
   for verb in read quotes; do
     valgrind --tool=callgrind --callgrind-out-file=/tmp/px_$verb.callgrind "$px" $verb \

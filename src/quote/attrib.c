@@ -978,7 +978,11 @@ int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
         goto done;
     if ((rc = px__quote_scan(doc, &c.qs)))
         goto done;
-    if ((rc = px__mentions_build(doc, &c.qs, &c.mn)))
+    for (size_t i = 0; i < doc->n_toks; i++)
+        c.lex[i] = LX_DONE | (c.t[i].kind == PX_TOK_WORD ? px__lex(c.text + c.t[i].start,
+                                                                     c.t[i].end - c.t[i].start)
+                                                          : 0);
+    if ((rc = px__mentions_build(doc, &c.qs, c.lex, &c.mn)))
         goto done;
     if ((rc = build_units(&c)))
         goto done;

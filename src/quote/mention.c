@@ -47,6 +47,20 @@ char *px__fold_name(const char *s, size_t len)
         len -= 2;
     else if (len > 5 && !memcmp(s + len - 4, "\xe2\x80\x99s", 4))
         len -= 4;
+    /* ASCII (nearly every name in English news): no need for utf8proc */
+    size_t k = 0;
+    while (k < len && !(s[k] & 0x80))
+        k++;
+    if (k == len) {
+        char *o = malloc(len + 1), *w = o;
+        if (!o)
+            return NULL;
+        for (size_t i = 0; i < len; i++)
+            if (s[i] != '.')
+                *w++ = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+        *w = 0;
+        return o;
+    }
     utf8proc_uint8_t *out = NULL;
     utf8proc_ssize_t r =
         utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
@@ -72,15 +86,14 @@ static bool tok_is(const px_doc *doc, size_t i, const char *lit)
     return strlen(lit) == len && !strncmp(doc->text + t->start, lit, len);
 }
 
-static bool is_name_token(const px_doc *doc, const px__qscan *qs, size_t i)
+static bool is_name_token(const px_doc *doc, const px__qscan *qs, const uint32_t *lex, size_t i)
 {
     const px_token *t = &doc->toks[i];
     if (t->kind != PX_TOK_WORD || !(t->flags & PX_TF_CAP) || (t->flags & PX_TF_HANDLE) ||
         qs->tok_quote[i] != PX__NO_QUOTE)
         return false;
-    const char *w = doc->text + t->start;
     size_t len = t->end - t->start;
-    if (is_name_stopword(w, len) || px__is_role_word(w, len))
+    if (lex[i] & (LX_NAMESTOP | LX_ROLE))
         return false;
     /* all-capital words longer than 3 letters are shouting, not names */
     if ((t->flags & PX_TF_ALLCAPS) && len > 4)
@@ -88,12 +101,12 @@ static bool is_name_token(const px_doc *doc, const px__qscan *qs, size_t i)
     return true;
 }
 
-static bool role_token(const px_doc *doc, const px__qscan *qs, size_t i)
+static bool role_token(const px_doc *doc, const px__qscan *qs, const uint32_t *lex, size_t i)
 {
     const px_token *t = &doc->toks[i];
     if (qs->tok_quote[i] != PX__NO_QUOTE || t->kind != PX_TOK_WORD)
         return false;
-    return px__is_role_word(doc->text + t->start, t->end - t->start);
+    return (lex[i] & LX_ROLE) != 0;
 }
 
 /* appends folded words of tokens [a, b) separated by spaces */
@@ -144,7 +157,8 @@ static void add_role(px__entity *e, const char *role)
     e->roles = px_buf_detach(&b);
 }
 
-int px__mentions_build(const px_doc *doc, const px__qscan *qs, px__mentions *m)
+int px__mentions_build(const px_doc *doc, const px__qscan *qs, const uint32_t *lex,
+                       px__mentions *m)
 {
     memset(m, 0, sizeof(*m));
     size_t n = doc->n_toks;
@@ -155,19 +169,18 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, px__mentions *m)
         m->tok_mention[i] = -1;
     px_buf b = PX_BUF_INIT;
     for (size_t i = 0; i < n;) {
-        if (!is_name_token(doc, qs, i)) {
+        if (!is_name_token(doc, qs, lex, i)) {
             i++;
             continue;
         }
         size_t ns = i, ne = i;
-        while (ne < n && is_name_token(doc, qs, ne) &&
+        while (ne < n && is_name_token(doc, qs, lex, ne) &&
                (ne == ns || (doc->toks[ne].start > doc->toks[ne - 1].end &&
                              !(doc->toks[ne].flags & PX_TF_NL_BEFORE))))
             ne++;
         /* "Ukrainian President ...", "the Russian leader": an adjective */
         if (ne < n && doc->toks[ne].kind == PX_TOK_WORD && qs->tok_quote[ne] == PX__NO_QUOTE &&
-            px__is_role_word(doc->text + doc->toks[ne].start,
-                             doc->toks[ne].end - doc->toks[ne].start)) {
+            (lex[ne] & LX_ROLE)) {
             i = ne;
             continue;
         }
@@ -192,14 +205,14 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, px__mentions *m)
                 break;
             const char *w = doc->text + t->start;
             size_t len = t->end - t->start;
-            if (role_token(doc, qs, k)) {
+            if (role_token(doc, qs, lex, k)) {
                 has_role = true;
                 rs = k;
             } else if (has_role && rs > 0 &&
                        ((t->flags & PX_TF_CAP) || !strncmp(w, "former", len) ||
                         (len > 3 && !is_name_stopword(w, len) &&
                          (t->flags & PX_TF_CAP) == 0 && rs == k + 1 && k + 1 < ns &&
-                         role_token(doc, qs, k + 1)))) {
+                         role_token(doc, qs, lex, k + 1)))) {
                 if ((t->flags & PX_TF_CAP) && is_name_stopword(w, len) && !tok_is(doc, k, "Former"))
                     break;
                 rs = k;
@@ -306,8 +319,7 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, px__mentions *m)
         /* followed by ", who" or a reporting verb: a person */
         if (ne < n && ne + 1 < n && tok_is(doc, ne, ",") && tok_is(doc, ne + 1, "who"))
             e->person = true;
-        if (ne < n && px__is_speech_verb(doc->text + doc->toks[ne].start,
-                                         doc->toks[ne].end - doc->toks[ne].start))
+        if (ne < n && (lex[ne] & LX_VERB))
             e->person = true;
         px__mention mm = {(uint32_t)rs, (uint32_t)ne, (uint32_t)ns, ent};
         if (!PX_VEC_PUSH(m->m, mm))

@@ -57,7 +57,9 @@ typedef struct px__mentions {
     int32_t *tok_mention; /* per token: mention index or -1 */
 } px__mentions;
 
-int px__mentions_build(const px_doc *doc, const px__qscan *qs, px__mentions *out);
+/* lex: the LX_* flags of every token (see px__lex). */
+int px__mentions_build(const px_doc *doc, const px__qscan *qs, const uint32_t *lex,
+                       px__mentions *out);
 void px__mentions_release(px__mentions *m);
 /* The entity named by a name or role phrase at tokens [a, b) of doc, or
  * -1. before: prefer entities mentioned before this token. */
