@@ -477,6 +477,27 @@ static uint32_t clause_end(const ctx *c, uint32_t s, uint32_t b)
             if (ct == CUE_PART || ct == CUE_ACCORDING)
                 return k;
         }
+        /* ", but downplayed ...", " - and he ...": another clause of the
+         * writer's; ", which ..." to the end qualifies the last noun */
+        if ((is_punct(c, k, ',') || c->t[k].kind == PX_TOK_DASH) && k + 2 < b &&
+            (is(c, k + 1, "but") || is(c, k + 1, "and"))) {
+            size_t n = tlen(c, k + 2);
+            const char *w = tstr(c, k + 2);
+            if (!in_quote(c, k + 2) && c->t[k + 2].kind == PX_TOK_WORD &&
+                !(c->t[k + 2].flags & PX_TF_CAP) && n > 3 &&
+                ((w[n - 2] == 'e' && w[n - 1] == 'd') || cue_type(c, k + 2) != CUE_NONE ||
+                 ((lexf(c, k + 2) & LX_PRON) && c->t[k].kind == PX_TOK_DASH)))
+                return k;
+            if (c->t[k].kind == PX_TOK_DASH && (lexf(c, k + 2) & LX_PRON))
+                return k;
+        }
+        if (is_punct(c, k, ',') && k + 1 < b && is(c, k + 1, "which")) {
+            uint32_t j = k + 2;
+            while (j < b && (in_quote(c, j) || !is_punct(c, j, ',')))
+                j++;
+            if (j >= b)
+                return k;
+        }
     }
     return b;
 }
@@ -642,7 +663,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 uint32_t tail = interrupted_tail(c, k + 1, b);
                 if (tail)
                     r.cb = tail;
-                else if (quote_before && opens_quote(c, a) && u + 1 < c->n_units &&
+                else if ((quote_before || closes_quote(c, r.cb - 1) || comma_before) &&
+                         u + 1 < c->n_units &&
                          c->qs.tok_block[c->units[u + 1].a] == c->qs.tok_block[a] &&
                          lone_quote(c, u + 1) >= 0) {
                     /* "A," she said. "B." */
@@ -657,12 +679,35 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             } else {
                 /* X said (that) ... */
                 uint32_t s = k + 1;
-                if (ct == CUE_VERB && (is(c, k, "told") || is(c, k, "asked"))) {
-                    /* keep the object in the content, as PolNeAR does */
+                /* "Her countrymen, she said, should not ...": the whole unit */
+                bool parenthetical = false;
+                if (comma_before && !who) {
+                    for (uint32_t i = k + 1; i < b && i < k + 9; i++) {
+                        if (is_punct(c, i, ',')) {
+                            parenthetical = i + 1 < b && !is(c, i + 1, "adding") &&
+                                            cue_type(c, i + 1) != CUE_PART;
+                            break;
+                        }
+                        if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD || is(c, i, "that"))
+                            break;
+                    }
                 }
+                if (parenthetical) {
+                    r.ca = a;
+                    r.cb = trim_end(c, a, clause_end(c, k + 1, b));
+                    if (r.cb <= r.ca)
+                        continue;
+                    r.entity = resolve(c, u, r.sa, r.sb);
+                    add(c, r);
+                    continue;
+                }
+                if ((is(c, k, "told") || is(c, k, "tells") || is(c, k, "tell")) && s < b &&
+                    (is(c, s, "him") || is(c, s, "her") || is(c, s, "them") || is(c, s, "me") ||
+                     is(c, s, "us") || is(c, s, "you") || is(c, s, "reporters")))
+                    s++; /* the object is no part of what was said */
                 while (s < b && (is_punct(c, s, ',') || is_punct(c, s, ':')))
                     s++;
-                for (uint32_t i = s; i < b && i < s + 6; i++) {
+                for (uint32_t i = s; i < b && i < s + 12; i++) {
                     if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD)
                         break;
                     if (is(c, i, "that")) {
@@ -776,14 +821,16 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         add(c, r);
         return;
     }
-    /* the speaker of the quotation just before carries over */
+    /* a quotation alone in the paragraph after a quotation continues it
+     * (PolNeAR annotates the paragraphs as one content): the record before
+     * grows over it, and its speaker carries over */
     if (c->recs.n && u > 0) {
-        const rec *prev = &c->recs.v[c->recs.n - 1];
-        int32_t pu = unit_of_token(c, prev->ca);
-        if (pu >= 0 && (size_t)pu + 2 >= u && prev->entity >= 0 && opens_quote(c, prev->ca) &&
-            c->qs.tok_block[a] <= c->qs.tok_block[prev->cb - 1] + 1) {
-            r.entity = prev->entity;
-            add(c, r);
+        rec *prev = &c->recs.v[c->recs.n - 1];
+        int32_t pu = unit_of_token(c, prev->cb - 1);
+        if (pu >= 0 && (size_t)pu + 1 == u && closes_quote(c, prev->cb - 1) &&
+            c->qs.tok_block[a] == c->qs.tok_block[prev->cb - 1] + 1 && !prev->embedded) {
+            prev->cb = r.cb;
+            return;
         }
     }
 }
