@@ -491,7 +491,21 @@ static uint32_t clause_end(const ctx *c, uint32_t s, uint32_t b)
             if (c->t[k].kind == PX_TOK_DASH && (lexf(c, k + 2) & LX_PRON))
                 return k;
         }
-        if (is_punct(c, k, ',') && k + 1 < b && is(c, k + 1, "which")) {
+        /* ", and they say ...", ", Lewandowski said ...": a new attribution */
+        if (is_punct(c, k, ',') && k + 2 < b) {
+            uint32_t j = k + 1;
+            if (is(c, j, "and") || is(c, j, "but"))
+                j++;
+            uint32_t j0 = j;
+            while (j < b && j < j0 + 5 && c->t[j].kind == PX_TOK_WORD && !in_quote(c, j) &&
+                   cue_type(c, j) == CUE_NONE && !(lexf(c, j) & LX_NPSTOP))
+                j++;
+            if (j > j0 && j < b && cue_type(c, j) == CUE_VERB &&
+                ((lexf(c, j - 1) & LX_PRON) || (c->t[j - 1].flags & PX_TF_CAP)))
+                return k;
+        }
+        if (is_punct(c, k, ',') && k + 1 < b &&
+            (is(c, k + 1, "which") || is(c, k + 1, "where") || is(c, k + 1, "who"))) {
             uint32_t j = k + 2;
             while (j < b && (in_quote(c, j) || !is_punct(c, j, ',')))
                 j++;
@@ -631,12 +645,57 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 ((lexf(c, j) & LX_DET) || (c->t[j].flags & PX_TF_CAP) ||
                  c->t[j].kind == PX_TOK_NUMBER || (lexf(c, j) & LX_ROLE))) {
                 uint32_t h = np_before(c, a, j - 2);
-                if (h < j - 1 && (h == a || !(lexf(c, h - 1) & LX_NPSTOP)) &&
-                    (c->t[h].flags & PX_TF_CAP))
+                if (h < j - 1 && (c->t[h].flags & PX_TF_CAP))
                     sa = h;
             }
         }
         bool have_src = p > a && sa < p;
+        if (p > a && is(c, p - 1, "and") && !in_quote(c, p - 1)) {
+            /* "Her campaign also announced ... and said": the subject */
+            uint32_t s0 = a, s1 = a;
+            if (un->subject >= 0 && un->subj_b <= p && un->subject_tok < p) {
+                s0 = un->subj_a, s1 = un->subj_b;
+            } else {
+                /* the noun phrase that opens the unit */
+                while (s1 < p && c->t[s1].kind == PX_TOK_WORD && !in_quote(c, s1) &&
+                       s1 < a + 8 && cue_type(c, s1) == CUE_NONE &&
+                       (s1 == a || !(lexf(c, s1) & (LX_NPSTOP | LX_AUX))) &&
+                       !(s1 > a && is_ly_adverb(c, s1))) {
+                    size_t n = tlen(c, s1);
+                    const char *w = tstr(c, s1);
+                    if (s1 > a && !(c->t[s1].flags & PX_TF_CAP) && n > 3 &&
+                        w[n - 2] == 'e' && w[n - 1] == 'd')
+                        break;
+                    s1++;
+                }
+                if (s1 > a && (lexf(c, a) & (LX_NPSTOP | LX_PREP)) && !(lexf(c, a) & LX_DET))
+                    s1 = a;
+            }
+            if (s1 > s0) {
+                sa = s0;
+                r.sa = s0, r.sb = s1;
+                have_src = false;
+                uint32_t s2 = k + 1;
+                while (s2 < b && (is_punct(c, s2, ',') || is_punct(c, s2, ':')))
+                    s2++;
+                for (uint32_t i = s2; i < b && i < s2 + 8; i++) {
+                    if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD || (lexf(c, i) & LX_PRON))
+                        break;
+                    if (is(c, i, "that")) {
+                        s2 = i;
+                        break;
+                    }
+                }
+                r.ca = s2;
+                r.cb = trim_end(c, s2, clause_end(c, s2, b));
+                if (r.cb > r.ca) {
+                    r.entity = s0 == un->subj_a && un->subject >= 0 ? un->subject
+                                                                    : resolve(c, u, s0, s1);
+                    add(c, r);
+                }
+                continue;
+            }
+        }
         /* a noun phrase after a preposition is no subject ("In a
          * statement posted ...") */
         if (have_src && sa > a && (lexf(c, sa - 1) & LX_PREP))
@@ -708,11 +767,31 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 while (s < b && (is_punct(c, s, ',') || is_punct(c, s, ':')))
                     s++;
                 for (uint32_t i = s; i < b && i < s + 12; i++) {
-                    if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD)
+                    if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD ||
+                        (lexf(c, i) & LX_PRON) || is(c, i, "was") || is(c, i, "is") ||
+                        is(c, i, "were") || is(c, i, "are") || is(c, i, "has") ||
+                        is(c, i, "have") || is(c, i, "had") || is(c, i, "will") ||
+                        is(c, i, "would") || is(c, i, "could") || is(c, i, "can") ||
+                        is(c, i, "if") || is(c, i, "whether") || is(c, i, "how") ||
+                        is(c, i, "what") || is(c, i, "why"))
                         break;
                     if (is(c, i, "that")) {
                         s = i;
                         break;
+                    }
+                }
+                /* "said in a statement Thursday night they ...": the clause
+                 * starts at its subject pronoun */
+                if (s < b && !is(c, s, "that") &&
+                    ((lexf(c, s) & LX_PREP) || px__month_from_name(tstr(c, s), tlen(c, s)) ||
+                     (lexf(c, s) & LX_NAMESTOP))) {
+                    for (uint32_t i = s + 1; i < b && i < s + 10; i++) {
+                        if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD)
+                            break;
+                        if ((lexf(c, i) & LX_PRON) && !is(c, i, "who") && !is(c, i, "it")) {
+                            s = i;
+                            break;
+                        }
                     }
                 }
                 /* said last week in Tel Aviv, "..." */

@@ -11,6 +11,11 @@
 #include "quote.h"
 
 static const char *const lx_verb_words[] = {
+    "endorsed", "endorses", "criticized", "criticised", "criticizes", "defended", "defends",
+    "praised", "praises", "supported", "opposed", "opposes", "rejected", "rejects", "blamed",
+    "blames", "dismissed", "dismisses", "welcomed", "welcomes", "condemned", "condemns",
+    "denounced", "denounces", "attacked", "mocked", "touted", "touts", "hailed", "lamented",
+    "acknowledged", "disputed", "disputes", "insisting", "questioned",
     "said", "says", "say", "told", "tells", "tell", "wrote", "writes", "written", "added",
     "adds", "stated", "states", "declared", "declares", "insisted", "insists", "noted", "notes",
     "explained", "explains", "argued", "argues", "claimed", "claims", "warned", "warns",
