@@ -744,7 +744,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                     for (uint32_t i = k + 1; i < b && i < k + 9; i++) {
                         if (is_punct(c, i, ',')) {
                             parenthetical = i + 1 < b && !is(c, i + 1, "adding") &&
-                                            cue_type(c, i + 1) != CUE_PART;
+                                            cue_type(c, i + 1) != CUE_PART &&
+                                            !opens_quote(c, i + 1);
                             break;
                         }
                         if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD || is(c, i, "that"))
@@ -795,7 +796,9 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                     }
                 }
                 /* said last week in Tel Aviv, "..." */
-                for (uint32_t i = s; i < b && i < s + 10 && !is(c, s, "that"); i++) {
+                while (s < b && is_ly_adverb(c, s) && s + 1 < b)
+                    s++;
+                for (uint32_t i = s; i < b && i < s + 16 && !is(c, s, "that"); i++) {
                     if (opens_quote(c, i)) {
                         if (i > s && (is_punct(c, i - 1, ',') || is_punct(c, i - 1, ':')))
                             s = i;
@@ -906,7 +909,9 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
     if (c->recs.n && u > 0) {
         rec *prev = &c->recs.v[c->recs.n - 1];
         int32_t pu = unit_of_token(c, prev->cb - 1);
-        if (pu >= 0 && (size_t)pu + 1 == u && closes_quote(c, prev->cb - 1) &&
+        const unit *pun = pu >= 0 ? &c->units[pu] : NULL;
+        if (pun && (size_t)pu + 1 == u &&
+            (trim_end(c, prev->cb, pun->b) == prev->cb || prev->sa >= prev->cb) &&
             c->qs.tok_block[a] == c->qs.tok_block[prev->cb - 1] + 1 && !prev->embedded) {
             prev->cb = r.cb;
             return;
