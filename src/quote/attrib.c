@@ -635,18 +635,44 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             p--;
         uint32_t sa = p > a ? np_before(c, a, p - 1) : p;
         if (p > a + 2 && is_punct(c, p - 1, ',') && !closes_quote(c, p - 2)) {
-            /* "Officials at X, a division of Y, said": the head noun phrase
-             * and its appositive, with the closing comma */
-            uint32_t j = p - 1;
-            while (j > a && j + 25 > p && !in_quote(c, j - 1) && !is_punct(c, j - 1, ',') &&
-                   !is_terminal_tok(c, j - 1))
-                j--;
-            if (j > a + 1 && j < p - 1 && is_punct(c, j - 1, ',') &&
-                ((lexf(c, j) & LX_DET) || (c->t[j].flags & PX_TF_CAP) ||
-                 c->t[j].kind == PX_TOK_NUMBER || (lexf(c, j) & LX_ROLE))) {
-                uint32_t h = np_before(c, a, j - 2);
-                if (h < j - 1 && (c->t[h].flags & PX_TF_CAP))
+            /* "Officials at X, a division of Y, said", "Ramil Carr, 31, a
+             * photographer, said": the head noun phrase and its
+             * appositives, with the closing comma. The head is the first
+             * comma-separated piece that starts like a name or a noun
+             * phrase (after "But", "When"). */
+            uint32_t starts[8];
+            size_t ns = 0;
+            uint32_t lo = p - 1;
+            while (lo > a && p - lo < 48 && !in_quote(c, lo - 1) &&
+                   !(c->t[lo - 1].kind == PX_TOK_PUNCT && strchr(".!?;:", tstr(c, lo - 1)[0])))
+                lo--;
+            if (lo < p - 1 && is_punct(c, lo, ',') && lo > a && in_quote(c, lo - 1))
+                lo++; /* "“...”, Michael Tyler, a spokesman, said" */
+            {
+                starts[ns++] = lo;
+                for (uint32_t x = lo; x + 1 < p - 1 && ns < 8; x++)
+                    if (is_punct(c, x, ','))
+                        starts[ns++] = x + 1;
+            }
+            for (size_t z = 0; z + 1 < ns || (z < ns && ns == 1); z++) {
+                uint32_t h = starts[z];
+                uint32_t seg_end = z + 1 < ns ? starts[z + 1] - 1 : p - 1;
+                while (h < seg_end && c->t[h].kind == PX_TOK_WORD &&
+                       (is(c, h, "but") || is(c, h, "and") || is(c, h, "when") ||
+                        is(c, h, "while") || is(c, h, "as") || is(c, h, "so") || is(c, h, "yet") ||
+                        is(c, h, "because") || is(c, h, "if") || is(c, h, "after")))
+                    h++;
+                if (h >= seg_end || seg_end - h > 10 || ns < 2)
+                    break;
+                bool head = (lexf(c, h) & LX_DET) || c->t[h].kind == PX_TOK_NUMBER ||
+                            ((c->t[h].flags & PX_TF_CAP) && !(lexf(c, h) & (LX_NAMESTOP | LX_PREP)));
+                bool verbish = false;
+                for (uint32_t x = h; x < seg_end; x++)
+                    verbish |= cue_type(c, x) != CUE_NONE || (lexf(c, x) & LX_AUX) != 0;
+                if (head && !verbish) {
                     sa = h;
+                    break;
+                }
             }
         }
         bool have_src = p > a && sa < p;
