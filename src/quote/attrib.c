@@ -188,7 +188,7 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
         if ((lexf(c, i) & LX_DET)) {
             sa = i;
             /* "Mr. Morgan of the Sierra Club" */
-            if (i >= a + 2 && (is(c, i - 1, "of") || is(c, i - 1, "at") || is(c, i - 1, "for")) &&
+            if (i >= a + 2 && (is(c, i - 1, "of") || is(c, i - 1, "for")) &&
                 c->t[i - 2].kind == PX_TOK_WORD && !in_quote(c, i - 2) &&
                 !(lexf(c, i - 2) & LX_NPSTOP) && !(lexf(c, i - 2) & LX_DET)) {
                 count++;
@@ -196,7 +196,7 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             }
             break;
         }
-        if (is(c, i, "of") || is(c, i, "for") || is(c, i, "at")) {
+        if (is(c, i, "of") || is(c, i, "for")) {
             if (count > 0 && i > a && c->t[i - 1].kind == PX_TOK_WORD && !in_quote(c, i - 1) &&
                 !(lexf(c, i - 1) & LX_NPSTOP) && !(lexf(c, i - 1) & LX_DET)) {
                 sa = i;
@@ -409,6 +409,8 @@ static int build_units(ctx *c)
                 un->subject = c->mn.m.v[m].entity;
                 un->subject_tok = i;
                 un->subj_a = c->mn.m.v[m].start_tok;
+                if (un->subj_a > un->a && is(c, un->subj_a - 1, "the"))
+                    un->subj_a--;
                 un->subj_b = c->mn.m.v[m].end_tok;
                 break;
             }
@@ -631,8 +633,19 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         }
         /* a finite reporting verb */
         uint32_t p = k;
-        while (p > a && ((lexf(c, p - 1) & LX_AUX) || is_ly_adverb(c, p - 1)) && !in_quote(c, p - 1))
-            p--;
+        for (;;) {
+            while (p > a && ((lexf(c, p - 1) & LX_AUX) || is_ly_adverb(c, p - 1)) &&
+                   !in_quote(c, p - 1))
+                p--;
+            /* "The two lawmakers, however, argue" */
+            if (p > a + 3 && is_punct(c, p - 1, ',') && is_punct(c, p - 3, ',') &&
+                (is(c, p - 2, "however") || is(c, p - 2, "meanwhile") || is(c, p - 2, "too") ||
+                 is(c, p - 2, "though") || is(c, p - 2, "instead") || is(c, p - 2, "though"))) {
+                p -= 3;
+                continue;
+            }
+            break;
+        }
         uint32_t sa = p > a ? np_before(c, a, p - 1) : p;
         if (p > a + 2 && is_punct(c, p - 1, ',') && !closes_quote(c, p - 2)) {
             /* "Officials at X, a division of Y, said", "Ramil Carr, 31, a
@@ -673,6 +686,25 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                     sa = h;
                     break;
                 }
+            }
+        }
+        if (sa == p || (sa > a && !closes_quote(c, sa - 1) && !is_punct(c, sa - 1, ','))) {
+            /* "“...,” Nate Silver, the polling guru who founded
+             * fivethirtyeight.com tweeted": everything between the
+             * quotation and the cue */
+            uint32_t x = p;
+            while (x > a && p - x < 30 && !in_quote(c, x - 1) && !is_terminal_tok(c, x - 1))
+                x--;
+            if (x < p && is_punct(c, x, ',') && x > a && closes_quote(c, x - 1))
+                x++;
+            if (x > a && x < p && closes_quote(c, x - 1) &&
+                ((c->t[x].flags & PX_TF_CAP) || (lexf(c, x) & LX_DET)) &&
+                !(lexf(c, x) & LX_NAMESTOP)) {
+                bool clean = true;
+                for (uint32_t y = x; y < p && clean; y++)
+                    clean = cue_type(c, y) == CUE_NONE && !(lexf(c, y) & LX_AUX);
+                if (clean)
+                    sa = x;
             }
         }
         bool have_src = p > a && sa < p;
