@@ -131,22 +131,20 @@ static bool opens_quote(const ctx *c, size_t i)
 static int cue_type_uncached(const ctx *c, size_t i)
 {
     const px_token *t = &c->t[i];
+    uint32_t f = lexf(c, i);
+    if (!(f & (LX_VERB | LX_THAT | LX_PART)) && !((t->flags & PX_TF_CAP) || tstr(c, i)[0] == 'a'))
+        return CUE_NONE;
     if (t->kind != PX_TOK_WORD || in_quote(c, i) || (t->flags & PX_TF_ALLCAPS))
         return CUE_NONE;
-    if ((t->flags & PX_TF_CAP) && !is(c, i, "according"))
+    if (is(c, i, "according"))
+        return i + 1 < c->doc->n_toks && is(c, i + 1, "to") ? CUE_ACCORDING : CUE_NONE;
+    if (t->flags & PX_TF_CAP)
         return CUE_NONE; /* "United States", "Says Who" */
-    size_t n = tlen(c, i);
-    if (n < 3 || n > 13)
-        return CUE_NONE;
-    const char *w = tstr(c, i);
-    char first = (char)(w[0] | 32);
-    if (first == 'a' && is(c, i, "according") && i + 1 < c->doc->n_toks && is(c, i + 1, "to"))
-        return CUE_ACCORDING;
-    if (w[n - 1] == 'g' && (lexf(c, i) & LX_PART))
+    if (f & LX_PART)
         return CUE_PART;
-    if ((lexf(c, i) & LX_VERB))
+    if (f & LX_VERB)
         return CUE_VERB;
-    if ((lexf(c, i) & LX_THAT))
+    if (f & LX_THAT)
         return CUE_THAT;
     return CUE_NONE;
 }

@@ -6,6 +6,8 @@
  */
 #include <assert.h>
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "quote.h"
@@ -143,6 +145,7 @@ typedef struct slot {
 
 static slot table[TABLE_SIZE];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+static atomic_bool table_ready;
 
 static uint32_t hash_word(const char *w, size_t len)
 {
@@ -198,19 +201,30 @@ static void build(void)
 
 uint32_t px__lex(const char *w, size_t len)
 {
-    if (len == 0 || len >= WORD_MAX)
+    if (len == 0 || len >= WORD_MAX || (unsigned char)w[0] >= 0x80)
         return 0;
-    pthread_once(&table_once, build);
+    if (!atomic_load_explicit(&table_ready, memory_order_acquire)) {
+        pthread_once(&table_once, build);
+        atomic_store_explicit(&table_ready, true, memory_order_release);
+    }
     char low[WORD_MAX];
+    uint32_t h = 2166136261u;
     for (size_t i = 0; i < len; i++) {
         char ch = w[i];
-        low[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        ch = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        low[i] = ch;
+        h = (h ^ (unsigned char)ch) * 16777619u;
     }
-    for (uint32_t h = hash_word(low, len) & (TABLE_SIZE - 1);; h = (h + 1) & (TABLE_SIZE - 1)) {
+    for (h &= TABLE_SIZE - 1;; h = (h + 1) & (TABLE_SIZE - 1)) {
         const slot *s = &table[h];
         if (!s->len)
             return 0;
-        if (s->len == len && !memcmp(s->word, low, len))
-            return s->flags;
+        if (s->len == len) {
+            size_t i = 0;
+            while (i < len && s->word[i] == low[i])
+                i++;
+            if (i == len)
+                return s->flags;
+        }
     }
 }

@@ -126,10 +126,10 @@ static void put_folded(px_buf *b, const px_doc *doc, size_t a, size_t e)
     }
 }
 
-static int32_t find_entity(px__mentions *m, const char *full)
+static int32_t find_entity(px__mentions *m, const char *full, uint64_t hash)
 {
     for (size_t i = 0; i < m->e.n; i++)
-        if (!strcmp(m->e.v[i].name, full))
+        if (m->e.v[i].name_hash == hash && !strcmp(m->e.v[i].name, full))
             return (int32_t)i;
     return -1;
 }
@@ -239,12 +239,21 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, const uint32_t *l
         char *full = px_buf_detach(&b);
         if (!full)
             goto nomem;
-        const px_token *lt = &doc->toks[ne - 1];
-        char *key_last = px__fold_name(doc->text + lt->start, lt->end - lt->start);
-        const px_token *ft = &doc->toks[first_name_tok];
-        char *key_first = ne - ns > 1 ? px__fold_name(doc->text + ft->start, ft->end - ft->start)
-                                      : NULL;
-        int32_t ent = find_entity(m, full);
+        uint64_t full_hash = px__hash(full, strlen(full), 0);
+        int32_t ent = find_entity(m, full, full_hash);
+        char *key_last = NULL, *key_first = NULL;
+        if (ent < 0) {
+            /* the keys are needed only for a name not seen in this form */
+            const px_token *lt = &doc->toks[ne - 1];
+            const px_token *ft = &doc->toks[first_name_tok];
+            key_last = px__fold_name(doc->text + lt->start, lt->end - lt->start);
+            key_first = ne - ns > 1 ? px__fold_name(doc->text + ft->start, ft->end - ft->start)
+                                    : NULL;
+            if (!key_last || (ne - ns > 1 && !key_first)) {
+                free(full), free(key_last), free(key_first);
+                goto nomem;
+            }
+        }
         if (ent < 0 && ne - ns == 1) {
             /* a surname alone: the latest entity it ends (or starts) */
             for (size_t e = m->e.n; e-- > 0;)
@@ -263,7 +272,7 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, const uint32_t *l
                 }
         }
         if (ent < 0) {
-            px__entity e = {full, ne - ns, key_last, key_first, NULL, false};
+            px__entity e = {full, ne - ns, key_last, key_first, NULL, false, full_hash};
             if (!PX_VEC_PUSH(m->e, e)) {
                 free(full), free(key_last), free(key_first);
                 goto nomem;
@@ -274,6 +283,7 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, const uint32_t *l
             if (ne - ns > e->n_name_toks) {
                 free(e->name), free(e->key_last), free(e->key_first);
                 e->name = full, e->key_last = key_last, e->key_first = key_first;
+                e->name_hash = full_hash;
                 e->n_name_toks = ne - ns;
             } else {
                 free(full), free(key_last), free(key_first);

@@ -49,6 +49,7 @@ typedef struct px__entity {
     char *key_first;  /* folded first name token, or NULL */
     char *roles;      /* '|'-separated folded role phrases (malloc) */
     bool person;
+    uint64_t name_hash; /* px__hash of name */
 } px__entity;
 
 typedef struct px__mentions {

@@ -21,11 +21,13 @@ static void put_uint(px_buf *b, size_t v)
         px_buf_putc(b, tmp[--n]);
 }
 
+#define PUT_LIT(b, lit) px_buf_put((b), (lit), sizeof(lit) - 1)
+
 static void put_key(px_buf *b, const char *key)
 {
-    px_buf_puts(b, ",\"");
+    PUT_LIT(b, ",\"");
     px_buf_puts(b, key);
-    px_buf_puts(b, "\":");
+    PUT_LIT(b, "\":");
 }
 
 static void put_str(px_buf *b, const char *s, size_t len)
@@ -43,18 +45,18 @@ static void json_span(px_buf *b, const px_doc *doc, const char *k_text, const ch
         if (present)
             put_str(b, doc->text + s, e - s);
         else
-            px_buf_puts(b, "null");
+            PUT_LIT(b, "null");
     }
     put_key(b, k_start);
     if (present)
         put_uint(b, px_doc_char_offset(doc, s));
     else
-        px_buf_puts(b, "null");
+        PUT_LIT(b, "null");
     put_key(b, k_end);
     if (present)
         put_uint(b, px_doc_char_offset(doc, e));
     else
-        px_buf_puts(b, "null");
+        PUT_LIT(b, "null");
 }
 
 static void write_jsonl(px_buf *b, const px_doc *doc, const px_quote *q, unsigned flags)
@@ -74,7 +76,7 @@ static void write_jsonl(px_buf *b, const px_doc *doc, const px_quote *q, unsigne
     if (q->speaker)
         put_str(b, q->speaker, strlen(q->speaker));
     else
-        px_buf_puts(b, "null");
+        PUT_LIT(b, "null");
     json_span(b, doc, "speaker_text", "speaker_start", "speaker_end", q->speaker_start,
               q->speaker_end, q->speaker_end > q->speaker_start);
     json_span(b, doc, "cue", "cue_start", "cue_end", q->cue_start, q->cue_end,
