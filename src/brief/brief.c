@@ -42,6 +42,7 @@
 #define MAX_WORDS 60     /* longer ones crowd out the rest of a brief */
 #define MAX_WORDS_SENT 45 /* the same when the budget is in sentences */
 #define DEFAULT_SENTENCES 5
+#define SUBJECT_WITHIN 8     /* tokens before a sentence's subject, at most */
 #define REDUNDANT_COSINE 0.5 /* unigram cosine: two sentences say the same */
 /* A document carries a sentence when two consecutive sentences of it hold
  * this share of the sentence's content words, each word weighing its idf
@@ -194,6 +195,7 @@ typedef struct ctx {
     struct sb_stemmer *stemmer;
     strtab words, stems;
     PX_VEC(word_info) winfo;
+    PX_VEC(uint32_t) stem_lower; /* per stem: lowercase occurrences */
     map64 pairs;
     uint32_t n_concepts;
     PX_VEC(bsent) sents;
@@ -259,7 +261,8 @@ static uint32_t word_id(ctx *c, const char *s, size_t len)
     wi.stem = st ? strtab_intern(&c->stems, (const char *)st,
                                  (size_t)sb_stemmer_length(c->stemmer), &sadded)
                  : strtab_intern(&c->stems, s, len, &sadded);
-    if (wi.stem == UINT32_MAX || !PX_VEC_PUSH(c->winfo, wi))
+    if (wi.stem == UINT32_MAX || !PX_VEC_PUSH(c->winfo, wi) ||
+        (sadded && !PX_VEC_PUSH(c->stem_lower, 0)))
         return UINT32_MAX;
     return id;
 }
@@ -453,6 +456,7 @@ static int add_sentence(ctx *c, uint32_t di, uint32_t si, bool candidate_block, 
                         c->winfo.v[w].n_cap++;
                 } else {
                     c->winfo.v[w].n_lower++;
+                    c->stem_lower.v[c->winfo.v[w].stem]++;
                 }
             }
             first_run = false;
@@ -540,7 +544,8 @@ oom:
 }
 
 /* True if word token t is a name word: capitalised, and never seen in
- * lowercase but seen capitalised inside a sentence. */
+ * lowercase but seen capitalised inside a sentence; opening a sentence,
+ * no word of its stem may be seen in lowercase ("Hours after ..."). */
 static bool is_name_token(ctx *c, const px_doc *d, const px_token *t)
 {
     if (t->kind != PX_TOK_WORD || !(t->flags & PX_TF_CAP))
@@ -556,26 +561,54 @@ static bool is_name_token(ctx *c, const px_doc *d, const px_token *t)
     if (w == UINT32_MAX || added || w >= c->winfo.n)
         return false;
     const word_info *wi = &c->winfo.v[w];
-    if (wi->stop || wi->n_lower || !wi->n_cap)
+    if (wi->stop || wi->n_lower)
+        return false;
+    if (!wi->n_cap && ((t->flags & PX_TF_SENT_START) == 0 || c->stem_lower.v[wi->stem]))
         return false;
     return !px__brief_is_title(c->fold.ptr, j) && !px__brief_is_weekday(c->fold.ptr, j) &&
            !px__month_from_name(d->text + t->start, t->end - t->start);
 }
 
-/* For a sentence opening with "He"/"His": the one person named (outside
- * quotes) in the nearest earlier sentence of the document that names
- * anyone. Sets b->name to the surname; false when none or several. */
+static bool is_preposition(const char *w, size_t n)
+{
+    static const char *const list[] = {"about", "across", "after", "against", "at",
+                                       "before", "by",    "for",   "from",    "in",
+                                       "into",   "near",  "of",    "on",      "over",
+                                       "to",     "under", "with",  "without", "toward"};
+    for (size_t i = 0; i < PX_ARRAY_LEN(list); i++)
+        if (strlen(list[i]) == n && !memcmp(list[i], w, n))
+            return true;
+    return false;
+}
+
+static bool is_title_token(const px_doc *d, const px_token *t)
+{
+    char w[24];
+    size_t n = t->kind == PX_TOK_WORD && (t->flags & PX_TF_CAP)
+                   ? lower_word(d, t, w, sizeof w) : 0;
+    return n && px__brief_is_title(w, n);
+}
+
+/* For a sentence opening with "He"/"His": the subject of the nearest
+ * earlier sentence of the document that names anyone, taken to be its
+ * first name (outside quotes) that is neither possessive ("Trump's
+ * call") nor the object of a preposition ("in Turkey", "with Putin").
+ * Sets b->name to that name's last word; false when there is none. */
 static bool resolve_pronoun(ctx *c, bsent *b)
 {
     const px_doc *d = c->docs[b->doc];
-    for (size_t back = 1; back <= 2 && back <= b->sent; back++) {
+    const px_token *t = d->toks;
+    for (size_t back = 1; back <= 3 && back <= b->sent; back++) {
         const px_sentence *s = &d->sents[b->sent - back];
-        const px_token *t = d->toks;
         size_t first = s->first_token, end = first + s->n_tokens;
-        const char *name = NULL;
-        size_t name_len = 0;
-        int n_names = 0;
         bool in_quote = false;
+        /* "He ..." again: the same subject, named further back */
+        char w0[8];
+        size_t n0 = s->n_tokens && t[first].kind == PX_TOK_WORD
+                        ? lower_word(d, &t[first], w0, sizeof w0) : 0;
+        pron_kind pk;
+        if (n0 && is_pronoun(w0, n0, &pk))
+            continue;
         for (size_t i = first; i < end; i++) {
             if (t[i].kind == PX_TOK_QUOTE && !(t[i].flags & PX_TF_QSINGLE)) {
                 in_quote = (t[i].flags & PX_TF_QOPEN)    ? true
@@ -585,38 +618,50 @@ static bool resolve_pronoun(ctx *c, bsent *b)
             }
             if (in_quote || !is_name_token(c, d, &t[i]))
                 continue;
-            /* the run of name words: its last word is the surname */
+            /* the run of name words and titles ("Ukrainian President
+             * Volodymyr Zelensky"): its last name word is the surname */
             size_t k = i;
-            while (k + 1 < end && !(t[k + 1].flags & PX_TF_NL_BEFORE) &&
-                   is_name_token(c, d, &t[k + 1]))
-                k++;
+            for (size_t m = i + 1; m < end && !(t[m].flags & PX_TF_NL_BEFORE); m++) {
+                if (is_name_token(c, d, &t[m]))
+                    k = m;
+                else if (!is_title_token(d, &t[m]))
+                    break;
+            }
             const char *nm = d->text + t[k].start;
             size_t nl = t[k].end - t[k].start;
-            /* drop a possessive ending */
-            if (nl > 2 && nm[nl - 1] == 's' && nm[nl - 2] == '\'')
-                nl -= 2;
-            else if (nl > 4 && nm[nl - 1] == 's' && !memcmp(nm + nl - 4, "\xe2\x80\x99", 3))
-                nl -= 4;
-            if (!name || nl != name_len || memcmp(name, nm, nl)) {
-                /* a shorter or longer form of the same name is the same */
-                if (!name || !(nl < name_len ? !memcmp(name + name_len - nl, nm, nl)
-                                              : !memcmp(nm + nl - name_len, name, name_len)))
-                    n_names++;
-                if (!name || nl > name_len)
-                    name = nm, name_len = nl;
+            bool possessive = (nl > 2 && nm[nl - 1] == 's' && nm[nl - 2] == '\'') ||
+                              (nl > 4 && nm[nl - 1] == 's' && !memcmp(nm + nl - 4, "\xe2\x80\x99", 3));
+            char w[16];
+            size_t pl = i > first && t[i - 1].kind == PX_TOK_WORD
+                            ? lower_word(d, &t[i - 1], w, sizeof w) : 0;
+            /* a title before the name ("President Putin") is part of it */
+            size_t p = i;
+            while (pl && px__brief_is_title(w, pl) && p > first + 1) {
+                p--;
+                pl = t[p - 1].kind == PX_TOK_WORD ? lower_word(d, &t[p - 1], w, sizeof w) : 0;
             }
-            i = k;
-        }
-        if (n_names == 1) {
-            char *copy = px_arena_strndup(c->arena, name, name_len);
+            /* "LiLo ’ s" as three tokens */
+            possessive = possessive ||
+                         (k + 2 < end && t[k + 1].kind == PX_TOK_QUOTE &&
+                          (t[k + 1].flags & PX_TF_QSINGLE) && tok_is(d, &t[k + 2], "s"));
+            /* a subject comes early: past the first words, a name is
+             * more likely an object or a place */
+            if (p > first + SUBJECT_WITHIN)
+                return false;
+            if (possessive || (pl && is_preposition(w, pl))) {
+                i = k;
+                continue;
+            }
+            char *copy = px_arena_strndup(c->arena, nm, nl);
             if (!copy)
                 return false;
             b->name = copy;
-            b->name_len = name_len;
+            b->name_len = nl;
             return true;
         }
-        if (n_names > 1)
-            return false;
+        /* no subject named (or the sentence before names nobody): "he"
+         * is not ours to guess */
+        return false;
     }
     return false;
 }
@@ -1203,6 +1248,7 @@ done:
     strtab_release(&c.words);
     strtab_release(&c.stems);
     PX_VEC_FREE(c.winfo);
+    PX_VEC_FREE(c.stem_lower);
     free(c.pairs.s);
     PX_VEC_FREE(c.sents);
     PX_VEC_FREE(c.cref);
