@@ -43,7 +43,11 @@
 #define MAX_WORDS_SENT 45 /* the same when the budget is in sentences */
 #define DEFAULT_SENTENCES 5
 #define SUBJECT_WITHIN 8     /* tokens before a sentence's subject, at most */
-#define REDUNDANT_COSINE 0.5 /* unigram cosine: two sentences say the same */
+/* unigram cosine above which two sentences say the same: a brief read by
+ * people (a budget in sentences) is stricter than one cut to a word
+ * budget, where ROUGE on the ECB+ proxy prefers 0.5 to 0.4 */
+#define REDUNDANT_COSINE_WORDS 0.5
+#define REDUNDANT_COSINE_SENTENCES 0.4
 /* A document carries a sentence when two consecutive sentences of it hold
  * this share of the sentence's content words, each word weighing its idf
  * in the cluster plus a base (so the words every outlet uses still count
@@ -210,6 +214,7 @@ typedef struct ctx {
     uint32_t *cover;            /* per concept: selected sentences covering it */
     uint32_t *stamp;            /* per concept: scratch mark */
     uint32_t stamp_now;
+    double redundant;           /* cosine: REDUNDANT_COSINE_* */
 } ctx;
 
 typedef struct word_run {
@@ -377,10 +382,47 @@ static bool is_other_pronoun(const char *w, size_t n)
     return false;
 }
 
+/* Quotation state: inside double quotes, inside single quotes (British
+ * style, ‘...’), which an apostrophe must not be mistaken for. */
+typedef struct qstate {
+    bool dbl, sgl;
+} qstate;
+
+/* Advances q over token i (a quotation mark); false when the mark
+ * closes or opens what cannot be (a close with nothing open). */
+static bool quote_step(const px_doc *d, size_t i, size_t end, qstate *q)
+{
+    const px_token *k = &d->toks[i];
+    bool ok = true;
+    if (!(k->flags & PX_TF_QSINGLE)) {
+        if (k->flags & PX_TF_QOPEN)
+            ok = !q->dbl, q->dbl = true;
+        else if (k->flags & PX_TF_QCLOSE)
+            ok = q->dbl, q->dbl = false;
+        else
+            q->dbl = !q->dbl;
+        return ok;
+    }
+    if (k->flags & PX_TF_QOPEN) {
+        q->sgl = true;
+    } else if (q->sgl) {
+        q->sgl = false;
+    } else if (!(k->flags & PX_TF_QCLOSE)) {
+        /* a straight ' opens when a word follows it directly */
+        bool spaced = (k->flags & (PX_TF_SPACE_BEFORE | PX_TF_NL_BEFORE)) ||
+                      (k->flags & PX_TF_SENT_START);
+        if (spaced && i + 1 < end && d->toks[i + 1].kind == PX_TOK_WORD &&
+            !(d->toks[i + 1].flags & PX_TF_SPACE_BEFORE))
+            q->sgl = true;
+    }
+    /* a ’ with nothing open is an apostrophe ("mineworkers’ union") */
+    return ok;
+}
+
 /* Registers the tokens of one sentence: concepts, content stems, name
  * evidence. Adds a bsent. */
 static int add_sentence(ctx *c, uint32_t di, uint32_t si, bool candidate_block, float relpos,
-                        bool first_in_doc, bool *quote_carry)
+                        bool first_in_doc, qstate *quote_carry)
 {
     const px_doc *d = c->docs[di];
     const px_sentence *s = &d->sents[si];
@@ -403,35 +445,27 @@ static int add_sentence(ctx *c, uint32_t di, uint32_t si, bool candidate_block, 
     /* a quotation can run over several sentences and paragraphs (a
      * paragraph continuing a quotation opens with a quotation mark
      * again): a sentence printed alone must open and close its own */
-    bool in_quote = *quote_carry, quote_error = false;
-    if (in_quote && body < end && t[body].kind == PX_TOK_QUOTE &&
-        !(t[body].flags & (PX_TF_QSINGLE | PX_TF_QCLOSE)) &&
-        (body == first && d->blocks[s->block].start == s->start))
-        in_quote = false;
-    if (in_quote)
+    qstate q = *quote_carry;
+    bool quote_error = false;
+    if ((q.dbl || q.sgl) && body < end && t[body].kind == PX_TOK_QUOTE &&
+        !(t[body].flags & PX_TF_QCLOSE) && body == first &&
+        d->blocks[s->block].start == s->start)
+        q.dbl = q.sgl = false;
+    if (q.dbl || q.sgl)
         quote_error = true;
     for (size_t i = body; i < end; i++) {
         const px_token *k = &t[i];
         if (i > body && (k->flags & (PX_TF_SPACE_BEFORE | PX_TF_NL_BEFORE)))
             wpos++;
-        if (k->kind == PX_TOK_QUOTE && !(k->flags & PX_TF_QSINGLE)) {
-            if (k->flags & PX_TF_QOPEN) {
-                if (in_quote)
-                    quote_error = true;
-                in_quote = true;
-            } else if (k->flags & PX_TF_QCLOSE) {
-                if (!in_quote)
-                    quote_error = true;
-                in_quote = false;
-            } else {
-                in_quote = !in_quote;
-            }
+        if (k->kind == PX_TOK_QUOTE) {
+            if (!quote_step(d, i, end, &q))
+                quote_error = true;
             continue;
         }
         if (k->kind != PX_TOK_WORD && k->kind != PX_TOK_NUMBER)
             continue;
         n_word_tokens++;
-        if (in_quote)
+        if (q.dbl || q.sgl)
             n_words_in_quote++;
         fold_token(c, d->text + k->start, k->end - k->start);
         if (c->fold.oom)
@@ -465,8 +499,8 @@ static int add_sentence(ctx *c, uint32_t di, uint32_t si, bool candidate_block, 
         }
     }
     b.words = wpos + 1;
-    *quote_carry = in_quote;
-    if (in_quote)
+    *quote_carry = q;
+    if (q.dbl || q.sgl)
         quote_error = true;
 
     /* concepts: bigrams of stems, not both stopwords */
@@ -601,7 +635,7 @@ static bool resolve_pronoun(ctx *c, bsent *b)
     for (size_t back = 1; back <= 3 && back <= b->sent; back++) {
         const px_sentence *s = &d->sents[b->sent - back];
         size_t first = s->first_token, end = first + s->n_tokens;
-        bool in_quote = false;
+        qstate q = {0};
         /* "He ..." again: the same subject, named further back */
         char w0[8];
         size_t n0 = s->n_tokens && t[first].kind == PX_TOK_WORD
@@ -610,13 +644,11 @@ static bool resolve_pronoun(ctx *c, bsent *b)
         if (n0 && is_pronoun(w0, n0, &pk))
             continue;
         for (size_t i = first; i < end; i++) {
-            if (t[i].kind == PX_TOK_QUOTE && !(t[i].flags & PX_TF_QSINGLE)) {
-                in_quote = (t[i].flags & PX_TF_QOPEN)    ? true
-                           : (t[i].flags & PX_TF_QCLOSE) ? false
-                                                         : !in_quote;
+            if (t[i].kind == PX_TOK_QUOTE) {
+                quote_step(d, i, end, &q);
                 continue;
             }
-            if (in_quote || !is_name_token(c, d, &t[i]))
+            if (q.dbl || q.sgl || !is_name_token(c, d, &t[i]))
                 continue;
             /* the run of name words and titles ("Ukrainian President
              * Volodymyr Zelensky"): its last name word is the surname */
@@ -680,12 +712,12 @@ static int read_docs(ctx *c)
             n_body += k == PX_BLOCK_BODY || k == PX_BLOCK_STANDFIRST;
         }
         size_t rank = 0;
-        bool quote_carry = false;
+        qstate quote_carry = {0};
         for (size_t si = 0; si < d->n_sents; si++) {
             px_block_kind k = d->blocks[d->sents[si].block].kind;
             bool body = k == PX_BLOCK_BODY || k == PX_BLOCK_STANDFIRST;
             if (!body)
-                quote_carry = false;
+                quote_carry = (qstate){0};
             /* headlines count as carrying content, not as candidates */
             if (!body && k != PX_BLOCK_HEADLINE)
                 continue;
@@ -873,7 +905,7 @@ typedef struct selection {
 static bool redundant(const ctx *c, const selection *sel, const bsent *s, size_t except)
 {
     for (size_t i = 0; i < sel->v.n; i++)
-        if (i != except && sent_cosine(c, &c->sents.v[sel->v.v[i]], s) > REDUNDANT_COSINE)
+        if (i != except && sent_cosine(c, &c->sents.v[sel->v.v[i]], s) > c->redundant)
             return true;
     return false;
 }
@@ -1236,6 +1268,7 @@ int px_brief_new(px_brief **out, px_doc *const *docs, size_t n_docs,
                 c.sents.v[i].candidate = false;
     }
     double exponent = max_words ? 1.0 : 0.5;
+    c.redundant = max_words ? REDUNDANT_COSINE_WORDS : REDUNDANT_COSINE_SENTENCES;
     if ((rc = select_greedy(&c, &sel, max_words, max_sents, exponent)))
         goto done;
     improve_by_swaps(&c, &sel, max_words);
