@@ -42,6 +42,7 @@
 #define MAX_WORDS 60     /* longer ones crowd out the rest of a brief */
 #define MAX_WORDS_SENT 45 /* the same when the budget is in sentences */
 #define DEFAULT_SENTENCES 5
+#define SWAP_WORK_MAX 2e7    /* chosen x sentences for the swap passes */
 #define SUBJECT_WITHIN 8     /* tokens before a sentence's subject, at most */
 /* unigram cosine above which two sentences say the same: a brief read by
  * people (a budget in sentences) is stricter than one cut to a word
@@ -961,6 +962,10 @@ static int select_greedy(ctx *c, selection *sel, size_t budget_words, size_t max
  * pass is within (1 - 1/e) of the optimum, this closes part of the rest. */
 static void improve_by_swaps(ctx *c, selection *sel, size_t budget_words)
 {
+    /* each pass tries every chosen sentence against every candidate:
+     * long briefs of huge inputs keep the greedy result */
+    if ((double)sel->v.n * (double)c->sents.n > SWAP_WORK_MAX)
+        return;
     for (int pass = 0; pass < 4; pass++) {
         double best = 1e-9;
         size_t best_i = 0;
