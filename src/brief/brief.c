@@ -57,6 +57,7 @@
 #define SOURCE_CONTAINED 0.4
 #define SOURCE_BASE_WEIGHT 0.5
 #define QUOTED_MAX 0.6       /* at most this share of words in quotes */
+#define TITLE_CASE_SHARE 0.7 /* capitalised words of 4+ letters, at most */
 #define LEAD_SENTENCES 3     /* body sentences that make a document's lead */
 #define LEAD_BONUS 1.0       /* extra weight per document whose lead has it */
 
@@ -331,6 +332,23 @@ static size_t lower_word(const px_doc *d, const px_token *t, char *buf, size_t c
     return n;
 }
 
+/* The leading ASCII letters of a word token, lowercase ("That’s" ->
+ * "that"); 0 when it does not start with one or they do not fit. */
+static size_t lower_head(const px_doc *d, const px_token *t, char *buf, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = t->start; i < t->end; i++) {
+        unsigned char ch = (unsigned char)d->text[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
+            break;
+        if (n + 1 >= cap)
+            return 0;
+        buf[n++] = (char)(ch | 32);
+    }
+    buf[n] = 0;
+    return n;
+}
+
 /* A wire dateline opening a sentence: "WASHINGTON (AP) _ ", "LONDON,
  * May 3 (Reuters) - ". Returns the index of the first token after it,
  * or first when there is none. */
@@ -543,20 +561,33 @@ static int add_sentence(ctx *c, uint32_t di, uint32_t si, bool candidate_block, 
         if (last == body || !(tok_is(d, &t[last - 1], ".") || tok_is(d, &t[last - 1], "!")))
             b.candidate = false; /* questions, "...", colons, no ending */
     }
-    for (size_t i = body; b.candidate && i < end; i++)
+    size_t n_long = 0, n_long_cap = 0;
+    for (size_t i = body; b.candidate && i < end; i++) {
         if (t[i].flags & (PX_TF_URL | PX_TF_HANDLE))
             b.candidate = false;
+        if (i > body && t[i].kind == PX_TOK_WORD && t[i].end - t[i].start >= 4) {
+            n_long++;
+            n_long_cap += (t[i].flags & (PX_TF_CAP | PX_TF_ALLCAPS)) != 0;
+        }
+    }
+    /* Title Case Or CAPITALS: a headline or heading left in the body */
+    if (n_long >= 3 && (double)n_long_cap > TITLE_CASE_SHARE * (double)n_long)
+        b.candidate = false;
     if (b.candidate) {
         size_t i = body;
         while (i < end && t[i].kind == PX_TOK_QUOTE)
             i++;
-        char w[32];
+        char w[32], head[32];
         size_t n = i < end && t[i].kind == PX_TOK_WORD ? lower_word(d, &t[i], w, sizeof w) : 0;
+        size_t nh = i < end && t[i].kind == PX_TOK_WORD ? lower_head(d, &t[i], head, sizeof head)
+                                                        : 0;
         pron_kind pk;
         if (i < end && t[i].kind == PX_TOK_WORD && !(t[i].flags & (PX_TF_CAP | PX_TF_ALLCAPS)))
             b.candidate = false; /* starts in lowercase: a fragment */
-        else if (n && (px__brief_is_dangling_opener(w, n) || is_other_pronoun(w, n)))
-            b.candidate = false;
+        else if (nh && (px__brief_is_dangling_opener(head, nh) || is_other_pronoun(head, nh)))
+            b.candidate = false; /* "But", "That’s", "It’s" */
+        else if (nh && nh != n && is_pronoun(head, nh, &pk))
+            b.candidate = false; /* "He’s": no clean replacement */
         else if (n && is_pronoun(w, n, &pk) && i == body) {
             char w2[32];
             size_t n2 = i + 1 < end ? lower_word(d, &t[i + 1], w2, sizeof w2) : 0;
