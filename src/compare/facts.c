@@ -27,6 +27,10 @@
 
 #include "compare.h"
 
+/* A sentence of a corroborated fact whose own features (those no other
+ * outlet's sentence of the fact has) carry this share of its weight is
+ * also reported as a single-source fact. */
+#define FACT_OWN_SHARE 0.5
 /* Number and month features carry this bit; words and entities do not. */
 #define NUM_FEATURE (1ull << 63)
 
@@ -892,6 +896,50 @@ int px__compare_facts(px_compare *c)
         }
         if (corroborated)
             rc = number_conflicts(c, &fx, members + k, e - k, f.text, &conflicts);
+        /* a sentence of a shared fact can say more than the others: when
+         * much of its weight is in features no other outlet's sentence
+         * has ("measured 3.1 on the local scale"), it is also a
+         * single-source fact */
+        for (size_t m = k; m < e && corroborated && !rc; m++) {
+            const unit *a = &fx.units.v[members[m]];
+            if (!a->checkable)
+                continue;
+            double own = 0, all = 0;
+            bool own_number = false;
+            for (size_t i = 0; i < a->n_feat; i++) {
+                uint64_t x = fx.feats.v[a->first_feat + i];
+                double wx = w[a->first_feat + i] * w[a->first_feat + i];
+                all += wx;
+                bool elsewhere = false;
+                for (size_t q = k; q < e && !elsewhere; q++) {
+                    const unit *b = &fx.units.v[members[q]];
+                    if (c->outlet[b->doc] == c->outlet[a->doc])
+                        continue;
+                    for (size_t j = 0; j < b->n_feat; j++)
+                        if (fx.feats.v[b->first_feat + j] == x) {
+                            elsewhere = true;
+                            break;
+                        }
+                }
+                if (!elsewhere) {
+                    own += wx;
+                    if (x & NUM_FEATURE)
+                        own_number = true;
+                }
+            }
+            if (own < FACT_OWN_SHARE * all && !(own_number && own >= 0.25 * all))
+                continue;
+            px_cite *one = px_arena_alloc(&c->arena, sizeof(px_cite));
+            if (!one) {
+                rc = PX_ENOMEM;
+                break;
+            }
+            const px_sentence *se = &c->docs[a->doc]->sents[a->sent];
+            *one = (px_cite){a->doc, a->sent, se->start, se->end};
+            px_fact sf = {sentence_text(&c->arena, c->docs[a->doc], a->sent), one, 1, 1, 0};
+            if (!sf.text || !PX_VEC_PUSH(facts, sf))
+                rc = PX_ENOMEM;
+        }
         k = e;
     }
     if (!rc) {

@@ -113,7 +113,7 @@ static const char *const stopwords[] = {
     "into", "during", "without", "within", "between", "against", "among", "through",
     "up", "down", "out", "off", "according", "speaking", "asked", "will", "would", "can",
     "could", "should", "may", "might", "must", "shall", "one", "two", "three", "new",
-    "last", "next", "first", "other", "another", "former", "late", "early", NULL};
+    "last", "next", "first", "other", "another", "former", "late", "early", "whose", NULL};
 static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
                                        "friday", "saturday", "sunday", "today",
                                        "tonight", "yesterday", "tomorrow", NULL};
@@ -174,6 +174,8 @@ typedef struct cand {
     int org;                     /* organisation evidence */
     int place_group, place_kind; /* gazetteer, or -1 */
     int facility;                /* "Jadwiga colliery" */
+    char *head_key;              /* key of the head noun of a facility or "the inspectorate" */
+    int thing;                   /* "the colliery": a description of a place or organisation */
     int preposition;             /* written after "in", "at", ... */
     int description;             /* "the Ukrainian president" */
     int only_address;            /* title is only "Mr", "Sir", ... */
@@ -689,9 +691,19 @@ static int add_run(finder *f, size_t di, size_t si, size_t a, size_t b)
         /* "Karbonia's chief executive": whoever has executives is an organisation */
         if (had_poss && tok_is_word(nk) && word_in(role_nouns, txt + nk->start, nk->end - nk->start))
             c.org = 1;
-        if (tok_is_word(nk) && !(nk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) &&
-            word_in(facility_nouns, txt + nk->start, nk->end - nk->start) && !had_poss) {
+        /* "Jadwiga colliery", "Jadwiga coal mine" */
+        const px_token *fk = nk;
+        if (tok_is_word(nk) && !(nk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) && after + 1 < s->first_token + s->n_tokens &&
+            !word_in(facility_nouns, txt + nk->start, nk->end - nk->start) &&
+            !word_in(stopwords, txt + nk->start, nk->end - nk->start) && tok_is_word(&d->toks[after + 1]) &&
+            word_in(facility_nouns, txt + d->toks[after + 1].start, d->toks[after + 1].end - d->toks[after + 1].start) &&
+            adjacent(d, nk, &d->toks[after + 1]))
+            fk = &d->toks[after + 1];
+        if (tok_is_word(fk) && !(fk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) &&
+            word_in(facility_nouns, txt + fk->start, fk->end - fk->start) && !had_poss) {
             c.facility = 1;
+            c.head_key = key_of(f, txt + fk->start, fk->end - fk->start);
+            nk = fk;
             c.end = nk->end;
             c.text = arena_copy(f, txt + c.start, c.end - c.start);
             c.name = arena_copy(f, txt + c.name_start, c.end - c.name_start);
@@ -791,6 +803,29 @@ static int add_descriptions(finder *f, size_t di, size_t si)
                 c.title = arena_copy(f, d->text + d->toks[t + 1].start, m->end - d->toks[t + 1].start);
                 c.name = c.text;
                 if (!c.text || !c.title || !PX_VEC_PUSH(f->cands, c))
+                    return PX_ENOMEM;
+                break;
+            }
+            if ((word_in(facility_nouns, w, len) || word_in(org_words, w, len)) && !(m->flags & PX_TF_CAP)) {
+                size_t nx = u + 1;
+                if (nx < end && (tok_is_cap(&d->toks[nx]) || (tok_is_word(&d->toks[nx]) &&
+                                 word_in((const char *const[]){"of", NULL}, d->text + d->toks[nx].start,
+                                         d->toks[nx].end - d->toks[nx].start))))
+                    break;
+                cand c;
+                memset(&c, 0, sizeof c);
+                c.doc = di;
+                c.sent = si;
+                c.place_group = -1;
+                c.description = 1;
+                c.thing = 1;
+                c.start = k->start;
+                c.end = m->end;
+                c.name_start = c.name_end = c.end;
+                c.text = arena_copy(f, d->text + c.start, c.end - c.start);
+                c.head_key = key_of(f, w, len);
+                c.name = c.text;
+                if (!c.text || !c.head_key || !PX_VEC_PUSH(f->cands, c))
                     return PX_ENOMEM;
                 break;
             }
@@ -1107,7 +1142,7 @@ static int group_candidates(finder *f, size_t *parent)
     /* 3. descriptions: the one person whose titles agree */
     for (size_t i = 0; i < n; i++) {
         cand *c = &cs[i];
-        if (!c->description)
+        if (!c->description || c->thing)
             continue;
         char dw[8][24];
         bool fm;
@@ -1158,6 +1193,43 @@ static int group_candidates(finder *f, size_t *parent)
                 ri = uf_find(parent, i);
             }
         }
+    }
+    /* 5. "the colliery", "the inspectorate": the one place or organisation
+     * of the story named with that noun */
+    for (size_t i = 0; i < n; i++) {
+        cand *c = &cs[i];
+        if (!c->thing)
+            continue;
+        size_t found = SIZE_MAX;
+        bool unique = true;
+        for (size_t j = 0; j < n && unique; j++) {
+            const cand *o = &cs[j];
+            if (o->description || o->n_words == 0)
+                continue;
+            bool match = (o->facility && o->head_key && !strcmp(o->head_key, c->head_key)) ||
+                         (o->org && o->n_words >= 2 && !strcmp(o->last_key, c->head_key));
+            if (!match)
+                continue;
+            /* the antecedent comes first in the article, or the story knows
+             * the name widely ("the union" is not the European Union named
+             * two paragraphs later) */
+            size_t r = uf_find(parent, j);
+            if (!(o->doc == c->doc && o->start < c->start)) {
+                bool other_doc = false;
+                for (size_t q = 0; q < n && !other_doc; q++)
+                    if (q != j && !cs[q].description && cs[q].doc != o->doc && uf_find(parent, q) == r)
+                        other_doc = true;
+                if (!other_doc)
+                    continue;
+            }
+            if (found != SIZE_MAX && found != r)
+                unique = false;
+            found = r;
+        }
+        if (found != SIZE_MAX && unique)
+            uf_union(parent, found, i);
+        else
+            c->skip = 1;
     }
     /* unresolved handles are dropped; so are undecided single words that
      * open a sentence */
