@@ -22,7 +22,6 @@
 #include <libstemmer.h>
 #include <math.h>
 #include <stdlib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "compare.h"
@@ -54,7 +53,7 @@ static bool is_stop(const char *w, size_t len)
     if (len > 15)
         return false;
     for (const char *const *s = stop; *s; s++)
-        if (strlen(*s) == len && !memcmp(*s, w, len))
+        if ((*s)[0] == w[0] && !strncmp(*s, w, len) && (*s)[len] == 0)
             return true;
     return false;
 }
@@ -780,13 +779,6 @@ int px__compare_facts(px_compare *c)
             score[v] = 0;
             nshared[v] = 0;
             size_t o = c->outlet[fx.units.v[v].doc];
-            if (getenv("PX_DEBUG_FACTS") && cos >= 0.12 && u < v) {
-                const unit *a = un, *bb = &fx.units.v[v];
-                const px_doc *da = c->docs[a->doc], *db = c->docs[bb->doc];
-                fprintf(stderr, "%.3f | %.*s\n      | %.*s\n", cos,
-                        (int)(da->sents[a->sent].end - da->sents[a->sent].start), da->text + da->sents[a->sent].start,
-                        (int)(db->sents[bb->sent].end - db->sents[bb->sent].start), db->text + db->sents[bb->sent].start);
-            }
             if ((cos >= FACT_MIN_COSINE || (number && cos >= FACT_MIN_COSINE_NUMBER)) && cos > best_s[o]) {
                 best_s[o] = cos;
                 best_j[o] = v;

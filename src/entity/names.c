@@ -54,6 +54,27 @@ static const char *translit(uint32_t cp)
 
 void px__name_key(px_buf *out, const char *s, size_t len)
 {
+    /* ASCII, the common case, needs no Unicode folding */
+    size_t ascii = 0;
+    while (ascii < len && (unsigned char)s[ascii] < 0x80)
+        ascii++;
+    if (ascii == len) {
+        char prev = 0;
+        for (size_t a = 0; a < len; a++) {
+            char c = s[a];
+            if (c >= 'A' && c <= 'Z')
+                c = (char)(c + 32);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+                continue;
+            if (c == 'y')
+                c = 'i';
+            if (c == prev && c >= 'a' && c <= 'z')
+                continue;
+            px_buf_putc(out, c);
+            prev = c;
+        }
+        return;
+    }
     utf8proc_uint8_t *folded = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
                                       &folded, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
