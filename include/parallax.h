@@ -238,6 +238,61 @@ void px_reader_free(px_reader *r);
 
 /* ==== quotes: who said what (src/quote) ============================ */
 
+/* direct: the content is a quotation ("A," she said); partial: a few
+ * quoted words inside the writer's clause (calling them "ultimatums");
+ * indirect: reported speech (X said that ...); embedded: the text of a
+ * quoted social-media post signed "- Name (@handle) date". */
+typedef enum px_quote_kind {
+    PX_QUOTE_DIRECT,
+    PX_QUOTE_PARTIAL,
+    PX_QUOTE_INDIRECT,
+    PX_QUOTE_EMBEDDED
+} px_quote_kind;
+
+typedef struct px_quote_part {
+    size_t start, end; /* byte offsets in px_doc_text(), marks excluded */
+} px_quote_part;
+
+typedef struct px_quote {
+    px_quote_kind kind;
+    size_t start, end; /* content span, byte offsets, marks excluded */
+    const px_quote_part *parts; /* quoted segments (>= 1 for direct) */
+    size_t n_parts;
+    const char *speaker; /* resolved canonical name, NULL when unknown */
+    size_t speaker_start, speaker_end; /* speaker span as written (equal when none) */
+    size_t cue_start, cue_end;         /* cue span (equal when none) */
+    size_t sentence; /* index of the sentence where the content starts */
+    /* The content as PolNeAR annotates it: a direct quotation with its
+     * quotation marks (from the first part's opening mark to the last
+     * part's closing mark), a partial or indirect one as the clause. */
+    size_t span_start, span_end;
+} px_quote;
+
+/* Finds the attributions of a document, in text order. *out is borrowed:
+ * valid until px_doc_free (allocated in the doc's arena); calling twice
+ * returns the cached result. Returns 0 or PX_ENOMEM. */
+int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n);
+
+/* "direct", "partial", "indirect", "embedded"; never NULL. */
+const char *px_quote_kind_name(px_quote_kind kind);
+
+/* Output formats of px_quotes_write(). */
+typedef enum px_quotes_format {
+    PX_QUOTES_JSONL = 0, /* one JSON object per attribution */
+    PX_QUOTES_TEXT       /* a readable table */
+} px_quotes_format;
+
+/* px_quotes_write() flags */
+/* Print start/end as span_start/span_end (the default, PolNeAR's
+ * convention: quotation marks included) rather than start/end. */
+#define PX_QUOTES_MARKS_EXCLUDED 0x1u
+
+/* Writes the attributions of doc to f (finding them first when needed).
+ * JSONL objects: doc, start, end, text, kind, speaker, speaker_text,
+ * speaker_start, speaker_end, cue, cue_start, cue_end, parts, sentence;
+ * offsets are code points into the original input, end exclusive.
+ * Returns 0, PX_ENOMEM or PX_EIO. */
+int px_quotes_write(FILE *f, px_doc *doc, px_quotes_format format, unsigned flags);
 
 
 /* ==== entities: people, places, organisations (src/entity) ========= */
@@ -297,6 +352,60 @@ ptrdiff_t px_entities_lookup(const px_entities *e, size_t doc, const char *name)
 void px_entities_free(px_entities *e);
 
 /* ==== dates: time expressions (src/date) =========================== */
+
+/* Time expressions as TimeML's TIMEX3 defines them: a DATE ("Thursday",
+ * "last week", "March 2022"), a TIME ("5 p.m.", "Sunday morning"), a
+ * DURATION ("30 days") or a SET ("every week"). */
+typedef enum px_timex_type {
+    PX_TIMEX_DATE,
+    PX_TIMEX_TIME,
+    PX_TIMEX_DURATION,
+    PX_TIMEX_SET
+} px_timex_type;
+
+typedef struct px_timex {
+    size_t start, end;  /* byte offsets in px_doc_text(), end exclusive */
+    px_timex_type type;
+    /* TimeML value: "2025-05-15", "2025-W20", "2025-05", "2025-Q3",
+     * "P30D", "PT2H", "PRESENT_REF", "PAST_REF", "FUTURE_REF",
+     * "XXXX-WXX-4" (a Thursday, reference date unknown), "XXXX-XX-XX" */
+    const char *value;
+    size_t sentence;    /* index into px_doc_sentences() */
+} px_timex;
+
+/* Finds the time expressions of doc and resolves them against a
+ * reference date: ref ("YYYY-MM-DD"), or when ref is NULL the document's
+ * own date (metadata, dateline), else one inferred from its text (the
+ * date of an embedded post), else one chosen by px_dates_anchor_story(),
+ * else none (values then keep X placeholders: "XXXX-WXX-4").
+ * *out: borrowed, in the doc's arena, valid until px_doc_free(); cached
+ * per document and reference. Returns 0, PX_EUSAGE (malformed ref) or
+ * PX_ENOMEM. */
+int px_dates_find(px_doc *doc, const char *ref, const px_timex **out, size_t *n);
+
+/* "DATE", "TIME", "DURATION", "SET"; never NULL. */
+const char *px_timex_type_name(px_timex_type t);
+
+/* The reference date px_dates_find() used for doc ("YYYY-MM-DD",
+ * borrowed) and, through origin, where it came from: "given",
+ * "metadata", "front matter", "dateline", "embedded post", "story" or
+ * "none" (static strings). NULL when no date was known or px_dates_find()
+ * has not run. */
+const char *px_dates_reference(px_doc *doc, const char **origin);
+
+/* Story-level anchoring: given the documents of one story, chooses a
+ * reference date for each document that has none of its own (no
+ * metadata date, dateline or dated embedded post): the median of the
+ * dates the other articles state (publication dates first, embedded
+ * posts otherwise). Those documents then report origin "story".
+ * Documents that have a date keep it. Returns 0 or PX_ENOMEM. */
+int px_dates_anchor_story(px_doc *const *docs, size_t n);
+
+/* Writes one JSON object a line for each expression of doc (after
+ * px_dates_find(doc, ref, ...)): doc, start, end (code points into the
+ * original input), text, type, value, sentence, ref, ref_origin.
+ * Returns 0, PX_EIO or PX_ENOMEM. */
+int px_dates_write_jsonl(FILE *f, px_doc *doc, const char *ref);
 
 
 
@@ -426,6 +535,55 @@ const px_conflict *px_compare_conflicts(const px_compare *c, size_t *n);
 void px_compare_free(px_compare *c);
 
 /* ==== brief: sourced multi-document summary (src/brief) ============ */
+
+/* The brief: a short extractive summary of all the documents taken as
+ * one story, in which every sentence names the documents that carry its
+ * content. Sentences are chosen to cover the concepts (stemmed content
+ * word bigrams) that the most documents report, without saying the same
+ * thing twice, then put in reading order (by date where known, else by
+ * where the sources tell it). Headlines, captions, embedded posts and
+ * sentences that cannot stand alone (dangling openings, unresolvable
+ * pronouns, questions, mostly quotation) are never chosen. */
+typedef struct px_brief_options {
+    size_t max_words;     /* 0: no limit; else the brief stops at this many
+                             words, cutting its last sentence if it must */
+    size_t max_sentences; /* 0: default 5 when max_words is 0, else no limit */
+} px_brief_options;
+
+typedef struct px_brief_sentence {
+    size_t doc;        /* index into the docs array given to px_brief_new */
+    size_t start, end; /* byte offsets into that doc's px_doc_text (end
+                          is the cut point when the sentence was cut) */
+    const char *text;  /* the sentence as printed: one line, pronoun
+                          resolved, cut by max_words */
+    const size_t *sources; /* indexes of the docs that carry this content,
+                              the chosen doc first */
+    size_t n_sources;
+} px_brief_sentence;
+
+typedef struct px_brief px_brief;
+
+/* Makes the brief of docs[0..n_docs) (opt NULL: defaults). The docs are
+ * only read during the call: the brief keeps copies of what it prints.
+ * *out: caller frees with px_brief_free. n_docs == 0 gives an empty
+ * brief. */
+int px_brief_new(px_brief **out, px_doc *const *docs, size_t n_docs,
+                 const px_brief_options *opt);
+/* The sentences in reading order; borrowed, valid until px_brief_free. */
+const px_brief_sentence *px_brief_sentences(const px_brief *b, size_t *n);
+void px_brief_free(px_brief *b);
+
+typedef enum px_brief_format {
+    PX_BRIEF_TEXT = 0, /* one sentence a line and nothing else */
+    PX_BRIEF_JSONL,    /* one object a sentence: text, doc, start, end
+                          (code points into the original input), sources
+                          (document ids), outlets */
+    PX_BRIEF_MD        /* a Markdown list, each item "text (AP, Reuters, +3)" */
+} px_brief_format;
+
+/* Renders the brief. *out: NUL-terminated, *len bytes; caller frees with
+ * free(). */
+int px_brief_render(const px_brief *b, px_brief_format format, char **out, size_t *len);
 
 
 

@@ -23,6 +23,11 @@ struct px_doc {
     size_t n_sents;
     px_token *toks;
     size_t n_toks;
+    /* per-stage caches, in the arena; NULL until the stage runs */
+    struct px_dates_cache *dates; /* src/date */
+    const px_quote *quotes;       /* src/quote: px_quotes_find */
+    size_t n_quotes;
+    bool quotes_done;
 };
 
 /* A calendar date at s[0..len): "2025-05-12", "May 11, 2025",

@@ -1,0 +1,1091 @@
+/*
+ * attrib.c - who said what. The text is cut into units (sentences joined
+ * so that no unit boundary falls inside a quotation); in each unit every
+ * reporting cue outside quotations (said, told, according to, adding, ...)
+ * becomes an attribution whose source is the noun phrase before the cue
+ * (or after it, inverted: "said Mr Smith"), and whose content is the
+ * clause after it ("X said that ...") or the quotation before it ("'...,'
+ * X said"). A quotation interrupted by its attribution is one record; a
+ * quotation alone in its unit takes the speaker introduced by a colon in
+ * the unit before, or carries over the speaker of the quotation before.
+ * Speakers are resolved to names through the mention table (mention.c).
+ * Content spans follow PolNeAR: the quotation marks of a direct quotation
+ * and the writer's words around a partial one are part of span_start..
+ * span_end; start..end excludes the marks.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "quote.h"
+
+enum { CUE_NONE, CUE_VERB, CUE_THAT, CUE_PART, CUE_ACCORDING };
+
+typedef struct unit {
+    uint32_t a, b; /* tokens [a, b) */
+    int32_t subject;        /* entity the unit is about, or -1 */
+    uint32_t subject_tok;   /* where it is named (b when inherited) */
+    uint32_t subj_a, subj_b; /* its span when named in this unit */
+} unit;
+
+typedef struct rec {
+    uint32_t ca, cb; /* content tokens */
+    uint32_t sa, sb; /* source tokens (sa == sb: none) */
+    uint32_t va, vb; /* cue tokens */
+    int32_t entity;
+    bool embedded;
+    const char *name; /* speaker when no entity is known (arena) */
+} rec;
+
+typedef struct ctx {
+    px_doc *doc;
+    const px_token *t;
+    const char *text;
+    px__qscan qs;
+    px__mentions mn;
+    unit *units;
+    size_t n_units;
+    PX_VEC(rec) recs;
+    bool oom;
+} ctx;
+
+/* ---- token helpers ---- */
+
+static size_t tlen(const ctx *c, size_t i)
+{
+    return c->t[i].end - c->t[i].start;
+}
+
+static const char *tstr(const ctx *c, size_t i)
+{
+    return c->text + c->t[i].start;
+}
+
+/* case-insensitive (ASCII) comparison with a lower-case literal */
+static bool is(const ctx *c, size_t i, const char *lit)
+{
+    size_t n = tlen(c, i);
+    const char *w = tstr(c, i);
+    for (size_t k = 0; k < n; k++) {
+        char ch = w[k];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch + 32);
+        if (!lit[k] || ch != lit[k])
+            return false;
+    }
+    return lit[n] == 0;
+}
+
+static bool is_any(const ctx *c, size_t i, const char *const *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (is(c, i, list[k]))
+            return true;
+    return false;
+}
+#define IS_ANY(c, i, list) is_any(c, i, list, PX_ARRAY_LEN(list))
+
+static bool in_quote(const ctx *c, size_t i)
+{
+    return c->qs.tok_quote[i] != PX__NO_QUOTE;
+}
+
+static bool is_punct(const ctx *c, size_t i, char ch)
+{
+    return c->t[i].kind == PX_TOK_PUNCT && tlen(c, i) == 1 && tstr(c, i)[0] == ch;
+}
+
+static bool is_terminal_tok(const ctx *c, size_t i)
+{
+    if (c->t[i].kind != PX_TOK_PUNCT)
+        return false;
+    char ch = tstr(c, i)[0];
+    return ch == '.' || ch == '!' || ch == '?' || ch == ',' || ch == ':' || ch == ';' ||
+           (unsigned char)ch == 0xe2; /* … */
+}
+
+/* The closing mark of a quotation ends at token i. */
+static bool closes_quote(const ctx *c, size_t i)
+{
+    int32_t q = c->qs.tok_quote[i];
+    return q != PX__NO_QUOTE && c->qs.v[q].end_tok == i + 1 && c->t[i].kind == PX_TOK_QUOTE;
+}
+
+static bool opens_quote(const ctx *c, size_t i)
+{
+    int32_t q = c->qs.tok_quote[i];
+    return q != PX__NO_QUOTE && c->qs.v[q].open == i;
+}
+
+/* ---- the cue lexicon ---- */
+
+static const char *const verb_cues[] = {
+    "said", "says", "say", "told", "tells", "tell", "wrote", "writes", "written", "added",
+    "adds", "stated", "states", "declared", "declares", "insisted", "insists", "noted", "notes",
+    "explained", "explains", "argued", "argues", "claimed", "claims", "warned", "warns",
+    "announced", "announces", "tweeted", "tweets", "posted", "replied", "replies", "responded",
+    "responds", "continued", "asked", "asks", "acknowledged", "acknowledges", "admitted",
+    "admits", "conceded", "concedes", "confirmed", "confirms", "suggested", "suggests",
+    "predicted", "predicts", "promised", "promises", "vowed", "vows", "pledged", "pledges",
+    "recalled", "recalls", "reported", "reports", "revealed", "reveals", "stressed", "stresses",
+    "emphasized", "emphasised", "emphasizes", "urged", "urges", "contended", "contends",
+    "countered", "complained", "complains", "cautioned", "alleged", "alleges", "asserted",
+    "asserts", "boasted", "maintained", "maintains", "observed", "remarked", "quipped",
+    "testified", "mused", "joked", "shouted", "yelled", "exclaimed", "whispered", "described",
+    "describes", "accused", "accuses", "criticized", "criticised", "insist", "argue", "claim",
+    "warn", "predict", "promise", "vow", "add", "note", "explain", "admit", "wonder", "wondered",
+    "demanded", "demands", "proposed", "proposes", "questioned", "denied", "denies", "cited",
+    "cites", "concluded", "concludes", "speculated", "surmised", "reiterated", "reiterates",
+    "retorted", "blasted", "slammed", "tweet", "write", "writes", "wrote", "called", "calls",
+    "read", "reads", "likened", "labeled", "labelled", "dubbed", "branded", "quoted",
+};
+
+static const char *const that_cues[] = {
+    "think", "thinks", "thought", "believe", "believes", "believed", "hope", "hopes", "hoped",
+    "know", "knows", "knew", "feel", "feels", "felt", "fear", "fears", "feared", "expect",
+    "expects", "show", "shows", "showed", "found", "finds", "worry", "worries", "worried",
+    "agree", "agrees", "agreed", "estimate", "estimates", "estimated", "indicated", "indicates",
+    "signaled", "signalled", "realize", "realized", "understand", "understands", "doubt",
+    "doubts", "assume", "assumes", "suspect", "suspects", "acknowledge", "acknowledges",
+    "recognize", "recognizes", "recognized", "guess", "imagine", "reckon", "reckons",
+};
+
+/* verbs that report speech only when a quotation or a that-clause
+ * follows ("continued to play" is not speech) */
+static const char *const weak_cues[] = {
+    "called", "calls",
+    "continued", "proposed", "proposes", "demanded", "demands", "posted", "questioned",
+    "denied", "denies", "cited", "cites", "asked", "asks", "described", "describes", "accused",
+    "accuses", "criticized", "criticised", "blasted", "slammed", "reported", "reports",
+};
+
+static const char *const part_cues[] = {
+    "saying", "adding", "telling", "writing", "noting", "warning", "arguing", "calling",
+    "suggesting", "insisting", "explaining", "claiming", "declaring", "stating", "posting",
+    "asking", "urging", "describing", "predicting", "promising", "vowing", "stressing",
+    "emphasizing", "emphasising", "acknowledging", "admitting", "tweeting", "complaining",
+    "accusing", "citing", "asserting", "contending", "recalling", "questioning", "demanding",
+    "conceding", "declaring", "reiterating", "proclaiming",
+};
+
+static int cue_type(const ctx *c, size_t i)
+{
+    const px_token *t = &c->t[i];
+    if (t->kind != PX_TOK_WORD || in_quote(c, i) || (t->flags & PX_TF_ALLCAPS))
+        return CUE_NONE;
+    if ((t->flags & PX_TF_CAP) && !is(c, i, "according"))
+        return CUE_NONE; /* "United States", "Says Who" */
+    size_t n = tlen(c, i);
+    if (n < 3 || n > 13)
+        return CUE_NONE;
+    const char *w = tstr(c, i);
+    char first = (char)(w[0] | 32);
+    if (first == 'a' && is(c, i, "according") && i + 1 < c->doc->n_toks && is(c, i + 1, "to"))
+        return CUE_ACCORDING;
+    if (w[n - 1] == 'g' && IS_ANY(c, i, part_cues))
+        return CUE_PART;
+    if (IS_ANY(c, i, verb_cues))
+        return CUE_VERB;
+    if (IS_ANY(c, i, that_cues))
+        return CUE_THAT;
+    return CUE_NONE;
+}
+
+/* ---- noun phrases ---- */
+
+static const char *const np_stop[] = {
+    "that", "which", "when", "while", "because", "as", "if", "and", "but", "or", "so", "than",
+    "after", "before", "since", "where", "whether", "though", "although", "until", "then",
+    "not", "is", "was", "are", "were", "be", "been", "being", "will", "would", "could",
+    "should", "can", "may", "might", "must", "also", "has", "have", "had", "said", "says",
+    "told", "what", "why", "how", "to", "in", "on", "by", "with", "from", "into", "about",
+    "over", "under", "during", "against", "without", "through", "yet", "however", "did",
+    "do", "does", "this", "these", "those", "there", "here", "just", "even", "only", "still",
+    "like", "unlike", "per", "via", "upon", "amid", "among", "toward", "towards", "around",
+    "later", "earlier", "today", "yesterday", "once", "both",
+};
+static const char *const determiners[] = {"the", "a", "an", "his", "her", "their", "its",
+                                          "our", "another", "one", "some",
+                                          "many", "several", "two", "three", "most", "all"};
+static const char *const pronouns[] = {"he", "she", "they", "we", "i", "it", "you", "who"};
+static const char *const aux_gap[] = {
+    "has", "have", "had", "also", "later", "previously", "then", "recently", "once",
+    "reportedly", "publicly", "repeatedly", "further", "first", "again", "earlier", "would",
+    "will", "did", "does", "do", "not", "never", "often", "still", "already", "just", "even",
+    "privately", "initially", "subsequently", "has", "is", "was", "been", "had", "could",
+    "might", "may", "should", "must", "can", "ultimately", "frequently", "always", "n't",
+};
+
+static bool is_ly_adverb(const ctx *c, size_t i)
+{
+    size_t n = tlen(c, i);
+    const char *w = tstr(c, i);
+    return c->t[i].kind == PX_TOK_WORD && n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y' &&
+           !(c->t[i].flags & PX_TF_CAP);
+}
+
+/* The source noun phrase ending at token p (inclusive), not before a.
+ * Returns its first token, or p + 1 when there is none. */
+static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
+{
+    if (p < a || in_quote(c, p) || c->t[p].kind != PX_TOK_WORD)
+        return p + 1;
+    if (IS_ANY(c, p, pronouns))
+        return p;
+    if (IS_ANY(c, p, np_stop) || IS_ANY(c, p, determiners))
+        return p + 1;
+    uint32_t sa = p + 1;
+    int count = 0;
+    for (uint32_t i = p + 1; i-- > a && count < 12;) {
+        const px_token *t = &c->t[i];
+        if (in_quote(c, i) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER))
+            break;
+        if (IS_ANY(c, i, determiners)) {
+            sa = i;
+            /* "Mr. Morgan of the Sierra Club" */
+            if (i >= a + 2 && (is(c, i - 1, "of") || is(c, i - 1, "at") || is(c, i - 1, "for")) &&
+                c->t[i - 2].kind == PX_TOK_WORD && !in_quote(c, i - 2) &&
+                !IS_ANY(c, i - 2, np_stop) && !IS_ANY(c, i - 2, determiners)) {
+                count++;
+                continue;
+            }
+            break;
+        }
+        if (is(c, i, "of") || is(c, i, "for") || is(c, i, "at")) {
+            if (count > 0 && i > a && c->t[i - 1].kind == PX_TOK_WORD && !in_quote(c, i - 1) &&
+                !IS_ANY(c, i - 1, np_stop) && !IS_ANY(c, i - 1, determiners)) {
+                sa = i;
+                count++;
+                continue;
+            }
+            break;
+        }
+        if (IS_ANY(c, i, np_stop) || IS_ANY(c, i, pronouns))
+            break;
+        if ((t->flags & PX_TF_CAP) && i == a && !px__is_role_word(tstr(c, i), tlen(c, i)) &&
+            px__is_sentence_starter(tstr(c, i), tlen(c, i)) && !is(c, i, "mr") &&
+            !is(c, i, "mrs") && !is(c, i, "ms") && !is(c, i, "dr"))
+            break;
+        /* verbs in -ed/-ing before a name are not part of it */
+        if (!(t->flags & PX_TF_CAP) && count > 0 && c->mn.tok_mention[i] < 0) {
+            size_t n = tlen(c, i);
+            const char *w = tstr(c, i);
+            if (n > 4 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || !strncmp(w + n - 3, "ing", 3)) &&
+                !px__is_role_word(w, n))
+                break;
+        }
+        sa = i;
+        count++;
+    }
+    return sa;
+}
+
+static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b);
+
+/* The inverted source after a cue ("said Ron Weiser, who ..."): returns
+ * its end token (exclusive), s when there is none. */
+static uint32_t np_after(const ctx *c, uint32_t s, uint32_t b)
+{
+    if (s >= b || in_quote(c, s) || c->t[s].kind != PX_TOK_WORD)
+        return s;
+    if (!(c->t[s].flags & PX_TF_CAP) && !IS_ANY(c, s, determiners) &&
+        !px__is_role_word(tstr(c, s), tlen(c, s)) && !IS_ANY(c, s, pronouns)) {
+        /* "museum director Claire Dubois": a role word close behind */
+        bool role = false;
+        for (uint32_t k = s + 1; k < b && k < s + 3 && c->t[k].kind == PX_TOK_WORD; k++)
+            role |= px__is_role_word(tstr(c, k), tlen(c, k));
+        if (!role)
+            return s;
+    }
+    if (IS_ANY(c, s, pronouns))
+        return s + 1;
+    uint32_t e = s;
+    while (e < b && e - s < 12) {
+        const px_token *t = &c->t[e];
+        if (in_quote(c, e) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER))
+            break;
+        if (e > s && (IS_ANY(c, e, np_stop) || IS_ANY(c, e, pronouns)) && !is(c, e, "of") &&
+            !is(c, e, "for"))
+            break;
+        e++;
+    }
+    return appositive_end(c, e, b);
+}
+
+/* Extends a source ending at e over what PolNeAR counts as part of it:
+ * "(D-Conn.)", ", 56", ", president of Rock the Vote", ", who ..."; a
+ * comma that closes an appositive before more words is kept. */
+static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b)
+{
+    static const char *const not_appos[] = {"in", "on", "at", "via", "according", "during",
+                                            "after", "before", "and", "but", "then", "when",
+                                            "while", "because", "as", "to", "from", "by",
+                                            "though", "although", "if"};
+    for (int rounds = 0; rounds < 4 && e < b; rounds++) {
+        if (is_punct(c, e, '(')) {
+            uint32_t k = e + 1;
+            while (k < b && k < e + 8 && !is_punct(c, k, ')'))
+                k++;
+            if (k >= b || !is_punct(c, k, ')'))
+                break;
+            e = k + 1;
+            continue;
+        }
+        if (!(is_punct(c, e, ',') && e + 1 < b) || in_quote(c, e + 1))
+            break;
+        uint32_t s = e + 1;
+        if (c->t[s].kind != PX_TOK_WORD && c->t[s].kind != PX_TOK_NUMBER)
+            break;
+        if (IS_ANY(c, s, not_appos) || cue_type(c, s) != CUE_NONE)
+            break;
+        uint32_t k = s;
+        while (k < b && !in_quote(c, k) && !is_punct(c, k, ',') && !is_terminal_tok(c, k) &&
+               c->t[k].kind != PX_TOK_DASH && cue_type(c, k) == CUE_NONE)
+            k++;
+        if (k == s || (k < b && (in_quote(c, k) || cue_type(c, k) != CUE_NONE)))
+            break;
+        e = k;
+        if (k < b && is_punct(c, k, ',') && k + 1 < b && !is_terminal_tok(c, k + 1) &&
+            !in_quote(c, k + 1)) {
+            /* another appositive follows, or the comma closes this one */
+            uint32_t n = k + 1;
+            if (c->t[n].kind == PX_TOK_WORD && !IS_ANY(c, n, not_appos) &&
+                cue_type(c, n) == CUE_NONE && rounds < 3)
+                continue;
+            e = k + 1;
+            break;
+        }
+    }
+    return e;
+}
+
+/* ---- speaker resolution ---- */
+
+static int32_t unit_of_token(const ctx *c, uint32_t tok)
+{
+    size_t lo = 0, hi = c->n_units;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->units[mid].b <= tok)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->n_units ? (int32_t)lo : -1;
+}
+
+static bool entity_is_person(const ctx *c, int32_t e)
+{
+    return e >= 0 && c->mn.e.v[e].person;
+}
+
+/* the latest person mention in [lo, hi) */
+static int32_t last_person_in(const ctx *c, uint32_t lo, uint32_t hi)
+{
+    for (uint32_t i = hi; i-- > lo;) {
+        int32_t m = c->mn.tok_mention[i];
+        if (m >= 0 && entity_is_person(c, c->mn.m.v[m].entity))
+            return c->mn.m.v[m].entity;
+    }
+    return -1;
+}
+
+static int32_t resolve(const ctx *c, size_t u, uint32_t sa, uint32_t sb)
+{
+    if (sa >= sb)
+        return -1;
+    int32_t e = px__mentions_lookup(c->doc, &c->mn, sa, sb, sa);
+    if (e >= 0)
+        return e;
+    const unit *un = &c->units[u];
+    if (sb - sa == 1 && is(c, sa, "who")) {
+        /* "Smith, who said": the name before the comma */
+        if (sa >= 2 && is_punct(c, sa - 1, ',')) {
+            int32_t m = c->mn.tok_mention[sa - 2];
+            if (m >= 0)
+                return c->mn.m.v[m].entity;
+        }
+        return un->subject;
+    }
+    if (sb - sa == 1 && px__is_person_pronoun(tstr(c, sa), tlen(c, sa))) {
+        if (un->subject >= 0 && un->subject_tok < sa)
+            return un->subject;
+        return u > 0 ? c->units[u - 1].subject : -1;
+    }
+    /* a role not seen with a name: the latest person named nearby */
+    if (px__is_role_word(tstr(c, sb - 1), tlen(c, sb - 1))) {
+        int32_t p = last_person_in(c, un->a, sa);
+        if (p < 0 && u > 0)
+            p = last_person_in(c, c->units[u - 1].a, c->units[u - 1].b);
+        return p >= 0 ? p : un->subject;
+    }
+    return -1;
+}
+
+/* ---- units ---- */
+
+static int build_units(ctx *c)
+{
+    px_doc *d = c->doc;
+    c->units = malloc((d->n_sents + c->qs.n + 1) * sizeof(*c->units));
+    if (!c->units)
+        return PX_ENOMEM;
+    size_t n = 0;
+    for (size_t s = 0; s < d->n_sents; s++) {
+        uint32_t a0 = (uint32_t)d->sents[s].first_token;
+        uint32_t b0 = (uint32_t)(a0 + d->sents[s].n_tokens);
+        /* the splitter keeps "... courses. ''It was ...'' he said" in one
+         * sentence: a full stop before an opening mark ends a unit */
+        for (uint32_t a = a0; a < b0;) {
+            uint32_t b = a + 1;
+            while (b < b0 && !(opens_quote(c, b) && !in_quote(c, b - 1) &&
+                               c->t[b - 1].kind == PX_TOK_PUNCT &&
+                               strchr(".!?", tstr(c, b - 1)[0])))
+                b++;
+            if (n) {
+                unit *p = &c->units[n - 1];
+                int32_t q = c->qs.tok_quote[a];
+                if (q != PX__NO_QUOTE && c->qs.v[q].open < a && c->qs.v[q].open >= p->a) {
+                    p->b = b;
+                    a = b;
+                    continue;
+                }
+            }
+            c->units[n++] = (unit){a, b, -1, b, b, b};
+            a = b;
+        }
+    }
+    c->n_units = n;
+    /* subjects: the first person named outside quotations */
+    for (size_t u = 0; u < n; u++) {
+        unit *un = &c->units[u];
+        int32_t inherited = u ? c->units[u - 1].subject : -1;
+        for (uint32_t i = un->a; i < un->b; i++) {
+            if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD)
+                continue;
+            int32_t m = c->mn.tok_mention[i];
+            if (m >= 0 && entity_is_person(c, c->mn.m.v[m].entity)) {
+                un->subject = c->mn.m.v[m].entity;
+                un->subject_tok = i;
+                un->subj_a = c->mn.m.v[m].start_tok;
+                un->subj_b = c->mn.m.v[m].end_tok;
+                break;
+            }
+            if (px__is_person_pronoun(tstr(c, i), tlen(c, i)) && !is(c, i, "who") &&
+                !is(c, i, "him") && !is(c, i, "her")) {
+                un->subject = inherited;
+                un->subject_tok = i;
+                un->subj_a = i;
+                un->subj_b = i + 1;
+                break;
+            }
+            if (is(c, i, "the")) {
+                uint32_t e = i + 1;
+                while (e < un->b && e < i + 5 && c->t[e].kind == PX_TOK_WORD &&
+                       !px__is_role_word(tstr(c, e), tlen(c, e)))
+                    e++;
+                if (e < un->b && c->t[e].kind == PX_TOK_WORD &&
+                    px__is_role_word(tstr(c, e), tlen(c, e))) {
+                    int32_t ent = px__mentions_lookup(c->doc, &c->mn, i, e + 1, i);
+                    if (ent >= 0) {
+                        un->subject = ent;
+                        un->subject_tok = i;
+                        un->subj_a = i;
+                        un->subj_b = e + 1;
+                        break;
+                    }
+                }
+            }
+        }
+        if (un->subject < 0 && un->subject_tok == un->b)
+            un->subject = inherited;
+    }
+    return PX_OK;
+}
+
+/* ---- records ---- */
+
+static void add(ctx *c, rec r)
+{
+    if (r.cb <= r.ca)
+        return;
+    if (!PX_VEC_PUSH(c->recs, r))
+        c->oom = true;
+}
+
+/* Trims white-space-like tokens: final punctuation outside quotations. */
+static uint32_t trim_end(const ctx *c, uint32_t ca, uint32_t cb)
+{
+    while (cb > ca && !in_quote(c, cb - 1) &&
+           (is_terminal_tok(c, cb - 1) || c->t[cb - 1].kind == PX_TOK_DASH))
+        cb--;
+    return cb;
+}
+
+/* The end of the clause that begins at s: before ", adding", "; ", or
+ * ", according to". */
+static uint32_t clause_end(const ctx *c, uint32_t s, uint32_t b)
+{
+    for (uint32_t k = s; k < b; k++) {
+        if (in_quote(c, k))
+            continue;
+        if (is_punct(c, k, ';'))
+            return k;
+        if ((is_punct(c, k, ',') || is(c, k, "and")) && k + 1 < b) {
+            int ct = cue_type(c, k + 1);
+            if (ct == CUE_PART || ct == CUE_ACCORDING)
+                return k;
+        }
+    }
+    return b;
+}
+
+/* Where the content of a quotation closing at token close begins: at its
+ * opening mark when a sentence or a colon precedes it, else at the unit
+ * start (the writer's words before it belong to the content). */
+static uint32_t quote_start(const ctx *c, uint32_t a, uint32_t close)
+{
+    int32_t q = c->qs.tok_quote[close];
+    uint32_t open = c->qs.v[q].open;
+    if (open <= a)
+        return a;
+    for (uint32_t k = open; k-- > a;) {
+        if (in_quote(c, k))
+            continue;
+        if (c->t[k].kind == PX_TOK_PUNCT) {
+            char ch = tstr(c, k)[0];
+            if (ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == ';')
+                return open;
+        }
+    }
+    return a;
+}
+
+/* Is unit u a quotation alone (with at most final punctuation)? */
+static int32_t lone_quote(const ctx *c, size_t u)
+{
+    const unit *un = &c->units[u];
+    if (!opens_quote(c, un->a))
+        return -1;
+    int32_t q = c->qs.tok_quote[un->a];
+    uint32_t e = c->qs.v[q].end_tok;
+    while (e < un->b && is_terminal_tok(c, e))
+        e++;
+    return e >= un->b ? q : -1;
+}
+
+/* A quotation that interrupts: after the attribution tail [s, b) comes
+ * ", "B."" to the end of the unit. Returns its end token or 0. */
+static uint32_t interrupted_tail(const ctx *c, uint32_t s, uint32_t b)
+{
+    for (uint32_t k = s; k < b; k++) {
+        if (opens_quote(c, k) && k > 0 &&
+            (is_punct(c, k - 1, ',') || is_terminal_tok(c, k - 1) || is(c, k - 1, "and"))) {
+            int32_t q = c->qs.tok_quote[k];
+            uint32_t e = c->qs.v[q].end_tok;
+            uint32_t f = e;
+            while (f < b && is_terminal_tok(c, f))
+                f++;
+            return f >= b ? e : 0;
+        }
+        if (cue_type(c, k) != CUE_NONE)
+            return 0;
+    }
+    return 0;
+}
+
+static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
+{
+    const unit *un = &c->units[u];
+    uint32_t a = un->a, b = un->b;
+    size_t first_rec = c->recs.n;
+    *consumed_next = false;
+    for (uint32_t k = a; k < b; k++) {
+        int ct = cue_type(c, k);
+        if (ct == CUE_NONE)
+            continue;
+        rec r = {0, 0, 0, 0, k, k + 1, -1, false, NULL};
+        if (ct == CUE_ACCORDING) {
+            r.vb = k + 2;
+            uint32_t s = k + 2, e = s;
+            while (e < b && !in_quote(c, e) && !is_punct(c, e, ',') && !is_terminal_tok(c, e))
+                e++;
+            if (e == s)
+                continue;
+            r.sa = s, r.sb = e;
+            bool leading = k == a || (k > a && is_punct(c, k - 1, ',') && k - a <= 4) ||
+                           (k > a && c->t[k - 1].kind == PX_TOK_DASH);
+            if (leading && e < b && is_punct(c, e, ',')) {
+                r.ca = e + 1;
+                r.cb = trim_end(c, r.ca, clause_end(c, r.ca, b));
+            } else if (!leading) {
+                r.ca = a;
+                r.cb = trim_end(c, a, k);
+            } else
+                continue;
+            r.entity = resolve(c, u, r.sa, r.sb);
+            add(c, r);
+            k = e;
+            continue;
+        }
+        if (ct == CUE_PART) {
+            if (k == a || !(is_punct(c, k - 1, ',') || is(c, k - 1, "and") ||
+                            closes_quote(c, k - 1)))
+                continue;
+            /* the source: the one before it in this unit, or the subject */
+            if (c->recs.n > first_rec && c->recs.v[c->recs.n - 1].sb > c->recs.v[c->recs.n - 1].sa) {
+                r.sa = c->recs.v[c->recs.n - 1].sa;
+                r.sb = c->recs.v[c->recs.n - 1].sb;
+                r.entity = c->recs.v[c->recs.n - 1].entity;
+            } else if (un->subject >= 0 && un->subject_tok < k && un->subj_b <= k) {
+                r.sa = un->subj_a;
+                r.sb = un->subj_b;
+                r.entity = un->subject;
+            } else
+                continue;
+            uint32_t s = k + 1;
+            while (s < b && (is_punct(c, s, ',') || is_punct(c, s, ':')))
+                s++;
+            r.ca = s;
+            r.cb = trim_end(c, s, clause_end(c, s, b));
+            if (r.cb <= r.ca)
+                continue;
+            add(c, r);
+            continue;
+        }
+        /* a finite reporting verb */
+        uint32_t p = k;
+        while (p > a && (IS_ANY(c, p - 1, aux_gap) || is_ly_adverb(c, p - 1)) && !in_quote(c, p - 1))
+            p--;
+        uint32_t sa = p > a ? np_before(c, a, p - 1) : p;
+        if (p > a + 2 && is_punct(c, p - 1, ',') && !closes_quote(c, p - 2)) {
+            /* "Officials at X, a division of Y, said": the head noun phrase
+             * and its appositive, with the closing comma */
+            uint32_t j = p - 1;
+            while (j > a && j + 25 > p && !in_quote(c, j - 1) && !is_punct(c, j - 1, ',') &&
+                   !is_terminal_tok(c, j - 1))
+                j--;
+            if (j > a + 1 && j < p - 1 && is_punct(c, j - 1, ',') &&
+                (IS_ANY(c, j, determiners) || (c->t[j].flags & PX_TF_CAP) ||
+                 c->t[j].kind == PX_TOK_NUMBER || px__is_role_word(tstr(c, j), tlen(c, j)))) {
+                uint32_t h = np_before(c, a, j - 2);
+                if (h < j - 1 && (h == a || !IS_ANY(c, h - 1, np_stop)) &&
+                    (c->t[h].flags & PX_TF_CAP))
+                    sa = h;
+            }
+        }
+        bool have_src = p > a && sa < p;
+        /* a noun phrase after a preposition is no subject ("In a
+         * statement posted ...") */
+        static const char *const preps[] = {"in", "on", "at", "by", "from", "with", "to", "for",
+                                            "of", "into", "about", "during", "under"};
+        if (have_src && sa > a && IS_ANY(c, sa - 1, preps))
+            have_src = false;
+        bool who = have_src && p - sa == 1 && is(c, sa, "who");
+        /* the part after the cue */
+        uint32_t after = k + 1;
+        uint32_t after_end = trim_end(c, after, b);
+        bool after_short = after_end - after <= 8;
+        for (uint32_t i = after; i < after_end && after_short; i++)
+            if (is(c, i, "that") || in_quote(c, i))
+                after_short = false;
+        if (have_src) {
+            r.sa = sa, r.sb = p;
+            bool quote_before = sa > a && closes_quote(c, sa - 1);
+            bool comma_before = sa > a + 1 && is_punct(c, sa - 1, ',');
+            if (!who && (quote_before || (comma_before && after_short))) {
+                /* "...," X said. */
+                r.ca = quote_before ? quote_start(c, a, sa - 1) : a;
+                r.cb = quote_before ? sa : trim_end(c, a, sa - 1);
+                if (!quote_before && r.cb > a && closes_quote(c, r.cb - 1) == false &&
+                    r.cb - r.ca < 3)
+                    continue;
+                uint32_t tail = interrupted_tail(c, k + 1, b);
+                if (tail)
+                    r.cb = tail;
+                else if (quote_before && opens_quote(c, a) && u + 1 < c->n_units &&
+                         c->qs.tok_block[c->units[u + 1].a] == c->qs.tok_block[a] &&
+                         lone_quote(c, u + 1) >= 0) {
+                    /* "A," she said. "B." */
+                    int32_t q2 = lone_quote(c, u + 1);
+                    r.cb = c->qs.v[q2].end_tok;
+                    *consumed_next = true;
+                    for (size_t v = u + 2; v < c->n_units && lone_quote(c, v) >= 0 &&
+                                           c->qs.tok_block[c->units[v].a] == c->qs.tok_block[a];
+                         v++)
+                        r.cb = c->qs.v[lone_quote(c, v)].end_tok;
+                }
+            } else {
+                /* X said (that) ... */
+                uint32_t s = k + 1;
+                if (ct == CUE_VERB && (is(c, k, "told") || is(c, k, "asked"))) {
+                    /* keep the object in the content, as PolNeAR does */
+                }
+                while (s < b && (is_punct(c, s, ',') || is_punct(c, s, ':')))
+                    s++;
+                for (uint32_t i = s; i < b && i < s + 6; i++) {
+                    if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD)
+                        break;
+                    if (is(c, i, "that")) {
+                        s = i;
+                        break;
+                    }
+                }
+                /* said last week in Tel Aviv, "..." */
+                for (uint32_t i = s; i < b && i < s + 10 && !is(c, s, "that"); i++) {
+                    if (opens_quote(c, i)) {
+                        if (i > s && (is_punct(c, i - 1, ',') || is_punct(c, i - 1, ':')))
+                            s = i;
+                        break;
+                    }
+                    if (c->t[i].kind != PX_TOK_WORD && !is_punct(c, i, ',') &&
+                        !is_punct(c, i, ':'))
+                        break;
+                }
+                if (s >= b || (s < b && trim_end(c, s, b) == s)) {
+                    /* "He said:" at the end of its unit introduces the next */
+                    if (k + 1 < b && is_punct(c, k + 1, ':')) {
+                        r.entity = resolve(c, u, r.sa, r.sb);
+                        *colon_intro = r;
+                        colon_intro->ca = 1; /* marks it set */
+                    }
+                    continue;
+                }
+                if (ct == CUE_THAT && !is(c, s, "that") &&
+                    !(c->t[s].kind == PX_TOK_WORD &&
+                      (IS_ANY(c, s, pronouns) || IS_ANY(c, s, determiners) ||
+                       (c->t[s].flags & PX_TF_CAP))))
+                    continue;
+                r.ca = s;
+                r.cb = trim_end(c, s, clause_end(c, s, b));
+            }
+        } else if (p == a || is_punct(c, p - 1, ',') || closes_quote(c, p - 1)) {
+            /* inverted: "...," said Ron Weiser */
+            uint32_t e = np_after(c, k + 1, b);
+            if (e == k + 1 || p == a)
+                continue;
+            if (!closes_quote(c, p - 1) && trim_end(c, e, b) > e)
+                continue; /* "Russia, meanwhile, claimed Ukraine fired ..." */
+            r.sa = k + 1, r.sb = e;
+            r.ca = closes_quote(c, p - 1) ? quote_start(c, a, p - 1) : a;
+            r.cb = closes_quote(c, p - 1) ? p : trim_end(c, a, p - 1);
+            if (r.cb <= r.ca)
+                continue;
+            uint32_t tail = interrupted_tail(c, e, b);
+            if (tail)
+                r.cb = tail;
+            else if (closes_quote(c, r.cb - 1) && opens_quote(c, a) && u + 1 < c->n_units &&
+                     c->qs.tok_block[c->units[u + 1].a] == c->qs.tok_block[a] &&
+                     lone_quote(c, u + 1) >= 0) {
+                r.cb = c->qs.v[lone_quote(c, u + 1)].end_tok;
+                *consumed_next = true;
+                for (size_t v = u + 2; v < c->n_units && lone_quote(c, v) >= 0 &&
+                                       c->qs.tok_block[c->units[v].a] == c->qs.tok_block[a];
+                     v++)
+                    r.cb = c->qs.v[lone_quote(c, v)].end_tok;
+            }
+        } else
+            continue;
+        if (r.cb <= r.ca)
+            continue;
+        if (IS_ANY(c, k, weak_cues)) {
+            bool quoted = false;
+            for (uint32_t i = r.ca; i < r.cb && !quoted; i++)
+                quoted = in_quote(c, i);
+            if (!quoted && !is(c, r.ca, "that"))
+                continue;
+        }
+        r.entity = resolve(c, u, r.sa, r.sb);
+        add(c, r);
+    }
+    /* a quotation no record covers, after a cue of the unit's subject:
+     * "He ... insisted on the urgency of negotiations, "HAVE THE MEETING"" */
+    uint32_t last_cue = UINT32_MAX;
+    for (uint32_t k = a; k < b; k++) {
+        if (!in_quote(c, k)) {
+            int ct = cue_type(c, k);
+            if (ct == CUE_VERB || ct == CUE_PART)
+                last_cue = k;
+            continue;
+        }
+        if (!opens_quote(c, k) || last_cue == UINT32_MAX || k == 0 ||
+            !(is_punct(c, k - 1, ',') || is_punct(c, k - 1, ':')))
+            continue;
+        int32_t q = c->qs.tok_quote[k];
+        bool covered = false;
+        for (size_t i = first_rec; i < c->recs.n && !covered; i++)
+            covered = c->recs.v[i].ca <= k && c->recs.v[i].cb >= c->qs.v[q].end_tok;
+        if (covered || un->subject < 0)
+            continue;
+        rec r = {k, c->qs.v[q].end_tok, 0, 0, last_cue, last_cue + 1, un->subject, false, NULL};
+        if (un->subject_tok < last_cue)
+            r.sa = un->subj_a, r.sb = un->subj_b;
+        add(c, r);
+        k = c->qs.v[q].end_tok - 1;
+    }
+    if (c->recs.n > first_rec)
+        return;
+    /* a quotation alone in its unit */
+    int32_t q = lone_quote(c, u);
+    if (q < 0)
+        return;
+    rec r = {c->qs.v[q].open, c->qs.v[q].end_tok, 0, 0, 0, 0, -1, false, NULL};
+    if (colon_intro->ca) {
+        r.sa = colon_intro->sa, r.sb = colon_intro->sb;
+        r.va = colon_intro->va, r.vb = colon_intro->vb;
+        r.entity = colon_intro->entity;
+        add(c, r);
+        return;
+    }
+    /* the speaker of the quotation just before carries over */
+    if (c->recs.n && u > 0) {
+        const rec *prev = &c->recs.v[c->recs.n - 1];
+        int32_t pu = unit_of_token(c, prev->ca);
+        if (pu >= 0 && (size_t)pu + 2 >= u && prev->entity >= 0 && opens_quote(c, prev->ca) &&
+            c->qs.tok_block[a] <= c->qs.tok_block[prev->cb - 1] + 1) {
+            r.entity = prev->entity;
+            add(c, r);
+        }
+    }
+}
+
+/* A quotation signed with a dash: "...”― Carla Sanchez." (the dash
+ * may start the next unit). */
+static void dash_signature(ctx *c, size_t u)
+{
+    const unit *un = &c->units[u];
+    for (uint32_t k = un->a; k < un->b; k++) {
+        if (c->t[k].kind != PX_TOK_DASH || in_quote(c, k) || k == 0 || !closes_quote(c, k - 1))
+            continue;
+        uint32_t e = k + 1;
+        while (e < un->b && c->t[e].kind == PX_TOK_WORD && (c->t[e].flags & PX_TF_CAP) &&
+               !(c->t[e].flags & PX_TF_HANDLE) && e < k + 6)
+            e++;
+        uint32_t f = e;
+        while (f < un->b && is_terminal_tok(c, f))
+            f++;
+        if (e == k + 1 || f < un->b)
+            continue;
+        int32_t q = c->qs.tok_quote[k - 1];
+        rec r = {c->qs.v[q].open, k, k + 1, e, k, k + 1, -1, false, NULL};
+        r.entity = px__mentions_lookup(c->doc, &c->mn, r.sa, r.sb, r.sa);
+        add(c, r);
+        return;
+    }
+}
+
+/* "— Name (@handle) May 11, 2025" after a post: the post is the block
+ * before. */
+static void embedded_posts(ctx *c)
+{
+    px_doc *d = c->doc;
+    for (size_t bi = 1; bi < d->n_blocks; bi++) {
+        const px_block *bl = &d->blocks[bi];
+        if (!bl->n_sentences)
+            continue;
+        const px_sentence *s0 = &d->sents[bl->first_sentence];
+        uint32_t a = (uint32_t)s0->first_token;
+        const px_sentence *sl = &d->sents[bl->first_sentence + bl->n_sentences - 1];
+        uint32_t b = (uint32_t)(sl->first_token + sl->n_tokens);
+        if (b <= a + 2 || c->t[a].kind != PX_TOK_DASH || b - a > 40)
+            continue;
+        uint32_t handle = 0;
+        for (uint32_t k = a; k < b; k++)
+            if (c->t[k].flags & PX_TF_HANDLE) {
+                handle = k;
+                break;
+            }
+        if (!handle || !is_punct(c, handle - 1, '('))
+            continue;
+        const px_block *pb = &d->blocks[bi - 1];
+        if (!pb->n_sentences)
+            continue;
+        uint32_t ca = (uint32_t)d->sents[pb->first_sentence].first_token;
+        const px_sentence *pl = &d->sents[pb->first_sentence + pb->n_sentences - 1];
+        uint32_t cb = (uint32_t)(pl->first_token + pl->n_tokens);
+        uint32_t ne = a + 1;
+        while (ne < handle - 1 && !is_punct(c, ne, '(') && !(tlen(c, ne) == 1 && tstr(c, ne)[0] == '/'))
+            ne++;
+        rec r = {ca, cb, a + 1, ne, a, a + 1, -1, true, NULL};
+        if (ne == a + 1)
+            r.sa = handle, r.sb = handle + 1;
+        r.entity = px__mentions_lookup(d, &c->mn, r.sa, r.sb, r.sa);
+        if (r.entity >= 0 && c->mn.e.v[r.entity].n_name_toks < 2)
+            r.entity = -1;
+        if (r.entity < 0) {
+            size_t s = c->t[r.sa].start, e = c->t[r.sb - 1].end;
+            r.name = px_arena_strndup(&d->arena, c->text + s, e - s);
+        }
+        add(c, r);
+    }
+}
+
+static int cmp_rec(const void *x, const void *y)
+{
+    const rec *p = x, *q = y;
+    if (p->ca != q->ca)
+        return p->ca < q->ca ? -1 : 1;
+    if (p->cb != q->cb)
+        return p->cb < q->cb ? -1 : 1;
+    return (p->va > q->va) - (p->va < q->va);
+}
+
+static size_t sentence_of(const px_doc *d, uint32_t tok)
+{
+    size_t lo = 0, hi = d->n_sents;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->sents[mid].first_token + d->sents[mid].n_tokens <= tok)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < d->n_sents ? lo : (d->n_sents ? d->n_sents - 1 : 0);
+}
+
+static int finish(ctx *c, const px_quote **out, size_t *n_out)
+{
+    px_doc *d = c->doc;
+    size_t n = c->recs.n;
+    qsort(c->recs.v, n, sizeof(rec), cmp_rec);
+    px_quote *qv = n ? px_arena_calloc(&d->arena, n, sizeof(px_quote)) : NULL;
+    if (n && !qv)
+        return PX_ENOMEM;
+    const char **names = c->mn.e.n ? px_arena_calloc(&d->arena, c->mn.e.n, sizeof(char *)) : NULL;
+    size_t k = 0, qi = 0;
+    for (size_t i = 0; i < n; i++) {
+        const rec *r = &c->recs.v[i];
+        if (i && r->ca == c->recs.v[i - 1].ca && r->cb == c->recs.v[i - 1].cb &&
+            r->sa == c->recs.v[i - 1].sa)
+            continue; /* the same attribution twice */
+        px_quote *q = &qv[k];
+        /* quotations inside the content */
+        while (qi < c->qs.n && c->qs.v[qi].open < r->ca)
+            qi++;
+        size_t q0 = qi, q1 = qi;
+        while (q1 < c->qs.n && c->qs.v[q1].end_tok <= r->cb)
+            q1++;
+        size_t np = q1 - q0;
+        if (np) {
+            px_quote_part *parts = px_arena_calloc(&d->arena, np, sizeof(*parts));
+            if (!parts)
+                return PX_ENOMEM;
+            for (size_t j = 0; j < np; j++)
+                parts[j] = (px_quote_part){c->qs.v[q0 + j].istart, c->qs.v[q0 + j].iend};
+            q->parts = parts;
+            q->n_parts = np;
+        }
+        qi = q0;
+        q->span_start = c->t[r->ca].start;
+        q->span_end = c->t[r->cb - 1].end;
+        bool direct = np && c->qs.v[q0].open == r->ca && c->qs.v[q1 - 1].end_tok == r->cb;
+        if (r->embedded)
+            q->kind = PX_QUOTE_EMBEDDED;
+        else if (direct)
+            q->kind = PX_QUOTE_DIRECT;
+        else if (np)
+            q->kind = PX_QUOTE_PARTIAL;
+        else
+            q->kind = PX_QUOTE_INDIRECT;
+        if (direct) {
+            q->start = q->parts[0].start;
+            q->end = q->parts[np - 1].end;
+        } else {
+            q->start = q->span_start;
+            q->end = q->span_end;
+        }
+        if (r->sb > r->sa) {
+            q->speaker_start = c->t[r->sa].start;
+            q->speaker_end = c->t[r->sb - 1].end;
+        } else
+            q->speaker_start = q->speaker_end = q->start;
+        if (r->vb > r->va && !r->embedded) {
+            q->cue_start = c->t[r->va].start;
+            q->cue_end = c->t[r->vb - 1].end;
+        } else
+            q->cue_start = q->cue_end = q->start;
+        if (r->entity >= 0 && (size_t)r->entity < c->mn.e.n) {
+            if (!names[r->entity])
+                names[r->entity] = px_arena_strdup(&d->arena, c->mn.e.v[r->entity].name);
+            q->speaker = names[r->entity];
+        } else if (r->name)
+            q->speaker = r->name;
+        q->sentence = sentence_of(d, r->ca);
+        k++;
+    }
+    *out = qv;
+    *n_out = k;
+    return PX_OK;
+}
+
+int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
+{
+    if (doc->quotes_done) {
+        *out = doc->quotes;
+        *n = doc->n_quotes;
+        return PX_OK;
+    }
+    *out = NULL;
+    *n = 0;
+    ctx c;
+    memset(&c, 0, sizeof(c));
+    c.doc = doc;
+    c.t = doc->toks;
+    c.text = doc->text;
+    int rc = px__quote_scan(doc, &c.qs);
+    if (rc)
+        goto done;
+    if ((rc = px__mentions_build(doc, &c.qs, &c.mn)))
+        goto done;
+    if ((rc = build_units(&c)))
+        goto done;
+    rec colon = {0};
+    for (size_t u = 0; u < c.n_units; u++) {
+        bool skip = false;
+        rec intro = {0};
+        attribute_unit(&c, u, &skip, &intro);
+        dash_signature(&c, u);
+        /* a colon introduction applies to the unit right after */
+        (void)colon;
+        if (intro.ca && u + 1 < c.n_units) {
+            rec saved = intro;
+            size_t before = c.recs.n;
+            attribute_unit(&c, u + 1, &skip, &saved);
+            (void)before;
+            u++;
+        }
+        if (skip)
+            u++;
+    }
+    embedded_posts(&c);
+    if (c.oom) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    rc = finish(&c, &doc->quotes, &doc->n_quotes);
+    if (!rc) {
+        doc->quotes_done = true;
+        *out = doc->quotes;
+        *n = doc->n_quotes;
+    }
+done:
+    px__qscan_release(&c.qs);
+    px__mentions_release(&c.mn);
+    free(c.units);
+    PX_VEC_FREE(c.recs);
+    return rc;
+}
+
+const char *px_quote_kind_name(px_quote_kind kind)
+{
+    switch (kind) {
+    case PX_QUOTE_DIRECT:
+        return "direct";
+    case PX_QUOTE_PARTIAL:
+        return "partial";
+    case PX_QUOTE_INDIRECT:
+        return "indirect";
+    case PX_QUOTE_EMBEDDED:
+        return "embedded";
+    }
+    return "unknown";
+}

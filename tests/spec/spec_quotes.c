@@ -1,0 +1,42 @@
+/*
+ * spec_quotes.c - the quotes spec kind: one attribution a line,
+ *   KIND [content, marks excluded] speaker=NAME src=[as written] cue=[cue]
+ * with "-" for what is missing; a record of several quoted parts lists
+ * them after "parts=".
+ */
+#include "spec.h"
+
+static void put_span(px_buf *out, const px_doc *doc, size_t s, size_t e)
+{
+    if (e > s)
+        px_buf_printf(out, "[%.*s]", (int)(e - s), doc->text + s);
+    else
+        px_buf_puts(out, "-");
+}
+
+void spec_quotes(const char *in, size_t len, px_buf *out)
+{
+    px_doc *doc = NULL;
+    px_doc_meta meta = {"spec", "spec", NULL, NULL, NULL, NULL, NULL};
+    if (px_doc_new(&doc, in, len, &meta, 0, NULL, NULL) != PX_OK)
+        return;
+    const px_quote *q;
+    size_t n;
+    if (px_quotes_find(doc, &q, &n) == PX_OK) {
+        for (size_t i = 0; i < n; i++) {
+            px_buf_printf(out, "%s ", px_quote_kind_name(q[i].kind));
+            put_span(out, doc, q[i].start, q[i].end);
+            px_buf_printf(out, " speaker=%s src=", q[i].speaker ? q[i].speaker : "-");
+            put_span(out, doc, q[i].speaker_start, q[i].speaker_end);
+            px_buf_puts(out, " cue=");
+            put_span(out, doc, q[i].cue_start, q[i].cue_end);
+            if (q[i].n_parts > 1) {
+                px_buf_puts(out, " parts=");
+                for (size_t k = 0; k < q[i].n_parts; k++)
+                    put_span(out, doc, q[i].parts[k].start, q[i].parts[k].end);
+            }
+            px_buf_putc(out, '\n');
+        }
+    }
+    px_doc_free(doc);
+}
