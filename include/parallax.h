@@ -496,6 +496,10 @@ typedef struct px_quote_group {
     size_t n_occurrences;
     size_t n_docs;            /* outlets that carry it */
     int single_source;        /* carried by one outlet only */
+    /* sentences of the fullest version that no other outlet quotes (when
+     * several outlets carry the statement) */
+    const char *const *single_sentences;
+    size_t n_single_sentences;
 } px_quote_group;
 
 /* A statement found in the articles. */

@@ -224,6 +224,13 @@ int px__report_html(const px_story *s, px_buf *b)
         px_buf_puts(b, "<blockquote>");
         esc(b, g->text);
         px_buf_puts(b, "</blockquote>\n");
+        for (size_t k = 0; k < g->n_single_sentences; k++) {
+            px_buf_puts(b, "<div class=\"meta\"><span class=\"tag single\">one outlet only</span> ");
+            esc(b, s->outlet[g->occurrences[g->fullest].doc]);
+            px_buf_puts(b, " alone quotes “");
+            esc(b, g->single_sentences[k]);
+            px_buf_puts(b, "”</div>\n");
+        }
         for (size_t o = 0; o < g->n_occurrences; o++) {
             const px_quote_occurrence *oc = &g->occurrences[o];
             if (g->single_source && g->n_occurrences == 1) {

@@ -133,6 +133,13 @@ int px__report_md(const px_story *s, px_buf *b)
         px_buf_printf(b, ", quoted by %zu outlets\n\n> ", g->n_docs);
         md_str(b, g->text);
         px_buf_puts(b, "\n\n");
+        for (size_t k = 0; k < g->n_single_sentences; k++) {
+            px_buf_puts(b, "- only ");
+            md_str(b, s->outlet[g->occurrences[g->fullest].doc]);
+            px_buf_puts(b, " quotes “");
+            md_str(b, g->single_sentences[k]);
+            px_buf_puts(b, "”\n");
+        }
         for (size_t o = 0; o < g->n_occurrences; o++) {
             const px_quote_occurrence *oc = &g->occurrences[o];
             px_buf_puts(b, "- **");

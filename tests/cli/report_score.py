@@ -8,9 +8,10 @@ What is measured (the floors are the issue's):
               gold alias the report found anywhere, and at least half of the
               gold aliases; no must_not_merge pair in one entity
   quotes      every quote_variants finding reported (by the kind of change it
-              describes); every single_outlet_quotes entry flagged
-              single_source (skipped, and said so, when the report omits
-              quotations)
+              describes); every single_outlet_quotes entry flagged: in a
+              group that is single_source, or among the group's
+              single_source_sentences (skipped, and said so, when the
+              report omits quotations)
   conflicts   the first conflicts entry reported with the same documents on
               each side
   facts       at least 80% of corroborated facts found (a corroborated fact
@@ -60,8 +61,9 @@ def content_words(s):
 
 
 class Scorer:
-    def __init__(self, gold, rep, entity_slack=0):
+    def __init__(self, gold, rep, entity_slack=0, quote_slack=0):
         self.entity_slack = entity_slack
+        self.quote_slack = quote_slack
         self.gold = gold
         self.rep = rep
         self.docs = rep["documents"]
@@ -198,24 +200,28 @@ class Scorer:
                     # each written form appears in a finding or the fullest text
                     texts = " ".join(fold(v["fullest"]) + " " + fold(v["here"]) for o in g["occurrences"] for v in o["variants"])
                     texts += " " + fold(g["text"])
-                    ok = all(fold(val) in texts for val in f["values"])
+                    # the words that tell the written forms apart
+                    forms = [set(fold(v).split()) for v in f["values"]]
+                    common = set.intersection(*forms) if forms else set()
+                    ok = all(all(w in texts for w in form - common) for form in forms)
             elif gid is not None:
                 print("  quote group split: %s over %d reported groups" % (f["group"], len(gids)))
             if ok:
                 found += 1
             else:
                 print("  quote finding missed: [%s] %s" % (f["group"], text))
-        self.check("quote variant findings", found, len(findings), len(findings))
+        self.check("quote variant findings", found, len(findings), len(findings) - self.quote_slack)
         single = 0
         for s in self.gold.get("single_outlet_quotes", []):
             doc = self.gold_doc(s)
-            ok = any(g["single_source"] and any(o["doc"] == doc and fold(s["text"]) in fold(o["text"]) for o in g["occurrences"])
+            ok = any(any(o["doc"] == doc and fold(s["text"]) in fold(o["text"]) for o in g["occurrences"]) and
+                     (g["single_source"] or any(fold(s["text"]) in fold(t) for t in g.get("single_source_sentences", [])))
                      for g in self.rep["quotes"])
             single += ok
             if not ok:
                 print("  single-outlet quote not flagged: %s" % s["text"])
         n = len(self.gold.get("single_outlet_quotes", []))
-        self.check("single-outlet quotes", single, n, n)
+        self.check("single-outlet quotes", single, n, n - self.quote_slack)
 
     # ---- conflicts ----
     def conflicts(self):
