@@ -318,6 +318,8 @@ int px__report_json(const px_story *s, px_buf *out)
         px_json_object_begin(&j);
         px_json_key(&j, "value");
         px_json_str(&j, ev->value);
+        px_json_key(&j, "expression");
+        px_json_str(&j, ev->expression);
         px_json_key(&j, "text");
         px_json_str(&j, ev->text);
         px_json_key(&j, "documents");

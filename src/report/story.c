@@ -167,14 +167,27 @@ static int story_timeline(px_story *s)
                 ev->value = all.v[k].value;
                 ev->cites = cites + k;
                 ev->n_cites = j - k;
-                /* the sentence that dates it: the first source's */
-                const px_doc *d0 = s->docs[cites[k].doc];
+                /* the sentence that dates it: a body sentence if any */
+                size_t pick = k;
+                for (size_t x = k; x < j; x++) {
+                    const px_doc *dx = s->docs[cites[x].doc];
+                    size_t nbx, nsx;
+                    const px_block *bx = px_doc_blocks(dx, &nbx);
+                    const px_sentence *sx = px_doc_sentences(dx, &nsx);
+                    if (bx[sx[cites[x].sentence].block].kind == PX_BLOCK_BODY) {
+                        pick = x;
+                        break;
+                    }
+                }
+                const px_doc *d0 = s->docs[cites[pick].doc];
                 size_t ns;
                 const px_sentence *se = px_doc_sentences(d0, &ns);
                 px_str t = px_doc_text(d0);
-                ev->text = px_arena_strndup(&s->arena, t.ptr + se[cites[k].sentence].start,
-                                            se[cites[k].sentence].end - se[cites[k].sentence].start);
-                if (!ev->text) {
+                ev->text = px_arena_strndup(&s->arena, t.ptr + se[cites[pick].sentence].start,
+                                            se[cites[pick].sentence].end - se[cites[pick].sentence].start);
+                ev->expression = px_arena_strndup(&s->arena, t.ptr + cites[pick].start,
+                                                  cites[pick].end - cites[pick].start);
+                if (!ev->text || !ev->expression) {
                     rc = PX_ENOMEM;
                     break;
                 }
