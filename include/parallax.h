@@ -622,6 +622,10 @@ typedef struct px_quote_group {
     size_t n_occurrences;
     size_t n_docs;            /* outlets that carry it */
     int single_source;        /* carried by one outlet only */
+    /* sentences of the fullest version that no other outlet quotes (when
+     * several outlets carry the statement) */
+    const char *const *single_sentences;
+    size_t n_single_sentences;
 } px_quote_group;
 
 /* A statement found in the articles. */
@@ -723,7 +727,9 @@ typedef struct px_story px_story;
 
 typedef struct px_event {
     const char *value;    /* TIMEX3 value: 2025-05-15, 2025-W20, 2022-03 */
-    const char *text;     /* the sentence that dates it (first source) */
+    const char *text;     /* the sentence that dates it (a body sentence
+                           * of the first source that has one) */
+    const char *expression; /* the time expression in that sentence */
     const px_cite *cites; /* every sentence giving that date */
     size_t n_cites;
 } px_event;
