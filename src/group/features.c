@@ -189,6 +189,8 @@ static int stem_lookup(px_feat_ctx *c, uint64_t wh, uint64_t *key, bool *stop)
  * comparisons cost more than the rest of the features together. */
 static void radix_u32(uint32_t *a, uint32_t *tmp, size_t n)
 {
+    if (n < 2)
+        return;
     for (int shift = 0; shift < 32; shift += 8) {
         size_t count[257] = {0};
         for (size_t i = 0; i < n; i++)
@@ -203,6 +205,8 @@ static void radix_u32(uint32_t *a, uint32_t *tmp, size_t n)
 
 static void radix_terms(px_term *a, px_term *tmp, size_t n)
 {
+    if (n < 2)
+        return;
     for (int shift = 0; shift < 64; shift += 8) {
         size_t count[257] = {0};
         for (size_t i = 0; i < n; i++)
@@ -340,7 +344,8 @@ int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
         px__feat_release(out);
         return PX_ENOMEM;
     }
-    memcpy(out->shingles, c->shingles.v, distinct * sizeof *out->shingles);
+    if (distinct)
+        memcpy(out->shingles, c->shingles.v, distinct * sizeof *out->shingles);
     out->n_shingles = distinct;
     /* term frequencies: sum of boosts per key, damped */
     if (c->raw.n) {

@@ -227,7 +227,8 @@ static int lsh_insert(px_group_index *ix, const px_group_feat *f, size_t doc, in
         if (!PX_VEC_RESERVE(ix->pool, f->n_shingles))
             return PX_ENOMEM;
         start = ix->pool.n;
-        memcpy(ix->pool.v + start, f->shingles, f->n_shingles * sizeof *f->shingles);
+        if (f->n_shingles)
+            memcpy(ix->pool.v + start, f->shingles, f->n_shingles * sizeof *f->shingles);
         ix->pool.n += f->n_shingles;
     }
     if (!PX_VEC_PUSH(ix->sh_start, start) ||
@@ -297,7 +298,8 @@ static int doc_vector(px_group_index *ix, const px_group_feat *f, bool count)
         if (!PX_VEC_PUSH(ix->vec, t))
             return PX_ENOMEM;
     }
-    qsort(ix->vec.v, ix->vec.n, sizeof *ix->vec.v, cmp_w_desc);
+    if (ix->vec.n > 1)
+        qsort(ix->vec.v, ix->vec.n, sizeof *ix->vec.v, cmp_w_desc);
     if (ix->vec.n > DOC_TERMS)
         ix->vec.n = DOC_TERMS;
     double norm = 0;
@@ -340,7 +342,7 @@ static double date_factor(const story *s, int32_t day)
 static int story_add_vector(story *s, const px_term *d, size_t nd, int32_t day)
 {
     /* merge d (sorted by key) into s->v */
-    px_term *m = malloc((s->n + nd) * sizeof *m);
+    px_term *m = malloc((s->n + nd + 1) * sizeof *m);
     if (!m)
         return PX_ENOMEM;
     size_t i = 0, j = 0, k = 0;
@@ -521,8 +523,10 @@ int px__index_assign(px_group_index *ix, px_group_feat *f, px_group_assign *out)
     px_term *sorted = malloc((nd ? nd : 1) * sizeof *sorted);
     if (!sorted)
         return PX_ENOMEM;
-    memcpy(sorted, ix->vec.v, nd * sizeof *sorted);
-    qsort(sorted, nd, sizeof *sorted, cmp_key);
+    if (nd) {
+        memcpy(sorted, ix->vec.v, nd * sizeof *sorted);
+        qsort(sorted, nd, sizeof *sorted, cmp_key);
+    }
     size_t st;
     if (match >= 0) {
         out->dup_of = ix->dup_of.v[match] >= 0 ? ix->dup_of.v[match] : match;
@@ -590,8 +594,10 @@ int px__index_load_story(px_group_index *ix, size_t st, const px_term *c, size_t
     s->v = malloc((n ? n : 1) * sizeof *s->v);
     if (!s->v)
         return PX_ENOMEM;
-    memcpy(s->v, c, n * sizeof *c);
-    qsort(s->v, n, sizeof *s->v, cmp_key);
+    if (n) {
+        memcpy(s->v, c, n * sizeof *c);
+        qsort(s->v, n, sizeof *s->v, cmp_key);
+    }
     s->n = (uint32_t)n;
     double norm = 0;
     for (size_t i = 0; i < n; i++)
@@ -604,8 +610,10 @@ int px__index_load_story(px_group_index *ix, size_t st, const px_term *c, size_t
     px_term *byw = malloc((n ? n : 1) * sizeof *byw);
     if (!byw)
         return PX_ENOMEM;
-    memcpy(byw, c, n * sizeof *c);
-    qsort(byw, n, sizeof *byw, cmp_w_desc);
+    if (n) {
+        memcpy(byw, c, n * sizeof *c);
+        qsort(byw, n, sizeof *byw, cmp_w_desc);
+    }
     int rc = PX_OK;
     for (size_t i = 0; i < n && i < 2 * QUERY_TERMS && !rc; i++)
         rc = post(ix, byw[i].key, (uint32_t)st);
