@@ -203,24 +203,6 @@ static void radix_u32(uint32_t *a, uint32_t *tmp, size_t n)
     }
 }
 
-static void radix_terms(px_term *a, px_term *tmp, size_t n)
-{
-    if (n < 2)
-        return;
-    for (int shift = 0; shift < 64; shift += 8) {
-        size_t count[257] = {0};
-        for (size_t i = 0; i < n; i++)
-            count[((a[i].key >> shift) & 255) + 1]++;
-        if (count[((a[0].key >> shift) & 255) + 1] == n)
-            continue; /* every key has this byte */
-        for (int b = 0; b < 256; b++)
-            count[b + 1] += count[b];
-        for (size_t i = 0; i < n; i++)
-            tmp[count[(a[i].key >> shift) & 255]++] = a[i];
-        memcpy(a, tmp, n * sizeof *a);
-    }
-}
-
 static bool story_block(px_block_kind k)
 {
     return k == PX_BLOCK_BODY || k == PX_BLOCK_HEADLINE || k == PX_BLOCK_STANDFIRST ||
@@ -353,7 +335,7 @@ int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
             px__feat_release(out);
             return PX_ENOMEM;
         }
-        radix_terms(c->raw.v, c->tmp_terms.v, c->raw.n);
+        px__sort_terms_by_key(c->raw.v, c->tmp_terms.v, c->raw.n);
         size_t m = 0;
         for (size_t i = 0; i < c->raw.n; i++) {
             if (m && c->raw.v[m - 1].key == c->raw.v[i].key)

@@ -53,6 +53,10 @@ px_feat_ctx *px__feat_ctx_new(int num_perm, int shingle, uint64_t seed);
 void px__feat_ctx_free(px_feat_ctx *c);
 int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out);
 
+/* Stable sorts of terms by key (ascending) and by weight (descending,
+ * weights non-negative); tmp holds n terms. */
+void px__sort_terms_by_key(px_term *a, px_term *tmp, size_t n);
+void px__sort_terms_by_weight(px_term *a, px_term *tmp, size_t n);
 /* Exact Jaccard of two sorted sets of distinct shingle hashes. */
 double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
 /* MinHash of a set of 32-bit shingle hashes into sig[num_perm]. */

@@ -81,6 +81,7 @@ struct px_group_index {
     PX_VEC(uint32_t) acc_at; /* per story: stamp */
     PX_VEC(uint32_t) cand;
     PX_VEC(px_term) vec;
+    PX_VEC(px_term) tmp;
 };
 
 void px__group_defaults(const px_group_options *in, px_group_options *out)
@@ -144,6 +145,7 @@ void px__index_free(px_group_index *ix)
     PX_VEC_FREE(ix->acc_at);
     PX_VEC_FREE(ix->cand);
     PX_VEC_FREE(ix->vec);
+    PX_VEC_FREE(ix->tmp);
     free(ix);
 }
 
@@ -298,8 +300,9 @@ static int doc_vector(px_group_index *ix, const px_group_feat *f, bool count)
         if (!PX_VEC_PUSH(ix->vec, t))
             return PX_ENOMEM;
     }
-    if (ix->vec.n > 1)
-        qsort(ix->vec.v, ix->vec.n, sizeof *ix->vec.v, cmp_w_desc);
+    if (!PX_VEC_RESERVE(ix->tmp, ix->vec.n + STORY_TERMS + DOC_TERMS))
+        return PX_ENOMEM;
+    px__sort_terms_by_weight(ix->vec.v, ix->tmp.v, ix->vec.n);
     if (ix->vec.n > DOC_TERMS)
         ix->vec.n = DOC_TERMS;
     double norm = 0;
@@ -339,7 +342,7 @@ static double date_factor(const story *s, int32_t day)
     return exp(-(gap - 3) / 7.0);
 }
 
-static int story_add_vector(story *s, const px_term *d, size_t nd, int32_t day)
+static int story_add_vector(story *s, const px_term *d, size_t nd, int32_t day, px_term *tmp)
 {
     /* merge d (sorted by key) into s->v */
     px_term *m = malloc((s->n + nd + 1) * sizeof *m);
@@ -357,9 +360,9 @@ static int story_add_vector(story *s, const px_term *d, size_t nd, int32_t day)
         }
     }
     if (k > STORY_TERMS) {
-        qsort(m, k, sizeof *m, cmp_w_desc);
+        px__sort_terms_by_weight(m, tmp, k);
         k = STORY_TERMS;
-        qsort(m, k, sizeof *m, cmp_key);
+        px__sort_terms_by_key(m, tmp, k);
     }
     free(s->v);
     s->v = m;
@@ -468,7 +471,7 @@ static ptrdiff_t best_story(px_group_index *ix, const px_term *sorted, size_t nd
 static int story_join(px_group_index *ix, size_t st, const px_term *sorted, size_t nd,
                       int32_t day)
 {
-    int rc = story_add_vector(&ix->stories.v[st], sorted, nd, day);
+    int rc = story_add_vector(&ix->stories.v[st], sorted, nd, day, ix->tmp.v);
     if (rc)
         return rc;
     size_t nq = PX_MIN(ix->vec.n, (size_t)QUERY_TERMS);
@@ -525,7 +528,7 @@ int px__index_assign(px_group_index *ix, px_group_feat *f, px_group_assign *out)
         return PX_ENOMEM;
     if (nd) {
         memcpy(sorted, ix->vec.v, nd * sizeof *sorted);
-        qsort(sorted, nd, sizeof *sorted, cmp_key);
+        px__sort_terms_by_key(sorted, ix->tmp.v, nd);
     }
     size_t st;
     if (match >= 0) {

@@ -179,6 +179,60 @@ double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_
     return (double)inter / (double)(na + nb - inter);
 }
 
+/* ---- sorting terms: LSD radix sorts (qsort's comparisons cost more
+ * than all the rest of an assignment) ---- */
+
+static void radix64(px_term *a, px_term *tmp, size_t n, bool by_weight)
+{
+    if (n < 2)
+        return;
+    int bits = by_weight ? 32 : 64;
+    for (int shift = 0; shift < bits; shift += 8) {
+        size_t count[257] = {0};
+        uint64_t first = 0;
+        for (size_t i = 0; i < n; i++) {
+            uint64_t k;
+            if (by_weight) {
+                uint32_t w;
+                memcpy(&w, &a[i].w, 4);
+                k = (uint32_t)~w; /* non-negative floats order as their bits */
+            } else {
+                k = a[i].key;
+            }
+            size_t byte = (size_t)((k >> shift) & 255);
+            if (!i)
+                first = byte;
+            count[byte + 1]++;
+        }
+        if (count[first + 1] == n)
+            continue;
+        for (int b = 0; b < 256; b++)
+            count[b + 1] += count[b];
+        for (size_t i = 0; i < n; i++) {
+            uint64_t k;
+            if (by_weight) {
+                uint32_t w;
+                memcpy(&w, &a[i].w, 4);
+                k = (uint32_t)~w;
+            } else {
+                k = a[i].key;
+            }
+            tmp[count[(k >> shift) & 255]++] = a[i];
+        }
+        memcpy(a, tmp, n * sizeof *a);
+    }
+}
+
+void px__sort_terms_by_key(px_term *a, px_term *tmp, size_t n)
+{
+    radix64(a, tmp, n, false);
+}
+
+void px__sort_terms_by_weight(px_term *a, px_term *tmp, size_t n)
+{
+    radix64(a, tmp, n, true);
+}
+
 /* ---- LSH parameters, as datasketch's _optimal_param ---- */
 
 /* Composite Simpson's rule with 256 intervals: the integrands are smooth
