@@ -1933,8 +1933,8 @@ static bool add_found(px_date_found_vec *out, const tagger *t, const match *m)
     return PX_VEC_PUSH(*out, f);
 }
 
-/* Marks tokens inside double quotation marks, paragraph by paragraph. */
-static bool *quoted_tokens(const px_doc *doc)
+/* Marks tokens inside quotation marks, paragraph by paragraph. */
+bool *px__dates_quoted_tokens(const px_doc *doc)
 {
     bool *q = calloc(doc->n_toks + 1, sizeof(bool));
     if (!q)
@@ -1945,7 +1945,7 @@ static bool *quoted_tokens(const px_doc *doc)
             continue;
         const px_sentence *s0 = &doc->sents[blk->first_sentence];
         const px_sentence *s1 = &doc->sents[blk->first_sentence + blk->n_sentences - 1];
-        bool in = false;
+        bool in = false, in_single = false;
         for (size_t k = s0->first_token; k < s1->first_token + s1->n_tokens; k++) {
             const px_token *tk = &doc->toks[k];
             if (tk->kind == PX_TOK_QUOTE && !(tk->flags & PX_TF_QSINGLE)) {
@@ -1957,7 +1957,16 @@ static bool *quoted_tokens(const px_doc *doc)
                     in = !in;
                 continue;
             }
-            q[k] = in;
+            if (tk->kind == PX_TOK_QUOTE) {
+                /* single marks: only the unambiguous opening one opens,
+                 * since ' and ’ are apostrophes too */
+                if (tk->flags & PX_TF_QOPEN)
+                    in_single = true;
+                else if (in_single && (tk->flags & PX_TF_QCLOSE))
+                    in_single = false;
+                continue;
+            }
+            q[k] = in || in_single;
         }
     }
     return q;
@@ -1974,8 +1983,9 @@ static bool contains(const char *hay, size_t hlen, const char *needle, size_t nl
     return false;
 }
 
-/* When the quoted words around atoms [a0, a1) were said: the date of a
- * post (of this document or of its story) that contains them, else the
+/* When the quoted words around atoms [a0, a1) were said: the earliest
+ * date of a post or dated article (of this document or of its story)
+ * before the reference date that holds them, else the
  * day named outside the quotation in the same sentence ("in a post early
  * Sunday morning, saying: '... tomorrow'"), if it is not after the
  * reference date. y == 0 when unknown. */
@@ -1984,26 +1994,32 @@ static px_ymd speech_date(const tagger *t, size_t a0, size_t a1, px_ymd outside,
 {
     px_ymd none = {0, 0, 0};
     if (n_posts) {
-        /* the words around the expression, within the quotation */
+        /* the words before the expression, within the quotation and its
+         * clause (and after it when there are too few): outlets quoting
+         * the same words differ in the punctuation around them */
         size_t lo = a0, hi = a1;
-        for (int k = 0; k < 4 && lo > 0 && t->a[lo - 1].kind != A_QUOTE &&
-                        (t->a[lo - 1].flags & AF_QUOTED);
-             k++)
+        while (a0 - lo < 3 && lo > 0 && (t->a[lo - 1].flags & AF_QUOTED) &&
+               (t->a[lo - 1].kind == A_WORD || t->a[lo - 1].kind == A_NUM))
             lo--;
-        for (int k = 0; k < 3 && hi < t->n && t->a[hi].kind != A_QUOTE &&
-                        (t->a[hi].flags & AF_QUOTED);
-             k++)
+        while (hi - lo < 4 && hi < t->n && (t->a[hi].flags & AF_QUOTED) &&
+               (t->a[hi].kind == A_WORD || t->a[hi].kind == A_NUM))
             hi++;
-        if (hi - lo >= 4) {
+        if (hi - lo >= 3 && t->a[hi - 1].end - t->a[lo].start >= 16) {
             px_buf needle = PX_BUF_INIT;
             px__fold_typography(&needle, t->doc->text + t->a[lo].start,
                                 t->a[hi - 1].end - t->a[lo].start, true);
+            /* the earliest day the words are known to have been out */
             px_ymd best = none;
-            for (size_t p = 0; p < n_posts && !needle.oom; p++)
-                if (contains(posts[p].folded, posts[p].len, needle.ptr, needle.len)) {
+            long best_days = 0, ref_days = px__days_from_civil(t->ref.y, t->ref.m, t->ref.d);
+            for (size_t p = 0; p < n_posts && !needle.oom; p++) {
+                long days = px__days_from_civil(posts[p].date.y, posts[p].date.m,
+                                                posts[p].date.d);
+                if (days < ref_days && (!best.y || days < best_days) &&
+                    contains(posts[p].folded, posts[p].len, needle.ptr, needle.len)) {
                     best = posts[p].date;
-                    break;
+                    best_days = days;
                 }
+            }
             px_buf_release(&needle);
             if (best.y)
                 return best;
@@ -2040,7 +2056,7 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size
     atom_vec atoms = {0};
     PX_VEC(match) found = {0};
     int rc = PX_ENOMEM;
-    bool *quoted = quoted_tokens(doc);
+    bool *quoted = px__dates_quoted_tokens(doc);
     if (!quoted)
         goto done;
     px_ymd post = px__dates_embedded_post(doc);
