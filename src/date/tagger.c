@@ -788,8 +788,9 @@ static size_t m_year(const tagger *t, size_t i, match *m)
                 return 0;
             if ((t->a[j].flags & AF_HYPH) &&
                 !(j > 0 && (fn(t, j - 1) == FN_MID || fn(t, j - 1) == FN_EARLY ||
-                            fn(t, j - 1) == FN_LATE)))
-                return 0; /* "1989-90" ranges, but "mid-1996" */
+                            fn(t, j - 1) == FN_LATE || word_is(t, j - 1, "post") ||
+                            word_is(t, j - 1, "pre"))))
+                return 0; /* "1989-90" ranges, but "mid-1996", "post-1959" */
             if (y < 1800 || y > 2100)
                 return 0;
             m->type = PX_TIMEX_DATE;
@@ -823,6 +824,23 @@ static size_t m_year(const tagger *t, size_t i, match *m)
             snprintf(m->value, sizeof(m->value), "%.3s", t->a[j].low);
             return j + 1;
         }
+    }
+    /* "the nineties", "the early eighties" */
+    {
+        static const char *const decades[] = {"twenties", "thirties", "forties", "fifties",
+                                              "sixties", "seventies", "eighties", "nineties"};
+        size_t k = j;
+        if (the && (fn(t, k) == FN_EARLY || fn(t, k) == FN_LATE || fn(t, k) == FN_MID))
+            k++;
+        for (size_t d = 0; the && k < t->n && d < PX_ARRAY_LEN(decades); d++)
+            if (!strcmp(t->a[k].low, decades[d])) {
+                int c = t->ref.y ? t->ref.y / 100 : 19;
+                if ((int)d + 2 > (t->ref.y ? t->ref.y % 100 / 10 : 9))
+                    c--;
+                m->type = PX_TIMEX_DATE;
+                snprintf(m->value, sizeof(m->value), "%02d%d", c, (int)d + 2);
+                return k + 1;
+            }
     }
     /* centuries: "the 20th century", "the twentieth century" */
     int ordv;
@@ -1608,6 +1626,9 @@ static size_t m_ref(const tagger *t, size_t i, match *m)
         } else if (g == FN_NEAR && fn(t, i + 2) == FN_FUTURE) {
             v = "FUTURE_REF";
             e = i + 3;
+        } else if ((g == FN_NEAR || word_is(t, i + 1, "short")) && word_is(t, i + 2, "term")) {
+            v = "FUTURE_REF"; /* "in the near term" */
+            e = i + 3;
         } else if (g == FN_COMING) {
             bool plural;
             int u = unit_at(t, i + 2, &plural);
@@ -1645,7 +1666,8 @@ static size_t m_season(const tagger *t, size_t i, match *m)
         int p = i > 0 ? fn(t, i - 1) : FN_NONE;
         bool prep = p == FN_IN || p == FN_DURING || p == FN_BY || p == FN_SINCE ||
                     p == FN_UNTIL || p == FN_OVER || p == FN_BEFORE || p == FN_FROM ||
-                    (i > 0 && (word_is(t, i - 1, "after") || word_is(t, i - 1, "through")));
+                    (i > 0 && (word_is(t, i - 1, "after") || word_is(t, i - 1, "through") ||
+                               word_is(t, i - 1, "into") || word_is(t, i - 1, "throughout")));
         int y0;
         size_t k0 = j + 1;
         if (fn(t, k0) == FN_OF)
@@ -1775,14 +1797,16 @@ static size_t m_the_unit(const tagger *t, size_t i, match *m)
     if (fn(t, i) != FN_THE)
         return 0;
     size_t j = i + 1;
-    bool full = false;
+    bool full = false, fiscal = false;
     if (fn(t, j) == FN_FULL)
         full = true, j++;
+    else if (fn(t, j) == FN_FISCAL)
+        fiscal = true, j++;
     bool plural;
     int u = unit_at(t, j, &plural);
     if (!u || plural || (t->a[j].flags & AF_POSS))
         return 0;
-    if (u == UNIT_WEEKEND && !full) {
+    if (u == UNIT_WEEKEND && !full && !fiscal) {
         m->type = PX_TIMEX_DATE;
         m->relative = true;
         if (!has_ref(t)) {
@@ -2110,7 +2134,7 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size
                 i = e;
             } else {
                 i++;
-                while (i < t.n && (t.a[i].flags & AF_HYPH) &&
+                while (i < t.n && (t.a[i].flags & AF_HYPH) && t.a[i].kind != A_NUM &&
                        !(t.a[i].kind == A_WORD && t.a[i].lex && t.a[i].lex->unit))
                     i++;
             }
