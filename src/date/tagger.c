@@ -2074,6 +2074,71 @@ static px_ymd day_outside_quotes(const tagger *t, const match *found, size_t n_f
     return none;
 }
 
+/* Whether a word can anchor a time expression on its own terms: a month,
+ * weekday, unit, season, part of day, number or a temporal adverb. Words
+ * such as "the", "last" or "in" only ever extend one. */
+static bool lex_is_trigger(const px_date_lex *l)
+{
+    if (l->month || l->wday || l->unit || l->season || l->pod || l->ord ||
+        (l->num >= 0 && l->fn != FN_A))
+        return true;
+    switch (l->fn) {
+    case FN_NONE: case FN_THE: case FN_A: case FN_OF: case FN_IN: case FN_ON: case FN_AT:
+    case FN_TO: case FN_FOR: case FN_BY: case FN_FROM: case FN_AND: case FN_OTHER:
+    case FN_THAN: case FN_MORE: case FN_LESS: case FN_LEAST: case FN_UP: case FN_NO:
+    case FN_SOME: case FN_OVER: case FN_APPROX: case FN_LAST: case FN_NEXT: case FN_THIS:
+    case FN_PREVIOUS: case FN_FOLLOWING: case FN_EARLY: case FN_LATE: case FN_MID:
+    case FN_MIDDLE: case FN_END: case FN_BEGINNING: case FN_START: case FN_EARLIER:
+    case FN_LATER: case FN_BEFORE: case FN_EVERY: case FN_EACH: case FN_FEW: case FN_SEVERAL:
+    case FN_MANY: case FN_COUPLE: case FN_SINCE: case FN_UNTIL: case FN_DURING:
+    case FN_WITHIN: case FN_OLD: case FN_LONG: case FN_SAME: case FN_FULL: case FN_FISCAL:
+    case FN_LATEST: case FN_AGO: case FN_PER: case FN_TZ: case FN_AM: case FN_PM:
+        return false;
+    default:
+        return true;
+    }
+}
+
+/* Whether a sentence holds anything a pattern can start from: most do
+ * not, and they are skipped before their atoms are built. */
+static bool sentence_has_trigger(const px_doc *doc, const px_sentence *sent)
+{
+    for (size_t k = sent->first_token; k < sent->first_token + sent->n_tokens; k++) {
+        const px_token *tk = &doc->toks[k];
+        if (tk->flags & PX_TF_DIGIT)
+            return true;
+        if (tk->kind != PX_TOK_WORD)
+            continue;
+        /* each hyphen-separated part, lower-cased, possessive dropped */
+        const char *w = doc->text + tk->start;
+        size_t len = tk->end - tk->start, p = 0;
+        while (p < len) {
+            char low[24];
+            size_t n = 0;
+            while (p < len && w[p] != '-') {
+                unsigned char c = (unsigned char)w[p++];
+                if (n < sizeof(low))
+                    low[n] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                n++;
+            }
+            p++;
+            if (n >= sizeof(low) || !n)
+                continue;
+            if (n > 2 && low[n - 1] == 's' && low[n - 2] == '\'')
+                n -= 2;
+            const px_date_lex *l = px__date_lex_find(low, n);
+            if (!l && n > 1 && low[n - 1] == '.')
+                l = px__date_lex_find(low, n - 1);
+            if (!l && n > 4 && (unsigned char)low[n - 1] == 's' &&
+                (unsigned char)low[n - 2] == 0x99 && (unsigned char)low[n - 3] == 0x80)
+                l = px__date_lex_find(low, n - 4);
+            if (l && lex_is_trigger(l))
+                return true;
+        }
+    }
+    return false;
+}
+
 int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size_t n_posts,
                   px_date_found_vec *out)
 {
@@ -2088,6 +2153,8 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size
     size_t n_searches = 0;
     for (size_t s = 0; s < doc->n_sents; s++) {
         const px_sentence *sent = &doc->sents[s];
+        if (!sentence_has_trigger(doc, sent))
+            continue;
         atoms.n = 0;
         found.n = 0;
         for (size_t k = sent->first_token; k < sent->first_token + sent->n_tokens; k++)
