@@ -297,9 +297,115 @@ int px_quotes_write(FILE *f, px_doc *doc, px_quotes_format format, unsigned flag
 
 /* ==== entities: people, places, organisations (src/entity) ========= */
 
+/* The people, places and organisations of a story, found in the articles
+ * themselves (capitalised names, titles and roles written before them,
+ * appositions, "the Ukrainian president") and in the Debian iso-codes
+ * gazetteer, with the name variants of each grouped: "Volodymyr
+ * Zelensky", "Zelenskyy", "Mr Zelensky", "Володимир Зеленський";
+ * "Turkey", "Türkiye", "Turkiye". Two different full names that share one
+ * part ("Donald Trump", "Donald Tusk") are never grouped. */
 
+typedef enum px_entity_type {
+    PX_ENTITY_PERSON = 1,
+    PX_ENTITY_PLACE,
+    PX_ENTITY_ORG,
+    PX_ENTITY_OTHER
+} px_entity_type;
+
+/* "person", "place", "organisation", "other"; never NULL. */
+const char *px_entity_type_name(px_entity_type type);
+
+typedef struct px_mention {
+    size_t doc;        /* index into the documents given */
+    size_t start, end; /* byte offsets of the mention as written, title included */
+    size_t sentence;   /* index into px_doc_sentences() of that document */
+    const char *text;  /* as written: "Former U.S. President Donald Trump" */
+    const char *title; /* title or role written with the name ("Former U.S.
+                        * President", "defence analyst"), or NULL */
+    int metonymy;      /* 1: a capital standing for its country ("Moscow expects") */
+} px_mention;
+
+typedef struct px_entity {
+    const char *name; /* the fullest name the outlets write most often */
+    px_entity_type type;
+    const char *const *aliases; /* distinct written forms, most frequent first */
+    size_t n_aliases;
+    const px_mention *mentions; /* by document, then position */
+    size_t n_mentions;
+    size_t n_docs;           /* documents that mention it */
+    const char *place;       /* the iso-codes name of a known place, else NULL */
+} px_entity;
+
+typedef struct px_entities px_entities;
+
+/* Finds and groups the entities of docs[0..n_docs) (one story).
+ * *out: caller frees with px_entities_free(). */
+int px_entities_find(px_entities **out, px_doc *const *docs, size_t n_docs);
+/* The entities, most widely mentioned first; borrowed, valid until
+ * px_entities_free(). */
+const px_entity *px_entities_list(const px_entities *e, size_t *n);
+/* The entity a mention at [start, end) of document doc belongs to, or -1. */
+ptrdiff_t px_entities_at(const px_entities *e, size_t doc, size_t start, size_t end);
+/* The person entity a speaker name as written refers to in document doc
+ * ("Mr Zelensky", "the Russian leader"), or -1. */
+ptrdiff_t px_entities_lookup(const px_entities *e, size_t doc, const char *name);
+void px_entities_free(px_entities *e);
 
 /* ==== dates: time expressions (src/date) =========================== */
+
+/* Time expressions as TimeML's TIMEX3 defines them: a DATE ("Thursday",
+ * "last week", "March 2022"), a TIME ("5 p.m.", "Sunday morning"), a
+ * DURATION ("30 days") or a SET ("every week"). */
+typedef enum px_timex_type {
+    PX_TIMEX_DATE,
+    PX_TIMEX_TIME,
+    PX_TIMEX_DURATION,
+    PX_TIMEX_SET
+} px_timex_type;
+
+typedef struct px_timex {
+    size_t start, end;  /* byte offsets in px_doc_text(), end exclusive */
+    px_timex_type type;
+    /* TimeML value: "2025-05-15", "2025-W20", "2025-05", "2025-Q3",
+     * "P30D", "PT2H", "PRESENT_REF", "PAST_REF", "FUTURE_REF",
+     * "XXXX-WXX-4" (a Thursday, reference date unknown), "XXXX-XX-XX" */
+    const char *value;
+    size_t sentence;    /* index into px_doc_sentences() */
+} px_timex;
+
+/* Finds the time expressions of doc and resolves them against a
+ * reference date: ref ("YYYY-MM-DD"), or when ref is NULL the document's
+ * own date (metadata, dateline), else one inferred from its text (the
+ * date of an embedded post), else one chosen by px_dates_anchor_story(),
+ * else none (values then keep X placeholders: "XXXX-WXX-4").
+ * *out: borrowed, in the doc's arena, valid until px_doc_free(); cached
+ * per document and reference. Returns 0, PX_EUSAGE (malformed ref) or
+ * PX_ENOMEM. */
+int px_dates_find(px_doc *doc, const char *ref, const px_timex **out, size_t *n);
+
+/* "DATE", "TIME", "DURATION", "SET"; never NULL. */
+const char *px_timex_type_name(px_timex_type t);
+
+/* The reference date px_dates_find() used for doc ("YYYY-MM-DD",
+ * borrowed) and, through origin, where it came from: "given",
+ * "metadata", "front matter", "dateline", "embedded post", "story" or
+ * "none" (static strings). NULL when no date was known or px_dates_find()
+ * has not run. */
+const char *px_dates_reference(px_doc *doc, const char **origin);
+
+/* Story-level anchoring: given the documents of one story, chooses a
+ * reference date for each document that has none of its own (no
+ * metadata date, dateline or dated embedded post): the median of the
+ * dates the other articles state (publication dates first, embedded
+ * posts otherwise). Those documents then report origin "story".
+ * Documents that have a date keep it. Returns 0 or PX_ENOMEM. */
+int px_dates_anchor_story(px_doc *const *docs, size_t n);
+
+/* Writes one JSON object a line for each expression of doc (after
+ * px_dates_find(doc, ref, ...)): doc, start, end (code points into the
+ * original input), text, type, value, sentence, ref, ref_origin.
+ * Returns 0, PX_EIO or PX_ENOMEM. */
+int px_dates_write_jsonl(FILE *f, px_doc *doc, const char *ref);
 
 
 
@@ -313,15 +419,208 @@ int px_quotes_write(FILE *f, px_doc *doc, px_quotes_format format, unsigned flag
 
 /* ==== compare: quotes, facts, conflicts across outlets (src/compare) */
 
+/* A citation: one sentence of one document. */
+typedef struct px_cite {
+    size_t doc;        /* index into the story's documents */
+    size_t sentence;   /* index into px_doc_sentences() */
+    size_t start, end; /* byte offsets of the cited text (the sentence, or
+                        * the words within it the finding is about) */
+} px_cite;
 
+/* How one outlet's wording of a quotation differs from the fullest one. */
+#define PX_VARIANT_KIND_MAP(XX)                     \
+    XX(CASE, "case_changed", "case changed")          \
+    XX(SPELLING, "spelling_variant", "spelling variant") \
+    XX(SUBSTITUTED, "word_substituted", "word substituted") \
+    XX(OMITTED, "words_left_out", "words left out")   \
+    XX(ADDED, "words_added", "words added")           \
+    XX(REORDERED, "sentences_reordered", "sentences reordered") \
+    XX(TRUNCATED, "truncated", "truncated")
+
+typedef enum px_variant_kind {
+#define PX__VARIANT_ENUM(name, id, label) PX_VARIANT_##name,
+    PX_VARIANT_KIND_MAP(PX__VARIANT_ENUM)
+#undef PX__VARIANT_ENUM
+        PX_VARIANT__COUNT
+} px_variant_kind;
+
+/* "case_changed", ... (the JSON name); px_variant_kind_label: "case changed". */
+const char *px_variant_kind_name(px_variant_kind kind);
+const char *px_variant_kind_label(px_variant_kind kind);
+
+typedef struct px_variant {
+    px_variant_kind kind;
+    const char *fullest; /* the words in the fullest version ("" if none) */
+    const char *here;    /* the words in this occurrence ("" if none) */
+} px_variant;
+
+/* One diff operation of an occurrence against the fullest version. */
+typedef enum px_diff_op { PX_DIFF_SAME, PX_DIFF_DEL, PX_DIFF_INS, PX_DIFF_CHANGE } px_diff_op;
+typedef struct px_diff_word {
+    px_diff_op op;
+    const char *fullest; /* word(s) of the fullest version (NULL for INS) */
+    const char *here;    /* word(s) of this occurrence (NULL for DEL) */
+    px_variant_kind kind; /* for CHANGE, DEL, INS */
+} px_diff_word;
+
+/* A quotation as input to the comparison: where it is and who said it.
+ * parts: the quoted spans (a quotation split by "she said" has two). */
+typedef struct px_quote_input {
+    size_t doc;
+    size_t start, end;
+    const size_t *part_start, *part_end; /* n_parts spans, byte offsets */
+    size_t n_parts;
+    ptrdiff_t speaker; /* entity index, or -1 when unknown */
+    const char *speaker_name; /* as written, or NULL */
+    size_t sentence;
+} px_quote_input;
+
+typedef struct px_quote_occurrence {
+    size_t doc;
+    size_t start, end;  /* byte offsets of the quotation */
+    size_t sentence;
+    const char *text;   /* the quoted words (parts joined by " … ") */
+    size_t input;       /* index into the px_quote_input array given */
+    const px_variant *variants; /* findings against the fullest version */
+    size_t n_variants;
+    const px_diff_word *diff;   /* word-level diff against the fullest */
+    size_t n_diff;
+} px_quote_occurrence;
+
+typedef struct px_quote_group {
+    ptrdiff_t speaker;        /* entity index or -1 */
+    const char *speaker_name; /* entity name, or as written, or NULL */
+    const char *text;         /* the fullest version */
+    size_t fullest;           /* index into occurrences */
+    const px_quote_occurrence *occurrences;
+    size_t n_occurrences;
+    size_t n_docs;            /* outlets that carry it */
+    int single_source;        /* carried by one outlet only */
+} px_quote_group;
+
+/* A statement found in the articles. */
+typedef struct px_fact {
+    const char *text;     /* the representative sentence */
+    const px_cite *cites; /* one sentence per supporting document */
+    size_t n_cites;
+    size_t n_docs;
+    int corroborated;     /* carried by two or more outlets */
+} px_fact;
+
+typedef struct px_conflict_side {
+    const char *value;    /* "former U.S. President", "17", ... */
+    const px_cite *cites;
+    size_t n_cites;
+} px_conflict_side;
+
+typedef struct px_conflict {
+    const char *what;     /* "Donald Trump's title", "number of men" */
+    const char *kind;     /* "title", "number", "date", "place" */
+    const px_conflict_side *sides;
+    size_t n_sides;
+} px_conflict;
+
+typedef struct px_compare px_compare;
+
+/* Compares the documents of one story: groups quotes[0..n_quotes) across
+ * outlets and diffs them, matches sentence-level statements (facts) and
+ * finds conflicts. ents may be NULL. *out: caller frees with
+ * px_compare_free(); it borrows docs, quotes and ents, which must outlive it. */
+int px_compare_new(px_compare **out, px_doc *const *docs, size_t n_docs,
+                   const px_entities *ents, const px_quote_input *quotes, size_t n_quotes);
+/* Borrowed; valid until px_compare_free(). */
+const px_quote_group *px_compare_quotes(const px_compare *c, size_t *n);
+const px_fact *px_compare_facts(const px_compare *c, size_t *n);
+const px_conflict *px_compare_conflicts(const px_compare *c, size_t *n);
+void px_compare_free(px_compare *c);
 
 /* ==== brief: sourced multi-document summary (src/brief) ============ */
+
+/* The brief: a short extractive summary of all the documents taken as
+ * one story, in which every sentence names the documents that carry its
+ * content. Sentences are chosen to cover the concepts (stemmed content
+ * word bigrams) that the most documents report, without saying the same
+ * thing twice, then put in reading order (by date where known, else by
+ * where the sources tell it). Headlines, captions, embedded posts and
+ * sentences that cannot stand alone (dangling openings, unresolvable
+ * pronouns, questions, mostly quotation) are never chosen. */
+typedef struct px_brief_options {
+    size_t max_words;     /* 0: no limit; else the brief stops at this many
+                             words, cutting its last sentence if it must */
+    size_t max_sentences; /* 0: default 5 when max_words is 0, else no limit */
+} px_brief_options;
+
+typedef struct px_brief_sentence {
+    size_t doc;        /* index into the docs array given to px_brief_new */
+    size_t start, end; /* byte offsets into that doc's px_doc_text (end
+                          is the cut point when the sentence was cut) */
+    const char *text;  /* the sentence as printed: one line, pronoun
+                          resolved, cut by max_words */
+    const size_t *sources; /* indexes of the docs that carry this content,
+                              the chosen doc first */
+    size_t n_sources;
+} px_brief_sentence;
+
+typedef struct px_brief px_brief;
+
+/* Makes the brief of docs[0..n_docs) (opt NULL: defaults). The docs are
+ * only read during the call: the brief keeps copies of what it prints.
+ * *out: caller frees with px_brief_free. n_docs == 0 gives an empty
+ * brief. */
+int px_brief_new(px_brief **out, px_doc *const *docs, size_t n_docs,
+                 const px_brief_options *opt);
+/* The sentences in reading order; borrowed, valid until px_brief_free. */
+const px_brief_sentence *px_brief_sentences(const px_brief *b, size_t *n);
+void px_brief_free(px_brief *b);
+
+typedef enum px_brief_format {
+    PX_BRIEF_TEXT = 0, /* one sentence a line and nothing else */
+    PX_BRIEF_JSONL,    /* one object a sentence: text, doc, start, end
+                          (code points into the original input), sources
+                          (document ids), outlets */
+    PX_BRIEF_MD        /* a Markdown list, each item "text (AP, Reuters, +3)" */
+} px_brief_format;
+
+/* Renders the brief. *out: NUL-terminated, *len bytes; caller frees with
+ * free(). */
+int px_brief_render(const px_brief *b, px_brief_format format, char **out, size_t *len);
 
 
 
 /* ==== report: the story report (src/report) ======================== */
 
+/* The report on one story: what each outlet says and how they differ.
+ * px_story_new runs every stage (quotes, entities, dates, comparison,
+ * brief) over the documents of one story. */
 
+typedef struct px_story px_story;
+
+typedef struct px_event {
+    const char *value;    /* TIMEX3 value: 2025-05-15, 2025-W20, 2022-03 */
+    const char *text;     /* the sentence that dates it (first source) */
+    const px_cite *cites; /* every sentence giving that date */
+    size_t n_cites;
+} px_event;
+
+typedef enum px_report_format {
+    PX_REPORT_MD = 0,
+    PX_REPORT_HTML,
+    PX_REPORT_JSON
+} px_report_format;
+
+/* Analyses docs[0..n_docs), one story. The documents are borrowed and must
+ * outlive the story. *out: caller frees with px_story_free(). */
+int px_story_new(px_story **out, px_doc *const *docs, size_t n_docs);
+/* Borrowed; valid until px_story_free(). */
+px_doc *const *px_story_docs(const px_story *s, size_t *n);
+const px_entities *px_story_entities(const px_story *s);
+const px_compare *px_story_compare(const px_story *s);
+const px_event *px_story_timeline(const px_story *s, size_t *n);
+/* The outlet name of document i: its source when known, else its id. */
+const char *px_story_outlet(const px_story *s, size_t doc);
+/* Writes the report. title may be NULL. Returns 0 or PX_EIO / PX_ENOMEM. */
+int px_report_write(const px_story *s, px_report_format format, FILE *out);
+void px_story_free(px_story *s);
 
 #ifdef __cplusplus
 }

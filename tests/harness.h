@@ -55,8 +55,11 @@ static int px_t_failed, px_t_passed, px_t_cur_failed;
         }                                               \
     } while (0)
 
-#define TEST_SUMMARY()                                              \
-    (printf("%d passed, %d failed\n", px_t_passed, px_t_failed),   \
-     px_t_failed ? 1 : 0)
+static inline int px_test_summary(void)
+{
+    printf("%d passed, %d failed\n", px_t_passed, px_t_failed);
+    return px_t_failed ? 1 : 0;
+}
+#define TEST_SUMMARY() px_test_summary()
 
 #endif

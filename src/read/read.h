@@ -23,8 +23,9 @@ struct px_doc {
     size_t n_sents;
     px_token *toks;
     size_t n_toks;
-    /* cached results of later stages (arena memory) */
-    const px_quote *quotes; /* px_quotes_find */
+    /* per-stage caches, in the arena; NULL until the stage runs */
+    struct px_dates_cache *dates; /* src/date */
+    const px_quote *quotes;       /* src/quote: px_quotes_find */
     size_t n_quotes;
     bool quotes_done;
 };

@@ -16,6 +16,7 @@ void spec_tokenize(const char *in, size_t len, px_buf *out);
 void spec_sentences(const char *in, size_t len, px_buf *out);
 void spec_structure(const char *in, size_t len, px_buf *out);
 void spec_normalize(const char *in, size_t len, px_buf *out);
+void spec_dates(const char *in, size_t len, px_buf *out);
 void spec_quotes(const char *in, size_t len, px_buf *out);
 
 #endif

@@ -22,6 +22,7 @@ static const spec_kind kinds[] = {
     {"sentences", spec_sentences},
     {"structure", spec_structure},
     {"normalize", spec_normalize},
+    {"dates", spec_dates},
     {"quotes", spec_quotes},
     /* quotes, dates, ... register here */
 };

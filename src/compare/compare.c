@@ -1,0 +1,115 @@
+/*
+ * compare.c - the comparison of one story's documents: sets up what the
+ * quote and fact comparisons share (the outlet of each document, the
+ * Snowball stemmer, the arena that holds every result) and runs them.
+ */
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare.h"
+
+const char *px_variant_kind_name(px_variant_kind kind)
+{
+    switch (kind) {
+#define PX__VARIANT_NAME(name, id, label) \
+    case PX_VARIANT_##name:               \
+        return id;
+        PX_VARIANT_KIND_MAP(PX__VARIANT_NAME)
+#undef PX__VARIANT_NAME
+    default:
+        return "unknown";
+    }
+}
+
+const char *px_variant_kind_label(px_variant_kind kind)
+{
+    switch (kind) {
+#define PX__VARIANT_LABEL(name, id, label) \
+    case PX_VARIANT_##name:                \
+        return label;
+        PX_VARIANT_KIND_MAP(PX__VARIANT_LABEL)
+#undef PX__VARIANT_LABEL
+    default:
+        return "unknown";
+    }
+}
+
+int px_compare_new(px_compare **out, px_doc *const *docs, size_t n_docs, const px_entities *ents,
+                   const px_quote_input *quotes, size_t n_quotes)
+{
+    if (!out || (!docs && n_docs) || (!quotes && n_quotes))
+        return PX_EUSAGE;
+    *out = NULL;
+    px_compare *c = px__calloc(1, sizeof(*c));
+    if (!c)
+        return PX_ENOMEM;
+    px_arena_init(&c->arena, 64 * 1024);
+    c->docs = docs;
+    c->n_docs = n_docs;
+    c->ents = ents;
+    int rc = 0;
+    c->outlet = px__malloc((n_docs ? n_docs : 1) * sizeof(size_t));
+    c->stemmer = sb_stemmer_new("english", "UTF_8");
+    if (!c->outlet || !c->stemmer) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    /* documents of one outlet (same source) count once; a document
+     * without a source is an outlet of its own */
+    for (size_t i = 0; i < n_docs; i++) {
+        c->outlet[i] = i;
+        const char *si = px_doc_source(docs[i]);
+        if (!si)
+            continue;
+        for (size_t j = 0; j < i; j++) {
+            const char *sj = px_doc_source(docs[j]);
+            if (sj && !strcmp(si, sj)) {
+                c->outlet[i] = c->outlet[j];
+                break;
+            }
+        }
+    }
+    rc = px__compare_quotes(c, quotes, n_quotes);
+    if (!rc)
+        rc = px__compare_facts(c);
+done:
+    if (rc) {
+        px_compare_free(c);
+        return rc;
+    }
+    *out = c;
+    return 0;
+}
+
+const px_quote_group *px_compare_quotes(const px_compare *c, size_t *n)
+{
+    if (n)
+        *n = c ? c->n_quotes : 0;
+    return c ? c->quotes : NULL;
+}
+
+const px_fact *px_compare_facts(const px_compare *c, size_t *n)
+{
+    if (n)
+        *n = c ? c->n_facts : 0;
+    return c ? c->facts : NULL;
+}
+
+const px_conflict *px_compare_conflicts(const px_compare *c, size_t *n)
+{
+    if (n)
+        *n = c ? c->n_conflicts : 0;
+    return c ? c->conflicts : NULL;
+}
+
+void px_compare_free(px_compare *c)
+{
+    if (!c)
+        return;
+    if (c->stemmer)
+        sb_stemmer_delete(c->stemmer);
+    free(c->outlet);
+    px_arena_release(&c->arena);
+    free(c);
+}

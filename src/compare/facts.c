@@ -1,0 +1,944 @@
+/*
+ * facts.c - what the outlets agree on, what only one reports, and where
+ * they contradict each other.
+ *
+ * Every body sentence becomes a bag of features: stemmed content words
+ * (Snowball), numbers (digits and number words alike), and the entities
+ * it mentions (so "Kiev" and "Kyiv", "Zelensky" and "Zelenskyy" count as
+ * one). Features are weighted by rarity in the story (idf), and two
+ * sentences of different outlets that are close enough (cosine) state the
+ * same thing. Each sentence links to its best match in every other
+ * outlet; the linked sentences form a fact, corroborated when two or
+ * more outlets carry it. A sentence no other outlet matches is a
+ * single-source fact when it holds something checkable: a number, a name
+ * or an attribution ("according to", "told").
+ *
+ * Conflicts:
+ *  - title: one person called by a role with "former" by some outlets
+ *    and without it by others ("President" and "former President");
+ *  - number: within one fact, outlets counting the same kind of thing
+ *    with different numbers ("17 men" and "14 miners").
+ */
+#include <libstemmer.h>
+#include <math.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "compare.h"
+
+/* Number and month features carry this bit; words and entities do not. */
+#define NUM_FEATURE (1ull << 63)
+
+static const char *const stop[] = {
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and",
+    "any", "are", "as", "at", "be", "because", "been", "before", "being", "below",
+    "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",
+    "during", "each", "even", "few", "for", "from", "further", "had", "has", "have",
+    "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i",
+    "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "might", "more",
+    "most", "must", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only",
+    "or", "other", "our", "ours", "out", "over", "own", "same", "she", "should", "so",
+    "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there",
+    "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+    "us", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who",
+    "whom", "why", "will", "with", "would", "you", "your", "said", "says", "say", "told",
+    "according", "added", "also", "mr", "mrs", "ms", "would", "still", "however", NULL};
+
+static bool is_stop(const char *w, size_t len)
+{
+    if (len > 15)
+        return false;
+    for (const char *const *s = stop; *s; s++)
+        if (strlen(*s) == len && !memcmp(*s, w, len))
+            return true;
+    return false;
+}
+
+/* Nouns that count people: "17 men" and "14 miners" count the same kind. */
+static const char *const people_nouns[] = {
+    "men", "man", "women", "woman", "people", "person", "miner", "worker", "soldier",
+    "civilian", "child", "children", "passeng", "victim", "rescuer", "troop", "staff",
+    "employe", "resid", "patient", "dead", "injur", "crew", "member", "survivor", "hostag",
+    "prison", "student", "migrant", "refuge", NULL};
+
+static int noun_class(const char *stem)
+{
+    for (const char *const *p = people_nouns; *p; p++)
+        if (!strncmp(stem, *p, strlen(*p)))
+            return 1;
+    return 0;
+}
+
+typedef struct feat {
+    uint64_t h;
+} feat;
+
+typedef struct number_use {
+    long value;
+    uint64_t noun;  /* stem hash of the counted noun, 0 if none */
+    int noun_class; /* 1 people */
+    size_t start, end;
+} number_use;
+
+typedef struct unit {
+    size_t doc, sent;
+    size_t first_feat, n_feat;
+    double norm;
+    bool checkable; /* number, name or attribution */
+    size_t first_num, n_num;
+} unit;
+
+typedef struct fact_ctx {
+    px_compare *c;
+    PX_VEC(unit) units;
+    PX_VEC(uint64_t) feats;
+    PX_VEC(number_use) nums;
+    /* per document, per sentence: entity ids mentioned (CSR) */
+} fact_ctx;
+
+static bool unit_block(px_block_kind k)
+{
+    return k == PX_BLOCK_BODY || k == PX_BLOCK_STANDFIRST;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* quoted[si] = 1 when most words of sentence si lie between quotation
+ * marks. The state is followed through each paragraph: a paragraph that
+ * opens a quotation without closing it ends inside it. */
+static void mark_quoted(const px_doc *d, uint8_t *quoted)
+{
+    for (size_t bi = 0; bi < d->n_blocks; bi++) {
+        const px_block *bl = &d->blocks[bi];
+        bool inside = false;
+        /* a paragraph whose first quotation mark closes continues a
+         * quotation from the paragraph before */
+        for (size_t k = 0; k < bl->n_sentences && !inside; k++) {
+            const px_sentence *s = &d->sents[bl->first_sentence + k];
+            size_t t = s->first_token, e = t + s->n_tokens;
+            for (; t < e; t++)
+                if (d->toks[t].kind == PX_TOK_QUOTE && !(d->toks[t].flags & PX_TF_QSINGLE))
+                    break;
+            if (t < e) {
+                inside = (d->toks[t].flags & PX_TF_QCLOSE) != 0;
+                break;
+            }
+        }
+        for (size_t k = 0; k < bl->n_sentences; k++) {
+            size_t si = bl->first_sentence + k;
+            const px_sentence *s = &d->sents[si];
+            size_t in = 0, all = 0;
+            for (size_t t = s->first_token; t < s->first_token + s->n_tokens; t++) {
+                const px_token *tk = &d->toks[t];
+                if (tk->kind == PX_TOK_QUOTE) {
+                    if (tk->flags & PX_TF_QSINGLE)
+                        continue;
+                    if (tk->flags & PX_TF_QOPEN)
+                        inside = true;
+                    else if (tk->flags & PX_TF_QCLOSE)
+                        inside = false;
+                    else
+                        inside = !inside;
+                    continue;
+                }
+                if (tk->kind != PX_TOK_WORD && tk->kind != PX_TOK_NUMBER)
+                    continue;
+                all++;
+                in += inside;
+            }
+            quoted[si] = all && in * 2 > all;
+        }
+    }
+}
+
+typedef struct ment {
+    size_t doc, sent, start, end, ent;
+} ment;
+
+static int cmp_ment(const void *a, const void *b)
+{
+    const ment *x = a, *y = b;
+    if (x->doc != y->doc)
+        return x->doc < y->doc ? -1 : 1;
+    if (x->sent != y->sent)
+        return x->sent < y->sent ? -1 : 1;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Builds the feature bags of every body sentence. */
+static int build_units(fact_ctx *fx)
+{
+    px_compare *c = fx->c;
+    size_t n_ent = 0;
+    const px_entity *ents = c->ents ? px_entities_list(c->ents, &n_ent) : NULL;
+    /* entity mentions by (doc, sentence) */
+    PX_VEC(ment) ms = {0};
+    for (size_t e = 0; e < n_ent; e++)
+        for (size_t m = 0; m < ents[e].n_mentions; m++) {
+            const px_mention *x = &ents[e].mentions[m];
+            ment v = {x->doc, x->sentence, x->start, x->end, e};
+            if (!PX_VEC_PUSH(ms, v)) {
+                PX_VEC_FREE(ms);
+                return PX_ENOMEM;
+            }
+        }
+    /* a place also stands for the country it lies in: "Istanbul" meets
+     * "Turkey", "Kyiv" meets "Ukraine" */
+    size_t *country_of = px__malloc((n_ent ? n_ent : 1) * sizeof(size_t));
+    if (!country_of) {
+        PX_VEC_FREE(ms);
+        return PX_ENOMEM;
+    }
+    for (size_t e = 0; e < n_ent; e++) {
+        country_of[e] = SIZE_MAX;
+        if (ents[e].type != PX_ENTITY_PLACE || !ents[e].place)
+            continue;
+        int g = px__place_lookup(ents[e].place, strlen(ents[e].place), NULL, NULL);
+        int pg = px__place_part_of(g);
+        if (pg < 0)
+            continue;
+        const char *cn = px__place_name(pg);
+        for (size_t k = 0; k < n_ent; k++)
+            if (k != e && ents[k].place && !strcmp(ents[k].place, cn))
+                country_of[e] = k;
+    }
+    qsort(ms.v, ms.n, sizeof(ment), cmp_ment);
+    size_t mcur = 0;
+    px_buf b = PX_BUF_INIT;
+    int rc = 0;
+    uint8_t *quoted = NULL;
+    for (size_t di = 0; di < c->n_docs && !rc; di++) {
+        const px_doc *d = c->docs[di];
+        /* sentences that are mostly quotation: what someone said is a
+         * quotation (compared as such), not a statement of the outlet */
+        uint8_t *nq = realloc(quoted, d->n_sents ? d->n_sents : 1);
+        if (!nq) {
+            rc = PX_ENOMEM;
+            break;
+        }
+        quoted = nq;
+        mark_quoted(d, quoted);
+        for (size_t si = 0; si < d->n_sents && !rc; si++) {
+            const px_sentence *s = &d->sents[si];
+            if (!unit_block(d->blocks[s->block].kind) || quoted[si])
+                continue;
+            /* the mentions of this sentence: [m0, m1) of the sorted list */
+            while (mcur < ms.n && (ms.v[mcur].doc < di || (ms.v[mcur].doc == di && ms.v[mcur].sent < si)))
+                mcur++;
+            size_t m0 = mcur, m1 = mcur;
+            while (m1 < ms.n && ms.v[m1].doc == di && ms.v[m1].sent == si)
+                m1++;
+            unit u = {di, si, fx->feats.n, 0, 0, false, fx->nums.n, 0};
+            size_t words = 0;
+            bool attribution = false;
+            for (size_t t = s->first_token; t < s->first_token + s->n_tokens; t++) {
+                const px_token *k = &d->toks[t];
+                const char *w = d->text + k->start;
+                size_t len = k->end - k->start;
+                bool in_mention = false;
+                for (size_t m = m0; m < m1; m++)
+                    if (k->start >= ms.v[m].start && k->end <= ms.v[m].end)
+                        in_mention = true;
+                long value = 0;
+                bool is_num = false;
+                if (k->kind == PX_TOK_NUMBER) {
+                    char digits[32];
+                    size_t nd = 0;
+                    for (size_t i = 0; i < len && nd < sizeof digits - 1; i++) {
+                        if (w[i] >= '0' && w[i] <= '9')
+                            digits[nd++] = w[i];
+                        else if (w[i] == ',')
+                            continue;
+                        else
+                            break;
+                    }
+                    digits[nd] = 0;
+                    if (nd) {
+                        value = strtol(digits, NULL, 10);
+                        is_num = true;
+                    }
+                } else if (k->kind == PX_TOK_WORD && px__number_word(w, len, &value) && value > 1) {
+                    is_num = true;
+                }
+                if (is_num) {
+                    uint64_t h = px__hash(&value, sizeof value, 21) | NUM_FEATURE;
+                    if (!PX_VEC_PUSH(fx->feats, h)) {
+                        rc = PX_ENOMEM;
+                        break;
+                    }
+                    /* the counted noun: the next word */
+                    number_use nu = {value, 0, 0, k->start, k->end};
+                    if (t + 1 < s->first_token + s->n_tokens && d->toks[t + 1].kind == PX_TOK_WORD) {
+                        const px_token *nk = &d->toks[t + 1];
+                        px_buf_clear(&b);
+                        px__fold_typography(&b, d->text + nk->start, nk->end - nk->start, true);
+                        const sb_symbol *st = sb_stemmer_stem(c->stemmer, (const sb_symbol *)b.ptr, (int)b.len);
+                        int sl = st ? sb_stemmer_length(c->stemmer) : 0;
+                        if (st && sl > 0) {
+                            nu.noun = px__hash(st, (size_t)sl, 5);
+                            char tmp[64];
+                            size_t n = PX_MIN((size_t)sl, sizeof tmp - 1);
+                            memcpy(tmp, st, n);
+                            tmp[n] = 0;
+                            nu.noun_class = noun_class(tmp);
+                            nu.end = nk->end;
+                        }
+                    }
+                    /* years and percentages are not counts of things */
+                    if (!(value >= 1900 && value <= 2100) && !PX_VEC_PUSH(fx->nums, nu)) {
+                        rc = PX_ENOMEM;
+                        break;
+                    }
+                    u.checkable = true;
+                    words++;
+                    continue;
+                }
+                if (k->kind != PX_TOK_WORD || in_mention)
+                    continue;
+                px_buf_clear(&b);
+                px__fold_typography(&b, w, len, true);
+                if (b.len >= 2 && b.ptr[b.len - 2] == '\'' && b.ptr[b.len - 1] == 's')
+                    px_buf_truncate(&b, b.len - 2);
+                if (!strcmp(b.ptr, "according"))
+                    attribution = true;
+                if (px__is_speech_verb(w, len) && (!strcmp(b.ptr, "told")))
+                    attribution = true;
+                words++;
+                if (is_stop(b.ptr, b.len) || b.len < 2)
+                    continue;
+                const sb_symbol *st = sb_stemmer_stem(c->stemmer, (const sb_symbol *)b.ptr, (int)b.len);
+                if (!st)
+                    continue;
+                uint64_t h = px__hash(st, (size_t)sb_stemmer_length(c->stemmer), 9) & ~NUM_FEATURE;
+                /* a month pins a statement down like a number does */
+                if (px__month_from_name(w, len) && (k->flags & PX_TF_CAP))
+                    h |= NUM_FEATURE;
+                if (!PX_VEC_PUSH(fx->feats, h)) {
+                    rc = PX_ENOMEM;
+                    break;
+                }
+            }
+            for (size_t m = m0; m < m1 && !rc; m++) {
+                uint64_t h = px__hash(&ms.v[m].ent, sizeof(size_t), 33) & ~NUM_FEATURE;
+                if (!PX_VEC_PUSH(fx->feats, h))
+                    rc = PX_ENOMEM;
+                if (country_of[ms.v[m].ent] != SIZE_MAX) {
+                    h = px__hash(&country_of[ms.v[m].ent], sizeof(size_t), 33) & ~NUM_FEATURE;
+                    if (!PX_VEC_PUSH(fx->feats, h))
+                        rc = PX_ENOMEM;
+                }
+                u.checkable = true;
+            }
+            if (attribution)
+                u.checkable = true;
+            u.n_feat = fx->feats.n - u.first_feat;
+            u.n_num = fx->nums.n - u.first_num;
+            /* one bag, each feature once */
+            qsort(fx->feats.v + u.first_feat, u.n_feat, sizeof(uint64_t), cmp_u64);
+            size_t w2 = u.first_feat;
+            for (size_t k = u.first_feat; k < fx->feats.n; k++)
+                if (k == u.first_feat || fx->feats.v[k] != fx->feats.v[w2 - 1])
+                    fx->feats.v[w2++] = fx->feats.v[k];
+            fx->feats.n = w2;
+            u.n_feat = w2 - u.first_feat;
+            if (words < 5 || u.n_feat < 3) {
+                fx->feats.n = u.first_feat;
+                fx->nums.n = u.first_num;
+                continue;
+            }
+            if (!PX_VEC_PUSH(fx->units, u))
+                rc = PX_ENOMEM;
+        }
+    }
+    if (b.oom)
+        rc = PX_ENOMEM;
+    px_buf_release(&b);
+    PX_VEC_FREE(ms);
+    free(country_of);
+    free(quoted);
+    return rc;
+}
+
+/* ---- feature dictionary: hash -> id, document frequency ---- */
+
+typedef struct fdict {
+    uint64_t *keys;
+    uint32_t *df;
+    size_t cap;
+} fdict;
+
+static size_t fd_slot(fdict *d, uint64_t h)
+{
+    size_t k = (size_t)(h * 0x9E3779B97F4A7C15ull >> 20) & (d->cap - 1);
+    while (d->keys[k] && d->keys[k] != h)
+        k = (k + 1) & (d->cap - 1);
+    return k;
+}
+
+typedef struct posting {
+    uint32_t feat;
+    uint32_t unit;
+} posting;
+
+static int cmp_posting(const void *a, const void *b)
+{
+    const posting *x = a, *y = b;
+    if (x->feat != y->feat)
+        return x->feat < y->feat ? -1 : 1;
+    return x->unit < y->unit ? -1 : x->unit > y->unit;
+}
+
+static size_t ufind(size_t *p, size_t x)
+{
+    while (p[x] != x) {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    return x;
+}
+
+static int cite_cmp(const void *a, const void *b)
+{
+    const px_cite *x = a, *y = b;
+    if (x->doc != y->doc)
+        return x->doc < y->doc ? -1 : 1;
+    return x->sentence < y->sentence ? -1 : x->sentence > y->sentence;
+}
+
+static int fact_cmp(const void *a, const void *b)
+{
+    const px_fact *x = a, *y = b;
+    if (x->corroborated != y->corroborated)
+        return x->corroborated ? -1 : 1;
+    if (x->n_docs != y->n_docs)
+        return x->n_docs > y->n_docs ? -1 : 1;
+    const px_cite *p = &x->cites[0], *q = &y->cites[0];
+    if (p->doc != q->doc)
+        return p->doc < q->doc ? -1 : 1;
+    return p->sentence < q->sentence ? -1 : p->sentence > q->sentence;
+}
+
+/* The threshold on the idf-weighted cosine above which two sentences
+ * state the same thing; chosen on the seed story and checked on the
+ * example story (tests/cli/test_report_seeds prints the figures). */
+#define FACT_MIN_COSINE 0.30
+/* ... or above this one when they share a number or a month. */
+#define FACT_MIN_COSINE_NUMBER 0.20
+
+static char *sentence_text(px_arena *a, const px_doc *d, size_t si)
+{
+    const px_sentence *s = &d->sents[si];
+    return px_arena_strndup(a, d->text + s->start, s->end - s->start);
+}
+
+/* ---- conflicts ---- */
+
+typedef PX_VEC(px_conflict) conflict_vec;
+
+/* The role word of a title ("Former U.S. President" -> "president") and
+ * whether it says former. false when the title has no role. */
+static bool title_role(const char *title, char *role, size_t cap, bool *former)
+{
+    static const char *const roles[] = {
+        "president", "minister", "chancellor", "mayor", "leader", "governor", "secretary",
+        "commander", "premier", "king", "queen", "senator", "ambassador", "chief",
+        "director", "chairman", "chairwoman", "spokesman", "spokeswoman", "executive",
+        "analyst", "consultant", "judge", "general", NULL};
+    *former = false;
+    role[0] = 0;
+    const char *p = title;
+    while (*p) {
+        while (*p && !((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')))
+            p++;
+        char w[32];
+        size_t k = 0;
+        while (*p && ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '.' || (unsigned char)*p >= 0x80)) {
+            char ch = *p++;
+            if (ch != '.' && k < sizeof w - 1)
+                w[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        }
+        w[k] = 0;
+        if (!strcmp(w, "former") || !strcmp(w, "ex"))
+            *former = true;
+        for (const char *const *r = roles; *r; r++)
+            if (!strcmp(w, *r) && k < cap) {
+                memcpy(role, w, k + 1);
+            }
+    }
+    return role[0] != 0;
+}
+
+static int title_conflicts(px_compare *c, conflict_vec *out)
+{
+    size_t n_ent = 0;
+    const px_entity *ents = c->ents ? px_entities_list(c->ents, &n_ent) : NULL;
+    int rc = 0;
+    for (size_t e = 0; e < n_ent && !rc; e++) {
+        const px_entity *en = &ents[e];
+        if (en->type != PX_ENTITY_PERSON)
+            continue;
+        /* roles this person is given, with and without "former" */
+        char roles[8][32];
+        size_t n_roles = 0;
+        for (size_t m = 0; m < en->n_mentions; m++) {
+            const px_mention *x = &en->mentions[m];
+            char role[32];
+            bool former;
+            if (!x->title || !title_role(x->title, role, sizeof role, &former))
+                continue;
+            size_t r;
+            for (r = 0; r < n_roles; r++)
+                if (!strcmp(roles[r], role))
+                    break;
+            if (r == n_roles && n_roles < 8)
+                strcpy(roles[n_roles++], role);
+        }
+        for (size_t r = 0; r < n_roles && !rc; r++) {
+            PX_VEC(px_cite) side[2] = {{0}, {0}};
+            const char *label[2] = {NULL, NULL};
+            size_t docs_side[2] = {0, 0};
+            size_t last_doc[2] = {SIZE_MAX, SIZE_MAX};
+            for (size_t m = 0; m < en->n_mentions; m++) {
+                const px_mention *x = &en->mentions[m];
+                char role[32];
+                bool former;
+                if (!x->title || !title_role(x->title, role, sizeof role, &former) ||
+                    strcmp(role, roles[r]))
+                    continue;
+                int sd = former ? 1 : 0;
+                const px_sentence *s = &c->docs[x->doc]->sents[x->sentence];
+                (void)s;
+                px_cite ct = {x->doc, x->sentence, x->start, x->end};
+                if (!PX_VEC_PUSH(side[sd], ct)) {
+                    rc = PX_ENOMEM;
+                    break;
+                }
+                if (!label[sd])
+                    label[sd] = x->title;
+                if (last_doc[sd] != x->doc) {
+                    docs_side[sd]++;
+                    last_doc[sd] = x->doc;
+                }
+            }
+            if (!rc && side[0].n && side[1].n) {
+                /* a document on both sides (it quotes the old title) does
+                 * not make a conflict by itself */
+                bool distinct = false;
+                for (size_t a = 0; a < side[0].n && !distinct; a++) {
+                    bool also = false;
+                    for (size_t b = 0; b < side[1].n; b++)
+                        if (c->outlet[side[1].v[b].doc] == c->outlet[side[0].v[a].doc])
+                            also = true;
+                    if (!also)
+                        distinct = true;
+                }
+                if (distinct) {
+                    px_conflict_side *sides = px_arena_calloc(&c->arena, 2, sizeof(*sides));
+                    px_buf w = PX_BUF_INIT;
+                    px_buf_printf(&w, "%s's title", en->name);
+                    char *what = px_arena_strndup(&c->arena, w.ptr, w.len);
+                    px_buf_release(&w);
+                    if (!sides || !what) {
+                        rc = PX_ENOMEM;
+                    } else {
+                        for (int sd = 0; sd < 2 && !rc; sd++) {
+                            px_cite *cites = px_arena_alloc(&c->arena, side[sd].n * sizeof(px_cite));
+                            if (!cites) {
+                                rc = PX_ENOMEM;
+                                break;
+                            }
+                            memcpy(cites, side[sd].v, side[sd].n * sizeof(px_cite));
+                            sides[sd].value = label[sd];
+                            sides[sd].cites = cites;
+                            sides[sd].n_cites = side[sd].n;
+                        }
+                        px_conflict cf = {what, "title", sides, 2};
+                        if (!rc && !PX_VEC_PUSH(*out, cf))
+                            rc = PX_ENOMEM;
+                    }
+                }
+            }
+            PX_VEC_FREE(side[0]);
+            PX_VEC_FREE(side[1]);
+        }
+    }
+    return rc;
+}
+
+/* Within one fact: outlets counting the same kind of thing differently. */
+static int number_conflicts(px_compare *c, fact_ctx *fx, const size_t *members, size_t n,
+                            const char *fact_text, conflict_vec *out)
+{
+    (void)fact_text;
+    const unit *U = fx->units.v;
+    for (size_t a = 0; a < n; a++) {
+        const unit *ua = &U[members[a]];
+        for (size_t i = 0; i < ua->n_num; i++) {
+            const number_use *x = &fx->nums.v[ua->first_num + i];
+            if (!x->noun)
+                continue;
+            for (size_t b = 0; b < n; b++) {
+                const unit *ub = &U[members[b]];
+                if (c->outlet[ub->doc] == c->outlet[ua->doc])
+                    continue;
+                for (size_t j = 0; j < ub->n_num; j++) {
+                    const number_use *y = &fx->nums.v[ub->first_num + j];
+                    if (!y->noun || y->value == x->value)
+                        continue;
+                    bool same_kind = x->noun == y->noun || (x->noun_class && x->noun_class == y->noun_class);
+                    if (!same_kind)
+                        continue;
+                    /* does either sentence also give the other's number? */
+                    bool shared = false;
+                    for (size_t k = 0; k < ua->n_num; k++)
+                        if (fx->nums.v[ua->first_num + k].value == y->value)
+                            shared = true;
+                    for (size_t k = 0; k < ub->n_num; k++)
+                        if (fx->nums.v[ub->first_num + k].value == x->value)
+                            shared = true;
+                    if (shared)
+                        continue;
+                    /* gather all sentences of the fact on each side */
+                    px_conflict_side *sides = px_arena_calloc(&c->arena, 2, sizeof(*sides));
+                    if (!sides)
+                        return PX_ENOMEM;
+                    long vals[2] = {x->value, y->value};
+                    for (int sd = 0; sd < 2; sd++) {
+                        PX_VEC(px_cite) cv = {0};
+                        const char *label = NULL;
+                        for (size_t m = 0; m < n; m++) {
+                            const unit *um = &U[members[m]];
+                            for (size_t k = 0; k < um->n_num; k++) {
+                                const number_use *z = &fx->nums.v[um->first_num + k];
+                                if (z->value != vals[sd] || !z->noun)
+                                    continue;
+                                bool kind_ok = z->noun == x->noun || z->noun == y->noun ||
+                                               (z->noun_class && z->noun_class == x->noun_class);
+                                if (!kind_ok)
+                                    continue;
+                                px_cite ct = {um->doc, um->sent, z->start, z->end};
+                                if (!PX_VEC_PUSH(cv, ct)) {
+                                    PX_VEC_FREE(cv);
+                                    return PX_ENOMEM;
+                                }
+                                if (!label)
+                                    label = px_arena_strndup(&c->arena, c->docs[um->doc]->text + z->start,
+                                                             z->end - z->start);
+                                break;
+                            }
+                        }
+                        px_cite *cites = px_arena_alloc(&c->arena, (cv.n ? cv.n : 1) * sizeof(px_cite));
+                        if (!cites) {
+                            PX_VEC_FREE(cv);
+                            return PX_ENOMEM;
+                        }
+                        memcpy(cites, cv.v, cv.n * sizeof(px_cite));
+                        sides[sd].value = label ? label : "";
+                        sides[sd].cites = cites;
+                        sides[sd].n_cites = cv.n;
+                        PX_VEC_FREE(cv);
+                    }
+                    px_buf w = PX_BUF_INIT;
+                    px_buf_printf(&w, "how many: %s or %s", sides[0].value, sides[1].value);
+                    char *what = px_arena_strndup(&c->arena, w.ptr, w.len);
+                    px_buf_release(&w);
+                    if (!what)
+                        return PX_ENOMEM;
+                    px_conflict cf = {what, "number", sides, 2};
+                    return PX_VEC_PUSH(*out, cf) ? 0 : PX_ENOMEM;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+int px__compare_facts(px_compare *c)
+{
+    fact_ctx fx = {.c = c};
+    conflict_vec conflicts = {0};
+    posting *post = NULL;
+    fdict dict = {0};
+    uint32_t *fid = NULL;
+    double *w = NULL;
+    size_t *parent = NULL;
+    double *score = NULL;
+    uint32_t *nshared = NULL;
+    uint32_t *touched = NULL;
+    size_t *best_j = NULL;
+    double *best_s = NULL;
+    size_t *members = NULL;
+    int rc = build_units(&fx);
+    if (rc)
+        goto done;
+    size_t nu = fx.units.n;
+    size_t nf = fx.feats.n;
+    /* feature ids and document frequencies */
+    dict.cap = 16;
+    while (dict.cap < nf * 2 + 16)
+        dict.cap *= 2;
+    dict.keys = px__calloc(dict.cap, sizeof(uint64_t));
+    dict.df = px__calloc(dict.cap, sizeof(uint32_t));
+    fid = px__malloc((nf ? nf : 1) * sizeof(uint32_t));
+    if (!dict.keys || !dict.df || !fid) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    for (size_t k = 0; k < nf; k++) {
+        uint64_t h = fx.feats.v[k] ? fx.feats.v[k] : 1;
+        size_t s = fd_slot(&dict, h);
+        dict.keys[s] = h;
+        dict.df[s]++;
+        fid[k] = (uint32_t)s;
+    }
+    w = px__malloc((nf ? nf : 1) * sizeof(double));
+    if (!w) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    for (size_t k = 0; k < nf; k++)
+        w[k] = log(1.0 + (double)nu / (double)dict.df[fid[k]]);
+    for (size_t u = 0; u < nu; u++) {
+        unit *un = &fx.units.v[u];
+        double s = 0;
+        for (size_t k = 0; k < un->n_feat; k++)
+            s += w[un->first_feat + k] * w[un->first_feat + k];
+        un->norm = sqrt(s);
+    }
+    /* postings of features that are not everywhere */
+    size_t max_df = 64 + nu / 50;
+    post = px__malloc((nf ? nf : 1) * sizeof(posting));
+    if (!post) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    size_t np = 0;
+    for (size_t u = 0; u < nu; u++) {
+        unit *un = &fx.units.v[u];
+        for (size_t k = 0; k < un->n_feat; k++)
+            if (dict.df[fid[un->first_feat + k]] <= max_df)
+                post[np++] = (posting){fid[un->first_feat + k], (uint32_t)u};
+    }
+    qsort(post, np, sizeof(posting), cmp_posting);
+    /* feature id -> range in post */
+    size_t *pstart = px__malloc((dict.cap + 1) * sizeof(size_t));
+    if (!pstart) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    for (size_t k = 0; k <= dict.cap; k++)
+        pstart[k] = SIZE_MAX;
+    for (size_t k = np; k-- > 0;)
+        pstart[post[k].feat] = k;
+    parent = px__malloc((nu ? nu : 1) * sizeof(size_t));
+    score = px__calloc(nu ? nu : 1, sizeof(double));
+    nshared = px__calloc(nu ? nu : 1, sizeof(uint32_t));
+    touched = px__malloc((nu ? nu : 1) * sizeof(uint32_t));
+    best_j = px__malloc((c->n_docs ? c->n_docs : 1) * sizeof(size_t));
+    best_s = px__malloc((c->n_docs ? c->n_docs : 1) * sizeof(double));
+    if (!parent || !score || !nshared || !touched || !best_j || !best_s) {
+        free(pstart);
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    for (size_t u = 0; u < nu; u++)
+        parent[u] = u;
+    for (size_t u = 0; u < nu; u++) {
+        unit *un = &fx.units.v[u];
+        size_t nt = 0;
+        for (size_t k = 0; k < un->n_feat; k++) {
+            uint32_t f = fid[un->first_feat + k];
+            if (dict.df[f] > max_df || pstart[f] == SIZE_MAX)
+                continue;
+            double wk = w[un->first_feat + k];
+            for (size_t p = pstart[f]; p < np && post[p].feat == f; p++) {
+                uint32_t v = post[p].unit;
+                if (v == u || c->outlet[fx.units.v[v].doc] == c->outlet[un->doc])
+                    continue;
+                if (score[v] == 0)
+                    touched[nt++] = v;
+                score[v] += wk * wk;
+                if (dict.keys[f] & NUM_FEATURE)
+                    nshared[v]++;
+            }
+        }
+        for (size_t d = 0; d < c->n_docs; d++)
+            best_j[d] = SIZE_MAX, best_s[d] = 0;
+        for (size_t k = 0; k < nt; k++) {
+            uint32_t v = touched[k];
+            double cos = score[v] / (un->norm * fx.units.v[v].norm + 1e-9);
+            bool number = nshared[v] > 0;
+            score[v] = 0;
+            nshared[v] = 0;
+            size_t o = c->outlet[fx.units.v[v].doc];
+            if (getenv("PX_DEBUG_FACTS") && cos >= 0.12 && u < v) {
+                const unit *a = un, *bb = &fx.units.v[v];
+                const px_doc *da = c->docs[a->doc], *db = c->docs[bb->doc];
+                fprintf(stderr, "%.3f | %.*s\n      | %.*s\n", cos,
+                        (int)(da->sents[a->sent].end - da->sents[a->sent].start), da->text + da->sents[a->sent].start,
+                        (int)(db->sents[bb->sent].end - db->sents[bb->sent].start), db->text + db->sents[bb->sent].start);
+            }
+            if ((cos >= FACT_MIN_COSINE || (number && cos >= FACT_MIN_COSINE_NUMBER)) && cos > best_s[o]) {
+                best_s[o] = cos;
+                best_j[o] = v;
+            }
+        }
+        for (size_t d = 0; d < c->n_docs; d++)
+            if (best_j[d] != SIZE_MAX) {
+                size_t a = ufind(parent, u), b = ufind(parent, best_j[d]);
+                if (a != b)
+                    parent[PX_MAX(a, b)] = PX_MIN(a, b);
+            }
+    }
+    free(pstart);
+    /* facts: components */
+    PX_VEC(px_fact) facts = {0};
+    members = px__malloc((nu ? nu : 1) * sizeof(size_t));
+    size_t *order = px__malloc((nu ? nu : 1) * sizeof(size_t));
+    if (!members || !order) {
+        free(order);
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    /* bucket by root */
+    for (size_t u = 0; u < nu; u++)
+        order[u] = u;
+    for (size_t u = 0; u < nu; u++)
+        parent[u] = ufind(parent, u);
+    /* counting sort by root */
+    size_t *cnt = px__calloc(nu + 1, sizeof(size_t));
+    if (!cnt) {
+        free(order);
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    for (size_t u = 0; u < nu; u++)
+        cnt[parent[u] + 1]++;
+    for (size_t r = 0; r < nu; r++)
+        cnt[r + 1] += cnt[r];
+    for (size_t u = 0; u < nu; u++)
+        members[cnt[parent[u]]++] = u;
+    free(cnt);
+    free(order);
+    for (size_t k = 0; k < nu && !rc;) {
+        size_t e = k;
+        while (e < nu && parent[members[e]] == parent[members[k]])
+            e++;
+        /* outlets */
+        size_t n_out = 0;
+        for (size_t m = k; m < e; m++) {
+            bool seen = false;
+            for (size_t q = k; q < m; q++)
+                if (c->outlet[fx.units.v[members[q]].doc] == c->outlet[fx.units.v[members[m]].doc])
+                    seen = true;
+            n_out += !seen;
+        }
+        bool corroborated = n_out >= 2;
+        if (!corroborated && !fx.units.v[members[k]].checkable) {
+            k = e;
+            continue;
+        }
+        /* representative: the member closest to all others */
+        size_t rep = members[k];
+        double best = -1;
+        for (size_t m = k; m < e && e - k > 1; m++) {
+            const unit *a = &fx.units.v[members[m]];
+            double tot = 0;
+            for (size_t q = k; q < e; q++) {
+                if (q == m)
+                    continue;
+                const unit *b = &fx.units.v[members[q]];
+                double dot = 0;
+                size_t i = 0, j = 0;
+                while (i < a->n_feat && j < b->n_feat) {
+                    uint64_t x = fx.feats.v[a->first_feat + i], y = fx.feats.v[b->first_feat + j];
+                    if (x == y) {
+                        dot += w[a->first_feat + i] * w[a->first_feat + i];
+                        i++, j++;
+                    } else if (x < y) {
+                        i++;
+                    } else {
+                        j++;
+                    }
+                }
+                tot += dot / (a->norm * b->norm + 1e-9);
+            }
+            if (tot > best) {
+                best = tot;
+                rep = members[m];
+            }
+        }
+        px_cite *cites = px_arena_alloc(&c->arena, (e - k) * sizeof(px_cite));
+        if (!cites) {
+            rc = PX_ENOMEM;
+            break;
+        }
+        for (size_t m = k; m < e; m++) {
+            const unit *um = &fx.units.v[members[m]];
+            const px_sentence *s = &c->docs[um->doc]->sents[um->sent];
+            cites[m - k] = (px_cite){um->doc, um->sent, s->start, s->end};
+        }
+        qsort(cites, e - k, sizeof(px_cite), cite_cmp);
+        px_fact f = {sentence_text(&c->arena, c->docs[fx.units.v[rep].doc], fx.units.v[rep].sent),
+                     cites, e - k, n_out, corroborated};
+        if (!f.text || !PX_VEC_PUSH(facts, f)) {
+            rc = PX_ENOMEM;
+            break;
+        }
+        if (corroborated)
+            rc = number_conflicts(c, &fx, members + k, e - k, f.text, &conflicts);
+        k = e;
+    }
+    if (!rc) {
+        qsort(facts.v, facts.n, sizeof(px_fact), fact_cmp);
+        c->facts = px_arena_alloc(&c->arena, (facts.n ? facts.n : 1) * sizeof(px_fact));
+        if (!c->facts)
+            rc = PX_ENOMEM;
+        else {
+            memcpy(c->facts, facts.v, facts.n * sizeof(px_fact));
+            c->n_facts = facts.n;
+        }
+    }
+    PX_VEC_FREE(facts);
+    if (!rc)
+        rc = title_conflicts(c, &conflicts);
+    if (!rc) {
+        /* titles first: they are the surest */
+        c->conflicts = px_arena_alloc(&c->arena, (conflicts.n ? conflicts.n : 1) * sizeof(px_conflict));
+        if (!c->conflicts) {
+            rc = PX_ENOMEM;
+        } else {
+            size_t k = 0;
+            for (size_t i = 0; i < conflicts.n; i++)
+                if (!strcmp(conflicts.v[i].kind, "title"))
+                    c->conflicts[k++] = conflicts.v[i];
+            for (size_t i = 0; i < conflicts.n; i++)
+                if (strcmp(conflicts.v[i].kind, "title"))
+                    c->conflicts[k++] = conflicts.v[i];
+            c->n_conflicts = k;
+        }
+    }
+done:
+    PX_VEC_FREE(conflicts);
+    PX_VEC_FREE(fx.units);
+    PX_VEC_FREE(fx.feats);
+    PX_VEC_FREE(fx.nums);
+    free(post);
+    free(dict.keys);
+    free(dict.df);
+    free(fid);
+    free(w);
+    free(parent);
+    free(score);
+    free(nshared);
+    free(touched);
+    free(best_j);
+    free(best_s);
+    free(members);
+    return rc;
+}

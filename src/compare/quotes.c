@@ -1,0 +1,887 @@
+/*
+ * quotes.c - the same statement as each outlet quotes it. Quotations are
+ * grouped when they share runs of three words (or a short one lies inside
+ * a longer one) and their speakers agree; each outlet's wording is then
+ * diffed word by word against the fullest version and every difference
+ * classified: case changed, spelling variant (diacritics, Türkiye and
+ * Turkey, U.S. and US, "Cease Fire" and "ceasefire", "II" and "ll"), word
+ * substituted, words left out or added, sentences reordered, truncated.
+ * Words are compared through px__fold_typography, so ’ against ' is never
+ * a change of words. Quotations split by "he said" or printed as several
+ * quotations by one outlet are joined into that outlet's version first.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare.h"
+
+/* ---- words ---- */
+
+static uint64_t hash_buf(const px_buf *b, uint64_t seed)
+{
+    return px__hash(b->ptr, b->len, seed);
+}
+
+int px__quote_words(px_arena *arena, const char *text, size_t start, size_t end,
+                    uint32_t *sent, px__qword_vec *out)
+{
+    px_token_vec toks = {0};
+    int rc = px__tokenize(text, start, end, &toks);
+    if (rc) {
+        PX_VEC_FREE(toks);
+        return rc;
+    }
+    px_buf b = PX_BUF_INIT;
+    bool pending_break = false;
+    for (size_t i = 0; i < toks.n && !rc; i++) {
+        const px_token *t = &toks.v[i];
+        if (t->kind == PX_TOK_PUNCT) {
+            uint32_t cp;
+            px__utf8_decode(text + t->start, t->end - t->start, &cp);
+            if (px__is_terminal(cp))
+                pending_break = true;
+            continue;
+        }
+        if (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER)
+            continue;
+        if (pending_break && out->n) {
+            (*sent)++;
+            pending_break = false;
+        }
+        pending_break = false;
+        px__qword w;
+        memset(&w, 0, sizeof w);
+        w.s = text + t->start;
+        w.len = t->end - t->start;
+        w.doc_off = t->start;
+        w.sent = *sent;
+        px_buf_clear(&b);
+        px__fold_typography(&b, w.s, w.len, false);
+        w.h_exact = hash_buf(&b, 1);
+        px_buf_clear(&b);
+        px__fold_typography(&b, w.s, w.len, true);
+        w.h_case = hash_buf(&b, 2);
+        px_buf_clear(&b);
+        long num;
+        if (px__number_word(w.s, w.len, &num)) {
+            px_buf_printf(&b, "%ld", num);
+        } else if (t->kind == PX_TOK_NUMBER) {
+            for (size_t k = 0; k < w.len; k++)
+                if (w.s[k] != ',')
+                    px_buf_putc(&b, w.s[k]);
+        } else {
+            px__name_key(&b, w.s, w.len);
+            if (!b.len)
+                px__fold_typography(&b, w.s, w.len, true);
+        }
+        w.h_key = hash_buf(&b, 3);
+        w.key = px_arena_strndup(arena, b.ptr, b.len);
+        if (!w.key || !PX_VEC_PUSH(*out, w))
+            rc = PX_ENOMEM;
+    }
+    if (pending_break && out->n)
+        (*sent)++;
+    if (b.oom)
+        rc = PX_ENOMEM;
+    px_buf_release(&b);
+    PX_VEC_FREE(toks);
+    return rc;
+}
+
+/* ---- word change classes ---- */
+
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return 99;
+    size_t row[65];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t prev = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cur = row[j];
+            size_t sub = prev + (a[i - 1] != b[j - 1]);
+            size_t v = PX_MIN(row[j] + 1, row[j - 1] + 1);
+            row[j] = PX_MIN(v, sub);
+            prev = cur;
+        }
+    }
+    return row[lb];
+}
+
+/* Letters that look alike in print: "World War ll" for "II". */
+static void confusable_fold(char *dst, size_t cap, const char *s)
+{
+    size_t i = 0;
+    for (; s[i] && i + 1 < cap; i++) {
+        char c = s[i];
+        dst[i] = c == 'l' || c == '1' ? 'i' : c == '0' ? 'o' : c;
+    }
+    dst[i] = 0;
+}
+
+px_variant_kind px__word_change_kind(const px__qword *a, const px__qword *b)
+{
+    if (a->h_case == b->h_case)
+        return PX_VARIANT_CASE;
+    if (a->h_key == b->h_key)
+        return PX_VARIANT_SPELLING;
+    int ga = px__place_lookup(a->s, a->len, NULL, NULL);
+    if (ga >= 0 && ga == px__place_lookup(b->s, b->len, NULL, NULL))
+        return PX_VARIANT_SPELLING; /* Türkiye, Turkey */
+    char ca[72], cb[72];
+    confusable_fold(ca, sizeof ca, a->key);
+    confusable_fold(cb, sizeof cb, b->key);
+    if (!strcmp(ca, cb))
+        return PX_VARIANT_SPELLING;
+    size_t la = strlen(a->key), lb = strlen(b->key);
+    /* a plural or another ending is another word form, not a spelling */
+    size_t shorter = PX_MIN(la, lb);
+    if (shorter >= 3 && !strncmp(a->key, b->key, shorter) && PX_MAX(la, lb) - shorter <= 2)
+        return PX_VARIANT_SUBSTITUTED;
+    if (shorter >= 5 && edit_distance(a->key, b->key) <= 1)
+        return PX_VARIANT_SPELLING; /* defence/defense, judgement/judgment */
+    return PX_VARIANT_SUBSTITUTED;
+}
+
+/* ---- the diff ---- */
+
+typedef PX_VEC(px_diff_word) op_vec;
+
+static char *join_words(px_arena *arena, const px__qword *w, size_t from, size_t to,
+                        const size_t *perm)
+{
+    px_buf b = PX_BUF_INIT;
+    for (size_t k = from; k < to; k++) {
+        const px__qword *x = &w[perm ? perm[k] : k];
+        if (k > from)
+            px_buf_putc(&b, ' ');
+        px_buf_put(&b, x->s, x->len);
+    }
+    char *s = b.oom ? NULL : px_arena_strndup(arena, b.ptr, b.len);
+    px_buf_release(&b);
+    return s;
+}
+
+static bool push_op(op_vec *ops, px_diff_op op, const char *full, const char *here,
+                    px_variant_kind kind)
+{
+    px_diff_word d = {op, full, here, kind};
+    return PX_VEC_PUSH(*ops, d);
+}
+
+/* Classifies a run of deleted full words [i0, i1) against inserted here
+ * words [j0, j1) (indices into here through perm). */
+static int diff_hunk(px_arena *arena, op_vec *ops, const px__qword *full, size_t i0, size_t i1,
+                     const px__qword *here, const size_t *perm, size_t j0, size_t j1,
+                     bool leading, bool trailing)
+{
+    size_t nd = i1 - i0, ni = j1 - j0;
+    if (!nd && !ni)
+        return 0;
+    if (nd && ni) {
+        /* "Cease Fire" against "ceasefire": the same letters */
+        px_buf a = PX_BUF_INIT, b = PX_BUF_INIT;
+        for (size_t k = i0; k < i1; k++)
+            px_buf_puts(&a, full[k].key);
+        for (size_t k = j0; k < j1; k++)
+            px_buf_puts(&b, here[perm[k]].key);
+        bool same = !a.oom && !b.oom && !strcmp(a.ptr, b.ptr);
+        px_buf_release(&a);
+        px_buf_release(&b);
+        if (same && (nd > 1 || ni > 1)) {
+            char *fs = join_words(arena, full, i0, i1, NULL);
+            char *hs = join_words(arena, here, j0, j1, perm);
+            if (!fs || !hs || !push_op(ops, PX_DIFF_CHANGE, fs, hs, PX_VARIANT_SPELLING))
+                return PX_ENOMEM;
+            return 0;
+        }
+    }
+    size_t pairs = PX_MIN(nd, ni);
+    /* the words that pair up are substituted (or respelt); when the runs
+     * differ in length the rest is left out or added. Pair from the end
+     * when the hunk closes the quotation so leading extras stay extras. */
+    size_t di = i0, hj = j0;
+    (void)leading;
+    for (size_t k = 0; k < pairs; k++, di++, hj++) {
+        const px__qword *a = &full[di], *b = &here[perm[hj]];
+        px_variant_kind kind = px__word_change_kind(a, b);
+        char *fs = px_arena_strndup(arena, a->s, a->len);
+        char *hs = px_arena_strndup(arena, b->s, b->len);
+        if (!fs || !hs || !push_op(ops, PX_DIFF_CHANGE, fs, hs, kind))
+            return PX_ENOMEM;
+    }
+    for (; di < i1; di++) {
+        char *fs = px_arena_strndup(arena, full[di].s, full[di].len);
+        if (!fs || !push_op(ops, PX_DIFF_DEL, fs, NULL,
+                            trailing && !ni ? PX_VARIANT_TRUNCATED : PX_VARIANT_OMITTED))
+            return PX_ENOMEM;
+    }
+    for (; hj < j1; hj++) {
+        const px__qword *b = &here[perm[hj]];
+        char *hs = px_arena_strndup(arena, b->s, b->len);
+        if (!hs || !push_op(ops, PX_DIFF_INS, NULL, hs, PX_VARIANT_ADDED))
+            return PX_ENOMEM;
+    }
+    return 0;
+}
+
+typedef struct sent_map {
+    uint32_t sent;  /* sentence number in here */
+    size_t first;   /* first word index */
+    size_t n;
+    ptrdiff_t to;   /* full sentence it matches, -1 */
+    size_t order;   /* sort key */
+} sent_map;
+
+static int cmp_sent_order(const void *a, const void *b)
+{
+    const sent_map *x = a, *y = b;
+    if (x->order != y->order)
+        return x->order < y->order ? -1 : 1;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
+int px__quote_diff(px_arena *arena, const px__qword *full, size_t n_full, const px__qword *here,
+                   size_t n_here, px_diff_word **ops_out, size_t *n_ops, px_variant **var_out,
+                   size_t *n_var)
+{
+    int rc = 0;
+    op_vec ops = {0};
+    PX_VEC(sent_map) sm = {0};
+    PX_VEC(px_variant) vars = {0};
+    size_t *perm = NULL;
+    uint32_t *dp = NULL;
+    *ops_out = NULL;
+    *n_ops = 0;
+    *var_out = NULL;
+    *n_var = 0;
+    /* cap the work: quotations longer than this are compared in part */
+    const size_t cap = 3000;
+    if (n_full > cap)
+        n_full = cap;
+    if (n_here > cap)
+        n_here = cap;
+
+    /* 1. the sentences of here and the full sentence each matches */
+    for (size_t k = 0; k < n_here;) {
+        size_t e = k;
+        while (e < n_here && here[e].sent == here[k].sent)
+            e++;
+        sent_map m = {here[k].sent, k, e - k, -1, 0};
+        size_t best = 0;
+        for (size_t f = 0; f < n_full;) {
+            size_t fe = f;
+            while (fe < n_full && full[fe].sent == full[f].sent)
+                fe++;
+            size_t shared = 0;
+            for (size_t x = k; x < e; x++)
+                for (size_t y = f; y < fe; y++)
+                    if (here[x].h_key == full[y].h_key) {
+                        shared++;
+                        break;
+                    }
+            if (shared > best) {
+                best = shared;
+                m.to = (ptrdiff_t)full[f].sent;
+            }
+            f = fe;
+        }
+        if (best * 2 < m.n)
+            m.to = -1;
+        if (!PX_VEC_PUSH(sm, m)) {
+            rc = PX_ENOMEM;
+            goto done;
+        }
+        k = e;
+    }
+    /* 2. reordered: a later sentence of here matches an earlier one of full */
+    bool reordered = false;
+    size_t moved = SIZE_MAX;
+    ptrdiff_t hi = -1;
+    for (size_t k = 0; k < sm.n; k++) {
+        if (sm.v[k].to < 0)
+            continue;
+        if (sm.v[k].to < hi)
+            reordered = true;
+        hi = PX_MAX(hi, sm.v[k].to);
+    }
+    size_t moved_first = 0, moved_n = 0;
+    if (reordered) {
+        /* the sentence that was moved: the first one placed ahead of where
+         * the full version has it */
+        for (size_t k = 0; k + 1 < sm.n && moved == SIZE_MAX; k++)
+            for (size_t j = k + 1; j < sm.n; j++)
+                if (sm.v[k].to >= 0 && sm.v[j].to >= 0 && sm.v[j].to < sm.v[k].to) {
+                    moved = k;
+                    moved_first = sm.v[k].first;
+                    moved_n = sm.v[k].n;
+                    break;
+                }
+    }
+    /* 3. here's words in the full version's sentence order */
+    ptrdiff_t last = 0;
+    for (size_t k = 0; k < sm.n; k++) {
+        if (sm.v[k].to >= 0)
+            last = sm.v[k].to;
+        sm.v[k].order = (size_t)last * 2 + (sm.v[k].to < 0);
+    }
+    if (reordered)
+        qsort(sm.v, sm.n, sizeof(sent_map), cmp_sent_order);
+    perm = px__malloc((n_here ? n_here : 1) * sizeof(size_t));
+    if (!perm) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    size_t np = 0;
+    for (size_t k = 0; k < sm.n; k++)
+        for (size_t x = 0; x < sm.v[k].n; x++)
+            perm[np++] = sm.v[k].first + x;
+    /* 4. longest common subsequence on name keys */
+    size_t W = n_here + 1;
+    dp = px__calloc((n_full + 1) * W, sizeof(uint32_t));
+    if (!dp) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    for (size_t i = n_full; i-- > 0;)
+        for (size_t j = n_here; j-- > 0;) {
+            uint32_t v;
+            if (full[i].h_key == here[perm[j]].h_key)
+                v = dp[(i + 1) * W + j + 1] + 1;
+            else
+                v = PX_MAX(dp[(i + 1) * W + j], dp[i * W + j + 1]);
+            dp[i * W + j] = v;
+        }
+    /* 5. walk the alignment */
+    size_t i = 0, j = 0, i0 = 0, j0 = 0;
+    bool any_match = false;
+    while (i < n_full && j < n_here) {
+        if (full[i].h_key == here[perm[j]].h_key &&
+            dp[i * W + j] == dp[(i + 1) * W + j + 1] + 1) {
+            rc = diff_hunk(arena, &ops, full, i0, i, here, perm, j0, j, !any_match, false);
+            if (rc)
+                goto done;
+            const px__qword *a = &full[i], *b = &here[perm[j]];
+            char *fs = px_arena_strndup(arena, a->s, a->len);
+            char *hs = px_arena_strndup(arena, b->s, b->len);
+            if (!fs || !hs) {
+                rc = PX_ENOMEM;
+                goto done;
+            }
+            bool ok;
+            if (a->h_exact == b->h_exact)
+                ok = push_op(&ops, PX_DIFF_SAME, fs, hs, PX_VARIANT_CASE);
+            else
+                ok = push_op(&ops, PX_DIFF_CHANGE, fs, hs, px__word_change_kind(a, b));
+            if (!ok) {
+                rc = PX_ENOMEM;
+                goto done;
+            }
+            any_match = true;
+            i++, j++;
+            i0 = i, j0 = j;
+        } else if (dp[(i + 1) * W + j] >= dp[i * W + j + 1]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    rc = diff_hunk(arena, &ops, full, i0, n_full, here, perm, j0, n_here, !any_match, true);
+    if (rc)
+        goto done;
+
+    /* 6. findings: runs of one kind become one finding */
+    if (reordered) {
+        px_variant v = {PX_VARIANT_REORDERED, "", ""};
+        /* the sentence of here written ahead of where the full version has it */
+        v.here = join_words(arena, here, moved_first, moved_first + moved_n, NULL);
+        if (!v.here || !PX_VEC_PUSH(vars, v)) {
+            rc = PX_ENOMEM;
+            goto done;
+        }
+    }
+    for (size_t k = 0; k < ops.n;) {
+        if (ops.v[k].op == PX_DIFF_SAME) {
+            k++;
+            continue;
+        }
+        px_variant_kind kind = ops.v[k].kind;
+        size_t e = k;
+        px_buf fb = PX_BUF_INIT, hb = PX_BUF_INIT;
+        while (e < ops.n && ops.v[e].op != PX_DIFF_SAME && ops.v[e].kind == kind) {
+            if (ops.v[e].fullest) {
+                if (fb.len)
+                    px_buf_putc(&fb, ' ');
+                px_buf_puts(&fb, ops.v[e].fullest);
+            }
+            if (ops.v[e].here) {
+                if (hb.len)
+                    px_buf_putc(&hb, ' ');
+                px_buf_puts(&hb, ops.v[e].here);
+            }
+            e++;
+        }
+        px_variant v = {kind, px_arena_strndup(arena, fb.ptr, fb.len),
+                        px_arena_strndup(arena, hb.ptr, hb.len)};
+        bool oom = fb.oom || hb.oom;
+        px_buf_release(&fb);
+        px_buf_release(&hb);
+        if (oom || !v.fullest || !v.here || !PX_VEC_PUSH(vars, v)) {
+            rc = PX_ENOMEM;
+            goto done;
+        }
+        k = e;
+    }
+    /* hand the results over in the arena */
+    if (ops.n) {
+        px_diff_word *o = px_arena_alloc(arena, ops.n * sizeof(px_diff_word));
+        if (!o) {
+            rc = PX_ENOMEM;
+            goto done;
+        }
+        memcpy(o, ops.v, ops.n * sizeof(px_diff_word));
+        *ops_out = o;
+        *n_ops = ops.n;
+    }
+    if (vars.n) {
+        px_variant *o = px_arena_alloc(arena, vars.n * sizeof(px_variant));
+        if (!o) {
+            rc = PX_ENOMEM;
+            goto done;
+        }
+        memcpy(o, vars.v, vars.n * sizeof(px_variant));
+        *var_out = o;
+        *n_var = vars.n;
+    }
+done:
+    free(dp);
+    free(perm);
+    PX_VEC_FREE(ops);
+    PX_VEC_FREE(sm);
+    PX_VEC_FREE(vars);
+    return rc;
+}
+
+/* ---- grouping ---- */
+
+typedef struct qitem {
+    size_t input;
+    size_t doc;
+    ptrdiff_t speaker;
+    px__qword *w; /* words (malloc'd array, the vec's) */
+    size_t n;
+    char *text;   /* parts joined by " … " */
+} qitem;
+
+typedef struct hpair {
+    uint64_t h;
+    size_t item;
+} hpair;
+
+static int cmp_hpair(const void *a, const void *b)
+{
+    const hpair *x = a, *y = b;
+    if (x->h != y->h)
+        return x->h < y->h ? -1 : 1;
+    return x->item < y->item ? -1 : x->item > y->item;
+}
+
+typedef struct ipair {
+    size_t a, b;
+} ipair;
+
+static int cmp_ipair(const void *x, const void *y)
+{
+    const ipair *p = x, *q = y;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    return p->b < q->b ? -1 : p->b > q->b;
+}
+
+static size_t qfind(size_t *p, size_t x)
+{
+    while (p[x] != x) {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    return x;
+}
+
+static void qunion(size_t *p, size_t a, size_t b)
+{
+    a = qfind(p, a);
+    b = qfind(p, b);
+    if (a != b)
+        p[a < b ? b : a] = a < b ? a : b;
+}
+
+static bool speakers_agree(const qitem *a, const qitem *b)
+{
+    return a->speaker < 0 || b->speaker < 0 || a->speaker == b->speaker;
+}
+
+/* Does the short quotation s lie inside l, word for word (by key)? */
+static bool contained(const qitem *s, const qitem *l)
+{
+    if (!s->n || s->n > l->n)
+        return false;
+    for (size_t i = 0; i + s->n <= l->n; i++) {
+        size_t k = 0;
+        while (k < s->n && l->w[i + k].h_key == s->w[k].h_key)
+            k++;
+        if (k == s->n)
+            return true;
+    }
+    return false;
+}
+
+static uint64_t trigram(const px__qword *w)
+{
+    uint64_t h[3] = {w[0].h_key, w[1].h_key, w[2].h_key};
+    return px__hash(h, sizeof h, 11);
+}
+
+static int occ_cmp(const void *a, const void *b)
+{
+    const px_quote_occurrence *x = a, *y = b;
+    if (x->doc != y->doc)
+        return x->doc < y->doc ? -1 : 1;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Fills the occurrences of one group and diffs each outlet's version
+ * against the fullest. members: item indices. */
+static int build_group(px_compare *c, px_quote_group *g, qitem *items, const size_t *members,
+                       size_t n_members, const px_quote_input *inputs)
+{
+    px_arena *arena = &c->arena;
+    px_quote_occurrence *occ = px_arena_calloc(arena, n_members, sizeof(*occ));
+    size_t *item_of = px__malloc(n_members * sizeof(size_t));
+    if (!occ || !item_of) {
+        free(item_of);
+        return PX_ENOMEM;
+    }
+    for (size_t k = 0; k < n_members; k++) {
+        const qitem *it = &items[members[k]];
+        const px_quote_input *in = &inputs[it->input];
+        occ[k].doc = in->doc;
+        occ[k].start = in->start;
+        occ[k].end = in->end;
+        occ[k].sentence = in->sentence;
+        occ[k].text = it->text;
+        occ[k].input = it->input;
+    }
+    qsort(occ, n_members, sizeof(*occ), occ_cmp);
+    for (size_t k = 0; k < n_members; k++)
+        for (size_t m = 0; m < n_members; m++)
+            if (items[members[m]].input == occ[k].input)
+                item_of[k] = members[m];
+    /* the fullest: most words, then earliest */
+    size_t full = 0;
+    for (size_t k = 1; k < n_members; k++)
+        if (items[item_of[k]].n > items[item_of[full]].n)
+            full = k;
+    g->occurrences = occ;
+    g->n_occurrences = n_members;
+    g->fullest = full;
+    g->text = occ[full].text;
+    /* speaker: the one most occurrences name */
+    g->speaker = -1;
+    size_t best = 0;
+    for (size_t k = 0; k < n_members; k++) {
+        ptrdiff_t sp = items[item_of[k]].speaker;
+        if (sp < 0)
+            continue;
+        size_t cnt = 0;
+        for (size_t m = 0; m < n_members; m++)
+            cnt += items[item_of[m]].speaker == sp;
+        if (cnt > best) {
+            best = cnt;
+            g->speaker = sp;
+        }
+    }
+    g->speaker_name = NULL;
+    if (g->speaker >= 0 && c->ents) {
+        size_t ne;
+        const px_entity *el = px_entities_list(c->ents, &ne);
+        if ((size_t)g->speaker < ne)
+            g->speaker_name = el[g->speaker].name;
+    }
+    for (size_t k = 0; k < n_members && !g->speaker_name; k++)
+        if (inputs[occ[k].input].speaker_name)
+            g->speaker_name = inputs[occ[k].input].speaker_name;
+    /* outlets */
+    size_t n_out = 0;
+    for (size_t k = 0; k < n_members; k++) {
+        bool seen = false;
+        for (size_t m = 0; m < k; m++)
+            if (c->outlet[occ[m].doc] == c->outlet[occ[k].doc])
+                seen = true;
+        n_out += !seen;
+    }
+    g->n_docs = n_out;
+    g->single_source = n_out == 1;
+
+    /* each document's version: its occurrences joined when together they
+     * are no longer than the fullest (a statement split in pieces), else
+     * each on its own */
+    int rc = 0;
+    const qitem *F = &items[item_of[full]];
+    px__qword_vec joined = {0};
+    for (size_t k = 0; k < n_members && !rc;) {
+        size_t e = k;
+        size_t words = 0;
+        while (e < n_members && occ[e].doc == occ[k].doc)
+            words += items[item_of[e]].n, e++;
+        bool join = e - k > 1 && words <= F->n + F->n / 5 && !(full >= k && full < e);
+        for (size_t m = k; m < e && !rc; m++) {
+            if (m == full)
+                continue;
+            if (join && m > k)
+                break;
+            const px__qword *hw = items[item_of[m]].w;
+            size_t hn = items[item_of[m]].n;
+            if (join) {
+                joined.n = 0;
+                uint32_t base = 0;
+                for (size_t x = k; x < e; x++) {
+                    const qitem *it = &items[item_of[x]];
+                    uint32_t top = 0;
+                    for (size_t y = 0; y < it->n; y++) {
+                        px__qword w = it->w[y];
+                        w.sent += base;
+                        top = PX_MAX(top, w.sent + 1);
+                        if (!PX_VEC_PUSH(joined, w)) {
+                            rc = PX_ENOMEM;
+                            break;
+                        }
+                    }
+                    base = top;
+                }
+                hw = joined.v;
+                hn = joined.n;
+            }
+            px_diff_word *ops;
+            size_t n_ops;
+            px_variant *vars;
+            size_t n_vars;
+            if (!rc)
+                rc = px__quote_diff(arena, F->w, F->n, hw, hn, &ops, &n_ops, &vars, &n_vars);
+            if (!rc) {
+                occ[m].diff = ops;
+                occ[m].n_diff = n_ops;
+                occ[m].variants = vars;
+                occ[m].n_variants = n_vars;
+            }
+        }
+        k = e;
+    }
+    PX_VEC_FREE(joined);
+    free(item_of);
+    return rc;
+}
+
+static int cmp_group(const void *a, const void *b)
+{
+    const px_quote_group *x = a, *y = b;
+    if (x->n_docs != y->n_docs)
+        return x->n_docs > y->n_docs ? -1 : 1;
+    if (x->n_occurrences != y->n_occurrences)
+        return x->n_occurrences > y->n_occurrences ? -1 : 1;
+    const px_quote_occurrence *p = &x->occurrences[0], *q = &y->occurrences[0];
+    if (p->doc != q->doc)
+        return p->doc < q->doc ? -1 : 1;
+    return p->start < q->start ? -1 : p->start > q->start;
+}
+
+int px__compare_quotes(px_compare *c, const px_quote_input *inputs, size_t n_inputs)
+{
+    int rc = 0;
+    qitem *items = px__calloc(n_inputs ? n_inputs : 1, sizeof(qitem));
+    size_t n_items = 0;
+    PX_VEC(hpair) grams = {0};
+    PX_VEC(ipair) pairs = {0};
+    size_t *parent = NULL;
+    px_buf tb = PX_BUF_INIT;
+    if (!items)
+        return PX_ENOMEM;
+    for (size_t q = 0; q < n_inputs && !rc; q++) {
+        const px_quote_input *in = &inputs[q];
+        if (in->doc >= c->n_docs)
+            continue;
+        const px_doc *d = c->docs[in->doc];
+        px__qword_vec w = {0};
+        uint32_t sent = 0;
+        px_buf_clear(&tb);
+        size_t np = in->n_parts ? in->n_parts : 1;
+        for (size_t p = 0; p < np && !rc; p++) {
+            size_t s = in->n_parts ? in->part_start[p] : in->start;
+            size_t e = in->n_parts ? in->part_end[p] : in->end;
+            if (s > e || e > d->len)
+                continue;
+            rc = px__quote_words(&c->arena, d->text, s, e, &sent, &w);
+            if (tb.len)
+                px_buf_puts(&tb, " … ");
+            px_buf_put(&tb, d->text + s, e - s);
+        }
+        if (rc || !w.n) {
+            PX_VEC_FREE(w);
+            continue;
+        }
+        qitem *it = &items[n_items];
+        it->input = q;
+        it->doc = in->doc;
+        it->speaker = in->speaker;
+        it->w = w.v;
+        it->n = w.n;
+        it->text = px_arena_strndup(&c->arena, tb.ptr, tb.len);
+        if (!it->text) {
+            PX_VEC_FREE(w);
+            rc = PX_ENOMEM;
+            break;
+        }
+        n_items++;
+        for (size_t k = 0; k + 3 <= it->n; k++) {
+            hpair hp = {trigram(&it->w[k]), n_items - 1};
+            if (!PX_VEC_PUSH(grams, hp)) {
+                rc = PX_ENOMEM;
+                break;
+            }
+        }
+        if (it->n < 3) {
+            /* short quotations are indexed by their words */
+            for (size_t k = 0; k < it->n; k++) {
+                hpair hp = {it->w[k].h_key ^ 0x9e3779b97f4a7c15ull, n_items - 1};
+                if (!PX_VEC_PUSH(grams, hp)) {
+                    rc = PX_ENOMEM;
+                    break;
+                }
+            }
+        }
+    }
+    if (rc || tb.oom)
+        goto done;
+    /* long quotations index their words too, for the short ones to find */
+    size_t n_grams_tri = grams.n;
+    (void)n_grams_tri;
+    for (size_t i = 0; i < n_items && !rc; i++)
+        if (items[i].n >= 3)
+            for (size_t k = 0; k < items[i].n; k++) {
+                hpair hp = {items[i].w[k].h_key ^ 0x9e3779b97f4a7c15ull, i};
+                if (!PX_VEC_PUSH(grams, hp))
+                    rc = PX_ENOMEM;
+            }
+    if (rc)
+        goto done;
+    qsort(grams.v, grams.n, sizeof(hpair), cmp_hpair);
+    /* pairs sharing a trigram (runs capped: a stock phrase says nothing) */
+    for (size_t k = 0; k < grams.n && !rc;) {
+        size_t e = k;
+        while (e < grams.n && grams.v[e].h == grams.v[k].h)
+            e++;
+        if (e - k <= 64)
+            for (size_t x = k; x < e && !rc; x++)
+                for (size_t y = x + 1; y < e; y++) {
+                    size_t a = grams.v[x].item, b = grams.v[y].item;
+                    if (a == b)
+                        continue;
+                    ipair p = {PX_MIN(a, b), PX_MAX(a, b)};
+                    if (!PX_VEC_PUSH(pairs, p)) {
+                        rc = PX_ENOMEM;
+                        break;
+                    }
+                }
+        k = e;
+    }
+    if (rc)
+        goto done;
+    qsort(pairs.v, pairs.n, sizeof(ipair), cmp_ipair);
+    parent = px__malloc((n_items ? n_items : 1) * sizeof(size_t));
+    if (!parent) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < n_items; i++)
+        parent[i] = i;
+    for (size_t k = 0; k < pairs.n;) {
+        size_t e = k;
+        while (e < pairs.n && pairs.v[e].a == pairs.v[k].a && pairs.v[e].b == pairs.v[k].b)
+            e++;
+        qitem *a = &items[pairs.v[k].a], *b = &items[pairs.v[k].b];
+        if (speakers_agree(a, b)) {
+            qitem *s = a->n <= b->n ? a : b, *l = a->n <= b->n ? b : a;
+            bool link = false;
+            if (s->n < 4) {
+                /* a short quotation joins a longer one it lies in; one or
+                 * two words only with the same known speaker */
+                link = contained(s, l) && (s->n >= 3 || (a->speaker >= 0 && a->speaker == b->speaker));
+            } else {
+                /* shared trigrams: count them */
+                size_t shared = 0;
+                for (size_t x = 0; x + 3 <= s->n; x++) {
+                    uint64_t h = trigram(&s->w[x]);
+                    for (size_t y = 0; y + 3 <= l->n; y++)
+                        if (trigram(&l->w[y]) == h) {
+                            shared++;
+                            break;
+                        }
+                }
+                link = shared >= 3 || (shared >= 1 && shared * 4 >= s->n - 2);
+            }
+            if (link)
+                qunion(parent, pairs.v[k].a, pairs.v[k].b);
+        }
+        k = e;
+    }
+    /* groups */
+    size_t n_groups = 0;
+    size_t *gid = px__malloc((n_items ? n_items : 1) * sizeof(size_t));
+    size_t *members = px__malloc((n_items ? n_items : 1) * sizeof(size_t));
+    if (!gid || !members) {
+        free(gid);
+        free(members);
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < n_items; i++)
+        gid[i] = SIZE_MAX;
+    for (size_t i = 0; i < n_items; i++) {
+        size_t r = qfind(parent, i);
+        if (gid[r] == SIZE_MAX)
+            gid[r] = n_groups++;
+    }
+    px_quote_group *groups = px_arena_calloc(&c->arena, n_groups ? n_groups : 1, sizeof(*groups));
+    if (!groups) {
+        free(gid);
+        free(members);
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    for (size_t g = 0; g < n_groups && !rc; g++) {
+        size_t nm = 0;
+        for (size_t i = 0; i < n_items; i++)
+            if (gid[qfind(parent, i)] == g)
+                members[nm++] = i;
+        rc = build_group(c, &groups[g], items, members, nm, inputs);
+    }
+    free(gid);
+    free(members);
+    if (rc)
+        goto done;
+    qsort(groups, n_groups, sizeof(*groups), cmp_group);
+    c->quotes = groups;
+    c->n_quotes = n_groups;
+done:
+    for (size_t i = 0; i < n_items; i++)
+        free(items[i].w);
+    free(items);
+    free(parent);
+    PX_VEC_FREE(grams);
+    PX_VEC_FREE(pairs);
+    px_buf_release(&tb);
+    return rc;
+}

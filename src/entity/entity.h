@@ -1,0 +1,29 @@
+/*
+ * entity.h - internal helpers of the entity stage that the comparison
+ * stage shares: the name key that makes spelling variants of one name
+ * equal ("Zelenskyy", "Зеленський", "Zelensky" -> "zelenski"), and the
+ * gazetteer of places built from Debian iso-codes (places.inc).
+ */
+#ifndef PX_ENTITY_H
+#define PX_ENTITY_H
+
+#include "../read/read.h"
+
+/* Appends to out the comparison key of a name: case folded, diacritics
+ * removed, Cyrillic and Greek transliterated, 'y' written 'i', doubled
+ * letters single, everything but letters and digits dropped. */
+void px__name_key(px_buf *out, const char *s, size_t len);
+
+/* The gazetteer group of a place name, or -1. kind: 1 country, 2
+ * subdivision, 3 city or other place. capital_of: the country group a
+ * capital stands for, or -1. */
+int px__place_lookup(const char *s, size_t len, int *kind, int *capital_of);
+/* The iso-codes name of a gazetteer group. */
+const char *px__place_name(int group);
+/* The country group a place lies in (a subdivision, a capital), or -1. */
+int px__place_part_of(int group);
+
+/* True for a word that names a number ("fourteen" -> 14). */
+bool px__number_word(const char *s, size_t len, long *value);
+
+#endif /* PX_ENTITY_H */
