@@ -175,6 +175,10 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
         return p + 1;
     if ((lexf(c, p) & LX_PRON))
         return p;
+    /* "Several said", "Many say": a quantifier alone */
+    if ((lexf(c, p) & LX_DET) && (is(c, p, "several") || is(c, p, "many") || is(c, p, "some") ||
+                                  is(c, p, "most") || is(c, p, "all") || is(c, p, "both")))
+        return p;
     if ((lexf(c, p) & LX_NPSTOP) || (lexf(c, p) & LX_DET))
         return p + 1;
     uint32_t sa = p + 1;
@@ -530,7 +534,7 @@ static uint32_t quote_start(const ctx *c, uint32_t a, uint32_t close)
             continue;
         if (c->t[k].kind == PX_TOK_PUNCT) {
             char ch = tstr(c, k)[0];
-            if (ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == ';')
+            if (ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == ';' || ch == '(')
                 return open;
         }
     }
@@ -576,6 +580,26 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
     uint32_t a = un->a, b = un->b;
     size_t first_rec = c->recs.n;
     *consumed_next = false;
+    /* "Bernie Sanders: 'Of Course' Hillary Clinton Is Qualified": a
+     * headline that gives a person's words after the name and a colon */
+    {
+        uint32_t e = a;
+        while (e < b && e < a + 4 && c->t[e].kind == PX_TOK_WORD && (c->t[e].flags & PX_TF_CAP) &&
+               !in_quote(c, e) && !(lexf(c, e) & LX_NAMESTOP))
+            e++;
+        if (e > a && e + 2 < b && is_punct(c, e, ':') && !(c->t[e + 1].flags & PX_TF_NL_BEFORE)) {
+            int32_t m = c->mn.tok_mention[e - 1];
+            bool person = m >= 0 && entity_is_person(c, c->mn.m.v[m].entity);
+            if (person || (c->t[a].flags & PX_TF_ALLCAPS) || (m >= 0 && e - a >= 2)) {
+                rec r = {e + 1, trim_end(c, e + 1, b), a, e, e, e + 1, -1, false, NULL};
+                if (r.cb > r.ca) {
+                    r.entity = resolve(c, u, a, e);
+                    add(c, r);
+                    return;
+                }
+            }
+        }
+    }
     for (uint32_t k = a; k < b; k++) {
         int ct = cue_type(c, k);
         if (ct == CUE_NONE)
@@ -635,6 +659,16 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             while (p > a && ((lexf(c, p - 1) & LX_AUX) || is_ly_adverb(c, p - 1)) &&
                    !in_quote(c, p - 1))
                 p--;
+            /* "Sen. Elizabeth Warren (D-MA) said" */
+            if (p > a + 2 && is_punct(c, p - 1, ')') && !in_quote(c, p - 1)) {
+                uint32_t o = p - 1;
+                while (o > a && o + 8 > p && !is_punct(c, o, '('))
+                    o--;
+                if (is_punct(c, o, '(') && o > a) {
+                    p = o;
+                    continue;
+                }
+            }
             /* "The two lawmakers, however, argue" */
             if (p > a + 3 && is_punct(c, p - 1, ',') && is_punct(c, p - 3, ',') &&
                 (is(c, p - 2, "however") || is(c, p - 2, "meanwhile") || is(c, p - 2, "too") ||
@@ -768,7 +802,30 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             r.sa = sa, r.sb = p;
             bool quote_before = sa > a && closes_quote(c, sa - 1);
             bool comma_before = sa > a + 1 && is_punct(c, sa - 1, ',');
-            if (!who && (quote_before || (comma_before && after_short))) {
+            /* "Her countrymen, she said, should not ...": the whole unit */
+            bool parenthetical = false;
+            if (comma_before && !who) {
+                for (uint32_t i = k + 1; i < b && i < k + 9; i++) {
+                    if (is_punct(c, i, ',')) {
+                        parenthetical = i + 1 < b && !is(c, i + 1, "adding") &&
+                                        cue_type(c, i + 1) != CUE_PART &&
+                                        !opens_quote(c, i + 1);
+                        break;
+                    }
+                    if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD || is(c, i, "that"))
+                        break;
+                }
+            }
+            if (parenthetical) {
+                r.ca = a;
+                r.cb = trim_end(c, a, clause_end(c, k + 1, b));
+                if (r.cb <= r.ca)
+                    continue;
+                r.entity = resolve(c, u, r.sa, r.sb);
+                add(c, r);
+                continue;
+            }
+            if (!who && !parenthetical && (quote_before || (comma_before && after_short))) {
                 /* "...," X said. */
                 r.ca = quote_before ? quote_start(c, a, sa - 1) : a;
                 r.cb = quote_before ? sa : trim_end(c, a, sa - 1);
@@ -794,29 +851,6 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             } else {
                 /* X said (that) ... */
                 uint32_t s = k + 1;
-                /* "Her countrymen, she said, should not ...": the whole unit */
-                bool parenthetical = false;
-                if (comma_before && !who) {
-                    for (uint32_t i = k + 1; i < b && i < k + 9; i++) {
-                        if (is_punct(c, i, ',')) {
-                            parenthetical = i + 1 < b && !is(c, i + 1, "adding") &&
-                                            cue_type(c, i + 1) != CUE_PART &&
-                                            !opens_quote(c, i + 1);
-                            break;
-                        }
-                        if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD || is(c, i, "that"))
-                            break;
-                    }
-                }
-                if (parenthetical) {
-                    r.ca = a;
-                    r.cb = trim_end(c, a, clause_end(c, k + 1, b));
-                    if (r.cb <= r.ca)
-                        continue;
-                    r.entity = resolve(c, u, r.sa, r.sb);
-                    add(c, r);
-                    continue;
-                }
                 if ((is(c, k, "told") || is(c, k, "tells") || is(c, k, "tell")) && s < b &&
                     (is(c, s, "him") || is(c, s, "her") || is(c, s, "them") || is(c, s, "me") ||
                      is(c, s, "us") || is(c, s, "you") || is(c, s, "reporters")))
