@@ -18,7 +18,7 @@
 
 #include "quote.h"
 
-enum { CUE_NONE, CUE_VERB, CUE_THAT, CUE_PART, CUE_ACCORDING };
+enum { CUE_NONE, CUE_VERB, CUE_THAT, CUE_PART, CUE_ACCORDING, CUE_PREPV };
 
 typedef struct unit {
     uint32_t a, b; /* tokens [a, b) */
@@ -128,11 +128,49 @@ static bool opens_quote(const ctx *c, size_t i)
 
 
 
+/* Reporting verbs with their preposition ("called for", "talked about",
+ * "referring to"): the cue is both words, the content what follows. */
+static const char *const prep_verbs[] = {
+    "refer to", "refers to", "referred to", "referring to", "point to", "points to",
+    "pointed to", "pointing to", "respond to", "responds to", "responded to", "responding to",
+    "reacted to", "reacting to", "call for", "calls for", "called for", "calling for",
+    "push for", "pushed for", "pushing for", "advocate for", "advocated for", "advocating for",
+    "argued for", "arguing for", "argued against", "arguing against", "call on", "calls on",
+    "called on", "calling on", "comment on", "commented on", "commenting on", "talk about",
+    "talks about", "talked about", "talking about", "spoke about", "speak about",
+    "speaks about", "speaking about", "spoke of", "speaking of", "asked about", "asking about",
+    "asked for", "complained about", "complaining about", "worried about", "worries about",
+    "warned of", "warned about", "warning of", "warning about", "warned against",
+    "rail against", "railed against", "railing against", "weighed in on", "focused on",
+};
+
+static bool is_prep_verb(const ctx *c, size_t i)
+{
+    if (i + 1 >= c->doc->n_toks || c->t[i + 1].kind != PX_TOK_WORD)
+        return false;
+    size_t n1 = tlen(c, i), n2 = tlen(c, i + 1);
+    if (n2 < 2 || n2 > 7 || n1 > 12)
+        return false;
+    char buf[24];
+    for (size_t k = 0; k < n1; k++) {
+        char ch = tstr(c, i)[k];
+        buf[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
+    buf[n1] = ' ';
+    memcpy(buf + n1 + 1, tstr(c, i + 1), n2);
+    size_t n = n1 + 1 + n2;
+    for (size_t k = 0; k < PX_ARRAY_LEN(prep_verbs); k++)
+        if (strlen(prep_verbs[k]) == n && !memcmp(prep_verbs[k], buf, n))
+            return true;
+    return false;
+}
+
 static int cue_type_uncached(const ctx *c, size_t i)
 {
     const px_token *t = &c->t[i];
     uint32_t f = lexf(c, i);
-    if (!(f & (LX_VERB | LX_THAT | LX_PART)) && !((t->flags & PX_TF_CAP) || tstr(c, i)[0] == 'a'))
+    if (!(f & (LX_VERB | LX_THAT | LX_PART | LX_PREPV)) &&
+        !((t->flags & PX_TF_CAP) || tstr(c, i)[0] == 'a'))
         return CUE_NONE;
     if (t->kind != PX_TOK_WORD || in_quote(c, i) || (t->flags & PX_TF_ALLCAPS))
         return CUE_NONE;
@@ -140,6 +178,8 @@ static int cue_type_uncached(const ctx *c, size_t i)
         return i + 1 < c->doc->n_toks && is(c, i + 1, "to") ? CUE_ACCORDING : CUE_NONE;
     if (t->flags & PX_TF_CAP)
         return CUE_NONE; /* "United States", "Says Who" */
+    if (is_prep_verb(c, i))
+        return CUE_PREPV;
     if (f & LX_PART)
         return CUE_PART;
     if (f & LX_VERB)
@@ -605,6 +645,14 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         if (ct == CUE_NONE)
             continue;
         rec r = {0, 0, 0, 0, k, k + 1, -1, false, NULL};
+        /* the first token after the cue */
+        uint32_t ke = ct == CUE_PREPV ? k + 2 : k + 1;
+        if (ct == CUE_PREPV) {
+            r.vb = ke;
+            size_t n = tlen(c, k);
+            if (n > 4 && !strncmp(tstr(c, k) + n - 3, "ing", 3))
+                ct = CUE_PART;
+        }
         if (ct == CUE_ACCORDING) {
             r.vb = k + 2;
             uint32_t s = k + 2, e = s;
@@ -643,7 +691,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 r.entity = un->subject;
             } else
                 continue;
-            uint32_t s = k + 1;
+            uint32_t s = ke;
             while (s < b && (is_punct(c, s, ',') || is_punct(c, s, ':')))
                 s++;
             r.ca = s;
@@ -765,7 +813,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 sa = s0;
                 r.sa = s0, r.sb = s1;
                 have_src = false;
-                uint32_t s2 = k + 1;
+                uint32_t s2 = ke;
                 while (s2 < b && (is_punct(c, s2, ',') || is_punct(c, s2, ':')))
                     s2++;
                 for (uint32_t i = s2; i < b && i < s2 + 8; i++) {
@@ -792,7 +840,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             have_src = false;
         bool who = have_src && p - sa == 1 && is(c, sa, "who");
         /* the part after the cue */
-        uint32_t after = k + 1;
+        uint32_t after = ke;
         uint32_t after_end = trim_end(c, after, b);
         bool after_short = after_end - after <= 8;
         for (uint32_t i = after; i < after_end && after_short; i++)
@@ -805,7 +853,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             /* "Her countrymen, she said, should not ...": the whole unit */
             bool parenthetical = false;
             if (comma_before && !who) {
-                for (uint32_t i = k + 1; i < b && i < k + 9; i++) {
+                for (uint32_t i = ke; i < b && i < k + 9; i++) {
                     if (is_punct(c, i, ',')) {
                         parenthetical = i + 1 < b && !is(c, i + 1, "adding") &&
                                         cue_type(c, i + 1) != CUE_PART &&
@@ -818,7 +866,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             }
             if (parenthetical) {
                 r.ca = a;
-                r.cb = trim_end(c, a, clause_end(c, k + 1, b));
+                r.cb = trim_end(c, a, clause_end(c, ke, b));
                 if (r.cb <= r.ca)
                     continue;
                 r.entity = resolve(c, u, r.sa, r.sb);
@@ -832,7 +880,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 if (!quote_before && r.cb > a && closes_quote(c, r.cb - 1) == false &&
                     r.cb - r.ca < 3)
                     continue;
-                uint32_t tail = interrupted_tail(c, k + 1, b);
+                uint32_t tail = interrupted_tail(c, ke, b);
                 if (tail)
                     r.cb = tail;
                 else if ((quote_before || closes_quote(c, r.cb - 1) || comma_before) &&
@@ -850,7 +898,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 }
             } else {
                 /* X said (that) ... */
-                uint32_t s = k + 1;
+                uint32_t s = ke;
                 if ((is(c, k, "told") || is(c, k, "tells") || is(c, k, "tell")) && s < b &&
                     (is(c, s, "him") || is(c, s, "her") || is(c, s, "them") || is(c, s, "me") ||
                      is(c, s, "us") || is(c, s, "you") || is(c, s, "reporters")))
@@ -900,7 +948,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 }
                 if (s >= b || (s < b && trim_end(c, s, b) == s)) {
                     /* "He said:" at the end of its unit introduces the next */
-                    if (k + 1 < b && is_punct(c, k + 1, ':')) {
+                    if (ke < b && is_punct(c, ke, ':')) {
                         r.entity = resolve(c, u, r.sa, r.sb);
                         *colon_intro = r;
                         colon_intro->ca = 1; /* marks it set */
@@ -917,12 +965,12 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             }
         } else if (p == a || is_punct(c, p - 1, ',') || closes_quote(c, p - 1)) {
             /* inverted: "...," said Ron Weiser */
-            uint32_t e = np_after(c, k + 1, b);
-            if (e == k + 1 || p == a)
+            uint32_t e = np_after(c, ke, b);
+            if (e == ke || p == a)
                 continue;
             if (!closes_quote(c, p - 1) && trim_end(c, e, b) > e)
                 continue; /* "Russia, meanwhile, claimed Ukraine fired ..." */
-            r.sa = k + 1, r.sb = e;
+            r.sa = ke, r.sb = e;
             r.ca = closes_quote(c, p - 1) ? quote_start(c, a, p - 1) : a;
             r.cb = closes_quote(c, p - 1) ? p : trim_end(c, a, p - 1);
             if (r.cb <= r.ca)
