@@ -178,7 +178,7 @@ static int cue_type_uncached(const ctx *c, size_t i)
         return i + 1 < c->doc->n_toks && is(c, i + 1, "to") ? CUE_ACCORDING : CUE_NONE;
     if (t->flags & PX_TF_CAP)
         return CUE_NONE; /* "United States", "Says Who" */
-    if (is_prep_verb(c, i))
+    if ((f & LX_PREPV) && is_prep_verb(c, i))
         return CUE_PREPV;
     if (f & LX_PART)
         return CUE_PART;
