@@ -1042,8 +1042,10 @@ static int fill_budget(ctx *c, selection *sel, size_t budget_words, size_t max_s
 {
     if (!budget_words || sel->words >= budget_words || (max_sents && sel->v.n >= max_sents))
         return PX_OK;
+    /* a word or two at the end read badly, but a brief of nothing is
+     * worse */
     uint32_t room = (uint32_t)(budget_words - sel->words);
-    if (room < 3)
+    if (room < 3 && sel->v.n)
         return PX_OK;
     double best = 0;
     uint32_t best_j = UINT32_MAX;
@@ -1058,6 +1060,14 @@ static int fill_budget(ctx *c, selection *sel, size_t budget_words, size_t max_s
         for (size_t k = 0; k < sel->v.n && !dup; k++)
             dup = sel->v.v[k] == j;
         if (!dup)
+            best = g, best_j = j;
+    }
+    /* nothing fits and no first words gain: the best sentence, cut */
+    bool fallback = best_j == UINT32_MAX && !sel->v.n;
+    for (uint32_t j = 0; fallback && j < c->sents.n; j++) {
+        const bsent *s = &c->sents.v[j];
+        double g = s->candidate ? gain(c, s, UINT32_MAX) : 0;
+        if (g > best)
             best = g, best_j = j;
     }
     if (best_j == UINT32_MAX)
