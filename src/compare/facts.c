@@ -22,11 +22,14 @@
 #include <libstemmer.h>
 #include <math.h>
 #include <stdlib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "compare.h"
 
+/* A sentence of a corroborated fact whose own features (those no other
+ * outlet's sentence of the fact has) carry this share of its weight is
+ * also reported as a single-source fact. */
+#define FACT_OWN_SHARE 0.5
 /* Number and month features carry this bit; words and entities do not. */
 #define NUM_FEATURE (1ull << 63)
 
@@ -50,7 +53,7 @@ static bool is_stop(const char *w, size_t len)
     if (len > 15)
         return false;
     for (const char *const *s = stop; *s; s++)
-        if (strlen(*s) == len && !memcmp(*s, w, len))
+        if ((*s)[0] == w[0] && !strncmp(*s, w, len) && (*s)[len] == 0)
             return true;
     return false;
 }
@@ -776,13 +779,6 @@ int px__compare_facts(px_compare *c)
             score[v] = 0;
             nshared[v] = 0;
             size_t o = c->outlet[fx.units.v[v].doc];
-            if (getenv("PX_DEBUG_FACTS") && cos >= 0.12 && u < v) {
-                const unit *a = un, *bb = &fx.units.v[v];
-                const px_doc *da = c->docs[a->doc], *db = c->docs[bb->doc];
-                fprintf(stderr, "%.3f | %.*s\n      | %.*s\n", cos,
-                        (int)(da->sents[a->sent].end - da->sents[a->sent].start), da->text + da->sents[a->sent].start,
-                        (int)(db->sents[bb->sent].end - db->sents[bb->sent].start), db->text + db->sents[bb->sent].start);
-            }
             if ((cos >= FACT_MIN_COSINE || (number && cos >= FACT_MIN_COSINE_NUMBER)) && cos > best_s[o]) {
                 best_s[o] = cos;
                 best_j[o] = v;
@@ -892,6 +888,50 @@ int px__compare_facts(px_compare *c)
         }
         if (corroborated)
             rc = number_conflicts(c, &fx, members + k, e - k, f.text, &conflicts);
+        /* a sentence of a shared fact can say more than the others: when
+         * much of its weight is in features no other outlet's sentence
+         * has ("measured 3.1 on the local scale"), it is also a
+         * single-source fact */
+        for (size_t m = k; m < e && corroborated && !rc; m++) {
+            const unit *a = &fx.units.v[members[m]];
+            if (!a->checkable)
+                continue;
+            double own = 0, all = 0;
+            bool own_number = false;
+            for (size_t i = 0; i < a->n_feat; i++) {
+                uint64_t x = fx.feats.v[a->first_feat + i];
+                double wx = w[a->first_feat + i] * w[a->first_feat + i];
+                all += wx;
+                bool elsewhere = false;
+                for (size_t q = k; q < e && !elsewhere; q++) {
+                    const unit *b = &fx.units.v[members[q]];
+                    if (c->outlet[b->doc] == c->outlet[a->doc])
+                        continue;
+                    for (size_t j = 0; j < b->n_feat; j++)
+                        if (fx.feats.v[b->first_feat + j] == x) {
+                            elsewhere = true;
+                            break;
+                        }
+                }
+                if (!elsewhere) {
+                    own += wx;
+                    if (x & NUM_FEATURE)
+                        own_number = true;
+                }
+            }
+            if (own < FACT_OWN_SHARE * all && !(own_number && own >= 0.25 * all))
+                continue;
+            px_cite *one = px_arena_alloc(&c->arena, sizeof(px_cite));
+            if (!one) {
+                rc = PX_ENOMEM;
+                break;
+            }
+            const px_sentence *se = &c->docs[a->doc]->sents[a->sent];
+            *one = (px_cite){a->doc, a->sent, se->start, se->end};
+            px_fact sf = {sentence_text(&c->arena, c->docs[a->doc], a->sent), one, 1, 1, 0};
+            if (!sf.text || !PX_VEC_PUSH(facts, sf))
+                rc = PX_ENOMEM;
+        }
         k = e;
     }
     if (!rc) {

@@ -70,7 +70,7 @@ int px__quote_words(px_arena *arena, const char *text, size_t start, size_t end,
                 if (w.s[k] != ',')
                     px_buf_putc(&b, w.s[k]);
         } else {
-            px__name_key(&b, w.s, w.len);
+            px__word_key(&b, w.s, w.len);
             if (!b.len)
                 px__fold_typography(&b, w.s, w.len, true);
         }
@@ -360,8 +360,15 @@ int px__quote_diff(px_arena *arena, const px__qword *full, size_t n_full, const 
     size_t i = 0, j = 0, i0 = 0, j0 = 0;
     bool any_match = false;
     while (i < n_full && j < n_here) {
-        if (full[i].h_key == here[perm[j]].h_key &&
-            dp[i * W + j] == dp[(i + 1) * W + j + 1] + 1) {
+        bool match = full[i].h_key == here[perm[j]].h_key &&
+                     dp[i * W + j] == dp[(i + 1) * W + j + 1] + 1;
+        /* a lone matching word ("have") waits when matching it later is as
+         * good, so that runs of words align together */
+        if (match && dp[(i + 1) * W + j] == dp[i * W + j] &&
+            !(i + 1 < n_full && j + 1 < n_here && full[i + 1].h_key == here[perm[j + 1]].h_key) &&
+            !(i > 0 && j > 0 && i0 == i && j0 == j && any_match))
+            match = false;
+        if (match) {
             rc = diff_hunk(arena, &ops, full, i0, i, here, perm, j0, j, !any_match, false);
             if (rc)
                 goto done;
@@ -524,14 +531,25 @@ static bool speakers_agree(const qitem *a, const qitem *b)
     return a->speaker < 0 || b->speaker < 0 || a->speaker == b->speaker;
 }
 
-/* Does the short quotation s lie inside l, word for word (by key)? */
+/* Two words that are one word in another form: equal keys, or one key
+ * the other plus an ending ("truce", "truces"). */
+static bool loose_eq(const px__qword *a, const px__qword *b)
+{
+    if (a->h_key == b->h_key)
+        return true;
+    size_t la = strlen(a->key), lb = strlen(b->key);
+    size_t m = PX_MIN(la, lb);
+    return m >= 4 && PX_MAX(la, lb) - m <= 2 && !strncmp(a->key, b->key, m);
+}
+
+/* Does the short quotation s lie inside l, word for word? */
 static bool contained(const qitem *s, const qitem *l)
 {
     if (!s->n || s->n > l->n)
         return false;
     for (size_t i = 0; i + s->n <= l->n; i++) {
         size_t k = 0;
-        while (k < s->n && l->w[i + k].h_key == s->w[k].h_key)
+        while (k < s->n && loose_eq(&l->w[i + k], &s->w[k]))
             k++;
         if (k == s->n)
             return true;
@@ -626,11 +644,53 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
     g->n_docs = n_out;
     g->single_source = n_out == 1;
 
+    /* sentences of the fullest version no other outlet quotes */
+    int rc = 0;
+    const qitem *F = &items[item_of[full]];
+    if (n_out > 1) {
+        PX_VEC(const char *) single = {0};
+        const px_doc *fd = c->docs[occ[full].doc];
+        for (size_t a = 0; a < F->n && !rc;) {
+            size_t b = a;
+            while (b < F->n && F->w[b].sent == F->w[a].sent)
+                b++;
+            bool carried = false;
+            for (size_t k = 0; k < n_members && !carried; k++) {
+                if (c->outlet[occ[k].doc] == c->outlet[occ[full].doc])
+                    continue;
+                const qitem *it = &items[item_of[k]];
+                size_t hit = 0;
+                for (size_t x = a; x < b; x++)
+                    for (size_t y = 0; y < it->n; y++)
+                        if (loose_eq(&F->w[x], &it->w[y])) {
+                            hit++;
+                            break;
+                        }
+                carried = hit * 2 >= b - a;
+            }
+            if (!carried) {
+                size_t from = F->w[a].doc_off, to = F->w[b - 1].doc_off + F->w[b - 1].len;
+                const char *t = px_arena_strndup(arena, fd->text + from, to - from);
+                if (!t || !PX_VEC_PUSH(single, t))
+                    rc = PX_ENOMEM;
+            }
+            a = b;
+        }
+        if (!rc && single.n) {
+            const char **v = px_arena_alloc(arena, single.n * sizeof(char *));
+            if (!v)
+                rc = PX_ENOMEM;
+            else {
+                memcpy(v, single.v, single.n * sizeof(char *));
+                g->single_sentences = v;
+                g->n_single_sentences = single.n;
+            }
+        }
+        PX_VEC_FREE(single);
+    }
     /* each document's version: its occurrences joined when together they
      * are no longer than the fullest (a statement split in pieces), else
      * each on its own */
-    int rc = 0;
-    const qitem *F = &items[item_of[full]];
     px__qword_vec joined = {0};
     for (size_t k = 0; k < n_members && !rc;) {
         size_t e = k;
@@ -650,6 +710,14 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
                 uint32_t base = 0;
                 for (size_t x = k; x < e; x++) {
                     const qitem *it = &items[item_of[x]];
+                    /* a few words quoted again inside a longer quotation
+                     * of the same article are not more of the statement */
+                    bool inside = false;
+                    for (size_t y = k; y < e && !inside; y++)
+                        if (y != x && items[item_of[y]].n > it->n && contained(it, &items[item_of[y]]))
+                            inside = true;
+                    if (inside)
+                        continue;
                     uint32_t top = 0;
                     for (size_t y = 0; y < it->n; y++) {
                         px__qword w = it->w[y];

@@ -37,7 +37,7 @@
 static bool in_list(const char *const *list, const char *w, size_t len)
 {
     for (; *list; list++)
-        if (strlen(*list) == len && !strncmp(*list, w, len))
+        if ((*list)[0] == w[0] && !strncmp(*list, w, len) && (*list)[len] == 0)
             return true;
     return false;
 }
@@ -113,7 +113,7 @@ static const char *const stopwords[] = {
     "into", "during", "without", "within", "between", "against", "among", "through",
     "up", "down", "out", "off", "according", "speaking", "asked", "will", "would", "can",
     "could", "should", "may", "might", "must", "shall", "one", "two", "three", "new",
-    "last", "next", "first", "other", "another", "former", "late", "early", NULL};
+    "last", "next", "first", "other", "another", "former", "late", "early", "whose", NULL};
 static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
                                        "friday", "saturday", "sunday", "today",
                                        "tonight", "yesterday", "tomorrow", NULL};
@@ -174,6 +174,8 @@ typedef struct cand {
     int org;                     /* organisation evidence */
     int place_group, place_kind; /* gazetteer, or -1 */
     int facility;                /* "Jadwiga colliery" */
+    char *head_key;              /* key of the head noun of a facility or "the inspectorate" */
+    int thing;                   /* "the colliery": a description of a place or organisation */
     int preposition;             /* written after "in", "at", ... */
     int description;             /* "the Ukrainian president" */
     int only_address;            /* title is only "Mr", "Sir", ... */
@@ -689,9 +691,19 @@ static int add_run(finder *f, size_t di, size_t si, size_t a, size_t b)
         /* "Karbonia's chief executive": whoever has executives is an organisation */
         if (had_poss && tok_is_word(nk) && word_in(role_nouns, txt + nk->start, nk->end - nk->start))
             c.org = 1;
-        if (tok_is_word(nk) && !(nk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) &&
-            word_in(facility_nouns, txt + nk->start, nk->end - nk->start) && !had_poss) {
+        /* "Jadwiga colliery", "Jadwiga coal mine" */
+        const px_token *fk = nk;
+        if (tok_is_word(nk) && !(nk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) && after + 1 < s->first_token + s->n_tokens &&
+            !word_in(facility_nouns, txt + nk->start, nk->end - nk->start) &&
+            !word_in(stopwords, txt + nk->start, nk->end - nk->start) && tok_is_word(&d->toks[after + 1]) &&
+            word_in(facility_nouns, txt + d->toks[after + 1].start, d->toks[after + 1].end - d->toks[after + 1].start) &&
+            adjacent(d, nk, &d->toks[after + 1]))
+            fk = &d->toks[after + 1];
+        if (tok_is_word(fk) && !(fk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) &&
+            word_in(facility_nouns, txt + fk->start, fk->end - fk->start) && !had_poss) {
             c.facility = 1;
+            c.head_key = key_of(f, txt + fk->start, fk->end - fk->start);
+            nk = fk;
             c.end = nk->end;
             c.text = arena_copy(f, txt + c.start, c.end - c.start);
             c.name = arena_copy(f, txt + c.name_start, c.end - c.name_start);
@@ -791,6 +803,29 @@ static int add_descriptions(finder *f, size_t di, size_t si)
                 c.title = arena_copy(f, d->text + d->toks[t + 1].start, m->end - d->toks[t + 1].start);
                 c.name = c.text;
                 if (!c.text || !c.title || !PX_VEC_PUSH(f->cands, c))
+                    return PX_ENOMEM;
+                break;
+            }
+            if ((word_in(facility_nouns, w, len) || word_in(org_words, w, len)) && !(m->flags & PX_TF_CAP)) {
+                size_t nx = u + 1;
+                if (nx < end && (tok_is_cap(&d->toks[nx]) || (tok_is_word(&d->toks[nx]) &&
+                                 word_in((const char *const[]){"of", NULL}, d->text + d->toks[nx].start,
+                                         d->toks[nx].end - d->toks[nx].start))))
+                    break;
+                cand c;
+                memset(&c, 0, sizeof c);
+                c.doc = di;
+                c.sent = si;
+                c.place_group = -1;
+                c.description = 1;
+                c.thing = 1;
+                c.start = k->start;
+                c.end = m->end;
+                c.name_start = c.name_end = c.end;
+                c.text = arena_copy(f, d->text + c.start, c.end - c.start);
+                c.head_key = key_of(f, w, len);
+                c.name = c.text;
+                if (!c.text || !c.head_key || !PX_VEC_PUSH(f->cands, c))
                     return PX_ENOMEM;
                 break;
             }
@@ -963,9 +998,15 @@ static bool roles_compatible(const char *a, const char *b)
     return false;
 }
 
-/* Does a person (all candidates of root r) carry a title matching the
- * description words? */
-static bool person_matches_description(const cand *cs, size_t n, const size_t *parent, size_t r,
+/* The distinct titles of each person: title_head[root] starts a list
+ * through title_next over candidate indices. */
+typedef struct title_index {
+    size_t *head, *next;
+} title_index;
+
+/* Does the person with root r carry a title matching the description
+ * words (the role last, its modifiers before)? */
+static bool person_matches_description(const cand *cs, const title_index *ti, size_t r,
                                        char dw[][24], size_t ndw)
 {
     if (!ndw)
@@ -973,9 +1014,7 @@ static bool person_matches_description(const cand *cs, size_t n, const size_t *p
     const char *role = dw[ndw - 1];
     bool role_ok = false;
     bool mods_ok[8] = {false};
-    for (size_t i = 0; i < n; i++) {
-        if (parent[i] != r || !cs[i].title || cs[i].description)
-            continue;
+    for (size_t i = ti->head[r]; i != SIZE_MAX; i = ti->next[i]) {
         char tw[8][24];
         bool fm;
         size_t nt = title_words(cs[i].title, tw, 8, &fm);
@@ -999,97 +1038,207 @@ static bool person_matches_description(const cand *cs, size_t n, const size_t *p
     return true;
 }
 
+/* Sorting candidate indices by a string key. */
+typedef struct keyed {
+    const char *key;
+    const char *key2;
+    size_t i;
+} keyed;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (c)
+        return c;
+    c = strcmp(x->key2, y->key2);
+    if (c)
+        return c;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static bool full_name_cand(const cand *c)
+{
+    return !c->description && c->n_words >= 2 && !c->sir && !c->org && c->place_group < 0 &&
+           !c->facility;
+}
+
+/* The range [*lo, *hi) of sorted entries with the given key. */
+static void key_range(const keyed *v, size_t n, const char *key, size_t *lo, size_t *hi)
+{
+    size_t a = 0, b = n;
+    while (a < b) {
+        size_t m = a + (b - a) / 2;
+        if (strcmp(v[m].key, key) < 0)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *lo = a;
+    b = n;
+    while (a < b) {
+        size_t m = a + (b - a) / 2;
+        if (strcmp(v[m].key, key) <= 0)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *hi = a;
+}
+
+/* Attaches singleton candidate i to root r (r stays the root). */
+static void attach(size_t *parent, size_t r, size_t i)
+{
+    parent[i] = r;
+}
+
 static int group_candidates(finder *f, size_t *parent)
 {
     cand *cs = f->cands.v;
     size_t n = f->cands.n;
+    int rc = 0;
+    keyed *byname = px__malloc((n ? n : 1) * sizeof(keyed));
+    keyed *persons = px__malloc((n ? n : 1) * sizeof(keyed));
+    bool *is_person = px__calloc(n ? n : 1, sizeof(bool));
+    title_index ti = {px__malloc((n ? n : 1) * sizeof(size_t)), px__malloc((n ? n : 1) * sizeof(size_t))};
+    size_t *last_doc = px__malloc((n ? n : 1) * sizeof(size_t));
+    size_t *last_pos = px__malloc((n ? n : 1) * sizeof(size_t));
+    size_t *n_docs_of = px__calloc(n ? n : 1, sizeof(size_t));
+    if (!byname || !persons || !is_person || !ti.head || !ti.next || !last_doc || !last_pos || !n_docs_of) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
     for (size_t i = 0; i < n; i++)
         parent[i] = i;
 
-    /* 1. persons with full names: same surname key, compatible first */
-    for (size_t i = 0; i < n; i++) {
-        if (cs[i].description || cs[i].n_words < 2 || cs[i].sir || cs[i].org ||
-            cs[i].place_group >= 0 || cs[i].facility)
-            continue;
-        for (size_t j = i + 1; j < n; j++) {
-            if (cs[j].description || cs[j].n_words < 2 || cs[j].sir || cs[j].org ||
-                cs[j].place_group >= 0 || cs[j].facility)
+    /* 1. full names: same surname key, compatible first names. Sorted by
+     * (surname, first name), equal pairs join at once and each surname's
+     * distinct first names are compared pairwise. */
+    size_t nb = 0;
+    for (size_t i = 0; i < n; i++)
+        if (full_name_cand(&cs[i]))
+            byname[nb++] = (keyed){cs[i].last_key, cs[i].first_key, i};
+    qsort(byname, nb, sizeof(keyed), cmp_keyed);
+    for (size_t k = 0; k < nb;) {
+        size_t e = k;
+        while (e < nb && !strcmp(byname[e].key, byname[k].key))
+            e++;
+        /* representatives of each distinct first name */
+        for (size_t x = k; x < e; x++) {
+            if (x > k && !strcmp(byname[x].key2, byname[x - 1].key2)) {
+                uf_union(parent, byname[x - 1].i, byname[x].i);
                 continue;
-            if (!strcmp(cs[i].last_key, cs[j].last_key) && first_compatible(&cs[i], &cs[j]))
-                uf_union(parent, i, j);
+            }
+            for (size_t y = k; y < x; y++) {
+                if (y > k && !strcmp(byname[y].key2, byname[y - 1].key2))
+                    continue;
+                if (first_compatible(&cs[byname[x].i], &cs[byname[y].i]))
+                    uf_union(parent, byname[x].i, byname[y].i);
+            }
         }
+        k = e;
     }
-    /* roots of full-name groups that look like persons */
-    PX_VEC(size_t) persons = {0};
-    bool *is_person = px__calloc(n, sizeof(bool));
-    if (!is_person)
-        return PX_ENOMEM;
+    /* which full-name groups are persons */
     for (size_t i = 0; i < n; i++)
         if (cs[i].n_words >= 2 && !cs[i].sir && is_person_cand(&cs[i]))
             is_person[uf_find(parent, i)] = true;
     /* a full name whose first word is a person's first name elsewhere
      * ("Ewa Mazur" beside "Ewa Grabowska") is a person too */
-    for (size_t i = 0; i < n; i++) {
-        if (cs[i].n_words < 2 || cs[i].org || cs[i].place_group >= 0 || cs[i].facility ||
-            is_person[uf_find(parent, i)])
-            continue;
-        for (size_t j = 0; j < n; j++)
-            if (j != i && cs[j].n_words >= 2 && is_person[uf_find(parent, j)] &&
-                !strcmp(cs[j].first_key, cs[i].first_key) && strlen(cs[i].first_key) >= 3) {
-                is_person[uf_find(parent, i)] = true;
+    {
+        keyed *firsts = byname; /* reuse: (first_key) of person full names */
+        size_t nfk = 0;
+        for (size_t i = 0; i < n; i++)
+            if (cs[i].n_words >= 2 && !cs[i].description && is_person[uf_find(parent, i)] &&
+                strlen(cs[i].first_key) >= 3)
+                firsts[nfk++] = (keyed){cs[i].first_key, "", i};
+        qsort(firsts, nfk, sizeof(keyed), cmp_keyed);
+        for (size_t i = 0; i < n; i++) {
+            if (!full_name_cand(&cs[i]) || is_person[uf_find(parent, i)])
+                continue;
+            size_t lo, hi;
+            key_range(firsts, nfk, cs[i].first_key, &lo, &hi);
+            if (lo < hi) {
                 cs[i].person_evidence = 1;
-                break;
+                is_person[uf_find(parent, i)] = true;
             }
+        }
     }
     for (size_t i = 0; i < n; i++)
         if (cs[i].n_words >= 2 && !cs[i].sir && !cs[i].description && is_person[uf_find(parent, i)])
             is_person[i] = true;
+    /* persons by surname, and by first name for "Sir Keir" */
+    size_t np = 0;
     for (size_t i = 0; i < n; i++)
-        if (is_person[i] && uf_find(parent, i) == i && !PX_VEC_PUSH(persons, i)) {
-            free(is_person);
-            return PX_ENOMEM;
+        if (is_person[i] && uf_find(parent, i) == i)
+            persons[np++] = (keyed){cs[i].last_key, "", i};
+    qsort(persons, np, sizeof(keyed), cmp_keyed);
+    /* titles of each person */
+    for (size_t i = 0; i < n; i++)
+        ti.head[i] = ti.next[i] = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        if (!cs[i].title || cs[i].description || !is_person[i])
+            continue;
+        size_t r = uf_find(parent, i);
+        bool seen = false;
+        size_t count = 0;
+        for (size_t t = ti.head[r]; t != SIZE_MAX && !seen; t = ti.next[t], count++)
+            seen = !strcmp(cs[t].title, cs[i].title);
+        if (!seen && count < 16) {
+            ti.next[i] = ti.head[r];
+            ti.head[r] = i;
         }
+    }
 
     /* 2. single words: a surname (or the first name after "Sir") joins
-     * the person carrying it */
+     * the person carrying it; candidates come in document order, so the
+     * nearest full mention before is the last one seen */
+    for (size_t i = 0; i < n; i++)
+        last_doc[i] = SIZE_MAX, last_pos[i] = 0;
     for (size_t i = 0; i < n; i++) {
         cand *c = &cs[i];
+        if (is_person[i]) {
+            size_t r = uf_find(parent, i);
+            last_doc[r] = c->doc;
+            last_pos[r] = c->start;
+            continue;
+        }
         if (c->description || (c->n_words >= 2 && !c->sir) || c->facility)
             continue;
         if (c->place_group >= 0 && !c->person_evidence)
             continue;
-        size_t best = SIZE_MAX, n_match = 0;
-        size_t best_dist = SIZE_MAX;
+        size_t best = SIZE_MAX, n_match = 0, best_dist = SIZE_MAX;
         bool best_title = false;
-        for (size_t p = 0; p < persons.n; p++) {
-            size_t r = persons.v[p];
-            bool match = false;
-            if (c->n_words == 0) {
-                /* @handle: holds the surname */
+        char dw[8][24];
+        size_t nd = 0;
+        if (c->title && !c->only_address) {
+            bool fm;
+            nd = title_words(c->title, dw, 8, &fm);
+        }
+        size_t lo = 0, hi = 0;
+        if (c->n_words == 0) {
+            /* @handle: holds a person's surname */
+            lo = 0;
+            hi = np;
+        } else if (c->sir && c->n_words < 2) {
+            lo = 0;
+            hi = np;
+        } else {
+            key_range(persons, np, c->last_key, &lo, &hi);
+        }
+        for (size_t p = lo; p < hi; p++) {
+            size_t r = persons[p].i;
+            bool match;
+            if (c->n_words == 0)
                 match = strlen(cs[r].last_key) >= 4 && strstr(c->full_key, cs[r].last_key);
-            } else if (c->sir) {
-                match = !strcmp(c->first_key, cs[r].first_key) ||
-                        (c->n_words >= 2 && !strcmp(c->last_key, cs[r].last_key));
-            } else {
-                match = !strcmp(c->last_key, cs[r].last_key);
-            }
+            else if (c->sir && c->n_words < 2)
+                match = !strcmp(c->first_key, cs[r].first_key);
+            else
+                match = true;
             if (!match)
                 continue;
             n_match++;
-            /* the title agrees: "Rescue commander Zieliński" */
-            bool title_ok = false;
-            if (c->title && !c->only_address) {
-                char dw[8][24];
-                bool fm;
-                size_t nd = title_words(c->title, dw, 8, &fm);
-                title_ok = person_matches_description(cs, n, parent, r, dw, nd);
-            }
-            /* nearest full mention before it in the same article */
-            size_t dist = SIZE_MAX - 1;
-            for (size_t j = 0; j < n; j++)
-                if (uf_find(parent, j) == r && cs[j].doc == c->doc && cs[j].start <= c->start &&
-                    cs[j].n_words >= 2)
-                    dist = PX_MIN(dist, c->start - cs[j].start);
+            bool title_ok = nd && person_matches_description(cs, &ti, r, dw, nd);
+            size_t dist = last_doc[r] == c->doc ? c->start - last_pos[r] : SIZE_MAX - 1;
             if (best == SIZE_MAX || (title_ok && !best_title) ||
                 (title_ok == best_title && dist < best_dist)) {
                 best = r;
@@ -1101,79 +1250,157 @@ static int group_candidates(finder *f, size_t *parent)
             continue;
         if (n_match > 1 && !best_title && best_dist == SIZE_MAX - 1)
             continue; /* ambiguous: two persons share the surname */
-        uf_union(parent, best, i);
+        attach(parent, best, i);
         c->person_evidence = 1;
     }
-    /* 3. descriptions: the one person whose titles agree */
+    /* documents each person appears in, by (root, doc) pairs */
+    for (size_t i = 0; i < n; i++)
+        last_doc[i] = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        if (cs[i].description)
+            continue;
+        size_t r = uf_find(parent, i);
+        if (last_doc[r] != cs[i].doc) {
+            last_doc[r] = cs[i].doc;
+            n_docs_of[r]++;
+        }
+    }
+    /* 3. descriptions: the one person whose titles agree, preferring one
+     * named in the same article before */
+    for (size_t i = 0; i < n; i++)
+        last_doc[i] = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
         cand *c = &cs[i];
-        if (!c->description)
+        if (!c->description) {
+            size_t r = uf_find(parent, i);
+            last_doc[r] = c->doc;
+            continue;
+        }
+        if (c->thing)
             continue;
         char dw[8][24];
         bool fm;
         size_t nd = title_words(c->title, dw, 8, &fm);
         size_t found = SIZE_MAX, n_found = 0, found_in_doc = SIZE_MAX, n_in_doc = 0;
-        for (size_t p = 0; p < persons.n; p++) {
-            size_t r = uf_find(parent, persons.v[p]);
-            if (!person_matches_description(cs, n, parent, r, dw, nd))
+        for (size_t p = 0; p < np; p++) {
+            size_t r = persons[p].i;
+            if (!person_matches_description(cs, &ti, r, dw, nd))
                 continue;
             n_found++;
             found = r;
-            for (size_t j = 0; j < n; j++)
-                if (uf_find(parent, j) == r && cs[j].doc == c->doc && j != i && !cs[j].description) {
-                    n_in_doc++;
-                    found_in_doc = r;
-                    break;
-                }
+            if (last_doc[r] == c->doc) {
+                n_in_doc++;
+                found_in_doc = r;
+            }
         }
         if (n_in_doc == 1)
-            uf_union(parent, found_in_doc, i);
+            attach(parent, found_in_doc, i);
         else if (n_found == 1)
-            uf_union(parent, found, i);
+            attach(parent, found, i);
         else
             c->skip = 1;
     }
-    /* 4. places by gazetteer group, other names by key */
-    for (size_t i = 0; i < n; i++) {
-        if (cs[i].description || cs[i].n_words == 0)
-            continue;
-        size_t ri = uf_find(parent, i);
-        if (is_person[ri] || (cs[ri].person_evidence && cs[ri].n_words >= 2))
-            continue;
-        for (size_t j = i + 1; j < n; j++) {
-            if (cs[j].description || cs[j].n_words == 0)
+    /* 4. places by gazetteer group, facilities by their name, other names
+     * by key: sorted by that key, runs join */
+    {
+        px_buf kb = PX_BUF_INIT;
+        char **keys = px__calloc(n ? n : 1, sizeof(char *));
+        size_t nk = 0;
+        if (!keys) {
+            rc = PX_ENOMEM;
+            goto done;
+        }
+        for (size_t i = 0; i < n; i++) {
+            cand *c = &cs[i];
+            if (c->description || c->n_words == 0 || is_person[uf_find(parent, i)])
                 continue;
-            size_t rj = uf_find(parent, j);
-            if (ri == rj || is_person[rj])
+            if (c->person_evidence && c->n_words >= 2)
                 continue;
-            bool same = false;
-            if (cs[i].place_group >= 0 || cs[j].place_group >= 0)
-                same = cs[i].place_group == cs[j].place_group;
-            else if (cs[i].facility || cs[j].facility)
-                same = !strcmp(cs[i].first_key, cs[j].first_key) && (cs[i].facility ? cs[j].n_words <= 1 || cs[j].facility : cs[i].n_words <= 1);
+            px_buf_clear(&kb);
+            if (c->place_group >= 0)
+                px_buf_printf(&kb, "#%d", c->place_group);
+            else if (c->facility || (c->n_words == 1 && !c->org))
+                px_buf_printf(&kb, "F%s", c->first_key); /* "Jadwiga" joins "Jadwiga colliery" */
             else
-                same = !strcmp(cs[i].full_key, cs[j].full_key);
-            if (same) {
-                uf_union(parent, i, j);
-                ri = uf_find(parent, i);
+                px_buf_printf(&kb, "N%s", c->full_key);
+            keys[i] = px_arena_strndup(&f->e->arena, kb.ptr, kb.len);
+            if (!keys[i]) {
+                rc = PX_ENOMEM;
+                break;
+            }
+            byname[nk++] = (keyed){keys[i], "", i};
+        }
+        px_buf_release(&kb);
+        free(keys);
+        if (rc)
+            goto done;
+        qsort(byname, nk, sizeof(keyed), cmp_keyed);
+        for (size_t k = 1; k < nk; k++)
+            if (!strcmp(byname[k].key, byname[k - 1].key))
+                uf_union(parent, byname[k - 1].i, byname[k].i);
+    }
+    /* 5. "the colliery", "the inspectorate": the one place or organisation
+     * of the story named with that noun, named before in the same article
+     * or in two articles or more */
+    {
+        size_t nh = 0;
+        for (size_t j = 0; j < n; j++) {
+            const cand *o = &cs[j];
+            if (o->description || o->n_words == 0)
+                continue;
+            if (o->facility && o->head_key)
+                byname[nh++] = (keyed){o->head_key, "", j};
+            else if (o->org && o->n_words >= 2)
+                byname[nh++] = (keyed){o->last_key, "", j};
+        }
+        qsort(byname, nh, sizeof(keyed), cmp_keyed);
+        for (size_t i = 0; i < n; i++)
+            n_docs_of[i] = 0, last_doc[i] = SIZE_MAX;
+        for (size_t i = 0; i < n; i++) {
+            if (cs[i].description)
+                continue;
+            size_t r = uf_find(parent, i);
+            if (last_doc[r] != cs[i].doc) {
+                last_doc[r] = cs[i].doc;
+                n_docs_of[r]++;
             }
         }
-    }
-    /* unresolved handles are dropped; so are undecided single words that
-     * open a sentence */
-    for (size_t i = 0; i < n; i++) {
-        if (cs[i].n_words == 0 && !cs[i].description && uf_find(parent, i) == i) {
-            bool alone = true;
-            for (size_t j = 0; j < n && alone; j++)
-                if (j != i && uf_find(parent, j) == i)
-                    alone = false;
-            if (alone)
-                cs[i].skip = 1;
+        for (size_t i = 0; i < n; i++) {
+            cand *c = &cs[i];
+            if (!c->thing)
+                continue;
+            size_t lo, hi, found = SIZE_MAX;
+            bool unique = true;
+            key_range(byname, nh, c->head_key, &lo, &hi);
+            for (size_t k = lo; k < hi && unique; k++) {
+                const cand *o = &cs[byname[k].i];
+                size_t r = uf_find(parent, byname[k].i);
+                if (!(o->doc == c->doc && o->start < c->start) && n_docs_of[r] < 2)
+                    continue;
+                if (found != SIZE_MAX && found != r)
+                    unique = false;
+                found = r;
+            }
+            if (found != SIZE_MAX && unique)
+                attach(parent, found, i);
+            else
+                c->skip = 1;
         }
     }
-    PX_VEC_FREE(persons);
+    /* unresolved handles are dropped */
+    for (size_t i = 0; i < n; i++)
+        if (cs[i].n_words == 0 && !cs[i].description && uf_find(parent, i) == i)
+            cs[i].skip = 1;
+done:
+    free(byname);
+    free(persons);
     free(is_person);
-    return 0;
+    free(ti.head);
+    free(ti.next);
+    free(last_doc);
+    free(last_pos);
+    free(n_docs_of);
+    return rc;
 }
 
 /* ---- output ---- */
@@ -1333,9 +1560,13 @@ static int build_output(finder *f, size_t *parent)
             bool latin = (unsigned char)c->name[0] < 0x80 || (unsigned char)c->name[0] < 0xD0;
             int words = en->type == PX_ENTITY_PERSON ? c->n_words + (latin ? 100 : 0) : (latin ? 100 : 0);
             size_t count = 0;
-            for (size_t m2 = m0; m2 < m1; m2++)
-                if (!strcmp(cs[members[m2]].name, c->name))
-                    count++;
+            for (size_t a = 0; a < n_alias; a++)
+                if (!strcmp(ac[a].text, c->name)) {
+                    count = ac[a].count;
+                    break;
+                }
+            if (words < best_words || (words == best_words && best && !strcmp(best, c->name)))
+                continue;
             if (words > best_words || (words == best_words && count > best_count)) {
                 best = c->name;
                 best_words = words;

@@ -14,6 +14,11 @@
  * letters single, everything but letters and digits dropped. */
 void px__name_key(px_buf *out, const char *s, size_t len);
 
+/* The same key without the folds that suit names only (y to i, doubled
+ * letters): "too" and "to" stay apart; "Türkiye" and "Turkiye", "U.S."
+ * and "US" still meet. */
+void px__word_key(px_buf *out, const char *s, size_t len);
+
 /* The gazetteer group of a place name, or -1. kind: 1 country, 2
  * subdivision, 3 city or other place. capital_of: the country group a
  * capital stands for, or -1. */

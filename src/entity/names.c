@@ -52,8 +52,29 @@ static const char *translit(uint32_t cp)
     return NULL;
 }
 
-void px__name_key(px_buf *out, const char *s, size_t len)
+static void name_key(px_buf *out, const char *s, size_t len, bool loose)
 {
+    /* ASCII, the common case, needs no Unicode folding */
+    size_t ascii = 0;
+    while (ascii < len && (unsigned char)s[ascii] < 0x80)
+        ascii++;
+    if (ascii == len) {
+        char prev = 0;
+        for (size_t a = 0; a < len; a++) {
+            char c = s[a];
+            if (c >= 'A' && c <= 'Z')
+                c = (char)(c + 32);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+                continue;
+            if (loose && c == 'y')
+                c = 'i';
+            if (loose && c == prev && c >= 'a' && c <= 'z')
+                continue;
+            px_buf_putc(out, c);
+            prev = c;
+        }
+        return;
+    }
     utf8proc_uint8_t *folded = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
                                       &folded, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
@@ -74,7 +95,7 @@ void px__name_key(px_buf *out, const char *s, size_t len)
             if (cp >= 'A' && cp <= 'Z')
                 cp += 32;
             if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
-                one[0] = (char)(cp == 'y' ? 'i' : cp);
+                one[0] = (char)(loose && cp == 'y' ? 'i' : cp);
                 t = one;
             }
         } else {
@@ -91,8 +112,8 @@ void px__name_key(px_buf *out, const char *s, size_t len)
         if (!t)
             continue;
         for (; *t; t++) {
-            char c = *t == 'y' ? 'i' : *t;
-            if (c == last && c >= 'a' && c <= 'z')
+            char c = loose && *t == 'y' ? 'i' : *t;
+            if (loose && c == last && c >= 'a' && c <= 'z')
                 continue; /* doubled letters: Zelenskyy, Kirill/Kiril */
             px_buf_putc(out, c);
             last = c;
@@ -100,6 +121,16 @@ void px__name_key(px_buf *out, const char *s, size_t len)
     }
     (void)base;
     free(folded);
+}
+
+void px__name_key(px_buf *out, const char *s, size_t len)
+{
+    name_key(out, s, len, true);
+}
+
+void px__word_key(px_buf *out, const char *s, size_t len)
+{
+    name_key(out, s, len, false);
 }
 
 /* ---- gazetteer: open addressing over name keys, built once ---- */

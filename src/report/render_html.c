@@ -150,7 +150,9 @@ int px__report_html(const px_story *s, px_buf *b)
             esc(b, px_doc_date(d));
         else if (s->ref_date[i]) {
             esc(b, s->ref_date[i]);
-            px_buf_puts(b, " (inferred)");
+            px_buf_puts(b, " (from the ");
+            esc(b, s->ref_origin[i] && strcmp(s->ref_origin[i], "none") ? s->ref_origin[i] : "story");
+            px_buf_puts(b, ")");
         } else
             px_buf_puts(b, "undated");
         px_buf_puts(b, "</span><br>");
@@ -224,6 +226,13 @@ int px__report_html(const px_story *s, px_buf *b)
         px_buf_puts(b, "<blockquote>");
         esc(b, g->text);
         px_buf_puts(b, "</blockquote>\n");
+        for (size_t k = 0; k < g->n_single_sentences; k++) {
+            px_buf_puts(b, "<div class=\"meta\"><span class=\"tag single\">one outlet only</span> ");
+            esc(b, s->outlet[g->occurrences[g->fullest].doc]);
+            px_buf_puts(b, " alone quotes “");
+            esc(b, g->single_sentences[k]);
+            px_buf_puts(b, "”</div>\n");
+        }
         for (size_t o = 0; o < g->n_occurrences; o++) {
             const px_quote_occurrence *oc = &g->occurrences[o];
             if (g->single_source && g->n_occurrences == 1) {
@@ -315,7 +324,9 @@ int px__report_html(const px_story *s, px_buf *b)
             const px_event *ev = &s->timeline[t];
             px_buf_puts(b, "<li><strong>");
             esc(b, ev->value);
-            px_buf_puts(b, "</strong> ");
+            px_buf_puts(b, "</strong> <span class=\"meta\">(“");
+            esc(b, ev->expression);
+            px_buf_puts(b, "”)</span> ");
             esc(b, ev->text);
             px_buf_puts(b, " <span class=\"meta\">");
             cite_links(b, s, ev->cites, ev->n_cites);

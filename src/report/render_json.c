@@ -199,6 +199,11 @@ int px__report_json(const px_story *s, px_buf *out)
         px_json_uint(&j, g->n_docs);
         px_json_key(&j, "single_source");
         px_json_bool(&j, g->single_source);
+        px_json_key(&j, "single_source_sentences");
+        px_json_array_begin(&j);
+        for (size_t k = 0; k < g->n_single_sentences; k++)
+            px_json_str(&j, g->single_sentences[k]);
+        px_json_array_end(&j);
         px_json_key(&j, "occurrences");
         px_json_array_begin(&j);
         for (size_t o = 0; o < g->n_occurrences; o++) {
@@ -313,6 +318,8 @@ int px__report_json(const px_story *s, px_buf *out)
         px_json_object_begin(&j);
         px_json_key(&j, "value");
         px_json_str(&j, ev->value);
+        px_json_key(&j, "expression");
+        px_json_str(&j, ev->expression);
         px_json_key(&j, "text");
         px_json_str(&j, ev->text);
         px_json_key(&j, "documents");

@@ -71,7 +71,9 @@ int px__report_md(const px_story *s, px_buf *b)
             md_str(b, px_doc_date(d));
         else if (s->ref_date[i]) {
             md_str(b, s->ref_date[i]);
-            px_buf_puts(b, " (inferred)");
+            px_buf_puts(b, " (from the ");
+            md_str(b, s->ref_origin[i] && strcmp(s->ref_origin[i], "none") ? s->ref_origin[i] : "story");
+            px_buf_puts(b, ")");
         } else
             px_buf_puts(b, "-");
         px_buf_puts(b, " | ");
@@ -84,6 +86,7 @@ int px__report_md(const px_story *s, px_buf *b)
     if (s->no_brief)
         md_missing(b, s->no_brief);
     for (size_t i = 0; i < s->n_brief; i++) {
+        px_buf_printf(b, "%zu. ", i + 1);
         md_str(b, s->brief[i].text);
         px_buf_puts(b, " _(");
         for (size_t k = 0; k < s->brief[i].n_docs; k++) {
@@ -133,6 +136,13 @@ int px__report_md(const px_story *s, px_buf *b)
         px_buf_printf(b, ", quoted by %zu outlets\n\n> ", g->n_docs);
         md_str(b, g->text);
         px_buf_puts(b, "\n\n");
+        for (size_t k = 0; k < g->n_single_sentences; k++) {
+            px_buf_puts(b, "- only ");
+            md_str(b, s->outlet[g->occurrences[g->fullest].doc]);
+            px_buf_puts(b, " quotes “");
+            md_str(b, g->single_sentences[k]);
+            px_buf_puts(b, "”\n");
+        }
         for (size_t o = 0; o < g->n_occurrences; o++) {
             const px_quote_occurrence *oc = &g->occurrences[o];
             px_buf_puts(b, "- **");
@@ -257,7 +267,9 @@ int px__report_md(const px_story *s, px_buf *b)
         const px_event *ev = &s->timeline[t];
         px_buf_puts(b, "- **");
         md_str(b, ev->value);
-        px_buf_puts(b, "**: ");
+        px_buf_puts(b, "** (“");
+        md_str(b, ev->expression);
+        px_buf_puts(b, "”): ");
         md_str(b, ev->text);
         px_buf_puts(b, " _(");
         md_outlets(b, s, ev->cites, ev->n_cites);

@@ -9,28 +9,231 @@
 
 #include "report.h"
 
-/* ---- quotations: not in this build yet ---- */
+/* ---- quotations: found per document, compared across outlets ---- */
 
 static int story_quotes(px_story *s)
 {
-    s->no_quotes = "the quotation extractor is not part of this build";
+    PX_VEC(px_quote_input) in = {0};
+    int rc = 0;
+    for (size_t d = 0; d < s->n_docs && !rc; d++) {
+        const px_quote *q;
+        size_t n;
+        if ((rc = px_quotes_find(s->docs[d], &q, &n)))
+            break;
+        for (size_t k = 0; k < n; k++) {
+            /* reported speech is not a quotation: there are no words of
+             * the speaker to compare */
+            if (q[k].kind == PX_QUOTE_INDIRECT)
+                continue;
+            px_quote_input qi;
+            memset(&qi, 0, sizeof qi);
+            qi.doc = d;
+            qi.start = q[k].start;
+            qi.end = q[k].end;
+            qi.sentence = q[k].sentence;
+            size_t np = q[k].n_parts;
+            if (np) {
+                size_t *ps = px_arena_alloc(&s->arena, np * sizeof(size_t));
+                size_t *pe = px_arena_alloc(&s->arena, np * sizeof(size_t));
+                if (!ps || !pe) {
+                    rc = PX_ENOMEM;
+                    break;
+                }
+                for (size_t p = 0; p < np; p++) {
+                    ps[p] = q[k].parts[p].start;
+                    pe[p] = q[k].parts[p].end;
+                }
+                qi.part_start = ps;
+                qi.part_end = pe;
+                qi.n_parts = np;
+            }
+            qi.speaker_name = q[k].speaker;
+            qi.speaker = -1;
+            if (q[k].speaker_end > q[k].speaker_start)
+                qi.speaker = px_entities_at(s->ents, d, q[k].speaker_start, q[k].speaker_end);
+            if (qi.speaker < 0 && q[k].speaker)
+                qi.speaker = px_entities_lookup(s->ents, d, q[k].speaker);
+            if (!PX_VEC_PUSH(in, qi)) {
+                rc = PX_ENOMEM;
+                break;
+            }
+        }
+    }
+    if (rc) {
+        PX_VEC_FREE(in);
+        return rc;
+    }
+    s->quotes = in.v;
+    s->n_quote_inputs = in.n;
     return 0;
 }
 
-/* ---- timeline: not in this build yet ---- */
+/* ---- timeline: the dated events, relative dates resolved ---- */
+
+typedef struct dated {
+    const char *value;
+    px_cite cite;
+} dated;
+
+static int cmp_dated(const void *a, const void *b)
+{
+    const dated *x = a, *y = b;
+    int c = strcmp(x->value, y->value);
+    if (c)
+        return c;
+    if (x->cite.doc != y->cite.doc)
+        return x->cite.doc < y->cite.doc ? -1 : 1;
+    return x->cite.start < y->cite.start ? -1 : x->cite.start > y->cite.start;
+}
+
+/* A value that names a day, a week, a month or a year ("2025-05-15",
+ * "2025-W20", "2022-03", "2022"), not "XXXX-WXX-4" or "PAST_REF". */
+static bool resolved_value(const char *v)
+{
+    if (!v || strlen(v) < 4)
+        return false;
+    for (int i = 0; i < 4; i++)
+        if (v[i] < '0' || v[i] > '9')
+            return false;
+    return !strchr(v, 'X');
+}
 
 static int story_timeline(px_story *s)
 {
-    s->no_timeline = "the date tagger is not part of this build";
-    return 0;
+    int rc = px_dates_anchor_story(s->docs, s->n_docs);
+    if (rc)
+        return rc;
+    PX_VEC(dated) all = {0};
+    for (size_t d = 0; d < s->n_docs && !rc; d++) {
+        px_doc *doc = s->docs[d];
+        const px_timex *tx;
+        size_t n;
+        if ((rc = px_dates_find(doc, NULL, &tx, &n)))
+            break;
+        const char *origin = NULL;
+        const char *ref = px_dates_reference(doc, &origin);
+        if (ref) {
+            s->ref_date[d] = px_arena_strdup(&s->arena, ref);
+            s->ref_origin[d] = origin;
+        }
+        size_t nb, ns;
+        const px_block *bl = px_doc_blocks(doc, &nb);
+        const px_sentence *se = px_doc_sentences(doc, &ns);
+        for (size_t k = 0; k < n; k++) {
+            if ((tx[k].type != PX_TIMEX_DATE && tx[k].type != PX_TIMEX_TIME) ||
+                !resolved_value(tx[k].value) || tx[k].sentence >= ns)
+                continue;
+            px_block_kind kind = bl[se[tx[k].sentence].block].kind;
+            if (kind != PX_BLOCK_BODY && kind != PX_BLOCK_STANDFIRST && kind != PX_BLOCK_HEADLINE &&
+                kind != PX_BLOCK_EMBED)
+                continue;
+            /* a time of day dates its day */
+            char day[11];
+            const char *v = tx[k].value;
+            if (strlen(v) > 10 && v[10] == 'T') {
+                memcpy(day, v, 10);
+                day[10] = 0;
+                v = px_arena_strdup(&s->arena, day);
+                if (!v) {
+                    rc = PX_ENOMEM;
+                    break;
+                }
+            }
+            dated x = {v, {d, tx[k].sentence, tx[k].start, tx[k].end}};
+            if (!PX_VEC_PUSH(all, x)) {
+                rc = PX_ENOMEM;
+                break;
+            }
+        }
+    }
+    if (!rc && all.n) {
+        qsort(all.v, all.n, sizeof(dated), cmp_dated);
+        size_t n_events = 0;
+        for (size_t k = 0; k < all.n; k++)
+            n_events += !k || strcmp(all.v[k].value, all.v[k - 1].value);
+        s->timeline = px_arena_calloc(&s->arena, n_events, sizeof(px_event));
+        px_cite *cites = px_arena_alloc(&s->arena, all.n * sizeof(px_cite));
+        if (!s->timeline || !cites) {
+            rc = PX_ENOMEM;
+        } else {
+            size_t e = 0;
+            for (size_t k = 0; k < all.n;) {
+                size_t j = k;
+                while (j < all.n && !strcmp(all.v[j].value, all.v[k].value)) {
+                    cites[j] = all.v[j].cite;
+                    j++;
+                }
+                px_event *ev = &s->timeline[e++];
+                ev->value = all.v[k].value;
+                ev->cites = cites + k;
+                ev->n_cites = j - k;
+                /* the sentence that dates it: a body sentence if any */
+                size_t pick = k;
+                for (size_t x = k; x < j; x++) {
+                    const px_doc *dx = s->docs[cites[x].doc];
+                    size_t nbx, nsx;
+                    const px_block *bx = px_doc_blocks(dx, &nbx);
+                    const px_sentence *sx = px_doc_sentences(dx, &nsx);
+                    if (bx[sx[cites[x].sentence].block].kind == PX_BLOCK_BODY) {
+                        pick = x;
+                        break;
+                    }
+                }
+                const px_doc *d0 = s->docs[cites[pick].doc];
+                size_t ns;
+                const px_sentence *se = px_doc_sentences(d0, &ns);
+                px_str t = px_doc_text(d0);
+                ev->text = px_arena_strndup(&s->arena, t.ptr + se[cites[pick].sentence].start,
+                                            se[cites[pick].sentence].end - se[cites[pick].sentence].start);
+                ev->expression = px_arena_strndup(&s->arena, t.ptr + cites[pick].start,
+                                                  cites[pick].end - cites[pick].start);
+                if (!ev->text || !ev->expression) {
+                    rc = PX_ENOMEM;
+                    break;
+                }
+                k = j;
+            }
+            s->n_timeline = e;
+        }
+    }
+    PX_VEC_FREE(all);
+    return rc;
 }
 
-/* ---- brief: not in this build yet ---- */
+/* ---- brief: the story in a few sentences, each with its sources ---- */
 
 static int story_brief(px_story *s)
 {
-    s->no_brief = "the brief is not part of this build";
-    return 0;
+    px_brief *b = NULL;
+    /* five to ten sentences: more outlets, more to tell */
+    px_brief_options opt = {0, s->n_docs >= 8 ? 8 : s->n_docs >= 4 ? 6 : 5};
+    int rc = px_brief_new(&b, s->docs, s->n_docs, &opt);
+    if (rc)
+        return rc;
+    size_t n;
+    const px_brief_sentence *bs = px_brief_sentences(b, &n);
+    s->brief = px_arena_calloc(&s->arena, n ? n : 1, sizeof(px__brief_line));
+    if (!s->brief)
+        rc = PX_ENOMEM;
+    for (size_t i = 0; i < n && !rc; i++) {
+        px__brief_line *l = &s->brief[i];
+        l->text = px_arena_strdup(&s->arena, bs[i].text);
+        l->doc = bs[i].doc;
+        l->start = bs[i].start;
+        l->end = bs[i].end;
+        size_t *docs = px_arena_alloc(&s->arena, (bs[i].n_sources ? bs[i].n_sources : 1) * sizeof(size_t));
+        if (!l->text || !docs) {
+            rc = PX_ENOMEM;
+            break;
+        }
+        memcpy(docs, bs[i].sources, bs[i].n_sources * sizeof(size_t));
+        l->docs = docs;
+        l->n_docs = bs[i].n_sources;
+    }
+    if (!rc)
+        s->n_brief = n;
+    px_brief_free(b);
+    return rc;
 }
 
 int px_story_new(px_story **out, px_doc *const *docs, size_t n_docs)

@@ -1,0 +1,253 @@
+/*
+ * test_report.c - unit tests of the comparison and entity stages on
+ * articles written for the test: how two outlets' wordings of one
+ * statement are diffed and classified, when quotations are grouped, and
+ * how names are grouped (and kept apart).
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../harness.h"
+#include "parallax.h"
+
+typedef struct fixture {
+    px_doc *docs[4];
+    size_t n;
+    px_quote_input q[4];
+    px_compare *cmp;
+} fixture;
+
+/* Article i says text; its quotation is the first occurrence of quote. */
+static void add_doc(fixture *f, const char *text, const char *quote, ptrdiff_t speaker)
+{
+    char id[4] = {'d', (char)('0' + f->n), 0, 0};
+    px_doc_meta meta = {id, NULL, NULL, NULL, NULL, NULL, NULL};
+    px_doc *d = NULL;
+    if (px_doc_new(&d, text, strlen(text), &meta, 0, NULL, NULL))
+        abort();
+    px_str t = px_doc_text(d);
+    const char *at = strstr(t.ptr, quote);
+    if (!at)
+        abort();
+    px_quote_input *q = &f->q[f->n];
+    memset(q, 0, sizeof *q);
+    q->doc = f->n;
+    q->start = (size_t)(at - t.ptr);
+    q->end = q->start + strlen(quote);
+    q->speaker = speaker;
+    f->docs[f->n++] = d;
+}
+
+static void run(fixture *f)
+{
+    if (px_compare_new(&f->cmp, f->docs, f->n, NULL, f->q, f->n))
+        abort();
+}
+
+static void release(fixture *f)
+{
+    px_compare_free(f->cmp);
+    for (size_t i = 0; i < f->n; i++)
+        px_doc_free(f->docs[i]);
+}
+
+/* The variants of document doc's occurrence in the one group. */
+static const px_quote_occurrence *occ_of(const fixture *f, size_t doc, size_t *n_groups)
+{
+    const px_quote_group *g = px_compare_quotes(f->cmp, n_groups);
+    for (size_t i = 0; i < *n_groups; i++)
+        for (size_t o = 0; o < g[i].n_occurrences; o++)
+            if (g[i].occurrences[o].doc == doc)
+                return &g[i].occurrences[o];
+    return NULL;
+}
+
+static bool has(const px_quote_occurrence *o, px_variant_kind kind, const char *full, const char *here)
+{
+    for (size_t i = 0; i < o->n_variants; i++)
+        if (o->variants[i].kind == kind && (!full || !strcmp(o->variants[i].fullest, full)) &&
+            (!here || !strcmp(o->variants[i].here, here)))
+            return true;
+    return false;
+}
+
+static void test_typography_is_no_change(void)
+{
+    fixture f = {0};
+    add_doc(&f, "He wrote: “Putin doesn’t want to have a Cease Fire Agreement with Ukraine.”",
+            "Putin doesn’t want to have a Cease Fire Agreement with Ukraine.", 0);
+    add_doc(&f, "He wrote: \"Putin doesn't want to have a Cease Fire Agreement with Ukraine.\"",
+            "Putin doesn't want to have a Cease Fire Agreement with Ukraine.", 0);
+    run(&f);
+    size_t ng;
+    const px_quote_occurrence *o = occ_of(&f, 1, &ng);
+    ASSERT_EQ(ng, 1);
+    ASSERT_TRUE(o != NULL);
+    ASSERT_EQ(o->n_variants + occ_of(&f, 0, &ng)->n_variants, 0);
+    release(&f);
+}
+
+static void test_case_and_spelling(void)
+{
+    fixture f = {0};
+    add_doc(&f, "x “Putin wants a Cease Fire Agreement to end the BLOODBATH, the U.S. says, and I will wait in Türkiye.”",
+            "Putin wants a Cease Fire Agreement to end the BLOODBATH, the U.S. says, and I will wait in Türkiye.", 0);
+    add_doc(&f, "x “Putin wants a ceasefire agreement to end the bloodbath, the US says, and I will wait in Turkey.”",
+            "Putin wants a ceasefire agreement to end the bloodbath, the US says, and I will wait in Turkey.", 0);
+    run(&f);
+    size_t ng;
+    const px_quote_occurrence *o = occ_of(&f, 1, &ng);
+    ASSERT_EQ(ng, 1);
+    ASSERT_TRUE(has(o, PX_VARIANT_CASE, "BLOODBATH", "bloodbath"));
+    ASSERT_TRUE(has(o, PX_VARIANT_SPELLING, "Cease Fire", "ceasefire"));
+    ASSERT_TRUE(has(o, PX_VARIANT_SPELLING, "U.S.", "US"));
+    ASSERT_TRUE(has(o, PX_VARIANT_SPELLING, "Türkiye", "Turkey"));
+    ASSERT_TRUE(!has(o, PX_VARIANT_SUBSTITUTED, NULL, NULL));
+    release(&f);
+}
+
+static void test_substituted_truncated_reordered(void)
+{
+    fixture f = {0};
+    const char *full = "We heard them. That tells us some of the men are alive. We hope to reach them tomorrow.";
+    char t0[256];
+    snprintf(t0, sizeof t0, "He said: “%s”", full);
+    add_doc(&f, t0, full, 0);
+    /* one word substituted */
+    add_doc(&f, "He said: “We heard them. That tells us some of the men are alive. We expect to reach them tomorrow.”",
+            "We heard them. That tells us some of the men are alive. We expect to reach them tomorrow.", 0);
+    /* cut short after the second sentence */
+    add_doc(&f, "He said: “We heard them. That tells us some of the men are alive.”",
+            "We heard them. That tells us some of the men are alive.", 0);
+    /* the last sentence first, the second left out */
+    add_doc(&f, "He said: “We hope to reach them tomorrow. We heard them.”",
+            "We hope to reach them tomorrow. We heard them.", 0);
+    run(&f);
+    size_t ng;
+    ASSERT_TRUE(has(occ_of(&f, 1, &ng), PX_VARIANT_SUBSTITUTED, "hope", "expect"));
+    ASSERT_EQ(ng, 1);
+    ASSERT_TRUE(has(occ_of(&f, 2, &ng), PX_VARIANT_TRUNCATED, NULL, NULL));
+    const px_quote_occurrence *o = occ_of(&f, 3, &ng);
+    ASSERT_TRUE(has(o, PX_VARIANT_REORDERED, NULL, "We hope to reach them tomorrow"));
+    ASSERT_TRUE(has(o, PX_VARIANT_OMITTED, NULL, NULL));
+    const px_quote_group *g = px_compare_quotes(f.cmp, &ng);
+    ASSERT_EQ(g[0].n_docs, 4);
+    ASSERT_EQ(g[0].single_source, 0);
+    release(&f);
+}
+
+static void test_different_speakers_apart(void)
+{
+    fixture f = {0};
+    add_doc(&f, "She said: “We will not stop until every one of these men is home.”",
+            "We will not stop until every one of these men is home.", 1);
+    add_doc(&f, "He said: “We will not stop until every one of these men is home.”",
+            "We will not stop until every one of these men is home.", 2);
+    add_doc(&f, "He said: “Nothing else was said by anyone today.”", "Nothing else was said by anyone today.", 2);
+    run(&f);
+    size_t ng;
+    const px_quote_group *g = px_compare_quotes(f.cmp, &ng);
+    ASSERT_EQ(ng, 3);
+    for (size_t i = 0; i < ng; i++)
+        ASSERT_EQ(g[i].single_source, 1);
+    release(&f);
+}
+
+static px_entities *entities_of(const char *const *texts, size_t n, px_doc **docs)
+{
+    for (size_t i = 0; i < n; i++) {
+        char id[4] = {'e', (char)('0' + i), 0, 0};
+        px_doc_meta meta = {id, NULL, NULL, NULL, NULL, NULL, NULL};
+        if (px_doc_new(&docs[i], texts[i], strlen(texts[i]), &meta, 0, NULL, NULL))
+            abort();
+    }
+    px_entities *e = NULL;
+    if (px_entities_find(&e, docs, n))
+        abort();
+    return e;
+}
+
+/* The entity that has alias a, or -1. */
+static ptrdiff_t with_alias(const px_entities *e, const char *a)
+{
+    size_t n;
+    const px_entity *l = px_entities_list(e, &n);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < l[i].n_aliases; k++)
+            if (!strcmp(l[i].aliases[k], a))
+                return (ptrdiff_t)i;
+    return -1;
+}
+
+static void test_entity_variants(void)
+{
+    static const char *const texts[] = {
+        "Ukrainian President Volodymyr Zelensky met Donald Trump in Kyiv. Mr Zelensky said it went well. "
+        "Later the Ukrainian president flew to Turkey.",
+        "Volodymyr Zelenskyy met Polish Prime Minister Donald Tusk in Kiev on Monday. Zelenskyy left for Türkiye, "
+        "where Mr Tusk joined him. Trump said nothing.",
+        "— Volodymyr Zelenskyy / Володимир Зеленський (@ZelenskyyUa) May 11, 2025",
+    };
+    px_doc *docs[3];
+    px_entities *e = entities_of(texts, 3, docs);
+    ptrdiff_t z = with_alias(e, "Volodymyr Zelensky");
+    ASSERT_TRUE(z >= 0);
+    ASSERT_EQ(with_alias(e, "Zelenskyy"), z);
+    ASSERT_EQ(with_alias(e, "Mr Zelensky"), z);
+    ASSERT_EQ(with_alias(e, "the Ukrainian president"), z);
+    ASSERT_EQ(with_alias(e, "Володимир Зеленський"), z);
+    ASSERT_EQ(with_alias(e, "@ZelenskyyUa"), z);
+    /* same first name, different people */
+    ptrdiff_t trump = with_alias(e, "Donald Trump"), tusk = with_alias(e, "Donald Tusk");
+    ASSERT_TRUE(trump >= 0 && tusk >= 0 && trump != tusk);
+    ASSERT_EQ(with_alias(e, "Mr Tusk"), tusk);
+    ASSERT_EQ(with_alias(e, "Trump"), trump);
+    /* places through the gazetteer and its exonyms */
+    ASSERT_TRUE(with_alias(e, "Kyiv") >= 0);
+    ASSERT_EQ(with_alias(e, "Kiev"), with_alias(e, "Kyiv"));
+    ASSERT_TRUE(with_alias(e, "Turkey") >= 0);
+    ASSERT_EQ(with_alias(e, "Türkiye"), with_alias(e, "Turkey"));
+    size_t n;
+    const px_entity *l = px_entities_list(e, &n);
+    ASSERT_EQ(l[z].type, PX_ENTITY_PERSON);
+    ASSERT_EQ(l[with_alias(e, "Kyiv")].type, PX_ENTITY_PLACE);
+    ASSERT_TRUE(with_alias(e, "Monday") < 0);
+    px_entities_free(e);
+    for (size_t i = 0; i < 3; i++)
+        px_doc_free(docs[i]);
+}
+
+static void test_title_conflict(void)
+{
+    static const char *const texts[] = {
+        "Former mayor Tadeusz Król said the town would hold a mass. Król thanked the rescuers warmly.",
+        "Mayor Tadeusz Król spent three nights at the pithead with the families of the miners.",
+    };
+    px_doc *docs[2];
+    px_entities *e = entities_of(texts, 2, docs);
+    px_compare *c = NULL;
+    ASSERT_EQ(px_compare_new(&c, docs, 2, e, NULL, 0), 0);
+    size_t n;
+    const px_conflict *cf = px_compare_conflicts(c, &n);
+    ASSERT_EQ(n, 1);
+    ASSERT_STR_EQ(cf[0].kind, "title");
+    ASSERT_EQ(cf[0].n_sides, 2);
+    ASSERT_EQ(cf[0].sides[0].cites[0].doc, 1);
+    ASSERT_EQ(cf[0].sides[1].cites[0].doc, 0);
+    px_compare_free(c);
+    px_entities_free(e);
+    for (size_t i = 0; i < 2; i++)
+        px_doc_free(docs[i]);
+}
+
+int main(void)
+{
+    RUN_TEST(test_typography_is_no_change);
+    RUN_TEST(test_case_and_spelling);
+    RUN_TEST(test_substituted_truncated_reordered);
+    RUN_TEST(test_different_speakers_apart);
+    RUN_TEST(test_entity_variants);
+    RUN_TEST(test_title_conflict);
+    return px_test_summary();
+}
