@@ -411,10 +411,136 @@ int px_dates_write_jsonl(FILE *f, px_doc *doc, const char *ref);
 
 /* ==== group: near-duplicates and stories (src/group) =============== */
 
+/* Near-duplicates: MinHash over word shingles with LSH banding (the
+ * method of datasketch and text-dedup, same knobs); every LSH candidate
+ * is verified against the estimated Jaccard of the full signatures before
+ * a document joins its family, and it joins the family of its best match
+ * only, so a chain of weak links never merges unrelated articles. Exact
+ * duplicates (same case-folded words) are found first by hash.
+ * Stories: documents are compared on TF-IDF weighted stemmed terms, names,
+ * numbers and places, and publication dates when known; each document
+ * joins the most similar story above story_threshold or starts a new one
+ * (no number of clusters to choose). Assignment is incremental: documents
+ * are placed in the order they arrive and never moved afterwards. */
+
+typedef struct px_group_options {
+    double dup_threshold;   /* Jaccard, default 0.5 (0 -> default) */
+    int shingle;            /* words, default 5 */
+    int num_perm;           /* default 128 */
+    double story_threshold; /* cosine, 0 -> default (PX_STORY_THRESHOLD) */
+    int threads;            /* 0 -> all cores */
+} px_group_options;
+
+#define PX_STORY_THRESHOLD 0.2
+
+/* Groups n documents held in memory: story[i] receives a story number
+ * (0-based, dense, numbered by first appearance), dup_of[i] the index of
+ * the first document of i's near-duplicate family or -1. opt may be NULL.
+ * Either output array may be NULL. */
+int px_group_docs(px_doc *const *docs, size_t n, const px_group_options *opt, size_t *story,
+                  ptrdiff_t *dup_of);
+
+/* The LSH banding datasketch chooses for a Jaccard threshold: the bands b
+ * and rows r (b * r <= num_perm) minimising the false positive plus the
+ * false negative probability mass at the threshold (equal weights). */
+void px_lsh_params(double threshold, int num_perm, int *bands, int *rows);
+
+/* What the grouper decided for one document. */
+typedef struct px_group_assign {
+    size_t index;         /* 0-based, in the order documents were added */
+    size_t story;         /* dense story number, by first appearance */
+    ptrdiff_t dup_of;     /* first document of the family, or -1 */
+    int exact;            /* 1: same words as dup_of (exact duplicate) */
+    int new_story;        /* 1: this document started the story */
+    double dup_jaccard;   /* estimated Jaccard with its best match, or 0 */
+    double story_similarity; /* cosine with the story it joined, or 0 */
+} px_group_assign;
+
+/* Called once per document in the order added, from the grouper's worker
+ * thread; doc is borrowed for the call. */
+typedef void (*px_group_fn)(void *userdata, px_doc *doc, const px_group_assign *a);
+
+typedef struct px_grouper px_grouper;
+
+/* A streaming grouper: documents are added one by one and assigned as
+ * they arrive; memory grows with the index (signatures, LSH buckets,
+ * story vectors), not with the text. With threads > 1 the features are
+ * computed on a worker thread while the caller reads the next document.
+ * *out: caller frees with px_grouper_free(). */
+int px_grouper_new(px_grouper **out, const px_group_options *opt, px_group_fn fn,
+                   void *userdata);
+/* Adds a document; takes ownership (the document is freed after fn has
+ * seen it), also on failure. */
+int px_grouper_add(px_grouper *g, px_doc *doc);
+/* Waits until every added document has been assigned; returns the first
+ * error of the worker, if any. The grouper can take more documents. */
+int px_grouper_finish(px_grouper *g);
+size_t px_grouper_n_docs(const px_grouper *g);
+size_t px_grouper_n_stories(const px_grouper *g);
+void px_grouper_free(px_grouper *g);
+
+/* One line of JSON for a document's assignment, without the newline:
+ * {"doc":ID,"story":N,"duplicate_of":ID|null}. dup_id: the id of the
+ * family's first document, or NULL. Caller frees the string. */
+char *px_group_assign_json(const char *doc_id, size_t story, const char *dup_id);
 
 
 /* ==== store: the SQLite corpus (src/store) ========================= */
 
+/* A corpus of articles in one SQLite file (schema in README.md). Each
+ * article is committed together with its family and story in one
+ * transaction, so an interrupted add loses nothing already committed and
+ * never leaves half an article. Opening a corpus loads its index
+ * (signatures, term frequencies, story vectors): adding new articles
+ * places them among the stories already there without reclustering. */
+
+typedef struct px_store px_store;
+
+/* Opens (creating when absent) the corpus at path. opt (may be NULL) is
+ * used for a new corpus; an existing one keeps the options it was made
+ * with. *out: caller frees with px_store_close(). */
+int px_store_open(px_store **out, const char *path, const px_group_options *opt);
+/* Adds one article; takes ownership of doc. An article whose id is
+ * already in the corpus is skipped: returns 0 and sets *skipped (may be
+ * NULL). Committed asynchronously; px_store_flush() waits. */
+int px_store_add(px_store *s, px_doc *doc, int *skipped);
+/* Waits until every added article is committed; the first error. */
+int px_store_flush(px_store *s);
+/* Counters: articles in the corpus, added by this handle, stories. */
+size_t px_store_n_articles(const px_store *s);
+size_t px_store_n_added(const px_store *s);
+size_t px_store_n_stories(const px_store *s);
+
+typedef struct px_store_story {
+    int64_t id;
+    const char *headline; /* of its first article; may be NULL */
+    size_t n_articles;
+    size_t n_families;    /* near-duplicate families */
+    const char *outlets;  /* distinct sources, comma separated; may be "" */
+    const char *first_date, *last_date; /* may be NULL */
+} px_store_story;
+
+typedef struct px_store_article {
+    int64_t seq;          /* 0-based order of arrival */
+    const char *id, *source, *url, *date, *headline, *file;
+    const char *text;
+    int64_t story;
+    const char *duplicate_of; /* id of the family's first article or NULL */
+} px_store_article;
+
+/* Calls fn for each story, oldest first (fields borrowed for the call);
+ * a nonzero return stops the walk. */
+int px_store_stories(px_store *s, int (*fn)(void *ud, const px_store_story *st), void *ud);
+/* Calls fn for each article of a story in order of arrival; returns
+ * PX_ENOTFOUND when there is no such story. */
+int px_store_story_articles(px_store *s, int64_t story,
+                            int (*fn)(void *ud, const px_store_article *a), void *ud);
+/* Calls fn for every article in order of arrival (for jsonl listings). */
+int px_store_articles(px_store *s, int (*fn)(void *ud, const px_store_article *a), void *ud);
+/* Flushes and closes; NULL is fine. Returns the first error. */
+int px_store_close(px_store *s);
+/* The last SQLite error message of the store, or "". */
+const char *px_store_errmsg(const px_store *s);
 
 
 /* ==== compare: quotes, facts, conflicts across outlets (src/compare) */

@@ -19,3 +19,4 @@ else
 fi
 "$build/bench/brief/bench_brief" -n 10 -r 5 "$shared/seeds" "$shared/seeds"
 "$build/bench/brief/bench_brief" -n 1000 -r 5 "$shared/data/ecbplus/dev.jsonl"
+python3 "$here/attribution.py" --parallax "$build/parallax"

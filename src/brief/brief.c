@@ -42,7 +42,13 @@
 #define MAX_WORDS 60     /* longer ones crowd out the rest of a brief */
 #define MAX_WORDS_SENT 45 /* the same when the budget is in sentences */
 #define DEFAULT_SENTENCES 5
-#define REDUNDANT_COSINE 0.5 /* unigram cosine: two sentences say the same */
+#define SWAP_WORK_MAX 2e7    /* chosen x sentences for the swap passes */
+#define SUBJECT_WITHIN 8     /* tokens before a sentence's subject, at most */
+/* unigram cosine above which two sentences say the same: a brief read by
+ * people (a budget in sentences) is stricter than one cut to a word
+ * budget, where ROUGE on the ECB+ proxy prefers 0.5 to 0.4 */
+#define REDUNDANT_COSINE_WORDS 0.5
+#define REDUNDANT_COSINE_SENTENCES 0.4
 /* A document carries a sentence when two consecutive sentences of it hold
  * this share of the sentence's content words, each word weighing its idf
  * in the cluster plus a base (so the words every outlet uses still count
@@ -51,6 +57,7 @@
 #define SOURCE_CONTAINED 0.4
 #define SOURCE_BASE_WEIGHT 0.5
 #define QUOTED_MAX 0.6       /* at most this share of words in quotes */
+#define TITLE_CASE_SHARE 0.7 /* capitalised words of 4+ letters, at most */
 #define LEAD_SENTENCES 3     /* body sentences that make a document's lead */
 #define LEAD_BONUS 1.0       /* extra weight per document whose lead has it */
 
@@ -194,6 +201,7 @@ typedef struct ctx {
     struct sb_stemmer *stemmer;
     strtab words, stems;
     PX_VEC(word_info) winfo;
+    PX_VEC(uint32_t) stem_lower; /* per stem: lowercase occurrences */
     map64 pairs;
     uint32_t n_concepts;
     PX_VEC(bsent) sents;
@@ -208,6 +216,7 @@ typedef struct ctx {
     uint32_t *cover;            /* per concept: selected sentences covering it */
     uint32_t *stamp;            /* per concept: scratch mark */
     uint32_t stamp_now;
+    double redundant;           /* cosine: REDUNDANT_COSINE_* */
 } ctx;
 
 typedef struct word_run {
@@ -259,7 +268,8 @@ static uint32_t word_id(ctx *c, const char *s, size_t len)
     wi.stem = st ? strtab_intern(&c->stems, (const char *)st,
                                  (size_t)sb_stemmer_length(c->stemmer), &sadded)
                  : strtab_intern(&c->stems, s, len, &sadded);
-    if (wi.stem == UINT32_MAX || !PX_VEC_PUSH(c->winfo, wi))
+    if (wi.stem == UINT32_MAX || !PX_VEC_PUSH(c->winfo, wi) ||
+        (sadded && !PX_VEC_PUSH(c->stem_lower, 0)))
         return UINT32_MAX;
     return id;
 }
@@ -322,6 +332,23 @@ static size_t lower_word(const px_doc *d, const px_token *t, char *buf, size_t c
     return n;
 }
 
+/* The leading ASCII letters of a word token, lowercase ("That’s" ->
+ * "that"); 0 when it does not start with one or they do not fit. */
+static size_t lower_head(const px_doc *d, const px_token *t, char *buf, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = t->start; i < t->end; i++) {
+        unsigned char ch = (unsigned char)d->text[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
+            break;
+        if (n + 1 >= cap)
+            return 0;
+        buf[n++] = (char)(ch | 32);
+    }
+    buf[n] = 0;
+    return n;
+}
+
 /* A wire dateline opening a sentence: "WASHINGTON (AP) _ ", "LONDON,
  * May 3 (Reuters) - ". Returns the index of the first token after it,
  * or first when there is none. */
@@ -374,10 +401,47 @@ static bool is_other_pronoun(const char *w, size_t n)
     return false;
 }
 
+/* Quotation state: inside double quotes, inside single quotes (British
+ * style, ‘...’), which an apostrophe must not be mistaken for. */
+typedef struct qstate {
+    bool dbl, sgl;
+} qstate;
+
+/* Advances q over token i (a quotation mark); false when the mark
+ * closes or opens what cannot be (a close with nothing open). */
+static bool quote_step(const px_doc *d, size_t i, size_t end, qstate *q)
+{
+    const px_token *k = &d->toks[i];
+    bool ok = true;
+    if (!(k->flags & PX_TF_QSINGLE)) {
+        if (k->flags & PX_TF_QOPEN)
+            ok = !q->dbl, q->dbl = true;
+        else if (k->flags & PX_TF_QCLOSE)
+            ok = q->dbl, q->dbl = false;
+        else
+            q->dbl = !q->dbl;
+        return ok;
+    }
+    if (k->flags & PX_TF_QOPEN) {
+        q->sgl = true;
+    } else if (q->sgl) {
+        q->sgl = false;
+    } else if (!(k->flags & PX_TF_QCLOSE)) {
+        /* a straight ' opens when a word follows it directly */
+        bool spaced = (k->flags & (PX_TF_SPACE_BEFORE | PX_TF_NL_BEFORE)) ||
+                      (k->flags & PX_TF_SENT_START);
+        if (spaced && i + 1 < end && d->toks[i + 1].kind == PX_TOK_WORD &&
+            !(d->toks[i + 1].flags & PX_TF_SPACE_BEFORE))
+            q->sgl = true;
+    }
+    /* a ’ with nothing open is an apostrophe ("mineworkers’ union") */
+    return ok;
+}
+
 /* Registers the tokens of one sentence: concepts, content stems, name
  * evidence. Adds a bsent. */
 static int add_sentence(ctx *c, uint32_t di, uint32_t si, bool candidate_block, float relpos,
-                        bool first_in_doc, bool *quote_carry)
+                        bool first_in_doc, qstate *quote_carry)
 {
     const px_doc *d = c->docs[di];
     const px_sentence *s = &d->sents[si];
@@ -400,35 +464,27 @@ static int add_sentence(ctx *c, uint32_t di, uint32_t si, bool candidate_block, 
     /* a quotation can run over several sentences and paragraphs (a
      * paragraph continuing a quotation opens with a quotation mark
      * again): a sentence printed alone must open and close its own */
-    bool in_quote = *quote_carry, quote_error = false;
-    if (in_quote && body < end && t[body].kind == PX_TOK_QUOTE &&
-        !(t[body].flags & (PX_TF_QSINGLE | PX_TF_QCLOSE)) &&
-        (body == first && d->blocks[s->block].start == s->start))
-        in_quote = false;
-    if (in_quote)
+    qstate q = *quote_carry;
+    bool quote_error = false;
+    if ((q.dbl || q.sgl) && body < end && t[body].kind == PX_TOK_QUOTE &&
+        !(t[body].flags & PX_TF_QCLOSE) && body == first &&
+        d->blocks[s->block].start == s->start)
+        q.dbl = q.sgl = false;
+    if (q.dbl || q.sgl)
         quote_error = true;
     for (size_t i = body; i < end; i++) {
         const px_token *k = &t[i];
         if (i > body && (k->flags & (PX_TF_SPACE_BEFORE | PX_TF_NL_BEFORE)))
             wpos++;
-        if (k->kind == PX_TOK_QUOTE && !(k->flags & PX_TF_QSINGLE)) {
-            if (k->flags & PX_TF_QOPEN) {
-                if (in_quote)
-                    quote_error = true;
-                in_quote = true;
-            } else if (k->flags & PX_TF_QCLOSE) {
-                if (!in_quote)
-                    quote_error = true;
-                in_quote = false;
-            } else {
-                in_quote = !in_quote;
-            }
+        if (k->kind == PX_TOK_QUOTE) {
+            if (!quote_step(d, i, end, &q))
+                quote_error = true;
             continue;
         }
         if (k->kind != PX_TOK_WORD && k->kind != PX_TOK_NUMBER)
             continue;
         n_word_tokens++;
-        if (in_quote)
+        if (q.dbl || q.sgl)
             n_words_in_quote++;
         fold_token(c, d->text + k->start, k->end - k->start);
         if (c->fold.oom)
@@ -453,6 +509,7 @@ static int add_sentence(ctx *c, uint32_t di, uint32_t si, bool candidate_block, 
                         c->winfo.v[w].n_cap++;
                 } else {
                     c->winfo.v[w].n_lower++;
+                    c->stem_lower.v[c->winfo.v[w].stem]++;
                 }
             }
             first_run = false;
@@ -461,8 +518,8 @@ static int add_sentence(ctx *c, uint32_t di, uint32_t si, bool candidate_block, 
         }
     }
     b.words = wpos + 1;
-    *quote_carry = in_quote;
-    if (in_quote)
+    *quote_carry = q;
+    if (q.dbl || q.sgl)
         quote_error = true;
 
     /* concepts: bigrams of stems, not both stopwords */
@@ -504,20 +561,33 @@ static int add_sentence(ctx *c, uint32_t di, uint32_t si, bool candidate_block, 
         if (last == body || !(tok_is(d, &t[last - 1], ".") || tok_is(d, &t[last - 1], "!")))
             b.candidate = false; /* questions, "...", colons, no ending */
     }
-    for (size_t i = body; b.candidate && i < end; i++)
+    size_t n_long = 0, n_long_cap = 0;
+    for (size_t i = body; b.candidate && i < end; i++) {
         if (t[i].flags & (PX_TF_URL | PX_TF_HANDLE))
             b.candidate = false;
+        if (i > body && t[i].kind == PX_TOK_WORD && t[i].end - t[i].start >= 4) {
+            n_long++;
+            n_long_cap += (t[i].flags & (PX_TF_CAP | PX_TF_ALLCAPS)) != 0;
+        }
+    }
+    /* Title Case Or CAPITALS: a headline or heading left in the body */
+    if (n_long >= 3 && (double)n_long_cap > TITLE_CASE_SHARE * (double)n_long)
+        b.candidate = false;
     if (b.candidate) {
         size_t i = body;
         while (i < end && t[i].kind == PX_TOK_QUOTE)
             i++;
-        char w[32];
+        char w[32], head[32];
         size_t n = i < end && t[i].kind == PX_TOK_WORD ? lower_word(d, &t[i], w, sizeof w) : 0;
+        size_t nh = i < end && t[i].kind == PX_TOK_WORD ? lower_head(d, &t[i], head, sizeof head)
+                                                        : 0;
         pron_kind pk;
         if (i < end && t[i].kind == PX_TOK_WORD && !(t[i].flags & (PX_TF_CAP | PX_TF_ALLCAPS)))
             b.candidate = false; /* starts in lowercase: a fragment */
-        else if (n && (px__brief_is_dangling_opener(w, n) || is_other_pronoun(w, n)))
-            b.candidate = false;
+        else if (nh && (px__brief_is_dangling_opener(head, nh) || is_other_pronoun(head, nh)))
+            b.candidate = false; /* "But", "That’s", "It’s" */
+        else if (nh && nh != n && is_pronoun(head, nh, &pk))
+            b.candidate = false; /* "He’s": no clean replacement */
         else if (n && is_pronoun(w, n, &pk) && i == body) {
             char w2[32];
             size_t n2 = i + 1 < end ? lower_word(d, &t[i + 1], w2, sizeof w2) : 0;
@@ -540,7 +610,8 @@ oom:
 }
 
 /* True if word token t is a name word: capitalised, and never seen in
- * lowercase but seen capitalised inside a sentence. */
+ * lowercase but seen capitalised inside a sentence; opening a sentence,
+ * no word of its stem may be seen in lowercase ("Hours after ..."). */
 static bool is_name_token(ctx *c, const px_doc *d, const px_token *t)
 {
     if (t->kind != PX_TOK_WORD || !(t->flags & PX_TF_CAP))
@@ -556,67 +627,105 @@ static bool is_name_token(ctx *c, const px_doc *d, const px_token *t)
     if (w == UINT32_MAX || added || w >= c->winfo.n)
         return false;
     const word_info *wi = &c->winfo.v[w];
-    if (wi->stop || wi->n_lower || !wi->n_cap)
+    if (wi->stop || wi->n_lower)
+        return false;
+    if (!wi->n_cap && ((t->flags & PX_TF_SENT_START) == 0 || c->stem_lower.v[wi->stem]))
         return false;
     return !px__brief_is_title(c->fold.ptr, j) && !px__brief_is_weekday(c->fold.ptr, j) &&
            !px__month_from_name(d->text + t->start, t->end - t->start);
 }
 
-/* For a sentence opening with "He"/"His": the one person named (outside
- * quotes) in the nearest earlier sentence of the document that names
- * anyone. Sets b->name to the surname; false when none or several. */
+static bool is_preposition(const char *w, size_t n)
+{
+    static const char *const list[] = {"about", "across", "after", "against", "at",
+                                       "before", "by",    "for",   "from",    "in",
+                                       "into",   "near",  "of",    "on",      "over",
+                                       "to",     "under", "with",  "without", "toward"};
+    for (size_t i = 0; i < PX_ARRAY_LEN(list); i++)
+        if (strlen(list[i]) == n && !memcmp(list[i], w, n))
+            return true;
+    return false;
+}
+
+static bool is_title_token(const px_doc *d, const px_token *t)
+{
+    char w[24];
+    size_t n = t->kind == PX_TOK_WORD && (t->flags & PX_TF_CAP)
+                   ? lower_word(d, t, w, sizeof w) : 0;
+    return n && px__brief_is_title(w, n);
+}
+
+/* For a sentence opening with "He"/"His": the subject of the nearest
+ * earlier sentence of the document that names anyone, taken to be its
+ * first name (outside quotes) that is neither possessive ("Trump's
+ * call") nor the object of a preposition ("in Turkey", "with Putin").
+ * Sets b->name to that name's last word; false when there is none. */
 static bool resolve_pronoun(ctx *c, bsent *b)
 {
     const px_doc *d = c->docs[b->doc];
-    for (size_t back = 1; back <= 2 && back <= b->sent; back++) {
+    const px_token *t = d->toks;
+    for (size_t back = 1; back <= 3 && back <= b->sent; back++) {
         const px_sentence *s = &d->sents[b->sent - back];
-        const px_token *t = d->toks;
         size_t first = s->first_token, end = first + s->n_tokens;
-        const char *name = NULL;
-        size_t name_len = 0;
-        int n_names = 0;
-        bool in_quote = false;
+        qstate q = {0};
+        /* "He ..." again: the same subject, named further back */
+        char w0[8];
+        size_t n0 = s->n_tokens && t[first].kind == PX_TOK_WORD
+                        ? lower_word(d, &t[first], w0, sizeof w0) : 0;
+        pron_kind pk;
+        if (n0 && is_pronoun(w0, n0, &pk))
+            continue;
         for (size_t i = first; i < end; i++) {
-            if (t[i].kind == PX_TOK_QUOTE && !(t[i].flags & PX_TF_QSINGLE)) {
-                in_quote = (t[i].flags & PX_TF_QOPEN)    ? true
-                           : (t[i].flags & PX_TF_QCLOSE) ? false
-                                                         : !in_quote;
+            if (t[i].kind == PX_TOK_QUOTE) {
+                quote_step(d, i, end, &q);
                 continue;
             }
-            if (in_quote || !is_name_token(c, d, &t[i]))
+            if (q.dbl || q.sgl || !is_name_token(c, d, &t[i]))
                 continue;
-            /* the run of name words: its last word is the surname */
+            /* the run of name words and titles ("Ukrainian President
+             * Volodymyr Zelensky"): its last name word is the surname */
             size_t k = i;
-            while (k + 1 < end && !(t[k + 1].flags & PX_TF_NL_BEFORE) &&
-                   is_name_token(c, d, &t[k + 1]))
-                k++;
+            for (size_t m = i + 1; m < end && !(t[m].flags & PX_TF_NL_BEFORE); m++) {
+                if (is_name_token(c, d, &t[m]))
+                    k = m;
+                else if (!is_title_token(d, &t[m]))
+                    break;
+            }
             const char *nm = d->text + t[k].start;
             size_t nl = t[k].end - t[k].start;
-            /* drop a possessive ending */
-            if (nl > 2 && nm[nl - 1] == 's' && nm[nl - 2] == '\'')
-                nl -= 2;
-            else if (nl > 4 && nm[nl - 1] == 's' && !memcmp(nm + nl - 4, "\xe2\x80\x99", 3))
-                nl -= 4;
-            if (!name || nl != name_len || memcmp(name, nm, nl)) {
-                /* a shorter or longer form of the same name is the same */
-                if (!name || !(nl < name_len ? !memcmp(name + name_len - nl, nm, nl)
-                                              : !memcmp(nm + nl - name_len, name, name_len)))
-                    n_names++;
-                if (!name || nl > name_len)
-                    name = nm, name_len = nl;
+            bool possessive = (nl > 2 && nm[nl - 1] == 's' && nm[nl - 2] == '\'') ||
+                              (nl > 4 && nm[nl - 1] == 's' && !memcmp(nm + nl - 4, "\xe2\x80\x99", 3));
+            char w[16];
+            size_t pl = i > first && t[i - 1].kind == PX_TOK_WORD
+                            ? lower_word(d, &t[i - 1], w, sizeof w) : 0;
+            /* a title before the name ("President Putin") is part of it */
+            size_t p = i;
+            while (pl && px__brief_is_title(w, pl) && p > first + 1) {
+                p--;
+                pl = t[p - 1].kind == PX_TOK_WORD ? lower_word(d, &t[p - 1], w, sizeof w) : 0;
             }
-            i = k;
-        }
-        if (n_names == 1) {
-            char *copy = px_arena_strndup(c->arena, name, name_len);
+            /* "LiLo ’ s" as three tokens */
+            possessive = possessive ||
+                         (k + 2 < end && t[k + 1].kind == PX_TOK_QUOTE &&
+                          (t[k + 1].flags & PX_TF_QSINGLE) && tok_is(d, &t[k + 2], "s"));
+            /* a subject comes early: past the first words, a name is
+             * more likely an object or a place */
+            if (p > first + SUBJECT_WITHIN)
+                return false;
+            if (possessive || (pl && is_preposition(w, pl))) {
+                i = k;
+                continue;
+            }
+            char *copy = px_arena_strndup(c->arena, nm, nl);
             if (!copy)
                 return false;
             b->name = copy;
-            b->name_len = name_len;
+            b->name_len = nl;
             return true;
         }
-        if (n_names > 1)
-            return false;
+        /* no subject named (or the sentence before names nobody): "he"
+         * is not ours to guess */
+        return false;
     }
     return false;
 }
@@ -635,12 +744,12 @@ static int read_docs(ctx *c)
             n_body += k == PX_BLOCK_BODY || k == PX_BLOCK_STANDFIRST;
         }
         size_t rank = 0;
-        bool quote_carry = false;
+        qstate quote_carry = {0};
         for (size_t si = 0; si < d->n_sents; si++) {
             px_block_kind k = d->blocks[d->sents[si].block].kind;
             bool body = k == PX_BLOCK_BODY || k == PX_BLOCK_STANDFIRST;
             if (!body)
-                quote_carry = false;
+                quote_carry = (qstate){0};
             /* headlines count as carrying content, not as candidates */
             if (!body && k != PX_BLOCK_HEADLINE)
                 continue;
@@ -828,7 +937,7 @@ typedef struct selection {
 static bool redundant(const ctx *c, const selection *sel, const bsent *s, size_t except)
 {
     for (size_t i = 0; i < sel->v.n; i++)
-        if (i != except && sent_cosine(c, &c->sents.v[sel->v.v[i]], s) > REDUNDANT_COSINE)
+        if (i != except && sent_cosine(c, &c->sents.v[sel->v.v[i]], s) > c->redundant)
             return true;
     return false;
 }
@@ -884,6 +993,10 @@ static int select_greedy(ctx *c, selection *sel, size_t budget_words, size_t max
  * pass is within (1 - 1/e) of the optimum, this closes part of the rest. */
 static void improve_by_swaps(ctx *c, selection *sel, size_t budget_words)
 {
+    /* each pass tries every chosen sentence against every candidate:
+     * long briefs of huge inputs keep the greedy result */
+    if ((double)sel->v.n * (double)c->sents.n > SWAP_WORK_MAX)
+        return;
     for (int pass = 0; pass < 4; pass++) {
         double best = 1e-9;
         size_t best_i = 0;
@@ -1191,6 +1304,7 @@ int px_brief_new(px_brief **out, px_doc *const *docs, size_t n_docs,
                 c.sents.v[i].candidate = false;
     }
     double exponent = max_words ? 1.0 : 0.5;
+    c.redundant = max_words ? REDUNDANT_COSINE_WORDS : REDUNDANT_COSINE_SENTENCES;
     if ((rc = select_greedy(&c, &sel, max_words, max_sents, exponent)))
         goto done;
     improve_by_swaps(&c, &sel, max_words);
@@ -1203,6 +1317,7 @@ done:
     strtab_release(&c.words);
     strtab_release(&c.stems);
     PX_VEC_FREE(c.winfo);
+    PX_VEC_FREE(c.stem_lower);
     free(c.pairs.s);
     PX_VEC_FREE(c.sents);
     PX_VEC_FREE(c.cref);

@@ -95,11 +95,27 @@ typedef struct px_date_found {
 } px_date_found;
 typedef PX_VEC(px_date_found) px_date_found_vec;
 
+/* A dated post whose words may be quoted: the text of an embedded post,
+ * folded with px__fold_typography (case-folded), and its date. */
+typedef struct px_date_post {
+    const char *folded;
+    size_t len;
+    px_ymd date;
+} px_date_post;
+typedef PX_VEC(px_date_post) px_date_post_vec;
+
 /* Finds and resolves the time expressions of doc against ref (y == 0:
  * unknown), appending them in text order. Embedded posts with their own
- * date, and quoted speech whose time is known, are resolved against that
- * time instead. */
-int px__dates_tag(const px_doc *doc, px_ymd ref, px_date_found_vec *out);
+ * date are resolved against it; "today", "tomorrow" and the like inside
+ * a quotation against the day it was said, when known: the date of one
+ * of posts[] that contains the quoted words, or a day named outside the
+ * quotation in the same sentence. */
+int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size_t n_posts,
+                  px_date_found_vec *out);
+
+/* Appends the dated embedded posts of doc to *out (folded text in
+ * arena a). */
+int px__dates_collect_posts(const px_doc *doc, px_arena *a, px_date_post_vec *out);
 
 /* A date stated by an embedded post of the document (the "— Name (@x)
  * May 11, 2025" line of an embedded social media post), or y == 0. */

@@ -16,6 +16,8 @@ struct px_dates_cache {
     char ref_used[11]; /* "" when none */
     const char *origin;
     char story[11]; /* set by px_dates_anchor_story, "" if none */
+    px_date_post *story_posts; /* the story's dated posts (in the arena) */
+    size_t n_story_posts;
     px_timex *v;
     size_t n;
 };
@@ -72,6 +74,28 @@ px_ymd px__dates_embedded_post(const px_doc *doc)
     return best;
 }
 
+int px__dates_collect_posts(const px_doc *doc, px_arena *a, px_date_post_vec *out)
+{
+    px_ymd date = px__dates_embedded_post(doc);
+    if (!date.y)
+        return PX_OK;
+    for (size_t b = 0; b < doc->n_blocks; b++) {
+        const px_block *blk = &doc->blocks[b];
+        /* posts are short; a long "embed" is not one worth searching */
+        if (blk->kind != PX_BLOCK_EMBED || blk->end - blk->start < 20 ||
+            blk->end - blk->start > 8192)
+            continue;
+        px_buf f = PX_BUF_INIT;
+        px__fold_typography(&f, doc->text + blk->start, blk->end - blk->start, true);
+        char *copy = f.oom ? NULL : px_arena_strndup(a, f.ptr, f.len);
+        px_date_post p = {copy, f.len, date};
+        px_buf_release(&f);
+        if (!copy || !PX_VEC_PUSH(*out, p))
+            return PX_ENOMEM;
+    }
+    return PX_OK;
+}
+
 /* The document's own reference date and its origin, or false. */
 static bool own_reference(const px_doc *doc, px_ymd *out, const char **origin)
 {
@@ -113,7 +137,14 @@ int px_dates_find(px_doc *doc, const char *ref, const px_timex **out, size_t *n)
     else if (c->story[0] && px__parse_ymd(c->story, &r))
         origin = "story";
     px_date_found_vec found = {0};
-    int rc = px__dates_tag(doc, r, &found);
+    px_date_post_vec posts = {0};
+    int rc = px__dates_collect_posts(doc, &doc->arena, &posts);
+    for (size_t i = 0; !rc && i < c->n_story_posts; i++)
+        if (!PX_VEC_PUSH(posts, c->story_posts[i]))
+            rc = PX_ENOMEM;
+    if (!rc)
+        rc = px__dates_tag(doc, r, posts.v, posts.n, &found);
+    PX_VEC_FREE(posts);
     if (rc) {
         PX_VEC_FREE(found);
         return rc;
@@ -169,6 +200,43 @@ static int cmp_days(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Gives every document of the story the story's dated posts, so that an
+ * article quoting one knows when its words were said. */
+static int share_posts(px_doc *const *docs, size_t n)
+{
+    px_arena tmp;
+    px_arena_init(&tmp, 4096);
+    px_date_post_vec posts = {0};
+    int rc = PX_OK;
+    for (size_t i = 0; i < n && !rc; i++)
+        if (docs[i])
+            rc = px__dates_collect_posts(docs[i], &tmp, &posts);
+    for (size_t i = 0; i < n && posts.n && !rc; i++) {
+        if (!docs[i])
+            continue;
+        struct px_dates_cache *c = cache_of(docs[i]);
+        px_date_post *copy = c ? px_arena_alloc(&docs[i]->arena, posts.n * sizeof(*copy)) : NULL;
+        if (!copy) {
+            rc = PX_ENOMEM;
+            break;
+        }
+        for (size_t k = 0; k < posts.n && !rc; k++) {
+            copy[k] = posts.v[k];
+            copy[k].folded = px_arena_strndup(&docs[i]->arena, posts.v[k].folded, posts.v[k].len);
+            if (!copy[k].folded)
+                rc = PX_ENOMEM;
+        }
+        if (rc)
+            break;
+        c->story_posts = copy;
+        c->n_story_posts = posts.n;
+        c->done = false;
+    }
+    PX_VEC_FREE(posts);
+    px_arena_release(&tmp);
+    return rc;
+}
+
 int px_dates_anchor_story(px_doc *const *docs, size_t n)
 {
     if (!docs || !n)
@@ -193,6 +261,8 @@ int px_dates_anchor_story(px_doc *const *docs, size_t n)
                 pub[n_pub++] = days;
         }
     }
+    if ((rc = share_posts(docs, n)))
+        goto done;
     long *set = n_pub ? pub : inferred;
     size_t n_set = n_pub ? n_pub : n_inf;
     rc = PX_OK;
@@ -219,6 +289,28 @@ done:
     return rc;
 }
 
+static void put_uint(px_buf *b, size_t v)
+{
+    char tmp[24];
+    size_t n = sizeof(tmp);
+    do {
+        tmp[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    px_buf_put(b, tmp + n, sizeof(tmp) - n);
+}
+
+static void put_str(px_buf *b, const char *s, size_t len)
+{
+    px_buf_putc(b, '"');
+    px__json_escape(b, s, len);
+    px_buf_putc(b, '"');
+}
+
+/* One object a line. The keys are fixed and the values escaped at the
+ * writer, so objects are written directly: this runs once per expression
+ * of every document and the generic px_json writer (printf per number)
+ * cost more than finding the expressions. */
 int px_dates_write_jsonl(FILE *f, px_doc *doc, const char *ref)
 {
     if (!f || !doc)
@@ -226,39 +318,42 @@ int px_dates_write_jsonl(FILE *f, px_doc *doc, const char *ref)
     const px_timex *v;
     size_t n;
     int rc = px_dates_find(doc, ref, &v, &n);
-    if (rc)
+    if (rc || !n)
         return rc;
     const char *origin;
     const char *used = px_dates_reference(doc, &origin);
-    px_buf b = PX_BUF_INIT;
+    px_buf head = PX_BUF_INIT, tail = PX_BUF_INIT, b = PX_BUF_INIT;
+    px_buf_puts(&head, "{\"doc\":");
+    put_str(&head, doc->id, strlen(doc->id));
+    px_buf_puts(&tail, ",\"ref\":");
+    if (used)
+        put_str(&tail, used, strlen(used));
+    else
+        px_buf_puts(&tail, "null");
+    px_buf_puts(&tail, ",\"ref_origin\":");
+    put_str(&tail, origin, strlen(origin));
+    px_buf_puts(&tail, "}\n");
     for (size_t i = 0; i < n; i++) {
-        px_json j;
-        px_json_init(&j, &b);
-        px_json_object_begin(&j);
-        px_json_key(&j, "doc");
-        px_json_str(&j, doc->id);
-        px_json_key(&j, "start");
-        px_json_uint(&j, px_doc_char_offset(doc, v[i].start));
-        px_json_key(&j, "end");
-        px_json_uint(&j, px_doc_char_offset(doc, v[i].end));
-        px_json_key(&j, "text");
-        px_json_strn(&j, doc->text + v[i].start, v[i].end - v[i].start);
-        px_json_key(&j, "type");
-        px_json_str(&j, px_timex_type_name(v[i].type));
-        px_json_key(&j, "value");
-        px_json_str(&j, v[i].value);
-        px_json_key(&j, "sentence");
-        px_json_uint(&j, v[i].sentence);
-        px_json_key(&j, "ref");
-        px_json_str(&j, used);
-        px_json_key(&j, "ref_origin");
-        px_json_str(&j, origin);
-        px_json_object_end(&j);
-        px_buf_putc(&b, '\n');
+        px_buf_put(&b, head.ptr, head.len);
+        px_buf_puts(&b, ",\"start\":");
+        put_uint(&b, px_doc_char_offset(doc, v[i].start));
+        px_buf_puts(&b, ",\"end\":");
+        put_uint(&b, px_doc_char_offset(doc, v[i].end));
+        px_buf_puts(&b, ",\"text\":");
+        put_str(&b, doc->text + v[i].start, v[i].end - v[i].start);
+        px_buf_puts(&b, ",\"type\":\"");
+        px_buf_puts(&b, px_timex_type_name(v[i].type));
+        px_buf_puts(&b, "\",\"value\":");
+        put_str(&b, v[i].value, strlen(v[i].value));
+        px_buf_puts(&b, ",\"sentence\":");
+        put_uint(&b, v[i].sentence);
+        px_buf_put(&b, tail.ptr, tail.len);
     }
-    rc = b.oom ? PX_ENOMEM : PX_OK;
-    if (!rc && b.len && fwrite(b.ptr, 1, b.len, f) != b.len)
+    rc = b.oom || head.oom || tail.oom ? PX_ENOMEM : PX_OK;
+    if (!rc && fwrite(b.ptr, 1, b.len, f) != b.len)
         rc = PX_EIO;
+    px_buf_release(&head);
+    px_buf_release(&tail);
     px_buf_release(&b);
     return rc;
 }

@@ -60,6 +60,7 @@ enum { A_WORD = 1, A_NUM, A_PUNCT, A_QUOTE, A_OTHER };
 #define AF_POSS 0x04u   /* followed by 's */
 #define AF_QUOTED 0x08u /* inside quotation marks */
 #define AF_TOKEND 0x10u /* last atom of its token */
+#define AF_ALLCAPS 0x20u /* the token is in capitals ("WEEK") */
 
 typedef struct atom {
     uint32_t start, end; /* bytes of the atom (without 's) */
@@ -95,6 +96,7 @@ typedef struct match {
     px_timex_type type;
     bool relative; /* value depends on the reference date */
     bool quarter;  /* names a quarter: later "a year ago" compares with it */
+    bool deictic;  /* today, tomorrow, yesterday, tonight: counted from the speaker's day */
     char value[40];
 } match;
 
@@ -141,7 +143,8 @@ static bool push_token_atoms(atom_vec *v, const char *text, const px_token *tk, 
             at.tok_start = tk->start;
             at.tok_end = tk->end;
             at.kind = base_kind;
-            at.flags = (uint8_t)((first ? 0 : AF_HYPH) | (quoted ? AF_QUOTED : 0));
+            at.flags = (uint8_t)((first ? 0 : AF_HYPH) | (quoted ? AF_QUOTED : 0) |
+                                 ((tk->flags & PX_TF_ALLCAPS) ? AF_ALLCAPS : 0));
             at.num = -1;
             size_t n = 0;
             bool digits = true, any_digit = false, upper = false;
@@ -191,6 +194,8 @@ static bool push_token_atoms(atom_vec *v, const char *text, const px_token *tk, 
 
 /* ---- small accessors ---- */
 
+
+
 static const px_date_lex *lx(const tagger *t, size_t i)
 {
     return i < t->n ? t->a[i].lex : NULL;
@@ -214,6 +219,8 @@ static bool is_punct(const tagger *t, size_t i, char c)
 
 static int unit_at(const tagger *t, size_t i, bool *plural)
 {
+    if (plural)
+        *plural = false;
     const px_date_lex *l = lx(t, i);
     if (!l || !l->unit)
         return 0;
@@ -360,6 +367,7 @@ static const char *const past_words[] = {
 };
 static const char *const future_words[] = {
     "will", "shall", "'ll", "won't", "scheduled", "upcoming", "next", "tomorrow", "going",
+    "planned", "planning", "plans", "plan",
 };
 /* Words after which "to" + verb looks ahead: "ready to meet on Thursday"
  * (but "celebrations to mark ... on Friday" looks nowhere). */
@@ -369,7 +377,7 @@ static const char *const to_governors[] = {
     "expected", "expects", "due", "scheduled", "wants", "want", "hopes", "hope", "hoping",
     "aims", "aim", "intends", "intend", "proposed", "proposes", "willing", "prepared",
     "decided", "going", "urged", "asked", "called", "challenged", "promised", "vowed",
-    "threatened", "likely", "poised", "about", "supposed",
+    "threatened", "likely", "poised", "about", "supposed", "is", "are",
 };
 static const char *const ed_not_verbs[] = {
     "need", "proceed", "exceed", "red", "bed", "feed", "speed", "seed", "indeed", "hundred",
@@ -406,6 +414,8 @@ static tense atom_tense(const tagger *t, size_t i)
     if (in_list(w, future_words, PX_ARRAY_LEN(future_words))) {
         if (!strcmp(w, "going") && !word_is(t, i + 1, "to"))
             return T_NONE;
+        if (!strcmp(w, "next") && word_is(t, i + 1, "to"))
+            return T_NONE; /* "next to": a place */
         return T_FUTURE;
     }
     if (!strcmp(w, "to") && i + 1 < t->n && i > 0 &&
@@ -449,6 +459,11 @@ static bool tense_barrier(const tagger *t, size_t i)
 static tense tense_of(const tagger *t, size_t a0, size_t a1)
 {
     bool q = a0 < t->n && (t->a[a0].flags & AF_QUOTED);
+    /* "as early as Tuesday", "as soon as Monday" */
+    size_t k0 = a0 >= 1 && (word_is(t, a0 - 1, "on") || word_is(t, a0 - 1, "by")) ? a0 - 1 : a0;
+    if (k0 >= 3 && word_is(t, k0 - 1, "as") && word_is(t, k0 - 3, "as") &&
+        (word_is(t, k0 - 2, "early") || word_is(t, k0 - 2, "soon")))
+        return T_FUTURE;
     for (size_t d = 1; d <= 14 && a0 >= d; d++) {
         size_t k = a0 - d;
         if (tense_barrier(t, k) || ((t->a[k].flags & AF_QUOTED) != 0) != q)
@@ -771,8 +786,10 @@ static size_t m_year(const tagger *t, size_t i, match *m)
             if (e < t->n && ((t->a[e].kind == A_OTHER && t->a[e].low[0] == '%') ||
                              word_is(t, e, "percent")))
                 return 0;
-            if (t->a[j].flags & AF_HYPH)
-                return 0;
+            if ((t->a[j].flags & AF_HYPH) &&
+                !(j > 0 && (fn(t, j - 1) == FN_MID || fn(t, j - 1) == FN_EARLY ||
+                            fn(t, j - 1) == FN_LATE)))
+                return 0; /* "1989-90" ranges, but "mid-1996" */
             if (y < 1800 || y > 2100)
                 return 0;
             m->type = PX_TIMEX_DATE;
@@ -901,7 +918,9 @@ static size_t m_deictic(const tagger *t, size_t i, match *m)
         (fn(t, j + 3) == FN_YESTERDAY || fn(t, j + 3) == FN_TOMORROW)) {
         off = fn(t, j + 3) == FN_YESTERDAY ? -2 : 2;
         e = j + 4;
-    } else if (f == FN_TODAY || f == FN_TOMORROW || f == FN_YESTERDAY || f == FN_TONIGHT) {
+    } else if ((f == FN_TODAY || f == FN_TOMORROW || f == FN_YESTERDAY || f == FN_TONIGHT) &&
+               !(j > 0 && (t->a[j].flags & AF_CAP) && (t->a[j - 1].flags & AF_CAP) &&
+                 t->a[j - 1].kind == A_WORD)) { /* not a name: "VOA Today" */
         off = f == FN_TOMORROW ? 1 : f == FN_YESTERDAY ? -1 : 0;
         if (f == FN_TONIGHT)
             pod = 4;
@@ -921,6 +940,7 @@ static size_t m_deictic(const tagger *t, size_t i, match *m)
         return 0; /* "today's computers": the present in general */
     m->type = pod ? PX_TIMEX_TIME : PX_TIMEX_DATE;
     m->relative = true;
+    m->deictic = true;
     if (!has_ref(t)) {
         snprintf(m->value, sizeof(m->value), "XXXX-XX-XX%s%s", pod ? "T" : "", pod_code[pod]);
         return e;
@@ -964,6 +984,9 @@ static size_t m_relative(const tagger *t, size_t i, match *m)
     int unit = l->unit, season = l->season;
     if (!unit && !season)
         return 0;
+    if (unit && (t->a[j].flags & AF_CAP) && !(t->a[j].flags & AF_HYPH) &&
+        !(t->a[j].flags & AF_ALLCAPS))
+        return 0; /* a title: "This Week" */
     if (unit == UNIT_QUARTER || unit == UNIT_HALF || unit == UNIT_SECOND ||
         unit == UNIT_MINUTE || unit == UNIT_HOUR || unit == UNIT_NIGHT || unit == UNIT_SEASON)
         return 0;
@@ -1282,6 +1305,8 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
             fuzzy = true, j += 2, have_n = true;
         else if (g == FN_A && fn(t, j + 1) == FN_COUPLE && fn(t, j + 2) == FN_OF)
             n = 2, j += 3, have_n = true;
+        else if (g == FN_COUPLE && fn(t, j + 1) == FN_OF && span_rel)
+            n = 2, j += 2, have_n = true;
         else if (g == FN_FEW || g == FN_SEVERAL || g == FN_MANY || g == FN_SOME)
             fuzzy = true, j++, have_n = true;
     }
@@ -1303,8 +1328,8 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
                 put_shifted(t, m, unit, 0, -1, true);
                 return j + 2;
             }
-            if (j != i || !(p == FN_FOR || p == FN_WITHIN))
-                return 0;
+            if (j != i || p != FN_WITHIN)
+                return 0; /* "for years" is seldom annotated */
         }
         fuzzy = true;
     }
@@ -1329,12 +1354,12 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
             put_shifted(t, m, unit, n, -1, fuzzy);
             return e + 1;
         }
-        if ((g == FN_EARLIER || g == FN_BEFORE) && !the) {
+        if (g == FN_EARLIER && !the) {
             put_shifted(t, m, unit, n, -1, fuzzy);
-            if (g == FN_BEFORE)
-                return 0; /* "two days before the vote": relative to an event */
             return e + 1;
         }
+        /* "two days before the vote" is relative to an event: the span of
+         * time is what can be told */
         if (g == FN_LATER && !the) {
             put_shifted(t, m, unit, n, +1, fuzzy);
             return e + 1;
@@ -1343,20 +1368,28 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
     (void)rel;
     /* "a year" alone is ambiguous ("once a year"); keep it only as a
      * span of time after a preposition of duration */
-    if (!span_rel && fn(t, i) == FN_A && !fuzzy && j == i + 1 && i > 0) {
-        /* after an amount, "a year" is a rate: "$33 million a year" */
-        const atom *p = &t->a[i - 1];
-        if (p->kind == A_NUM || word_is(t, i - 1, "million") || word_is(t, i - 1, "billion") ||
-            word_is(t, i - 1, "percent") || word_is(t, i - 1, "times") ||
-            word_is(t, i - 1, "once") || word_is(t, i - 1, "twice") ||
-            (p->kind == A_OTHER && p->low[0] == '%')) {
+    if (!span_rel && fn(t, i) == FN_A && !fuzzy && j == i + 1) {
+        /* "a week" is a span of time after a word that asks for one
+         * ("within a week", "barely a month", "offered him a week"); after
+         * an amount it is a rate ("$2 million a year", "700 seats a
+         * week"), which annotators mostly leave alone */
+        static const char *const before_span[] = {
+            "for", "within", "in", "over", "about", "nearly", "almost", "than", "after",
+            "barely", "only", "just", "least", "take", "takes", "took", "taken", "lasted",
+            "last", "lasts", "spent", "spend", "wait", "waited", "him", "them", "her", "us",
+            "me", "it", "of", "into", "under", "once", "twice",
+        };
+        if (i == 0 || unit == UNIT_NIGHT || unit == UNIT_WEEKEND || unit == UNIT_SECOND ||
+            !in_list(t->a[i - 1].low, before_span, PX_ARRAY_LEN(before_span)))
+            return 0;
+        if (word_is(t, i - 1, "once") || word_is(t, i - 1, "twice")) {
             m->type = PX_TIMEX_SET;
             put_duration(m, unit, 1, false);
             return e;
         }
-        if (unit == UNIT_NIGHT || unit == UNIT_WEEKEND)
-            return 0;
     }
+    if (unit == UNIT_QUARTER && (fn(t, e) == FN_OF || (e < t->n && (t->a[e].flags & AF_HYPH))))
+        return 0; /* "a quarter of the market", "quarter-to-quarter" */
     m->type = PX_TIMEX_DURATION;
     put_duration(m, unit, n, fuzzy);
     return e;
@@ -1383,8 +1416,8 @@ static size_t m_set(const tagger *t, size_t i, match *m)
             return i + 1;
         }
     }
-    if (f != FN_EVERY && f != FN_EACH && f != FN_PER)
-        return 0;
+    if (f != FN_EVERY && f != FN_EACH)
+        return 0; /* "per second" is a unit of measure, not a set of times */
     size_t j = i + 1;
     long n = 1;
     if (fn(t, j) == FN_OTHER)
@@ -1418,8 +1451,6 @@ static size_t m_set(const tagger *t, size_t i, match *m)
     }
     if (l->unit && l->unit != UNIT_HALF && l->unit != UNIT_SEASON &&
         (n > 1 ? l->plural || f == FN_EVERY : !l->plural)) {
-        if (f == FN_PER && fn(t, i - 1) == FN_NONE && i == 0)
-            return 0;
         put_duration(m, l->unit, n, false);
         return j + 1;
     }
@@ -1435,6 +1466,9 @@ static size_t m_time(const tagger *t, size_t i, match *m)
     int h = -1, mi = 0;
     int f = fn(t, j);
     if (f == FN_NOON || f == FN_MIDNIGHT) {
+        if ((t->a[j].flags & AF_CAP) && j > 0 && (t->a[j - 1].flags & AF_CAP) &&
+            t->a[j - 1].kind == A_WORD)
+            return 0; /* a title: "High Noon" */
         h = f == FN_NOON ? 12 : 24;
         j++;
     } else if (j < t->n) {
@@ -1567,6 +1601,8 @@ static size_t m_ref(const tagger *t, size_t i, match *m)
             v = g == FN_PAST ? "PAST_REF" : "PRESENT_REF";
             e = i + 2;
         } else if (g == FN_FUTURE) {
+            if (fn(t, i + 2) == FN_OF)
+                return 0; /* "the future of our peoples": a thing */
             v = "FUTURE_REF";
             e = i + 2;
         } else if (g == FN_NEAR && fn(t, i + 2) == FN_FUTURE) {
@@ -1744,7 +1780,7 @@ static size_t m_the_unit(const tagger *t, size_t i, match *m)
         full = true, j++;
     bool plural;
     int u = unit_at(t, j, &plural);
-    if (plural || (t->a[j].flags & AF_POSS))
+    if (!u || plural || (t->a[j].flags & AF_POSS))
         return 0;
     if (u == UNIT_WEEKEND && !full) {
         m->type = PX_TIMEX_DATE;
@@ -1785,11 +1821,13 @@ static size_t m_the_unit(const tagger *t, size_t i, match *m)
     return 0;
 }
 
+static size_t m_period_end(const tagger *t, size_t i, match *m);
+
 typedef size_t (*pattern_fn)(const tagger *, size_t, match *);
 static const pattern_fn patterns[] = {m_time,   m_calendar, m_year,     m_weekday,
                                       m_deictic, m_relative, m_quarter, m_duration,
                                       m_set,     m_season,   m_holiday, m_ref,
-                                      m_year_ago, m_the_unit};
+                                      m_year_ago, m_the_unit, m_period_end};
 
 /* The longest pattern at atom i. */
 static size_t match_core(const tagger *t, size_t i, match *best)
@@ -1811,7 +1849,39 @@ static size_t match_core(const tagger *t, size_t i, match *best)
     return best_end;
 }
 
-/* Modifiers that belong to the span without changing the value: "early",
+/* "the end of the month", "year-end", "year's end", "year end": the
+ * current month or year. */
+static size_t m_period_end(const tagger *t, size_t i, match *m)
+{
+    size_t e = 0;
+    int unit = 0;
+    if (fn(t, i) == FN_THE && fn(t, i + 1) == FN_END && fn(t, i + 2) == FN_OF &&
+        (fn(t, i + 3) == FN_THE || fn(t, i + 3) == FN_THIS)) {
+        unit = unit_at(t, i + 4, NULL);
+        e = i + 5;
+    } else if (unit_at(t, i, NULL) == UNIT_YEAR && fn(t, i + 1) == FN_END &&
+               !lx(t, i)->plural && !(t->a[i].flags & AF_HYPH)) {
+        unit = UNIT_YEAR; /* "year-end", "year end", "year's end" */
+        e = i + 2;
+    }
+    if (!e || (unit != UNIT_MONTH && unit != UNIT_YEAR && unit != UNIT_WEEK) ||
+        (e < t->n + 1 && lx(t, e - 1) && lx(t, e - 1)->plural))
+        return 0;
+    m->type = PX_TIMEX_DATE;
+    m->relative = true;
+    if (!has_ref(t))
+        snprintf(m->value, sizeof(m->value), "%s",
+                 unit == UNIT_YEAR ? "XXXX" : unit == UNIT_MONTH ? "XXXX-XX" : "XXXX-WXX");
+    else if (unit == UNIT_YEAR)
+        snprintf(m->value, sizeof(m->value), "%04d", t->ref.y);
+    else if (unit == UNIT_MONTH)
+        snprintf(m->value, sizeof(m->value), "%04d-%02d", t->ref.y, t->ref.m);
+    else
+        put_week(m, t->ref);
+    return e;
+}
+
+/* Modifiers that belong to the span without changing the value: "early,
  * "late", "mid-", "earlier", "later", "the end of", "the beginning of",
  * "the middle of", "around". */
 static size_t match_at(const tagger *t, size_t i, match *best)
@@ -1893,31 +1963,115 @@ static bool *quoted_tokens(const px_doc *doc)
     return q;
 }
 
-int px__dates_tag(const px_doc *doc, px_ymd ref, px_date_found_vec *out)
+/* Whether needle occurs in hay (both folded). */
+static bool contains(const char *hay, size_t hlen, const char *needle, size_t nlen)
+{
+    if (!nlen || nlen > hlen)
+        return false;
+    for (size_t i = 0; i + nlen <= hlen; i++)
+        if (hay[i] == needle[0] && !memcmp(hay + i, needle, nlen))
+            return true;
+    return false;
+}
+
+/* When the quoted words around atoms [a0, a1) were said: the date of a
+ * post (of this document or of its story) that contains them, else the
+ * day named outside the quotation in the same sentence ("in a post early
+ * Sunday morning, saying: '... tomorrow'"), if it is not after the
+ * reference date. y == 0 when unknown. */
+static px_ymd speech_date(const tagger *t, size_t a0, size_t a1, px_ymd outside,
+                          const px_date_post *posts, size_t n_posts)
+{
+    px_ymd none = {0, 0, 0};
+    if (n_posts) {
+        /* the words around the expression, within the quotation */
+        size_t lo = a0, hi = a1;
+        for (int k = 0; k < 4 && lo > 0 && t->a[lo - 1].kind != A_QUOTE &&
+                        (t->a[lo - 1].flags & AF_QUOTED);
+             k++)
+            lo--;
+        for (int k = 0; k < 3 && hi < t->n && t->a[hi].kind != A_QUOTE &&
+                        (t->a[hi].flags & AF_QUOTED);
+             k++)
+            hi++;
+        if (hi - lo >= 4) {
+            px_buf needle = PX_BUF_INIT;
+            px__fold_typography(&needle, t->doc->text + t->a[lo].start,
+                                t->a[hi - 1].end - t->a[lo].start, true);
+            px_ymd best = none;
+            for (size_t p = 0; p < n_posts && !needle.oom; p++)
+                if (contains(posts[p].folded, posts[p].len, needle.ptr, needle.len)) {
+                    best = posts[p].date;
+                    break;
+                }
+            px_buf_release(&needle);
+            if (best.y)
+                return best;
+        }
+    }
+    return outside.y ? outside : none;
+}
+
+/* The first day named outside quotations in the sentence that is before
+ * the reference date: when the quoted words were probably said. */
+static px_ymd day_outside_quotes(const tagger *t, const match *found, size_t n_found)
+{
+    px_ymd none = {0, 0, 0};
+    char refday[16];
+    snprintf(refday, sizeof(refday), "%04d-%02d-%02d", t->ref.y, t->ref.m, t->ref.d);
+    for (size_t k = 0; k < n_found; k++) {
+        const match *f = &found[k];
+        if ((t->a[f->a0].flags & AF_QUOTED) || f->deictic || f->type == PX_TIMEX_DURATION ||
+            f->type == PX_TIMEX_SET)
+            continue;
+        const char *v = f->value;
+        if (strlen(v) >= 10 && v[4] == '-' && v[7] == '-' && v[0] != 'X' &&
+            strncmp(v, refday, 10) < 0) {
+            px_ymd d = {atoi(v), atoi(v + 5), atoi(v + 8)};
+            return d;
+        }
+    }
+    return none;
+}
+
+int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size_t n_posts,
+                  px_date_found_vec *out)
 {
     atom_vec atoms = {0};
+    PX_VEC(match) found = {0};
     int rc = PX_ENOMEM;
     bool *quoted = quoted_tokens(doc);
     if (!quoted)
         goto done;
     px_ymd post = px__dates_embedded_post(doc);
     doc_state st = {0, 0};
+    size_t n_searches = 0;
     for (size_t s = 0; s < doc->n_sents; s++) {
         const px_sentence *sent = &doc->sents[s];
         atoms.n = 0;
+        found.n = 0;
         for (size_t k = sent->first_token; k < sent->first_token + sent->n_tokens; k++)
             if (!push_token_atoms(&atoms, doc->text, &doc->toks[k], quoted[k]))
                 goto done;
-        tagger t = {doc, atoms.v, atoms.n, ref, s, &st};
+        /* two blank atoms after the end, so patterns may look one or two
+         * ahead without bounds checks */
+        atom blank;
+        memset(&blank, 0, sizeof(blank));
+        blank.num = -1;
+        if (!PX_VEC_PUSH(atoms, blank) || !PX_VEC_PUSH(atoms, blank))
+            goto done;
+        tagger t = {doc, atoms.v, atoms.n - 2, ref, s, &st};
         /* an embedded post is resolved against its own date */
         if (post.y && doc->blocks[sent->block].kind == PX_BLOCK_EMBED)
             t.ref = post;
         size_t i = 0;
+        bool quoted_deictic = false;
         while (i < t.n) {
             match m;
             memset(&m, 0, sizeof(m));
             size_t e = 0;
-            /* a pattern starts at a word, a number or an opening quote */
+            /* a pattern starts at a temporal word, a number or a quote
+             * before digits ('90s) */
             const atom *at = &t.a[i];
             if (at->lex || at->kind == A_NUM ||
                 (at->kind == A_WORD && at->low[0] >= '0' && at->low[0] <= '9') ||
@@ -1929,12 +2083,14 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, px_date_found_vec *out)
                 while (e < t.n && (t.a[e].flags & AF_HYPH))
                     e++;
                 m.a1 = e;
-                if (!add_found(out, &t, &m))
+                if (!PX_VEC_PUSH(found, m))
                     goto done;
                 if (m.quarter) {
                     st.quarter_y = atoi(m.value);
                     st.quarter_q = m.value[6] - '0';
                 }
+                if (m.deictic && (t.a[m.a0].flags & AF_QUOTED))
+                    quoted_deictic = true;
                 i = e;
             } else {
                 i++;
@@ -1943,10 +2099,36 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, px_date_found_vec *out)
                     i++;
             }
         }
+        /* "tomorrow" in a quotation counts from when it was said */
+        px_ymd outside = {0, 0, 0};
+        if (quoted_deictic && has_ref(&t))
+            outside = day_outside_quotes(&t, found.v, found.n);
+        for (size_t k = 0; quoted_deictic && has_ref(&t) && k < found.n; k++) {
+            match *m = &found.v[k];
+            if (!m->deictic || !(t.a[m->a0].flags & AF_QUOTED))
+                continue;
+            /* a few hundred quotations a document is plenty; past that,
+             * stop searching posts (adversarial input stays linear) */
+            bool search = n_searches < 256;
+            n_searches += search;
+            px_ymd said = speech_date(&t, m->a0, m->a1, outside, posts, search ? n_posts : 0);
+            if (!said.y || (said.y == t.ref.y && said.m == t.ref.m && said.d == t.ref.d))
+                continue;
+            tagger t2 = t;
+            t2.ref = said;
+            match again;
+            memset(&again, 0, sizeof(again));
+            if (match_at(&t2, m->a0, &again) && again.a1 == m->a1)
+                memcpy(m->value, again.value, sizeof(m->value));
+        }
+        for (size_t k = 0; k < found.n; k++)
+            if (!add_found(out, &t, &found.v[k]))
+                goto done;
     }
     rc = PX_OK;
 done:
     free(quoted);
     PX_VEC_FREE(atoms);
+    PX_VEC_FREE(found);
     return rc;
 }

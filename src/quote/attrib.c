@@ -45,6 +45,8 @@ typedef struct ctx {
     unit *units;
     size_t n_units;
     PX_VEC(rec) recs;
+    uint32_t *lex;  /* per token: LX_* flags, LX_DONE once looked up */
+    uint8_t *cues;  /* per token: CUE_* + 1, 0 when not computed */
     bool oom;
 } ctx;
 
@@ -75,14 +77,18 @@ static bool is(const ctx *c, size_t i, const char *lit)
     return lit[n] == 0;
 }
 
-static bool is_any(const ctx *c, size_t i, const char *const *list, size_t n)
+/* The lexicon flags of token i (LX_*), looked up once. */
+static uint32_t lexf(const ctx *c, size_t i)
 {
-    for (size_t k = 0; k < n; k++)
-        if (is(c, i, list[k]))
-            return true;
-    return false;
+    uint32_t f = c->lex[i];
+    if (!(f & LX_DONE)) {
+        f = LX_DONE;
+        if (c->t[i].kind == PX_TOK_WORD)
+            f |= px__lex(tstr(c, i), tlen(c, i));
+        c->lex[i] = f;
+    }
+    return f;
 }
-#define IS_ANY(c, i, list) is_any(c, i, list, PX_ARRAY_LEN(list))
 
 static bool in_quote(const ctx *c, size_t i)
 {
@@ -118,102 +124,40 @@ static bool opens_quote(const ctx *c, size_t i)
 
 /* ---- the cue lexicon ---- */
 
-static const char *const verb_cues[] = {
-    "said", "says", "say", "told", "tells", "tell", "wrote", "writes", "written", "added",
-    "adds", "stated", "states", "declared", "declares", "insisted", "insists", "noted", "notes",
-    "explained", "explains", "argued", "argues", "claimed", "claims", "warned", "warns",
-    "announced", "announces", "tweeted", "tweets", "posted", "replied", "replies", "responded",
-    "responds", "continued", "asked", "asks", "acknowledged", "acknowledges", "admitted",
-    "admits", "conceded", "concedes", "confirmed", "confirms", "suggested", "suggests",
-    "predicted", "predicts", "promised", "promises", "vowed", "vows", "pledged", "pledges",
-    "recalled", "recalls", "reported", "reports", "revealed", "reveals", "stressed", "stresses",
-    "emphasized", "emphasised", "emphasizes", "urged", "urges", "contended", "contends",
-    "countered", "complained", "complains", "cautioned", "alleged", "alleges", "asserted",
-    "asserts", "boasted", "maintained", "maintains", "observed", "remarked", "quipped",
-    "testified", "mused", "joked", "shouted", "yelled", "exclaimed", "whispered", "described",
-    "describes", "accused", "accuses", "criticized", "criticised", "insist", "argue", "claim",
-    "warn", "predict", "promise", "vow", "add", "note", "explain", "admit", "wonder", "wondered",
-    "demanded", "demands", "proposed", "proposes", "questioned", "denied", "denies", "cited",
-    "cites", "concluded", "concludes", "speculated", "surmised", "reiterated", "reiterates",
-    "retorted", "blasted", "slammed", "tweet", "write", "writes", "wrote", "called", "calls",
-    "read", "reads", "likened", "labeled", "labelled", "dubbed", "branded", "quoted",
-};
 
-static const char *const that_cues[] = {
-    "think", "thinks", "thought", "believe", "believes", "believed", "hope", "hopes", "hoped",
-    "know", "knows", "knew", "feel", "feels", "felt", "fear", "fears", "feared", "expect",
-    "expects", "show", "shows", "showed", "found", "finds", "worry", "worries", "worried",
-    "agree", "agrees", "agreed", "estimate", "estimates", "estimated", "indicated", "indicates",
-    "signaled", "signalled", "realize", "realized", "understand", "understands", "doubt",
-    "doubts", "assume", "assumes", "suspect", "suspects", "acknowledge", "acknowledges",
-    "recognize", "recognizes", "recognized", "guess", "imagine", "reckon", "reckons",
-};
 
-/* verbs that report speech only when a quotation or a that-clause
- * follows ("continued to play" is not speech) */
-static const char *const weak_cues[] = {
-    "called", "calls",
-    "continued", "proposed", "proposes", "demanded", "demands", "posted", "questioned",
-    "denied", "denies", "cited", "cites", "asked", "asks", "described", "describes", "accused",
-    "accuses", "criticized", "criticised", "blasted", "slammed", "reported", "reports",
-};
 
-static const char *const part_cues[] = {
-    "saying", "adding", "telling", "writing", "noting", "warning", "arguing", "calling",
-    "suggesting", "insisting", "explaining", "claiming", "declaring", "stating", "posting",
-    "asking", "urging", "describing", "predicting", "promising", "vowing", "stressing",
-    "emphasizing", "emphasising", "acknowledging", "admitting", "tweeting", "complaining",
-    "accusing", "citing", "asserting", "contending", "recalling", "questioning", "demanding",
-    "conceding", "declaring", "reiterating", "proclaiming",
-};
 
-static int cue_type(const ctx *c, size_t i)
+static int cue_type_uncached(const ctx *c, size_t i)
 {
     const px_token *t = &c->t[i];
+    uint32_t f = lexf(c, i);
+    if (!(f & (LX_VERB | LX_THAT | LX_PART)) && !((t->flags & PX_TF_CAP) || tstr(c, i)[0] == 'a'))
+        return CUE_NONE;
     if (t->kind != PX_TOK_WORD || in_quote(c, i) || (t->flags & PX_TF_ALLCAPS))
         return CUE_NONE;
-    if ((t->flags & PX_TF_CAP) && !is(c, i, "according"))
+    if (is(c, i, "according"))
+        return i + 1 < c->doc->n_toks && is(c, i + 1, "to") ? CUE_ACCORDING : CUE_NONE;
+    if (t->flags & PX_TF_CAP)
         return CUE_NONE; /* "United States", "Says Who" */
-    size_t n = tlen(c, i);
-    if (n < 3 || n > 13)
-        return CUE_NONE;
-    const char *w = tstr(c, i);
-    char first = (char)(w[0] | 32);
-    if (first == 'a' && is(c, i, "according") && i + 1 < c->doc->n_toks && is(c, i + 1, "to"))
-        return CUE_ACCORDING;
-    if (w[n - 1] == 'g' && IS_ANY(c, i, part_cues))
+    if (f & LX_PART)
         return CUE_PART;
-    if (IS_ANY(c, i, verb_cues))
+    if (f & LX_VERB)
         return CUE_VERB;
-    if (IS_ANY(c, i, that_cues))
+    if (f & LX_THAT)
         return CUE_THAT;
     return CUE_NONE;
 }
 
+static int cue_type(const ctx *c, size_t i)
+{
+    if (!c->cues[i])
+        c->cues[i] = (uint8_t)(cue_type_uncached(c, i) + 1);
+    return c->cues[i] - 1;
+}
+
 /* ---- noun phrases ---- */
 
-static const char *const np_stop[] = {
-    "that", "which", "when", "while", "because", "as", "if", "and", "but", "or", "so", "than",
-    "after", "before", "since", "where", "whether", "though", "although", "until", "then",
-    "not", "is", "was", "are", "were", "be", "been", "being", "will", "would", "could",
-    "should", "can", "may", "might", "must", "also", "has", "have", "had", "said", "says",
-    "told", "what", "why", "how", "to", "in", "on", "by", "with", "from", "into", "about",
-    "over", "under", "during", "against", "without", "through", "yet", "however", "did",
-    "do", "does", "this", "these", "those", "there", "here", "just", "even", "only", "still",
-    "like", "unlike", "per", "via", "upon", "amid", "among", "toward", "towards", "around",
-    "later", "earlier", "today", "yesterday", "once", "both",
-};
-static const char *const determiners[] = {"the", "a", "an", "his", "her", "their", "its",
-                                          "our", "another", "one", "some",
-                                          "many", "several", "two", "three", "most", "all"};
-static const char *const pronouns[] = {"he", "she", "they", "we", "i", "it", "you", "who"};
-static const char *const aux_gap[] = {
-    "has", "have", "had", "also", "later", "previously", "then", "recently", "once",
-    "reportedly", "publicly", "repeatedly", "further", "first", "again", "earlier", "would",
-    "will", "did", "does", "do", "not", "never", "often", "still", "already", "just", "even",
-    "privately", "initially", "subsequently", "has", "is", "was", "been", "had", "could",
-    "might", "may", "should", "must", "can", "ultimately", "frequently", "always", "n't",
-};
 
 static bool is_ly_adverb(const ctx *c, size_t i)
 {
@@ -229,9 +173,9 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
 {
     if (p < a || in_quote(c, p) || c->t[p].kind != PX_TOK_WORD)
         return p + 1;
-    if (IS_ANY(c, p, pronouns))
+    if ((lexf(c, p) & LX_PRON))
         return p;
-    if (IS_ANY(c, p, np_stop) || IS_ANY(c, p, determiners))
+    if ((lexf(c, p) & LX_NPSTOP) || (lexf(c, p) & LX_DET))
         return p + 1;
     uint32_t sa = p + 1;
     int count = 0;
@@ -239,29 +183,29 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
         const px_token *t = &c->t[i];
         if (in_quote(c, i) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER))
             break;
-        if (IS_ANY(c, i, determiners)) {
+        if ((lexf(c, i) & LX_DET)) {
             sa = i;
             /* "Mr. Morgan of the Sierra Club" */
-            if (i >= a + 2 && (is(c, i - 1, "of") || is(c, i - 1, "at") || is(c, i - 1, "for")) &&
+            if (i >= a + 2 && (is(c, i - 1, "of") || is(c, i - 1, "for")) &&
                 c->t[i - 2].kind == PX_TOK_WORD && !in_quote(c, i - 2) &&
-                !IS_ANY(c, i - 2, np_stop) && !IS_ANY(c, i - 2, determiners)) {
+                !(lexf(c, i - 2) & LX_NPSTOP) && !(lexf(c, i - 2) & LX_DET)) {
                 count++;
                 continue;
             }
             break;
         }
-        if (is(c, i, "of") || is(c, i, "for") || is(c, i, "at")) {
+        if (is(c, i, "of") || is(c, i, "for")) {
             if (count > 0 && i > a && c->t[i - 1].kind == PX_TOK_WORD && !in_quote(c, i - 1) &&
-                !IS_ANY(c, i - 1, np_stop) && !IS_ANY(c, i - 1, determiners)) {
+                !(lexf(c, i - 1) & LX_NPSTOP) && !(lexf(c, i - 1) & LX_DET)) {
                 sa = i;
                 count++;
                 continue;
             }
             break;
         }
-        if (IS_ANY(c, i, np_stop) || IS_ANY(c, i, pronouns))
+        if ((lexf(c, i) & LX_NPSTOP) || (lexf(c, i) & LX_PRON))
             break;
-        if ((t->flags & PX_TF_CAP) && i == a && !px__is_role_word(tstr(c, i), tlen(c, i)) &&
+        if ((t->flags & PX_TF_CAP) && i == a && !(lexf(c, i) & LX_ROLE) &&
             px__is_sentence_starter(tstr(c, i), tlen(c, i)) && !is(c, i, "mr") &&
             !is(c, i, "mrs") && !is(c, i, "ms") && !is(c, i, "dr"))
             break;
@@ -270,7 +214,7 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             size_t n = tlen(c, i);
             const char *w = tstr(c, i);
             if (n > 4 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || !strncmp(w + n - 3, "ing", 3)) &&
-                !px__is_role_word(w, n))
+                !(lexf(c, i) & LX_ROLE))
                 break;
         }
         sa = i;
@@ -287,23 +231,23 @@ static uint32_t np_after(const ctx *c, uint32_t s, uint32_t b)
 {
     if (s >= b || in_quote(c, s) || c->t[s].kind != PX_TOK_WORD)
         return s;
-    if (!(c->t[s].flags & PX_TF_CAP) && !IS_ANY(c, s, determiners) &&
-        !px__is_role_word(tstr(c, s), tlen(c, s)) && !IS_ANY(c, s, pronouns)) {
+    if (!(c->t[s].flags & PX_TF_CAP) && !(lexf(c, s) & LX_DET) &&
+        !(lexf(c, s) & LX_ROLE) && !(lexf(c, s) & LX_PRON)) {
         /* "museum director Claire Dubois": a role word close behind */
         bool role = false;
         for (uint32_t k = s + 1; k < b && k < s + 3 && c->t[k].kind == PX_TOK_WORD; k++)
-            role |= px__is_role_word(tstr(c, k), tlen(c, k));
+            role |= (lexf(c, k) & LX_ROLE);
         if (!role)
             return s;
     }
-    if (IS_ANY(c, s, pronouns))
+    if ((lexf(c, s) & LX_PRON))
         return s + 1;
     uint32_t e = s;
     while (e < b && e - s < 12) {
         const px_token *t = &c->t[e];
         if (in_quote(c, e) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER))
             break;
-        if (e > s && (IS_ANY(c, e, np_stop) || IS_ANY(c, e, pronouns)) && !is(c, e, "of") &&
+        if (e > s && ((lexf(c, e) & LX_NPSTOP) || (lexf(c, e) & LX_PRON)) && !is(c, e, "of") &&
             !is(c, e, "for"))
             break;
         e++;
@@ -316,10 +260,6 @@ static uint32_t np_after(const ctx *c, uint32_t s, uint32_t b)
  * comma that closes an appositive before more words is kept. */
 static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b)
 {
-    static const char *const not_appos[] = {"in", "on", "at", "via", "according", "during",
-                                            "after", "before", "and", "but", "then", "when",
-                                            "while", "because", "as", "to", "from", "by",
-                                            "though", "although", "if"};
     for (int rounds = 0; rounds < 4 && e < b; rounds++) {
         if (is_punct(c, e, '(')) {
             uint32_t k = e + 1;
@@ -335,7 +275,7 @@ static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b)
         uint32_t s = e + 1;
         if (c->t[s].kind != PX_TOK_WORD && c->t[s].kind != PX_TOK_NUMBER)
             break;
-        if (IS_ANY(c, s, not_appos) || cue_type(c, s) != CUE_NONE)
+        if ((lexf(c, s) & LX_NOTAPPOS) || cue_type(c, s) != CUE_NONE)
             break;
         uint32_t k = s;
         while (k < b && !in_quote(c, k) && !is_punct(c, k, ',') && !is_terminal_tok(c, k) &&
@@ -348,7 +288,7 @@ static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b)
             !in_quote(c, k + 1)) {
             /* another appositive follows, or the comma closes this one */
             uint32_t n = k + 1;
-            if (c->t[n].kind == PX_TOK_WORD && !IS_ANY(c, n, not_appos) &&
+            if (c->t[n].kind == PX_TOK_WORD && !(lexf(c, n) & LX_NOTAPPOS) &&
                 cue_type(c, n) == CUE_NONE && rounds < 3)
                 continue;
             e = k + 1;
@@ -406,13 +346,13 @@ static int32_t resolve(const ctx *c, size_t u, uint32_t sa, uint32_t sb)
         }
         return un->subject;
     }
-    if (sb - sa == 1 && px__is_person_pronoun(tstr(c, sa), tlen(c, sa))) {
+    if (sb - sa == 1 && (lexf(c, sa) & LX_PERSPRON)) {
         if (un->subject >= 0 && un->subject_tok < sa)
             return un->subject;
         return u > 0 ? c->units[u - 1].subject : -1;
     }
     /* a role not seen with a name: the latest person named nearby */
-    if (px__is_role_word(tstr(c, sb - 1), tlen(c, sb - 1))) {
+    if ((lexf(c, sb - 1) & LX_ROLE)) {
         int32_t p = last_person_in(c, un->a, sa);
         if (p < 0 && u > 0)
             p = last_person_in(c, c->units[u - 1].a, c->units[u - 1].b);
@@ -467,10 +407,12 @@ static int build_units(ctx *c)
                 un->subject = c->mn.m.v[m].entity;
                 un->subject_tok = i;
                 un->subj_a = c->mn.m.v[m].start_tok;
+                if (un->subj_a > un->a && is(c, un->subj_a - 1, "the"))
+                    un->subj_a--;
                 un->subj_b = c->mn.m.v[m].end_tok;
                 break;
             }
-            if (px__is_person_pronoun(tstr(c, i), tlen(c, i)) && !is(c, i, "who") &&
+            if ((lexf(c, i) & LX_PERSPRON) && !is(c, i, "who") &&
                 !is(c, i, "him") && !is(c, i, "her")) {
                 un->subject = inherited;
                 un->subject_tok = i;
@@ -481,10 +423,10 @@ static int build_units(ctx *c)
             if (is(c, i, "the")) {
                 uint32_t e = i + 1;
                 while (e < un->b && e < i + 5 && c->t[e].kind == PX_TOK_WORD &&
-                       !px__is_role_word(tstr(c, e), tlen(c, e)))
+                       !(lexf(c, e) & LX_ROLE))
                     e++;
                 if (e < un->b && c->t[e].kind == PX_TOK_WORD &&
-                    px__is_role_word(tstr(c, e), tlen(c, e))) {
+                    (lexf(c, e) & LX_ROLE)) {
                     int32_t ent = px__mentions_lookup(c->doc, &c->mn, i, e + 1, i);
                     if (ent >= 0) {
                         un->subject = ent;
@@ -533,6 +475,41 @@ static uint32_t clause_end(const ctx *c, uint32_t s, uint32_t b)
         if ((is_punct(c, k, ',') || is(c, k, "and")) && k + 1 < b) {
             int ct = cue_type(c, k + 1);
             if (ct == CUE_PART || ct == CUE_ACCORDING)
+                return k;
+        }
+        /* ", but downplayed ...", " - and he ...": another clause of the
+         * writer's; ", which ..." to the end qualifies the last noun */
+        if ((is_punct(c, k, ',') || c->t[k].kind == PX_TOK_DASH) && k + 2 < b &&
+            (is(c, k + 1, "but") || is(c, k + 1, "and"))) {
+            size_t n = tlen(c, k + 2);
+            const char *w = tstr(c, k + 2);
+            if (!in_quote(c, k + 2) && c->t[k + 2].kind == PX_TOK_WORD &&
+                !(c->t[k + 2].flags & PX_TF_CAP) && n > 3 &&
+                ((w[n - 2] == 'e' && w[n - 1] == 'd') || cue_type(c, k + 2) != CUE_NONE ||
+                 ((lexf(c, k + 2) & LX_PRON) && c->t[k].kind == PX_TOK_DASH)))
+                return k;
+            if (c->t[k].kind == PX_TOK_DASH && (lexf(c, k + 2) & LX_PRON))
+                return k;
+        }
+        /* ", and they say ...", ", Lewandowski said ...": a new attribution */
+        if (is_punct(c, k, ',') && k + 2 < b) {
+            uint32_t j = k + 1;
+            if (is(c, j, "and") || is(c, j, "but"))
+                j++;
+            uint32_t j0 = j;
+            while (j < b && j < j0 + 5 && c->t[j].kind == PX_TOK_WORD && !in_quote(c, j) &&
+                   cue_type(c, j) == CUE_NONE && !(lexf(c, j) & LX_NPSTOP))
+                j++;
+            if (j > j0 && j < b && cue_type(c, j) == CUE_VERB &&
+                ((lexf(c, j - 1) & LX_PRON) || (c->t[j - 1].flags & PX_TF_CAP)))
+                return k;
+        }
+        if (is_punct(c, k, ',') && k + 1 < b &&
+            (is(c, k + 1, "which") || is(c, k + 1, "where") || is(c, k + 1, "who"))) {
+            uint32_t j = k + 2;
+            while (j < b && (in_quote(c, j) || !is_punct(c, j, ',')))
+                j++;
+            if (j >= b)
                 return k;
         }
     }
@@ -654,31 +631,130 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         }
         /* a finite reporting verb */
         uint32_t p = k;
-        while (p > a && (IS_ANY(c, p - 1, aux_gap) || is_ly_adverb(c, p - 1)) && !in_quote(c, p - 1))
-            p--;
+        for (;;) {
+            while (p > a && ((lexf(c, p - 1) & LX_AUX) || is_ly_adverb(c, p - 1)) &&
+                   !in_quote(c, p - 1))
+                p--;
+            /* "The two lawmakers, however, argue" */
+            if (p > a + 3 && is_punct(c, p - 1, ',') && is_punct(c, p - 3, ',') &&
+                (is(c, p - 2, "however") || is(c, p - 2, "meanwhile") || is(c, p - 2, "too") ||
+                 is(c, p - 2, "though") || is(c, p - 2, "instead") || is(c, p - 2, "though"))) {
+                p -= 3;
+                continue;
+            }
+            break;
+        }
         uint32_t sa = p > a ? np_before(c, a, p - 1) : p;
         if (p > a + 2 && is_punct(c, p - 1, ',') && !closes_quote(c, p - 2)) {
-            /* "Officials at X, a division of Y, said": the head noun phrase
-             * and its appositive, with the closing comma */
-            uint32_t j = p - 1;
-            while (j > a && j + 25 > p && !in_quote(c, j - 1) && !is_punct(c, j - 1, ',') &&
-                   !is_terminal_tok(c, j - 1))
-                j--;
-            if (j > a + 1 && j < p - 1 && is_punct(c, j - 1, ',') &&
-                (IS_ANY(c, j, determiners) || (c->t[j].flags & PX_TF_CAP) ||
-                 c->t[j].kind == PX_TOK_NUMBER || px__is_role_word(tstr(c, j), tlen(c, j)))) {
-                uint32_t h = np_before(c, a, j - 2);
-                if (h < j - 1 && (h == a || !IS_ANY(c, h - 1, np_stop)) &&
-                    (c->t[h].flags & PX_TF_CAP))
+            /* "Officials at X, a division of Y, said", "Ramil Carr, 31, a
+             * photographer, said": the head noun phrase and its
+             * appositives, with the closing comma. The head is the first
+             * comma-separated piece that starts like a name or a noun
+             * phrase (after "But", "When"). */
+            uint32_t starts[8];
+            size_t ns = 0;
+            uint32_t lo = p - 1;
+            while (lo > a && p - lo < 48 && !in_quote(c, lo - 1) &&
+                   !(c->t[lo - 1].kind == PX_TOK_PUNCT && strchr(".!?;:", tstr(c, lo - 1)[0])))
+                lo--;
+            if (lo < p - 1 && is_punct(c, lo, ',') && lo > a && in_quote(c, lo - 1))
+                lo++; /* "“...”, Michael Tyler, a spokesman, said" */
+            {
+                starts[ns++] = lo;
+                for (uint32_t x = lo; x + 1 < p - 1 && ns < 8; x++)
+                    if (is_punct(c, x, ','))
+                        starts[ns++] = x + 1;
+            }
+            for (size_t z = 0; z + 1 < ns || (z < ns && ns == 1); z++) {
+                uint32_t h = starts[z];
+                uint32_t seg_end = z + 1 < ns ? starts[z + 1] - 1 : p - 1;
+                while (h < seg_end && c->t[h].kind == PX_TOK_WORD &&
+                       (is(c, h, "but") || is(c, h, "and") || is(c, h, "when") ||
+                        is(c, h, "while") || is(c, h, "as") || is(c, h, "so") || is(c, h, "yet") ||
+                        is(c, h, "because") || is(c, h, "if") || is(c, h, "after")))
+                    h++;
+                if (h >= seg_end || seg_end - h > 10 || ns < 2)
+                    break;
+                bool head = (lexf(c, h) & LX_DET) || c->t[h].kind == PX_TOK_NUMBER ||
+                            ((c->t[h].flags & PX_TF_CAP) && !(lexf(c, h) & (LX_NAMESTOP | LX_PREP)));
+                bool verbish = false;
+                for (uint32_t x = h; x < seg_end; x++)
+                    verbish |= cue_type(c, x) != CUE_NONE || (lexf(c, x) & LX_AUX) != 0;
+                if (head && !verbish) {
                     sa = h;
+                    break;
+                }
+            }
+        }
+        if (sa == p || (sa > a && !closes_quote(c, sa - 1) && !is_punct(c, sa - 1, ','))) {
+            /* "“...,” Nate Silver, the polling guru who founded
+             * fivethirtyeight.com tweeted": everything between the
+             * quotation and the cue */
+            uint32_t x = p;
+            while (x > a && p - x < 30 && !in_quote(c, x - 1) && !is_terminal_tok(c, x - 1))
+                x--;
+            if (x < p && is_punct(c, x, ',') && x > a && closes_quote(c, x - 1))
+                x++;
+            if (x > a && x < p && closes_quote(c, x - 1) &&
+                ((c->t[x].flags & PX_TF_CAP) || (lexf(c, x) & LX_DET)) &&
+                !(lexf(c, x) & LX_NAMESTOP)) {
+                bool clean = true;
+                for (uint32_t y = x; y < p && clean; y++)
+                    clean = cue_type(c, y) == CUE_NONE && !(lexf(c, y) & LX_AUX);
+                if (clean)
+                    sa = x;
             }
         }
         bool have_src = p > a && sa < p;
+        if (p > a && is(c, p - 1, "and") && !in_quote(c, p - 1)) {
+            /* "Her campaign also announced ... and said": the subject */
+            uint32_t s0 = a, s1 = a;
+            if (un->subject >= 0 && un->subj_b <= p && un->subject_tok < p) {
+                s0 = un->subj_a, s1 = un->subj_b;
+            } else {
+                /* the noun phrase that opens the unit */
+                while (s1 < p && c->t[s1].kind == PX_TOK_WORD && !in_quote(c, s1) &&
+                       s1 < a + 8 && cue_type(c, s1) == CUE_NONE &&
+                       (s1 == a || !(lexf(c, s1) & (LX_NPSTOP | LX_AUX))) &&
+                       !(s1 > a && is_ly_adverb(c, s1))) {
+                    size_t n = tlen(c, s1);
+                    const char *w = tstr(c, s1);
+                    if (s1 > a && !(c->t[s1].flags & PX_TF_CAP) && n > 3 &&
+                        w[n - 2] == 'e' && w[n - 1] == 'd')
+                        break;
+                    s1++;
+                }
+                if (s1 > a && (lexf(c, a) & (LX_NPSTOP | LX_PREP)) && !(lexf(c, a) & LX_DET))
+                    s1 = a;
+            }
+            if (s1 > s0) {
+                sa = s0;
+                r.sa = s0, r.sb = s1;
+                have_src = false;
+                uint32_t s2 = k + 1;
+                while (s2 < b && (is_punct(c, s2, ',') || is_punct(c, s2, ':')))
+                    s2++;
+                for (uint32_t i = s2; i < b && i < s2 + 8; i++) {
+                    if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD || (lexf(c, i) & LX_PRON))
+                        break;
+                    if (is(c, i, "that")) {
+                        s2 = i;
+                        break;
+                    }
+                }
+                r.ca = s2;
+                r.cb = trim_end(c, s2, clause_end(c, s2, b));
+                if (r.cb > r.ca) {
+                    r.entity = s0 == un->subj_a && un->subject >= 0 ? un->subject
+                                                                    : resolve(c, u, s0, s1);
+                    add(c, r);
+                }
+                continue;
+            }
+        }
         /* a noun phrase after a preposition is no subject ("In a
          * statement posted ...") */
-        static const char *const preps[] = {"in", "on", "at", "by", "from", "with", "to", "for",
-                                            "of", "into", "about", "during", "under"};
-        if (have_src && sa > a && IS_ANY(c, sa - 1, preps))
+        if (have_src && sa > a && (lexf(c, sa - 1) & LX_PREP))
             have_src = false;
         bool who = have_src && p - sa == 1 && is(c, sa, "who");
         /* the part after the cue */
@@ -702,7 +778,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 uint32_t tail = interrupted_tail(c, k + 1, b);
                 if (tail)
                     r.cb = tail;
-                else if (quote_before && opens_quote(c, a) && u + 1 < c->n_units &&
+                else if ((quote_before || closes_quote(c, r.cb - 1) || comma_before) &&
+                         u + 1 < c->n_units &&
                          c->qs.tok_block[c->units[u + 1].a] == c->qs.tok_block[a] &&
                          lone_quote(c, u + 1) >= 0) {
                     /* "A," she said. "B." */
@@ -717,21 +794,67 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             } else {
                 /* X said (that) ... */
                 uint32_t s = k + 1;
-                if (ct == CUE_VERB && (is(c, k, "told") || is(c, k, "asked"))) {
-                    /* keep the object in the content, as PolNeAR does */
+                /* "Her countrymen, she said, should not ...": the whole unit */
+                bool parenthetical = false;
+                if (comma_before && !who) {
+                    for (uint32_t i = k + 1; i < b && i < k + 9; i++) {
+                        if (is_punct(c, i, ',')) {
+                            parenthetical = i + 1 < b && !is(c, i + 1, "adding") &&
+                                            cue_type(c, i + 1) != CUE_PART &&
+                                            !opens_quote(c, i + 1);
+                            break;
+                        }
+                        if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD || is(c, i, "that"))
+                            break;
+                    }
                 }
+                if (parenthetical) {
+                    r.ca = a;
+                    r.cb = trim_end(c, a, clause_end(c, k + 1, b));
+                    if (r.cb <= r.ca)
+                        continue;
+                    r.entity = resolve(c, u, r.sa, r.sb);
+                    add(c, r);
+                    continue;
+                }
+                if ((is(c, k, "told") || is(c, k, "tells") || is(c, k, "tell")) && s < b &&
+                    (is(c, s, "him") || is(c, s, "her") || is(c, s, "them") || is(c, s, "me") ||
+                     is(c, s, "us") || is(c, s, "you") || is(c, s, "reporters")))
+                    s++; /* the object is no part of what was said */
                 while (s < b && (is_punct(c, s, ',') || is_punct(c, s, ':')))
                     s++;
-                for (uint32_t i = s; i < b && i < s + 6; i++) {
-                    if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD)
+                for (uint32_t i = s; i < b && i < s + 12; i++) {
+                    if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD ||
+                        (lexf(c, i) & LX_PRON) || is(c, i, "was") || is(c, i, "is") ||
+                        is(c, i, "were") || is(c, i, "are") || is(c, i, "has") ||
+                        is(c, i, "have") || is(c, i, "had") || is(c, i, "will") ||
+                        is(c, i, "would") || is(c, i, "could") || is(c, i, "can") ||
+                        is(c, i, "if") || is(c, i, "whether") || is(c, i, "how") ||
+                        is(c, i, "what") || is(c, i, "why"))
                         break;
                     if (is(c, i, "that")) {
                         s = i;
                         break;
                     }
                 }
+                /* "said in a statement Thursday night they ...": the clause
+                 * starts at its subject pronoun */
+                if (s < b && !is(c, s, "that") &&
+                    ((lexf(c, s) & LX_PREP) || px__month_from_name(tstr(c, s), tlen(c, s)) ||
+                     (lexf(c, s) & LX_NAMESTOP))) {
+                    for (uint32_t i = s + 1; i < b && i < s + 10; i++) {
+                        if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD)
+                            break;
+                        if ((lexf(c, i) & LX_PRON) && !is(c, i, "who") && !is(c, i, "it")) {
+                            s = i;
+                            break;
+                        }
+                    }
+                }
                 /* said last week in Tel Aviv, "..." */
-                for (uint32_t i = s; i < b && i < s + 10 && !is(c, s, "that"); i++) {
+                while (s < b && is_ly_adverb(c, s) && s + 1 < b)
+                    s++;
+                for (uint32_t i = s; i < b && i < s + 16 && !is(c, s, "that"); i++) {
                     if (opens_quote(c, i)) {
                         if (i > s && (is_punct(c, i - 1, ',') || is_punct(c, i - 1, ':')))
                             s = i;
@@ -752,7 +875,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 }
                 if (ct == CUE_THAT && !is(c, s, "that") &&
                     !(c->t[s].kind == PX_TOK_WORD &&
-                      (IS_ANY(c, s, pronouns) || IS_ANY(c, s, determiners) ||
+                      ((lexf(c, s) & LX_PRON) || (lexf(c, s) & LX_DET) ||
                        (c->t[s].flags & PX_TF_CAP))))
                     continue;
                 r.ca = s;
@@ -787,7 +910,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             continue;
         if (r.cb <= r.ca)
             continue;
-        if (IS_ANY(c, k, weak_cues)) {
+        if ((lexf(c, k) & LX_WEAK)) {
             bool quoted = false;
             for (uint32_t i = r.ca; i < r.cb && !quoted; i++)
                 quoted = in_quote(c, i);
@@ -836,14 +959,18 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         add(c, r);
         return;
     }
-    /* the speaker of the quotation just before carries over */
+    /* a quotation alone in the paragraph after a quotation continues it
+     * (PolNeAR annotates the paragraphs as one content): the record before
+     * grows over it, and its speaker carries over */
     if (c->recs.n && u > 0) {
-        const rec *prev = &c->recs.v[c->recs.n - 1];
-        int32_t pu = unit_of_token(c, prev->ca);
-        if (pu >= 0 && (size_t)pu + 2 >= u && prev->entity >= 0 && opens_quote(c, prev->ca) &&
-            c->qs.tok_block[a] <= c->qs.tok_block[prev->cb - 1] + 1) {
-            r.entity = prev->entity;
-            add(c, r);
+        rec *prev = &c->recs.v[c->recs.n - 1];
+        int32_t pu = unit_of_token(c, prev->cb - 1);
+        const unit *pun = pu >= 0 ? &c->units[pu] : NULL;
+        if (pun && (size_t)pu + 1 == u &&
+            (trim_end(c, prev->cb, pun->b) == prev->cb || prev->sa >= prev->cb) &&
+            c->qs.tok_block[a] == c->qs.tok_block[prev->cb - 1] + 1 && !prev->embedded) {
+            prev->cb = r.cb;
+            return;
         }
     }
 }
@@ -946,7 +1073,8 @@ static int finish(ctx *c, const px_quote **out, size_t *n_out)
 {
     px_doc *d = c->doc;
     size_t n = c->recs.n;
-    qsort(c->recs.v, n, sizeof(rec), cmp_rec);
+    if (n)
+        qsort(c->recs.v, n, sizeof(rec), cmp_rec);
     px_quote *qv = n ? px_arena_calloc(&d->arena, n, sizeof(px_quote)) : NULL;
     if (n && !qv)
         return PX_ENOMEM;
@@ -1031,10 +1159,18 @@ int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
     c.doc = doc;
     c.t = doc->toks;
     c.text = doc->text;
-    int rc = px__quote_scan(doc, &c.qs);
-    if (rc)
+    c.lex = calloc(doc->n_toks + 1, sizeof(*c.lex));
+    c.cues = calloc(doc->n_toks + 1, 1);
+    int rc = PX_ENOMEM;
+    if (!c.lex || !c.cues)
         goto done;
-    if ((rc = px__mentions_build(doc, &c.qs, &c.mn)))
+    if ((rc = px__quote_scan(doc, &c.qs)))
+        goto done;
+    for (size_t i = 0; i < doc->n_toks; i++)
+        c.lex[i] = LX_DONE | (c.t[i].kind == PX_TOK_WORD ? px__lex(c.text + c.t[i].start,
+                                                                     c.t[i].end - c.t[i].start)
+                                                          : 0);
+    if ((rc = px__mentions_build(doc, &c.qs, c.lex, &c.mn)))
         goto done;
     if ((rc = build_units(&c)))
         goto done;
@@ -1071,6 +1207,8 @@ done:
     px__qscan_release(&c.qs);
     px__mentions_release(&c.mn);
     free(c.units);
+    free(c.lex);
+    free(c.cues);
     PX_VEC_FREE(c.recs);
     return rc;
 }

@@ -15,88 +15,29 @@
 
 #include "quote.h"
 
-static bool in_list(const char *const *list, size_t n, const char *w, size_t len)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strlen(list[i]) == len && !strncmp(list[i], w, len))
-            return true;
-    return false;
-}
 
-/* lower-case ASCII copy of a short word into buf; false when too long */
-static bool lower_word(const char *w, size_t len, char *buf, size_t cap)
-{
-    if (len + 1 > cap)
-        return false;
-    for (size_t i = 0; i < len; i++) {
-        char c = w[i];
-        buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    buf[len] = 0;
-    return true;
-}
 
-static const char *const role_words[] = {
-    "president", "prime", "minister", "chancellor", "leader", "senator", "sen.", "rep.",
-    "gov.", "governor", "secretary", "spokesman", "spokeswoman", "spokesperson", "analyst",
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "pope",
-    "king", "queen", "prince", "princess", "general", "gen.", "judge", "justice", "mayor",
-    "ambassador", "chairman", "chairwoman", "chair", "ceo", "director", "candidate", "nominee",
-    "representative", "congressman", "congresswoman", "speaker", "adviser", "advisor", "aide",
-    "attorney", "lawyer", "professor", "prof.", "economist", "strategist", "commander",
-    "foreign", "official", "spokesperson", "founder", "host", "chief", "manager", "pollster",
-    "actor", "actress", "rep", "star", "singer", "coach", "captain", "sheriff", "detective",
-    "commissioner", "envoy", "diplomat", "author", "columnist", "editor", "correspondent",
-    "reporter", "campaign", "vice", "deputy", "acting", "head", "emir", "sheikh", "premier",
-    "chairperson", "executive", "officer", "partner", "investor", "expert", "researcher",
-    "trader", "engineer", "worker", "resident", "farmer", "teacher", "student", "doctor",
-    "nurse", "activist", "organizer", "organiser", "volunteer", "witness", "owner", "economist",
-    "scientist", "historian", "inspector", "prosecutor", "lawmaker", "legislator", "producer",
-};
 
 bool px__is_role_word(const char *w, size_t len)
 {
-    char buf[32];
-    if (!lower_word(w, len, buf, sizeof(buf)))
-        return false;
-    return in_list(role_words, PX_ARRAY_LEN(role_words), buf, len);
+    return (px__lex(w, len) & LX_ROLE) != 0;
 }
 
 /* Titles written right before a name; never part of the name itself. */
 static bool is_honorific(const char *w, size_t len)
 {
-    static const char *const h[] = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir",
-                                    "dame", "lord", "lady", "prof.", "sen.", "rep.", "gov.",
-                                    "gen.", "president", "pope", "king", "queen", "prince"};
-    char buf[32];
-    return lower_word(w, len, buf, sizeof(buf)) && in_list(h, PX_ARRAY_LEN(h), buf, len);
+    return (px__lex(w, len) & LX_HONOR) != 0;
 }
 
 bool px__is_person_pronoun(const char *w, size_t len)
 {
-    static const char *const p[] = {"he", "she", "him", "her", "who"};
-    char buf[32];
-    return lower_word(w, len, buf, sizeof(buf)) && in_list(p, PX_ARRAY_LEN(p), buf, len);
+    return (px__lex(w, len) & LX_PERSPRON) != 0;
 }
 
 /* Capitalised words that start sentences or name times, not people. */
 static bool is_name_stopword(const char *w, size_t len)
 {
-    static const char *const s[] = {
-        "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "As", "He", "She", "It",
-        "They", "We", "I", "You", "His", "Her", "Their", "Its", "Our", "This", "That", "These",
-        "Those", "There", "Here", "When", "While", "After", "Before", "However", "Meanwhile",
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-        "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December", "According", "Speaking", "Since", "Although", "Though", "Yet",
-        "So", "For", "With", "What", "Who", "Why", "How", "Where", "Still", "Also", "Now", "Then",
-        "Last", "Earlier", "Later", "Despite", "During", "Under", "By", "From", "To", "Of", "Not",
-        "No", "Both", "Each", "Every", "All", "Some", "Many", "Most", "Such", "Other", "Mr", "Mrs",
-        "Ms", "Dr", "Is", "Was", "Are", "Were", "Will", "Would", "Can", "Could", "Should", "Do",
-        "Does", "Did", "Has", "Have", "Had", "My", "Your", "Just", "Even", "Only", "Once", "Back",
-        "Former", "Today", "Yesterday", "Tomorrow", "Thanks", "Please", "Well", "Oh", "Yes",
-    };
-    return in_list(s, PX_ARRAY_LEN(s), w, len);
+    return (px__lex(w, len) & LX_NAMESTOP) != 0;
 }
 
 char *px__fold_name(const char *s, size_t len)
@@ -106,6 +47,20 @@ char *px__fold_name(const char *s, size_t len)
         len -= 2;
     else if (len > 5 && !memcmp(s + len - 4, "\xe2\x80\x99s", 4))
         len -= 4;
+    /* ASCII (nearly every name in English news): no need for utf8proc */
+    size_t k = 0;
+    while (k < len && !(s[k] & 0x80))
+        k++;
+    if (k == len) {
+        char *o = malloc(len + 1), *w = o;
+        if (!o)
+            return NULL;
+        for (size_t i = 0; i < len; i++)
+            if (s[i] != '.')
+                *w++ = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+        *w = 0;
+        return o;
+    }
     utf8proc_uint8_t *out = NULL;
     utf8proc_ssize_t r =
         utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
@@ -131,15 +86,14 @@ static bool tok_is(const px_doc *doc, size_t i, const char *lit)
     return strlen(lit) == len && !strncmp(doc->text + t->start, lit, len);
 }
 
-static bool is_name_token(const px_doc *doc, const px__qscan *qs, size_t i)
+static bool is_name_token(const px_doc *doc, const px__qscan *qs, const uint32_t *lex, size_t i)
 {
     const px_token *t = &doc->toks[i];
     if (t->kind != PX_TOK_WORD || !(t->flags & PX_TF_CAP) || (t->flags & PX_TF_HANDLE) ||
         qs->tok_quote[i] != PX__NO_QUOTE)
         return false;
-    const char *w = doc->text + t->start;
     size_t len = t->end - t->start;
-    if (is_name_stopword(w, len) || px__is_role_word(w, len))
+    if (lex[i] & (LX_NAMESTOP | LX_ROLE))
         return false;
     /* all-capital words longer than 3 letters are shouting, not names */
     if ((t->flags & PX_TF_ALLCAPS) && len > 4)
@@ -147,12 +101,12 @@ static bool is_name_token(const px_doc *doc, const px__qscan *qs, size_t i)
     return true;
 }
 
-static bool role_token(const px_doc *doc, const px__qscan *qs, size_t i)
+static bool role_token(const px_doc *doc, const px__qscan *qs, const uint32_t *lex, size_t i)
 {
     const px_token *t = &doc->toks[i];
     if (qs->tok_quote[i] != PX__NO_QUOTE || t->kind != PX_TOK_WORD)
         return false;
-    return px__is_role_word(doc->text + t->start, t->end - t->start);
+    return (lex[i] & LX_ROLE) != 0;
 }
 
 /* appends folded words of tokens [a, b) separated by spaces */
@@ -172,10 +126,10 @@ static void put_folded(px_buf *b, const px_doc *doc, size_t a, size_t e)
     }
 }
 
-static int32_t find_entity(px__mentions *m, const char *full)
+static int32_t find_entity(px__mentions *m, const char *full, uint64_t hash)
 {
     for (size_t i = 0; i < m->e.n; i++)
-        if (!strcmp(m->e.v[i].name, full))
+        if (m->e.v[i].name_hash == hash && !strcmp(m->e.v[i].name, full))
             return (int32_t)i;
     return -1;
 }
@@ -203,7 +157,8 @@ static void add_role(px__entity *e, const char *role)
     e->roles = px_buf_detach(&b);
 }
 
-int px__mentions_build(const px_doc *doc, const px__qscan *qs, px__mentions *m)
+int px__mentions_build(const px_doc *doc, const px__qscan *qs, const uint32_t *lex,
+                       px__mentions *m)
 {
     memset(m, 0, sizeof(*m));
     size_t n = doc->n_toks;
@@ -214,19 +169,18 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, px__mentions *m)
         m->tok_mention[i] = -1;
     px_buf b = PX_BUF_INIT;
     for (size_t i = 0; i < n;) {
-        if (!is_name_token(doc, qs, i)) {
+        if (!is_name_token(doc, qs, lex, i)) {
             i++;
             continue;
         }
         size_t ns = i, ne = i;
-        while (ne < n && is_name_token(doc, qs, ne) &&
+        while (ne < n && is_name_token(doc, qs, lex, ne) &&
                (ne == ns || (doc->toks[ne].start > doc->toks[ne - 1].end &&
                              !(doc->toks[ne].flags & PX_TF_NL_BEFORE))))
             ne++;
         /* "Ukrainian President ...", "the Russian leader": an adjective */
         if (ne < n && doc->toks[ne].kind == PX_TOK_WORD && qs->tok_quote[ne] == PX__NO_QUOTE &&
-            px__is_role_word(doc->text + doc->toks[ne].start,
-                             doc->toks[ne].end - doc->toks[ne].start)) {
+            (lex[ne] & LX_ROLE)) {
             i = ne;
             continue;
         }
@@ -251,15 +205,15 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, px__mentions *m)
                 break;
             const char *w = doc->text + t->start;
             size_t len = t->end - t->start;
-            if (role_token(doc, qs, k)) {
+            if (role_token(doc, qs, lex, k)) {
                 has_role = true;
                 rs = k;
             } else if (has_role && rs > 0 &&
                        ((t->flags & PX_TF_CAP) || !strncmp(w, "former", len) ||
                         (len > 3 && !is_name_stopword(w, len) &&
                          (t->flags & PX_TF_CAP) == 0 && rs == k + 1 && k + 1 < ns &&
-                         role_token(doc, qs, k + 1)))) {
-                if (is_name_stopword(w, len) && !tok_is(doc, k, "Former"))
+                         role_token(doc, qs, lex, k + 1)))) {
+                if ((t->flags & PX_TF_CAP) && is_name_stopword(w, len) && !tok_is(doc, k, "Former"))
                     break;
                 rs = k;
             } else
@@ -285,12 +239,21 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, px__mentions *m)
         char *full = px_buf_detach(&b);
         if (!full)
             goto nomem;
-        const px_token *lt = &doc->toks[ne - 1];
-        char *key_last = px__fold_name(doc->text + lt->start, lt->end - lt->start);
-        const px_token *ft = &doc->toks[first_name_tok];
-        char *key_first = ne - ns > 1 ? px__fold_name(doc->text + ft->start, ft->end - ft->start)
-                                      : NULL;
-        int32_t ent = find_entity(m, full);
+        uint64_t full_hash = px__hash(full, strlen(full), 0);
+        int32_t ent = find_entity(m, full, full_hash);
+        char *key_last = NULL, *key_first = NULL;
+        if (ent < 0) {
+            /* the keys are needed only for a name not seen in this form */
+            const px_token *lt = &doc->toks[ne - 1];
+            const px_token *ft = &doc->toks[first_name_tok];
+            key_last = px__fold_name(doc->text + lt->start, lt->end - lt->start);
+            key_first = ne - ns > 1 ? px__fold_name(doc->text + ft->start, ft->end - ft->start)
+                                    : NULL;
+            if (!key_last || (ne - ns > 1 && !key_first)) {
+                free(full), free(key_last), free(key_first);
+                goto nomem;
+            }
+        }
         if (ent < 0 && ne - ns == 1) {
             /* a surname alone: the latest entity it ends (or starts) */
             for (size_t e = m->e.n; e-- > 0;)
@@ -309,7 +272,7 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, px__mentions *m)
                 }
         }
         if (ent < 0) {
-            px__entity e = {full, ne - ns, key_last, key_first, NULL, false};
+            px__entity e = {full, ne - ns, key_last, key_first, NULL, false, full_hash};
             if (!PX_VEC_PUSH(m->e, e)) {
                 free(full), free(key_last), free(key_first);
                 goto nomem;
@@ -320,6 +283,7 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, px__mentions *m)
             if (ne - ns > e->n_name_toks) {
                 free(e->name), free(e->key_last), free(e->key_first);
                 e->name = full, e->key_last = key_last, e->key_first = key_first;
+                e->name_hash = full_hash;
                 e->n_name_toks = ne - ns;
             } else {
                 free(full), free(key_last), free(key_first);
@@ -365,8 +329,7 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, px__mentions *m)
         /* followed by ", who" or a reporting verb: a person */
         if (ne < n && ne + 1 < n && tok_is(doc, ne, ",") && tok_is(doc, ne + 1, "who"))
             e->person = true;
-        if (ne < n && px__is_speech_verb(doc->text + doc->toks[ne].start,
-                                         doc->toks[ne].end - doc->toks[ne].start))
+        if (ne < n && (lex[ne] & LX_VERB))
             e->person = true;
         px__mention mm = {(uint32_t)rs, (uint32_t)ne, (uint32_t)ns, ent};
         if (!PX_VEC_PUSH(m->m, mm))

@@ -49,6 +49,7 @@ typedef struct px__entity {
     char *key_first;  /* folded first name token, or NULL */
     char *roles;      /* '|'-separated folded role phrases (malloc) */
     bool person;
+    uint64_t name_hash; /* px__hash of name */
 } px__entity;
 
 typedef struct px__mentions {
@@ -57,7 +58,9 @@ typedef struct px__mentions {
     int32_t *tok_mention; /* per token: mention index or -1 */
 } px__mentions;
 
-int px__mentions_build(const px_doc *doc, const px__qscan *qs, px__mentions *out);
+/* lex: the LX_* flags of every token (see px__lex). */
+int px__mentions_build(const px_doc *doc, const px__qscan *qs, const uint32_t *lex,
+                       px__mentions *out);
 void px__mentions_release(px__mentions *m);
 /* The entity named by a name or role phrase at tokens [a, b) of doc, or
  * -1. before: prefer entities mentioned before this token. */
@@ -70,5 +73,25 @@ bool px__is_person_pronoun(const char *w, size_t len);
 /* Folds a name for comparison: case folded, marks stripped, possessive
  * dropped; caller frees. */
 char *px__fold_name(const char *s, size_t len);
+
+/* ---- the lexicon (lexicon.c) ---- */
+#define LX_VERB 0x1u      /* reporting verb: said, told, wrote */
+#define LX_THAT 0x2u      /* verb of thought with a clause: think, believe */
+#define LX_WEAK 0x4u      /* reports speech only before a quotation or "that" */
+#define LX_PART 0x8u      /* participle cue: saying, adding */
+#define LX_NPSTOP 0x10u   /* ends a noun phrase: that, and, to, ... */
+#define LX_DET 0x20u      /* determiner: the, a, his */
+#define LX_PRON 0x40u     /* pronoun that is a source: he, they, who */
+#define LX_AUX 0x80u      /* may stand between source and cue: has, also */
+#define LX_NOTAPPOS 0x100u /* cannot start an appositive: in, via, and */
+#define LX_PREP 0x200u    /* a preposition: a noun phrase after it is no subject */
+#define LX_ROLE 0x400u    /* role or title: president, Mr, analyst */
+#define LX_HONOR 0x800u   /* honorific before a name: Mr, Sir, President */
+#define LX_PERSPRON 0x1000u /* he, she, him, her, who */
+#define LX_NAMESTOP 0x2000u /* capitalised but no name: The, Monday, However */
+#define LX_DONE 0x80000000u /* (cache marker) */
+/* The LX_* flags of a word, compared case-insensitively (ASCII); 0 for
+ * unknown words. Thread-safe. */
+uint32_t px__lex(const char *w, size_t len);
 
 #endif /* PX_QUOTE_H */

@@ -7,61 +7,93 @@
 
 #include "quote.h"
 
-static void json_span(px_json *j, const px_doc *doc, const char *k_text, const char *k_start,
+/* JSON is written by hand here (the records are flat and many): numbers
+ * without printf, strings through px__json_escape. */
+static void put_uint(px_buf *b, size_t v)
+{
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n)
+        px_buf_putc(b, tmp[--n]);
+}
+
+#define PUT_LIT(b, lit) px_buf_put((b), (lit), sizeof(lit) - 1)
+
+static void put_key(px_buf *b, const char *key)
+{
+    PUT_LIT(b, ",\"");
+    px_buf_puts(b, key);
+    PUT_LIT(b, "\":");
+}
+
+static void put_str(px_buf *b, const char *s, size_t len)
+{
+    px_buf_putc(b, '"');
+    px__json_escape(b, s, len);
+    px_buf_putc(b, '"');
+}
+
+static void json_span(px_buf *b, const px_doc *doc, const char *k_text, const char *k_start,
                       const char *k_end, size_t s, size_t e, bool present)
 {
     if (k_text) {
-        px_json_key(j, k_text);
+        put_key(b, k_text);
         if (present)
-            px_json_strn(j, doc->text + s, e - s);
+            put_str(b, doc->text + s, e - s);
         else
-            px_json_null(j);
+            PUT_LIT(b, "null");
     }
-    px_json_key(j, k_start);
+    put_key(b, k_start);
     if (present)
-        px_json_uint(j, px_doc_char_offset(doc, s));
+        put_uint(b, px_doc_char_offset(doc, s));
     else
-        px_json_null(j);
-    px_json_key(j, k_end);
+        PUT_LIT(b, "null");
+    put_key(b, k_end);
     if (present)
-        px_json_uint(j, px_doc_char_offset(doc, e));
+        put_uint(b, px_doc_char_offset(doc, e));
     else
-        px_json_null(j);
+        PUT_LIT(b, "null");
 }
 
 static void write_jsonl(px_buf *b, const px_doc *doc, const px_quote *q, unsigned flags)
 {
-    px_json j;
-    px_json_init(&j, b);
-    px_json_object_begin(&j);
-    px_json_key(&j, "doc");
-    px_json_str(&j, px_doc_id(doc));
+    const char *id = px_doc_id(doc);
+    px_buf_puts(b, "{\"doc\":");
+    put_str(b, id, strlen(id));
     size_t s = q->span_start, e = q->span_end;
     if (flags & PX_QUOTES_MARKS_EXCLUDED)
         s = q->start, e = q->end;
-    json_span(&j, doc, NULL, "start", "end", s, e, true);
-    px_json_key(&j, "text");
-    px_json_strn(&j, doc->text + s, e - s);
-    px_json_key(&j, "kind");
-    px_json_str(&j, px_quote_kind_name(q->kind));
-    px_json_key(&j, "speaker");
-    px_json_str(&j, q->speaker);
-    json_span(&j, doc, "speaker_text", "speaker_start", "speaker_end", q->speaker_start,
+    json_span(b, doc, "text", "start", "end", s, e, true);
+    put_key(b, "kind");
+    px_buf_putc(b, '"');
+    px_buf_puts(b, px_quote_kind_name(q->kind));
+    px_buf_putc(b, '"');
+    put_key(b, "speaker");
+    if (q->speaker)
+        put_str(b, q->speaker, strlen(q->speaker));
+    else
+        PUT_LIT(b, "null");
+    json_span(b, doc, "speaker_text", "speaker_start", "speaker_end", q->speaker_start,
               q->speaker_end, q->speaker_end > q->speaker_start);
-    json_span(&j, doc, "cue", "cue_start", "cue_end", q->cue_start, q->cue_end,
+    json_span(b, doc, "cue", "cue_start", "cue_end", q->cue_start, q->cue_end,
               q->cue_end > q->cue_start);
-    px_json_key(&j, "parts");
-    px_json_array_begin(&j);
+    put_key(b, "parts");
+    px_buf_putc(b, '[');
     for (size_t i = 0; i < q->n_parts; i++) {
-        px_json_object_begin(&j);
-        json_span(&j, doc, NULL, "start", "end", q->parts[i].start, q->parts[i].end, true);
-        px_json_object_end(&j);
+        px_buf_puts(b, i ? ",{\"start\":" : "{\"start\":");
+        put_uint(b, px_doc_char_offset(doc, q->parts[i].start));
+        px_buf_puts(b, ",\"end\":");
+        put_uint(b, px_doc_char_offset(doc, q->parts[i].end));
+        px_buf_putc(b, '}');
     }
-    px_json_array_end(&j);
-    px_json_key(&j, "sentence");
-    px_json_uint(&j, q->sentence);
-    px_json_object_end(&j);
-    px_buf_putc(b, '\n');
+    px_buf_putc(b, ']');
+    put_key(b, "sentence");
+    put_uint(b, q->sentence);
+    px_buf_puts(b, "}\n");
 }
 
 /* one line of at most max bytes (cut at a character boundary) */

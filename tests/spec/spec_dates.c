@@ -1,6 +1,7 @@
 /*
  * spec_dates.c - the "dates" spec kind: the input's first line is
- * "ref: YYYY-MM-DD" (or "ref: none"), the rest is the article; the
+ * "ref: YYYY-MM-DD" (or "ref: none"), the rest is the article (read with
+ * structure, so embedded posts are found); the
  * output is one expression a line: TYPE value | text.
  */
 #include <string.h>
@@ -20,7 +21,7 @@ void spec_dates(const char *in, size_t len, px_buf *out)
     }
     px_doc *doc = NULL;
     px_doc_meta meta = {.id = "spec", .file = "spec"};
-    if (px_doc_new(&doc, in, len, &meta, 0, NULL, NULL))
+    if (px_doc_new(&doc, in, len, &meta, 1, NULL, NULL))
         return;
     const px_timex *v;
     size_t n;

@@ -1,0 +1,592 @@
+/*
+ * index.c - assigning documents, one at a time in arrival order, to a
+ * near-duplicate family and a story.
+ *
+ * Families: an exact duplicate (same folded words) joins its original at
+ * once. Otherwise the LSH bands of the signature give candidates; each is
+ * verified by the estimated Jaccard of the full signatures, and the
+ * document joins the family of its best verified match only (never a
+ * union of families), so a chain of weak links cannot merge unrelated
+ * articles.
+ * Stories: a document's terms are weighted by TF-IDF with the document
+ * frequencies seen so far, its vector compared (cosine) with the vectors
+ * of the stories that share its strongest terms (an inverted index), with
+ * a penalty when publication dates lie far apart; it joins the best story
+ * above the threshold or starts a new one. A near-duplicate joins its
+ * match's story. Nothing already placed is moved, which is what makes
+ * adding tomorrow's articles incremental.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "group.h"
+
+/* candidate threshold = Jaccard threshold - this */
+#define PX_LSH_MARGIN 0.15
+
+enum {
+    DOC_TERMS = 200,     /* strongest terms kept in a document vector */
+    QUERY_TERMS = 24,    /* terms looked up in the inverted index */
+    POSTING_SCAN = 96,   /* most recent stories scanned per term */
+    STORY_TERMS = 600,   /* terms kept in a story vector */
+    CANDIDATES = 48,     /* stories compared in full */
+    BUCKET_SCAN = 256,   /* documents checked per LSH bucket */
+};
+
+typedef struct story {
+    px_term *v; /* sorted by key */
+    uint32_t n;
+    uint32_t n_docs;
+    double norm;
+    int32_t day_min, day_max;
+} story;
+
+typedef PX_VEC(uint32_t) posting;
+
+struct px_group_index {
+    px_group_options opt;
+    int bands, rows;
+    size_t n_docs;
+    /* per document */
+    PX_VEC(int32_t) dup_of;
+    PX_VEC(uint32_t) story_of;
+    PX_VEC(int32_t) sig_slot; /* row of sigs, or -1 (exact duplicates, empty docs) */
+    PX_VEC(uint32_t) sigs;    /* num_perm per slot */
+    PX_VEC(uint32_t) slot_doc;
+    PX_VEC(int32_t) lsh_next; /* per slot and band: next slot in the bucket, -1 */
+    px_u64map lsh;            /* bucket key -> first slot */
+    px_u64map exact;          /* exact hash -> document */
+    PX_VEC(uint32_t) seen;    /* per slot: stamp of the last visit */
+    uint32_t stamp;
+    /* terms */
+    px_u64map df;
+    size_t n_df_docs;
+    /* stories */
+    PX_VEC(story) stories;
+    px_u64map post_of; /* term -> index into posts */
+    PX_VEC(posting) posts;
+    PX_VEC(float) acc;       /* per story: candidate score */
+    PX_VEC(uint32_t) acc_at; /* per story: stamp */
+    PX_VEC(uint32_t) cand;
+    PX_VEC(px_term) vec;
+};
+
+void px__group_defaults(const px_group_options *in, px_group_options *out)
+{
+    px_group_options o = {0};
+    if (in)
+        o = *in;
+    if (!(o.dup_threshold > 0 && o.dup_threshold <= 1))
+        o.dup_threshold = 0.5;
+    if (o.shingle <= 0)
+        o.shingle = 5;
+    if (o.num_perm <= 0)
+        o.num_perm = 128;
+    if (o.num_perm > 1024)
+        o.num_perm = 1024;
+    if (!(o.story_threshold > 0))
+        o.story_threshold = PX_STORY_THRESHOLD;
+    *out = o;
+}
+
+px_group_index *px__index_new(const px_group_options *opt)
+{
+    px_group_index *ix = calloc(1, sizeof *ix);
+    if (!ix)
+        return NULL;
+    px__group_defaults(opt, &ix->opt);
+    /* Banding is datasketch's optimum, but for a candidate threshold a
+     * little below the Jaccard threshold: at the threshold itself the
+     * optimum finds only about half of the pairs that sit right on it, and
+     * every candidate is verified anyway. */
+    double lsh_t = ix->opt.dup_threshold - PX_LSH_MARGIN;
+    px_lsh_params(lsh_t > 0.05 ? lsh_t : 0.05, ix->opt.num_perm, &ix->bands, &ix->rows);
+    return ix;
+}
+
+void px__index_free(px_group_index *ix)
+{
+    if (!ix)
+        return;
+    PX_VEC_FREE(ix->dup_of);
+    PX_VEC_FREE(ix->story_of);
+    PX_VEC_FREE(ix->sig_slot);
+    PX_VEC_FREE(ix->sigs);
+    PX_VEC_FREE(ix->slot_doc);
+    PX_VEC_FREE(ix->lsh_next);
+    PX_VEC_FREE(ix->seen);
+    px__u64map_release(&ix->lsh);
+    px__u64map_release(&ix->exact);
+    px__u64map_release(&ix->df);
+    for (size_t i = 0; i < ix->stories.n; i++)
+        free(ix->stories.v[i].v);
+    PX_VEC_FREE(ix->stories);
+    for (size_t i = 0; i < ix->posts.n; i++)
+        PX_VEC_FREE(ix->posts.v[i]);
+    PX_VEC_FREE(ix->posts);
+    px__u64map_release(&ix->post_of);
+    PX_VEC_FREE(ix->acc);
+    PX_VEC_FREE(ix->acc_at);
+    PX_VEC_FREE(ix->cand);
+    PX_VEC_FREE(ix->vec);
+    free(ix);
+}
+
+size_t px__index_n_docs(const px_group_index *ix)
+{
+    return ix->n_docs;
+}
+
+size_t px__index_n_stories(const px_group_index *ix)
+{
+    return ix->stories.n;
+}
+
+/* ---- near-duplicates ---- */
+
+static uint64_t band_key(const px_group_index *ix, const uint32_t *sig, int band)
+{
+    return px__hash(sig + (size_t)band * (size_t)ix->rows, (size_t)ix->rows * sizeof *sig,
+                    (uint64_t)band + 1);
+}
+
+static bool sig_empty(const uint32_t *sig, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (sig[i] != UINT32_MAX)
+            return false;
+    return true;
+}
+
+static double sig_jaccard(const uint32_t *a, const uint32_t *b, int n)
+{
+    int same = 0;
+    for (int i = 0; i < n; i++)
+        same += a[i] == b[i];
+    return (double)same / n;
+}
+
+/* Best verified LSH match of sig among earlier documents, or -1. */
+static ptrdiff_t lsh_query(px_group_index *ix, const uint32_t *sig, double *best_j)
+{
+    ptrdiff_t best = -1;
+    *best_j = 0;
+    if (++ix->stamp == 0) {
+        memset(ix->seen.v, 0, ix->seen.n * sizeof *ix->seen.v);
+        ix->stamp = 1;
+    }
+    for (int b = 0; b < ix->bands; b++) {
+        uint32_t *head = px__u64map_get(&ix->lsh, band_key(ix, sig, b));
+        if (!head)
+            continue;
+        int32_t slot = (int32_t)*head;
+        for (int scanned = 0; slot >= 0 && scanned < BUCKET_SCAN; scanned++) {
+            if (ix->seen.v[slot] != ix->stamp) {
+                ix->seen.v[slot] = ix->stamp;
+                const uint32_t *other = ix->sigs.v + (size_t)slot * (size_t)ix->opt.num_perm;
+                double j = sig_jaccard(sig, other, ix->opt.num_perm);
+                uint32_t doc = ix->slot_doc.v[slot];
+                if (j >= ix->opt.dup_threshold && (j > *best_j || best < 0)) {
+                    *best_j = j;
+                    best = doc;
+                }
+            }
+            slot = ix->lsh_next.v[(size_t)slot * (size_t)ix->bands + (size_t)b];
+        }
+    }
+    return best;
+}
+
+static int lsh_insert(px_group_index *ix, const uint32_t *sig, size_t doc, int32_t *slot_out)
+{
+    size_t np = (size_t)ix->opt.num_perm, nb = (size_t)ix->bands;
+    int32_t slot = (int32_t)ix->slot_doc.n;
+    if (!PX_VEC_RESERVE(ix->sigs, np) || !PX_VEC_RESERVE(ix->lsh_next, nb) ||
+        !PX_VEC_PUSH(ix->slot_doc, (uint32_t)doc) || !PX_VEC_PUSH(ix->seen, 0u))
+        return PX_ENOMEM;
+    memcpy(ix->sigs.v + ix->sigs.n, sig, np * sizeof *sig);
+    ix->sigs.n += np;
+    for (int b = 0; b < ix->bands; b++) {
+        bool inserted;
+        uint32_t *head = px__u64map_upsert(&ix->lsh, band_key(ix, sig, b), (uint32_t)slot, &inserted);
+        if (!head)
+            return PX_ENOMEM;
+        ix->lsh_next.v[ix->lsh_next.n++] = inserted ? -1 : (int32_t)*head;
+        *head = (uint32_t)slot;
+    }
+    *slot_out = slot;
+    return PX_OK;
+}
+
+/* ---- stories ---- */
+
+static int cmp_w_desc(const void *a, const void *b)
+{
+    float x = ((const px_term *)a)->w, y = ((const px_term *)b)->w;
+    if (x != y)
+        return x > y ? -1 : 1;
+    uint64_t p = ((const px_term *)a)->key, q = ((const px_term *)b)->key;
+    return p < q ? -1 : p > q;
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+    uint64_t x = ((const px_term *)a)->key, y = ((const px_term *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
+/* The document's TF-IDF vector (unit length, strongest DOC_TERMS terms),
+ * in ix->vec sorted by weight, strongest first. Counts the document in
+ * the document frequencies first when count is set. */
+static int doc_vector(px_group_index *ix, const px_group_feat *f, bool count)
+{
+    ix->vec.n = 0;
+    if (count)
+        ix->n_df_docs++;
+    double n = (double)ix->n_df_docs + 1;
+    for (size_t i = 0; i < f->n_terms; i++) {
+        uint32_t *df;
+        if (count) {
+            df = px__u64map_upsert(&ix->df, f->terms[i].key, 0, NULL);
+            if (!df)
+                return PX_ENOMEM;
+            ++*df;
+        } else {
+            df = px__u64map_get(&ix->df, f->terms[i].key);
+        }
+        double d = df ? *df : 1;
+        if (d < 1)
+            d = 1;
+        /* the lone occurrence of a term tells nothing about a story */
+        double idf = log(n / d) + 0.1;
+        px_term t = {f->terms[i].key, (float)(f->terms[i].w * idf)};
+        if (!PX_VEC_PUSH(ix->vec, t))
+            return PX_ENOMEM;
+    }
+    qsort(ix->vec.v, ix->vec.n, sizeof *ix->vec.v, cmp_w_desc);
+    if (ix->vec.n > DOC_TERMS)
+        ix->vec.n = DOC_TERMS;
+    double norm = 0;
+    for (size_t i = 0; i < ix->vec.n; i++)
+        norm += (double)ix->vec.v[i].w * ix->vec.v[i].w;
+    norm = sqrt(norm);
+    for (size_t i = 0; norm > 0 && i < ix->vec.n; i++)
+        ix->vec.v[i].w = (float)(ix->vec.v[i].w / norm);
+    return PX_OK;
+}
+
+/* dot(doc, story) / |story|; doc sorted by key. */
+static double cosine(const px_term *d, size_t nd, const story *s)
+{
+    if (!s->norm)
+        return 0;
+    double dot = 0;
+    size_t i = 0, j = 0;
+    while (i < nd && j < s->n) {
+        if (d[i].key < s->v[j].key)
+            i++;
+        else if (d[i].key > s->v[j].key)
+            j++;
+        else
+            dot += (double)d[i++].w * s->v[j++].w;
+    }
+    return dot / s->norm;
+}
+
+static double date_factor(const story *s, int32_t day)
+{
+    if (day == PX__NO_DAY || s->day_min == PX__NO_DAY)
+        return 1;
+    int32_t gap = day < s->day_min ? s->day_min - day : day > s->day_max ? day - s->day_max : 0;
+    if (gap <= 3)
+        return 1;
+    return exp(-(gap - 3) / 7.0);
+}
+
+static int story_add_vector(story *s, const px_term *d, size_t nd, int32_t day)
+{
+    /* merge d (sorted by key) into s->v */
+    px_term *m = malloc((s->n + nd) * sizeof *m);
+    if (!m)
+        return PX_ENOMEM;
+    size_t i = 0, j = 0, k = 0;
+    while (i < nd || j < s->n) {
+        if (j >= s->n || (i < nd && d[i].key < s->v[j].key))
+            m[k++] = d[i++];
+        else if (i >= nd || s->v[j].key < d[i].key)
+            m[k++] = s->v[j++];
+        else {
+            m[k] = s->v[j++];
+            m[k++].w += d[i++].w;
+        }
+    }
+    if (k > STORY_TERMS) {
+        qsort(m, k, sizeof *m, cmp_w_desc);
+        k = STORY_TERMS;
+        qsort(m, k, sizeof *m, cmp_key);
+    }
+    free(s->v);
+    s->v = m;
+    s->n = (uint32_t)k;
+    double norm = 0;
+    for (size_t t = 0; t < k; t++)
+        norm += (double)m[t].w * m[t].w;
+    s->norm = sqrt(norm);
+    s->n_docs++;
+    if (day != PX__NO_DAY) {
+        if (s->day_min == PX__NO_DAY || day < s->day_min)
+            s->day_min = day;
+        if (s->day_max == PX__NO_DAY || day > s->day_max)
+            s->day_max = day;
+    }
+    return PX_OK;
+}
+
+static int post(px_group_index *ix, uint64_t key, uint32_t st)
+{
+    bool inserted;
+    uint32_t *pi = px__u64map_upsert(&ix->post_of, key, (uint32_t)ix->posts.n, &inserted);
+    if (!pi)
+        return PX_ENOMEM;
+    if (inserted) {
+        posting empty = {0};
+        if (!PX_VEC_PUSH(ix->posts, empty))
+            return PX_ENOMEM;
+    }
+    posting *p = &ix->posts.v[*pi];
+    for (size_t i = p->n; i > 0 && i + 4 > p->n; i--)
+        if (p->v[i - 1] == st)
+            return PX_OK;
+    return PX_VEC_PUSH(*p, st) ? PX_OK : PX_ENOMEM;
+}
+
+static int new_story(px_group_index *ix, size_t *id)
+{
+    story s = {NULL, 0, 0, 0, PX__NO_DAY, PX__NO_DAY};
+    if (!PX_VEC_PUSH(ix->stories, s) || !PX_VEC_PUSH(ix->acc, 0.0f) ||
+        !PX_VEC_PUSH(ix->acc_at, 0u))
+        return PX_ENOMEM;
+    *id = ix->stories.n - 1;
+    return PX_OK;
+}
+
+/* The best story for the vector in ix->vec (sorted by weight), or -1. */
+static ptrdiff_t best_story(px_group_index *ix, const px_term *sorted, size_t nd, int32_t day,
+                            double *best_sim)
+{
+    uint32_t stamp = ++ix->stamp;
+    if (!stamp) {
+        memset(ix->seen.v, 0, ix->seen.n * sizeof *ix->seen.v);
+        memset(ix->acc_at.v, 0, ix->acc_at.n * sizeof *ix->acc_at.v);
+        stamp = ix->stamp = 1;
+    }
+    ix->cand.n = 0;
+    size_t nq = PX_MIN(ix->vec.n, (size_t)QUERY_TERMS);
+    for (size_t q = 0; q < nq; q++) {
+        uint32_t *pi = px__u64map_get(&ix->post_of, ix->vec.v[q].key);
+        if (!pi)
+            continue;
+        const posting *p = &ix->posts.v[*pi];
+        size_t from = p->n > POSTING_SCAN ? p->n - POSTING_SCAN : 0;
+        for (size_t i = from; i < p->n; i++) {
+            uint32_t st = p->v[i];
+            if (ix->acc_at.v[st] != stamp) {
+                ix->acc_at.v[st] = stamp;
+                ix->acc.v[st] = 0;
+                if (!PX_VEC_PUSH(ix->cand, st))
+                    return -2;
+            }
+            ix->acc.v[st] += ix->vec.v[q].w;
+        }
+    }
+    /* keep the CANDIDATES stories sharing the most weight */
+    if (ix->cand.n > CANDIDATES) {
+        /* partial selection sort is enough for a few dozen */
+        for (size_t i = 0; i < CANDIDATES; i++) {
+            size_t m = i;
+            for (size_t j = i + 1; j < ix->cand.n; j++)
+                if (ix->acc.v[ix->cand.v[j]] > ix->acc.v[ix->cand.v[m]])
+                    m = j;
+            uint32_t t = ix->cand.v[i];
+            ix->cand.v[i] = ix->cand.v[m];
+            ix->cand.v[m] = t;
+        }
+        ix->cand.n = CANDIDATES;
+    }
+    ptrdiff_t best = -1;
+    *best_sim = 0;
+    for (size_t i = 0; i < ix->cand.n; i++) {
+        const story *s = &ix->stories.v[ix->cand.v[i]];
+        /* a story's vector spreads as it grows: a fixed threshold would
+         * make joining ever harder */
+        double sim = cosine(sorted, nd, s) * date_factor(s, day) *
+                     (1 + 0.06 * log((double)s->n_docs));
+        if (sim > *best_sim || (sim == *best_sim && best >= 0 && ix->cand.v[i] < (uint32_t)best)) {
+            *best_sim = sim;
+            best = ix->cand.v[i];
+        }
+    }
+    return best;
+}
+
+static int story_join(px_group_index *ix, size_t st, const px_term *sorted, size_t nd,
+                      int32_t day)
+{
+    int rc = story_add_vector(&ix->stories.v[st], sorted, nd, day);
+    if (rc)
+        return rc;
+    size_t nq = PX_MIN(ix->vec.n, (size_t)QUERY_TERMS);
+    for (size_t q = 0; q < nq; q++)
+        if ((rc = post(ix, ix->vec.v[q].key, (uint32_t)st)))
+            return rc;
+    return PX_OK;
+}
+
+static int record_doc(px_group_index *ix, ptrdiff_t dup_of, size_t st, int32_t slot)
+{
+    if (!PX_VEC_PUSH(ix->dup_of, (int32_t)dup_of) || !PX_VEC_PUSH(ix->story_of, (uint32_t)st) ||
+        !PX_VEC_PUSH(ix->sig_slot, slot))
+        return PX_ENOMEM;
+    ix->n_docs++;
+    return PX_OK;
+}
+
+int px__index_assign(px_group_index *ix, px_group_feat *f, px_group_assign *out)
+{
+    memset(out, 0, sizeof *out);
+    out->index = ix->n_docs;
+    out->dup_of = -1;
+    int rc;
+    /* exact duplicates first: no signature work, no index growth */
+    if (f->exact) {
+        uint32_t *orig = px__u64map_get(&ix->exact, f->exact);
+        if (orig) {
+            size_t o = *orig;
+            out->dup_of = ix->dup_of.v[o] >= 0 ? ix->dup_of.v[o] : (ptrdiff_t)o;
+            out->exact = 1;
+            out->dup_jaccard = 1;
+            out->story = ix->story_of.v[o];
+            out->story_similarity = 1;
+            return record_doc(ix, out->dup_of, out->story, -1);
+        }
+        if (!px__u64map_upsert(&ix->exact, f->exact, (uint32_t)ix->n_docs, NULL))
+            return PX_ENOMEM;
+    }
+    int np = ix->opt.num_perm;
+    bool empty = sig_empty(f->sig, np);
+    ptrdiff_t match = -1;
+    double j = 0;
+    if (!empty)
+        match = lsh_query(ix, f->sig, &j);
+    int32_t slot = -1;
+    if (!empty && (rc = lsh_insert(ix, f->sig, ix->n_docs, &slot)))
+        return rc;
+    if ((rc = doc_vector(ix, f, true)))
+        return rc;
+    size_t nd = ix->vec.n;
+    px_term *sorted = malloc((nd ? nd : 1) * sizeof *sorted);
+    if (!sorted)
+        return PX_ENOMEM;
+    memcpy(sorted, ix->vec.v, nd * sizeof *sorted);
+    qsort(sorted, nd, sizeof *sorted, cmp_key);
+    size_t st;
+    if (match >= 0) {
+        out->dup_of = ix->dup_of.v[match] >= 0 ? ix->dup_of.v[match] : match;
+        out->dup_jaccard = j;
+        st = ix->story_of.v[match];
+        out->story_similarity = cosine(sorted, nd, &ix->stories.v[st]);
+    } else {
+        double sim;
+        ptrdiff_t b = best_story(ix, sorted, nd, f->day, &sim);
+        if (b == -2) {
+            rc = PX_ENOMEM;
+            goto done;
+        }
+        if (b >= 0 && sim >= ix->opt.story_threshold) {
+            st = (size_t)b;
+            out->story_similarity = sim;
+        } else {
+            if ((rc = new_story(ix, &st)))
+                goto done;
+            out->new_story = 1;
+        }
+    }
+    out->story = st;
+    if ((rc = story_join(ix, st, sorted, nd, f->day)))
+        goto done;
+    rc = record_doc(ix, out->dup_of, st, slot);
+done:
+    free(sorted);
+    return rc;
+}
+
+int px__index_load_doc(px_group_index *ix, px_group_feat *f, size_t st, ptrdiff_t dup_of,
+                       int exact)
+{
+    int rc;
+    int32_t slot = -1;
+    if (exact)
+        return record_doc(ix, dup_of, st, -1);
+    if (f->exact && !px__u64map_upsert(&ix->exact, f->exact, (uint32_t)ix->n_docs, NULL))
+        return PX_ENOMEM;
+    if (f->sig && !sig_empty(f->sig, ix->opt.num_perm) &&
+        (rc = lsh_insert(ix, f->sig, ix->n_docs, &slot)))
+        return rc;
+    ix->n_df_docs++;
+    for (size_t i = 0; i < f->n_terms; i++) {
+        uint32_t *df = px__u64map_upsert(&ix->df, f->terms[i].key, 0, NULL);
+        if (!df)
+            return PX_ENOMEM;
+        ++*df;
+    }
+    return record_doc(ix, dup_of, st, slot);
+}
+
+int px__index_load_story(px_group_index *ix, size_t st, const px_term *c, size_t n,
+                         uint32_t n_docs, int32_t day_min, int32_t day_max)
+{
+    while (ix->stories.n <= st) {
+        size_t id;
+        int rc = new_story(ix, &id);
+        if (rc)
+            return rc;
+    }
+    story *s = &ix->stories.v[st];
+    free(s->v);
+    s->v = malloc((n ? n : 1) * sizeof *s->v);
+    if (!s->v)
+        return PX_ENOMEM;
+    memcpy(s->v, c, n * sizeof *c);
+    qsort(s->v, n, sizeof *s->v, cmp_key);
+    s->n = (uint32_t)n;
+    double norm = 0;
+    for (size_t i = 0; i < n; i++)
+        norm += (double)c[i].w * c[i].w;
+    s->norm = sqrt(norm);
+    s->n_docs = n_docs;
+    s->day_min = day_min;
+    s->day_max = day_max;
+    /* postings from the story's strongest terms */
+    px_term *byw = malloc((n ? n : 1) * sizeof *byw);
+    if (!byw)
+        return PX_ENOMEM;
+    memcpy(byw, c, n * sizeof *c);
+    qsort(byw, n, sizeof *byw, cmp_w_desc);
+    int rc = PX_OK;
+    for (size_t i = 0; i < n && i < 2 * QUERY_TERMS && !rc; i++)
+        rc = post(ix, byw[i].key, (uint32_t)st);
+    free(byw);
+    return rc;
+}
+
+const px_term *px__index_story_vector(const px_group_index *ix, size_t st, size_t *n,
+                                      uint32_t *n_docs, int32_t *day_min, int32_t *day_max)
+{
+    const story *s = &ix->stories.v[st];
+    *n = s->n;
+    *n_docs = s->n_docs;
+    *day_min = s->day_min;
+    *day_max = s->day_max;
+    return s->v;
+}

@@ -1,0 +1,205 @@
+/*
+ * minhash.c - the arithmetic of near-duplicate detection: MinHash
+ * signatures over word shingles, the LSH banding datasketch would choose
+ * for a threshold, and the small hash map the index is built on.
+ *
+ * Each permutation p maps a 32-bit shingle hash h to fmix32(h ^ seed[p]),
+ * a bijection with full avalanche (MurmurHash3's finaliser), so the minima
+ * of different permutations are independent in practice. The loop over
+ * permutations is branch-free 32-bit arithmetic the compiler vectorises.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "group.h"
+
+/* ---- map ---- */
+
+static inline size_t map_slot(uint64_t key, size_t mask)
+{
+    key ^= key >> 33;
+    key *= 0xff51afd7ed558ccdULL;
+    key ^= key >> 33;
+    return (size_t)key & mask;
+}
+
+void px__u64map_release(px_u64map *m)
+{
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof *m);
+}
+
+static bool map_grow(px_u64map *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 64;
+    uint64_t *keys = calloc(cap, sizeof *keys);
+    uint32_t *vals = malloc(cap * sizeof *vals);
+    if (!keys || !vals) {
+        free(keys);
+        free(vals);
+        return false;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->keys[i])
+            continue;
+        size_t s = map_slot(m->keys[i], cap - 1);
+        while (keys[s])
+            s = (s + 1) & (cap - 1);
+        keys[s] = m->keys[i];
+        vals[s] = m->vals[i];
+    }
+    free(m->keys);
+    free(m->vals);
+    m->keys = keys;
+    m->vals = vals;
+    m->cap = cap;
+    return true;
+}
+
+uint32_t *px__u64map_upsert(px_u64map *m, uint64_t key, uint32_t init, bool *inserted)
+{
+    if (!key)
+        key = 1; /* 0 marks empty slots */
+    if ((m->n + 1) * 4 > m->cap * 3 && !map_grow(m))
+        return NULL;
+    size_t s = map_slot(key, m->cap - 1);
+    while (m->keys[s]) {
+        if (m->keys[s] == key) {
+            if (inserted)
+                *inserted = false;
+            return &m->vals[s];
+        }
+        s = (s + 1) & (m->cap - 1);
+    }
+    m->keys[s] = key;
+    m->vals[s] = init;
+    m->n++;
+    if (inserted)
+        *inserted = true;
+    return &m->vals[s];
+}
+
+uint32_t *px__u64map_get(const px_u64map *m, uint64_t key)
+{
+    if (!m->cap)
+        return NULL;
+    if (!key)
+        key = 1;
+    size_t s = map_slot(key, m->cap - 1);
+    while (m->keys[s]) {
+        if (m->keys[s] == key)
+            return &m->vals[s];
+        s = (s + 1) & (m->cap - 1);
+    }
+    return NULL;
+}
+
+/* ---- MinHash ---- */
+
+void px__minhash_seeds(uint64_t seed, int num_perm, uint32_t *seeds)
+{
+    uint64_t x = seed ? seed : 0x9e3779b97f4a7c15ULL;
+    for (int p = 0; p < num_perm; p++) {
+        /* splitmix64 */
+        x += 0x9e3779b97f4a7c15ULL;
+        uint64_t z = x;
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        seeds[p] = (uint32_t)(z ^ (z >> 31));
+    }
+}
+
+void px__minhash(const uint32_t *seeds, int num_perm, const uint32_t *shingles, size_t n,
+                 uint32_t *sig)
+{
+    for (int p = 0; p < num_perm; p++)
+        sig[p] = UINT32_MAX;
+    for (size_t i = 0; i < n; i++) {
+        const uint32_t h = shingles[i];
+        for (int p = 0; p < num_perm; p++) {
+            uint32_t v = h ^ seeds[p];
+            v ^= v >> 16;
+            v *= 0x85ebca6bu;
+            v ^= v >> 13;
+            v *= 0xc2b2ae35u;
+            v ^= v >> 16;
+            sig[p] = v < sig[p] ? v : sig[p];
+        }
+    }
+}
+
+/* ---- LSH parameters, as datasketch's _optimal_param ---- */
+
+/* Composite Simpson's rule with 256 intervals: the integrands are smooth
+ * polynomials in s, so this matches scipy's quad to ~1e-9. */
+static double integrate(double (*f)(double, int, int), int b, int r, double lo, double hi)
+{
+    const int n = 256;
+    double h = (hi - lo) / n, sum = f(lo, b, r) + f(hi, b, r);
+    for (int i = 1; i < n; i++)
+        sum += f(lo + i * h, b, r) * (i & 1 ? 4 : 2);
+    return sum * h / 3;
+}
+
+static double p_candidate(double s, int b, int r)
+{
+    return 1 - pow(1 - pow(s, r), b);
+}
+
+static double p_missed(double s, int b, int r)
+{
+    return pow(1 - pow(s, r), b);
+}
+
+double px__lsh_false_positive(double threshold, int b, int r)
+{
+    return integrate(p_candidate, b, r, 0.0, threshold);
+}
+
+double px__lsh_false_negative(double threshold, int b, int r)
+{
+    return integrate(p_missed, b, r, threshold, 1.0);
+}
+
+void px_lsh_params(double threshold, int num_perm, int *bands, int *rows)
+{
+    double best = INFINITY;
+    int bb = 1, rr = num_perm > 0 ? num_perm : 1;
+    for (int b = 1; b <= num_perm; b++) {
+        for (int r = 1; r <= num_perm / b; r++) {
+            double err = 0.5 * px__lsh_false_positive(threshold, b, r) +
+                         0.5 * px__lsh_false_negative(threshold, b, r);
+            if (err < best) {
+                best = err;
+                bb = b;
+                rr = r;
+            }
+        }
+    }
+    if (bands)
+        *bands = bb;
+    if (rows)
+        *rows = rr;
+}
+
+/* ---- dates ---- */
+
+int32_t px__day_number(const char *iso)
+{
+    if (!iso)
+        return PX__NO_DAY;
+    int y, m, d;
+    if (strlen(iso) < 10 || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 ||
+        d < 1 || d > 31)
+        return PX__NO_DAY;
+    /* days from civil (Howard Hinnant) */
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (int32_t)(era * 146097 + (int)doe - 719468);
+}

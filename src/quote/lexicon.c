@@ -1,0 +1,230 @@
+/*
+ * lexicon.c - the word lists of the quotation stage (reporting verbs,
+ * role words, stop words of noun phrases, ...) in one hash table built
+ * once, so that every lookup is a hash and a probe: the attribution rules
+ * ask about the same few tokens many times.
+ */
+#include <assert.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "quote.h"
+
+static const char *const lx_verb_words[] = {
+    "endorsed", "endorses", "criticized", "criticised", "criticizes", "defended", "defends",
+    "praised", "praises", "supported", "opposed", "opposes", "rejected", "rejects", "blamed",
+    "blames", "dismissed", "dismisses", "welcomed", "welcomes", "condemned", "condemns",
+    "denounced", "denounces", "attacked", "mocked", "touted", "touts", "hailed", "lamented",
+    "acknowledged", "disputed", "disputes", "insisting", "questioned",
+    "said", "says", "say", "told", "tells", "tell", "wrote", "writes", "written", "added",
+    "adds", "stated", "states", "declared", "declares", "insisted", "insists", "noted", "notes",
+    "explained", "explains", "argued", "argues", "claimed", "claims", "warned", "warns",
+    "announced", "announces", "tweeted", "tweets", "posted", "replied", "replies", "responded",
+    "responds", "continued", "asked", "asks", "acknowledged", "acknowledges", "admitted",
+    "admits", "conceded", "concedes", "confirmed", "confirms", "suggested", "suggests",
+    "predicted", "predicts", "promised", "promises", "vowed", "vows", "pledged", "pledges",
+    "recalled", "recalls", "reported", "reports", "revealed", "reveals", "stressed", "stresses",
+    "emphasized", "emphasised", "emphasizes", "urged", "urges", "contended", "contends",
+    "countered", "complained", "complains", "cautioned", "alleged", "alleges", "asserted",
+    "asserts", "boasted", "maintained", "maintains", "observed", "remarked", "quipped",
+    "testified", "mused", "joked", "shouted", "yelled", "exclaimed", "whispered", "described",
+    "describes", "accused", "accuses", "criticized", "criticised", "insist", "argue", "claim",
+    "warn", "predict", "promise", "vow", "add", "note", "explain", "admit", "wonder",
+    "wondered", "demanded", "demands", "proposed", "proposes", "questioned", "denied", "denies",
+    "cited", "cites", "concluded", "concludes", "speculated", "surmised", "reiterated",
+    "reiterates", "retorted", "blasted", "slammed", "tweet", "write", "writes", "wrote",
+    "called", "calls", "read", "reads", "likened", "labeled", "labelled", "dubbed", "branded",
+    "quoted",
+};
+static const char *const lx_that_words[] = {
+    "think", "thinks", "thought", "believe", "believes", "believed", "hope", "hopes", "hoped",
+    "know", "knows", "knew", "feel", "feels", "felt", "fear", "fears", "feared", "expect",
+    "expects", "show", "shows", "showed", "found", "finds", "worry", "worries", "worried",
+    "agree", "agrees", "agreed", "estimate", "estimates", "estimated", "indicated", "indicates",
+    "signaled", "signalled", "realize", "realized", "understand", "understands", "doubt",
+    "doubts", "assume", "assumes", "suspect", "suspects", "acknowledge", "acknowledges",
+    "recognize", "recognizes", "recognized", "guess", "imagine", "reckon", "reckons",
+};
+static const char *const lx_weak_words[] = {
+    "called", "calls", "continued", "proposed", "proposes", "demanded", "demands", "posted",
+    "questioned", "denied", "denies", "cited", "cites", "asked", "asks", "described",
+    "describes", "accused", "accuses", "criticized", "criticised", "blasted", "slammed",
+    "reported", "reports",
+};
+static const char *const lx_part_words[] = {
+    "saying", "adding", "telling", "writing", "noting", "warning", "arguing", "calling",
+    "suggesting", "insisting", "explaining", "claiming", "declaring", "stating", "posting",
+    "asking", "urging", "describing", "predicting", "promising", "vowing", "stressing",
+    "emphasizing", "emphasising", "acknowledging", "admitting", "tweeting", "complaining",
+    "accusing", "citing", "asserting", "contending", "recalling", "questioning", "demanding",
+    "conceding", "declaring", "reiterating", "proclaiming",
+};
+static const char *const lx_npstop_words[] = {
+    "that", "which", "when", "while", "because", "as", "if", "and", "but", "or", "so", "than",
+    "after", "before", "since", "where", "whether", "though", "although", "until", "then",
+    "not", "is", "was", "are", "were", "be", "been", "being", "will", "would", "could",
+    "should", "can", "may", "might", "must", "also", "has", "have", "had", "said", "says",
+    "told", "what", "why", "how", "to", "in", "on", "by", "with", "from", "into", "about",
+    "over", "under", "during", "against", "without", "through", "yet", "however", "did", "do",
+    "does", "this", "these", "those", "there", "here", "just", "even", "only", "still", "like",
+    "unlike", "per", "via", "upon", "amid", "among", "toward", "towards", "around", "later",
+    "earlier", "today", "yesterday", "once", "both",
+};
+static const char *const lx_det_words[] = {
+    "the", "a", "an", "his", "her", "their", "its", "our", "another", "one", "some", "many",
+    "several", "two", "three", "most", "all",
+};
+static const char *const lx_pron_words[] = {
+    "he", "she", "they", "we", "i", "it", "you", "who",
+};
+static const char *const lx_aux_words[] = {
+    "has", "have", "had", "also", "later", "previously", "then", "recently", "once",
+    "reportedly", "publicly", "repeatedly", "further", "first", "again", "earlier", "would",
+    "will", "did", "does", "do", "not", "never", "often", "still", "already", "just", "even",
+    "privately", "initially", "subsequently", "has", "is", "was", "been", "had", "could",
+    "might", "may", "should", "must", "can", "ultimately", "frequently", "always", "n't",
+};
+static const char *const lx_notappos_words[] = {
+    "in", "on", "at", "via", "according", "during", "after", "before", "and", "but", "then",
+    "when", "while", "because", "as", "to", "from", "by", "though", "although", "if",
+};
+static const char *const lx_prep_words[] = {
+    "in", "on", "at", "by", "from", "with", "to", "for", "of", "into", "about", "during",
+    "under",
+};
+static const char *const lx_role_words[] = {
+    "president", "prime", "minister", "chancellor", "leader", "senator", "sen.", "rep.", "gov.",
+    "governor", "secretary", "spokesman", "spokeswoman", "spokesperson", "analyst", "mr", "mr.",
+    "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "pope", "king",
+    "queen", "prince", "princess", "general", "gen.", "judge", "justice", "mayor", "ambassador",
+    "chairman", "chairwoman", "chair", "ceo", "director", "candidate", "nominee",
+    "representative", "congressman", "congresswoman", "speaker", "adviser", "advisor", "aide",
+    "attorney", "lawyer", "professor", "prof.", "economist", "strategist", "commander",
+    "foreign", "official", "spokesperson", "founder", "host", "chief", "manager", "pollster",
+    "actor", "actress", "rep", "star", "singer", "coach", "captain", "sheriff", "detective",
+    "commissioner", "envoy", "diplomat", "author", "columnist", "editor", "correspondent",
+    "reporter", "campaign", "vice", "deputy", "acting", "head", "emir", "sheikh", "premier",
+    "chairperson", "executive", "officer", "partner", "investor", "expert", "researcher",
+    "trader", "engineer", "worker", "resident", "farmer", "teacher", "student", "doctor",
+    "nurse", "activist", "organizer", "organiser", "volunteer", "witness", "owner", "economist",
+    "scientist", "historian", "inspector", "prosecutor", "lawmaker", "legislator", "producer",
+};
+static const char *const lx_honor_words[] = {
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady",
+    "prof.", "sen.", "rep.", "gov.", "gen.", "president", "pope", "king", "queen", "prince",
+};
+static const char *const lx_perspron_words[] = {
+    "he", "she", "him", "her", "who",
+};
+static const char *const lx_namestop_words[] = {
+    "the", "a", "an", "in", "on", "at", "but", "and", "or", "if", "as", "he", "she", "it",
+    "they", "we", "i", "you", "his", "her", "their", "its", "our", "this", "that", "these",
+    "those", "there", "here", "when", "while", "after", "before", "however", "meanwhile",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "according", "speaking", "since", "although", "though", "yet", "so",
+    "for", "with", "what", "who", "why", "how", "where", "still", "also", "now", "then", "last",
+    "earlier", "later", "despite", "during", "under", "by", "from", "to", "of", "not", "no",
+    "both", "each", "every", "all", "some", "many", "most", "such", "other", "mr", "mrs", "ms",
+    "dr", "is", "was", "are", "were", "will", "would", "can", "could", "should", "do", "does",
+    "did", "has", "have", "had", "my", "your", "just", "even", "only", "once", "back", "former",
+    "today", "yesterday", "tomorrow", "thanks", "please", "well", "oh", "yes",
+};
+
+#define TABLE_BITS 11
+#define TABLE_SIZE (1u << TABLE_BITS)
+#define WORD_MAX 24
+
+typedef struct slot {
+    char word[WORD_MAX];
+    uint8_t len;
+    uint32_t flags;
+} slot;
+
+static slot table[TABLE_SIZE];
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+static atomic_bool table_ready;
+
+static uint32_t hash_word(const char *w, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+static void insert(const char *w, uint32_t flag)
+{
+    size_t len = strlen(w);
+    assert(len > 0 && len < WORD_MAX);
+    for (uint32_t h = hash_word(w, len) & (TABLE_SIZE - 1);; h = (h + 1) & (TABLE_SIZE - 1)) {
+        slot *s = &table[h];
+        if (!s->len) {
+            memcpy(s->word, w, len);
+            s->len = (uint8_t)len;
+        }
+        if (s->len == len && !memcmp(s->word, w, len)) {
+            s->flags |= flag;
+            return;
+        }
+    }
+}
+
+static void build(void)
+{
+    static const struct {
+        const char *const *words;
+        size_t n;
+        uint32_t flag;
+    } lists[] = {
+        {lx_verb_words, PX_ARRAY_LEN(lx_verb_words), LX_VERB},
+        {lx_that_words, PX_ARRAY_LEN(lx_that_words), LX_THAT},
+        {lx_weak_words, PX_ARRAY_LEN(lx_weak_words), LX_WEAK},
+        {lx_part_words, PX_ARRAY_LEN(lx_part_words), LX_PART},
+        {lx_npstop_words, PX_ARRAY_LEN(lx_npstop_words), LX_NPSTOP},
+        {lx_det_words, PX_ARRAY_LEN(lx_det_words), LX_DET},
+        {lx_pron_words, PX_ARRAY_LEN(lx_pron_words), LX_PRON},
+        {lx_aux_words, PX_ARRAY_LEN(lx_aux_words), LX_AUX},
+        {lx_notappos_words, PX_ARRAY_LEN(lx_notappos_words), LX_NOTAPPOS},
+        {lx_prep_words, PX_ARRAY_LEN(lx_prep_words), LX_PREP},
+        {lx_role_words, PX_ARRAY_LEN(lx_role_words), LX_ROLE},
+        {lx_honor_words, PX_ARRAY_LEN(lx_honor_words), LX_HONOR},
+        {lx_perspron_words, PX_ARRAY_LEN(lx_perspron_words), LX_PERSPRON},
+        {lx_namestop_words, PX_ARRAY_LEN(lx_namestop_words), LX_NAMESTOP},
+    };
+    for (size_t l = 0; l < PX_ARRAY_LEN(lists); l++)
+        for (size_t i = 0; i < lists[l].n; i++)
+            insert(lists[l].words[i], lists[l].flag);
+}
+
+uint32_t px__lex(const char *w, size_t len)
+{
+    if (len == 0 || len >= WORD_MAX || (unsigned char)w[0] >= 0x80)
+        return 0;
+    if (!atomic_load_explicit(&table_ready, memory_order_acquire)) {
+        pthread_once(&table_once, build);
+        atomic_store_explicit(&table_ready, true, memory_order_release);
+    }
+    char low[WORD_MAX];
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        char ch = w[i];
+        ch = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        low[i] = ch;
+        h = (h ^ (unsigned char)ch) * 16777619u;
+    }
+    for (h &= TABLE_SIZE - 1;; h = (h + 1) & (TABLE_SIZE - 1)) {
+        const slot *s = &table[h];
+        if (!s->len)
+            return 0;
+        if (s->len == len) {
+            size_t i = 0;
+            while (i < len && s->word[i] == low[i])
+                i++;
+            if (i == len)
+                return s->flags;
+        }
+    }
+}

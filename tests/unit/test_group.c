@@ -1,0 +1,206 @@
+/*
+ * test_group.c - the grouping stage: LSH banding against datasketch's
+ * integrals computed independently here, MinHash estimates, exact and
+ * near duplicates, story separation, and the streaming grouper matching
+ * px_group_docs.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../harness.h"
+#include "../../src/group/group.h"
+
+
+/* datasketch: fp = integral_0^t 1-(1-s^r)^b ds, fn = integral_t^1 (1-s^r)^b ds,
+ * minimised over b*r <= num_perm with weights 0.5/0.5; here by the midpoint
+ * rule with many points (datasketch uses scipy's quad). */
+static double mid(double lo, double hi, int b, int r, int cand)
+{
+    const int n = 4000;
+    double h = (hi - lo) / n, s = 0;
+    for (int i = 0; i < n; i++) {
+        double x = lo + (i + 0.5) * h, p = pow(1 - pow(x, r), b);
+        s += cand ? 1 - p : p;
+    }
+    return s * h;
+}
+
+static void reference(double t, int np, int *bb, int *rr)
+{
+    double best = INFINITY;
+    for (int b = 1; b <= np; b++)
+        for (int r = 1; r <= np / b; r++) {
+            double e = 0.5 * mid(0, t, b, r, 1) + 0.5 * mid(t, 1, b, r, 0);
+            if (e < best - 1e-12) {
+                best = e;
+                *bb = b;
+                *rr = r;
+            }
+        }
+}
+
+static void test_lsh_params(void)
+{
+    const double ts[] = {0.3, 0.5, 0.8, 0.9};
+    for (size_t i = 0; i < 4; i++) {
+        int b, r, rb = 0, rr = 0;
+        px_lsh_params(ts[i], 64, &b, &r);
+        reference(ts[i], 64, &rb, &rr);
+        ASSERT_EQ(b, rb);
+        ASSERT_EQ(r, rr);
+        ASSERT_TRUE(b * r <= 64);
+    }
+    int b, r;
+    px_lsh_params(0.5, 128, &b, &r);
+    ASSERT_TRUE(b * r <= 128);
+    /* the threshold is near the S-curve's steep part: (1/b)^(1/r) */
+    ASSERT_TRUE(fabs(pow(1.0 / b, 1.0 / r) - 0.5) < 0.15);
+}
+
+static void test_minhash_estimate(void)
+{
+    enum { N = 2000, NP = 256 };
+    uint32_t seeds[NP], a[N], b[N], sa[NP], sb[NP];
+    px__minhash_seeds(42, NP, seeds);
+    /* |A & B| = 1000, |A | B| = 3000: J = 1/3 */
+    for (uint32_t i = 0; i < N; i++) {
+        a[i] = i * 2654435761u;
+        b[i] = (i + 1000) * 2654435761u;
+    }
+    px__minhash(seeds, NP, a, N, sa);
+    px__minhash(seeds, NP, b, N, sb);
+    int same = 0;
+    for (int i = 0; i < NP; i++)
+        same += sa[i] == sb[i];
+    double j = (double)same / NP;
+    ASSERT_TRUE(fabs(j - 1.0 / 3) < 0.1);
+}
+
+static px_doc *make(const char *id, const char *text)
+{
+    px_doc *doc = NULL;
+    px_doc_meta meta = {.id = id};
+    px_doc_new(&doc, text, strlen(text), &meta, 1, NULL, NULL);
+    return doc;
+}
+
+static const char *quake =
+    "A strong earthquake of magnitude 6.1 struck the coast of northern Chile on Tuesday, "
+    "shaking buildings in Iquique and Arica. The national emergency office said two people "
+    "were injured and power was cut to thousands of homes. Officials in Santiago said there "
+    "was no tsunami threat. Residents of Iquique spent the night outdoors as aftershocks "
+    "continued. The quake was centred 40 km west of the city at a depth of 30 km.";
+static const char *quake_copy =
+    "A STRONG earthquake of magnitude 6.1 struck the coast of northern Chile on Tuesday,\n"
+    "shaking buildings in Iquique and Arica.   The national emergency office said two people "
+    "were injured and power was cut to thousands of homes. Officials in Santiago said there "
+    "was no tsunami threat. Residents of Iquique spent the night outdoors as aftershocks "
+    "continued. The quake was centred 40 km west of the city at a depth of 30 km.";
+static const char *quake_edit =
+    "A strong earthquake of magnitude 6.1 struck the coast of northern Chile on Tuesday, "
+    "shaking buildings in Iquique and Arica, local media reported. The national emergency "
+    "office said two people were injured and power was cut to thousands of homes. Officials "
+    "in Santiago said there was no tsunami threat. Residents of Iquique spent the night "
+    "outdoors as aftershocks continued. The quake was centred 40 km west of the city.";
+static const char *quake2 =
+    "An earthquake of magnitude 7.3 hit eastern Indonesia on Sunday near the island of "
+    "Sulawesi, killing at least 12 people in Palu. Rescue teams in Palu searched collapsed "
+    "houses. Indonesia's disaster agency said a tsunami warning for Sulawesi was lifted after "
+    "two hours. Jakarta sent soldiers and medical teams to Palu on Monday.";
+static const char *quake2b =
+    "Rescuers in Palu on Sulawesi dug through rubble on Monday after the magnitude 7.3 "
+    "earthquake that killed 12 people in eastern Indonesia. The disaster agency in Jakarta "
+    "said the tsunami warning for Sulawesi had been lifted. Soldiers arrived in Palu.";
+
+static void test_duplicates_and_stories(void)
+{
+    px_doc *d[5] = {make("a", quake), make("b", quake2), make("c", quake_copy),
+                    make("d", quake_edit), make("e", quake2b)};
+    size_t story[5];
+    ptrdiff_t dup[5];
+    px_group_options opt = {.threads = 2};
+    int rc = px_group_docs(d, 5, &opt, story, dup);
+    for (int i = 0; i < 5; i++)
+        px_doc_free(d[i]);
+    ASSERT_EQ(rc, 0);
+    ASSERT_EQ(dup[0], -1);
+    ASSERT_EQ(dup[1], -1);
+    ASSERT_EQ(dup[2], 0); /* exact: same words, other case and spacing */
+    ASSERT_EQ(dup[3], 0); /* near-duplicate */
+    ASSERT_EQ(dup[4], -1);
+    ASSERT_EQ(story[0], 0);
+    ASSERT_EQ(story[1], 1); /* another earthquake is another story */
+    ASSERT_EQ(story[2], 0);
+    ASSERT_EQ(story[3], 0);
+    ASSERT_EQ(story[4], 1);
+}
+
+typedef struct got {
+    size_t n, story[8];
+    ptrdiff_t dup[8];
+    int exact[8];
+} got;
+
+static void on_assign(void *ud, px_doc *doc, const px_group_assign *a)
+{
+    got *g = ud;
+    (void)doc;
+    if (a->index < 8) {
+        g->story[a->index] = a->story;
+        g->dup[a->index] = a->dup_of;
+        g->exact[a->index] = a->exact;
+    }
+    g->n++;
+}
+
+static void test_streaming_matches_batch(void)
+{
+    for (int threads = 1; threads <= 2; threads++) {
+        got g = {0};
+        px_grouper *gr = NULL;
+        px_group_options opt = {.threads = threads};
+        ASSERT_EQ(px_grouper_new(&gr, &opt, on_assign, &g), 0);
+        const char *texts[] = {quake, quake2, quake_copy, quake_edit, quake2b};
+        for (int i = 0; i < 5; i++)
+            ASSERT_EQ(px_grouper_add(gr, make("x", texts[i])), 0);
+        ASSERT_EQ(px_grouper_finish(gr), 0);
+        ASSERT_EQ(px_grouper_n_docs(gr), 5);
+        ASSERT_EQ(px_grouper_n_stories(gr), 2);
+        px_grouper_free(gr);
+        ASSERT_EQ(g.n, 5);
+        ASSERT_EQ(g.dup[2], 0);
+        ASSERT_EQ(g.exact[2], 1);
+        ASSERT_EQ(g.exact[3], 0);
+        ASSERT_EQ(g.story[4], 1);
+    }
+    px_grouper_free(NULL);
+}
+
+static void test_empty_and_json(void)
+{
+    px_doc *d[2] = {make("a", ""), make("b", "")};
+    size_t story[2];
+    ptrdiff_t dup[2];
+    ASSERT_EQ(px_group_docs(d, 2, NULL, story, dup), 0);
+    px_doc_free(d[0]);
+    px_doc_free(d[1]);
+    ASSERT_EQ(dup[0], -1);
+    ASSERT_EQ(px_group_docs(NULL, 0, NULL, NULL, NULL), 0);
+    char *j = px_group_assign_json("x\"1", 3, NULL);
+    ASSERT_STR_EQ(j, "{\"doc\":\"x\\\"1\",\"story\":3,\"duplicate_of\":null}");
+    free(j);
+    ASSERT_EQ(px__day_number("1970-01-02"), 1);
+    ASSERT_EQ(px__day_number("2000-03-01") - px__day_number("2000-02-28"), 2);
+    ASSERT_EQ(px__day_number("garbage"), PX__NO_DAY);
+}
+
+int main(void)
+{
+    RUN_TEST(test_lsh_params);
+    RUN_TEST(test_minhash_estimate);
+    RUN_TEST(test_duplicates_and_stories);
+    RUN_TEST(test_streaming_matches_batch);
+    RUN_TEST(test_empty_and_json);
+    return TEST_SUMMARY();
+}
