@@ -302,6 +302,11 @@ static void html_story(const px_story *s, px_buf *b)
             if (o == g->fullest)
                 px_buf_puts(b, " <span class=\"tag\">fullest</span>");
             for (size_t v = 0; v < oc->n_variants; v++) {
+                bool shown = false;
+                for (size_t u = 0; u < v; u++)
+                    shown |= oc->variants[u].kind == oc->variants[v].kind;
+                if (shown)
+                    continue; /* each kind of change once */
                 px_buf_puts(b, " <span class=\"tag\">");
                 esc(b, px_variant_kind_label(oc->variants[v].kind));
                 px_buf_puts(b, "</span>");
