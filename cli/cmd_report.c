@@ -11,7 +11,8 @@
 static const char help[] =
     "usage: parallax report [--format md|html|json] [-o FILE] [--strict] [--quiet] INPUT...\n\n"
     "Compares how the outlets cover one story. INPUT: the story's articles\n"
-    "(files, folders, '-'). The report shows the people, places and\n"
+    "(files, folders, '-'); an input that tells several stories gets one\n"
+    "report per story, the largest first. The report shows the people, places and\n"
     "organisations with their name variants; each quotation as every outlet\n"
     "wrote it, with a word diff against the fullest version and what changed\n"
     "(case, spelling, a word substituted, words left out or added, sentences\n"
@@ -35,7 +36,8 @@ int cmd_report(int argc, char **argv)
     px_doc **docs = NULL;
     size_t n_docs = 0, cap = 0;
     px_reader *r = NULL;
-    px_story *story = NULL;
+    px_story **stories = NULL;
+    size_t n_stories = 0;
     if (!inputs)
         return CLI_INPUT;
     int rc = CLI_OK;
@@ -93,7 +95,8 @@ int cmd_report(int argc, char **argv)
         rc = CLI_INPUT;
         goto done;
     }
-    int prc = px_story_new(&story, docs, n_docs);
+    /* an input that tells several stories gets a report for each */
+    int prc = px_stories_new(&stories, &n_stories, docs, n_docs);
     if (prc) {
         fprintf(stderr, "parallax report: %s\n", px_strerror(prc));
         rc = CLI_INPUT;
@@ -105,7 +108,7 @@ int cmd_report(int argc, char **argv)
         goto done;
     }
     static const px_report_format fmts[] = {PX_REPORT_MD, PX_REPORT_HTML, PX_REPORT_JSON};
-    prc = px_report_write(story, fmts[format], out);
+    prc = px_report_write_stories(stories, n_stories, fmts[format], out);
     bool ok = cli_close_output(out, out_path);
     if (prc)
         fprintf(stderr, "parallax report: %s\n", px_strerror(prc));
@@ -113,7 +116,7 @@ int cmd_report(int argc, char **argv)
     if (!ok || prc)
         rc = CLI_INPUT;
 done:
-    px_story_free(story);
+    px_stories_free(stories, n_stories);
     for (size_t i = 0; i < n_docs; i++)
         px_doc_free(docs[i]);
     free(docs);

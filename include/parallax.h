@@ -743,6 +743,13 @@ typedef enum px_report_format {
 /* Analyses docs[0..n_docs), one story. The documents are borrowed and must
  * outlive the story. *out: caller frees with px_story_free(). */
 int px_story_new(px_story **out, px_doc *const *docs, size_t n_docs);
+/* An input that may tell several stories: the documents are grouped into
+ * stories with px_group_docs(), and groups that share a corroborated fact
+ * or a quotation are joined (one story told from different angles stays
+ * one). *out: an array of *n_out stories, the largest first; caller frees
+ * with px_stories_free(). The documents are borrowed, as for px_story_new. */
+int px_stories_new(px_story ***out, size_t *n_out, px_doc *const *docs, size_t n_docs);
+void px_stories_free(px_story **stories, size_t n);
 /* Borrowed; valid until px_story_free(). */
 px_doc *const *px_story_docs(const px_story *s, size_t *n);
 const px_entities *px_story_entities(const px_story *s);
@@ -750,8 +757,16 @@ const px_compare *px_story_compare(const px_story *s);
 const px_event *px_story_timeline(const px_story *s, size_t *n);
 /* The outlet name of document i: its source when known, else its id. */
 const char *px_story_outlet(const px_story *s, size_t doc);
-/* Writes the report. title may be NULL. Returns 0 or PX_EIO / PX_ENOMEM. */
+/* The first document of doc's near-duplicate family (px_group_docs), or
+ * -1 when doc is no copy. */
+ptrdiff_t px_story_duplicate_of(const px_story *s, size_t doc);
+/* Writes the report. Returns 0 or PX_EIO / PX_ENOMEM. */
 int px_report_write(const px_story *s, px_report_format format, FILE *out);
+/* Writes the reports of several stories (an input that tells several,
+ * split with px_group_docs): Markdown one after another, one HTML page
+ * with an index, JSON {"parallax": ..., "stories": [report, ...]}. With
+ * n == 1, the same as px_report_write(). */
+int px_report_write_stories(px_story *const *stories, size_t n, px_report_format format, FILE *out);
 void px_story_free(px_story *s);
 
 #ifdef __cplusplus

@@ -499,6 +499,7 @@ static int cmp_hpair(const void *a, const void *b)
 
 typedef struct ipair {
     size_t a, b;
+    int word; /* shared a word, not a trigram */
 } ipair;
 
 static int cmp_ipair(const void *x, const void *y)
@@ -813,61 +814,9 @@ int px__compare_quotes(px_compare *c, const px_quote_input *inputs, size_t n_inp
             break;
         }
         n_items++;
-        for (size_t k = 0; k + 3 <= it->n; k++) {
-            hpair hp = {trigram(&it->w[k]), n_items - 1};
-            if (!PX_VEC_PUSH(grams, hp)) {
-                rc = PX_ENOMEM;
-                break;
-            }
-        }
-        if (it->n < 3) {
-            /* short quotations are indexed by their words */
-            for (size_t k = 0; k < it->n; k++) {
-                hpair hp = {it->w[k].h_key ^ 0x9e3779b97f4a7c15ull, n_items - 1};
-                if (!PX_VEC_PUSH(grams, hp)) {
-                    rc = PX_ENOMEM;
-                    break;
-                }
-            }
-        }
     }
     if (rc || tb.oom)
         goto done;
-    /* long quotations index their words too, for the short ones to find */
-    size_t n_grams_tri = grams.n;
-    (void)n_grams_tri;
-    for (size_t i = 0; i < n_items && !rc; i++)
-        if (items[i].n >= 3)
-            for (size_t k = 0; k < items[i].n; k++) {
-                hpair hp = {items[i].w[k].h_key ^ 0x9e3779b97f4a7c15ull, i};
-                if (!PX_VEC_PUSH(grams, hp))
-                    rc = PX_ENOMEM;
-            }
-    if (rc)
-        goto done;
-    qsort(grams.v, grams.n, sizeof(hpair), cmp_hpair);
-    /* pairs sharing a trigram (runs capped: a stock phrase says nothing) */
-    for (size_t k = 0; k < grams.n && !rc;) {
-        size_t e = k;
-        while (e < grams.n && grams.v[e].h == grams.v[k].h)
-            e++;
-        if (e - k <= 64)
-            for (size_t x = k; x < e && !rc; x++)
-                for (size_t y = x + 1; y < e; y++) {
-                    size_t a = grams.v[x].item, b = grams.v[y].item;
-                    if (a == b)
-                        continue;
-                    ipair p = {PX_MIN(a, b), PX_MAX(a, b)};
-                    if (!PX_VEC_PUSH(pairs, p)) {
-                        rc = PX_ENOMEM;
-                        break;
-                    }
-                }
-        k = e;
-    }
-    if (rc)
-        goto done;
-    qsort(pairs.v, pairs.n, sizeof(ipair), cmp_ipair);
     parent = px__malloc((n_items ? n_items : 1) * sizeof(size_t));
     if (!parent) {
         rc = PX_ENOMEM;
@@ -875,31 +824,89 @@ int px__compare_quotes(px_compare *c, const px_quote_input *inputs, size_t n_inp
     }
     for (size_t i = 0; i < n_items; i++)
         parent[i] = i;
-    for (size_t k = 0; k < pairs.n;) {
+    /* the same words quoted again (wire copies) join at once; only one of
+     * them is indexed */
+    {
+        hpair *whole = px__malloc((n_items ? n_items : 1) * sizeof(hpair));
+        if (!whole) {
+            rc = PX_ENOMEM;
+            goto done;
+        }
+        for (size_t i = 0; i < n_items; i++) {
+            uint64_t h = 0x51ed27u;
+            for (size_t k = 0; k < items[i].n; k++)
+                h = px__hash(&items[i].w[k].h_key, sizeof(uint64_t), h);
+            whole[i] = (hpair){h, i};
+        }
+        qsort(whole, n_items, sizeof(hpair), cmp_hpair);
+        for (size_t k = 1; k < n_items; k++)
+            if (whole[k].h == whole[k - 1].h && speakers_agree(&items[whole[k].item], &items[whole[k - 1].item]))
+                qunion(parent, whole[k - 1].item, whole[k].item);
+        free(whole);
+    }
+    /* trigrams of the quotations of three words or more; words of all,
+     * tagged so short quotations find the longer ones they lie in */
+    for (size_t i = 0; i < n_items && !rc; i++) {
+        if (qfind(parent, i) != i)
+            continue;
+        for (size_t k = 0; k + 3 <= items[i].n && !rc; k++) {
+            hpair hp = {trigram(&items[i].w[k]) & ~1ull, i};
+            if (!PX_VEC_PUSH(grams, hp))
+                rc = PX_ENOMEM;
+        }
+        for (size_t k = 0; k < items[i].n && !rc; k++) {
+            hpair hp = {(items[i].w[k].h_key ^ 0x9e3779b97f4a7c15ull) | 1ull, i};
+            if (!PX_VEC_PUSH(grams, hp))
+                rc = PX_ENOMEM;
+        }
+    }
+    if (rc)
+        goto done;
+    qsort(grams.v, grams.n, sizeof(hpair), cmp_hpair);
+    /* pairs sharing a trigram (even hashes) or, with a short quotation, a
+     * word (odd hashes); runs longer than 64 are stock phrases or common
+     * words and say nothing */
+    for (size_t k = 0; k < grams.n && !rc;) {
         size_t e = k;
-        while (e < pairs.n && pairs.v[e].a == pairs.v[k].a && pairs.v[e].b == pairs.v[k].b)
+        while (e < grams.n && grams.v[e].h == grams.v[k].h)
             e++;
+        bool word = grams.v[k].h & 1;
+        if (e - k <= 64)
+            for (size_t x = k; x < e && !rc; x++) {
+                if (x > k && grams.v[x].item == grams.v[x - 1].item)
+                    continue; /* an item with the trigram twice */
+                for (size_t y = x + 1; y < e; y++) {
+                    size_t a = grams.v[x].item, b = grams.v[y].item;
+                    if (a == b || (y > x + 1 && grams.v[y].item == grams.v[y - 1].item))
+                        continue;
+                    if (word && items[a].n >= 4 && items[b].n >= 4)
+                        continue;
+                    ipair p = {PX_MIN(a, b), PX_MAX(a, b), word};
+                    if (!PX_VEC_PUSH(pairs, p)) {
+                        rc = PX_ENOMEM;
+                        break;
+                    }
+                }
+            }
+        k = e;
+    }
+    if (rc)
+        goto done;
+    qsort(pairs.v, pairs.n, sizeof(ipair), cmp_ipair);
+    for (size_t k = 0; k < pairs.n;) {
+        size_t e = k, shared = 0;
+        while (e < pairs.n && pairs.v[e].a == pairs.v[k].a && pairs.v[e].b == pairs.v[k].b)
+            shared += !pairs.v[e].word, e++;
         qitem *a = &items[pairs.v[k].a], *b = &items[pairs.v[k].b];
         if (speakers_agree(a, b)) {
-            qitem *s = a->n <= b->n ? a : b, *l = a->n <= b->n ? b : a;
-            bool link = false;
-            if (s->n < 4) {
+            qitem *sh = a->n <= b->n ? a : b, *l = a->n <= b->n ? b : a;
+            bool link;
+            if (sh->n < 4)
                 /* a short quotation joins a longer one it lies in; one or
                  * two words only with the same known speaker */
-                link = contained(s, l) && (s->n >= 3 || (a->speaker >= 0 && a->speaker == b->speaker));
-            } else {
-                /* shared trigrams: count them */
-                size_t shared = 0;
-                for (size_t x = 0; x + 3 <= s->n; x++) {
-                    uint64_t h = trigram(&s->w[x]);
-                    for (size_t y = 0; y + 3 <= l->n; y++)
-                        if (trigram(&l->w[y]) == h) {
-                            shared++;
-                            break;
-                        }
-                }
-                link = shared >= 3 || (shared >= 1 && shared * 4 >= s->n - 2);
-            }
+                link = contained(sh, l) && (sh->n >= 3 || (a->speaker >= 0 && a->speaker == b->speaker));
+            else
+                link = shared >= 3 || (shared >= 1 && shared * 4 >= sh->n - 2);
             if (link)
                 qunion(parent, pairs.v[k].a, pairs.v[k].b);
         }

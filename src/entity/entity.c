@@ -203,6 +203,14 @@ struct px_entities {
     size_t *cand_entity; /* public entity index of each candidate or SIZE_MAX */
     px_doc *const *docs;
     size_t n_docs;
+    /* px_entities_lookup: person mentions by surname key, descriptions by
+     * their folded text ("\1the ukrainian president"), sorted */
+    struct lookup_entry {
+        const char *key;
+        size_t doc;
+        size_t entity;
+    } *lookup;
+    size_t n_lookup;
 };
 
 const char *px_entity_type_name(px_entity_type type)
@@ -1623,6 +1631,8 @@ static int build_output(finder *f, size_t *parent)
     return 0;
 }
 
+static int build_lookup(px_entities *e);
+
 int px_entities_find(px_entities **out, px_doc *const *docs, size_t n_docs)
 {
     if (!out || (!docs && n_docs))
@@ -1655,6 +1665,8 @@ int px_entities_find(px_entities **out, px_doc *const *docs, size_t n_docs)
     px_buf_release(&f.tmp);
     e->cands = f.cands.v;
     e->n_cands = f.cands.n;
+    if (!rc)
+        rc = build_lookup(e);
     if (rc) {
         px_entities_free(e);
         return rc;
@@ -1676,9 +1688,18 @@ ptrdiff_t px_entities_at(const px_entities *e, size_t doc, size_t start, size_t 
         return -1;
     ptrdiff_t best = -1;
     size_t best_overlap = 0;
-    for (size_t i = 0; i < e->n_cands; i++) {
+    /* candidates come in document order: find the document's first */
+    size_t lo = 0, hi = e->n_cands;
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        if (e->cands[m].doc < doc)
+            lo = m + 1;
+        else
+            hi = m;
+    }
+    for (size_t i = lo; i < e->n_cands && e->cands[i].doc == doc; i++) {
         const cand *c = &e->cands[i];
-        if (c->doc != doc || e->cand_entity[i] == SIZE_MAX || c->end <= start || c->start >= end)
+        if (e->cand_entity[i] == SIZE_MAX || c->end <= start || c->start >= end)
             continue;
         size_t ov = PX_MIN(c->end, end) - PX_MAX(c->start, start);
         if (ov > best_overlap) {
@@ -1704,42 +1725,83 @@ ptrdiff_t px_entities_lookup(const px_entities *e, size_t doc, const char *name)
     bool had;
     size_t len = strip_possessive(w, (size_t)(end - w), &had);
     px__name_key(&key, w, len);
+    /* a description as written, else the surname */
     char *folded = px__casefold(name, strlen(name));
     ptrdiff_t best = -1;
-    int best_score = 0;
-    for (size_t i = 0; i < e->n_cands; i++) {
-        const cand *c = &e->cands[i];
-        if (e->cand_entity[i] == SIZE_MAX)
-            continue;
-        if (e->list[e->cand_entity[i]].type != PX_ENTITY_PERSON)
-            continue;
-        int score = 0;
-        if (c->description) {
-            char *ct = px__casefold(c->text, strlen(c->text));
-            if (ct && folded && !strcmp(ct, folded))
-                score = 3;
-            free(ct);
-        } else if (c->last_key && key.len && !strcmp(c->last_key, key.ptr)) {
-            score = 2;
+    for (int pass = 0; pass < 2 && best < 0; pass++) {
+        px_buf k = PX_BUF_INIT;
+        if (pass == 0) {
+            px_buf_putc(&k, 1);
+            px_buf_puts(&k, folded ? folded : "");
+        } else {
+            px_buf_puts(&k, key.ptr);
         }
-        if (!score)
-            continue;
-        if (c->doc == doc)
-            score += 2;
-        if (score > best_score) {
-            best_score = score;
-            best = (ptrdiff_t)e->cand_entity[i];
+        size_t lo = 0, hi = e->n_lookup;
+        while (lo < hi) {
+            size_t m = lo + (hi - lo) / 2;
+            if (strcmp(e->lookup[m].key, k.ptr) < 0)
+                lo = m + 1;
+            else
+                hi = m;
         }
+        for (size_t i = lo; i < e->n_lookup && !strcmp(e->lookup[i].key, k.ptr); i++) {
+            if (best < 0 || e->lookup[i].doc == doc)
+                best = (ptrdiff_t)e->lookup[i].entity;
+            if (e->lookup[i].doc == doc)
+                break;
+        }
+        px_buf_release(&k);
     }
     free(folded);
     px_buf_release(&key);
     return best;
 }
 
+static int cmp_lookup(const void *a, const void *b)
+{
+    const struct lookup_entry *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (c)
+        return c;
+    return x->doc < y->doc ? -1 : x->doc > y->doc;
+}
+
+/* The index px_entities_lookup searches. */
+static int build_lookup(px_entities *e)
+{
+    e->lookup = px__malloc((e->n_cands ? e->n_cands : 1) * sizeof(*e->lookup));
+    if (!e->lookup)
+        return PX_ENOMEM;
+    px_buf k = PX_BUF_INIT;
+    for (size_t i = 0; i < e->n_cands; i++) {
+        const cand *c = &e->cands[i];
+        if (e->cand_entity[i] == SIZE_MAX || e->list[e->cand_entity[i]].type != PX_ENTITY_PERSON)
+            continue;
+        const char *key = c->last_key;
+        if (c->description) {
+            char *f = px__casefold(c->text, strlen(c->text));
+            px_buf_clear(&k);
+            px_buf_putc(&k, 1);
+            px_buf_puts(&k, f ? f : "");
+            free(f);
+            key = px_arena_strndup(&e->arena, k.ptr, k.len);
+        }
+        if (!key) {
+            px_buf_release(&k);
+            return PX_ENOMEM;
+        }
+        e->lookup[e->n_lookup++] = (struct lookup_entry){key, c->doc, e->cand_entity[i]};
+    }
+    px_buf_release(&k);
+    qsort(e->lookup, e->n_lookup, sizeof(*e->lookup), cmp_lookup);
+    return 0;
+}
+
 void px_entities_free(px_entities *e)
 {
     if (!e)
         return;
+    free(e->lookup);
     free(e->cands);
     free(e->cand_entity);
     px_arena_release(&e->arena);

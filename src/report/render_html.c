@@ -50,9 +50,16 @@ static const char css[] =
     ".missing{color:#7a3d00;font-style:italic}"
     "@media (max-width:600px){main{padding:.6rem}body{font-size:15px}h1{font-size:1.25rem}}";
 
+/* Anchors of the story being written: "" alone, "s2-" for the third of
+ * several stories on one page. */
+static const char *idp(const px_story *s)
+{
+    return s->id_prefix ? s->id_prefix : "";
+}
+
 static void sentence_link(px_buf *b, const px_story *s, const px_cite *c, const char *label)
 {
-    px_buf_printf(b, "<a href=\"#d%zu-s%zu\">", c->doc, c->sentence);
+    px_buf_printf(b, "<a href=\"#%sd%zu-s%zu\">", idp(s), c->doc, c->sentence);
     esc(b, label ? label : s->outlet[c->doc]);
     px_buf_puts(b, "</a>");
 }
@@ -126,24 +133,65 @@ static void diff_html(px_buf *b, const px_quote_occurrence *oc)
     }
 }
 
-int px__report_html(const px_story *s, px_buf *b)
+static void html_head(px_buf *b, const char *title)
 {
-    const char *title = px__story_title(s);
     px_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                    "<title>parallax: ");
     esc(b, title);
     px_buf_printf(b, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n", css);
+}
+
+static void html_story(const px_story *s, px_buf *b);
+
+int px__report_html(const px_story *s, px_buf *b)
+{
+    html_head(b, px__story_title(s));
+    html_story(s, b);
+    px_buf_puts(b, "</main>\n</body>\n</html>\n");
+    return b->oom ? PX_ENOMEM : 0;
+}
+
+int px__report_html_many(px_story *const *stories, size_t n, px_buf *b)
+{
+    char title[64];
+    snprintf(title, sizeof title, "%zu stories", n);
+    html_head(b, title);
+    px_buf_printf(b, "<header><p class=\"meta\">parallax story report</p><h1>%zu stories</h1>"
+                     "<p class=\"meta\">The articles tell several stories; each has its report below, "
+                     "the largest first.</p><ol>\n", n);
+    for (size_t i = 0; i < n; i++) {
+        px_buf_printf(b, "<li><a href=\"#s%zu-story\">", i);
+        esc(b, px__story_title(stories[i]));
+        px_buf_printf(b, "</a> <span class=\"meta\">%zu articles</span></li>\n", stories[i]->n_docs);
+    }
+    px_buf_puts(b, "</ol></header>\n");
+    for (size_t i = 0; i < n; i++) {
+        char prefix[32];
+        snprintf(prefix, sizeof prefix, "s%zu-", i);
+        stories[i]->id_prefix = prefix;
+        html_story(stories[i], b);
+        stories[i]->id_prefix = NULL;
+    }
+    px_buf_puts(b, "</main>\n</body>\n</html>\n");
+    return b->oom ? PX_ENOMEM : 0;
+}
+
+/* One story's report: from its title to its articles. */
+static void html_story(const px_story *s, px_buf *b)
+{
+    const char *title = px__story_title(s);
+    px_buf_printf(b, "<div class=\"story\" id=\"%sstory\">\n", idp(s));
     px_buf_puts(b, "<header><p class=\"meta\">parallax story report</p><h1>");
     esc(b, title);
     px_buf_printf(b, "</h1><p class=\"meta\">%zu articles from %zu outlets</p></header>\n", s->n_docs,
                   s->n_outlets);
 
     /* documents */
-    px_buf_puts(b, "<section id=\"documents\"><h2>Documents</h2><ul>\n");
+    px_buf_printf(b, "<section id=\"%sdocuments\"><h2>Documents</h2><ul>\n", idp(s));
     for (size_t i = 0; i < s->n_docs; i++) {
         const px_doc *d = s->docs[i];
-        px_buf_printf(b, "<li><a class=\"outlet\" href=\"#d%zu\">", i);
+        px_buf_printf(b, "<li><a class=\"outlet\" href=\"#%sd%zu\">", idp(s), i);
         esc(b, s->outlet[i]);
         px_buf_puts(b, "</a> <span class=\"meta\">");
         if (px_doc_date(d))
@@ -155,6 +203,11 @@ int px__report_html(const px_story *s, px_buf *b)
             px_buf_puts(b, ")");
         } else
             px_buf_puts(b, "undated");
+        if (s->dup_of[i] >= 0) {
+            px_buf_printf(b, " <span class=\"tag\">a copy of <a href=\"#%sd%zd\">", idp(s), s->dup_of[i]);
+            esc(b, s->outlet[s->dup_of[i]]);
+            px_buf_puts(b, "</a></span>");
+        }
         px_buf_puts(b, "</span><br>");
         esc(b, px_doc_headline(d) ? px_doc_headline(d) : px_doc_id(d));
         px_buf_puts(b, "</li>\n");
@@ -162,7 +215,7 @@ int px__report_html(const px_story *s, px_buf *b)
     px_buf_puts(b, "</ul></section>\n");
 
     /* brief */
-    px_buf_puts(b, "<section id=\"brief\"><h2>Brief</h2>\n");
+    px_buf_printf(b, "<section id=\"%sbrief\"><h2>Brief</h2>\n", idp(s));
     if (s->no_brief)
         missing(b, s->no_brief);
     if (s->n_brief) {
@@ -175,7 +228,7 @@ int px__report_html(const px_story *s, px_buf *b)
             for (size_t k = 0; k < bl->n_docs; k++) {
                 if (k)
                     px_buf_puts(b, ", ");
-                px_buf_printf(b, "<a href=\"#d%zu\">", bl->docs[k]);
+                px_buf_printf(b, "<a href=\"#%sd%zu\">", idp(s), bl->docs[k]);
                 esc(b, s->outlet[bl->docs[k]]);
                 px_buf_puts(b, "</a>");
             }
@@ -188,11 +241,11 @@ int px__report_html(const px_story *s, px_buf *b)
     /* conflicts come early: they are what a reader checks first */
     size_t nc;
     const px_conflict *cs = px_compare_conflicts(s->cmp, &nc);
-    px_buf_puts(b, "<section id=\"conflicts\"><h2>Conflicts</h2>\n");
+    px_buf_printf(b, "<section id=\"%sconflicts\"><h2>Conflicts</h2>\n", idp(s));
     if (!nc)
         px_buf_puts(b, "<p>None found.</p>\n");
     for (size_t c = 0; c < nc; c++) {
-        px_buf_printf(b, "<div class=\"card conflict\" id=\"conflict-%zu\"><span class=\"tag conflict\">", c);
+        px_buf_printf(b, "<div class=\"card conflict\" id=\"%sconflict-%zu\"><span class=\"tag conflict\">", idp(s), c);
         esc(b, cs[c].kind);
         px_buf_puts(b, "</span> <strong>");
         esc(b, cs[c].what);
@@ -211,12 +264,12 @@ int px__report_html(const px_story *s, px_buf *b)
     /* quotations */
     size_t nq;
     const px_quote_group *qs = px_compare_quotes(s->cmp, &nq);
-    px_buf_puts(b, "<section id=\"quotes\"><h2>Quotations</h2>\n");
+    px_buf_printf(b, "<section id=\"%squotes\"><h2>Quotations</h2>\n", idp(s));
     if (s->no_quotes)
         missing(b, s->no_quotes);
     for (size_t q = 0; q < nq; q++) {
         const px_quote_group *g = &qs[q];
-        px_buf_printf(b, "<div class=\"card quote\" id=\"quote-%zu\"><strong>", q);
+        px_buf_printf(b, "<div class=\"card quote\" id=\"%squote-%zu\"><strong>", idp(s), q);
         esc(b, g->speaker_name ? g->speaker_name : "Unknown speaker");
         px_buf_puts(b, "</strong> ");
         if (g->single_source)
@@ -249,6 +302,11 @@ int px__report_html(const px_story *s, px_buf *b)
             if (o == g->fullest)
                 px_buf_puts(b, " <span class=\"tag\">fullest</span>");
             for (size_t v = 0; v < oc->n_variants; v++) {
+                bool shown = false;
+                for (size_t u = 0; u < v; u++)
+                    shown |= oc->variants[u].kind == oc->variants[v].kind;
+                if (shown)
+                    continue; /* each kind of change once */
                 px_buf_puts(b, " <span class=\"tag\">");
                 esc(b, px_variant_kind_label(oc->variants[v].kind));
                 px_buf_puts(b, "</span>");
@@ -267,11 +325,11 @@ int px__report_html(const px_story *s, px_buf *b)
     /* facts */
     size_t nf;
     const px_fact *fs = px_compare_facts(s->cmp, &nf);
-    px_buf_puts(b, "<section id=\"facts\"><h2>Facts</h2><h3>Carried by several outlets</h3><ul>\n");
+    px_buf_printf(b, "<section id=\"%sfacts\"><h2>Facts</h2><h3>Carried by several outlets</h3><ul>\n", idp(s));
     for (size_t f = 0; f < nf; f++) {
         if (!fs[f].corroborated)
             continue;
-        px_buf_printf(b, "<li id=\"fact-%zu\">", f);
+        px_buf_printf(b, "<li id=\"%sfact-%zu\">", idp(s), f);
         esc(b, fs[f].text);
         px_buf_printf(b, " <span class=\"tag ok\">%zu outlets</span> <span class=\"meta\">", fs[f].n_docs);
         cite_links(b, s, fs[f].cites, fs[f].n_cites);
@@ -281,7 +339,7 @@ int px__report_html(const px_story *s, px_buf *b)
     for (size_t f = 0; f < nf; f++) {
         if (fs[f].corroborated)
             continue;
-        px_buf_printf(b, "<li id=\"fact-%zu\">", f);
+        px_buf_printf(b, "<li id=\"%sfact-%zu\">", idp(s), f);
         esc(b, fs[f].text);
         px_buf_puts(b, " <span class=\"tag single\">single source</span> <span class=\"meta\">");
         cite_links(b, s, fs[f].cites, fs[f].n_cites);
@@ -292,7 +350,7 @@ int px__report_html(const px_story *s, px_buf *b)
     /* entities */
     size_t ne;
     const px_entity *ents = px_entities_list(s->ents, &ne);
-    px_buf_puts(b, "<section id=\"entities\"><h2>People, places and organisations</h2><ul>\n");
+    px_buf_printf(b, "<section id=\"%sentities\"><h2>People, places and organisations</h2><ul>\n", idp(s));
     for (size_t e = 0; e < ne; e++) {
         const px_entity *en = &ents[e];
         if (en->type == PX_ENTITY_OTHER || (en->n_docs < 2 && en->n_aliases < 2 && en->type != PX_ENTITY_PERSON))
@@ -315,7 +373,7 @@ int px__report_html(const px_story *s, px_buf *b)
     px_buf_puts(b, "</ul></section>\n");
 
     /* timeline */
-    px_buf_puts(b, "<section id=\"timeline\"><h2>Timeline</h2>\n");
+    px_buf_printf(b, "<section id=\"%stimeline\"><h2>Timeline</h2>\n", idp(s));
     if (s->no_timeline)
         missing(b, s->no_timeline);
     if (s->n_timeline) {
@@ -338,16 +396,16 @@ int px__report_html(const px_story *s, px_buf *b)
 
     /* coverage */
     size_t cf = px__coverage_facts(s, 12), cq = px__coverage_quotes(s, 8);
-    px_buf_puts(b, "<section id=\"coverage\"><h2>Coverage</h2><div class=\"scroll\"><table><tr><th></th>");
+    px_buf_printf(b, "<section id=\"%scoverage\"><h2>Coverage</h2><div class=\"scroll\"><table><tr><th></th>", idp(s));
     for (size_t d = 0; d < s->n_docs; d++) {
-        px_buf_printf(b, "<th><a href=\"#d%zu\">", d);
+        px_buf_printf(b, "<th><a href=\"#%sd%zu\">", idp(s), d);
         esc(b, s->outlet[d]);
         px_buf_puts(b, "</a></th>");
     }
     px_buf_puts(b, "</tr>\n");
     for (size_t k = 0; k < cf + cq; k++) {
         const char *text = k < cf ? fs[k].text : qs[k - cf].text;
-        px_buf_printf(b, "<tr><td><a href=\"#%s-%zu\">%s</a> ", k < cf ? "fact" : "quote",
+        px_buf_printf(b, "<tr><td><a href=\"#%s%s-%zu\">%s</a> ", idp(s), k < cf ? "fact" : "quote",
                       k < cf ? k : k - cf, k < cf ? "fact" : "quote");
         size_t len = strlen(text);
         if (len > 90) {
@@ -369,14 +427,14 @@ int px__report_html(const px_story *s, px_buf *b)
     px_buf_puts(b, "</table></div></section>\n");
 
     /* the sources: every sentence anchored */
-    px_buf_puts(b, "<section id=\"sources\"><h2>The articles</h2>\n");
+    px_buf_printf(b, "<section id=\"%ssources\"><h2>The articles</h2>\n", idp(s));
     for (size_t i = 0; i < s->n_docs; i++) {
         const px_doc *d = s->docs[i];
         size_t nb, ns;
         const px_block *bl = px_doc_blocks(d, &nb);
         const px_sentence *se = px_doc_sentences(d, &ns);
         px_str t = px_doc_text(d);
-        px_buf_printf(b, "<article class=\"card doc\" id=\"d%zu\"><h3>", i);
+        px_buf_printf(b, "<article class=\"card doc\" id=\"%sd%zu\"><h3>", idp(s), i);
         esc(b, s->outlet[i]);
         px_buf_puts(b, "</h3><p class=\"meta\">");
         esc(b, px_doc_id(d));
@@ -391,7 +449,7 @@ int px__report_html(const px_story *s, px_buf *b)
             px_buf_puts(b, bl[k].kind == PX_BLOCK_HEADLINE ? "<p><strong>" : "<p>");
             for (size_t x = 0; x < bl[k].n_sentences; x++) {
                 size_t si = bl[k].first_sentence + x;
-                px_buf_printf(b, "<span class=\"s\" id=\"d%zu-s%zu\">", i, si);
+                px_buf_printf(b, "<span class=\"s\" id=\"%sd%zu-s%zu\">", idp(s), i, si);
                 px__html_escape(b, t.ptr + se[si].start, se[si].end - se[si].start);
                 px_buf_puts(b, "</span> ");
             }
@@ -399,6 +457,5 @@ int px__report_html(const px_story *s, px_buf *b)
         }
         px_buf_puts(b, "</article>\n");
     }
-    px_buf_puts(b, "</section>\n</main>\n</body>\n</html>\n");
-    return b->oom ? PX_ENOMEM : 0;
+    px_buf_puts(b, "</section>\n</div>\n");
 }

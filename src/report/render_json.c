@@ -117,6 +117,11 @@ int px__report_json(const px_story *s, px_buf *out)
         px_json_str(&j, s->ref_origin[i]);
         px_json_key(&j, "headline");
         px_json_str(&j, px_doc_headline(d));
+        px_json_key(&j, "duplicate_of");
+        if (s->dup_of[i] >= 0)
+            doc_ref(&j, s, (size_t)s->dup_of[i]);
+        else
+            px_json_null(&j);
         px_json_key(&j, "url");
         px_json_str(&j, px_doc_url(d));
         px_json_object_end(&j);

@@ -78,6 +78,11 @@ int px__report_md(const px_story *s, px_buf *b)
             px_buf_puts(b, "-");
         px_buf_puts(b, " | ");
         md_str(b, px_doc_headline(d) ? px_doc_headline(d) : px_doc_id(d));
+        if (s->dup_of[i] >= 0) {
+            px_buf_puts(b, " _(a copy of ");
+            md_str(b, s->outlet[s->dup_of[i]]);
+            px_buf_puts(b, ")_");
+        }
         px_buf_puts(b, " |\n");
     }
     px_buf_putc(b, '\n');

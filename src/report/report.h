@@ -35,11 +35,20 @@ struct px_story {
     const char *no_quotes, *no_timeline, *no_brief;
     /* reference dates: per document the date used and where it came from */
     const char **ref_date, **ref_origin;
+    /* near-duplicates: the first document of each one's family, or -1 */
+    ptrdiff_t *dup_of;
+    /* prefix of the HTML anchors while several stories share a page */
+    const char *id_prefix;
+    /* px_stories_new: the array every story's documents are slices of,
+     * kept by the first story and freed by px_stories_free */
+    px_doc **owned_array;
 };
 
 int px__report_md(const px_story *s, px_buf *out);
 int px__report_html(const px_story *s, px_buf *out);
 int px__report_json(const px_story *s, px_buf *out);
+/* Several stories in one page or document. */
+int px__report_html_many(px_story *const *stories, size_t n, px_buf *out);
 
 /* Helpers the writers share. */
 /* The headline of the story: the first document's headline or id. */

@@ -236,7 +236,26 @@ static int story_brief(px_story *s)
     return rc;
 }
 
+/* The grouping options for one input: threads only pay off on many
+ * documents. */
+static px_group_options group_options(size_t n_docs)
+{
+    px_group_options o;
+    memset(&o, 0, sizeof o);
+    o.threads = n_docs < 256 ? 1 : 0;
+    return o;
+}
+
+/* px_story_new with the near-duplicates already known (dup_of: indices
+ * into docs, or NULL to find them). */
+static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const ptrdiff_t *dup_of);
+
 int px_story_new(px_story **out, px_doc *const *docs, size_t n_docs)
+{
+    return story_new(out, docs, n_docs, NULL);
+}
+
+static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const ptrdiff_t *dup_of)
 {
     if (!out || (!docs && n_docs))
         return PX_EUSAGE;
@@ -264,6 +283,19 @@ int px_story_new(px_story **out, px_doc *const *docs, size_t n_docs)
         s->n_outlets += !seen;
         s->ref_date[i] = px_doc_date(docs[i]);
         s->ref_origin[i] = s->ref_date[i] ? "document" : NULL;
+    }
+    /* which articles are copies of one another */
+    s->dup_of = px_arena_alloc(&s->arena, (n_docs ? n_docs : 1) * sizeof(ptrdiff_t));
+    if (!s->dup_of) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    if (dup_of) {
+        memcpy(s->dup_of, dup_of, n_docs * sizeof(ptrdiff_t));
+    } else if (n_docs) {
+        px_group_options go = group_options(n_docs);
+        if ((rc = px_group_docs(docs, n_docs, &go, NULL, s->dup_of)))
+            goto done;
     }
     if ((rc = px_entities_find(&s->ents, docs, n_docs)))
         goto done;
@@ -305,6 +337,11 @@ const px_event *px_story_timeline(const px_story *s, size_t *n)
     if (n)
         *n = s ? s->n_timeline : 0;
     return s ? s->timeline : NULL;
+}
+
+ptrdiff_t px_story_duplicate_of(const px_story *s, size_t doc)
+{
+    return s && doc < s->n_docs ? s->dup_of[doc] : -1;
 }
 
 const char *px_story_outlet(const px_story *s, size_t doc)
@@ -370,6 +407,209 @@ bool px__quote_in_doc(const px_quote_group *q, size_t doc)
         if (q->occurrences[i].doc == doc)
             return true;
     return false;
+}
+
+/* ---- several stories in one input ---- */
+
+static size_t sfind(size_t *p, size_t x)
+{
+    while (p[x] != x) {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    return x;
+}
+
+static void sunion(size_t *p, size_t a, size_t b)
+{
+    a = sfind(p, a);
+    b = sfind(p, b);
+    if (a != b)
+        p[PX_MAX(a, b)] = PX_MIN(a, b);
+}
+
+int px_stories_new(px_story ***out, size_t *n_out, px_doc *const *docs, size_t n_docs)
+{
+    if (!out || !n_out || (!docs && n_docs))
+        return PX_EUSAGE;
+    *out = NULL;
+    *n_out = 0;
+    size_t *story = px__calloc(n_docs ? n_docs : 1, sizeof(size_t));
+    size_t *parent = px__malloc((n_docs ? n_docs : 1) * sizeof(size_t));
+    px_story *all = NULL;
+    px_story **list = NULL;
+    px_doc **part = NULL;
+    size_t *order = NULL, *size = NULL, *index = NULL;
+    ptrdiff_t *dup = NULL, *local = NULL;
+    size_t n_list = 0;
+    int rc = 0;
+    if (!story || !parent) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    dup = px__malloc((n_docs ? n_docs : 1) * sizeof(ptrdiff_t));
+    local = px__malloc((n_docs ? n_docs : 1) * sizeof(ptrdiff_t));
+    index = px__malloc((n_docs ? n_docs : 1) * sizeof(size_t));
+    if (!dup || !local || !index) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    px_group_options go = group_options(n_docs);
+    if (n_docs && (rc = px_group_docs(docs, n_docs, &go, story, dup)))
+        goto done;
+    size_t n_clusters = 0;
+    for (size_t i = 0; i < n_docs; i++)
+        n_clusters = PX_MAX(n_clusters, story[i] + 1);
+    if ((rc = story_new(&all, docs, n_docs, dup)))
+        goto done;
+    /* Clusters that share a corroborated fact or a quotation tell one
+     * story: the clustering works on whole articles and can split one
+     * story told from different angles. */
+    for (size_t k = 0; k < n_clusters; k++)
+        parent[k] = k;
+    size_t n;
+    const px_fact *f = px_compare_facts(all->cmp, &n);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 1; f[i].corroborated && k < f[i].n_cites; k++)
+            sunion(parent, story[f[i].cites[0].doc], story[f[i].cites[k].doc]);
+    const px_quote_group *q = px_compare_quotes(all->cmp, &n);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 1; !q[i].single_source && k < q[i].n_occurrences; k++)
+            sunion(parent, story[q[i].occurrences[0].doc], story[q[i].occurrences[k].doc]);
+    size_t n_stories = 0;
+    for (size_t k = 0; k < n_clusters; k++)
+        n_stories += sfind(parent, k) == k;
+    if (n_stories <= 1) {
+        list = px__malloc(sizeof(px_story *));
+        if (!list) {
+            rc = PX_ENOMEM;
+            goto done;
+        }
+        list[0] = all;
+        all = NULL;
+        n_list = 1;
+        goto done;
+    }
+    /* one story per merged cluster, the largest first */
+    list = px__calloc(n_stories, sizeof(px_story *));
+    part = px__malloc(n_docs * sizeof(px_doc *));
+    order = px__malloc(n_clusters * sizeof(size_t));
+    size = px__calloc(n_clusters, sizeof(size_t));
+    if (!list || !part || !order || !size) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < n_docs; i++)
+        size[sfind(parent, story[i])]++;
+    size_t n_roots = 0;
+    for (size_t k = 0; k < n_clusters; k++) {
+        if (sfind(parent, k) != k)
+            continue;
+        size_t j = n_roots++;
+        order[j] = k;
+        while (j > 0 && size[order[j - 1]] < size[order[j]]) {
+            size_t t = order[j - 1];
+            order[j - 1] = order[j];
+            order[j] = t;
+            j--;
+        }
+    }
+    size_t used = 0;
+    for (size_t k = 0; k < n_roots && !rc; k++) {
+        size_t m = 0;
+        for (size_t i = 0; i < n_docs; i++)
+            if (sfind(parent, story[i]) == order[k]) {
+                index[i] = m;
+                part[used + m++] = docs[i];
+            }
+        /* copies within the story, by the story's own numbering */
+        m = 0;
+        for (size_t i = 0; i < n_docs; i++)
+            if (sfind(parent, story[i]) == order[k]) {
+                ptrdiff_t d = dup[i];
+                local[m++] = d >= 0 && sfind(parent, story[d]) == order[k] ? (ptrdiff_t)index[d] : -1;
+            }
+        rc = story_new(&list[n_list], part + used, m, local);
+        if (!rc)
+            n_list++;
+        used += m;
+    }
+    if (!rc) {
+        list[0]->owned_array = part;
+        part = NULL;
+    }
+done:
+    px_story_free(all);
+    free(story);
+    free(parent);
+    free(order);
+    free(size);
+    free(index);
+    free(dup);
+    free(local);
+    if (rc) {
+        for (size_t k = 0; k < n_list; k++)
+            px_story_free(list[k]);
+        free(list);
+        free(part);
+        return rc;
+    }
+    free(part);
+    *out = list;
+    *n_out = n_list;
+    return 0;
+}
+
+void px_stories_free(px_story **stories, size_t n)
+{
+    if (!stories)
+        return;
+    /* the stories' document arrays are slices of the first one's */
+    px_doc **array = n ? stories[0]->owned_array : NULL;
+    for (size_t k = 0; k < n; k++)
+        px_story_free(stories[k]);
+    free(array);
+    free(stories);
+}
+
+int px_report_write_stories(px_story *const *stories, size_t n, px_report_format format, FILE *out)
+{
+    if ((!stories && n) || !out)
+        return PX_EUSAGE;
+    if (n == 1)
+        return px_report_write(stories[0], format, out);
+    px_buf b = PX_BUF_INIT;
+    int rc = 0;
+    switch (format) {
+    case PX_REPORT_HTML:
+        rc = px__report_html_many(stories, n, &b);
+        break;
+    case PX_REPORT_JSON:
+        px_buf_puts(&b, "{\"parallax\":\"" PX_VERSION "\",\"stories\":[");
+        for (size_t i = 0; i < n && !rc; i++) {
+            if (i)
+                px_buf_putc(&b, ',');
+            rc = px__report_json(stories[i], &b);
+            if (b.len && b.ptr[b.len - 1] == '\n')
+                px_buf_truncate(&b, b.len - 1);
+        }
+        px_buf_puts(&b, "]}\n");
+        break;
+    default:
+        px_buf_printf(&b, "%zu stories in this input; each has its report below, the largest first.\n\n", n);
+        for (size_t i = 0; i < n && !rc; i++) {
+            if (i)
+                px_buf_puts(&b, "\n---\n\n");
+            rc = px__report_md(stories[i], &b);
+        }
+        break;
+    }
+    if (!rc && b.oom)
+        rc = PX_ENOMEM;
+    if (!rc && fwrite(b.ptr, 1, b.len, out) != b.len)
+        rc = PX_EIO;
+    px_buf_release(&b);
+    return rc;
 }
 
 int px_report_write(const px_story *s, px_report_format format, FILE *out)
