@@ -300,19 +300,24 @@ static bool looks_binary(const char *s, size_t len)
  * so a JSON parser can read the line. Returns the count repaired. */
 static size_t repair_utf8(const char *s, size_t len, px_buf *out)
 {
-    size_t bad = 0;
+    size_t bad = 0, run = 0;
     for (size_t i = 0; i < len;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t n = px__utf8_decode(s + i, len - i, &cp);
-        if (!n) {
-            px_buf_puts(out, "\xEF\xBF\xBD");
-            bad++;
-            i++;
-        } else {
-            px_buf_put(out, s + i, n);
+        if (n) {
             i += n;
+            continue;
         }
+        px_buf_put(out, s + run, i - run);
+        px_buf_puts(out, "\xEF\xBF\xBD");
+        bad++;
+        run = ++i;
     }
+    px_buf_put(out, s + run, len - run);
     return bad;
 }
 
