@@ -79,8 +79,11 @@ static void on_assign(void *ud, px_doc *doc, const px_group_assign *a)
             size_t ns;
             const px_sentence *se = px_doc_sentences(doc, &ns);
             px_str t = px_doc_text(doc);
-            size_t len = ns ? se[0].end - se[0].start : 0;
-            d->headline = ns ? strndup(t.ptr + se[0].start, len > 160 ? 160 : len) : NULL;
+            size_t full = ns ? se[0].end - se[0].start : 0, len = full > 160 ? 160 : full;
+            /* cut at a character boundary */
+            while (len && len < full && ((unsigned char)t.ptr[se[0].start + len] & 0xC0) == 0x80)
+                len--;
+            d->headline = ns ? strndup(t.ptr + se[0].start, len) : NULL;
         }
     }
     if (!d->id)

@@ -185,9 +185,13 @@ static int write_article(px_store *s, px_doc *doc, const px_group_assign *a,
         size_t ns;
         const px_sentence *se = px_doc_sentences(doc, &ns);
         px_str t = px_doc_text(doc);
+        size_t len = ns ? PX_MIN(se[0].end - se[0].start, (size_t)160) : 0;
+        /* cut at a character boundary */
+        while (ns && len && len < se[0].end - se[0].start &&
+               ((unsigned char)t.ptr[se[0].start + len] & 0xC0) == 0x80)
+            len--;
         if (ns)
-            sqlite3_bind_text(st, 2, t.ptr + se[0].start,
-                              (int)PX_MIN(se[0].end - se[0].start, (size_t)160), SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 2, t.ptr + se[0].start, (int)len, SQLITE_TRANSIENT);
         else
             sqlite3_bind_null(st, 2);
     }
