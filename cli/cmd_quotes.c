@@ -9,18 +9,20 @@
 #include "cli.h"
 
 static const char help[] =
-    "usage: parallax quotes [--format jsonl|text] [--marks-excluded] [-o FILE] [--strict]\n"
+    "usage: parallax quotes [--format jsonl|text] [--polnear-spans] [-o FILE] [--strict]\n"
     "                       [--quiet] INPUT...\n\n"
     "Finds who said what: one record per attribution with doc, start, end, text\n"
     "(the content), kind (direct, partial, indirect, embedded), speaker (the\n"
     "resolved name, or null), speaker_text/speaker_start/speaker_end (the span as\n"
     "written), cue/cue_start/cue_end, parts (each quoted segment, quotation marks\n"
-    "excluded) and sentence. Offsets are Unicode code point offsets into the\n"
-    "original text, end exclusive. start..end follows PolNeAR: a direct\n"
-    "quotation with its marks, a statement interrupted by its attribution as one\n"
-    "span from the first mark to the last.\n\n"
+    "excluded), span_start/span_end and sentence. Offsets are Unicode code point\n"
+    "offsets into the original text, end exclusive. start..end is the content\n"
+    "without quotation marks: a statement interrupted by its attribution is one\n"
+    "record from A's first word to B's last. span_start..span_end is the span as\n"
+    "PolNeAR annotates it (a direct quotation with its marks, a partial one with\n"
+    "the writer's clause around it).\n\n"
     "  --format F         jsonl (default) or text\n"
-    "  --marks-excluded   start..end of a direct quotation without its marks\n"
+    "  --polnear-spans    print start..end and text as span_start..span_end\n"
     "  -o FILE            write to FILE instead of standard output\n"
     "  --strict           stop at the first input problem\n"
     "  --quiet            do not print warnings (the exit status still tells)\n";
@@ -47,8 +49,8 @@ int cmd_quotes(int argc, char **argv)
                 rc = cli_usage_error(ctx.verb, "--format needs jsonl or text");
                 goto done;
             }
-        } else if (!strcmp(a, "--marks-excluded")) {
-            flags |= PX_QUOTES_MARKS_EXCLUDED;
+        } else if (!strcmp(a, "--polnear-spans")) {
+            flags |= PX_QUOTES_POLNEAR_SPANS;
         } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
             if (++i >= argc) {
                 rc = cli_usage_error(ctx.verb, "-o needs a file name");

@@ -283,9 +283,11 @@ typedef enum px_quotes_format {
 } px_quotes_format;
 
 /* px_quotes_write() flags */
-/* Print start/end as span_start/span_end (the default, PolNeAR's
- * convention: quotation marks included) rather than start/end. */
-#define PX_QUOTES_MARKS_EXCLUDED 0x1u
+/* Print start/end (and text) as PolNeAR annotates content: a direct
+ * quotation with its quotation marks, a partial one with the writer's
+ * clause around it. By default start/end exclude the marks (the
+ * issue's convention) and span_start/span_end carry the PolNeAR span. */
+#define PX_QUOTES_POLNEAR_SPANS 0x1u
 
 /* Writes the attributions of doc to f (finding them first when needed).
  * JSONL objects: doc, start, end, text, kind, speaker, speaker_text,

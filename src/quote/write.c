@@ -64,10 +64,11 @@ static void write_jsonl(px_buf *b, const px_doc *doc, const px_quote *q, unsigne
     const char *id = px_doc_id(doc);
     px_buf_puts(b, "{\"doc\":");
     put_str(b, id, strlen(id));
-    size_t s = q->span_start, e = q->span_end;
-    if (flags & PX_QUOTES_MARKS_EXCLUDED)
-        s = q->start, e = q->end;
+    size_t s = q->start, e = q->end;
+    if (flags & PX_QUOTES_POLNEAR_SPANS)
+        s = q->span_start, e = q->span_end;
     json_span(b, doc, "text", "start", "end", s, e, true);
+    json_span(b, doc, NULL, "span_start", "span_end", q->span_start, q->span_end, true);
     put_key(b, "kind");
     px_buf_putc(b, '"');
     px_buf_puts(b, px_quote_kind_name(q->kind));

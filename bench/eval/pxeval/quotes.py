@@ -300,7 +300,11 @@ def parse_predictions(objs, texts):
             if len(rep["unknown_docs"]) < 5 and doc not in rep["unknown_docs"]:
                 rep["unknown_docs"].append(doc)
             continue
-        span = _pair(o, "start", "end")
+        # parallax prints the content without quotation marks as start/end
+        # and the span as PolNeAR annotates it (marks included, a partial
+        # quotation with the writer's clause) as span_start/span_end: the
+        # latter is what the gold spans are compared with.
+        span = _pair(o, "span_start", "span_end") or _pair(o, "start", "end")
         parts = o.get("parts")
         if isinstance(parts, list) and parts:
             ps = [_pair(p, "start", "end") for p in parts if isinstance(p, dict)]
