@@ -318,7 +318,8 @@ def parse_predictions(objs, texts):
         if span[1] > len(text):
             rep["out_of_range"] += 1
         ptext = o.get("text")
-        if isinstance(ptext, str) and ptext != text[span[0]:span[1]] and not parts:
+        tspan = _pair(o, "start", "end") or span
+        if isinstance(ptext, str) and ptext != text[tspan[0]:tspan[1]] and not parts:
             rep["text_mismatch"] += 1
         kind = o.get("kind") if isinstance(o.get("kind"), str) else "?"
         p = Pred(doc, span[0], span[1], kind,
