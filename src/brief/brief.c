@@ -555,8 +555,8 @@ static int add_sentence(ctx *c, uint32_t di, uint32_t si, bool candidate_block, 
             goto oom;
     }
     size_t nu = c->uni.n - b.u_off;
-    uint32_t *u = c->uni.v + b.u_off;
-    qsort(u, nu, sizeof(*u), cmp_u32);
+    uint32_t *u = nu ? c->uni.v + b.u_off : NULL;
+    px__qsort(u, nu, sizeof(*u), cmp_u32);
     size_t k = 0;
     for (size_t i = 0; i < nu; i++)
         if (!k || u[i] != u[k - 1])
@@ -1237,7 +1237,7 @@ static int build_output(ctx *c, px_brief *br, selection *sel)
     if (!all_dated)
         for (size_t i = 0; i < n; i++)
             ch[i].date = NULL;
-    qsort(ch, n, sizeof(*ch), cmp_order);
+    px__qsort(ch, n, sizeof(*ch), cmp_order);
 
     br->sents = px_arena_calloc(&br->arena, n ? n : 1, sizeof(*br->sents));
     br->items = px_arena_calloc(&br->arena, n ? n : 1, sizeof(*br->items));

@@ -210,7 +210,7 @@ static int build_units(fact_ctx *fx)
             if (k != e && ents[k].place && !strcmp(ents[k].place, cn))
                 country_of[e] = k;
     }
-    qsort(ms.v, ms.n, sizeof(ment), cmp_ment);
+    px__qsort(ms.v, ms.n, sizeof(ment), cmp_ment);
     size_t mcur = 0;
     px_buf b = PX_BUF_INIT;
     int rc = 0;
@@ -342,7 +342,8 @@ static int build_units(fact_ctx *fx)
             u.n_feat = fx->feats.n - u.first_feat;
             u.n_num = fx->nums.n - u.first_num;
             /* one bag, each feature once */
-            qsort(fx->feats.v + u.first_feat, u.n_feat, sizeof(uint64_t), cmp_u64);
+            if (u.n_feat > 1)
+                px__qsort(fx->feats.v + u.first_feat, u.n_feat, sizeof(uint64_t), cmp_u64);
             size_t w2 = u.first_feat;
             for (size_t k = u.first_feat; k < fx->feats.n; k++)
                 if (k == u.first_feat || fx->feats.v[k] != fx->feats.v[w2 - 1])
@@ -555,7 +556,8 @@ static int title_conflicts(px_compare *c, conflict_vec *out)
                                 rc = PX_ENOMEM;
                                 break;
                             }
-                            memcpy(cites, side[sd].v, side[sd].n * sizeof(px_cite));
+                            if (side[sd].n)
+                                memcpy(cites, side[sd].v, side[sd].n * sizeof(px_cite));
                             sides[sd].value = label[sd];
                             sides[sd].cites = cites;
                             sides[sd].n_cites = side[sd].n;
@@ -640,7 +642,8 @@ static int number_conflicts(px_compare *c, fact_ctx *fx, const size_t *members, 
                             PX_VEC_FREE(cv);
                             return PX_ENOMEM;
                         }
-                        memcpy(cites, cv.v, cv.n * sizeof(px_cite));
+                        if (cv.n)
+                            memcpy(cites, cv.v, cv.n * sizeof(px_cite));
                         sides[sd].value = label ? label : "";
                         sides[sd].cites = cites;
                         sides[sd].n_cites = cv.n;
@@ -727,7 +730,7 @@ int px__compare_facts(px_compare *c)
             if (dict.df[fid[un->first_feat + k]] <= max_df)
                 post[np++] = (posting){fid[un->first_feat + k], (uint32_t)u};
     }
-    qsort(post, np, sizeof(posting), cmp_posting);
+    px__qsort(post, np, sizeof(posting), cmp_posting);
     /* feature id -> range in post */
     size_t *pstart = px__malloc((dict.cap + 1) * sizeof(size_t));
     if (!pstart) {
@@ -879,7 +882,7 @@ int px__compare_facts(px_compare *c)
             const px_sentence *s = &c->docs[um->doc]->sents[um->sent];
             cites[m - k] = (px_cite){um->doc, um->sent, s->start, s->end};
         }
-        qsort(cites, e - k, sizeof(px_cite), cite_cmp);
+        px__qsort(cites, e - k, sizeof(px_cite), cite_cmp);
         px_fact f = {sentence_text(&c->arena, c->docs[fx.units.v[rep].doc], fx.units.v[rep].sent),
                      cites, e - k, n_out, corroborated};
         if (!f.text || !PX_VEC_PUSH(facts, f)) {
@@ -935,12 +938,13 @@ int px__compare_facts(px_compare *c)
         k = e;
     }
     if (!rc) {
-        qsort(facts.v, facts.n, sizeof(px_fact), fact_cmp);
+        px__qsort(facts.v, facts.n, sizeof(px_fact), fact_cmp);
         c->facts = px_arena_alloc(&c->arena, (facts.n ? facts.n : 1) * sizeof(px_fact));
         if (!c->facts)
             rc = PX_ENOMEM;
         else {
-            memcpy(c->facts, facts.v, facts.n * sizeof(px_fact));
+            if (facts.n)
+                memcpy(c->facts, facts.v, facts.n * sizeof(px_fact));
             c->n_facts = facts.n;
         }
     }

@@ -311,7 +311,7 @@ int px_dates_anchor_story(px_doc *const *docs, size_t n)
     rc = PX_OK;
     if (!n_set)
         goto done;
-    qsort(set, n_set, sizeof(long), cmp_days);
+    px__qsort(set, n_set, sizeof(long), cmp_days);
     /* the upper median: articles are published after what they report */
     px_ymd story = px__civil_from_days(set[n_set / 2]);
     for (size_t i = 0; i < n; i++) {

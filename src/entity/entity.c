@@ -1126,7 +1126,7 @@ static int group_candidates(finder *f, size_t *parent)
     for (size_t i = 0; i < n; i++)
         if (full_name_cand(&cs[i]))
             byname[nb++] = (keyed){cs[i].last_key, cs[i].first_key, i};
-    qsort(byname, nb, sizeof(keyed), cmp_keyed);
+    px__qsort(byname, nb, sizeof(keyed), cmp_keyed);
     for (size_t k = 0; k < nb;) {
         size_t e = k;
         while (e < nb && !strcmp(byname[e].key, byname[k].key))
@@ -1159,7 +1159,7 @@ static int group_candidates(finder *f, size_t *parent)
             if (cs[i].n_words >= 2 && !cs[i].description && is_person[uf_find(parent, i)] &&
                 strlen(cs[i].first_key) >= 3)
                 firsts[nfk++] = (keyed){cs[i].first_key, "", i};
-        qsort(firsts, nfk, sizeof(keyed), cmp_keyed);
+        px__qsort(firsts, nfk, sizeof(keyed), cmp_keyed);
         for (size_t i = 0; i < n; i++) {
             if (!full_name_cand(&cs[i]) || is_person[uf_find(parent, i)])
                 continue;
@@ -1179,7 +1179,7 @@ static int group_candidates(finder *f, size_t *parent)
     for (size_t i = 0; i < n; i++)
         if (is_person[i] && uf_find(parent, i) == i)
             persons[np++] = (keyed){cs[i].last_key, "", i};
-    qsort(persons, np, sizeof(keyed), cmp_keyed);
+    px__qsort(persons, np, sizeof(keyed), cmp_keyed);
     /* titles of each person */
     for (size_t i = 0; i < n; i++)
         ti.head[i] = ti.next[i] = SIZE_MAX;
@@ -1342,7 +1342,7 @@ static int group_candidates(finder *f, size_t *parent)
         free(keys);
         if (rc)
             goto done;
-        qsort(byname, nk, sizeof(keyed), cmp_keyed);
+        px__qsort(byname, nk, sizeof(keyed), cmp_keyed);
         for (size_t k = 1; k < nk; k++)
             if (!strcmp(byname[k].key, byname[k - 1].key))
                 uf_union(parent, byname[k - 1].i, byname[k].i);
@@ -1361,7 +1361,7 @@ static int group_candidates(finder *f, size_t *parent)
             else if (o->org && o->n_words >= 2)
                 byname[nh++] = (keyed){o->last_key, "", j};
         }
-        qsort(byname, nh, sizeof(keyed), cmp_keyed);
+        px__qsort(byname, nh, sizeof(keyed), cmp_keyed);
         for (size_t i = 0; i < n; i++)
             n_docs_of[i] = 0, last_doc[i] = SIZE_MAX;
         for (size_t i = 0; i < n; i++) {
@@ -1452,7 +1452,8 @@ static int build_output(finder *f, size_t *parent)
     free(root_ent);
     px_entity *list = px_arena_calloc(&e->arena, n_ent ? n_ent : 1, sizeof(px_entity));
     size_t *counts = px__calloc(n_ent ? n_ent : 1, sizeof(size_t));
-    alias_count *ac = px__malloc((n ? n : 1) * sizeof(alias_count));
+    /* two aliases at most per mention: as written and the bare name */
+    alias_count *ac = px__malloc((2 * n + 1) * sizeof(alias_count));
     if (!list || !counts || !ac) {
         free(counts);
         free(ac);
@@ -1530,7 +1531,7 @@ static int build_output(finder *f, size_t *parent)
                     break;
             }
         }
-        qsort(ac, n_alias, sizeof(alias_count), cmp_size_desc);
+        px__qsort(ac, n_alias, sizeof(alias_count), cmp_size_desc);
         const char **aliases = px_arena_alloc(&e->arena, (n_alias ? n_alias : 1) * sizeof(char *));
         if (!aliases) {
             rc = PX_ENOMEM;
@@ -1793,7 +1794,7 @@ static int build_lookup(px_entities *e)
         e->lookup[e->n_lookup++] = (struct lookup_entry){key, c->doc, e->cand_entity[i]};
     }
     px_buf_release(&k);
-    qsort(e->lookup, e->n_lookup, sizeof(*e->lookup), cmp_lookup);
+    px__qsort(e->lookup, e->n_lookup, sizeof(*e->lookup), cmp_lookup);
     return 0;
 }
 

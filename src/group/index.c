@@ -599,7 +599,7 @@ int px__index_load_story(px_group_index *ix, size_t st, const px_term *c, size_t
         return PX_ENOMEM;
     if (n) {
         memcpy(s->v, c, n * sizeof *c);
-        qsort(s->v, n, sizeof *s->v, cmp_key);
+        px__qsort(s->v, n, sizeof *s->v, cmp_key);
     }
     s->n = (uint32_t)n;
     double norm = 0;
@@ -615,7 +615,7 @@ int px__index_load_story(px_group_index *ix, size_t st, const px_term *c, size_t
         return PX_ENOMEM;
     if (n) {
         memcpy(byw, c, n * sizeof *c);
-        qsort(byw, n, sizeof *byw, cmp_w_desc);
+        px__qsort(byw, n, sizeof *byw, cmp_w_desc);
     }
     int rc = PX_OK;
     for (size_t i = 0; i < n && i < 2 * QUERY_TERMS && !rc; i++)

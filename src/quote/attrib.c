@@ -1156,7 +1156,7 @@ static int finish(ctx *c, const px_quote **out, size_t *n_out)
     px_doc *d = c->doc;
     size_t n = c->recs.n;
     if (n)
-        qsort(c->recs.v, n, sizeof(rec), cmp_rec);
+        px__qsort(c->recs.v, n, sizeof(rec), cmp_rec);
     px_quote *qv = n ? px_arena_calloc(&d->arena, n, sizeof(px_quote)) : NULL;
     if (n && !qv)
         return PX_ENOMEM;

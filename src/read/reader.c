@@ -239,7 +239,7 @@ static int expand_dir(px_reader *r, const char *path)
     }
     closedir(d);
     if (rc == PX_OK) {
-        qsort(items.v, items.n, sizeof(char *), cmp_str_desc);
+        px__qsort(items.v, items.n, sizeof(char *), cmp_str_desc);
         for (size_t i = 0; i < items.n; i++) {
             if (!PX_VEC_PUSH(r->queue, items.v[i])) {
                 rc = PX_ENOMEM;

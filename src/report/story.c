@@ -147,7 +147,7 @@ static int story_timeline(px_story *s)
         }
     }
     if (!rc && all.n) {
-        qsort(all.v, all.n, sizeof(dated), cmp_dated);
+        px__qsort(all.v, all.n, sizeof(dated), cmp_dated);
         size_t n_events = 0;
         for (size_t k = 0; k < all.n; k++)
             n_events += !k || strcmp(all.v[k].value, all.v[k - 1].value);
@@ -226,7 +226,8 @@ static int story_brief(px_story *s)
             rc = PX_ENOMEM;
             break;
         }
-        memcpy(docs, bs[i].sources, bs[i].n_sources * sizeof(size_t));
+        if (bs[i].n_sources)
+            memcpy(docs, bs[i].sources, bs[i].n_sources * sizeof(size_t));
         l->docs = docs;
         l->n_docs = bs[i].n_sources;
     }
@@ -291,7 +292,8 @@ static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const p
         goto done;
     }
     if (dup_of) {
-        memcpy(s->dup_of, dup_of, n_docs * sizeof(ptrdiff_t));
+        if (n_docs)
+            memcpy(s->dup_of, dup_of, n_docs * sizeof(ptrdiff_t));
     } else if (n_docs) {
         px_group_options go = group_options(n_docs);
         if ((rc = px_group_docs(docs, n_docs, &go, NULL, s->dup_of)))

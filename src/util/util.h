@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "parallax.h"
 
@@ -90,6 +91,15 @@ char *px_arena_strdup(px_arena *a, const char *s);
     (PX_VEC_RESERVE(vec, 1) ? ((vec).v[(vec).n++] = (value), true) : false)
 #define PX_VEC_FREE(vec) (free((vec).v), (vec).v = NULL, (vec).n = (vec).cap = 0)
 bool px__vec_reserve(void **v, size_t *cap, size_t need, size_t elem);
+
+/* qsort that accepts an empty (possibly NULL) array: C makes passing
+ * NULL to qsort undefined even for zero elements. */
+static inline void px__qsort(void *base, size_t n, size_t size,
+                             int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
 
 /* ---- UTF-8 ---- */
 /* Decodes one code point at s[0..len). Sets *cp; returns the byte length
