@@ -111,7 +111,7 @@ int px__compare_add_conflict(px_compare *c, const px_conflict *conflict)
     if (!v)
         return PX_ENOMEM;
     if (c->n_conflicts)
-        memcpy(v, c->conflicts, c->n_conflicts * sizeof(px_conflict));
+        px__copy(v, c->conflicts, c->n_conflicts * sizeof(px_conflict));
     v[c->n_conflicts++] = *conflict;
     c->conflicts = v;
     return 0;

@@ -258,7 +258,7 @@ static int build_units(fact_ctx *fx)
             if (k != e && ents[k].place && !strcmp(ents[k].place, cn))
                 country_of[e] = k;
     }
-    qsort(ms.v, ms.n, sizeof(ment), cmp_ment);
+    px__sort(ms.v, ms.n, sizeof(ment), cmp_ment);
     size_t mcur = 0;
     px_buf b = PX_BUF_INIT;
     int rc = 0;
@@ -334,7 +334,7 @@ static int build_units(fact_ctx *fx)
                         if (st && sl > 0) {
                             char tmp[64];
                             size_t n = PX_MIN((size_t)sl, sizeof tmp - 1);
-                            memcpy(tmp, st, n);
+                            px__copy(tmp, st, n);
                             tmp[n] = 0;
                             if (!unit_noun(tmp)) {
                                 nu.noun = px__hash(st, (size_t)sl, 5);
@@ -393,7 +393,7 @@ static int build_units(fact_ctx *fx)
             u.n_feat = fx->feats.n - u.first_feat;
             u.n_num = fx->nums.n - u.first_num;
             /* one bag, each feature once */
-            qsort(fx->feats.v + u.first_feat, u.n_feat, sizeof(uint64_t), cmp_u64);
+            px__sort(fx->feats.v + u.first_feat, u.n_feat, sizeof(uint64_t), cmp_u64);
             size_t w2 = u.first_feat;
             for (size_t k = u.first_feat; k < fx->feats.n; k++)
                 if (k == u.first_feat || fx->feats.v[k] != fx->feats.v[w2 - 1])
@@ -544,7 +544,7 @@ static bool title_role(const char *title, char *role, size_t cap, bool *former)
             *former = true;
         for (const char *const *r = roles; *r; r++)
             if (!strcmp(w, *r) && k < cap) {
-                memcpy(role, w, k + 1);
+                px__copy(role, w, k + 1);
             }
     }
     return role[0] != 0;
@@ -629,7 +629,7 @@ static int title_conflicts(px_compare *c, conflict_vec *out)
                                 rc = PX_ENOMEM;
                                 break;
                             }
-                            memcpy(cites, side[sd].v, side[sd].n * sizeof(px_cite));
+                            px__copy(cites, side[sd].v, side[sd].n * sizeof(px_cite));
                             sides[sd].value = label[sd];
                             sides[sd].cites = cites;
                             sides[sd].n_cites = side[sd].n;
@@ -718,7 +718,7 @@ static int number_conflicts(px_compare *c, fact_ctx *fx, const size_t *members, 
                             PX_VEC_FREE(cv);
                             return PX_ENOMEM;
                         }
-                        memcpy(cites, cv.v, cv.n * sizeof(px_cite));
+                        px__copy(cites, cv.v, cv.n * sizeof(px_cite));
                         sides[sd].value = label ? label : "";
                         sides[sd].cites = cites;
                         sides[sd].n_cites = cv.n;
@@ -808,7 +808,7 @@ int px__compare_facts(px_compare *c)
             if (dict.df[fid[un->first_feat + k]] <= max_df)
                 post[np++] = (posting){fid[un->first_feat + k], (uint32_t)u};
     }
-    qsort(post, np, sizeof(posting), cmp_posting);
+    px__sort(post, np, sizeof(posting), cmp_posting);
     /* feature id -> range in post */
     size_t *pstart = px__malloc((dict.cap + 1) * sizeof(size_t));
     if (!pstart) {
@@ -878,7 +878,7 @@ int px__compare_facts(px_compare *c)
     /* two sentences state the same thing when each is the other's best
      * match in the other's outlet: one-sided links would chain a whole
      * story into one fact */
-    qsort(links.v, links.n, sizeof(link), cmp_link);
+    px__sort(links.v, links.n, sizeof(link), cmp_link);
     size_t n_mutual = 0;
     for (size_t k = 0; k + 1 < links.n; k++)
         if (links.v[k].a == links.v[k + 1].a && links.v[k].b == links.v[k + 1].b) {
@@ -887,7 +887,7 @@ int px__compare_facts(px_compare *c)
         }
     /* closest pairs first; a fact takes one sentence per outlet, so two
      * sentences of one article never end up stating "the same thing" */
-    qsort(links.v, n_mutual, sizeof(link), cmp_link_sim);
+    px__sort(links.v, n_mutual, sizeof(link), cmp_link_sim);
     outlets_of = px__calloc(nu ? nu : 1, sizeof(*outlets_of));
     if (!outlets_of) {
         rc = PX_ENOMEM;
@@ -1007,7 +1007,7 @@ int px__compare_facts(px_compare *c)
             const px_sentence *s = &c->docs[um->doc]->sents[um->sent];
             cites[m - k] = (px_cite){um->doc, um->sent, s->start, s->end};
         }
-        qsort(cites, e - k, sizeof(px_cite), cite_cmp);
+        px__sort(cites, e - k, sizeof(px_cite), cite_cmp);
         px_fact f = {sentence_text(&c->arena, c->docs[fx.units.v[rep].doc], fx.units.v[rep].sent),
                      cites, e - k, n_out, corroborated};
         if (!f.text || !PX_VEC_PUSH(facts, f)) {
@@ -1063,12 +1063,12 @@ int px__compare_facts(px_compare *c)
         k = e;
     }
     if (!rc) {
-        qsort(facts.v, facts.n, sizeof(px_fact), fact_cmp);
+        px__sort(facts.v, facts.n, sizeof(px_fact), fact_cmp);
         c->facts = px_arena_alloc(&c->arena, (facts.n ? facts.n : 1) * sizeof(px_fact));
         if (!c->facts)
             rc = PX_ENOMEM;
         else {
-            memcpy(c->facts, facts.v, facts.n * sizeof(px_fact));
+            px__copy(c->facts, facts.v, facts.n * sizeof(px_fact));
             c->n_facts = facts.n;
         }
     }

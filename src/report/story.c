@@ -52,7 +52,7 @@ static int story_quotes(px_story *s)
             if (q[k].speaker_end > q[k].speaker_start)
                 qi.speaker = px_entities_at(s->ents, d, q[k].speaker_start, q[k].speaker_end);
             if (qi.speaker < 0 && q[k].speaker)
-                qi.speaker = px_entities_lookup(s->ents, d, q[k].speaker);
+                qi.speaker = px_entities_lookup_near(s->ents, d, q[k].start, q[k].speaker);
             if (!PX_VEC_PUSH(in, qi)) {
                 rc = PX_ENOMEM;
                 break;
@@ -131,7 +131,7 @@ static int story_timeline(px_story *s)
             char day[11];
             const char *v = tx[k].value;
             if (strlen(v) > 10 && v[10] == 'T') {
-                memcpy(day, v, 10);
+                px__copy(day, v, 10);
                 day[10] = 0;
                 v = px_arena_strdup(&s->arena, day);
                 if (!v) {
@@ -147,7 +147,7 @@ static int story_timeline(px_story *s)
         }
     }
     if (!rc && all.n) {
-        qsort(all.v, all.n, sizeof(dated), cmp_dated);
+        px__sort(all.v, all.n, sizeof(dated), cmp_dated);
         size_t n_events = 0;
         for (size_t k = 0; k < all.n; k++)
             n_events += !k || strcmp(all.v[k].value, all.v[k - 1].value);
@@ -258,7 +258,7 @@ static int date_conflicts(px_story *s)
             if (!day)
                 continue;
             dated_cite x;
-            memcpy(x.day, day, 10);
+            px__copy(x.day, day, 10);
             x.day[10] = 0;
             x.cite = (px_cite){c->doc, c->sentence, a, b};
             if (!PX_VEC_PUSH(dc, x)) {
@@ -343,7 +343,7 @@ static int story_brief(px_story *s)
             rc = PX_ENOMEM;
             break;
         }
-        memcpy(docs, bs[i].sources, bs[i].n_sources * sizeof(size_t));
+        px__copy(docs, bs[i].sources, bs[i].n_sources * sizeof(size_t));
         l->docs = docs;
         l->n_docs = bs[i].n_sources;
     }
@@ -408,7 +408,7 @@ static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const p
         goto done;
     }
     if (dup_of) {
-        memcpy(s->dup_of, dup_of, n_docs * sizeof(ptrdiff_t));
+        px__copy(s->dup_of, dup_of, n_docs * sizeof(ptrdiff_t));
     } else if (n_docs) {
         px_group_options go = group_options(n_docs);
         if ((rc = px_group_docs(docs, n_docs, &go, NULL, s->dup_of)))
