@@ -7,28 +7,32 @@
  * 2009), the content units are concepts: bigrams of stemmed words, a
  * bigram of two stopwords excepted. A concept weighs the number of
  * documents that carry it, so what many outlets report counts, not what
- * one outlet repeats; concepts in too few documents weigh nothing. The
- * brief is the set of candidate sentences that covers the most concept
- * weight within the budget (words or sentences): a lazy greedy pass by
- * gain per word (Khuller et al.'s budgeted maximum coverage; Lin and
- * Bilmes 2010) then swaps that raise the coverage (a local search toward
- * the ILP optimum). Covering a concept twice gains nothing, so
+ * one outlet repeats; concepts in too few documents weigh nothing; a
+ * concept in a document's headline or first three sentences counts once
+ * more for that document (a position prior). The brief is the set of
+ * candidate sentences that covers the most concept weight within the
+ * budget (words or sentences): a lazy greedy pass by gain per word
+ * (budgeted maximum coverage, Khuller et al. 1999; Lin and Bilmes 2010),
+ * then swaps that raise the coverage (a local search toward the ILP
+ * optimum), then, with a word budget, the start of one more sentence
+ * fills the words left. Covering a concept twice gains nothing, so
  * redundancy is avoided by the objective itself; a unigram cosine check
  * also rejects paraphrases that share few bigrams.
  *
  * Candidates are body and standfirst sentences that can stand alone:
- * long enough, ending like a sentence, no question, not mostly quotation,
- * balanced quotation marks, no dangling opening ("But", "However",
- * "This"), and a leading "He"/"His" only when the sentence before names
- * exactly one person, who then replaces the pronoun.
+ * 8 to 60 words, ending with a full stop or "!", no question, not mostly
+ * quotation, not opening or closing inside a quotation, not in Title
+ * Case, no dangling opening ("But", "However", "This", "It"), and a
+ * leading "He"/"His" only when the sentence before names its subject,
+ * which then replaces the pronoun. A wire dateline is not printed.
  *
  * Each chosen sentence's sources are the documents holding two
  * consecutive sentences that contain most of its content words (weighted
  * by idf, so the words that tell one event from a look-alike count
- * most), and the brief is
- * ordered by document date where every date is known, else by the mean
- * relative position of the sentence across its sources (stories are told
- * in the same order by most outlets).
+ * most). The brief is ordered by document date where every date is
+ * known, else by the mean relative position of the sentence across its
+ * sources (most outlets tell a story in the same order); a cut sentence
+ * comes last.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -83,6 +87,19 @@ typedef struct map64 {
     size_t cap, n; /* cap a power of two */
 } map64;
 
+/* The home slot of a key in a table of cap (a power of two) slots: the
+ * key is mixed (murmur3's finaliser) so packed pairs that differ only in
+ * their high half spread too. */
+static size_t slot_of(uint64_t key, size_t cap)
+{
+    key ^= key >> 33;
+    key *= 0xff51afd7ed558ccdull;
+    key ^= key >> 33;
+    key *= 0xc4ceb9fe1a85ec53ull;
+    key ^= key >> 33;
+    return (size_t)key & (cap - 1);
+}
+
 static bool map_grow(map64 *m)
 {
     size_t ncap = m->cap ? m->cap * 2 : 1024;
@@ -92,7 +109,7 @@ static bool map_grow(map64 *m)
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->s[i].used)
             continue;
-        size_t j = (size_t)(m->s[i].key * 0x9E3779B97F4A7C15ull >> 7) & (ncap - 1);
+        size_t j = slot_of(m->s[i].key, ncap);
         while (ns[j].used)
             j = (j + 1) & (ncap - 1);
         ns[j] = m->s[i];
@@ -106,7 +123,7 @@ static bool map_grow(map64 *m)
 /* First slot index for key, for probing. */
 static size_t map_first(const map64 *m, uint64_t key)
 {
-    return (size_t)(key * 0x9E3779B97F4A7C15ull >> 7) & (m->cap - 1);
+    return slot_of(key, m->cap);
 }
 
 typedef struct strtab {
@@ -188,7 +205,6 @@ typedef struct bsent {
     uint32_t words;             /* whitespace-separated words printed */
     float relpos;               /* place among the doc's body sentences, 0..1 */
     bool candidate;
-    bool first_in_doc;          /* the doc's first body sentence */
     uint8_t pron;               /* pron_kind of the opening pronoun */
     uint32_t pron_tok;          /* the pronoun token */
     const char *name;           /* the antecedent replacing it (arena) */
@@ -441,7 +457,7 @@ static bool quote_step(const px_doc *d, size_t i, size_t end, qstate *q)
 /* Registers the tokens of one sentence: concepts, content stems, name
  * evidence. Adds a bsent. */
 static int add_sentence(ctx *c, uint32_t di, uint32_t si, bool candidate_block, float relpos,
-                        bool first_in_doc, qstate *quote_carry)
+                        qstate *quote_carry)
 {
     const px_doc *d = c->docs[di];
     const px_sentence *s = &d->sents[si];
@@ -451,7 +467,6 @@ static int add_sentence(ctx *c, uint32_t di, uint32_t si, bool candidate_block, 
     b.doc = di;
     b.sent = si;
     b.relpos = relpos;
-    b.first_in_doc = first_in_doc;
     size_t body = candidate_block ? skip_dateline(d, first, end) : first;
     b.start = body < end ? t[body].start : (uint32_t)s->start;
     b.end = (uint32_t)s->end;
@@ -754,8 +769,7 @@ static int read_docs(ctx *c)
             if (!body && k != PX_BLOCK_HEADLINE)
                 continue;
             float relpos = body && n_body > 1 ? (float)rank / (float)(n_body - 1) : 0.f;
-            if ((rc = add_sentence(c, (uint32_t)di, (uint32_t)si, body, relpos,
-                                   body && rank == 0, &quote_carry)))
+            if ((rc = add_sentence(c, (uint32_t)di, (uint32_t)si, body, relpos, &quote_carry)))
                 return rc;
             rank += body;
         }
@@ -1042,8 +1056,10 @@ static int fill_budget(ctx *c, selection *sel, size_t budget_words, size_t max_s
 {
     if (!budget_words || sel->words >= budget_words || (max_sents && sel->v.n >= max_sents))
         return PX_OK;
+    /* a word or two at the end read badly, but a brief of nothing is
+     * worse */
     uint32_t room = (uint32_t)(budget_words - sel->words);
-    if (room < 3)
+    if (room < 3 && sel->v.n)
         return PX_OK;
     double best = 0;
     uint32_t best_j = UINT32_MAX;
@@ -1058,6 +1074,14 @@ static int fill_budget(ctx *c, selection *sel, size_t budget_words, size_t max_s
         for (size_t k = 0; k < sel->v.n && !dup; k++)
             dup = sel->v.v[k] == j;
         if (!dup)
+            best = g, best_j = j;
+    }
+    /* nothing fits and no first words gain: the best sentence, cut */
+    bool fallback = best_j == UINT32_MAX && !sel->v.n;
+    for (uint32_t j = 0; fallback && j < c->sents.n; j++) {
+        const bsent *s = &c->sents.v[j];
+        double g = s->candidate ? gain(c, s, UINT32_MAX) : 0;
+        if (g > best)
             best = g, best_j = j;
     }
     if (best_j == UINT32_MAX)

@@ -117,6 +117,10 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size
  * arena a). */
 int px__dates_collect_posts(const px_doc *doc, px_arena *a, px_date_post_vec *out);
 
+/* For each token of doc, whether it is inside quotation marks
+ * (paragraph by paragraph). Caller frees. NULL when out of memory. */
+bool *px__dates_quoted_tokens(const px_doc *doc);
+
 /* A date stated by an embedded post of the document (the "— Name (@x)
  * May 11, 2025" line of an embedded social media post), or y == 0. */
 px_ymd px__dates_embedded_post(const px_doc *doc);

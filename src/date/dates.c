@@ -200,17 +200,60 @@ static int cmp_days(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Gives every document of the story the story's dated posts, so that an
- * article quoting one knows when its words were said. */
+/* Appends the quotations of a document that states its own date, as
+ * "posts" of that date: words an article prints were said by the day it
+ * was published. At most max_bytes of folded text. */
+static int collect_quotations(const px_doc *doc, px_arena *a, px_date_post_vec *out,
+                              size_t *budget)
+{
+    px_ymd date;
+    if (!doc->date || !px__parse_ymd(doc->date, &date) || !*budget)
+        return PX_OK;
+    bool *q = px__dates_quoted_tokens(doc);
+    if (!q)
+        return PX_ENOMEM;
+    int rc = PX_OK;
+    px_buf f = PX_BUF_INIT;
+    for (size_t k = 0; k < doc->n_toks && !rc;) {
+        if (!q[k]) {
+            k++;
+            continue;
+        }
+        size_t first = k;
+        while (k < doc->n_toks && q[k])
+            k++;
+        size_t start = doc->toks[first].start, end = doc->toks[k - 1].end;
+        if (end - start < 20 || end - start > *budget)
+            continue;
+        px_buf_clear(&f);
+        px__fold_typography(&f, doc->text + start, end - start, true);
+        char *copy = f.oom ? NULL : px_arena_strndup(a, f.ptr, f.len);
+        px_date_post p = {copy, f.len, date};
+        if (!copy || !PX_VEC_PUSH(*out, p))
+            rc = PX_ENOMEM;
+        *budget -= end - start;
+    }
+    px_buf_release(&f);
+    free(q);
+    return rc;
+}
+
+/* Gives every document of the story the story's dated posts and the
+ * quotations of its dated articles, so that an article quoting them
+ * knows by when the words were said. */
 static int share_posts(px_doc *const *docs, size_t n)
 {
     px_arena tmp;
     px_arena_init(&tmp, 4096);
     px_date_post_vec posts = {0};
     int rc = PX_OK;
+    size_t budget = 64 * 1024; /* quoted text shared with every article */
     for (size_t i = 0; i < n && !rc; i++)
         if (docs[i])
             rc = px__dates_collect_posts(docs[i], &tmp, &posts);
+    for (size_t i = 0; i < n && !rc; i++)
+        if (docs[i])
+            rc = collect_quotations(docs[i], &tmp, &posts, &budget);
     for (size_t i = 0; i < n && posts.n && !rc; i++) {
         if (!docs[i])
             continue;

@@ -788,8 +788,9 @@ static size_t m_year(const tagger *t, size_t i, match *m)
                 return 0;
             if ((t->a[j].flags & AF_HYPH) &&
                 !(j > 0 && (fn(t, j - 1) == FN_MID || fn(t, j - 1) == FN_EARLY ||
-                            fn(t, j - 1) == FN_LATE)))
-                return 0; /* "1989-90" ranges, but "mid-1996" */
+                            fn(t, j - 1) == FN_LATE || word_is(t, j - 1, "post") ||
+                            word_is(t, j - 1, "pre"))))
+                return 0; /* "1989-90" ranges, but "mid-1996", "post-1959" */
             if (y < 1800 || y > 2100)
                 return 0;
             m->type = PX_TIMEX_DATE;
@@ -823,6 +824,23 @@ static size_t m_year(const tagger *t, size_t i, match *m)
             snprintf(m->value, sizeof(m->value), "%.3s", t->a[j].low);
             return j + 1;
         }
+    }
+    /* "the nineties", "the early eighties" */
+    {
+        static const char *const decades[] = {"twenties", "thirties", "forties", "fifties",
+                                              "sixties", "seventies", "eighties", "nineties"};
+        size_t k = j;
+        if (the && (fn(t, k) == FN_EARLY || fn(t, k) == FN_LATE || fn(t, k) == FN_MID))
+            k++;
+        for (size_t d = 0; the && k < t->n && d < PX_ARRAY_LEN(decades); d++)
+            if (!strcmp(t->a[k].low, decades[d])) {
+                int c = t->ref.y ? t->ref.y / 100 : 19;
+                if ((int)d + 2 > (t->ref.y ? t->ref.y % 100 / 10 : 9))
+                    c--;
+                m->type = PX_TIMEX_DATE;
+                snprintf(m->value, sizeof(m->value), "%02d%d", c, (int)d + 2);
+                return k + 1;
+            }
     }
     /* centuries: "the 20th century", "the twentieth century" */
     int ordv;
@@ -1608,6 +1626,9 @@ static size_t m_ref(const tagger *t, size_t i, match *m)
         } else if (g == FN_NEAR && fn(t, i + 2) == FN_FUTURE) {
             v = "FUTURE_REF";
             e = i + 3;
+        } else if ((g == FN_NEAR || word_is(t, i + 1, "short")) && word_is(t, i + 2, "term")) {
+            v = "FUTURE_REF"; /* "in the near term" */
+            e = i + 3;
         } else if (g == FN_COMING) {
             bool plural;
             int u = unit_at(t, i + 2, &plural);
@@ -1645,7 +1666,8 @@ static size_t m_season(const tagger *t, size_t i, match *m)
         int p = i > 0 ? fn(t, i - 1) : FN_NONE;
         bool prep = p == FN_IN || p == FN_DURING || p == FN_BY || p == FN_SINCE ||
                     p == FN_UNTIL || p == FN_OVER || p == FN_BEFORE || p == FN_FROM ||
-                    (i > 0 && (word_is(t, i - 1, "after") || word_is(t, i - 1, "through")));
+                    (i > 0 && (word_is(t, i - 1, "after") || word_is(t, i - 1, "through") ||
+                               word_is(t, i - 1, "into") || word_is(t, i - 1, "throughout")));
         int y0;
         size_t k0 = j + 1;
         if (fn(t, k0) == FN_OF)
@@ -1775,14 +1797,16 @@ static size_t m_the_unit(const tagger *t, size_t i, match *m)
     if (fn(t, i) != FN_THE)
         return 0;
     size_t j = i + 1;
-    bool full = false;
+    bool full = false, fiscal = false;
     if (fn(t, j) == FN_FULL)
         full = true, j++;
+    else if (fn(t, j) == FN_FISCAL)
+        fiscal = true, j++;
     bool plural;
     int u = unit_at(t, j, &plural);
     if (!u || plural || (t->a[j].flags & AF_POSS))
         return 0;
-    if (u == UNIT_WEEKEND && !full) {
+    if (u == UNIT_WEEKEND && !full && !fiscal) {
         m->type = PX_TIMEX_DATE;
         m->relative = true;
         if (!has_ref(t)) {
@@ -1933,8 +1957,8 @@ static bool add_found(px_date_found_vec *out, const tagger *t, const match *m)
     return PX_VEC_PUSH(*out, f);
 }
 
-/* Marks tokens inside double quotation marks, paragraph by paragraph. */
-static bool *quoted_tokens(const px_doc *doc)
+/* Marks tokens inside quotation marks, paragraph by paragraph. */
+bool *px__dates_quoted_tokens(const px_doc *doc)
 {
     bool *q = calloc(doc->n_toks + 1, sizeof(bool));
     if (!q)
@@ -1945,7 +1969,7 @@ static bool *quoted_tokens(const px_doc *doc)
             continue;
         const px_sentence *s0 = &doc->sents[blk->first_sentence];
         const px_sentence *s1 = &doc->sents[blk->first_sentence + blk->n_sentences - 1];
-        bool in = false;
+        bool in = false, in_single = false;
         for (size_t k = s0->first_token; k < s1->first_token + s1->n_tokens; k++) {
             const px_token *tk = &doc->toks[k];
             if (tk->kind == PX_TOK_QUOTE && !(tk->flags & PX_TF_QSINGLE)) {
@@ -1957,7 +1981,16 @@ static bool *quoted_tokens(const px_doc *doc)
                     in = !in;
                 continue;
             }
-            q[k] = in;
+            if (tk->kind == PX_TOK_QUOTE) {
+                /* single marks: only the unambiguous opening one opens,
+                 * since ' and ’ are apostrophes too */
+                if (tk->flags & PX_TF_QOPEN)
+                    in_single = true;
+                else if (in_single && (tk->flags & PX_TF_QCLOSE))
+                    in_single = false;
+                continue;
+            }
+            q[k] = in || in_single;
         }
     }
     return q;
@@ -1974,8 +2007,9 @@ static bool contains(const char *hay, size_t hlen, const char *needle, size_t nl
     return false;
 }
 
-/* When the quoted words around atoms [a0, a1) were said: the date of a
- * post (of this document or of its story) that contains them, else the
+/* When the quoted words around atoms [a0, a1) were said: the earliest
+ * date of a post or dated article (of this document or of its story)
+ * before the reference date that holds them, else the
  * day named outside the quotation in the same sentence ("in a post early
  * Sunday morning, saying: '... tomorrow'"), if it is not after the
  * reference date. y == 0 when unknown. */
@@ -1984,26 +2018,32 @@ static px_ymd speech_date(const tagger *t, size_t a0, size_t a1, px_ymd outside,
 {
     px_ymd none = {0, 0, 0};
     if (n_posts) {
-        /* the words around the expression, within the quotation */
+        /* the words before the expression, within the quotation and its
+         * clause (and after it when there are too few): outlets quoting
+         * the same words differ in the punctuation around them */
         size_t lo = a0, hi = a1;
-        for (int k = 0; k < 4 && lo > 0 && t->a[lo - 1].kind != A_QUOTE &&
-                        (t->a[lo - 1].flags & AF_QUOTED);
-             k++)
+        while (a0 - lo < 3 && lo > 0 && (t->a[lo - 1].flags & AF_QUOTED) &&
+               (t->a[lo - 1].kind == A_WORD || t->a[lo - 1].kind == A_NUM))
             lo--;
-        for (int k = 0; k < 3 && hi < t->n && t->a[hi].kind != A_QUOTE &&
-                        (t->a[hi].flags & AF_QUOTED);
-             k++)
+        while (hi - lo < 4 && hi < t->n && (t->a[hi].flags & AF_QUOTED) &&
+               (t->a[hi].kind == A_WORD || t->a[hi].kind == A_NUM))
             hi++;
-        if (hi - lo >= 4) {
+        if (hi - lo >= 3 && t->a[hi - 1].end - t->a[lo].start >= 16) {
             px_buf needle = PX_BUF_INIT;
             px__fold_typography(&needle, t->doc->text + t->a[lo].start,
                                 t->a[hi - 1].end - t->a[lo].start, true);
+            /* the earliest day the words are known to have been out */
             px_ymd best = none;
-            for (size_t p = 0; p < n_posts && !needle.oom; p++)
-                if (contains(posts[p].folded, posts[p].len, needle.ptr, needle.len)) {
+            long best_days = 0, ref_days = px__days_from_civil(t->ref.y, t->ref.m, t->ref.d);
+            for (size_t p = 0; p < n_posts && !needle.oom; p++) {
+                long days = px__days_from_civil(posts[p].date.y, posts[p].date.m,
+                                                posts[p].date.d);
+                if (days < ref_days && (!best.y || days < best_days) &&
+                    contains(posts[p].folded, posts[p].len, needle.ptr, needle.len)) {
                     best = posts[p].date;
-                    break;
+                    best_days = days;
                 }
+            }
             px_buf_release(&needle);
             if (best.y)
                 return best;
@@ -2034,13 +2074,78 @@ static px_ymd day_outside_quotes(const tagger *t, const match *found, size_t n_f
     return none;
 }
 
+/* Whether a word can anchor a time expression on its own terms: a month,
+ * weekday, unit, season, part of day, number or a temporal adverb. Words
+ * such as "the", "last" or "in" only ever extend one. */
+static bool lex_is_trigger(const px_date_lex *l)
+{
+    if (l->month || l->wday || l->unit || l->season || l->pod || l->ord ||
+        (l->num >= 0 && l->fn != FN_A))
+        return true;
+    switch (l->fn) {
+    case FN_NONE: case FN_THE: case FN_A: case FN_OF: case FN_IN: case FN_ON: case FN_AT:
+    case FN_TO: case FN_FOR: case FN_BY: case FN_FROM: case FN_AND: case FN_OTHER:
+    case FN_THAN: case FN_MORE: case FN_LESS: case FN_LEAST: case FN_UP: case FN_NO:
+    case FN_SOME: case FN_OVER: case FN_APPROX: case FN_LAST: case FN_NEXT: case FN_THIS:
+    case FN_PREVIOUS: case FN_FOLLOWING: case FN_EARLY: case FN_LATE: case FN_MID:
+    case FN_MIDDLE: case FN_END: case FN_BEGINNING: case FN_START: case FN_EARLIER:
+    case FN_LATER: case FN_BEFORE: case FN_EVERY: case FN_EACH: case FN_FEW: case FN_SEVERAL:
+    case FN_MANY: case FN_COUPLE: case FN_SINCE: case FN_UNTIL: case FN_DURING:
+    case FN_WITHIN: case FN_OLD: case FN_LONG: case FN_SAME: case FN_FULL: case FN_FISCAL:
+    case FN_LATEST: case FN_AGO: case FN_PER: case FN_TZ: case FN_AM: case FN_PM:
+        return false;
+    default:
+        return true;
+    }
+}
+
+/* Whether a sentence holds anything a pattern can start from: most do
+ * not, and they are skipped before their atoms are built. */
+static bool sentence_has_trigger(const px_doc *doc, const px_sentence *sent)
+{
+    for (size_t k = sent->first_token; k < sent->first_token + sent->n_tokens; k++) {
+        const px_token *tk = &doc->toks[k];
+        if (tk->flags & PX_TF_DIGIT)
+            return true;
+        if (tk->kind != PX_TOK_WORD)
+            continue;
+        /* each hyphen-separated part, lower-cased, possessive dropped */
+        const char *w = doc->text + tk->start;
+        size_t len = tk->end - tk->start, p = 0;
+        while (p < len) {
+            char low[24];
+            size_t n = 0;
+            while (p < len && w[p] != '-') {
+                unsigned char c = (unsigned char)w[p++];
+                if (n < sizeof(low))
+                    low[n] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                n++;
+            }
+            p++;
+            if (n >= sizeof(low) || !n)
+                continue;
+            if (n > 2 && low[n - 1] == 's' && low[n - 2] == '\'')
+                n -= 2;
+            const px_date_lex *l = px__date_lex_find(low, n);
+            if (!l && n > 1 && low[n - 1] == '.')
+                l = px__date_lex_find(low, n - 1);
+            if (!l && n > 4 && (unsigned char)low[n - 1] == 's' &&
+                (unsigned char)low[n - 2] == 0x99 && (unsigned char)low[n - 3] == 0x80)
+                l = px__date_lex_find(low, n - 4);
+            if (l && lex_is_trigger(l))
+                return true;
+        }
+    }
+    return false;
+}
+
 int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size_t n_posts,
                   px_date_found_vec *out)
 {
     atom_vec atoms = {0};
     PX_VEC(match) found = {0};
     int rc = PX_ENOMEM;
-    bool *quoted = quoted_tokens(doc);
+    bool *quoted = px__dates_quoted_tokens(doc);
     if (!quoted)
         goto done;
     px_ymd post = px__dates_embedded_post(doc);
@@ -2048,6 +2153,8 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size
     size_t n_searches = 0;
     for (size_t s = 0; s < doc->n_sents; s++) {
         const px_sentence *sent = &doc->sents[s];
+        if (!sentence_has_trigger(doc, sent))
+            continue;
         atoms.n = 0;
         found.n = 0;
         for (size_t k = sent->first_token; k < sent->first_token + sent->n_tokens; k++)
@@ -2094,7 +2201,7 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size
                 i = e;
             } else {
                 i++;
-                while (i < t.n && (t.a[i].flags & AF_HYPH) &&
+                while (i < t.n && (t.a[i].flags & AF_HYPH) && t.a[i].kind != A_NUM &&
                        !(t.a[i].kind == A_WORD && t.a[i].lex && t.a[i].lex->unit))
                     i++;
             }

@@ -22,7 +22,16 @@ struct px_feat_ctx {
     PX_VEC(uint32_t) shingles;
     PX_VEC(uint64_t) ring;
     PX_VEC(px_term) raw;
+    /* word hash -> index into stem_key: the term key of the word's stem,
+     * 0 for a stopword or a one-letter word (stemming is the dearest step
+     * and news vocabulary repeats) */
+    px_u64map stem_of;
+    PX_VEC(uint64_t) stem_key;
+    PX_VEC(uint32_t) tmp32;
+    PX_VEC(px_term) tmp_terms;
 };
+
+enum { STEM_CACHE_MAX = 1 << 21 };
 
 /* Function words carry no story; the list is the usual English one. */
 static const char *const stopwords[] = {
@@ -84,6 +93,10 @@ void px__feat_ctx_free(px_feat_ctx *c)
     PX_VEC_FREE(c->shingles);
     PX_VEC_FREE(c->ring);
     PX_VEC_FREE(c->raw);
+    px__u64map_release(&c->stem_of);
+    PX_VEC_FREE(c->tmp32);
+    PX_VEC_FREE(c->tmp_terms);
+    PX_VEC_FREE(c->stem_key);
     free(c);
 }
 
@@ -92,6 +105,7 @@ void px__feat_release(px_group_feat *f)
     if (!f)
         return;
     free(f->sig);
+    free(f->shingles);
     free(f->terms);
     memset(f, 0, sizeof *f);
 }
@@ -130,17 +144,81 @@ static inline uint64_t mix64(uint64_t h)
     return h;
 }
 
-static bool push_term(px_feat_ctx *c, char kind, const char *s, size_t len, float w)
+static uint64_t term_key(char kind, const char *s, size_t len)
 {
     uint64_t key = px__hash(s, len, (uint64_t)(unsigned char)kind * 0x9e3779b97f4a7c15ULL);
-    px_term t = {key ? key : 1, w};
+    return key ? key : 1;
+}
+
+static bool push_term(px_feat_ctx *c, char kind, const char *s, size_t len, float w)
+{
+    px_term t = {term_key(kind, s, len), w};
     return PX_VEC_PUSH(c->raw, t);
 }
 
-static int cmp_term_key(const void *a, const void *b)
+/* The stem term key of the folded word in c->word (hash wh), 0 for a
+ * stopword; *stop tells a stopword. Cached per context. */
+static int stem_lookup(px_feat_ctx *c, uint64_t wh, uint64_t *key, bool *stop)
 {
-    uint64_t x = ((const px_term *)a)->key, y = ((const px_term *)b)->key;
-    return x < y ? -1 : x > y;
+    uint32_t *idx = px__u64map_get(&c->stem_of, wh);
+    if (idx) {
+        *key = c->stem_key.v[*idx];
+        *stop = *key == 0;
+        return PX_OK;
+    }
+    *stop = is_stopword(c->word.ptr);
+    *key = 0;
+    if (!*stop && c->word.len >= 2) {
+        const sb_symbol *st =
+            sb_stemmer_stem(c->stem, (const sb_symbol *)c->word.ptr, (int)c->word.len);
+        if (!st)
+            return PX_ENOMEM;
+        *key = term_key('w', (const char *)st, (size_t)sb_stemmer_length(c->stem));
+    }
+    if (c->stem_key.n < STEM_CACHE_MAX) {
+        uint32_t *slot = px__u64map_upsert(&c->stem_of, wh, (uint32_t)c->stem_key.n, NULL);
+        if (!slot || !PX_VEC_PUSH(c->stem_key, *key))
+            return PX_ENOMEM;
+    }
+    /* a one-letter word has no stem key but is no stopword */
+    *stop = *stop || c->word.len < 2;
+    return PX_OK;
+}
+
+/* LSD radix sorts: a few hundred keys a document, where qsort's
+ * comparisons cost more than the rest of the features together. */
+static void radix_u32(uint32_t *a, uint32_t *tmp, size_t n)
+{
+    if (n < 2)
+        return;
+    for (int shift = 0; shift < 32; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[((a[i] >> shift) & 255) + 1]++;
+        for (int b = 0; b < 256; b++)
+            count[b + 1] += count[b];
+        for (size_t i = 0; i < n; i++)
+            tmp[count[(a[i] >> shift) & 255]++] = a[i];
+        memcpy(a, tmp, n * sizeof *a);
+    }
+}
+
+static void radix_terms(px_term *a, px_term *tmp, size_t n)
+{
+    if (n < 2)
+        return;
+    for (int shift = 0; shift < 64; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[((a[i].key >> shift) & 255) + 1]++;
+        if (count[((a[0].key >> shift) & 255) + 1] == n)
+            continue; /* every key has this byte */
+        for (int b = 0; b < 256; b++)
+            count[b + 1] += count[b];
+        for (size_t i = 0; i < n; i++)
+            tmp[count[(a[i].key >> shift) & 255]++] = a[i];
+        memcpy(a, tmp, n * sizeof *a);
+    }
 }
 
 static bool story_block(px_block_kind k)
@@ -205,7 +283,10 @@ int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
                 }
                 bool name = (t->flags & PX_TF_CAP) && !(t->flags & PX_TF_SENT_START) &&
                             c->word.len > 1;
-                bool stop = is_stopword(c->word.ptr);
+                uint64_t stem;
+                bool stop;
+                if (stem_lookup(c, wh, &stem, &stop))
+                    return PX_ENOMEM;
                 if (name && !stop) {
                     if (!push_term(c, 'e', c->word.ptr, c->word.len, 3.0f * sboost))
                         return PX_ENOMEM;
@@ -226,14 +307,10 @@ int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
                 } else {
                     prev_cap_tok = (size_t)-1;
                 }
-                if (stop || c->word.len < 2)
+                if (stop)
                     continue;
-                const sb_symbol *st =
-                    sb_stemmer_stem(c->stem, (const sb_symbol *)c->word.ptr, (int)c->word.len);
-                if (!st)
-                    return PX_ENOMEM;
-                if (!push_term(c, 'w', (const char *)st, (size_t)sb_stemmer_length(c->stem),
-                               sboost))
+                px_term term = {stem, sboost};
+                if (!PX_VEC_PUSH(c->raw, term))
                     return PX_ENOMEM;
             }
         }
@@ -252,9 +329,31 @@ int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
     if (!out->sig)
         return PX_ENOMEM;
     px__minhash(c->seeds, c->num_perm, c->shingles.v, c->shingles.n, out->sig);
+    /* the set itself, for exact verification of candidates */
+    if (!PX_VEC_RESERVE(c->tmp32, c->shingles.n)) {
+        px__feat_release(out);
+        return PX_ENOMEM;
+    }
+    radix_u32(c->shingles.v, c->tmp32.v, c->shingles.n);
+    size_t distinct = 0;
+    for (size_t i = 0; i < c->shingles.n; i++)
+        if (!distinct || c->shingles.v[distinct - 1] != c->shingles.v[i])
+            c->shingles.v[distinct++] = c->shingles.v[i];
+    out->shingles = malloc((distinct ? distinct : 1) * sizeof *out->shingles);
+    if (!out->shingles) {
+        px__feat_release(out);
+        return PX_ENOMEM;
+    }
+    if (distinct)
+        memcpy(out->shingles, c->shingles.v, distinct * sizeof *out->shingles);
+    out->n_shingles = distinct;
     /* term frequencies: sum of boosts per key, damped */
     if (c->raw.n) {
-        qsort(c->raw.v, c->raw.n, sizeof *c->raw.v, cmp_term_key);
+        if (!PX_VEC_RESERVE(c->tmp_terms, c->raw.n)) {
+            px__feat_release(out);
+            return PX_ENOMEM;
+        }
+        radix_terms(c->raw.v, c->tmp_terms.v, c->raw.n);
         size_t m = 0;
         for (size_t i = 0; i < c->raw.n; i++) {
             if (m && c->raw.v[m - 1].key == c->raw.v[i].key)

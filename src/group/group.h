@@ -36,6 +36,8 @@ typedef struct px_term {
 typedef struct px_group_feat {
     uint64_t exact;    /* hash of the case-folded words; 0 when no words */
     uint32_t *sig;     /* num_perm MinHash values (malloc) */
+    uint32_t *shingles; /* the shingle hashes, sorted, distinct (malloc) */
+    size_t n_shingles;
     px_term *terms;    /* raw term weights (tf with boosts), sorted by key (malloc) */
     size_t n_terms;
     int32_t day;       /* publication day (days since 1970-01-01) or PX__NO_DAY */
@@ -51,6 +53,8 @@ px_feat_ctx *px__feat_ctx_new(int num_perm, int shingle, uint64_t seed);
 void px__feat_ctx_free(px_feat_ctx *c);
 int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out);
 
+/* Exact Jaccard of two sorted sets of distinct shingle hashes. */
+double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
 /* MinHash of a set of 32-bit shingle hashes into sig[num_perm]. */
 void px__minhash(const uint32_t *seeds, int num_perm, const uint32_t *shingles, size_t n,
                  uint32_t *sig);

@@ -34,6 +34,14 @@ enum {
     BUCKET_SCAN = 256,   /* documents checked per LSH bucket */
 };
 
+/* Shingle sets kept for exact verification, at most this many hashes
+ * (1 GiB, about 700,000 articles of 2 KB); candidates beyond it are
+ * verified by the estimated Jaccard. */
+#define SHINGLE_BUDGET ((size_t)256 << 20)
+/* candidates whose estimate is this far below the threshold are not
+ * checked exactly (4.5 standard errors at 128 permutations) */
+#define ESTIMATE_SLACK 0.2
+
 typedef struct story {
     px_term *v; /* sorted by key */
     uint32_t n;
@@ -54,6 +62,9 @@ struct px_group_index {
     PX_VEC(int32_t) sig_slot; /* row of sigs, or -1 (exact duplicates, empty docs) */
     PX_VEC(uint32_t) sigs;    /* num_perm per slot */
     PX_VEC(uint32_t) slot_doc;
+    PX_VEC(uint32_t) pool;     /* stored shingle sets */
+    PX_VEC(size_t) sh_start;   /* per slot: offset into pool, or SIZE_MAX */
+    PX_VEC(uint32_t) sh_len;
     PX_VEC(int32_t) lsh_next; /* per slot and band: next slot in the bucket, -1 */
     px_u64map lsh;            /* bucket key -> first slot */
     px_u64map exact;          /* exact hash -> document */
@@ -114,6 +125,9 @@ void px__index_free(px_group_index *ix)
     PX_VEC_FREE(ix->sig_slot);
     PX_VEC_FREE(ix->sigs);
     PX_VEC_FREE(ix->slot_doc);
+    PX_VEC_FREE(ix->pool);
+    PX_VEC_FREE(ix->sh_start);
+    PX_VEC_FREE(ix->sh_len);
     PX_VEC_FREE(ix->lsh_next);
     PX_VEC_FREE(ix->seen);
     px__u64map_release(&ix->lsh);
@@ -167,15 +181,19 @@ static double sig_jaccard(const uint32_t *a, const uint32_t *b, int n)
     return (double)same / n;
 }
 
-/* Best verified LSH match of sig among earlier documents, or -1. */
-static ptrdiff_t lsh_query(px_group_index *ix, const uint32_t *sig, double *best_j)
+/* Best verified LSH match of f among earlier documents, or -1: the
+ * exact Jaccard of the shingle sets where the candidate's set is kept,
+ * else the estimate of the signatures. */
+static ptrdiff_t lsh_query(px_group_index *ix, const px_group_feat *f, double *best_j)
 {
+    const uint32_t *sig = f->sig;
     ptrdiff_t best = -1;
     *best_j = 0;
     if (++ix->stamp == 0) {
         memset(ix->seen.v, 0, ix->seen.n * sizeof *ix->seen.v);
         ix->stamp = 1;
     }
+    const double t = ix->opt.dup_threshold;
     for (int b = 0; b < ix->bands; b++) {
         uint32_t *head = px__u64map_get(&ix->lsh, band_key(ix, sig, b));
         if (!head)
@@ -186,8 +204,11 @@ static ptrdiff_t lsh_query(px_group_index *ix, const uint32_t *sig, double *best
                 ix->seen.v[slot] = ix->stamp;
                 const uint32_t *other = ix->sigs.v + (size_t)slot * (size_t)ix->opt.num_perm;
                 double j = sig_jaccard(sig, other, ix->opt.num_perm);
+                if (j >= t - ESTIMATE_SLACK && ix->sh_start.v[slot] != SIZE_MAX && f->shingles)
+                    j = px__jaccard_sorted(f->shingles, f->n_shingles,
+                                           ix->pool.v + ix->sh_start.v[slot], ix->sh_len.v[slot]);
                 uint32_t doc = ix->slot_doc.v[slot];
-                if (j >= ix->opt.dup_threshold && (j > *best_j || best < 0)) {
+                if (j >= t && (j > *best_j || best < 0)) {
                     *best_j = j;
                     best = doc;
                 }
@@ -198,8 +219,21 @@ static ptrdiff_t lsh_query(px_group_index *ix, const uint32_t *sig, double *best
     return best;
 }
 
-static int lsh_insert(px_group_index *ix, const uint32_t *sig, size_t doc, int32_t *slot_out)
+static int lsh_insert(px_group_index *ix, const px_group_feat *f, size_t doc, int32_t *slot_out)
 {
+    const uint32_t *sig = f->sig;
+    size_t start = SIZE_MAX;
+    if (f->shingles && ix->pool.n + f->n_shingles <= SHINGLE_BUDGET) {
+        if (!PX_VEC_RESERVE(ix->pool, f->n_shingles))
+            return PX_ENOMEM;
+        start = ix->pool.n;
+        if (f->n_shingles)
+            memcpy(ix->pool.v + start, f->shingles, f->n_shingles * sizeof *f->shingles);
+        ix->pool.n += f->n_shingles;
+    }
+    if (!PX_VEC_PUSH(ix->sh_start, start) ||
+        !PX_VEC_PUSH(ix->sh_len, (uint32_t)(start == SIZE_MAX ? 0 : f->n_shingles)))
+        return PX_ENOMEM;
     size_t np = (size_t)ix->opt.num_perm, nb = (size_t)ix->bands;
     int32_t slot = (int32_t)ix->slot_doc.n;
     if (!PX_VEC_RESERVE(ix->sigs, np) || !PX_VEC_RESERVE(ix->lsh_next, nb) ||
@@ -264,7 +298,8 @@ static int doc_vector(px_group_index *ix, const px_group_feat *f, bool count)
         if (!PX_VEC_PUSH(ix->vec, t))
             return PX_ENOMEM;
     }
-    qsort(ix->vec.v, ix->vec.n, sizeof *ix->vec.v, cmp_w_desc);
+    if (ix->vec.n > 1)
+        qsort(ix->vec.v, ix->vec.n, sizeof *ix->vec.v, cmp_w_desc);
     if (ix->vec.n > DOC_TERMS)
         ix->vec.n = DOC_TERMS;
     double norm = 0;
@@ -307,7 +342,7 @@ static double date_factor(const story *s, int32_t day)
 static int story_add_vector(story *s, const px_term *d, size_t nd, int32_t day)
 {
     /* merge d (sorted by key) into s->v */
-    px_term *m = malloc((s->n + nd) * sizeof *m);
+    px_term *m = malloc((s->n + nd + 1) * sizeof *m);
     if (!m)
         return PX_ENOMEM;
     size_t i = 0, j = 0, k = 0;
@@ -478,9 +513,9 @@ int px__index_assign(px_group_index *ix, px_group_feat *f, px_group_assign *out)
     ptrdiff_t match = -1;
     double j = 0;
     if (!empty)
-        match = lsh_query(ix, f->sig, &j);
+        match = lsh_query(ix, f, &j);
     int32_t slot = -1;
-    if (!empty && (rc = lsh_insert(ix, f->sig, ix->n_docs, &slot)))
+    if (!empty && (rc = lsh_insert(ix, f, ix->n_docs, &slot)))
         return rc;
     if ((rc = doc_vector(ix, f, true)))
         return rc;
@@ -488,8 +523,10 @@ int px__index_assign(px_group_index *ix, px_group_feat *f, px_group_assign *out)
     px_term *sorted = malloc((nd ? nd : 1) * sizeof *sorted);
     if (!sorted)
         return PX_ENOMEM;
-    memcpy(sorted, ix->vec.v, nd * sizeof *sorted);
-    qsort(sorted, nd, sizeof *sorted, cmp_key);
+    if (nd) {
+        memcpy(sorted, ix->vec.v, nd * sizeof *sorted);
+        qsort(sorted, nd, sizeof *sorted, cmp_key);
+    }
     size_t st;
     if (match >= 0) {
         out->dup_of = ix->dup_of.v[match] >= 0 ? ix->dup_of.v[match] : match;
@@ -531,7 +568,7 @@ int px__index_load_doc(px_group_index *ix, px_group_feat *f, size_t st, ptrdiff_
     if (f->exact && !px__u64map_upsert(&ix->exact, f->exact, (uint32_t)ix->n_docs, NULL))
         return PX_ENOMEM;
     if (f->sig && !sig_empty(f->sig, ix->opt.num_perm) &&
-        (rc = lsh_insert(ix, f->sig, ix->n_docs, &slot)))
+        (rc = lsh_insert(ix, f, ix->n_docs, &slot)))
         return rc;
     ix->n_df_docs++;
     for (size_t i = 0; i < f->n_terms; i++) {
@@ -557,8 +594,10 @@ int px__index_load_story(px_group_index *ix, size_t st, const px_term *c, size_t
     s->v = malloc((n ? n : 1) * sizeof *s->v);
     if (!s->v)
         return PX_ENOMEM;
-    memcpy(s->v, c, n * sizeof *c);
-    qsort(s->v, n, sizeof *s->v, cmp_key);
+    if (n) {
+        memcpy(s->v, c, n * sizeof *c);
+        qsort(s->v, n, sizeof *s->v, cmp_key);
+    }
     s->n = (uint32_t)n;
     double norm = 0;
     for (size_t i = 0; i < n; i++)
@@ -571,8 +610,10 @@ int px__index_load_story(px_group_index *ix, size_t st, const px_term *c, size_t
     px_term *byw = malloc((n ? n : 1) * sizeof *byw);
     if (!byw)
         return PX_ENOMEM;
-    memcpy(byw, c, n * sizeof *c);
-    qsort(byw, n, sizeof *byw, cmp_w_desc);
+    if (n) {
+        memcpy(byw, c, n * sizeof *c);
+        qsort(byw, n, sizeof *byw, cmp_w_desc);
+    }
     int rc = PX_OK;
     for (size_t i = 0; i < n && i < 2 * QUERY_TERMS && !rc; i++)
         rc = post(ix, byw[i].key, (uint32_t)st);

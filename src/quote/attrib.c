@@ -18,7 +18,7 @@
 
 #include "quote.h"
 
-enum { CUE_NONE, CUE_VERB, CUE_THAT, CUE_PART, CUE_ACCORDING };
+enum { CUE_NONE, CUE_VERB, CUE_THAT, CUE_PART, CUE_ACCORDING, CUE_PREPV };
 
 typedef struct unit {
     uint32_t a, b; /* tokens [a, b) */
@@ -128,11 +128,49 @@ static bool opens_quote(const ctx *c, size_t i)
 
 
 
+/* Reporting verbs with their preposition ("called for", "talked about",
+ * "referring to"): the cue is both words, the content what follows. */
+static const char *const prep_verbs[] = {
+    "refer to", "refers to", "referred to", "referring to", "point to", "points to",
+    "pointed to", "pointing to", "respond to", "responds to", "responded to", "responding to",
+    "reacted to", "reacting to", "call for", "calls for", "called for", "calling for",
+    "push for", "pushed for", "pushing for", "advocate for", "advocated for", "advocating for",
+    "argued for", "arguing for", "argued against", "arguing against", "call on", "calls on",
+    "called on", "calling on", "comment on", "commented on", "commenting on", "talk about",
+    "talks about", "talked about", "talking about", "spoke about", "speak about",
+    "speaks about", "speaking about", "spoke of", "speaking of", "asked about", "asking about",
+    "asked for", "complained about", "complaining about", "worried about", "worries about",
+    "warned of", "warned about", "warning of", "warning about", "warned against",
+    "rail against", "railed against", "railing against", "weighed in on", "focused on",
+};
+
+static bool is_prep_verb(const ctx *c, size_t i)
+{
+    if (i + 1 >= c->doc->n_toks || c->t[i + 1].kind != PX_TOK_WORD)
+        return false;
+    size_t n1 = tlen(c, i), n2 = tlen(c, i + 1);
+    if (n2 < 2 || n2 > 7 || n1 > 12)
+        return false;
+    char buf[24];
+    for (size_t k = 0; k < n1; k++) {
+        char ch = tstr(c, i)[k];
+        buf[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
+    buf[n1] = ' ';
+    memcpy(buf + n1 + 1, tstr(c, i + 1), n2);
+    size_t n = n1 + 1 + n2;
+    for (size_t k = 0; k < PX_ARRAY_LEN(prep_verbs); k++)
+        if (strlen(prep_verbs[k]) == n && !memcmp(prep_verbs[k], buf, n))
+            return true;
+    return false;
+}
+
 static int cue_type_uncached(const ctx *c, size_t i)
 {
     const px_token *t = &c->t[i];
     uint32_t f = lexf(c, i);
-    if (!(f & (LX_VERB | LX_THAT | LX_PART)) && !((t->flags & PX_TF_CAP) || tstr(c, i)[0] == 'a'))
+    if (!(f & (LX_VERB | LX_THAT | LX_PART | LX_PREPV)) &&
+        !((t->flags & PX_TF_CAP) || tstr(c, i)[0] == 'a'))
         return CUE_NONE;
     if (t->kind != PX_TOK_WORD || in_quote(c, i) || (t->flags & PX_TF_ALLCAPS))
         return CUE_NONE;
@@ -140,6 +178,8 @@ static int cue_type_uncached(const ctx *c, size_t i)
         return i + 1 < c->doc->n_toks && is(c, i + 1, "to") ? CUE_ACCORDING : CUE_NONE;
     if (t->flags & PX_TF_CAP)
         return CUE_NONE; /* "United States", "Says Who" */
+    if ((f & LX_PREPV) && is_prep_verb(c, i))
+        return CUE_PREPV;
     if (f & LX_PART)
         return CUE_PART;
     if (f & LX_VERB)
@@ -174,6 +214,10 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
     if (p < a || in_quote(c, p) || c->t[p].kind != PX_TOK_WORD)
         return p + 1;
     if ((lexf(c, p) & LX_PRON))
+        return p;
+    /* "Several said", "Many say": a quantifier alone */
+    if ((lexf(c, p) & LX_DET) && (is(c, p, "several") || is(c, p, "many") || is(c, p, "some") ||
+                                  is(c, p, "most") || is(c, p, "all") || is(c, p, "both")))
         return p;
     if ((lexf(c, p) & LX_NPSTOP) || (lexf(c, p) & LX_DET))
         return p + 1;
@@ -530,7 +574,7 @@ static uint32_t quote_start(const ctx *c, uint32_t a, uint32_t close)
             continue;
         if (c->t[k].kind == PX_TOK_PUNCT) {
             char ch = tstr(c, k)[0];
-            if (ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == ';')
+            if (ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == ';' || ch == '(')
                 return open;
         }
     }
@@ -576,11 +620,39 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
     uint32_t a = un->a, b = un->b;
     size_t first_rec = c->recs.n;
     *consumed_next = false;
+    /* "Bernie Sanders: 'Of Course' Hillary Clinton Is Qualified": a
+     * headline that gives a person's words after the name and a colon */
+    {
+        uint32_t e = a;
+        while (e < b && e < a + 4 && c->t[e].kind == PX_TOK_WORD && (c->t[e].flags & PX_TF_CAP) &&
+               !in_quote(c, e) && !(lexf(c, e) & LX_NAMESTOP))
+            e++;
+        if (e > a && e + 2 < b && is_punct(c, e, ':') && !(c->t[e + 1].flags & PX_TF_NL_BEFORE)) {
+            int32_t m = c->mn.tok_mention[e - 1];
+            bool person = m >= 0 && entity_is_person(c, c->mn.m.v[m].entity);
+            if (person || (c->t[a].flags & PX_TF_ALLCAPS) || (m >= 0 && e - a >= 2)) {
+                rec r = {e + 1, trim_end(c, e + 1, b), a, e, e, e + 1, -1, false, NULL};
+                if (r.cb > r.ca) {
+                    r.entity = resolve(c, u, a, e);
+                    add(c, r);
+                    return;
+                }
+            }
+        }
+    }
     for (uint32_t k = a; k < b; k++) {
         int ct = cue_type(c, k);
         if (ct == CUE_NONE)
             continue;
         rec r = {0, 0, 0, 0, k, k + 1, -1, false, NULL};
+        /* the first token after the cue */
+        uint32_t ke = ct == CUE_PREPV ? k + 2 : k + 1;
+        if (ct == CUE_PREPV) {
+            r.vb = ke;
+            size_t n = tlen(c, k);
+            if (n > 4 && !strncmp(tstr(c, k) + n - 3, "ing", 3))
+                ct = CUE_PART;
+        }
         if (ct == CUE_ACCORDING) {
             r.vb = k + 2;
             uint32_t s = k + 2, e = s;
@@ -619,7 +691,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 r.entity = un->subject;
             } else
                 continue;
-            uint32_t s = k + 1;
+            uint32_t s = ke;
             while (s < b && (is_punct(c, s, ',') || is_punct(c, s, ':')))
                 s++;
             r.ca = s;
@@ -635,6 +707,16 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             while (p > a && ((lexf(c, p - 1) & LX_AUX) || is_ly_adverb(c, p - 1)) &&
                    !in_quote(c, p - 1))
                 p--;
+            /* "Sen. Elizabeth Warren (D-MA) said" */
+            if (p > a + 2 && is_punct(c, p - 1, ')') && !in_quote(c, p - 1)) {
+                uint32_t o = p - 1;
+                while (o > a && o + 8 > p && !is_punct(c, o, '('))
+                    o--;
+                if (is_punct(c, o, '(') && o > a) {
+                    p = o;
+                    continue;
+                }
+            }
             /* "The two lawmakers, however, argue" */
             if (p > a + 3 && is_punct(c, p - 1, ',') && is_punct(c, p - 3, ',') &&
                 (is(c, p - 2, "however") || is(c, p - 2, "meanwhile") || is(c, p - 2, "too") ||
@@ -731,7 +813,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 sa = s0;
                 r.sa = s0, r.sb = s1;
                 have_src = false;
-                uint32_t s2 = k + 1;
+                uint32_t s2 = ke;
                 while (s2 < b && (is_punct(c, s2, ',') || is_punct(c, s2, ':')))
                     s2++;
                 for (uint32_t i = s2; i < b && i < s2 + 8; i++) {
@@ -758,7 +840,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             have_src = false;
         bool who = have_src && p - sa == 1 && is(c, sa, "who");
         /* the part after the cue */
-        uint32_t after = k + 1;
+        uint32_t after = ke;
         uint32_t after_end = trim_end(c, after, b);
         bool after_short = after_end - after <= 8;
         for (uint32_t i = after; i < after_end && after_short; i++)
@@ -768,14 +850,37 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             r.sa = sa, r.sb = p;
             bool quote_before = sa > a && closes_quote(c, sa - 1);
             bool comma_before = sa > a + 1 && is_punct(c, sa - 1, ',');
-            if (!who && (quote_before || (comma_before && after_short))) {
+            /* "Her countrymen, she said, should not ...": the whole unit */
+            bool parenthetical = false;
+            if (comma_before && !who) {
+                for (uint32_t i = ke; i < b && i < k + 9; i++) {
+                    if (is_punct(c, i, ',')) {
+                        parenthetical = i + 1 < b && !is(c, i + 1, "adding") &&
+                                        cue_type(c, i + 1) != CUE_PART &&
+                                        !opens_quote(c, i + 1);
+                        break;
+                    }
+                    if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD || is(c, i, "that"))
+                        break;
+                }
+            }
+            if (parenthetical) {
+                r.ca = a;
+                r.cb = trim_end(c, a, clause_end(c, ke, b));
+                if (r.cb <= r.ca)
+                    continue;
+                r.entity = resolve(c, u, r.sa, r.sb);
+                add(c, r);
+                continue;
+            }
+            if (!who && !parenthetical && (quote_before || (comma_before && after_short))) {
                 /* "...," X said. */
                 r.ca = quote_before ? quote_start(c, a, sa - 1) : a;
                 r.cb = quote_before ? sa : trim_end(c, a, sa - 1);
                 if (!quote_before && r.cb > a && closes_quote(c, r.cb - 1) == false &&
                     r.cb - r.ca < 3)
                     continue;
-                uint32_t tail = interrupted_tail(c, k + 1, b);
+                uint32_t tail = interrupted_tail(c, ke, b);
                 if (tail)
                     r.cb = tail;
                 else if ((quote_before || closes_quote(c, r.cb - 1) || comma_before) &&
@@ -793,30 +898,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 }
             } else {
                 /* X said (that) ... */
-                uint32_t s = k + 1;
-                /* "Her countrymen, she said, should not ...": the whole unit */
-                bool parenthetical = false;
-                if (comma_before && !who) {
-                    for (uint32_t i = k + 1; i < b && i < k + 9; i++) {
-                        if (is_punct(c, i, ',')) {
-                            parenthetical = i + 1 < b && !is(c, i + 1, "adding") &&
-                                            cue_type(c, i + 1) != CUE_PART &&
-                                            !opens_quote(c, i + 1);
-                            break;
-                        }
-                        if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD || is(c, i, "that"))
-                            break;
-                    }
-                }
-                if (parenthetical) {
-                    r.ca = a;
-                    r.cb = trim_end(c, a, clause_end(c, k + 1, b));
-                    if (r.cb <= r.ca)
-                        continue;
-                    r.entity = resolve(c, u, r.sa, r.sb);
-                    add(c, r);
-                    continue;
-                }
+                uint32_t s = ke;
                 if ((is(c, k, "told") || is(c, k, "tells") || is(c, k, "tell")) && s < b &&
                     (is(c, s, "him") || is(c, s, "her") || is(c, s, "them") || is(c, s, "me") ||
                      is(c, s, "us") || is(c, s, "you") || is(c, s, "reporters")))
@@ -866,7 +948,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 }
                 if (s >= b || (s < b && trim_end(c, s, b) == s)) {
                     /* "He said:" at the end of its unit introduces the next */
-                    if (k + 1 < b && is_punct(c, k + 1, ':')) {
+                    if (ke < b && is_punct(c, ke, ':')) {
                         r.entity = resolve(c, u, r.sa, r.sb);
                         *colon_intro = r;
                         colon_intro->ca = 1; /* marks it set */
@@ -883,12 +965,12 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             }
         } else if (p == a || is_punct(c, p - 1, ',') || closes_quote(c, p - 1)) {
             /* inverted: "...," said Ron Weiser */
-            uint32_t e = np_after(c, k + 1, b);
-            if (e == k + 1 || p == a)
+            uint32_t e = np_after(c, ke, b);
+            if (e == ke || p == a)
                 continue;
             if (!closes_quote(c, p - 1) && trim_end(c, e, b) > e)
                 continue; /* "Russia, meanwhile, claimed Ukraine fired ..." */
-            r.sa = k + 1, r.sb = e;
+            r.sa = ke, r.sb = e;
             r.ca = closes_quote(c, p - 1) ? quote_start(c, a, p - 1) : a;
             r.cb = closes_quote(c, p - 1) ? p : trim_end(c, a, p - 1);
             if (r.cb <= r.ca)

@@ -133,6 +133,10 @@ static const char *const lx_namestop_words[] = {
     "today", "yesterday", "tomorrow", "thanks", "please", "well", "oh", "yes",
 };
 
+static const char *const lx_prepv_words[] = {
+    "advocate", "advocated", "advocating", "argued", "arguing", "asked", "asking", "call", "called", "calling", "calls", "comment", "commented", "commenting", "complained", "complaining", "focused", "point", "pointed", "pointing", "points", "push", "pushed", "pushing", "rail", "railed", "railing", "reacted", "reacting", "refer", "referred", "referring", "refers", "respond", "responded", "responding", "responds", "speak", "speaking", "speaks", "spoke", "talk", "talked", "talking", "talks", "warned", "warning", "weighed", "worried", "worries",
+};
+
 #define TABLE_BITS 11
 #define TABLE_SIZE (1u << TABLE_BITS)
 #define WORD_MAX 24
@@ -193,6 +197,7 @@ static void build(void)
         {lx_honor_words, PX_ARRAY_LEN(lx_honor_words), LX_HONOR},
         {lx_perspron_words, PX_ARRAY_LEN(lx_perspron_words), LX_PERSPRON},
         {lx_namestop_words, PX_ARRAY_LEN(lx_namestop_words), LX_NAMESTOP},
+        {lx_prepv_words, PX_ARRAY_LEN(lx_prepv_words), LX_PREPV},
     };
     for (size_t l = 0; l < PX_ARRAY_LEN(lists); l++)
         for (size_t i = 0; i < lists[l].n; i++)

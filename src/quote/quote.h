@@ -89,6 +89,7 @@ char *px__fold_name(const char *s, size_t len);
 #define LX_HONOR 0x800u   /* honorific before a name: Mr, Sir, President */
 #define LX_PERSPRON 0x1000u /* he, she, him, her, who */
 #define LX_NAMESTOP 0x2000u /* capitalised but no name: The, Monday, However */
+#define LX_PREPV 0x4000u  /* first word of a cue with a preposition: called (for) */
 #define LX_DONE 0x80000000u /* (cache marker) */
 /* The LX_* flags of a word, compared case-insensitively (ASCII); 0 for
  * unknown words. Thread-safe. */

@@ -38,7 +38,7 @@ static const char schema[] =
     " duplicate_of INTEGER REFERENCES articles(seq),"
     " exact INTEGER NOT NULL DEFAULT 0,"
     " exact_hash INTEGER NOT NULL DEFAULT 0,"
-    " signature BLOB, terms BLOB,"
+    " signature BLOB, shingles BLOB, terms BLOB,"
     " added TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP);"
     "CREATE INDEX IF NOT EXISTS articles_story ON articles(story, seq);";
 
@@ -117,7 +117,7 @@ static px_term *unpack_terms(const unsigned char *b, int len, size_t *n)
 
 static void *pack_sig(const uint32_t *sig, int np, int *len)
 {
-    unsigned char *b = malloc((size_t)np * 4);
+    unsigned char *b = malloc((size_t)np * 4 + 1);
     if (!b)
         return NULL;
     for (int i = 0; i < np; i++)
@@ -129,9 +129,9 @@ static void *pack_sig(const uint32_t *sig, int np, int *len)
 
 static uint32_t *unpack_sig(const unsigned char *b, int len, int np)
 {
-    if (len != np * 4)
+    if (len != np * 4 || (np && !b))
         return NULL;
-    uint32_t *sig = malloc((size_t)np * sizeof *sig);
+    uint32_t *sig = malloc((size_t)(np ? np : 1) * sizeof *sig);
     if (!sig)
         return NULL;
     for (int i = 0; i < np; i++)
@@ -153,12 +153,13 @@ static void bind_text(sqlite3_stmt *st, int i, const char *s)
 static int write_article(px_store *s, px_doc *doc, const px_group_assign *a,
                          const px_group_feat *f)
 {
-    int rc = PX_OK, sig_len = 0, terms_len = 0, vec_len = 0;
-    void *sig = NULL, *terms = NULL, *vec = NULL;
+    int rc = PX_OK, sig_len = 0, terms_len = 0, vec_len = 0, sh_len = 0;
+    void *sig = NULL, *terms = NULL, *vec = NULL, *sh = NULL;
     if (!a->exact) {
         sig = pack_sig(f->sig, s->opt.num_perm, &sig_len);
+        sh = pack_sig(f->shingles, (int)f->n_shingles, &sh_len);
         terms = pack_terms(f->terms, f->n_terms, &terms_len);
-        if (!sig || !terms) {
+        if (!sig || !terms || !sh) {
             rc = PX_ENOMEM;
             goto done;
         }
@@ -223,10 +224,12 @@ static int write_article(px_store *s, px_doc *doc, const px_group_assign *a,
     sqlite3_bind_int64(st, 12, (sqlite3_int64)f->exact);
     if (sig) {
         sqlite3_bind_blob(st, 13, sig, sig_len, SQLITE_STATIC);
-        sqlite3_bind_blob(st, 14, terms, terms_len, SQLITE_STATIC);
+        sqlite3_bind_blob(st, 14, sh, sh_len, SQLITE_STATIC);
+        sqlite3_bind_blob(st, 15, terms, terms_len, SQLITE_STATIC);
     } else {
         sqlite3_bind_null(st, 13);
         sqlite3_bind_null(st, 14);
+        sqlite3_bind_null(st, 15);
     }
     if (sqlite3_step(st) != SQLITE_DONE) {
         rc = db_error(s);
@@ -245,6 +248,7 @@ done:
     sqlite3_clear_bindings(s->upsert_story);
     sqlite3_clear_bindings(s->ins_article);
     free(sig);
+    free(sh);
     free(terms);
     free(vec);
     return rc;
@@ -310,7 +314,7 @@ static int load_index(px_store *s)
     int rc = PX_OK;
     if (sqlite3_prepare_v2(s->db,
                            "SELECT seq, id, story, duplicate_of, exact, exact_hash, signature, "
-                           "terms FROM articles ORDER BY seq",
+                           "terms, shingles FROM articles ORDER BY seq",
                            -1, &st, NULL))
         return db_error(s);
     int step;
@@ -334,7 +338,10 @@ static int load_index(px_store *s)
                                s->opt.num_perm);
             f.terms = unpack_terms(sqlite3_column_blob(st, 7), sqlite3_column_bytes(st, 7),
                                    &f.n_terms);
-            if (!f.sig || !f.terms) {
+            int nb = sqlite3_column_bytes(st, 8);
+            f.n_shingles = (size_t)nb / 4;
+            f.shingles = unpack_sig(sqlite3_column_blob(st, 8), nb, nb / 4);
+            if (!f.sig || !f.terms || !f.shingles) {
                 px__feat_release(&f);
                 snprintf(s->errmsg, sizeof s->errmsg, "bad signature of article %zu",
                          s->n_articles);
@@ -415,8 +422,8 @@ int px_store_open(px_store **out, const char *path, const px_group_options *opt)
         goto fail;
     if (sqlite3_prepare_v2(s->db,
                            "INSERT INTO articles(seq, id, file, source, url, date, headline, "
-                           "text, story, duplicate_of, exact, exact_hash, signature, terms) "
-                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                           "text, story, duplicate_of, exact, exact_hash, signature, shingles, "
+                           "terms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                            -1, &s->ins_article, NULL) ||
         sqlite3_prepare_v2(s->db,
                            "INSERT INTO stories(id, headline, n_articles, day_min, day_max, "

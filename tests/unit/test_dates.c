@@ -90,6 +90,33 @@ static void test_story(void)
         px_doc_free(docs[i]);
 }
 
+/* The same quoted words in two dated articles: they were said by the
+ * earlier date, so the later article's "tomorrow" counts from it. */
+static void test_story_quotations(void)
+{
+    px_doc *docs[2];
+    docs[0] = make("early", "\u201cWe are close, and we hope to reach them tomorrow,\u201d he said.\n",
+                   "2026-03-10");
+    docs[1] = make("late",
+                   "Rescuers were hopeful. \u201cWe hope to reach them tomorrow,\u201d the commander "
+                   "said.\n",
+                   "2026-03-12");
+    ASSERT_TRUE(docs[0] && docs[1]);
+    const px_timex *v;
+    size_t n;
+    ASSERT_EQ(px_dates_find(docs[1], NULL, &v, &n), 0);
+    ASSERT_EQ(n, 1);
+    ASSERT_STR_EQ(v[0].value, "2026-03-13"); /* alone: from its own date */
+    ASSERT_EQ(px_dates_anchor_story(docs, 2), 0);
+    ASSERT_EQ(px_dates_find(docs[1], NULL, &v, &n), 0);
+    ASSERT_EQ(n, 1);
+    ASSERT_STR_EQ(v[0].value, "2026-03-11");
+    ASSERT_EQ(px_dates_find(docs[0], NULL, &v, &n), 0);
+    ASSERT_STR_EQ(v[0].value, "2026-03-11");
+    px_doc_free(docs[0]);
+    px_doc_free(docs[1]);
+}
+
 static void test_no_reference(void)
 {
     px_doc *doc = make("x", "It happened on Friday, last week, in 1999.\n", NULL);
@@ -113,6 +140,7 @@ int main(void)
     RUN_TEST(test_calendar);
     RUN_TEST(test_lexicon_sorted);
     RUN_TEST(test_story);
+    RUN_TEST(test_story_quotations);
     RUN_TEST(test_no_reference);
     return TEST_SUMMARY();
 }
