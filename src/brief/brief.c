@@ -555,8 +555,9 @@ static int add_sentence(ctx *c, uint32_t di, uint32_t si, bool candidate_block, 
             goto oom;
     }
     size_t nu = c->uni.n - b.u_off;
-    uint32_t *u = c->uni.v + b.u_off;
-    qsort(u, nu, sizeof(*u), cmp_u32);
+    uint32_t *u = nu ? c->uni.v + b.u_off : NULL;
+    if (nu > 1)
+        qsort(u, nu, sizeof(*u), cmp_u32);
     size_t k = 0;
     for (size_t i = 0; i < nu; i++)
         if (!k || u[i] != u[k - 1])

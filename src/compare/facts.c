@@ -393,7 +393,8 @@ static int build_units(fact_ctx *fx)
             u.n_feat = fx->feats.n - u.first_feat;
             u.n_num = fx->nums.n - u.first_num;
             /* one bag, each feature once */
-            px__sort(fx->feats.v + u.first_feat, u.n_feat, sizeof(uint64_t), cmp_u64);
+            if (u.n_feat)
+                px__sort(fx->feats.v + u.first_feat, u.n_feat, sizeof(uint64_t), cmp_u64);
             size_t w2 = u.first_feat;
             for (size_t k = u.first_feat; k < fx->feats.n; k++)
                 if (k == u.first_feat || fx->feats.v[k] != fx->feats.v[w2 - 1])

@@ -1453,7 +1453,7 @@ static int build_output(finder *f, size_t *parent)
     free(root_ent);
     px_entity *list = px_arena_calloc(&e->arena, n_ent ? n_ent : 1, sizeof(px_entity));
     size_t *counts = px__calloc(n_ent ? n_ent : 1, sizeof(size_t));
-    alias_count *ac = px__malloc((n ? n : 1) * sizeof(alias_count));
+    alias_count *ac = px__malloc((n ? 2 * n : 1) * sizeof(alias_count)); /* text and bare name */
     if (!list || !counts || !ac) {
         free(counts);
         free(ac);
