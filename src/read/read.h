@@ -38,6 +38,14 @@ size_t px__parse_calendar_date(const char *s, size_t len, int *y, int *m, int *d
  * 0 if none. */
 int px__month_from_name(const char *s, size_t len);
 
+/* TREC/DUC SGML (sgml.c): px__sgml_sniff tells whether a file starts
+ * with <DOC>; px__sgml_next extracts the next <DOC> from *pos on, into
+ * text (headline line first, one paragraph a line) with its DOCNO, date
+ * (YYYY-MM-DD or "") and headline. Returns 1, 0 at the end, or PX_ENOMEM. */
+bool px__sgml_sniff(const char *s, size_t len);
+int px__sgml_next(const char *s, size_t len, size_t *pos, px_buf *text, char docno[128],
+                  char date[11], char headline[512]);
+
 /* Finds blocks (with kinds when structure is set) in doc->text; fills
  * doc->blocks and may set headline, standfirst, date and source. */
 int px__doc_structure(px_doc *doc, bool structure);

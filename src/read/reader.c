@@ -32,6 +32,9 @@ struct px_reader {
     char *line;
     size_t line_cap;
     size_t n_docs, n_warnings, n_errors, bytes;
+    /* documents already built from a multi-document file (SGML) */
+    PX_VEC(px_doc *) pending;
+    size_t pending_pos;
     /* hashes of the ids handed out, to keep ids unique */
     uint64_t *ids;
     size_t ids_cap, ids_n;
@@ -95,6 +98,9 @@ void px_reader_free(px_reader *r)
     free(r->jpath);
     free(r->line);
     free(r->ids);
+    for (size_t i = r->pending_pos; i < r->pending.n; i++)
+        px_doc_free(r->pending.v[i]);
+    PX_VEC_FREE(r->pending);
     free(r);
 }
 
@@ -173,8 +179,17 @@ static px_format format_of(const char *path)
 static bool wanted_in_folder(const char *name)
 {
     const char *dot = strrchr(name, '.');
-    if (name[0] == '.' || !dot)
+    if (name[0] == '.')
         return false;
+    /* no extension, or a numeric one as news corpora name their files
+     * ("APW19981016.0240"): plain text or SGML */
+    if (!dot)
+        return true;
+    bool numeric = dot[1] != '\0';
+    for (const char *c = dot + 1; *c; c++)
+        numeric = numeric && *c >= '0' && *c <= '9';
+    if (numeric || !strcasecmp(dot, ".sgm") || !strcasecmp(dot, ".sgml"))
+        return true;
     /* .json is read when named, not in folder walks: a folder's .json is
      * usually one document (a key, a config), not JSON Lines */
     static const char *const ext[] = {".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm"};
@@ -285,19 +300,24 @@ static bool looks_binary(const char *s, size_t len)
  * so a JSON parser can read the line. Returns the count repaired. */
 static size_t repair_utf8(const char *s, size_t len, px_buf *out)
 {
-    size_t bad = 0;
+    size_t bad = 0, run = 0;
     for (size_t i = 0; i < len;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t n = px__utf8_decode(s + i, len - i, &cp);
-        if (!n) {
-            px_buf_puts(out, "\xEF\xBF\xBD");
-            bad++;
-            i++;
-        } else {
-            px_buf_put(out, s + i, n);
+        if (n) {
             i += n;
+            continue;
         }
+        px_buf_put(out, s + run, i - run);
+        px_buf_puts(out, "\xEF\xBF\xBD");
+        bad++;
+        run = ++i;
     }
+    px_buf_put(out, s + run, len - run);
     return bad;
 }
 
@@ -325,6 +345,53 @@ static int build(px_reader *r, px_doc **out, const char *bytes, size_t len,
     if (rc == PX_OK)
         r->n_docs++;
     return rc;
+}
+
+/* A TREC/DUC SGML file: every <DOC> is built now and handed out one at
+ * a time from r->pending. */
+static int read_sgml(px_reader *r, const char *path, const char *stem, const char *data,
+                     size_t len, px_doc **out)
+{
+    size_t pos = 0, k = 0;
+    int rc;
+    for (;;) {
+        px_buf text = PX_BUF_INIT;
+        char docno[128], date[11], headline[512], fallback[160];
+        rc = px__sgml_next(data, len, &pos, &text, docno, date, headline);
+        if (rc <= 0) {
+            px_buf_release(&text);
+            break;
+        }
+        k++;
+        if (!docno[0])
+            snprintf(fallback, sizeof(fallback), "%.120s#%zu", stem, k);
+        const char *id = docno[0] ? docno : fallback;
+        if (!px__str_trim((px_str){text.ptr, text.len}).len) {
+            diag(r, PX_SEV_ERROR, path, 0, id, "SGML <DOC> without text: skipped");
+            px_buf_release(&text);
+            continue;
+        }
+        px_doc_meta meta = {id, path, headline[0] ? headline : NULL, NULL, NULL,
+                            date[0] ? date : NULL, NULL};
+        px_doc *doc = NULL;
+        rc = build(r, &doc, text.ptr, text.len, &meta, 1, 0);
+        px_buf_release(&text);
+        if (rc)
+            return rc;
+        if (!PX_VEC_PUSH(r->pending, doc)) {
+            px_doc_free(doc);
+            return PX_ENOMEM;
+        }
+    }
+    if (rc < 0)
+        return rc;
+    if (!k)
+        diag(r, PX_SEV_ERROR, path, 0, stem, "SGML file without a <DOC> element: skipped");
+    if (r->pending_pos < r->pending.n) {
+        *out = r->pending.v[r->pending_pos++];
+        return 1;
+    }
+    return 0;
 }
 
 static int read_text_or_html(px_reader *r, const char *path, px_format fmt, px_doc **out)
@@ -363,6 +430,10 @@ static int read_text_or_html(px_reader *r, const char *path, px_format fmt, px_d
         goto done;
     }
     px_doc_meta meta = {id, path, NULL, NULL, NULL, NULL, NULL};
+    if (fmt != PX_FORMAT_HTML && px__sgml_sniff(data.ptr, data.len)) {
+        rc = read_sgml(r, path, id, data.ptr, data.len, out);
+        goto done;
+    }
     if (fmt == PX_FORMAT_HTML) {
         px_buf text = PX_BUF_INIT;
         char *title = NULL, *source = NULL, *date = NULL, *url = NULL, *standfirst = NULL;
@@ -533,6 +604,12 @@ int px_reader_next(px_reader *r, px_doc **out)
 {
     *out = NULL;
     for (;;) {
+        if (r->pending_pos < r->pending.n) {
+            *out = r->pending.v[r->pending_pos++];
+            if (r->pending_pos == r->pending.n)
+                r->pending.n = r->pending_pos = 0;
+            return 1;
+        }
         if (r->jf) {
             int rc = read_jsonl_record(r, out);
             if (rc)

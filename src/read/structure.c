@@ -571,7 +571,8 @@ static size_t wire_dateline(const char *t, const para *p, size_t *body_start)
             continue;
         uint32_t cp;
         size_t n = px__utf8_decode(t + i + 1, end - i - 1, &cp);
-        if (n && px__is_dash(cp) && i + 1 + n < end && t[i + 1 + n] == ' ') {
+        /* AP writes the dash as an underscore: "WASHINGTON (AP) _ " */
+        if (n && (px__is_dash(cp) || cp == '_') && i + 1 + n < end && t[i + 1 + n] == ' ') {
             *body_start = i + 1 + n + 1;
             return i - p->start;
         }

@@ -80,9 +80,19 @@ int px__normalize(const char *in, size_t len, px_norm *res)
         unsigned char c = (unsigned char)in[i];
         /* a run of printable ASCII is copied as it is, unless its last
          * character takes a combining mark */
+        /* `` and '' as quotation marks (newswire and Penn Treebank
+         * style) become “ and ” */
+        if ((c == '`' || c == '\'') && i + 1 < len && in[i + 1] == (char)c) {
+            if (!emit(&o, c == '`' ? "\xE2\x80\x9C" : "\xE2\x80\x9D", 3, (uint32_t)cpoff))
+                goto nomem;
+            i += 2;
+            cpoff += 2;
+            continue;
+        }
         if (c >= 0x20 && c < 0x7F) {
             size_t j = i + 1;
-            while (j < len && (unsigned char)in[j] >= 0x20 && (unsigned char)in[j] < 0x7F)
+            while (j < len && (unsigned char)in[j] >= 0x20 && (unsigned char)in[j] < 0x7F &&
+                   !((in[j] == '`' || in[j] == '\'') && j + 1 < len && in[j + 1] == in[j]))
                 j++;
             if (j < len && (unsigned char)in[j] >= 0xCC)
                 j--;

@@ -19,7 +19,8 @@ typedef struct px_norm {
     size_t first_invalid_line; /* 1-based line of the first one */
 } px_norm;
 
-/* NFC, CRLF/CR -> LF, Unicode spaces -> ' ', tabs/controls -> ' ',
+/* NFC, CRLF/CR -> LF, `` and '' -> “ and ”, Unicode spaces -> ' ',
+ * tabs/controls -> ' ',
  * zero-width characters and soft hyphens dropped, invalid UTF-8 bytes ->
  * U+FFFD (each counting as one input character). */
 int px__normalize(const char *in, size_t len, px_norm *out);

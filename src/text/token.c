@@ -28,12 +28,14 @@ static const char *const abbreviations[] = {
 bool px__is_abbreviation(const char *w, size_t len, bool *title)
 {
     *title = false;
+    if (len > 7)
+        return false; /* longer than any entry */
     for (size_t i = 0; i < PX_ARRAY_LEN(abbreviations); i++) {
         const char *a = abbreviations[i];
         bool t = a[0] == '!';
         if (t)
             a++;
-        if (strlen(a) == len && memcmp(a, w, len) == 0) {
+        if (a[0] == w[0] && strlen(a) == len && memcmp(a, w, len) == 0) {
             *title = t;
             return true;
         }
@@ -44,7 +46,7 @@ bool px__is_abbreviation(const char *w, size_t len, bool *title)
 static bool word_in(const char *const *list, size_t n, const char *w, size_t len)
 {
     for (size_t i = 0; i < n; i++)
-        if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
+        if (list[i][0] == w[0] && strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
             return true;
     return false;
 }
