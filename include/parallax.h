@@ -351,6 +351,9 @@ ptrdiff_t px_entities_at(const px_entities *e, size_t doc, size_t start, size_t 
 /* The person entity a speaker name as written refers to in document doc
  * ("Mr Zelensky", "the Russian leader"), or -1. */
 ptrdiff_t px_entities_lookup(const px_entities *e, size_t doc, const char *name);
+/* The same, for a name written at byte offset `at`: when two people share
+ * the surname, the one mentioned last before `at` in that document. */
+ptrdiff_t px_entities_lookup_near(const px_entities *e, size_t doc, size_t at, const char *name);
 void px_entities_free(px_entities *e);
 
 /* ==== dates: time expressions (src/date) =========================== */

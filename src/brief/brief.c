@@ -556,7 +556,8 @@ static int add_sentence(ctx *c, uint32_t di, uint32_t si, bool candidate_block, 
     }
     size_t nu = c->uni.n - b.u_off;
     uint32_t *u = nu ? c->uni.v + b.u_off : NULL;
-    px__qsort(u, nu, sizeof(*u), cmp_u32);
+    if (nu > 1)
+        qsort(u, nu, sizeof(*u), cmp_u32);
     size_t k = 0;
     for (size_t i = 0; i < nu; i++)
         if (!k || u[i] != u[k - 1])

@@ -48,6 +48,8 @@ int px_compare_new(px_compare **out, px_doc *const *docs, size_t n_docs, const p
     c->docs = docs;
     c->n_docs = n_docs;
     c->ents = ents;
+    c->quote_in = quotes;
+    c->n_quote_in = n_quotes;
     int rc = 0;
     c->outlet = px__malloc((n_docs ? n_docs : 1) * sizeof(size_t));
     c->stemmer = sb_stemmer_new("english", "UTF_8");
@@ -101,6 +103,23 @@ const px_conflict *px_compare_conflicts(const px_compare *c, size_t *n)
     if (n)
         *n = c ? c->n_conflicts : 0;
     return c ? c->conflicts : NULL;
+}
+
+int px__compare_add_conflict(px_compare *c, const px_conflict *conflict)
+{
+    px_conflict *v = px_arena_alloc(&c->arena, (c->n_conflicts + 1) * sizeof(px_conflict));
+    if (!v)
+        return PX_ENOMEM;
+    if (c->n_conflicts)
+        px__copy(v, c->conflicts, c->n_conflicts * sizeof(px_conflict));
+    v[c->n_conflicts++] = *conflict;
+    c->conflicts = v;
+    return 0;
+}
+
+px_arena *px__compare_arena(px_compare *c)
+{
+    return &c->arena;
 }
 
 void px_compare_free(px_compare *c)

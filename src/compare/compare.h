@@ -24,12 +24,20 @@ struct px_compare {
     size_t n_conflicts;
     /* outlet of each document: documents of one outlet count once */
     size_t *outlet;
+    /* the quotations given (borrowed): their words are no statement of
+     * the outlet */
+    const px_quote_input *quote_in;
+    size_t n_quote_in;
 };
 
 /* Groups and diffs the quotations (quotes.c). */
 int px__compare_quotes(px_compare *c, const px_quote_input *q, size_t n);
 /* Matches statements and finds conflicts (facts.c). */
 int px__compare_facts(px_compare *c);
+/* Appends conflicts found by a later stage (dates); their strings and
+ * citations must live as long as c (use px__compare_arena). */
+int px__compare_add_conflict(px_compare *c, const px_conflict *conflict);
+px_arena *px__compare_arena(px_compare *c);
 
 /* A word of a quotation, with the forms it is compared in. */
 typedef struct px__qword {

@@ -65,6 +65,22 @@ static const char *const people_nouns[] = {
     "employe", "resid", "patient", "dead", "injur", "crew", "member", "survivor", "hostag",
     "prison", "student", "migrant", "refuge", NULL};
 
+/* Units of measure: "50 metres" and "870 metres" in one fact are often
+ * two different lengths, not a disagreement. */
+static const char *const unit_nouns[] = {
+    "metr", "meter", "kilometr", "kilomet", "km", "mile", "feet", "foot", "inch", "yard", "kg",
+    "kilogram", "gram", "tonn", "ton", "pound", "litr", "liter", "gallon", "percent", "per",
+    "year", "month", "week", "day", "hour", "minut", "second", "degre", "dollar", "euro",
+    "pound", "zloti", "rubl", "hryvnia", "am", "pm", "o'clock", NULL};
+
+static bool unit_noun(const char *stem)
+{
+    for (const char *const *p = unit_nouns; *p; p++)
+        if (!strncmp(stem, *p, strlen(*p)))
+            return true;
+    return false;
+}
+
 static int noun_class(const char *stem)
 {
     for (const char *const *p = people_nouns; *p; p++)
@@ -159,6 +175,38 @@ static void mark_quoted(const px_doc *d, uint8_t *quoted)
     }
 }
 
+/* Also quoted: sentences mostly inside the quotations the extractor
+ * found (British single marks, paragraphs of a long quotation). */
+static void mark_quoted_spans(const px_compare *c, size_t di, uint8_t *quoted)
+{
+    const px_doc *d = c->docs[di];
+    for (size_t q = 0; q < c->n_quote_in; q++) {
+        const px_quote_input *in = &c->quote_in[q];
+        if (in->doc != di)
+            continue;
+        size_t np = in->n_parts ? in->n_parts : 1;
+        for (size_t p = 0; p < np; p++) {
+            size_t a = in->n_parts ? in->part_start[p] : in->start;
+            size_t b = in->n_parts ? in->part_end[p] : in->end;
+            for (size_t si = in->sentence; si < d->n_sents && d->sents[si].start < b; si++) {
+                const px_sentence *s = &d->sents[si];
+                if (s->end <= a)
+                    continue;
+                size_t in_q = 0, all = 0;
+                for (size_t t = s->first_token; t < s->first_token + s->n_tokens; t++) {
+                    const px_token *tk = &d->toks[t];
+                    if (tk->kind != PX_TOK_WORD && tk->kind != PX_TOK_NUMBER)
+                        continue;
+                    all++;
+                    in_q += tk->start >= a && tk->end <= b;
+                }
+                if (all && in_q * 2 > all)
+                    quoted[si] = 1;
+            }
+        }
+    }
+}
+
 typedef struct ment {
     size_t doc, sent, start, end, ent;
 } ment;
@@ -210,7 +258,7 @@ static int build_units(fact_ctx *fx)
             if (k != e && ents[k].place && !strcmp(ents[k].place, cn))
                 country_of[e] = k;
     }
-    px__qsort(ms.v, ms.n, sizeof(ment), cmp_ment);
+    px__sort(ms.v, ms.n, sizeof(ment), cmp_ment);
     size_t mcur = 0;
     px_buf b = PX_BUF_INIT;
     int rc = 0;
@@ -226,6 +274,7 @@ static int build_units(fact_ctx *fx)
         }
         quoted = nq;
         mark_quoted(d, quoted);
+        mark_quoted_spans(c, di, quoted);
         for (size_t si = 0; si < d->n_sents && !rc; si++) {
             const px_sentence *s = &d->sents[si];
             if (!unit_block(d->blocks[s->block].kind) || quoted[si])
@@ -283,13 +332,15 @@ static int build_units(fact_ctx *fx)
                         const sb_symbol *st = sb_stemmer_stem(c->stemmer, (const sb_symbol *)b.ptr, (int)b.len);
                         int sl = st ? sb_stemmer_length(c->stemmer) : 0;
                         if (st && sl > 0) {
-                            nu.noun = px__hash(st, (size_t)sl, 5);
                             char tmp[64];
                             size_t n = PX_MIN((size_t)sl, sizeof tmp - 1);
-                            memcpy(tmp, st, n);
+                            px__copy(tmp, st, n);
                             tmp[n] = 0;
-                            nu.noun_class = noun_class(tmp);
-                            nu.end = nk->end;
+                            if (!unit_noun(tmp)) {
+                                nu.noun = px__hash(st, (size_t)sl, 5);
+                                nu.noun_class = noun_class(tmp);
+                                nu.end = nk->end;
+                            }
                         }
                     }
                     /* years and percentages are not counts of things */
@@ -342,8 +393,8 @@ static int build_units(fact_ctx *fx)
             u.n_feat = fx->feats.n - u.first_feat;
             u.n_num = fx->nums.n - u.first_num;
             /* one bag, each feature once */
-            if (u.n_feat > 1)
-                px__qsort(fx->feats.v + u.first_feat, u.n_feat, sizeof(uint64_t), cmp_u64);
+            if (u.n_feat)
+                px__sort(fx->feats.v + u.first_feat, u.n_feat, sizeof(uint64_t), cmp_u64);
             size_t w2 = u.first_feat;
             for (size_t k = u.first_feat; k < fx->feats.n; k++)
                 if (k == u.first_feat || fx->feats.v[k] != fx->feats.v[w2 - 1])
@@ -395,6 +446,29 @@ static int cmp_posting(const void *a, const void *b)
     if (x->feat != y->feat)
         return x->feat < y->feat ? -1 : 1;
     return x->unit < y->unit ? -1 : x->unit > y->unit;
+}
+
+typedef struct link {
+    size_t a, b;
+    double sim;
+} link;
+
+static int cmp_link_sim(const void *x, const void *y)
+{
+    const link *p = x, *q = y;
+    if (p->sim != q->sim)
+        return p->sim > q->sim ? -1 : 1;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    return p->b < q->b ? -1 : p->b > q->b;
+}
+
+static int cmp_link(const void *x, const void *y)
+{
+    const link *p = x, *q = y;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    return p->b < q->b ? -1 : p->b > q->b;
 }
 
 static size_t ufind(size_t *p, size_t x)
@@ -471,7 +545,7 @@ static bool title_role(const char *title, char *role, size_t cap, bool *former)
             *former = true;
         for (const char *const *r = roles; *r; r++)
             if (!strcmp(w, *r) && k < cap) {
-                memcpy(role, w, k + 1);
+                px__copy(role, w, k + 1);
             }
     }
     return role[0] != 0;
@@ -556,8 +630,7 @@ static int title_conflicts(px_compare *c, conflict_vec *out)
                                 rc = PX_ENOMEM;
                                 break;
                             }
-                            if (side[sd].n)
-                                memcpy(cites, side[sd].v, side[sd].n * sizeof(px_cite));
+                            px__copy(cites, side[sd].v, side[sd].n * sizeof(px_cite));
                             sides[sd].value = label[sd];
                             sides[sd].cites = cites;
                             sides[sd].n_cites = side[sd].n;
@@ -598,14 +671,18 @@ static int number_conflicts(px_compare *c, fact_ctx *fx, const size_t *members, 
                     bool same_kind = x->noun == y->noun || (x->noun_class && x->noun_class == y->noun_class);
                     if (!same_kind)
                         continue;
-                    /* does either sentence also give the other's number? */
+                    /* does a sentence of the fact give both numbers? then
+                     * they count different things */
                     bool shared = false;
-                    for (size_t k = 0; k < ua->n_num; k++)
-                        if (fx->nums.v[ua->first_num + k].value == y->value)
-                            shared = true;
-                    for (size_t k = 0; k < ub->n_num; k++)
-                        if (fx->nums.v[ub->first_num + k].value == x->value)
-                            shared = true;
+                    for (size_t m = 0; m < n && !shared; m++) {
+                        const unit *um = &U[members[m]];
+                        bool hx = false, hy = false;
+                        for (size_t k = 0; k < um->n_num; k++) {
+                            hx |= fx->nums.v[um->first_num + k].value == x->value;
+                            hy |= fx->nums.v[um->first_num + k].value == y->value;
+                        }
+                        shared = hx && hy;
+                    }
                     if (shared)
                         continue;
                     /* gather all sentences of the fact on each side */
@@ -642,8 +719,7 @@ static int number_conflicts(px_compare *c, fact_ctx *fx, const size_t *members, 
                             PX_VEC_FREE(cv);
                             return PX_ENOMEM;
                         }
-                        if (cv.n)
-                            memcpy(cites, cv.v, cv.n * sizeof(px_cite));
+                        px__copy(cites, cv.v, cv.n * sizeof(px_cite));
                         sides[sd].value = label ? label : "";
                         sides[sd].cites = cites;
                         sides[sd].n_cites = cv.n;
@@ -679,6 +755,9 @@ int px__compare_facts(px_compare *c)
     size_t *best_j = NULL;
     double *best_s = NULL;
     size_t *members = NULL;
+    PX_VEC(link) links = {0};
+    typedef PX_VEC(size_t) outlet_vec;
+    outlet_vec *outlets_of = NULL;
     int rc = build_units(&fx);
     if (rc)
         goto done;
@@ -730,7 +809,7 @@ int px__compare_facts(px_compare *c)
             if (dict.df[fid[un->first_feat + k]] <= max_df)
                 post[np++] = (posting){fid[un->first_feat + k], (uint32_t)u};
     }
-    px__qsort(post, np, sizeof(posting), cmp_posting);
+    px__sort(post, np, sizeof(posting), cmp_posting);
     /* feature id -> range in post */
     size_t *pstart = px__malloc((dict.cap + 1) * sizeof(size_t));
     if (!pstart) {
@@ -787,14 +866,61 @@ int px__compare_facts(px_compare *c)
                 best_j[o] = v;
             }
         }
-        for (size_t d = 0; d < c->n_docs; d++)
+        for (size_t d = 0; d < c->n_docs && !rc; d++)
             if (best_j[d] != SIZE_MAX) {
-                size_t a = ufind(parent, u), b = ufind(parent, best_j[d]);
-                if (a != b)
-                    parent[PX_MAX(a, b)] = PX_MIN(a, b);
+                link l = {PX_MIN(u, best_j[d]), PX_MAX(u, best_j[d]), best_s[d]};
+                if (!PX_VEC_PUSH(links, l))
+                    rc = PX_ENOMEM;
             }
     }
     free(pstart);
+    if (rc)
+        goto done;
+    /* two sentences state the same thing when each is the other's best
+     * match in the other's outlet: one-sided links would chain a whole
+     * story into one fact */
+    px__sort(links.v, links.n, sizeof(link), cmp_link);
+    size_t n_mutual = 0;
+    for (size_t k = 0; k + 1 < links.n; k++)
+        if (links.v[k].a == links.v[k + 1].a && links.v[k].b == links.v[k + 1].b) {
+            links.v[n_mutual++] = links.v[k];
+            k++;
+        }
+    /* closest pairs first; a fact takes one sentence per outlet, so two
+     * sentences of one article never end up stating "the same thing" */
+    px__sort(links.v, n_mutual, sizeof(link), cmp_link_sim);
+    outlets_of = px__calloc(nu ? nu : 1, sizeof(*outlets_of));
+    if (!outlets_of) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    for (size_t u = 0; u < nu && !rc; u++) {
+        size_t o = c->outlet[fx.units.v[u].doc];
+        if (!PX_VEC_PUSH(outlets_of[u], o))
+            rc = PX_ENOMEM;
+    }
+    for (size_t k = 0; k < n_mutual && !rc; k++) {
+        size_t a = ufind(parent, links.v[k].a), b = ufind(parent, links.v[k].b);
+        if (a == b)
+            continue;
+        bool clash = false;
+        for (size_t x = 0; x < outlets_of[a].n && !clash; x++)
+            for (size_t y = 0; y < outlets_of[b].n; y++)
+                if (outlets_of[a].v[x] == outlets_of[b].v[y]) {
+                    clash = true;
+                    break;
+                }
+        if (clash)
+            continue;
+        size_t root = PX_MIN(a, b), other = PX_MAX(a, b);
+        parent[other] = root;
+        for (size_t y = 0; y < outlets_of[other].n && !rc; y++)
+            if (!PX_VEC_PUSH(outlets_of[root], outlets_of[other].v[y]))
+                rc = PX_ENOMEM;
+        PX_VEC_FREE(outlets_of[other]);
+    }
+    if (rc)
+        goto done;
     /* facts: components */
     PX_VEC(px_fact) facts = {0};
     members = px__malloc((nu ? nu : 1) * sizeof(size_t));
@@ -882,7 +1008,7 @@ int px__compare_facts(px_compare *c)
             const px_sentence *s = &c->docs[um->doc]->sents[um->sent];
             cites[m - k] = (px_cite){um->doc, um->sent, s->start, s->end};
         }
-        px__qsort(cites, e - k, sizeof(px_cite), cite_cmp);
+        px__sort(cites, e - k, sizeof(px_cite), cite_cmp);
         px_fact f = {sentence_text(&c->arena, c->docs[fx.units.v[rep].doc], fx.units.v[rep].sent),
                      cites, e - k, n_out, corroborated};
         if (!f.text || !PX_VEC_PUSH(facts, f)) {
@@ -938,13 +1064,12 @@ int px__compare_facts(px_compare *c)
         k = e;
     }
     if (!rc) {
-        px__qsort(facts.v, facts.n, sizeof(px_fact), fact_cmp);
+        px__sort(facts.v, facts.n, sizeof(px_fact), fact_cmp);
         c->facts = px_arena_alloc(&c->arena, (facts.n ? facts.n : 1) * sizeof(px_fact));
         if (!c->facts)
             rc = PX_ENOMEM;
         else {
-            if (facts.n)
-                memcpy(c->facts, facts.v, facts.n * sizeof(px_fact));
+            px__copy(c->facts, facts.v, facts.n * sizeof(px_fact));
             c->n_facts = facts.n;
         }
     }
@@ -968,6 +1093,11 @@ int px__compare_facts(px_compare *c)
         }
     }
 done:
+    if (outlets_of)
+        for (size_t u = 0; u < fx.units.n; u++)
+            PX_VEC_FREE(outlets_of[u]);
+    free(outlets_of);
+    PX_VEC_FREE(links);
     PX_VEC_FREE(conflicts);
     PX_VEC_FREE(fx.units);
     PX_VEC_FREE(fx.feats);

@@ -330,7 +330,7 @@ int px__quote_diff(px_arena *arena, const px__qword *full, size_t n_full, const 
         sm.v[k].order = (size_t)last * 2 + (sm.v[k].to < 0);
     }
     if (reordered)
-        px__qsort(sm.v, sm.n, sizeof(sent_map), cmp_sent_order);
+        px__sort(sm.v, sm.n, sizeof(sent_map), cmp_sent_order);
     perm = px__malloc((n_here ? n_here : 1) * sizeof(size_t));
     if (!perm) {
         rc = PX_ENOMEM;
@@ -450,8 +450,7 @@ int px__quote_diff(px_arena *arena, const px__qword *full, size_t n_full, const 
             rc = PX_ENOMEM;
             goto done;
         }
-        if (ops.n)
-            memcpy(o, ops.v, ops.n * sizeof(px_diff_word));
+        px__copy(o, ops.v, ops.n * sizeof(px_diff_word));
         *ops_out = o;
         *n_ops = ops.n;
     }
@@ -461,8 +460,7 @@ int px__quote_diff(px_arena *arena, const px__qword *full, size_t n_full, const 
             rc = PX_ENOMEM;
             goto done;
         }
-        if (vars.n)
-            memcpy(o, vars.v, vars.n * sizeof(px_variant));
+        px__copy(o, vars.v, vars.n * sizeof(px_variant));
         *var_out = o;
         *n_var = vars.n;
     }
@@ -596,7 +594,7 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
         occ[k].text = it->text;
         occ[k].input = it->input;
     }
-    px__qsort(occ, n_members, sizeof(*occ), occ_cmp);
+    px__sort(occ, n_members, sizeof(*occ), occ_cmp);
     for (size_t k = 0; k < n_members; k++)
         for (size_t m = 0; m < n_members; m++)
             if (items[members[m]].input == occ[k].input)
@@ -684,8 +682,7 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
             if (!v)
                 rc = PX_ENOMEM;
             else {
-                if (single.n)
-                    memcpy(v, single.v, single.n * sizeof(char *));
+                px__copy(v, single.v, single.n * sizeof(char *));
                 g->single_sentences = v;
                 g->n_single_sentences = single.n;
             }
@@ -841,7 +838,7 @@ int px__compare_quotes(px_compare *c, const px_quote_input *inputs, size_t n_inp
                 h = px__hash(&items[i].w[k].h_key, sizeof(uint64_t), h);
             whole[i] = (hpair){h, i};
         }
-        px__qsort(whole, n_items, sizeof(hpair), cmp_hpair);
+        px__sort(whole, n_items, sizeof(hpair), cmp_hpair);
         for (size_t k = 1; k < n_items; k++)
             if (whole[k].h == whole[k - 1].h && speakers_agree(&items[whole[k].item], &items[whole[k - 1].item]))
                 qunion(parent, whole[k - 1].item, whole[k].item);
@@ -865,7 +862,7 @@ int px__compare_quotes(px_compare *c, const px_quote_input *inputs, size_t n_inp
     }
     if (rc)
         goto done;
-    px__qsort(grams.v, grams.n, sizeof(hpair), cmp_hpair);
+    px__sort(grams.v, grams.n, sizeof(hpair), cmp_hpair);
     /* pairs sharing a trigram (even hashes) or, with a short quotation, a
      * word (odd hashes); runs longer than 64 are stock phrases or common
      * words and say nothing */
@@ -895,7 +892,7 @@ int px__compare_quotes(px_compare *c, const px_quote_input *inputs, size_t n_inp
     }
     if (rc)
         goto done;
-    px__qsort(pairs.v, pairs.n, sizeof(ipair), cmp_ipair);
+    px__sort(pairs.v, pairs.n, sizeof(ipair), cmp_ipair);
     for (size_t k = 0; k < pairs.n;) {
         size_t e = k, shared = 0;
         while (e < pairs.n && pairs.v[e].a == pairs.v[k].a && pairs.v[e].b == pairs.v[k].b)
@@ -950,7 +947,7 @@ int px__compare_quotes(px_compare *c, const px_quote_input *inputs, size_t n_inp
     free(members);
     if (rc)
         goto done;
-    px__qsort(groups, n_groups, sizeof(*groups), cmp_group);
+    px__sort(groups, n_groups, sizeof(*groups), cmp_group);
     c->quotes = groups;
     c->n_quotes = n_groups;
 done:

@@ -208,6 +208,7 @@ struct px_entities {
     struct lookup_entry {
         const char *key;
         size_t doc;
+        size_t start;
         size_t entity;
     } *lookup;
     size_t n_lookup;
@@ -988,7 +989,7 @@ static size_t title_words(const char *title, char words[][24], size_t max, bool 
         }
         if (!strcmp(w, "the") || !strcmp(w, "a") || !strcmp(w, "an"))
             continue;
-        memcpy(words[n++], w, k + 1);
+        px__copy(words[n++], w, k + 1);
     }
     return n;
 }
@@ -1126,7 +1127,7 @@ static int group_candidates(finder *f, size_t *parent)
     for (size_t i = 0; i < n; i++)
         if (full_name_cand(&cs[i]))
             byname[nb++] = (keyed){cs[i].last_key, cs[i].first_key, i};
-    px__qsort(byname, nb, sizeof(keyed), cmp_keyed);
+    px__sort(byname, nb, sizeof(keyed), cmp_keyed);
     for (size_t k = 0; k < nb;) {
         size_t e = k;
         while (e < nb && !strcmp(byname[e].key, byname[k].key))
@@ -1159,7 +1160,7 @@ static int group_candidates(finder *f, size_t *parent)
             if (cs[i].n_words >= 2 && !cs[i].description && is_person[uf_find(parent, i)] &&
                 strlen(cs[i].first_key) >= 3)
                 firsts[nfk++] = (keyed){cs[i].first_key, "", i};
-        px__qsort(firsts, nfk, sizeof(keyed), cmp_keyed);
+        px__sort(firsts, nfk, sizeof(keyed), cmp_keyed);
         for (size_t i = 0; i < n; i++) {
             if (!full_name_cand(&cs[i]) || is_person[uf_find(parent, i)])
                 continue;
@@ -1179,7 +1180,7 @@ static int group_candidates(finder *f, size_t *parent)
     for (size_t i = 0; i < n; i++)
         if (is_person[i] && uf_find(parent, i) == i)
             persons[np++] = (keyed){cs[i].last_key, "", i};
-    px__qsort(persons, np, sizeof(keyed), cmp_keyed);
+    px__sort(persons, np, sizeof(keyed), cmp_keyed);
     /* titles of each person */
     for (size_t i = 0; i < n; i++)
         ti.head[i] = ti.next[i] = SIZE_MAX;
@@ -1342,7 +1343,7 @@ static int group_candidates(finder *f, size_t *parent)
         free(keys);
         if (rc)
             goto done;
-        px__qsort(byname, nk, sizeof(keyed), cmp_keyed);
+        px__sort(byname, nk, sizeof(keyed), cmp_keyed);
         for (size_t k = 1; k < nk; k++)
             if (!strcmp(byname[k].key, byname[k - 1].key))
                 uf_union(parent, byname[k - 1].i, byname[k].i);
@@ -1361,7 +1362,7 @@ static int group_candidates(finder *f, size_t *parent)
             else if (o->org && o->n_words >= 2)
                 byname[nh++] = (keyed){o->last_key, "", j};
         }
-        px__qsort(byname, nh, sizeof(keyed), cmp_keyed);
+        px__sort(byname, nh, sizeof(keyed), cmp_keyed);
         for (size_t i = 0; i < n; i++)
             n_docs_of[i] = 0, last_doc[i] = SIZE_MAX;
         for (size_t i = 0; i < n; i++) {
@@ -1452,8 +1453,7 @@ static int build_output(finder *f, size_t *parent)
     free(root_ent);
     px_entity *list = px_arena_calloc(&e->arena, n_ent ? n_ent : 1, sizeof(px_entity));
     size_t *counts = px__calloc(n_ent ? n_ent : 1, sizeof(size_t));
-    /* two aliases at most per mention: as written and the bare name */
-    alias_count *ac = px__malloc((2 * n + 1) * sizeof(alias_count));
+    alias_count *ac = px__malloc((n ? 2 * n : 1) * sizeof(alias_count)); /* text and bare name */
     if (!list || !counts || !ac) {
         free(counts);
         free(ac);
@@ -1531,7 +1531,7 @@ static int build_output(finder *f, size_t *parent)
                     break;
             }
         }
-        px__qsort(ac, n_alias, sizeof(alias_count), cmp_size_desc);
+        px__sort(ac, n_alias, sizeof(alias_count), cmp_size_desc);
         const char **aliases = px_arena_alloc(&e->arena, (n_alias ? n_alias : 1) * sizeof(char *));
         if (!aliases) {
             rc = PX_ENOMEM;
@@ -1713,6 +1713,11 @@ ptrdiff_t px_entities_at(const px_entities *e, size_t doc, size_t start, size_t 
 
 ptrdiff_t px_entities_lookup(const px_entities *e, size_t doc, const char *name)
 {
+    return px_entities_lookup_near(e, doc, SIZE_MAX, name);
+}
+
+ptrdiff_t px_entities_lookup_near(const px_entities *e, size_t doc, size_t at, const char *name)
+{
     if (!e || !name || !*name)
         return -1;
     /* the last word of the name is the surname; titles are dropped */
@@ -1745,11 +1750,18 @@ ptrdiff_t px_entities_lookup(const px_entities *e, size_t doc, const char *name)
             else
                 hi = m;
         }
+        /* the same article's mention nearest before `at`, else the same
+         * article's first, else any */
+        size_t best_start = 0;
+        int best_rank = 0;
         for (size_t i = lo; i < e->n_lookup && !strcmp(e->lookup[i].key, k.ptr); i++) {
-            if (best < 0 || e->lookup[i].doc == doc)
-                best = (ptrdiff_t)e->lookup[i].entity;
-            if (e->lookup[i].doc == doc)
-                break;
+            const struct lookup_entry *x = &e->lookup[i];
+            int rank = x->doc != doc ? 1 : x->start < at ? 3 : 2;
+            if (rank > best_rank || (rank == 3 && best_rank == 3 && x->start > best_start)) {
+                best_rank = rank;
+                best_start = x->start;
+                best = (ptrdiff_t)x->entity;
+            }
         }
         px_buf_release(&k);
     }
@@ -1791,10 +1803,10 @@ static int build_lookup(px_entities *e)
             px_buf_release(&k);
             return PX_ENOMEM;
         }
-        e->lookup[e->n_lookup++] = (struct lookup_entry){key, c->doc, e->cand_entity[i]};
+        e->lookup[e->n_lookup++] = (struct lookup_entry){key, c->doc, c->start, e->cand_entity[i]};
     }
     px_buf_release(&k);
-    px__qsort(e->lookup, e->n_lookup, sizeof(*e->lookup), cmp_lookup);
+    px__sort(e->lookup, e->n_lookup, sizeof(*e->lookup), cmp_lookup);
     return 0;
 }
 

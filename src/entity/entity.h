@@ -7,7 +7,24 @@
 #ifndef PX_ENTITY_H
 #define PX_ENTITY_H
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "../read/read.h"
+
+/* qsort that accepts an empty (NULL) array, which qsort itself may not. */
+static inline void px__sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
+
+/* memcpy of n bytes that accepts NULL when n is 0. */
+static inline void px__copy(void *dst, const void *src, size_t n)
+{
+    if (n)
+        memcpy(dst, src, n);
+}
 
 /* Appends to out the comparison key of a name: case folded, diacritics
  * removed, Cyrillic and Greek transliterated, 'y' written 'i', doubled

@@ -357,8 +357,9 @@ static void html_story(const px_story *s, px_buf *b)
             continue;
         px_buf_puts(b, "<li><strong>");
         esc(b, en->name);
-        px_buf_printf(b, "</strong> <span class=\"tag\">%s</span> <span class=\"meta\">%zu articles, %zu mentions</span>",
-                      px_entity_type_name(en->type), en->n_docs, en->n_mentions);
+        px_buf_printf(b, "</strong> <span class=\"tag\">%s</span> <span class=\"meta\">%zu %s, %zu %s</span>",
+                      px_entity_type_name(en->type), en->n_docs, en->n_docs == 1 ? "article" : "articles",
+                      en->n_mentions, en->n_mentions == 1 ? "mention" : "mentions");
         if (en->n_aliases > 1) {
             px_buf_puts(b, "<br><span class=\"meta\">");
             for (size_t a = 0; a < en->n_aliases; a++) {

@@ -113,8 +113,9 @@ int px__report_md(const px_story *s, px_buf *b)
             continue;
         px_buf_puts(b, "- **");
         md_str(b, en->name);
-        px_buf_printf(b, "** (%s, %zu %s, %zu mentions)", px_entity_type_name(en->type), en->n_docs,
-                      en->n_docs == 1 ? "article" : "articles", en->n_mentions);
+        px_buf_printf(b, "** (%s, %zu %s, %zu %s)", px_entity_type_name(en->type), en->n_docs,
+                      en->n_docs == 1 ? "article" : "articles", en->n_mentions,
+                      en->n_mentions == 1 ? "mention" : "mentions");
         if (en->n_aliases > 1) {
             px_buf_puts(b, ": ");
             for (size_t a = 0; a < en->n_aliases; a++) {

@@ -52,7 +52,7 @@ static int story_quotes(px_story *s)
             if (q[k].speaker_end > q[k].speaker_start)
                 qi.speaker = px_entities_at(s->ents, d, q[k].speaker_start, q[k].speaker_end);
             if (qi.speaker < 0 && q[k].speaker)
-                qi.speaker = px_entities_lookup(s->ents, d, q[k].speaker);
+                qi.speaker = px_entities_lookup_near(s->ents, d, q[k].start, q[k].speaker);
             if (!PX_VEC_PUSH(in, qi)) {
                 rc = PX_ENOMEM;
                 break;
@@ -131,7 +131,7 @@ static int story_timeline(px_story *s)
             char day[11];
             const char *v = tx[k].value;
             if (strlen(v) > 10 && v[10] == 'T') {
-                memcpy(day, v, 10);
+                px__copy(day, v, 10);
                 day[10] = 0;
                 v = px_arena_strdup(&s->arena, day);
                 if (!v) {
@@ -147,7 +147,7 @@ static int story_timeline(px_story *s)
         }
     }
     if (!rc && all.n) {
-        px__qsort(all.v, all.n, sizeof(dated), cmp_dated);
+        px__sort(all.v, all.n, sizeof(dated), cmp_dated);
         size_t n_events = 0;
         for (size_t k = 0; k < all.n; k++)
             n_events += !k || strcmp(all.v[k].value, all.v[k - 1].value);
@@ -200,6 +200,123 @@ static int story_timeline(px_story *s)
     return rc;
 }
 
+/* ---- date conflicts: one fact, different days ---- */
+
+/* The one day (YYYY-MM-DD) a sentence gives, or NULL when it gives none
+ * or several. *at: the expression. */
+static const char *sentence_day(px_doc *doc, size_t sentence, size_t *start, size_t *end)
+{
+    const px_timex *tx;
+    const px_quote *qs;
+    size_t n, nq;
+    if (px_dates_find(doc, NULL, &tx, &n) || px_quotes_find(doc, &qs, &nq))
+        return NULL;
+    const char *day = NULL;
+    for (size_t k = 0; k < n; k++) {
+        if (tx[k].sentence != sentence || (tx[k].type != PX_TIMEX_DATE && tx[k].type != PX_TIMEX_TIME))
+            continue;
+        /* "this afternoon" in a quotation is the speaker's afternoon */
+        bool quoted = false;
+        for (size_t q = 0; q < nq && !quoted; q++)
+            if (qs[q].kind != PX_QUOTE_INDIRECT && tx[k].start >= qs[q].start && tx[k].end <= qs[q].end)
+                quoted = true;
+        if (quoted)
+            continue;
+        const char *v = tx[k].value;
+        if (!v || strlen(v) < 10 || v[4] != '-' || v[7] != '-' || strchr(v, 'X'))
+            continue;
+        if (day && strncmp(day, v, 10))
+            return NULL; /* two days in one sentence: no single answer */
+        day = v;
+        *start = tx[k].start;
+        *end = tx[k].end;
+    }
+    return day;
+}
+
+/* A corroborated fact whose outlets date it to different days ("early on
+ * Thursday" against "late on Wednesday night") is a date conflict. Each
+ * sentence must give exactly one day. */
+static int date_conflicts(px_story *s)
+{
+    size_t nf;
+    const px_fact *fs = px_compare_facts(s->cmp, &nf);
+    px_arena *arena = px__compare_arena(s->cmp);
+    int rc = 0;
+    for (size_t f = 0; f < nf && !rc; f++) {
+        if (!fs[f].corroborated)
+            continue;
+        typedef struct dated_cite {
+            char day[11];
+            px_cite cite;
+        } dated_cite;
+        PX_VEC(dated_cite) dc = {0};
+        for (size_t k = 0; k < fs[f].n_cites; k++) {
+            const px_cite *c = &fs[f].cites[k];
+            size_t a = 0, b = 0;
+            const char *day = sentence_day(s->docs[c->doc], c->sentence, &a, &b);
+            if (!day)
+                continue;
+            dated_cite x;
+            px__copy(x.day, day, 10);
+            x.day[10] = 0;
+            x.cite = (px_cite){c->doc, c->sentence, a, b};
+            if (!PX_VEC_PUSH(dc, x)) {
+                rc = PX_ENOMEM;
+                break;
+            }
+        }
+        /* the distinct days, and do different outlets give them? */
+        const char *days[2] = {NULL, NULL};
+        bool more = false;
+        for (size_t k = 0; k < dc.n; k++) {
+            if (!days[0] || !strcmp(days[0], dc.v[k].day))
+                days[0] = dc.v[k].day;
+            else if (!days[1] || !strcmp(days[1], dc.v[k].day))
+                days[1] = dc.v[k].day;
+            else
+                more = true;
+        }
+        if (!rc && days[1] && !more) {
+            px_conflict_side *sides = px_arena_calloc(arena, 2, sizeof(*sides));
+            px_cite *cites = px_arena_alloc(arena, dc.n * sizeof(px_cite));
+            if (!sides || !cites) {
+                rc = PX_ENOMEM;
+            } else {
+                size_t at = 0;
+                for (int sd = 0; sd < 2; sd++) {
+                    sides[sd].value = px_arena_strdup(arena, days[sd]);
+                    sides[sd].cites = cites + at;
+                    for (size_t k = 0; k < dc.n; k++)
+                        if (!strcmp(dc.v[k].day, days[sd]))
+                            cites[at++] = dc.v[k].cite;
+                    sides[sd].n_cites = (size_t)(cites + at - sides[sd].cites);
+                }
+                px_buf w = PX_BUF_INIT;
+                const char *t = fs[f].text;
+                size_t len = strlen(t);
+                if (len > 80) {
+                    len = 80;
+                    while (len > 40 && t[len] != ' ')
+                        len--;
+                }
+                px_buf_puts(&w, "when: ");
+                px_buf_put(&w, t, len);
+                if (len < strlen(t))
+                    px_buf_puts(&w, "…");
+                px_conflict cf = {px_arena_strndup(arena, w.ptr, w.len), "date", sides, 2};
+                px_buf_release(&w);
+                if (!cf.what || !sides[0].value || !sides[1].value)
+                    rc = PX_ENOMEM;
+                else
+                    rc = px__compare_add_conflict(s->cmp, &cf);
+            }
+        }
+        PX_VEC_FREE(dc);
+    }
+    return rc;
+}
+
 /* ---- brief: the story in a few sentences, each with its sources ---- */
 
 static int story_brief(px_story *s)
@@ -226,8 +343,7 @@ static int story_brief(px_story *s)
             rc = PX_ENOMEM;
             break;
         }
-        if (bs[i].n_sources)
-            memcpy(docs, bs[i].sources, bs[i].n_sources * sizeof(size_t));
+        px__copy(docs, bs[i].sources, bs[i].n_sources * sizeof(size_t));
         l->docs = docs;
         l->n_docs = bs[i].n_sources;
     }
@@ -292,8 +408,7 @@ static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const p
         goto done;
     }
     if (dup_of) {
-        if (n_docs)
-            memcpy(s->dup_of, dup_of, n_docs * sizeof(ptrdiff_t));
+        px__copy(s->dup_of, dup_of, n_docs * sizeof(ptrdiff_t));
     } else if (n_docs) {
         px_group_options go = group_options(n_docs);
         if ((rc = px_group_docs(docs, n_docs, &go, NULL, s->dup_of)))
@@ -306,6 +421,8 @@ static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const p
     if ((rc = px_compare_new(&s->cmp, docs, n_docs, s->ents, s->quotes, s->n_quote_inputs)))
         goto done;
     if ((rc = story_timeline(s)))
+        goto done;
+    if ((rc = date_conflicts(s)))
         goto done;
     rc = story_brief(s);
 done:
