@@ -175,6 +175,7 @@ typedef struct cand {
     int place_group, place_kind; /* gazetteer, or -1 */
     int facility;                /* "Jadwiga colliery" */
     char *head_key;              /* key of the head noun of a facility or "the inspectorate" */
+    char *cap_key;               /* capitalised modifiers of a description ("polish"), or NULL */
     int thing;                   /* "the colliery": a description of a place or organisation */
     int preposition;             /* written after "in", "at", ... */
     int description;             /* "the Ukrainian president" */
@@ -183,6 +184,7 @@ typedef struct cand {
     int metonymy;
     int sent_initial;            /* the name opens the sentence */
     int skip;
+    int unnamed;                 /* a thing description the story never names */
     size_t entity;
 } cand;
 
@@ -767,6 +769,17 @@ static int add_run(finder *f, size_t di, size_t si, size_t a, size_t b)
     return PX_VEC_PUSH(f->cands, c) ? 0 : PX_ENOMEM;
 }
 
+/* Is token k the apostrophe of a plural possessive ("miners’ union"):
+ * written right after a word ending in s and followed by a space? */
+static bool plural_possessive_mark(const px_doc *d, const px_token *k)
+{
+    if (k->kind == PX_TOK_WORD || k->start == 0 || d->text[k->start - 1] != 's')
+        return false;
+    uint32_t cp;
+    size_t n = px__utf8_decode(d->text + k->start, k->end - k->start, &cp);
+    return n == k->end - k->start && px__is_apostrophe(cp) && k->end < d->len && d->text[k->end] == ' ';
+}
+
 /* "the Ukrainian president", "the Russian leader", "the rescue
  * commander": a description that names no one, resolved later. */
 static int add_descriptions(finder *f, size_t di, size_t si)
@@ -781,6 +794,7 @@ static int add_descriptions(finder *f, size_t di, size_t si)
             continue;
         size_t u = t + 1;
         size_t mods = 0;
+        char *cap_key = NULL; /* capitalised modifiers: "the Polish government" */
         while (u < end && mods < 4) {
             const px_token *m = &d->toks[u];
             if (!tok_is_word(m) || !adjacent(d, &d->toks[u - 1], m))
@@ -831,8 +845,10 @@ static int add_descriptions(finder *f, size_t di, size_t si)
                 c.start = k->start;
                 c.end = m->end;
                 c.name_start = c.name_end = c.end;
+                c.org = word_in(org_words, w, len);
                 c.text = arena_copy(f, d->text + c.start, c.end - c.start);
                 c.head_key = key_of(f, w, len);
+                c.cap_key = cap_key;
                 c.name = c.text;
                 if (!c.text || !c.head_key || !PX_VEC_PUSH(f->cands, c))
                     return PX_ENOMEM;
@@ -842,6 +858,25 @@ static int add_descriptions(finder *f, size_t di, size_t si)
             strip_possessive(w, len, &had);
             if (had || (word_in(stopwords, w, len) && !word_in((const char *const[]){"former", NULL}, w, len)))
                 break;
+            if (m->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) {
+                char *k2 = key_of(f, w, len);
+                if (!k2)
+                    return PX_ENOMEM;
+                if (cap_key) {
+                    size_t l1 = strlen(cap_key), l2 = strlen(k2);
+                    char *j = px_arena_alloc(&f->e->arena, l1 + l2 + 2);
+                    if (!j)
+                        return PX_ENOMEM;
+                    memcpy(j, cap_key, l1);
+                    j[l1] = ' ';
+                    memcpy(j + l1 + 1, k2, l2 + 1);
+                    k2 = j;
+                }
+                cap_key = k2;
+            }
+            /* "the miners' union": a plural possessive classifies the head */
+            if (u + 1 < end && plural_possessive_mark(d, &d->toks[u + 1]))
+                u++;
             u++;
             mods++;
         }
@@ -1099,6 +1134,65 @@ static void key_range(const keyed *v, size_t n, const char *key, size_t *lo, siz
 static void attach(size_t *parent, size_t r, size_t i)
 {
     parent[i] = r;
+}
+
+static int cmp_keyed2(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (!c)
+        c = strcmp(x->key2, y->key2);
+    return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* "the miners' union", "the mineworkers' union", "the union": an
+ * organisation or place the story only ever describes. Descriptions with
+ * the same head noun and the same capitalised modifiers ("the Polish
+ * government" is not "the Russian government") are one entity; a bare
+ * "the government" joins them when exactly one such group exists. Kept
+ * when carried by two articles or more; else dropped as too vague. */
+static int group_unnamed(cand *cs, size_t n, size_t *parent, keyed *buf)
+{
+    size_t nk = 0;
+    for (size_t i = 0; i < n; i++)
+        if (cs[i].unnamed)
+            buf[nk++] = (keyed){cs[i].head_key, cs[i].cap_key ? cs[i].cap_key : "", i};
+    px__sort(buf, nk, sizeof(keyed), cmp_keyed2);
+    for (size_t lo = 0, hi; lo < nk; lo = hi) {
+        for (hi = lo + 1; hi < nk && !strcmp(buf[hi].key, buf[lo].key); hi++)
+            ;
+        /* sub-runs by cap_key; the bare ones ("") sort first */
+        size_t bare_end = lo, n_groups = 0, only = SIZE_MAX;
+        while (bare_end < hi && !buf[bare_end].key2[0])
+            bare_end++;
+        for (size_t k = lo; k < hi; k++) {
+            if (k > lo && !strcmp(buf[k].key2, buf[k - 1].key2))
+                uf_union(parent, buf[k - 1].i, buf[k].i);
+            else if (k >= bare_end)
+                n_groups++, only = k;
+        }
+        if (n_groups == 1 && bare_end > lo)
+            uf_union(parent, buf[lo].i, buf[only].i);
+    }
+    /* keep groups seen in two documents or more: first_doc[root], or
+     * SIZE_MAX - 1 once a second document is seen */
+    size_t *first_doc = px__malloc((n ? n : 1) * sizeof(size_t));
+    if (!first_doc)
+        return PX_ENOMEM;
+    for (size_t k = 0; k < nk; k++)
+        first_doc[uf_find(parent, buf[k].i)] = SIZE_MAX;
+    for (size_t k = 0; k < nk; k++) {
+        size_t r = uf_find(parent, buf[k].i), doc = cs[buf[k].i].doc;
+        if (first_doc[r] == SIZE_MAX)
+            first_doc[r] = doc;
+        else if (first_doc[r] != doc)
+            first_doc[r] = SIZE_MAX - 1;
+    }
+    for (size_t k = 0; k < nk; k++)
+        if (first_doc[uf_find(parent, buf[k].i)] != SIZE_MAX - 1)
+            cs[buf[k].i].skip = 1;
+    free(first_doc);
+    return 0;
 }
 
 static int group_candidates(finder *f, size_t *parent)
@@ -1392,9 +1486,14 @@ static int group_candidates(finder *f, size_t *parent)
             }
             if (found != SIZE_MAX && unique)
                 attach(parent, found, i);
-            else
+            else if (found != SIZE_MAX)
                 c->skip = 1;
+            else
+                c->unnamed = 1;
         }
+        rc = group_unnamed(cs, n, parent, byname);
+        if (rc)
+            goto done;
     }
     /* unresolved handles are dropped */
     for (size_t i = 0; i < n; i++)
@@ -1504,7 +1603,7 @@ static int build_output(finder *f, size_t *parent)
                 en->n_docs++;
                 last_doc = c->doc;
             }
-            person += c->person_evidence || c->description;
+            person += c->person_evidence || (c->description && !c->thing);
             if (c->place_group >= 0) {
                 place++;
                 if (!c->metonymy || place_group < 0)
@@ -1687,8 +1786,10 @@ ptrdiff_t px_entities_at(const px_entities *e, size_t doc, size_t start, size_t 
 {
     if (!e)
         return -1;
+    /* the mention that opens the span is its head: "Grzegorz Pawlak, who
+     * leads the mineworkers' union" is Pawlak, however long the rest */
     ptrdiff_t best = -1;
-    size_t best_overlap = 0;
+    size_t best_overlap = 0, best_start = SIZE_MAX;
     /* candidates come in document order: find the document's first */
     size_t lo = 0, hi = e->n_cands;
     while (lo < hi) {
@@ -1703,8 +1804,10 @@ ptrdiff_t px_entities_at(const px_entities *e, size_t doc, size_t start, size_t 
         if (e->cand_entity[i] == SIZE_MAX || c->end <= start || c->start >= end)
             continue;
         size_t ov = PX_MIN(c->end, end) - PX_MAX(c->start, start);
-        if (ov > best_overlap) {
+        size_t from = PX_MAX(c->start, start);
+        if (from < best_start || (from == best_start && ov > best_overlap)) {
             best_overlap = ov;
+            best_start = from;
             best = (ptrdiff_t)e->cand_entity[i];
         }
     }

@@ -218,6 +218,39 @@ static void test_entity_variants(void)
         px_doc_free(docs[i]);
 }
 
+/* An organisation the story only describes: one entity across articles,
+ * kept apart from one with a different capitalised modifier; a
+ * description carried by one article only is too vague to keep. */
+static void test_unnamed_organisation(void)
+{
+    static const char *const texts[] = {
+        "The miners' union disputes that. Its leader said the Polish government had been warned.",
+        "Grzegorz Pawlak, who leads the mineworkers’ union at the colliery, was angry. "
+        "The union says it wrote in January. The Russian government said nothing.",
+        "The union sees it differently. The Polish government promised an inquiry.",
+    };
+    px_doc *docs[3];
+    px_entities *e = entities_of(texts, 3, docs);
+    ptrdiff_t u = with_alias(e, "the mineworkers’ union");
+    ASSERT_TRUE(u >= 0);
+    ASSERT_EQ(with_alias(e, "The miners' union"), u);
+    ASSERT_EQ(with_alias(e, "The union"), u);
+    size_t n;
+    const px_entity *l = px_entities_list(e, &n);
+    ASSERT_EQ(l[u].type, PX_ENTITY_ORG);
+    ptrdiff_t pl = with_alias(e, "the Polish government");
+    ASSERT_TRUE(pl >= 0 && pl != u);
+    ASSERT_TRUE(with_alias(e, "The Russian government") < 0); /* one article only */
+    ASSERT_TRUE(with_alias(e, "Grzegorz Pawlak") != u);
+    /* the speaker span "X, who leads the union," is X */
+    ptrdiff_t p = with_alias(e, "Grzegorz Pawlak");
+    ASSERT_TRUE(p >= 0);
+    ASSERT_EQ(px_entities_at(e, 1, 0, 66), p);
+    px_entities_free(e);
+    for (size_t i = 0; i < 3; i++)
+        px_doc_free(docs[i]);
+}
+
 static void test_title_conflict(void)
 {
     static const char *const texts[] = {
@@ -248,6 +281,7 @@ int main(void)
     RUN_TEST(test_substituted_truncated_reordered);
     RUN_TEST(test_different_speakers_apart);
     RUN_TEST(test_entity_variants);
+    RUN_TEST(test_unnamed_organisation);
     RUN_TEST(test_title_conflict);
     return px_test_summary();
 }
