@@ -225,8 +225,8 @@ static void test_unnamed_organisation(void)
 {
     static const char *const texts[] = {
         "The miners' union disputes that. Its leader said the Polish government had been warned.",
-        "Grzegorz Pawlak, who leads the mineworkers’ union at the colliery, was angry. "
-        "The union says it wrote in January. The Russian government said nothing.",
+        ("Grzegorz Pawlak, who leads the mineworkers’ union at the colliery, was angry. "
+         "The union says it wrote in January. The Russian government said nothing."),
         "The union sees it differently. The Polish government promised an inquiry.",
     };
     px_doc *docs[3];
