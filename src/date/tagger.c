@@ -384,7 +384,8 @@ static const char *const ed_not_verbs[] = {
     "embed", "shed", "wed", "united", "limited", "based", "related", "proposed", "so-called",
     "used", "elected", "armed", "detailed", "advanced", "skilled", "unprecedented", "renewed",
     "increased", "reduced", "estimated", "expected", "scheduled", "planned", "continued",
-    "reported", "alleged", "sustained", "interested", "concerned", "supposed",
+    "reported", "alleged", "sustained", "interested", "concerned", "supposed", "succeed",
+    "heed", "breed", "bleed", "greed", "weed",
 };
 static const char *const to_not_verbs[] = {
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
