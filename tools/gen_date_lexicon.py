@@ -63,7 +63,7 @@ FN = {
     "quarterly": "QUARTERLY",
     "christmas": "CHRISTMAS", "thanksgiving": "THANKSGIVING", "easter": "EASTER",
     "year-end": "YEAREND", "and": "AND", "other": "OTHER", "o'clock": "OCLOCK",
-    "present": "PRESENTN", "near": "NEAR", "same": "SAME", "full": "FULL",
+    "present": "PRESENTN", "near": "NEAR", "same": "SAME", "that": "THAT", "full": "FULL",
     "half": "HALFW", "in": "IN", "since": "SINCE", "until": "UNTIL", "by": "BY",
     "from": "FROM", "on": "ON", "for": "FOR", "during": "DURING", "within": "WITHIN",
     "old": "OLD", "long": "LONG", "year-ago": "YEARAGO", "year-earlier": "YEARAGO",

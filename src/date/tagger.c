@@ -80,6 +80,7 @@ typedef enum tense { T_NONE = 0, T_PAST = -1, T_FUTURE = 1, T_PRESENT = 2 } tens
 /* What earlier expressions of the document tell later ones. */
 typedef struct doc_state {
     int quarter_y, quarter_q; /* the last quarter named ("the third quarter") */
+    int last_y, last_m, last_d; /* the last date named (m, d 0 when not given) */
 } doc_state;
 
 typedef struct tagger {
@@ -879,9 +880,12 @@ static size_t m_year(const tagger *t, size_t i, match *m)
 static size_t m_weekday(const tagger *t, size_t i, match *m)
 {
     size_t j = i;
+    /* "the previous Friday", "the following Monday" */
+    if (fn(t, j) == FN_THE && (fn(t, j + 1) == FN_PREVIOUS || fn(t, j + 1) == FN_FOLLOWING))
+        j++;
     int rel = fn(t, j);
     if (rel == FN_LAST || rel == FN_NEXT || rel == FN_THIS || rel == FN_COMING ||
-        rel == FN_PAST || rel == FN_PREVIOUS) {
+        rel == FN_PAST || rel == FN_PREVIOUS || rel == FN_FOLLOWING) {
         j++;
         if (rel == FN_THIS && fn(t, j) == FN_COMING)
             rel = FN_COMING, j++;
@@ -915,7 +919,15 @@ static size_t m_weekday(const tagger *t, size_t i, match *m)
     if (!has_ref(t)) {
         snprintf(m->value, sizeof(m->value), "XXXX-WXX-%d", l->wday);
     } else {
-        px_ymd d = resolve_weekday(t, l->wday, rel, tense_of(t, i, e));
+        px_ymd d;
+        if ((rel == FN_PREVIOUS || rel == FN_FOLLOWING) && t->st->last_d) {
+            /* "the previous Friday": before the day last named */
+            tagger t2 = *t;
+            t2.ref = (px_ymd){t->st->last_y, t->st->last_m, t->st->last_d};
+            d = resolve_weekday(&t2, l->wday, rel, T_NONE);
+        } else {
+            d = resolve_weekday(t, l->wday, rel, tense_of(t, i, e));
+        }
         put_day(m, d);
         m->relative = true;
     }
@@ -1065,6 +1077,104 @@ static size_t m_relative(const tagger *t, size_t i, match *m)
     default: return 0;
     }
     return e;
+}
+
+/* Expressions that count from the last date the text named, not from the
+ * reference date: "the following year", "the previous day", "the next
+ * day", "that month", "the same day", "that same week". A story that
+ * says "In 1995 ... The following year" means 1996 whenever it was
+ * written. With no date named before, they count from the reference
+ * date. */
+static size_t m_anaphoric(const tagger *t, size_t i, match *m)
+{
+    size_t j = i;
+    int rel;
+    if (fn(t, j) == FN_THE) {
+        rel = fn(t, j + 1);
+        if (rel != FN_FOLLOWING && rel != FN_PREVIOUS && rel != FN_SAME && rel != FN_NEXT)
+            return 0;
+        j += 2;
+    } else if (fn(t, j) == FN_THAT) {
+        rel = FN_SAME;
+        j++;
+        if (fn(t, j) == FN_SAME)
+            j++;
+    } else {
+        return 0;
+    }
+    bool plural;
+    int unit = unit_at(t, j, &plural);
+    if (plural || (unit != UNIT_DAY && unit != UNIT_WEEK && unit != UNIT_MONTH &&
+                   unit != UNIT_YEAR))
+        return 0;
+    if (rel == FN_NEXT && unit != UNIT_DAY)
+        return 0; /* "in the next year" counts from now */
+    if (unit != UNIT_DAY && (t->a[j].flags & AF_CAP) && !(t->a[j].flags & AF_ALLCAPS))
+        return 0; /* a title: "That Week" */
+    int y = t->st->last_y, mo = t->st->last_m, d = t->st->last_d;
+    if (!y) {
+        if (!has_ref(t))
+            return 0;
+        y = t->ref.y, mo = t->ref.m, d = t->ref.d;
+    }
+    int delta = rel == FN_PREVIOUS ? -1 : rel == FN_SAME ? 0 : 1;
+    m->type = PX_TIMEX_DATE;
+    switch (unit) {
+    case UNIT_YEAR: snprintf(m->value, sizeof(m->value), "%04d", y + delta); break;
+    case UNIT_MONTH:
+        if (mo) {
+            px_ymd x = px__add_months((px_ymd){y, mo, 1}, delta);
+            snprintf(m->value, sizeof(m->value), "%04d-%02d", x.y, x.m);
+        } else {
+            snprintf(m->value, sizeof(m->value), "%04d-XX", y);
+        }
+        break;
+    case UNIT_WEEK:
+        if (d)
+            put_week(m, px__add_days((px_ymd){y, mo, d}, 7 * delta));
+        else
+            snprintf(m->value, sizeof(m->value), "%04d-WXX", y);
+        break;
+    default:
+        if (d)
+            put_day(m, px__add_days((px_ymd){y, mo, d}, delta));
+        else if (mo && !delta)
+            snprintf(m->value, sizeof(m->value), "%04d-%02d-XX", y, mo);
+        else
+            snprintf(m->value, sizeof(m->value), "%04d-XX-XX", y);
+        break;
+    }
+    return j + 1;
+}
+
+/* Notes the date a match names, for the anaphoric expressions after it. */
+static void note_anchor(doc_state *st, const match *m)
+{
+    const char *v = m->value;
+    if (m->type != PX_TIMEX_DATE && m->type != PX_TIMEX_TIME)
+        return;
+    for (int k = 0; k < 4; k++)
+        if (v[k] < '0' || v[k] > '9')
+            return;
+    if (v[4] && v[4] != '-')
+        return;
+    int y = atoi(v), mo = 0, d = 0;
+    if (v[4] == '-' && v[5] >= '0' && v[5] <= '9' && v[6] >= '0' && v[6] <= '9') {
+        mo = (v[5] - '0') * 10 + (v[6] - '0');
+        if (v[7] == '-' && v[8] >= '0' && v[8] <= '9' && v[9] >= '0' && v[9] <= '9')
+            d = (v[8] - '0') * 10 + (v[9] - '0');
+    }
+    if (mo < 1 || mo > 12)
+        mo = d = 0;
+    /* a coarser mention of the period last named ("in June 1998 ...
+     * later that year") keeps its precision */
+    if (y == st->last_y && (!mo || mo == st->last_m)) {
+        if (!mo)
+            mo = st->last_m;
+        if (!d)
+            d = st->last_d;
+    }
+    st->last_y = y, st->last_m = mo, st->last_d = d;
 }
 
 /* Quarters and halves: "the third quarter", "third-quarter", "the latest
@@ -1849,7 +1959,7 @@ static size_t m_the_unit(const tagger *t, size_t i, match *m)
 static size_t m_period_end(const tagger *t, size_t i, match *m);
 
 typedef size_t (*pattern_fn)(const tagger *, size_t, match *);
-static const pattern_fn patterns[] = {m_time,   m_calendar, m_year,     m_weekday,
+static const pattern_fn patterns[] = {m_anaphoric, m_time, m_calendar, m_year, m_weekday,
                                       m_deictic, m_relative, m_quarter, m_duration,
                                       m_set,     m_season,   m_holiday, m_ref,
                                       m_year_ago, m_the_unit, m_period_end};
@@ -1927,7 +2037,7 @@ static size_t match_at(const tagger *t, size_t i, match *best)
             strncmp(m.value, "P", 1) && !strstr(m.value, "_REF")) {
             /* "earlier"/"later" only before this/today: "later this year" */
             if (!((f == FN_EARLIER || f == FN_LATER) &&
-                  !(fn(t, j) == FN_THIS || fn(t, j) == FN_TODAY || fn(t, j) == FN_YESTERDAY ||
+                  !(fn(t, j) == FN_THIS || fn(t, j) == FN_THAT || fn(t, j) == FN_TODAY || fn(t, j) == FN_YESTERDAY ||
                     fn(t, j) == FN_TOMORROW || fn(t, j) == FN_TONIGHT || lx(t, j)->wday))) {
                 *best = m;
                 best->a0 = i;
@@ -2092,7 +2202,8 @@ static bool lex_is_trigger(const px_date_lex *l)
     case FN_MIDDLE: case FN_END: case FN_BEGINNING: case FN_START: case FN_EARLIER:
     case FN_LATER: case FN_BEFORE: case FN_EVERY: case FN_EACH: case FN_FEW: case FN_SEVERAL:
     case FN_MANY: case FN_COUPLE: case FN_SINCE: case FN_UNTIL: case FN_DURING:
-    case FN_WITHIN: case FN_OLD: case FN_LONG: case FN_SAME: case FN_FULL: case FN_FISCAL:
+    case FN_WITHIN: case FN_OLD: case FN_LONG: case FN_SAME: case FN_THAT: case FN_FULL:
+    case FN_FISCAL:
     case FN_LATEST: case FN_AGO: case FN_PER: case FN_TZ: case FN_AM: case FN_PM:
         return false;
     default:
@@ -2150,7 +2261,7 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size
     if (!quoted)
         goto done;
     px_ymd post = px__dates_embedded_post(doc);
-    doc_state st = {0, 0};
+    doc_state st = {0, 0, 0, 0, 0};
     size_t n_searches = 0;
     for (size_t s = 0; s < doc->n_sents; s++) {
         const px_sentence *sent = &doc->sents[s];
@@ -2193,6 +2304,7 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size
                 m.a1 = e;
                 if (!PX_VEC_PUSH(found, m))
                     goto done;
+                note_anchor(&st, &m);
                 if (m.quarter) {
                     st.quarter_y = atoi(m.value);
                     st.quarter_q = m.value[6] - '0';
