@@ -67,6 +67,7 @@ typedef struct atom {
     uint32_t tok_start, tok_end;
     uint8_t kind, flags;
     uint8_t ndig; /* digits, when the atom is all digits */
+    uint8_t to_trigger; /* atoms to the next trigger (see lex_is_trigger), capped */
     int32_t num;  /* value of an all-digit atom (commas allowed), else -1 */
     const px_date_lex *lex;
     char low[24]; /* lower-case ASCII copy, NUL-terminated, may be cut */
@@ -2185,6 +2186,10 @@ static px_ymd day_outside_quotes(const tagger *t, const match *found, size_t n_f
     return none;
 }
 
+/* The most atoms a pattern takes before its first anchor word: "no more
+ * than the past few" is six; twice that for safety. */
+#define TRIGGER_REACH 12
+
 /* Whether a word can anchor a time expression on its own terms: a month,
  * weekday, unit, season, part of day, number or a temporal adverb. Words
  * such as "the", "last" or "in" only ever extend one. */
@@ -2251,6 +2256,20 @@ static bool sentence_has_trigger(const px_doc *doc, const px_sentence *sent)
     return false;
 }
 
+/* Whether a pattern may take atom a as its anchor: the words of
+ * lex_is_trigger, numbers, and the few that anchor a pattern only inside
+ * a sentence that has a trigger ("the past", "the near term", "the latest
+ * period"). */
+static bool atom_can_anchor(const atom *a)
+{
+    if (a->kind == A_NUM || (a->kind == A_WORD && a->low[0] >= '0' && a->low[0] <= '9'))
+        return true;
+    if (a->lex)
+        return lex_is_trigger(a->lex) || a->lex->fn == FN_PAST || a->lex->fn == FN_PRESENTN ||
+               a->lex->fn == FN_NEAR;
+    return a->kind == A_WORD && (!strcmp(a->low, "term") || !strcmp(a->low, "period"));
+}
+
 int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size_t n_posts,
                   px_date_found_vec *out)
 {
@@ -2279,6 +2298,15 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size
         blank.num = -1;
         if (!PX_VEC_PUSH(atoms, blank) || !PX_VEC_PUSH(atoms, blank))
             goto done;
+        /* how far each atom is from the next word a pattern can anchor on:
+         * a pattern spans one, so an atom far from any needs no search */
+        for (size_t k = atoms.n - 2, next = SIZE_MAX; k-- > 0;) {
+            const atom *a = &atoms.v[k];
+            if (atom_can_anchor(a))
+                next = k;
+            size_t d = next == SIZE_MAX ? 255 : next - k;
+            atoms.v[k].to_trigger = (uint8_t)(d > 255 ? 255 : d);
+        }
         tagger t = {doc, atoms.v, atoms.n - 2, ref, s, &st};
         /* an embedded post is resolved against its own date */
         if (post.y && doc->blocks[sent->block].kind == PX_BLOCK_EMBED)
@@ -2292,7 +2320,9 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size
             /* a pattern starts at a temporal word, a number or a quote
              * before digits ('90s) */
             const atom *at = &t.a[i];
-            if (at->lex || at->kind == A_NUM ||
+            if (at->to_trigger > TRIGGER_REACH) {
+                /* no anchor word within reach: no pattern can match here */
+            } else if (at->lex || at->kind == A_NUM ||
                 (at->kind == A_WORD && at->low[0] >= '0' && at->low[0] <= '9') ||
                 (at->kind == A_QUOTE && i + 1 < t.n && t.a[i + 1].low[0] >= '0' &&
                  t.a[i + 1].low[0] <= '9'))
