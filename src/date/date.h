@@ -113,6 +113,10 @@ typedef PX_VEC(px_date_post) px_date_post_vec;
 int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size_t n_posts,
                   px_date_found_vec *out);
 
+/* Whether the tagger's word lists are sorted, as its binary search
+ * needs (for tests). */
+bool px__dates_word_lists_sorted(void);
+
 /* Appends the dated embedded posts of doc to *out (folded text in
  * arena a). */
 int px__dates_collect_posts(const px_doc *doc, px_arena *a, px_date_post_vec *out);

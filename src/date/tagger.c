@@ -359,49 +359,82 @@ static size_t parse_year(const tagger *t, size_t i, int *y)
 /* ---- tense ---- */
 
 static const char *const past_words[] = {
-    "said", "was", "were", "had", "did", "told", "met", "came", "went", "made", "took", "gave",
-    "began", "held", "led", "left", "sent", "spoke", "wrote", "saw", "won", "lost", "fell",
-    "rose", "found", "brought", "thought", "struck", "got", "became", "ran", "sold", "bought",
-    "paid", "kept", "fought", "flew", "grew", "knew", "drew", "chose", "broke", "stood", "felt",
-    "heard", "caught", "sought", "ago", "last", "earlier", "yesterday", "hit", "quit", "shot",
-    "killed", "been", "wasn't", "weren't", "didn't", "hadn't", "spent", "built", "dropped",
-    "slid", "sank", "swung", "tumbled", "posted",
+    "ago", "became", "been", "began", "bought", "broke", "brought", "built", "came", "caught",
+    "chose", "did", "didn't", "drew", "dropped", "earlier", "fell", "felt", "flew", "fought",
+    "found", "gave", "got", "grew", "had", "hadn't", "heard", "held", "hit", "kept", "killed",
+    "knew", "last", "led", "left", "lost", "made", "met", "paid", "posted", "quit", "ran", "rose",
+    "said", "sank", "saw", "sent", "shot", "slid", "sold", "sought", "spent", "spoke", "stood",
+    "struck", "swung", "thought", "told", "took", "tumbled", "was", "wasn't", "went", "were",
+    "weren't", "won", "wrote", "yesterday",
 };
 static const char *const future_words[] = {
-    "will", "shall", "'ll", "won't", "scheduled", "upcoming", "next", "tomorrow", "going",
-    "planned", "planning", "plans", "plan",
+    "'ll", "going", "next", "plan", "planned", "planning", "plans", "scheduled", "shall",
+    "tomorrow", "upcoming", "will", "won't",
 };
 /* Words after which "to" + verb looks ahead: "ready to meet on Thursday"
  * (but "celebrations to mark ... on Friday" looks nowhere). */
 static const char *const to_governors[] = {
-    "ready", "readiness", "agreed", "agree", "agrees", "invited", "invites", "invite",
-    "offered", "offering", "offers", "offer", "plans", "plan", "planned", "planning", "set",
-    "expected", "expects", "due", "scheduled", "wants", "want", "hopes", "hope", "hoping",
-    "aims", "aim", "intends", "intend", "proposed", "proposes", "willing", "prepared",
-    "decided", "going", "urged", "asked", "called", "challenged", "promised", "vowed",
-    "threatened", "likely", "poised", "about", "supposed", "is", "are",
+    "about", "agree", "agreed", "agrees", "aim", "aims", "are", "asked", "called", "challenged",
+    "decided", "due", "expected", "expects", "going", "hope", "hopes", "hoping", "intend",
+    "intends", "invite", "invited", "invites", "is", "likely", "offer", "offered", "offering",
+    "offers", "plan", "planned", "planning", "plans", "poised", "prepared", "promised", "proposed",
+    "proposes", "readiness", "ready", "scheduled", "set", "supposed", "threatened", "urged",
+    "vowed", "want", "wants", "willing",
 };
 static const char *const ed_not_verbs[] = {
-    "need", "proceed", "exceed", "red", "bed", "feed", "speed", "seed", "indeed", "hundred",
-    "embed", "shed", "wed", "united", "limited", "based", "related", "proposed", "so-called",
-    "used", "elected", "armed", "detailed", "advanced", "skilled", "unprecedented", "renewed",
-    "increased", "reduced", "estimated", "expected", "scheduled", "planned", "continued",
-    "reported", "alleged", "sustained", "interested", "concerned", "supposed", "succeed",
-    "heed", "breed", "bleed", "greed", "weed",
+    "advanced", "alleged", "armed", "based", "bed", "bleed", "breed", "concerned", "continued",
+    "detailed", "elected", "embed", "estimated", "exceed", "expected", "feed", "greed", "heed",
+    "hundred", "increased", "indeed", "interested", "limited", "need", "planned", "proceed",
+    "proposed", "red", "reduced", "related", "renewed", "reported", "scheduled", "seed", "shed",
+    "skilled", "so-called", "speed", "succeed", "supposed", "sustained", "united", "unprecedented",
+    "used", "wed", "weed",
 };
 static const char *const to_not_verbs[] = {
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
-    "these", "those", "be", "date", "him", "them", "us", "me", "it", "what", "which",
-    "about", "around", "some", "all", "any", "both", "each", "every", "other", "another",
-    "more", "less", "at", "least", "over", "power", "office", "court", "war",
+    "a", "about", "all", "an", "another", "any", "around", "at", "be", "both", "court", "date",
+    "each", "every", "her", "him", "his", "it", "its", "least", "less", "me", "more", "my",
+    "office", "other", "our", "over", "power", "some", "that", "the", "their", "them", "these",
+    "this", "those", "us", "war", "what", "which", "your",
 };
 
+/* Words after which "a week" is a span of time, not a rate ("$2 million a
+ * year"): see m_duration. */
+static const char *const before_span[] = {
+    "about", "after", "almost", "barely", "for", "her", "him", "in", "into", "it", "just", "last",
+    "lasted", "lasts", "least", "me", "nearly", "of", "once", "only", "over", "spend", "spent",
+    "take", "taken", "takes", "than", "them", "took", "twice", "under", "us", "wait", "waited",
+    "within",
+};
+
+static int cmp_word(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, *(const char *const *)elem);
+}
+
+/* Whether w is one of list[], which is sorted (strcmp order; checked by
+ * px__dates_word_lists_sorted). */
 static bool in_list(const char *w, const char *const *list, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(w, list[i]))
-            return true;
-    return false;
+    return bsearch(w, list, n, sizeof(*list), cmp_word) != NULL;
+}
+
+bool px__dates_word_lists_sorted(void)
+{
+    static const struct {
+        const char *const *v;
+        size_t n;
+    } lists[] = {
+        {past_words, PX_ARRAY_LEN(past_words)},
+        {future_words, PX_ARRAY_LEN(future_words)},
+        {to_governors, PX_ARRAY_LEN(to_governors)},
+        {ed_not_verbs, PX_ARRAY_LEN(ed_not_verbs)},
+        {to_not_verbs, PX_ARRAY_LEN(to_not_verbs)},
+        {before_span, PX_ARRAY_LEN(before_span)},
+    };
+    for (size_t k = 0; k < PX_ARRAY_LEN(lists); k++)
+        for (size_t i = 1; i < lists[k].n; i++)
+            if (strcmp(lists[k].v[i - 1], lists[k].v[i]) >= 0)
+                return false;
+    return true;
 }
 
 /* The tense cue one atom gives: past, future, or none. */
@@ -1503,12 +1536,6 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
          * ("within a week", "barely a month", "offered him a week"); after
          * an amount it is a rate ("$2 million a year", "700 seats a
          * week"), which annotators mostly leave alone */
-        static const char *const before_span[] = {
-            "for", "within", "in", "over", "about", "nearly", "almost", "than", "after",
-            "barely", "only", "just", "least", "take", "takes", "took", "taken", "lasted",
-            "last", "lasts", "spent", "spend", "wait", "waited", "him", "them", "her", "us",
-            "me", "it", "of", "into", "under", "once", "twice",
-        };
         if (i == 0 || unit == UNIT_NIGHT || unit == UNIT_WEEKEND || unit == UNIT_SECOND ||
             !in_list(t->a[i - 1].low, before_span, PX_ARRAY_LEN(before_span)))
             return 0;

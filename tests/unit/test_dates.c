@@ -45,6 +45,11 @@ static void test_lexicon_sorted(void)
     ASSERT_TRUE(px__date_lex_find("thursdayx", 9) == NULL);
 }
 
+static void test_word_lists_sorted(void)
+{
+    ASSERT_EQ(px__dates_word_lists_sorted(), true);
+}
+
 static void test_story(void)
 {
     px_doc *docs[3];
@@ -139,6 +144,7 @@ int main(void)
 {
     RUN_TEST(test_calendar);
     RUN_TEST(test_lexicon_sorted);
+    RUN_TEST(test_word_lists_sorted);
     RUN_TEST(test_story);
     RUN_TEST(test_story_quotations);
     RUN_TEST(test_no_reference);
