@@ -39,6 +39,8 @@ const px_date_lex *px__date_lex_table(size_t *n)
 
 const px_date_lex *px__date_lex_find(const char *w, size_t len)
 {
+    if (!len)
+        return NULL;
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < len; i++)
         h = (h ^ (unsigned char)w[i]) * 16777619u;
@@ -47,7 +49,7 @@ const px_date_lex *px__date_lex_find(const char *w, size_t len)
         if (!idx)
             return NULL;
         const char *e = lexicon[idx - 1].word;
-        if (!strncmp(e, w, len) && !e[len])
+        if (e[0] == w[0] && !strncmp(e, w, len) && !e[len])
             return &lexicon[idx - 1];
     }
 }
@@ -2297,6 +2299,22 @@ static bool atom_can_anchor(const atom *a)
     return a->kind == A_WORD && (!strcmp(a->low, "term") || !strcmp(a->low, "period"));
 }
 
+/* Prepositions and conjunctions: patterns look back at them ("in March")
+ * but TimeML spans never start with them, so none is tried there. */
+static bool starts_nothing(const atom *a)
+{
+    const px_date_lex *l = a->lex;
+    if (!l || l->num >= 0 || l->month || l->wday || l->ord || l->unit || l->season || l->pod)
+        return false;
+    switch (l->fn) {
+    case FN_IN: case FN_ON: case FN_OF: case FN_TO: case FN_FOR: case FN_BY: case FN_FROM:
+    case FN_AND: case FN_SINCE: case FN_UNTIL: case FN_DURING: case FN_WITHIN: case FN_BEFORE:
+        return true;
+    default:
+        return false;
+    }
+}
+
 int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size_t n_posts,
                   px_date_found_vec *out)
 {
@@ -2347,8 +2365,9 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size
             /* a pattern starts at a temporal word, a number or a quote
              * before digits ('90s) */
             const atom *at = &t.a[i];
-            if (at->to_trigger > TRIGGER_REACH) {
-                /* no anchor word within reach: no pattern can match here */
+            if (at->to_trigger > TRIGGER_REACH || starts_nothing(at)) {
+                /* no anchor word within reach, or a word no pattern starts
+                 * with: no pattern can match here */
             } else if (at->lex || at->kind == A_NUM ||
                 (at->kind == A_WORD && at->low[0] >= '0' && at->low[0] <= '9') ||
                 (at->kind == A_QUOTE && i + 1 < t.n && t.a[i + 1].low[0] >= '0' &&
