@@ -85,8 +85,10 @@ char *px_arena_strdup(px_arena *a, const char *s);
         size_t n, cap; \
     }
 /* Makes room for one more element; evaluates to false on failure. */
-#define PX_VEC_RESERVE(vec, extra) \
-    px__vec_reserve((void **)&(vec).v, &(vec).cap, (vec).n + (extra), sizeof(*(vec).v))
+/* The capacity test is inline: pushes are the hot path of every stage. */
+#define PX_VEC_RESERVE(vec, extra)          \
+    ((vec).n + (extra) <= (vec).cap ||      \
+     px__vec_reserve((void **)&(vec).v, &(vec).cap, (vec).n + (extra), sizeof(*(vec).v)))
 #define PX_VEC_PUSH(vec, value) \
     (PX_VEC_RESERVE(vec, 1) ? ((vec).v[(vec).n++] = (value), true) : false)
 #define PX_VEC_FREE(vec) (free((vec).v), (vec).v = NULL, (vec).n = (vec).cap = 0)
