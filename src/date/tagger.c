@@ -370,7 +370,7 @@ static const char *const past_words[] = {
     "weren't", "won", "wrote", "yesterday",
 };
 static const char *const future_words[] = {
-    "'ll", "going", "next", "plan", "planned", "planning", "plans", "scheduled", "shall",
+    "'ll", "going", "next", "planning", "scheduled", "shall",
     "tomorrow", "upcoming", "will", "won't",
 };
 /* Words after which "to" + verb looks ahead: "ready to meet on Thursday"
