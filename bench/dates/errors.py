@@ -59,7 +59,8 @@ def category(g, p):
 
 
 def main():
-    ap = argparse.ArgumentParser()
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--predictions")
     ap.add_argument("--parallax", default=os.path.join(here, "..", "..", "build", "parallax"))
     ap.add_argument("--only")
@@ -81,10 +82,20 @@ def main():
     ctx = lambda x: C.context(texts[x.doc], x.start, x.end, 45).replace("\n", " ")
     groups = defaultdict(list)
     kinds = args.kind.split(",")
+    # the shapes the gold gives each expression text: a value error whose
+    # shape the gold gives the same words elsewhere is an inconsistency of
+    # the annotation as much as an error
+    shapes_of = defaultdict(set)
+    for t in gold:
+        shapes_of[t.text.lower()].add(shape(t.value))
+    n_wrong = n_inconsistent = 0
     if "values" in kinds:
         for gi, pi in ov.items():
             g, p = gold[gi], preds[pi]
             if g.value != p.value:
+                n_wrong += 1
+                if shape(p.value) != shape(g.value) and shape(p.value) in shapes_of[g.text.lower()]:
+                    n_inconsistent += 1
                 groups["VALUE " + category(g, p)].append(
                     f"{dct[g.doc]} gold {g.value!r} pred {p.value!r}: {ctx(g)}")
     if "misses" in kinds:
@@ -96,6 +107,9 @@ def main():
         for pi, p in enumerate(preds):
             if pi not in used:
                 groups[f"FP {p.type} {shape(p.value)}"].append(f"{p.value!r}: {ctx(p)}")
+    if n_wrong:
+        print(f"value errors: {n_wrong}; of them {n_inconsistent} give a shape the gold "
+              f"gives the same words elsewhere")
     for k, v in sorted(groups.items(), key=lambda kv: -len(kv[1])):
         print(f"== {k}: {len(v)}")
         for line in v[: args.show]:
