@@ -1459,23 +1459,29 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
         j++;
     }
     long n = 1;
-    bool fuzzy = false, have_n = false;
-    size_t e = parse_number(t, j, &n, !span_rel);
-    if (e) {
+    bool fuzzy = false, have_n = false, half = false;
+    size_t e = 0;
+    int g = fn(t, j);
+    /* "a few", "a couple of" before "a" alone as one */
+    if (g == FN_A && fn(t, j + 1) == FN_FEW)
+        fuzzy = true, j += 2, have_n = true;
+    else if (g == FN_A && fn(t, j + 1) == FN_COUPLE && fn(t, j + 2) == FN_OF)
+        n = 2, j += 3, have_n = true;
+    else if ((e = parse_number(t, j, &n, !span_rel)) != 0) {
         have_n = true;
         j = e;
-    } else {
-        int g = fn(t, j);
-        if (g == FN_A && fn(t, j + 1) == FN_FEW)
-            fuzzy = true, j += 2, have_n = true;
-        else if (g == FN_A && fn(t, j + 1) == FN_COUPLE && fn(t, j + 2) == FN_OF)
-            n = 2, j += 3, have_n = true;
-        else if (g == FN_COUPLE && fn(t, j + 1) == FN_OF && span_rel)
-            n = 2, j += 2, have_n = true;
-        else if (g == FN_FEW || g == FN_SEVERAL || g == FN_MANY || g == FN_SOME)
-            fuzzy = true, j++, have_n = true;
-    }
+        if (word_is(t, j, "1/2"))
+            half = true, j++; /* "2 1/2 years" */
+    } else if (g == FN_COUPLE && fn(t, j + 1) == FN_OF && span_rel)
+        n = 2, j += 2, have_n = true;
+    else if (g == FN_FEW || g == FN_SEVERAL || g == FN_MANY || g == FN_SOME)
+        fuzzy = true, j++, have_n = true;
     if (fn(t, j) == FN_MORE || word_is(t, j, "additional") || word_is(t, j, "full"))
+        j++;
+    /* "eight trading days", "ten business days" */
+    if (have_n && (word_is(t, j, "trading") || word_is(t, j, "business") ||
+                   word_is(t, j, "working") || word_is(t, j, "calendar")) &&
+        unit_at(t, j + 1, NULL) == UNIT_DAY)
         j++;
     bool plural = false;
     int unit = unit_at(t, j, &plural);
@@ -1514,7 +1520,7 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
     if (i > 0 && t->a[i].kind == A_NUM && t->a[i - 1].kind == A_OTHER && t->a[i - 1].low[0] == '$')
         return 0;
     if (!hyph && !span_rel) {
-        int g = fn(t, e);
+        g = fn(t, e);
         if (g == FN_AGO) {
             put_shifted(t, m, unit, n, -1, fuzzy);
             return e + 1;
@@ -1547,10 +1553,23 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
             return e;
         }
     }
-    if (unit == UNIT_QUARTER && (fn(t, e) == FN_OF || (e < t->n && (t->a[e].flags & AF_HYPH))))
+    if (unit == UNIT_QUARTER && !plural &&
+        (fn(t, e) == FN_OF || (e < t->n && (t->a[e].flags & AF_HYPH))))
         return 0; /* "a quarter of the market", "quarter-to-quarter" */
+    /* "a minute and a half", "a year and a half" */
+    if (have_n && !fuzzy && !hyph && fn(t, e) == FN_AND && fn(t, e + 1) == FN_A &&
+        word_is(t, e + 2, "half"))
+        half = true, e += 3;
     m->type = PX_TIMEX_DURATION;
     put_duration(m, unit, n, fuzzy);
+    if (half && !fuzzy) {
+        /* half a unit in the next smaller one */
+        static const char *const half_of[] = {
+            [UNIT_MINUTE] = "PT%ldM30S", [UNIT_HOUR] = "PT%ldH30M", [UNIT_DAY] = "P%ldDT12H",
+            [UNIT_MONTH] = "P%ldM15D", [UNIT_YEAR] = "P%ldY6M"};
+        if ((size_t)unit < PX_ARRAY_LEN(half_of) && half_of[unit])
+            snprintf(m->value, sizeof(m->value), half_of[unit], n);
+    }
     return e;
 }
 
