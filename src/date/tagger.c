@@ -1537,9 +1537,13 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
         }
     }
     (void)rel;
+    /* "a minute and a half", "a year and a half" */
+    if (have_n && !fuzzy && !hyph && fn(t, e) == FN_AND && fn(t, e + 1) == FN_A &&
+        word_is(t, e + 2, "half"))
+        half = true, e += 3;
     /* "a year" alone is ambiguous ("once a year"); keep it only as a
      * span of time after a preposition of duration */
-    if (!span_rel && fn(t, i) == FN_A && !fuzzy && j == i + 1) {
+    if (!span_rel && fn(t, i) == FN_A && !fuzzy && !half && j == i + 1) {
         /* "a week" is a span of time after a word that asks for one
          * ("within a week", "barely a month", "offered him a week"); after
          * an amount it is a rate ("$2 million a year", "700 seats a
@@ -1556,10 +1560,6 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
     if (unit == UNIT_QUARTER && !plural &&
         (fn(t, e) == FN_OF || (e < t->n && (t->a[e].flags & AF_HYPH))))
         return 0; /* "a quarter of the market", "quarter-to-quarter" */
-    /* "a minute and a half", "a year and a half" */
-    if (have_n && !fuzzy && !hyph && fn(t, e) == FN_AND && fn(t, e + 1) == FN_A &&
-        word_is(t, e + 2, "half"))
-        half = true, e += 3;
     m->type = PX_TIMEX_DURATION;
     put_duration(m, unit, n, fuzzy);
     if (half && !fuzzy) {
