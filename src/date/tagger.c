@@ -358,6 +358,24 @@ static size_t parse_year(const tagger *t, size_t i, int *y)
     return 0;
 }
 
+/* A year in digits or spelled out ("nineteen ninety-four") at i. */
+static size_t parse_year_any(const tagger *t, size_t i, int *y)
+{
+    size_t e = parse_year(t, i, y);
+    if (e)
+        return e;
+    const px_date_lex *l = i < t->n ? t->a[i].lex : NULL;
+    if (l && l->num >= 11 && l->num <= 20 && !l->fn) {
+        long rest;
+        e = parse_number(t, i + 1, &rest, false);
+        if (e && rest >= 10 && rest < 100) {
+            *y = (int)(l->num * 100 + rest);
+            return e;
+        }
+    }
+    return 0;
+}
+
 /* ---- tense ---- */
 
 static const char *const past_words[] = {
@@ -735,11 +753,11 @@ static size_t m_calendar(const tagger *t, size_t i, match *m)
             goto day_value;
         }
         /* Month [,] [of] Year */
-        size_t k2 = e;
+        size_t k2 = e, ey;
         if (is_punct(t, k2, ',') || fn(t, k2) == FN_OF)
             k2++;
-        if (parse_year(t, k2, &y)) {
-            e = k2 + 1;
+        if ((ey = parse_year_any(t, k2, &y)) != 0) {
+            e = ey;
             m->type = PX_TIMEX_DATE;
             snprintf(m->value, sizeof(m->value), "%04d-%02d", y, mo);
             return e;
@@ -1832,16 +1850,16 @@ static size_t m_season(const tagger *t, size_t i, match *m)
         size_t k0 = j + 1;
         if (fn(t, k0) == FN_OF)
             k0++;
-        if (!prep && !parse_year(t, k0, &y0))
+        if (!prep && !parse_year_any(t, k0, &y0))
             return 0;
     }
-    size_t e = j + 1;
+    size_t e = j + 1, ey;
     int y = 0;
     size_t k = e;
     if (fn(t, k) == FN_OF)
         k++;
-    if (parse_year(t, k, &y))
-        e = k + 1;
+    if ((ey = parse_year_any(t, k, &y)) != 0)
+        e = ey;
     else if (j == i && !(i > 0 && (fn(t, i - 1) == FN_IN || fn(t, i - 1) == FN_THIS ||
                                    fn(t, i - 1) == FN_EARLY || fn(t, i - 1) == FN_LATE ||
                                    fn(t, i - 1) == FN_SINCE || fn(t, i - 1) == FN_BY)))
