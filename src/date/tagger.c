@@ -37,13 +37,12 @@ const px_date_lex *px__date_lex_table(size_t *n)
     return lexicon;
 }
 
-const px_date_lex *px__date_lex_find(const char *w, size_t len)
+#define LEX_HASH_SEED 2166136261u
+#define LEX_HASH_STEP(h, c) (((h) ^ (unsigned char)(c)) * 16777619u)
+
+/* The entry for lower-case w[0..len) whose FNV-1a hash is h. */
+static const px_date_lex *lex_find_hashed(const char *w, size_t len, uint32_t h)
 {
-    if (!len)
-        return NULL;
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
     for (uint32_t k = h & (PX_DATE_LEX_HASH_SIZE - 1);; k = (k + 1) & (PX_DATE_LEX_HASH_SIZE - 1)) {
         unsigned idx = lexicon_hash[k];
         if (!idx)
@@ -52,6 +51,16 @@ const px_date_lex *px__date_lex_find(const char *w, size_t len)
         if (e[0] == w[0] && !strncmp(e, w, len) && !e[len])
             return &lexicon[idx - 1];
     }
+}
+
+const px_date_lex *px__date_lex_find(const char *w, size_t len)
+{
+    if (!len)
+        return NULL;
+    uint32_t h = LEX_HASH_SEED;
+    for (size_t i = 0; i < len; i++)
+        h = LEX_HASH_STEP(h, w[i]);
+    return lex_find_hashed(w, len, h);
 }
 
 /* ---- atoms ---- */
@@ -151,22 +160,28 @@ static bool push_token_atoms(atom_vec *v, const char *text, const px_token *tk, 
                                  ((tk->flags & PX_TF_ALLCAPS) ? AF_ALLCAPS : 0));
             at.num = -1;
             size_t n = 0;
-            bool digits = true, any_digit = false, upper = false;
+            bool digits = true, any_digit = false;
+            /* the lexicon hash of the lower-case atom, and of it without
+             * its last byte (for "Sept.") */
+            uint32_t h = LEX_HASH_SEED, h_prev = LEX_HASH_SEED;
+            unsigned char c0 = (unsigned char)text[p];
+            if (c0 >= 'A' && c0 <= 'Z')
+                at.flags |= AF_CAP;
             for (size_t k = p; k < q; k++) {
                 unsigned char c = (unsigned char)text[k];
-                if (k == p && c >= 'A' && c <= 'Z')
-                    upper = true;
                 if (c >= '0' && c <= '9')
                     any_digit = true;
                 else if (c != ',' || k == p)
                     digits = false;
-                if (n + 1 < sizeof(at.low))
-                    at.low[n++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+                if (n + 1 < sizeof(at.low)) {
+                    char lc = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+                    at.low[n++] = lc;
+                    h_prev = h;
+                    h = LEX_HASH_STEP(h, lc);
+                }
             }
             at.low[n] = 0;
             at.len = (uint8_t)n;
-            if (upper)
-                at.flags |= AF_CAP;
             if (base_kind == A_WORD && digits && any_digit && q - p <= 11) {
                 long val = 0;
                 int nd = 0;
@@ -177,10 +192,10 @@ static bool push_token_atoms(atom_vec *v, const char *text, const px_token *tk, 
                 at.num = (int32_t)val;
                 at.ndig = (uint8_t)nd;
             }
-            if (at.kind == A_WORD && n + 1 < sizeof(at.low)) {
-                at.lex = px__date_lex_find(at.low, n);
+            if (at.kind == A_WORD && n + 1 < sizeof(at.low) && n) {
+                at.lex = lex_find_hashed(at.low, n, h);
                 if (!at.lex && n > 1 && at.low[n - 1] == '.')
-                    at.lex = px__date_lex_find(at.low, n - 1);
+                    at.lex = lex_find_hashed(at.low, n - 1, h_prev);
             }
             if (!PX_VEC_PUSH(*v, at))
                 return false;
@@ -2282,46 +2297,6 @@ static bool lex_is_trigger(const px_date_lex *l)
     }
 }
 
-/* Whether a sentence holds anything a pattern can start from: most do
- * not, and they are skipped before their atoms are built. */
-static bool sentence_has_trigger(const px_doc *doc, const px_sentence *sent)
-{
-    for (size_t k = sent->first_token; k < sent->first_token + sent->n_tokens; k++) {
-        const px_token *tk = &doc->toks[k];
-        if (tk->flags & PX_TF_DIGIT)
-            return true;
-        if (tk->kind != PX_TOK_WORD)
-            continue;
-        /* each hyphen-separated part, lower-cased, possessive dropped */
-        const char *w = doc->text + tk->start;
-        size_t len = tk->end - tk->start, p = 0;
-        while (p < len) {
-            char low[24];
-            size_t n = 0;
-            while (p < len && w[p] != '-') {
-                unsigned char c = (unsigned char)w[p++];
-                if (n < sizeof(low))
-                    low[n] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-                n++;
-            }
-            p++;
-            if (n >= sizeof(low) || !n)
-                continue;
-            if (n > 2 && low[n - 1] == 's' && low[n - 2] == '\'')
-                n -= 2;
-            const px_date_lex *l = px__date_lex_find(low, n);
-            if (!l && n > 1 && low[n - 1] == '.')
-                l = px__date_lex_find(low, n - 1);
-            if (!l && n > 4 && (unsigned char)low[n - 1] == 's' &&
-                (unsigned char)low[n - 2] == 0x99 && (unsigned char)low[n - 3] == 0x80)
-                l = px__date_lex_find(low, n - 4);
-            if (l && lex_is_trigger(l))
-                return true;
-        }
-    }
-    return false;
-}
-
 /* Whether a pattern may take atom a as its anchor: the words of
  * lex_is_trigger, numbers, and the few that anchor a pattern only inside
  * a sentence that has a trigger ("the past", "the near term", "the latest
@@ -2333,7 +2308,8 @@ static bool atom_can_anchor(const atom *a)
     if (a->lex)
         return lex_is_trigger(a->lex) || a->lex->fn == FN_PAST || a->lex->fn == FN_PRESENTN ||
                a->lex->fn == FN_NEAR;
-    return a->kind == A_WORD && (!strcmp(a->low, "term") || !strcmp(a->low, "period"));
+    return a->kind == A_WORD && ((a->len == 4 && !memcmp(a->low, "term", 4)) ||
+                                 (a->len == 6 && !memcmp(a->low, "period", 6)));
 }
 
 /* Prepositions and conjunctions: patterns look back at them ("in March")
@@ -2366,13 +2342,24 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size
     size_t n_searches = 0;
     for (size_t s = 0; s < doc->n_sents; s++) {
         const px_sentence *sent = &doc->sents[s];
-        if (!sentence_has_trigger(doc, sent))
-            continue;
         atoms.n = 0;
         found.n = 0;
-        for (size_t k = sent->first_token; k < sent->first_token + sent->n_tokens; k++)
-            if (!push_token_atoms(&atoms, doc->text, &doc->toks[k], quoted[k]))
+        /* each word is lower-cased and looked up once, here; a sentence
+         * with nothing a pattern can start from (most have) is dropped */
+        bool trigger = false;
+        for (size_t k = sent->first_token; k < sent->first_token + sent->n_tokens; k++) {
+            const px_token *tk = &doc->toks[k];
+            size_t before = atoms.n;
+            if (!push_token_atoms(&atoms, doc->text, tk, quoted[k]))
                 goto done;
+            if (tk->flags & PX_TF_DIGIT)
+                trigger = true;
+            else if (!trigger && tk->kind == PX_TOK_WORD)
+                for (size_t a = before; a < atoms.n && !trigger; a++)
+                    trigger = atoms.v[a].lex && lex_is_trigger(atoms.v[a].lex);
+        }
+        if (!trigger)
+            continue;
         /* two blank atoms after the end, so patterns may look one or two
          * ahead without bounds checks */
         atom blank;
