@@ -2268,8 +2268,8 @@ static px_ymd day_outside_quotes(const tagger *t, const match *found, size_t n_f
 }
 
 /* The most atoms a pattern takes before its first anchor word: "no more
- * than the past few" is six; twice that for safety. */
-#define TRIGGER_REACH 12
+ * than the past few" is six; one more for safety. */
+#define TRIGGER_REACH 7
 
 /* Whether a word can anchor a time expression on its own terms: a month,
  * weekday, unit, season, part of day, number or a temporal adverb. Words
