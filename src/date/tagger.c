@@ -1298,8 +1298,15 @@ static size_t m_quarter(const tagger *t, size_t i, match *m)
         j++;
     bool plural = false;
     int u = unit_at(t, j, &plural);
-    if (word_is(t, j, "period") && which == Q_LATEST && t->st->quarter_y)
+    /* "the 1988 quarter", "the 1988 period" in a quarterly report: the
+     * quarter last named, in that year */
+    bool same_q = y > 0 && q == 0 && which == Q_NONE && fn(t, i) == FN_THE &&
+                  t->st->quarter_q && (u == UNIT_QUARTER || word_is(t, j, "period")) &&
+                  !plural;
+    if (word_is(t, j, "period") && (which == Q_LATEST || same_q) && t->st->quarter_y)
         u = UNIT_QUARTER; /* "the latest period" of a quarterly report */
+    if (same_q)
+        q = t->st->quarter_q;
     if ((u != UNIT_QUARTER && u != UNIT_HALF) || plural)
         return 0;
     if (u == UNIT_HALF && !q)
@@ -1354,7 +1361,7 @@ static size_t m_quarter(const tagger *t, size_t i, match *m)
         m->relative = true;
     }
     snprintf(m->value, sizeof(m->value), "%04d-%c%d", y, prefix, q);
-    m->quarter = prefix == 'Q' && yoff == 0;
+    m->quarter = prefix == 'Q' && yoff == 0 && !same_q;
     return e;
 }
 
