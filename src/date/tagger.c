@@ -141,12 +141,11 @@ static bool push_token_atoms(atom_vec *v, const char *text, const px_token *tk, 
     bool first = true;
     size_t first_idx = v->n;
     while (p < e) {
-        size_t q = p;
+        size_t q = e;
         if (base_kind == A_WORD) {
-            while (q < e && text[q] != '-')
-                q++;
-        } else {
-            q = e;
+            const char *h = memchr(text + p, '-', e - p);
+            if (h)
+                q = (size_t)(h - text);
         }
         if (q > p) {
             atom at;
@@ -159,40 +158,39 @@ static bool push_token_atoms(atom_vec *v, const char *text, const px_token *tk, 
             at.flags = (uint8_t)((first ? 0 : AF_HYPH) | (quoted ? AF_QUOTED : 0) |
                                  ((tk->flags & PX_TF_ALLCAPS) ? AF_ALLCAPS : 0));
             at.num = -1;
-            size_t n = 0;
-            bool digits = true, any_digit = false;
-            /* the lexicon hash of the lower-case atom, and of it without
-             * its last byte (for "Sept.") */
+            /* lower-case copy (cut to fit) and its lexicon hash, and the
+             * hash without the last byte (for "Sept.") */
+            size_t n = q - p < sizeof(at.low) - 1 ? q - p : sizeof(at.low) - 1;
             uint32_t h = LEX_HASH_SEED, h_prev = LEX_HASH_SEED;
-            unsigned char c0 = (unsigned char)text[p];
-            if (c0 >= 'A' && c0 <= 'Z')
+            if ((unsigned char)text[p] >= 'A' && (unsigned char)text[p] <= 'Z')
                 at.flags |= AF_CAP;
-            for (size_t k = p; k < q; k++) {
-                unsigned char c = (unsigned char)text[k];
-                if (c >= '0' && c <= '9')
-                    any_digit = true;
-                else if (c != ',' || k == p)
-                    digits = false;
-                if (n + 1 < sizeof(at.low)) {
-                    char lc = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-                    at.low[n++] = lc;
-                    h_prev = h;
-                    h = LEX_HASH_STEP(h, lc);
-                }
+            for (size_t k = 0; k < n; k++) {
+                unsigned char c = (unsigned char)text[p + k];
+                char lc = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+                at.low[k] = lc;
+                h_prev = h;
+                h = LEX_HASH_STEP(h, lc);
             }
             at.low[n] = 0;
             at.len = (uint8_t)n;
-            if (base_kind == A_WORD && digits && any_digit && q - p <= 11) {
-                long val = 0;
-                int nd = 0;
-                for (size_t k = p; k < q; k++)
-                    if (text[k] != ',')
-                        val = val * 10 + (text[k] - '0'), nd++;
-                at.kind = A_NUM;
-                at.num = (int32_t)val;
-                at.ndig = (uint8_t)nd;
+            /* an all-digit atom (commas allowed after the first digit) */
+            if (base_kind == A_WORD && (tk->flags & PX_TF_DIGIT) && q - p <= 11 &&
+                text[p] >= '0' && text[p] <= '9') {
+                bool digits = true;
+                for (size_t k = p; k < q && digits; k++)
+                    digits = (text[k] >= '0' && text[k] <= '9') || text[k] == ',';
+                if (digits) {
+                    long val = 0;
+                    int nd = 0;
+                    for (size_t k = p; k < q; k++)
+                        if (text[k] != ',')
+                            val = val * 10 + (text[k] - '0'), nd++;
+                    at.kind = A_NUM;
+                    at.num = (int32_t)val;
+                    at.ndig = (uint8_t)nd;
+                }
             }
-            if (at.kind == A_WORD && n + 1 < sizeof(at.low) && n) {
+            if (at.kind == A_WORD && q - p < sizeof(at.low) - 1 && n) {
                 at.lex = lex_find_hashed(at.low, n, h);
                 if (!at.lex && n > 1 && at.low[n - 1] == '.')
                     at.lex = lex_find_hashed(at.low, n - 1, h_prev);
