@@ -553,9 +553,28 @@ static tense tense_of(const tagger *t, size_t a0, size_t a1)
 
 /* ---- resolution helpers ---- */
 
+/* Writes n (0 <= n < 10^width) as width digits; returns the end. */
+static char *put_digits(char *o, int n, int width)
+{
+    for (int k = width - 1; k >= 0; k--, n /= 10)
+        o[k] = (char)('0' + n % 10);
+    return o + width;
+}
+
 static void put_day(match *m, px_ymd d)
 {
-    snprintf(m->value, sizeof(m->value), "%04d-%02d-%02d", d.y, d.m, d.d);
+    if (d.y < 0 || d.y > 9999 || d.m < 0 || d.m > 99 || d.d < 0 || d.d > 99) {
+        snprintf(m->value, sizeof(m->value), "%04d-%02d-%02d", d.y, d.m, d.d);
+        return;
+    }
+    /* by hand: this runs for every candidate day, and snprintf costs more
+     * than the rest of the pattern */
+    char *o = put_digits(m->value, d.y, 4);
+    *o++ = '-';
+    o = put_digits(o, d.m, 2);
+    *o++ = '-';
+    o = put_digits(o, d.d, 2);
+    *o = 0;
 }
 
 static void put_week(match *m, px_ymd d)
