@@ -54,7 +54,7 @@ static const char *const core_titles[] = {
     "marshal", "premier", "leader", "sheikh", "emir", "sultan", "ayatollah", "director",
     "chief", "envoy", "commissioner", "mp", "mep", "congressman", "congresswoman",
     "speaker", "inspector", "superintendent", "detective", "officer", "father", "sister",
-    "brother", NULL};
+    "brother", "rev", "reverend", "pastor", "fr", "cardinal", "justice", "attorney", NULL};
 /* Titles that are only forms of address: they say "person" but are no
  * role that can conflict. */
 static const char *const address_titles[] = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame",
@@ -489,7 +489,10 @@ static bool apposition_after(finder *f, const px_doc *d, const px_sentence *s, s
 
 static bool is_core_title_tok(const px_doc *d, const px_token *k)
 {
-    return word_in(core_titles, d->text + k->start, k->end - k->start);
+    size_t len = k->end - k->start;
+    if (len > 1 && d->text[k->start + len - 1] == '.')
+        len--; /* "Gov.", "Rev." */
+    return word_in(core_titles, d->text + k->start, len);
 }
 
 /* A word in capitals that the story also writes in lower case is
@@ -710,6 +713,13 @@ static int add_run(finder *f, size_t di, size_t si, size_t a, size_t b)
         if (tok_is_word(nk) && px__is_speech_verb(txt + nk->start, nk->end - nk->start) &&
             b - name_a >= 2)
             c.person_evidence = 1;
+        /* "People magazine", "Karbonia group": a kind of organisation after the name */
+        if (tok_is_word(nk) && !(nk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) &&
+            word_in((const char *const[]){"magazine", "newspaper", "tabloid", "website", "channel",
+                                          "broadcaster", "network", "agency", "company", "group",
+                                          "party", "union", "daily", "weekly", NULL},
+                    txt + nk->start, nk->end - nk->start))
+            c.org = 1;
         /* "Karbonia's chief executive": whoever has executives is an organisation */
         if (had_poss && tok_is_word(nk) && word_in(role_nouns, txt + nk->start, nk->end - nk->start))
             c.org = 1;
@@ -1473,7 +1483,7 @@ static int group_candidates(finder *f, size_t *parent)
             px_buf_clear(&kb);
             if (c->place_group >= 0)
                 px_buf_printf(&kb, "#%d", c->place_group);
-            else if (c->facility || (c->n_words == 1 && !c->org))
+            else if (c->facility || c->n_words == 1)
                 px_buf_printf(&kb, "F%s", c->first_key); /* "Jadwiga" joins "Jadwiga colliery" */
             else {
                 px_buf_printf(&kb, "N%s", c->full_key);

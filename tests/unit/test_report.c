@@ -259,7 +259,8 @@ static void test_first_names_and_titles(void)
     static const char *const texts[] = {
         ("The actress Tara Reid checked into rehab, her rep told the magazine. Reid starred in “American Pie”. "
          "The good news is that Tara is getting help. Donald Trump and Donald Tusk spoke. "
-         "The Promises Treatment Center would not comment. Staff at Promises declined too."),
+         "The Promises Treatment Center would not comment. Staff at Promises declined too. "
+         "Alaska Gov. Sarah Palin was told. It was first reported by People magazine."),
         ("Good luck, Tara. She was known for her role in “American Pie”. The bad news came later. "
          "Donald said nothing. The party was over. She checked into the Promises Treatment Centre."),
     };
@@ -276,6 +277,11 @@ static void test_first_names_and_titles(void)
     ASSERT_TRUE(ap >= 0 && l[ap].type == PX_ENTITY_OTHER);
     ASSERT_TRUE(with_alias(e, "The good news") < 0);
     ASSERT_TRUE(with_alias(e, "The party") < 0);
+    /* a title with a full stop is no part of the name; "People magazine" */
+    ptrdiff_t sp = with_alias(e, "Sarah Palin");
+    ASSERT_TRUE(sp >= 0 && l[sp].type == PX_ENTITY_PERSON);
+    ptrdiff_t pm = with_alias(e, "People");
+    ASSERT_TRUE(pm >= 0 && l[pm].type == PX_ENTITY_ORG);
     /* spelling variants of one name */
     ASSERT_TRUE(with_alias(e, "Promises Treatment Center") >= 0);
     ASSERT_EQ(with_alias(e, "Promises Treatment Centre"), with_alias(e, "Promises Treatment Center"));
