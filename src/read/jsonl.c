@@ -145,8 +145,12 @@ static size_t decode(char *s, const span *sp)
     }
     size_t w = sp->start;
     for (size_t i = sp->start; i < sp->end;) {
-        if (s[i] != '\\') {
-            s[w++] = s[i++];
+        if (s[i] != '\\') { /* move the run up to the next escape at once */
+            const char *bs = memchr(s + i, '\\', sp->end - i);
+            size_t run = bs ? (size_t)(bs - (s + i)) : sp->end - i;
+            memmove(s + w, s + i, run);
+            w += run;
+            i += run;
             continue;
         }
         char e = s[i + 1];
