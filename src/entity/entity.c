@@ -54,7 +54,7 @@ static const char *const core_titles[] = {
     "marshal", "premier", "leader", "sheikh", "emir", "sultan", "ayatollah", "director",
     "chief", "envoy", "commissioner", "mp", "mep", "congressman", "congresswoman",
     "speaker", "inspector", "superintendent", "detective", "officer", "father", "sister",
-    "brother", NULL};
+    "brother", "rev", "reverend", "pastor", "fr", "cardinal", "justice", "attorney", NULL};
 /* Titles that are only forms of address: they say "person" but are no
  * role that can conflict. */
 static const char *const address_titles[] = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame",
@@ -73,7 +73,9 @@ static const char *const role_nouns[] = {
     "husband", "mother", "father", "son", "daughter", "widow", "resident", "survivor",
     "teacher", "student", "nurse", "surgeon", "firefighter", "rescuer", "pilot",
     "soldier", "deputy", "king", "queen", "pope", "politician", "diplomat", "banker",
-    "businessman", "businesswoman", "campaigner", "organiser", "organizer", NULL};
+    "businessman", "businesswoman", "campaigner", "organiser", "organizer", "actress", "actor",
+    "singer", "rapper", "comedian", "author", "writer", "novelist", "player", "athlete",
+    "striker", "goalkeeper", "footballer", "presenter", "host", "musician", "artist", NULL};
 /* Roles a definite description can name ("the Russian leader"). */
 static const char *const head_roles[] = {"president", "leader", "chancellor", "premier",
                                          "minister", "king", "queen", "pope", "mayor",
@@ -94,6 +96,14 @@ static const char *const org_words[] = {
     "coalition", "alliance", "movement", "front", "congress", "senate", "cabinet",
     "administration", "embassy", "school", "hospital", "centre", "center", "trust",
     "society", "cooperative", "holdings", "industries", "energy", "systems", NULL};
+/* Heads of a description that, written with "the" and never named,
+ * still denote one body of the story ("the union", "the ministry"); org
+ * words with other senses ("party", "news", "times") are left out. */
+static const char *const body_heads[] = {
+    "union", "ministry", "inspectorate", "council", "agency", "company", "government",
+    "police", "army", "court", "parliament", "committee", "commission", "embassy",
+    "coalition", "administration", "department", "authority", "firm", "cabinet", "senate",
+    "congress", "navy", "military", "regulator", "federation", "association", "inquiry", NULL};
 /* Facilities: "Jadwiga colliery" names a place. */
 static const char *const facility_nouns[] = {
     "colliery", "mine", "airport", "station", "port", "plant", "factory", "prison",
@@ -184,6 +194,7 @@ typedef struct cand {
     int metonymy;
     int sent_initial;            /* the name opens the sentence */
     int skip;
+    int work;                    /* fills a quotation: “American Pie”, a title */
     int unnamed;                 /* a thing description the story never names */
     size_t entity;
 } cand;
@@ -478,7 +489,10 @@ static bool apposition_after(finder *f, const px_doc *d, const px_sentence *s, s
 
 static bool is_core_title_tok(const px_doc *d, const px_token *k)
 {
-    return word_in(core_titles, d->text + k->start, k->end - k->start);
+    size_t len = k->end - k->start;
+    if (len > 1 && d->text[k->start + len - 1] == '.')
+        len--; /* "Gov.", "Rev." */
+    return word_in(core_titles, d->text + k->start, len);
 }
 
 /* A word in capitals that the story also writes in lower case is
@@ -699,6 +713,13 @@ static int add_run(finder *f, size_t di, size_t si, size_t a, size_t b)
         if (tok_is_word(nk) && px__is_speech_verb(txt + nk->start, nk->end - nk->start) &&
             b - name_a >= 2)
             c.person_evidence = 1;
+        /* "People magazine", "Karbonia group": a kind of organisation after the name */
+        if (tok_is_word(nk) && !(nk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) &&
+            word_in((const char *const[]){"magazine", "newspaper", "tabloid", "website", "channel",
+                                          "broadcaster", "network", "agency", "company", "group",
+                                          "party", "union", "daily", "weekly", NULL},
+                    txt + nk->start, nk->end - nk->start))
+            c.org = 1;
         /* "Karbonia's chief executive": whoever has executives is an organisation */
         if (had_poss && tok_is_word(nk) && word_in(role_nouns, txt + nk->start, nk->end - nk->start))
             c.org = 1;
@@ -748,6 +769,13 @@ static int add_run(finder *f, size_t di, size_t si, size_t a, size_t b)
     int kind = 0, capital_of = -1;
     c.place_group = px__place_lookup(c.name, name_end - c.name_start, &kind, &capital_of);
     c.place_kind = kind;
+    /* “American Pie”, “Eight Hundred Metres”: a name that fills a
+     * quotation is the title of a work, whatever preposition precedes */
+    if (a > s->first_token && (d->toks[a - 1].flags & PX_TF_QOPEN) &&
+        b < s->first_token + s->n_tokens && (d->toks[b].flags & PX_TF_QCLOSE) && c.place_group < 0) {
+        c.work = 1;
+        c.preposition = 0;
+    }
     if (c.place_group >= 0 && capital_of >= 0 && !c.preposition && b < s->first_token + s->n_tokens) {
         /* "Moscow expects": a capital as the subject of a verb */
         const px_token *nk = &d->toks[b];
@@ -1195,6 +1223,20 @@ static int group_unnamed(cand *cs, size_t n, size_t *parent, keyed *buf)
     return 0;
 }
 
+/* British and American spellings of words that recur in names
+ * ("Treatment Centre", "World Health Organisation") in a name key. */
+static void us_spelling(px_buf *k)
+{
+    static const char *const pairs[][2] = {
+        {"centre", "center"}, {"theatre", "theater"}, {"organisation", "organization"},
+        {"defence", "defense"}, {"labour", "labor"}, {"harbour", "harbor"}};
+    for (size_t p = 0; p < PX_ARRAY_LEN(pairs); p++) {
+        size_t l = strlen(pairs[p][0]);
+        for (char *at = k->ptr ? strstr(k->ptr, pairs[p][0]) : NULL; at; at = strstr(at + l, pairs[p][0]))
+            memcpy(at, pairs[p][1], l); /* same length */
+    }
+}
+
 static int group_candidates(finder *f, size_t *parent)
 {
     cand *cs = f->cands.v;
@@ -1202,12 +1244,13 @@ static int group_candidates(finder *f, size_t *parent)
     int rc = 0;
     keyed *byname = px__malloc((n ? n : 1) * sizeof(keyed));
     keyed *persons = px__malloc((n ? n : 1) * sizeof(keyed));
+    keyed *pfirst = px__malloc((n ? n : 1) * sizeof(keyed));
     bool *is_person = px__calloc(n ? n : 1, sizeof(bool));
     title_index ti = {px__malloc((n ? n : 1) * sizeof(size_t)), px__malloc((n ? n : 1) * sizeof(size_t))};
     size_t *last_doc = px__malloc((n ? n : 1) * sizeof(size_t));
     size_t *last_pos = px__malloc((n ? n : 1) * sizeof(size_t));
     size_t *n_docs_of = px__calloc(n ? n : 1, sizeof(size_t));
-    if (!byname || !persons || !is_person || !ti.head || !ti.next || !last_doc || !last_pos || !n_docs_of) {
+    if (!byname || !persons || !pfirst || !is_person || !ti.head || !ti.next || !last_doc || !last_pos || !n_docs_of) {
         rc = PX_ENOMEM;
         goto done;
     }
@@ -1275,6 +1318,12 @@ static int group_candidates(finder *f, size_t *parent)
         if (is_person[i] && uf_find(parent, i) == i)
             persons[np++] = (keyed){cs[i].last_key, "", i};
     px__sort(persons, np, sizeof(keyed), cmp_keyed);
+    /* persons by first name, one entry per (first name, person) */
+    size_t npf = 0;
+    for (size_t p = 0; p < np; p++)
+        if (cs[persons[p].i].n_words >= 2)
+            pfirst[npf++] = (keyed){cs[persons[p].i].first_key, "", persons[p].i};
+    px__sort(pfirst, npf, sizeof(keyed), cmp_keyed);
     /* titles of each person */
     for (size_t i = 0; i < n; i++)
         ti.head[i] = ti.next[i] = SIZE_MAX;
@@ -1349,6 +1398,18 @@ static int group_candidates(finder *f, size_t *parent)
                 best_title = title_ok;
             }
         }
+        if (best == SIZE_MAX && c->n_words == 1 && !c->title && !c->org && !c->work &&
+            strlen(c->first_key) >= 3) {
+            /* "Tara" alone: the one person of the story with that first
+             * name ("Donald" beside Trump and Tusk stays unresolved) */
+            size_t flo, fhi;
+            key_range(pfirst, npf, c->first_key, &flo, &fhi);
+            if (fhi - flo == 1) {
+                attach(parent, pfirst[flo].i, i);
+                c->person_evidence = 1;
+            }
+            continue;
+        }
         if (best == SIZE_MAX)
             continue;
         if (n_match > 1 && !best_title && best_dist == SIZE_MAX - 1)
@@ -1422,10 +1483,12 @@ static int group_candidates(finder *f, size_t *parent)
             px_buf_clear(&kb);
             if (c->place_group >= 0)
                 px_buf_printf(&kb, "#%d", c->place_group);
-            else if (c->facility || (c->n_words == 1 && !c->org))
+            else if (c->facility || c->n_words == 1)
                 px_buf_printf(&kb, "F%s", c->first_key); /* "Jadwiga" joins "Jadwiga colliery" */
-            else
+            else {
                 px_buf_printf(&kb, "N%s", c->full_key);
+                us_spelling(&kb);
+            }
             keys[i] = px_arena_strndup(&f->e->arena, kb.ptr, kb.len);
             if (!keys[i]) {
                 rc = PX_ENOMEM;
@@ -1441,6 +1504,39 @@ static int group_candidates(finder *f, size_t *parent)
         for (size_t k = 1; k < nk; k++)
             if (!strcmp(byname[k].key, byname[k - 1].key))
                 uf_union(parent, byname[k - 1].i, byname[k].i);
+        /* "Promises" for "Promises Treatment Center": a single word that
+         * opens the name of one organisation of the story, and only one */
+        size_t no = 0;
+        for (size_t i = 0; i < n; i++) {
+            const cand *c = &cs[i];
+            if (c->org && c->n_words >= 2 && !c->description && !is_person[uf_find(parent, i)] &&
+                c->place_group < 0)
+                byname[no++] = (keyed){c->first_key, "", i};
+        }
+        px__sort(byname, no, sizeof(keyed), cmp_keyed);
+        /* per root: 1 written after "in", "at" (a place), 2 written mid-sentence */
+        for (size_t i = 0; i < n; i++)
+            n_docs_of[i] = 0;
+        for (size_t i = 0; i < n; i++)
+            n_docs_of[uf_find(parent, i)] |= (cs[i].preposition ? 1u : 0u) | (cs[i].sent_initial ? 0u : 2u);
+        for (size_t i = 0; i < n; i++) {
+            const cand *c = &cs[i];
+            size_t ri = uf_find(parent, i);
+            if (c->n_words != 1 || c->org || c->work || c->description || c->place_group >= 0 ||
+                c->facility || c->skip || is_person[ri] || strlen(c->first_key) < 3 ||
+                n_docs_of[ri] != 2)
+                continue;
+            size_t lo, hi, root = SIZE_MAX;
+            bool unique = true;
+            key_range(byname, no, c->first_key, &lo, &hi);
+            for (size_t k = lo; k < hi && unique; k++) {
+                size_t r = uf_find(parent, byname[k].i);
+                unique = root == SIZE_MAX || root == r;
+                root = r;
+            }
+            if (root != SIZE_MAX && unique)
+                uf_union(parent, root, i);
+        }
     }
     /* 5. "the colliery", "the inspectorate": the one place or organisation
      * of the story named with that noun, named before in the same article
@@ -1486,10 +1582,10 @@ static int group_candidates(finder *f, size_t *parent)
             }
             if (found != SIZE_MAX && unique)
                 attach(parent, found, i);
-            else if (found != SIZE_MAX)
-                c->skip = 1;
-            else
+            else if (found == SIZE_MAX && c->org && word_in(body_heads, c->head_key, strlen(c->head_key)))
                 c->unnamed = 1;
+            else
+                c->skip = 1;
         }
         rc = group_unnamed(cs, n, parent, byname);
         if (rc)
@@ -1502,6 +1598,7 @@ static int group_candidates(finder *f, size_t *parent)
 done:
     free(byname);
     free(persons);
+    free(pfirst);
     free(is_person);
     free(ti.head);
     free(ti.next);
@@ -1586,7 +1683,7 @@ static int build_output(finder *f, size_t *parent)
             rc = PX_ENOMEM;
             break;
         }
-        int person = 0, place = 0, org = 0, facility = 0, place_group = -1;
+        int person = 0, place = 0, org = 0, facility = 0, work = 0, place_group = -1;
         size_t last_doc = SIZE_MAX;
         size_t n_alias = 0;
         for (size_t m = m0; m < m1; m++) {
@@ -1614,6 +1711,7 @@ static int build_output(finder *f, size_t *parent)
             place += c->preposition;
             org += c->org;
             facility += c->facility;
+            work += c->work;
             /* aliases: the mention as written and the bare name */
             const char *forms[2] = {c->text, c->description ? NULL : c->name};
             for (int fi = 0; fi < 2; fi++) {
@@ -1643,7 +1741,9 @@ static int build_output(finder *f, size_t *parent)
         en->mentions = ms;
         en->n_mentions = m1 - m0;
         /* type by the weight of evidence */
-        if (place_group >= 0 && person * 2 <= (int)(m1 - m0))
+        if (work * 2 >= (int)(m1 - m0) && place_group < 0 && !person)
+            en->type = PX_ENTITY_OTHER; /* the title of a work */
+        else if (place_group >= 0 && person * 2 <= (int)(m1 - m0))
             en->type = PX_ENTITY_PLACE;
         else if (facility)
             en->type = PX_ENTITY_PLACE;

@@ -251,6 +251,45 @@ static void test_unnamed_organisation(void)
         px_doc_free(docs[i]);
 }
 
+/* "Tara" alone is the one Tara of the story, "Donald" beside two
+ * Donalds is no one; a name that fills a quotation is a title, not a
+ * place, even after "in"; "the news", "the party" are no bodies. */
+static void test_first_names_and_titles(void)
+{
+    static const char *const texts[] = {
+        ("The actress Tara Reid checked into rehab, her rep told the magazine. Reid starred in “American Pie”. "
+         "The good news is that Tara is getting help. Donald Trump and Donald Tusk spoke. "
+         "The Promises Treatment Center would not comment. Staff at Promises declined too. "
+         "Alaska Gov. Sarah Palin was told. It was first reported by People magazine."),
+        ("Good luck, Tara. She was known for her role in “American Pie”. The bad news came later. "
+         "Donald said nothing. The party was over. She checked into the Promises Treatment Centre."),
+    };
+    px_doc *docs[2];
+    px_entities *e = entities_of(texts, 2, docs);
+    ptrdiff_t t = with_alias(e, "Tara Reid");
+    ASSERT_TRUE(t >= 0);
+    ASSERT_EQ(with_alias(e, "Tara"), t);
+    ptrdiff_t d = with_alias(e, "Donald");
+    ASSERT_TRUE(d != with_alias(e, "Donald Trump") && d != with_alias(e, "Donald Tusk"));
+    size_t n;
+    const px_entity *l = px_entities_list(e, &n);
+    ptrdiff_t ap = with_alias(e, "American Pie");
+    ASSERT_TRUE(ap >= 0 && l[ap].type == PX_ENTITY_OTHER);
+    ASSERT_TRUE(with_alias(e, "The good news") < 0);
+    ASSERT_TRUE(with_alias(e, "The party") < 0);
+    /* a title with a full stop is no part of the name; "People magazine" */
+    ptrdiff_t sp = with_alias(e, "Sarah Palin");
+    ASSERT_TRUE(sp >= 0 && l[sp].type == PX_ENTITY_PERSON);
+    ptrdiff_t pm = with_alias(e, "People");
+    ASSERT_TRUE(pm >= 0 && l[pm].type == PX_ENTITY_ORG);
+    /* spelling variants of one name */
+    ASSERT_TRUE(with_alias(e, "Promises Treatment Center") >= 0);
+    ASSERT_EQ(with_alias(e, "Promises Treatment Centre"), with_alias(e, "Promises Treatment Center"));
+    px_entities_free(e);
+    for (size_t i = 0; i < 2; i++)
+        px_doc_free(docs[i]);
+}
+
 static void test_title_conflict(void)
 {
     static const char *const texts[] = {
@@ -282,6 +321,7 @@ int main(void)
     RUN_TEST(test_different_speakers_apart);
     RUN_TEST(test_entity_variants);
     RUN_TEST(test_unnamed_organisation);
+    RUN_TEST(test_first_names_and_titles);
     RUN_TEST(test_title_conflict);
     return px_test_summary();
 }
