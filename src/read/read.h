@@ -48,6 +48,23 @@ int px__sgml_next(const char *s, size_t len, size_t *pos, px_buf *text, char doc
 
 /* Finds blocks (with kinds when structure is set) in doc->text; fills
  * doc->blocks and may set headline, standfirst, date and source. */
+/* JSON Lines fast path (jsonl.c): the fields the reader uses. */
+enum {
+    PX_JF_TEXT, PX_JF_BODY, PX_JF_CONTENT, PX_JF_ID, PX_JF_TITLE, PX_JF_HEADLINE,
+    PX_JF_SOURCE, PX_JF_OUTLET, PX_JF_DATE, PX_JF_PUBLISHED, PX_JF_URL, PX_JF_STANDFIRST,
+    PX_JF__COUNT
+};
+typedef struct px_jsonl_fields {
+    const char *v[PX_JF__COUNT]; /* NUL-terminated, inside the line; NULL when
+                                    absent or not a string */
+    size_t len[PX_JF__COUNT];
+} px_jsonl_fields;
+extern const char *const px__jsonl_field_names[PX_JF__COUNT]; /* "text", ... */
+/* Parses a flat object of strings and small numbers in valid UTF-8 with
+ * distinct keys, decoding the wanted string fields in place (s is
+ * modified only on success). false: not the common case, use jansson. */
+bool px__jsonl_fast(char *s, size_t len, px_jsonl_fields *out);
+
 int px__doc_structure(px_doc *doc, bool structure);
 
 /* Readers hand documents to this: builds a px_doc from bytes. */

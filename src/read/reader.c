@@ -470,12 +470,6 @@ done:
     return rc;
 }
 
-static const char *json_field(json_t *obj, const char *key)
-{
-    json_t *v = json_object_get(obj, key);
-    return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
 /* Reads the next record of the open JSONL file: 1 doc, 0 end of file. */
 static int read_jsonl_record(px_reader *r, px_doc **out)
 {
@@ -498,36 +492,45 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
             diag(r, PX_SEV_ERROR, r->jpath, r->jline, NULL, "NUL byte in JSON line: skipped");
             continue;
         }
-        px_buf fixed = PX_BUF_INIT;
-        size_t bad = repair_utf8(l.ptr, l.len, &fixed);
-        if (fixed.oom) {
+        /* the common flat record is parsed in place; anything else (and
+         * every error message) is jansson's */
+        px_jsonl_fields jf;
+        json_t *obj = NULL;
+        size_t bad = 0;
+        if (!px__jsonl_fast((char *)l.ptr, l.len, &jf)) {
+            px_buf fixed = PX_BUF_INIT;
+            bad = repair_utf8(l.ptr, l.len, &fixed);
+            if (fixed.oom) {
+                px_buf_release(&fixed);
+                return PX_ENOMEM;
+            }
+            json_error_t jerr;
+            obj = json_loadb(fixed.ptr, fixed.len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
+                             &jerr);
             px_buf_release(&fixed);
-            return PX_ENOMEM;
+            if (!obj) {
+                diag(r, PX_SEV_ERROR, r->jpath, r->jline, NULL,
+                     "malformed JSON at column %d: %s: record skipped", jerr.column, jerr.text);
+                continue;
+            }
+            if (!json_is_object(obj)) {
+                diag(r, PX_SEV_ERROR, r->jpath, r->jline, NULL,
+                     "JSON line is not an object: record skipped");
+                json_decref(obj);
+                continue;
+            }
+            for (int f = 0; f < PX_JF__COUNT; f++) {
+                json_t *v = json_object_get(obj, px__jsonl_field_names[f]);
+                jf.v[f] = json_is_string(v) ? json_string_value(v) : NULL;
+                jf.len[f] = jf.v[f] ? json_string_length(v) : 0;
+            }
         }
-        json_error_t jerr;
-        json_t *obj = json_loadb(fixed.ptr, fixed.len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
-                                 &jerr);
-        px_buf_release(&fixed);
-        if (!obj) {
-            diag(r, PX_SEV_ERROR, r->jpath, r->jline, NULL,
-                 "malformed JSON at column %d: %s: record skipped", jerr.column, jerr.text);
-            continue;
-        }
-        if (!json_is_object(obj)) {
-            diag(r, PX_SEV_ERROR, r->jpath, r->jline, NULL,
-                 "JSON line is not an object: record skipped");
-            json_decref(obj);
-            continue;
-        }
-        json_t *jtext = json_object_get(obj, "text");
-        if (!json_is_string(jtext)) {
-            jtext = json_object_get(obj, "body");
-            if (!json_is_string(jtext))
-                jtext = json_object_get(obj, "content");
-        }
+        int tf = jf.v[PX_JF_TEXT] ? PX_JF_TEXT : jf.v[PX_JF_BODY] ? PX_JF_BODY : PX_JF_CONTENT;
+        const char *text = jf.v[tf];
+        size_t tlen = jf.len[tf];
         char idbuf[64];
-        const char *id = json_field(obj, "id");
-        json_t *jid = json_object_get(obj, "id");
+        const char *id = jf.v[PX_JF_ID];
+        json_t *jid = obj ? json_object_get(obj, "id") : NULL;
         if (!id && json_is_integer(jid)) {
             snprintf(idbuf, sizeof(idbuf), "%lld", (long long)json_integer_value(jid));
             id = idbuf;
@@ -540,7 +543,7 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
             diag(r, PX_SEV_WARNING, r->jpath, r->jline, id, "record without \"id\": named %s",
                  id);
         }
-        if (!json_is_string(jtext)) {
+        if (!text) {
             diag(r, PX_SEV_ERROR, r->jpath, r->jline, id,
                  "record without a \"text\" string: skipped");
             json_decref(obj);
@@ -549,29 +552,22 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
         if (bad)
             diag(r, PX_SEV_WARNING, r->jpath, r->jline, id,
                  "invalid UTF-8: %zu byte%s replaced by U+FFFD", bad, bad == 1 ? "" : "s");
-        size_t tlen = json_string_length(jtext);
-        if (!px__str_trim((px_str){json_string_value(jtext), tlen}).len) {
+        if (!px__str_trim((px_str){text, tlen}).len) {
             diag(r, PX_SEV_ERROR, r->jpath, r->jline, id, "empty \"text\": record skipped");
             json_decref(obj);
             continue;
         }
-        const char *title = json_field(obj, "title");
-        if (!title)
-            title = json_field(obj, "headline");
-        const char *source = json_field(obj, "source");
-        if (!source)
-            source = json_field(obj, "outlet");
-        const char *date = json_field(obj, "date");
-        if (!date)
-            date = json_field(obj, "published");
+        const char *title = jf.v[PX_JF_TITLE] ? jf.v[PX_JF_TITLE] : jf.v[PX_JF_HEADLINE];
+        const char *source = jf.v[PX_JF_SOURCE] ? jf.v[PX_JF_SOURCE] : jf.v[PX_JF_OUTLET];
+        const char *date = jf.v[PX_JF_DATE] ? jf.v[PX_JF_DATE] : jf.v[PX_JF_PUBLISHED];
         px_doc_meta meta = {id,
                             r->jpath,
                             title,
                             source && *source ? source : NULL,
-                            json_field(obj, "url"),
+                            jf.v[PX_JF_URL],
                             date && *date ? date : NULL,
-                            json_field(obj, "standfirst")};
-        int rc = build(r, out, json_string_value(jtext), tlen, &meta, 1, r->jline);
+                            jf.v[PX_JF_STANDFIRST]};
+        int rc = build(r, out, text, tlen, &meta, 1, r->jline);
         json_decref(obj);
         return rc == PX_OK ? 1 : rc;
     }

@@ -98,19 +98,82 @@ static inline bool is_word_char(uint32_t cp)
     return px__is_letter(cp) || px__is_digit(cp) || px__is_mark(cp);
 }
 
-/* Scans a word or number from i; returns its end. */
-static size_t scan_word(const char *t, size_t i, size_t end, bool *has_digit, bool *all_digit)
+/* Letter counts behind word_flags(), gathered while a word is scanned. */
+typedef struct word_shape {
+    size_t letters, upper;
+    bool first; /* no letter or digit seen yet */
+    uint16_t flags;
+} word_shape;
+
+static inline void shape_add(word_shape *w, uint32_t cp)
+{
+    bool letter, digit;
+    if (cp < 0x80) {
+        digit = cp >= '0' && cp <= '9';
+        letter = !digit && ((cp | 32) >= 'a' && (cp | 32) <= 'z');
+        if (letter && cp <= 'Z') {
+            w->upper++;
+            if (w->first)
+                w->flags |= PX_TF_CAP;
+        }
+    } else {
+        letter = px__is_letter(cp);
+        digit = !letter && px__is_digit(cp);
+        if (letter && px__is_upper(cp)) {
+            w->upper++;
+            if (w->first)
+                w->flags |= PX_TF_CAP;
+        }
+    }
+    if (letter)
+        w->letters++;
+    else if (digit)
+        w->flags |= PX_TF_DIGIT;
+    if (letter || digit)
+        w->first = false;
+}
+
+static inline uint16_t shape_flags(const word_shape *w)
+{
+    return (uint16_t)(w->flags | (w->letters >= 2 && w->upper == w->letters ? PX_TF_ALLCAPS : 0));
+}
+
+/* Scans a word or number from i; returns its end. When shape is not
+ * NULL, it receives what word_flags() would say of the word (one pass
+ * instead of two). */
+static size_t scan_word(const char *t, size_t i, size_t end, bool *has_digit, bool *all_digit,
+                        word_shape *shape)
 {
     *has_digit = false;
     *all_digit = true;
     while (i < end) {
         uint32_t cp;
-        size_t n = decode_at(t, i, end, &cp);
+        size_t n;
+        unsigned char c = (unsigned char)t[i];
+        if (c < 0x80) { /* ASCII letters and digits, the common case */
+            bool digit = c >= '0' && c <= '9';
+            if (digit || ((c | 32) >= 'a' && (c | 32) <= 'z')) {
+                if (digit)
+                    *has_digit = true;
+                else
+                    *all_digit = false;
+                if (shape)
+                    shape_add(shape, c);
+                i++;
+                continue;
+            }
+            cp = c;
+            n = 1;
+        } else {
+            n = decode_at(t, i, end, &cp);
+        }
         if (is_word_char(cp)) {
             if (px__is_digit(cp))
                 *has_digit = true;
             else
                 *all_digit = false;
+            if (shape)
+                shape_add(shape, cp);
             i += n;
             continue;
         }
@@ -222,8 +285,12 @@ int px__tokenize(const char *t, size_t start, size_t end, px_token_vec *out)
             continue;
         }
         uint32_t prev = 0, next = 0;
-        if (i > start)
-            px__utf8_decode_back(t, i, &prev);
+        if (i > start) {
+            if ((unsigned char)t[i - 1] < 0x80)
+                prev = (unsigned char)t[i - 1];
+            else
+                px__utf8_decode_back(t, i, &prev);
+        }
         decode_at(t, i + n, end, &next);
         size_t s = i;
         int kind;
@@ -243,10 +310,10 @@ int px__tokenize(const char *t, size_t start, size_t end, px_token_vec *out)
         }
         if ((cp == '@' || cp == '#') && is_word_char(next) && !is_word_char(prev)) {
             bool d, a;
-            i = scan_word(t, i + 1, end, &d, &a);
+            i = scan_word(t, i + 1, end, &d, &a, NULL);
             while (i < end && t[i] == '_') {
                 i++;
-                i = scan_word(t, i, end, &d, &a);
+                i = scan_word(t, i, end, &d, &a, NULL);
             }
             if (!push(out, s, i, PX_TOK_WORD, flags | (cp == '@' ? PX_TF_HANDLE : 0)))
                 return PX_ENOMEM;
@@ -262,9 +329,10 @@ int px__tokenize(const char *t, size_t start, size_t end, px_token_vec *out)
                 continue;
             }
             bool has_digit, all_digit;
-            i = scan_word(t, i, end, &has_digit, &all_digit);
+            word_shape shape = {0, 0, true, 0};
+            i = scan_word(t, i, end, &has_digit, &all_digit, &shape);
             kind = all_digit ? PX_TOK_NUMBER : PX_TOK_WORD;
-            flags |= word_flags(t, s, i);
+            flags |= shape_flags(&shape);
             /* keep the full stop of an abbreviation or an initial */
             if (i < end && t[i] == '.' && kind == PX_TOK_WORD) {
                 bool title;
