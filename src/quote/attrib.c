@@ -207,6 +207,29 @@ static bool is_ly_adverb(const ctx *c, size_t i)
            !(c->t[i].flags & PX_TF_CAP);
 }
 
+/* Token i may stand between a source and its cue: an auxiliary or
+ * adverb ("has also said", "we now know", "have long argued", "didn't
+ * say") or a floating quantifier ("the ministers all urged"). */
+static bool before_cue(const ctx *c, uint32_t a, uint32_t i)
+{
+    if (c->t[i].kind != PX_TOK_WORD)
+        return false;
+    if ((lexf(c, i) & LX_AUX) || is_ly_adverb(c, i))
+        return true;
+    /* the others only after a subject: "But don't expect", "a panel that
+     * all agreed" have none */
+    if (i == a || c->t[i - 1].kind != PX_TOK_WORD || in_quote(c, i - 1) ||
+        (lexf(c, i - 1) & (LX_DET | LX_PREP)) ||
+        ((lexf(c, i - 1) & LX_NPSTOP) && !(lexf(c, i - 1) & LX_AUX)))
+        return false;
+    if (is(c, i, "now") || is(c, i, "long") || is(c, i, "too") || is(c, i, "all") ||
+        is(c, i, "both") || is(c, i, "each"))
+        return true;
+    size_t n = tlen(c, i);
+    const char *w = tstr(c, i);
+    return n > 3 && (!memcmp(w + n - 3, "n't", 3) || (n > 5 && !memcmp(w + n - 5, "n\xe2\x80\x99t", 5)));
+}
+
 /* The source noun phrase ending at token p (inclusive), not before a.
  * Returns its first token, or p + 1 when there is none. */
 static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
@@ -229,6 +252,10 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             break;
         if ((lexf(c, i) & LX_DET)) {
             sa = i;
+            /* "the two senators", "all the candidates" */
+            while (sa > a && (lexf(c, sa - 1) & LX_DET) && !in_quote(c, sa - 1))
+                sa--;
+            i = sa;
             /* "Mr. Morgan of the Sierra Club" */
             if (i >= a + 2 && (is(c, i - 1, "of") || is(c, i - 1, "for")) &&
                 c->t[i - 2].kind == PX_TOK_WORD && !in_quote(c, i - 2) &&
@@ -339,6 +366,18 @@ static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b)
             break;
         }
     }
+    return e;
+}
+
+/* The end of a source that stops at token e before its cue at k: a
+ * parenthetical right behind the name is part of it ("Rep. Elijah E.
+ * Cummings (D-Md.) said": PolNeAR counts party and state in the source). */
+static uint32_t source_end(const ctx *c, uint32_t e, uint32_t k)
+{
+    if (e < k && is_punct(c, e, '(') && !in_quote(c, e))
+        for (uint32_t x = e + 1; x < k && x < e + 8; x++)
+            if (is_punct(c, x, ')'))
+                return x + 1;
     return e;
 }
 
@@ -704,7 +743,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         /* a finite reporting verb */
         uint32_t p = k;
         for (;;) {
-            while (p > a && ((lexf(c, p - 1) & LX_AUX) || is_ly_adverb(c, p - 1)) &&
+            while (p > a && before_cue(c, a, p - 1) &&
                    !in_quote(c, p - 1))
                 p--;
             /* "Sen. Elizabeth Warren (D-MA) said" */
@@ -847,7 +886,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             if (is(c, i, "that") || in_quote(c, i))
                 after_short = false;
         if (have_src) {
-            r.sa = sa, r.sb = p;
+            r.sa = sa, r.sb = source_end(c, p, k);
             bool quote_before = sa > a && closes_quote(c, sa - 1);
             bool comma_before = sa > a + 1 && is_punct(c, sa - 1, ',');
             /* "Her countrymen, she said, should not ...": the whole unit */
