@@ -236,6 +236,10 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
 {
     if (p < a || in_quote(c, p) || c->t[p].kind != PX_TOK_WORD)
         return p + 1;
+    /* "a liberal think tank": no subject before a noun */
+    if (p + 2 < c->doc->n_toks && is(c, p + 1, "think") &&
+        (is(c, p + 2, "tank") || is(c, p + 2, "tanks")))
+        return p + 1;
     if ((lexf(c, p) & LX_PRON))
         return p;
     /* "Several said", "Many say": a quantifier alone */
@@ -329,6 +333,20 @@ static uint32_t np_after(const ctx *c, uint32_t s, uint32_t b)
 /* Extends a source ending at e over what PolNeAR counts as part of it:
  * "(D-Conn.)", ", 56", ", president of Rock the Vote", ", who ..."; a
  * comma that closes an appositive before more words is kept. */
+/* A cue word that is used as a verb: not a noun inside a noun phrase
+ * ("a liberal think tank", "a leading advocate for human rights"). */
+static bool verb_cue(const ctx *c, uint32_t k)
+{
+    if (cue_type(c, k) == CUE_NONE)
+        return false;
+    if (k + 1 < c->doc->n_toks && (is(c, k + 1, "tank") || is(c, k + 1, "tanks")))
+        return false;
+    if (k > 0 && (lexf(c, k - 1) & LX_DET) && !is(c, k - 1, "her") && !is(c, k - 1, "his"))
+        return false;
+    return !(k > 1 && (is(c, k - 2, "a") || is(c, k - 2, "an") || is(c, k - 2, "the")) &&
+             c->t[k - 1].kind == PX_TOK_WORD && !(lexf(c, k - 1) & (LX_AUX | LX_NPSTOP)));
+}
+
 static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b)
 {
     for (int rounds = 0; rounds < 4 && e < b; rounds++) {
@@ -350,9 +368,9 @@ static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b)
             break;
         uint32_t k = s;
         while (k < b && !in_quote(c, k) && !is_punct(c, k, ',') && !is_terminal_tok(c, k) &&
-               c->t[k].kind != PX_TOK_DASH && cue_type(c, k) == CUE_NONE)
+               c->t[k].kind != PX_TOK_DASH && !verb_cue(c, k))
             k++;
-        if (k == s || (k < b && (in_quote(c, k) || cue_type(c, k) != CUE_NONE)))
+        if (k == s || (k < b && (in_quote(c, k) || verb_cue(c, k))))
             break;
         e = k;
         if (k < b && is_punct(c, k, ',') && k + 1 < b && !is_terminal_tok(c, k + 1) &&
@@ -378,6 +396,34 @@ static uint32_t source_end(const ctx *c, uint32_t e, uint32_t k)
         for (uint32_t x = e + 1; x < k && x < e + 8; x++)
             if (is_punct(c, x, ')'))
                 return x + 1;
+    return e;
+}
+
+/* The end of a unit's subject named at tokens [.., e): with a party in
+ * parentheses and an appositive closed by a comma ("Donald Trump, her
+ * Republican opponent, bemoaned ... and said"), as PolNeAR spans it. */
+static uint32_t subject_end(const ctx *c, uint32_t e, uint32_t b)
+{
+    e = source_end(c, e, b);
+    if (e + 2 >= b || !is_punct(c, e, ',') || in_quote(c, e + 1))
+        return e;
+    uint32_t s = e + 1;
+    const px_token *t = &c->t[s];
+    if ((t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER) || (lexf(c, s) & LX_NOTAPPOS) ||
+        !((lexf(c, s) & LX_DET) || t->kind == PX_TOK_NUMBER ||
+          ((t->flags & PX_TF_CAP) && !(lexf(c, s) & LX_NAMESTOP))))
+        return e;
+    for (uint32_t k = s; k < b && k < s + 14; k++) {
+        if (in_quote(c, k))
+            return e;
+        if (is_punct(c, k, ','))
+            return k > s && k + 1 < b && c->t[k + 1].kind == PX_TOK_WORD &&
+                           !in_quote(c, k + 1) ? k + 1 : e;
+        if ((c->t[k].kind != PX_TOK_WORD && c->t[k].kind != PX_TOK_NUMBER &&
+             !is_punct(c, k, '(') && !is_punct(c, k, ')')) ||
+            cue_type(c, k) != CUE_NONE || (lexf(c, k) & (LX_AUX | LX_PRON)))
+            return e;
+    }
     return e;
 }
 
@@ -492,7 +538,7 @@ static int build_units(ctx *c)
                 un->subj_a = c->mn.m.v[m].start_tok;
                 if (un->subj_a > un->a && is(c, un->subj_a - 1, "the"))
                     un->subj_a--;
-                un->subj_b = c->mn.m.v[m].end_tok;
+                un->subj_b = subject_end(c, c->mn.m.v[m].end_tok, un->b);
                 break;
             }
             if ((lexf(c, i) & LX_PERSPRON) && !is(c, i, "who") &&
@@ -847,6 +893,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 }
                 if (s1 > a && (lexf(c, a) & (LX_NPSTOP | LX_PREP)) && !(lexf(c, a) & LX_DET))
                     s1 = a;
+                else if (s1 > a)
+                    s1 = subject_end(c, s1, p);
             }
             if (s1 > s0) {
                 sa = s0;
