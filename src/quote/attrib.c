@@ -427,6 +427,29 @@ static uint32_t subject_end(const ctx *c, uint32_t e, uint32_t b)
     return e;
 }
 
+/* A source [sa, sb) before its cue ends before a comma that opens an
+ * adverbial rather than an appositive: "Corey Lewandowski, in a
+ * statement released Thursday, said", "Snyder, for his part, has
+ * denied", "Trump, speaking to veterans, said". */
+static uint32_t source_cut(const ctx *c, uint32_t sa, uint32_t sb)
+{
+    for (uint32_t x = sa + 1; x + 1 < sb; x++) {
+        if (!is_punct(c, x, ',') || in_quote(c, x) || c->t[x + 1].kind != PX_TOK_WORD)
+            continue;
+        uint32_t w = x + 1;
+        size_t n = tlen(c, w);
+        const char *s = tstr(c, w);
+        if (is(c, w, "of") || is(c, w, "from") || is(c, w, "including"))
+            continue; /* "Johnnie Wilson, of Springfield, Va., said" */
+        if ((lexf(c, w) & (LX_NOTAPPOS | LX_PREP)) || is(c, w, "however") ||
+            is(c, w, "meanwhile") || is(c, w, "like") || is(c, w, "too") ||
+            cue_type(c, w) == CUE_PART ||
+            (n > 4 && !(c->t[w].flags & PX_TF_CAP) && !memcmp(s + n - 3, "ing", 3)))
+            return x;
+    }
+    return sb;
+}
+
 /* ---- speaker resolution ---- */
 
 static int32_t unit_of_token(const ctx *c, uint32_t tok)
@@ -934,7 +957,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             if (is(c, i, "that") || in_quote(c, i))
                 after_short = false;
         if (have_src) {
-            r.sa = sa, r.sb = source_end(c, p, k);
+            r.sa = sa, r.sb = source_cut(c, sa, source_end(c, p, k));
             bool quote_before = sa > a && closes_quote(c, sa - 1);
             bool comma_before = sa > a + 1 && is_punct(c, sa - 1, ',');
             /* "Her countrymen, she said, should not ...": the whole unit */
