@@ -230,6 +230,56 @@ static bool before_cue(const ctx *c, uint32_t a, uint32_t i)
     return n > 3 && (!memcmp(w + n - 3, "n't", 3) || (n > 5 && !memcmp(w + n - 5, "n\xe2\x80\x99t", 5)));
 }
 
+/* A preposition inside a source noun phrase: "Mr. Morgan of the Sierra
+ * Club", "the senator from Vermont", "experts at the Aspen Institute". */
+static bool np_prep(const ctx *c, uint32_t i)
+{
+    return is(c, i, "of") || is(c, i, "for") || is(c, i, "from") || is(c, i, "at");
+}
+
+/* The conjunct of a source noun phrase that ends before token x ("and",
+ * "or" or a comma of a list): its first token, or x when the words
+ * before x do not look like a noun phrase. Proper names may be listed
+ * with commas; a common noun phrase needs its determiner and, lower
+ * case, may only stand before "and". */
+static uint32_t left_conjunct(const ctx *c, uint32_t a, uint32_t x, bool by_and)
+{
+    uint32_t start = x;
+    bool all_cap = true, det = false;
+    for (uint32_t y = x; y-- > a && x - y <= 6;) {
+        const px_token *t = &c->t[y];
+        if (in_quote(c, y) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER &&
+                               !(t->flags & PX_TF_ABBREV)))
+            break;
+        if ((lexf(c, y) & LX_DET)) {
+            start = y;
+            det = true;
+            break;
+        }
+        if ((lexf(c, y) & (LX_NPSTOP | LX_PRON | LX_AUX)) || cue_type(c, y) != CUE_NONE)
+            break;
+        if (!(t->flags & PX_TF_CAP) && t->kind == PX_TOK_WORD) {
+            size_t n = tlen(c, y);
+            const char *w = tstr(c, y);
+            if (n > 4 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || !memcmp(w + n - 3, "ing", 3)) &&
+                !(lexf(c, y) & LX_ROLE))
+                return x;
+            all_cap = false;
+        }
+        if ((t->flags & PX_TF_CAP) && y == a && !(lexf(c, y) & LX_ROLE) &&
+            px__is_sentence_starter(tstr(c, y), tlen(c, y)))
+            break;
+        start = y;
+    }
+    if (start == x || (!all_cap && !(det && by_and)))
+        return x;
+    /* "Experts on North Korea and nuclear nonproliferation": the object
+     * of a preposition, not a subject */
+    if (start > a && (lexf(c, start - 1) & LX_PREP))
+        return x;
+    return start;
+}
+
 /* The source noun phrase ending at token p (inclusive), not before a.
  * Returns its first token, or p + 1 when there is none. */
 static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
@@ -252,7 +302,15 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
     int count = 0;
     for (uint32_t i = p + 1; i-- > a && count < 12;) {
         const px_token *t = &c->t[i];
-        if (in_quote(c, i) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER))
+        if (in_quote(c, i))
+            break;
+        /* "CNN/ORC" */
+        if (t->kind == PX_TOK_SYMBOL && tlen(c, i) == 1 && tstr(c, i)[0] == '/' && count > 0 &&
+            i > a && c->t[i - 1].kind == PX_TOK_WORD && !in_quote(c, i - 1)) {
+            count++;
+            continue;
+        }
+        if (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER)
             break;
         if ((lexf(c, i) & LX_DET)) {
             sa = i;
@@ -261,7 +319,7 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
                 sa--;
             i = sa;
             /* "Mr. Morgan of the Sierra Club" */
-            if (i >= a + 2 && (is(c, i - 1, "of") || is(c, i - 1, "for")) &&
+            if (i >= a + 2 && np_prep(c, i - 1) &&
                 c->t[i - 2].kind == PX_TOK_WORD && !in_quote(c, i - 2) &&
                 !(lexf(c, i - 2) & LX_NPSTOP) && !(lexf(c, i - 2) & LX_DET)) {
                 count++;
@@ -269,12 +327,26 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             }
             break;
         }
-        if (is(c, i, "of") || is(c, i, "for")) {
+        if (np_prep(c, i)) {
             if (count > 0 && i > a && c->t[i - 1].kind == PX_TOK_WORD && !in_quote(c, i - 1) &&
                 !(lexf(c, i - 1) & LX_NPSTOP) && !(lexf(c, i - 1) & LX_DET)) {
                 sa = i;
                 count++;
                 continue;
+            }
+            break;
+        }
+        if ((is(c, i, "and") || is(c, i, "or")) && count > 0) {
+            /* "Democrats and Republicans say", "Ben Carson, Ted Cruz and
+             * Rand Paul have argued", "the former first lady and U.S.
+             * senator said" */
+            for (uint32_t x = i, l; x > a; x = l - 1) {
+                l = left_conjunct(c, a, x, x == i);
+                if (l >= x)
+                    break;
+                sa = l;
+                if (!(l > a + 1 && is_punct(c, l - 1, ',') && !in_quote(c, l - 1)))
+                    break;
             }
             break;
         }
@@ -485,6 +557,19 @@ static int32_t resolve(const ctx *c, size_t u, uint32_t sa, uint32_t sb)
 {
     if (sa >= sb)
         return -1;
+    /* the head of "the senator from Vermont" is before the preposition;
+     * "A, B and C" are several speakers */
+    uint32_t head_b = sb;
+    for (uint32_t i = sb; i-- > sa + 1;) {
+        if (in_quote(c, i))
+            continue;
+        if (is(c, i, "and") || is(c, i, "or"))
+            return -1;
+        if (np_prep(c, i) || is_punct(c, i, ',') || is_punct(c, i, '('))
+            head_b = i;
+    }
+    uint32_t whole_b = sb;
+    sb = head_b;
     int32_t e = px__mentions_lookup(c->doc, &c->mn, sa, sb, sa);
     if (e >= 0)
         return e;
@@ -508,7 +593,10 @@ static int32_t resolve(const ctx *c, size_t u, uint32_t sa, uint32_t sb)
         int32_t p = last_person_in(c, un->a, sa);
         if (p < 0 && u > 0)
             p = last_person_in(c, c->units[u - 1].a, c->units[u - 1].b);
-        return p >= 0 ? p : un->subject;
+        if (p >= 0)
+            return p;
+        /* not a name inside the source itself ("the senator from Vermont") */
+        return un->subject_tok >= sa && un->subject_tok < whole_b ? -1 : un->subject;
     }
     return -1;
 }
