@@ -280,6 +280,54 @@ static uint32_t left_conjunct(const ctx *c, uint32_t a, uint32_t x, bool by_and)
     return start;
 }
 
+/* A word that ends in -ed (a past participle: "a poll released
+ * Thursday"). */
+static bool is_ed_word(const ctx *c, uint32_t i)
+{
+    size_t n = tlen(c, i);
+    const char *w = tstr(c, i);
+    return c->t[i].kind == PX_TOK_WORD && !(c->t[i].flags & PX_TF_CAP) && n > 4 &&
+           w[n - 2] == 'e' && w[n - 1] == 'd';
+}
+
+static bool is_weekday(const ctx *c, uint32_t i)
+{
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday"};
+    for (size_t k = 0; k < PX_ARRAY_LEN(days); k++)
+        if (is(c, i, days[k]))
+            return true;
+    return false;
+}
+
+/* The first token of a time phrase that ends at token e ("on Thursday",
+ * "Tuesday night", "this week", "last month", "this past year"), or e + 1
+ * when there is none. */
+static uint32_t time_phrase_start(const ctx *c, uint32_t a, uint32_t e)
+{
+    if (c->t[e].kind != PX_TOK_WORD || in_quote(c, e))
+        return e + 1;
+    uint32_t s = e;
+    if ((is(c, s, "night") || is(c, s, "morning") || is(c, s, "afternoon") ||
+         is(c, s, "evening")) && s > a && is_weekday(c, s - 1))
+        s--;
+    if (is_weekday(c, s)) {
+        if (s > a && (is(c, s - 1, "on") || is(c, s - 1, "last") || is(c, s - 1, "this") ||
+                      is(c, s - 1, "next")))
+            s--;
+        return s;
+    }
+    if (s == e && (is(c, s, "week") || is(c, s, "month") || is(c, s, "year") ||
+                   is(c, s, "weekend")) && s > a) {
+        if (is(c, s - 1, "past") && s > a + 1 && is(c, s - 2, "this"))
+            return s - 2;
+        if (is(c, s - 1, "this") || is(c, s - 1, "last") || is(c, s - 1, "next") ||
+            is(c, s - 1, "past"))
+            return s - 1;
+    }
+    return e + 1;
+}
+
 /* The source noun phrase ending at token p (inclusive), not before a.
  * Returns its first token, or p + 1 when there is none. */
 static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
@@ -292,6 +340,16 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
         return p + 1;
     if ((lexf(c, p) & LX_PRON))
         return p;
+    /* "A Quinnipiac poll released Thursday found", "a poll out this week" */
+    {
+        uint32_t ts = time_phrase_start(c, a, p);
+        if (ts <= p && ts > a + 1 && !in_quote(c, ts - 1) &&
+            (is_ed_word(c, ts - 1) || is(c, ts - 1, "out"))) {
+            uint32_t sa = np_before(c, a, ts - 2);
+            if (sa <= ts - 2)
+                return sa;
+        }
+    }
     /* "Several said", "Many say": a quantifier alone */
     if ((lexf(c, p) & LX_DET) && (is(c, p, "several") || is(c, p, "many") || is(c, p, "some") ||
                                   is(c, p, "most") || is(c, p, "all") || is(c, p, "both")))
@@ -903,6 +961,16 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             while (p > a && before_cue(c, a, p - 1) &&
                    !in_quote(c, p - 1))
                 p--;
+            /* "The committee this week announced", "Pence on Thursday
+             * blamed"; not "a poll released Thursday found" */
+            if (p > a + 1) {
+                uint32_t ts = time_phrase_start(c, a, p - 1);
+                if (ts < p && ts > a && !is_ed_word(c, ts - 1) && !is(c, ts - 1, "out") &&
+                    !is_punct(c, ts - 1, ',') && !(lexf(c, ts - 1) & LX_PREP)) {
+                    p = ts;
+                    continue;
+                }
+            }
             /* "Sen. Elizabeth Warren (D-MA) said" */
             if (p > a + 2 && is_punct(c, p - 1, ')') && !in_quote(c, p - 1)) {
                 uint32_t o = p - 1;
