@@ -614,6 +614,22 @@ static uint32_t interrupted_tail(const ctx *c, uint32_t s, uint32_t b)
     return 0;
 }
 
+/* Does unit u end with a colon (or, after a cue ending the unit, a full
+ * stop) and introduce a quotation that opens the next paragraph: "...,
+ * still in his overalls:" then "“A." "“B." "“C.”"? */
+static bool intro_next_quote(const ctx *c, size_t u, bool colon_only)
+{
+    const unit *un = &c->units[u];
+    if (u + 1 >= c->n_units || un->b <= un->a + 1 || in_quote(c, un->b - 1))
+        return false;
+    if (!is_punct(c, un->b - 1, ':') && (colon_only || !is_punct(c, un->b - 1, '.')))
+        return false;
+    if (lone_quote(c, u + 1) < 0)
+        return false;
+    return c->qs.tok_block[c->units[u + 1].a] != c->qs.tok_block[un->b - 1] ||
+           !is_punct(c, un->b - 1, ':');
+}
+
 static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
 {
     const unit *un = &c->units[u];
@@ -946,9 +962,15 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                         !is_punct(c, i, ':'))
                         break;
                 }
-                if (s >= b || (s < b && trim_end(c, s, b) == s)) {
+                /* "Zielinski told reporters outside the gallery:" then a
+                 * quotation in the next paragraph: it is what was said */
+                bool intro = intro_next_quote(c, u, true) ||
+                             (ke + 1 == b && intro_next_quote(c, u, false));
+                for (uint32_t i = ke; i < b && intro; i++)
+                    intro = cue_type(c, i) == CUE_NONE;
+                if (intro || s >= b || (s < b && trim_end(c, s, b) == s)) {
                     /* "He said:" at the end of its unit introduces the next */
-                    if (ke < b && is_punct(c, ke, ':')) {
+                    if (intro || (ke < b && is_punct(c, ke, ':'))) {
                         r.entity = resolve(c, u, r.sa, r.sb);
                         *colon_intro = r;
                         colon_intro->ca = 1; /* marks it set */
@@ -1002,6 +1024,28 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         r.entity = resolve(c, u, r.sa, r.sb);
         add(c, r);
     }
+    /* "Zielinski, the rescue commander, spoke to reporters, still in his
+     * overalls:" then a quotation in the next paragraph, with no
+     * reporting verb: the unit's subject said it, the verb after it is
+     * the cue */
+    if (c->recs.n == first_rec && !colon_intro->ca && un->subject >= 0 &&
+        un->subject_tok < b && un->subj_b < b && intro_next_quote(c, u, true)) {
+        uint32_t v = un->subj_b;
+        if (is_punct(c, v, ',')) { /* an appositive */
+            v++;
+            while (v < b && !is_punct(c, v, ',') && !is_terminal_tok(c, v))
+                v++;
+            if (v < b && is_punct(c, v, ','))
+                v++;
+        }
+        while (v < b && (lexf(c, v) & LX_AUX))
+            v++;
+        if (v < b && c->t[v].kind == PX_TOK_WORD && !(c->t[v].flags & PX_TF_CAP) &&
+            !(lexf(c, v) & (LX_NPSTOP | LX_PREP))) {
+            rec r = {1, 0, un->subj_a, un->subj_b, v, v + 1, un->subject, false, NULL};
+            *colon_intro = r;
+        }
+    }
     /* a quotation no record covers, after a cue of the unit's subject:
      * "He ... insisted on the urgency of negotiations, "HAVE THE MEETING"" */
     uint32_t last_cue = UINT32_MAX;
@@ -1054,6 +1098,16 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             prev->cb = r.cb;
             return;
         }
+    }
+    /* a paragraph that is only a quotation, after a paragraph about a
+     * person ("That evening Mr Zielinski walked into the canteen ...")
+     * with no attribution of its own: that person said it */
+    if (u > 0 && c->units[u - 1].subject >= 0 && c->units[u - 1].subject_tok < c->units[u - 1].b &&
+        c->qs.tok_block[a] == c->qs.tok_block[c->units[u - 1].b - 1] + 1 &&
+        (a == 0 || c->qs.tok_block[a - 1] != c->qs.tok_block[a]) &&
+        (b >= c->doc->n_toks || c->qs.tok_block[b] != c->qs.tok_block[a])) {
+        r.entity = c->units[u - 1].subject;
+        add(c, r);
     }
 }
 
@@ -1151,9 +1205,58 @@ static size_t sentence_of(const px_doc *d, uint32_t tok)
     return lo < d->n_sents ? lo : (d->n_sents ? d->n_sents - 1 : 0);
 }
 
+/* Cues that report speech itself: an attribution with one of them is
+ * kept inside another's content ("officials said he told them ..."). */
+static bool speech_cue(const ctx *c, uint32_t k)
+{
+    static const char *const w[] = {"said", "say", "says", "saying", "added", "adding",
+                                    "wrote", "writes", "tweeted", "suggested", "called",
+                                    "calls", "referring", "referred", "according", "asked"};
+    for (size_t i = 0; i < PX_ARRAY_LEN(w); i++)
+        if (is(c, k, w[i]))
+            return true;
+    return false;
+}
+
+static int cmp_rec_outer(const void *x, const void *y)
+{
+    const rec *p = x, *q = y;
+    if (p->ca != q->ca)
+        return p->ca < q->ca ? -1 : 1;
+    return (p->cb < q->cb) - (p->cb > q->cb);
+}
+
+/* Drops the attributions whose content lies inside another's content
+ * unless their cue reports speech: "X said they believe Y" is X's
+ * statement; "they believe" within it is part of it, not a second
+ * attribution (PolNeAR annotates the outer one). */
+static void drop_nested(ctx *c)
+{
+    size_t n = c->recs.n;
+    if (n < 2)
+        return;
+    px__qsort(c->recs.v, n, sizeof(rec), cmp_rec_outer);
+    size_t k = 0;
+    uint32_t max_cb = 0;
+    uint32_t max_ca = 0;
+    for (size_t i = 0; i < n; i++) {
+        rec r = c->recs.v[i];
+        bool nested = i > 0 && max_cb >= r.cb && !(max_ca == r.ca && max_cb == r.cb) &&
+                      !r.embedded && r.vb > r.va && !speech_cue(c, r.va);
+        if (r.cb > max_cb || i == 0) {
+            max_cb = r.cb;
+            max_ca = r.ca;
+        }
+        if (!nested)
+            c->recs.v[k++] = r;
+    }
+    c->recs.n = k;
+}
+
 static int finish(ctx *c, const px_quote **out, size_t *n_out)
 {
     px_doc *d = c->doc;
+    drop_nested(c);
     size_t n = c->recs.n;
     if (n)
         px__qsort(c->recs.v, n, sizeof(rec), cmp_rec);

@@ -36,7 +36,9 @@ static const char *const lx_verb_words[] = {
     "cited", "cites", "concluded", "concludes", "speculated", "surmised", "reiterated",
     "reiterates", "retorted", "blasted", "slammed", "tweet", "write", "writes", "wrote",
     "called", "calls", "read", "reads", "likened", "labeled", "labelled", "dubbed", "branded",
-    "quoted",
+    "quoted", "declined", "declines", "refused", "refuses", "sought", "seeks", "expressed",
+    "expresses", "mentioned", "mentions", "echoed", "echoes", "assured", "assures", "offered",
+    "discussed", "wants", "wanted", "decided", "ordered", "threatened", "threatens",
 };
 static const char *const lx_that_words[] = {
     "think", "thinks", "thought", "believe", "believes", "believed", "hope", "hopes", "hoped",
@@ -59,7 +61,9 @@ static const char *const lx_part_words[] = {
     "asking", "urging", "describing", "predicting", "promising", "vowing", "stressing",
     "emphasizing", "emphasising", "acknowledging", "admitting", "tweeting", "complaining",
     "accusing", "citing", "asserting", "contending", "recalling", "questioning", "demanding",
-    "conceding", "declaring", "reiterating", "proclaiming",
+    "conceding", "declaring", "reiterating", "proclaiming", "criticizing", "criticising",
+    "hoping", "seeking", "expressing", "mentioning", "echoing", "pledging", "defending",
+    "blaming", "attacking", "praising", "touting",
 };
 static const char *const lx_npstop_words[] = {
     "that", "which", "when", "while", "because", "as", "if", "and", "but", "or", "so", "than",
