@@ -47,6 +47,7 @@ typedef struct ctx {
     PX_VEC(rec) recs;
     uint32_t *lex;  /* per token: LX_* flags, LX_DONE once looked up */
     uint8_t *cues;  /* per token: CUE_* + 1, 0 when not computed */
+    uint8_t *title; /* per quotation: 1 when it is a title, no one's words */
     bool oom;
 } ctx;
 
@@ -120,6 +121,83 @@ static bool opens_quote(const ctx *c, size_t i)
 {
     int32_t q = c->qs.tok_quote[i];
     return q != PX__NO_QUOTE && c->qs.v[q].open == i;
+}
+
+/* ---- titles ---- */
+
+/* Is word w one of the words in the list (case-insensitive)? */
+static bool is_any(const ctx *c, size_t i, const char *const *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (is(c, i, list[k]))
+            return true;
+    return false;
+}
+
+/* "Trump's", "Trump’s" */
+static bool possessive(const ctx *c, size_t i)
+{
+    size_t n = tlen(c, i);
+    const char *w = tstr(c, i);
+    return c->t[i].kind == PX_TOK_WORD &&
+           ((n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') ||
+            (n > 4 && !memcmp(w + n - 4, "\xe2\x80\x99s", 4)));
+}
+
+/* Is quotation q the title of a work or a name, not someone's words:
+ * "the song “American Pie”", "the “American Pie” star", "his book “The
+ * Art of the Deal”"? A title is a short closed quotation, of capitalised
+ * words, that a word for a work introduces or a role word follows, or
+ * that a determiner introduces when all its words are capitalised. */
+static bool is_title(const ctx *c, const px__qspan *q)
+{
+    static const char *const work_before[] = {
+        "song", "songs", "film", "films", "movie", "movies", "book", "books", "album",
+        "albums", "show", "novel", "play", "series", "documentary", "single", "titled",
+        "entitled", "episode", "poem", "musical", "opera", "hit", "anthem", "memoir",
+        "sitcom", "ballad", "track", "programme", "program", "painting", "magazine",
+        "newspaper", "column", "essay", "report", "headline", "exhibition", "game"};
+    static const char *const role_after[] = {
+        "star", "stars", "singer", "actor", "actress", "author", "hitmaker", "creator",
+        "director", "host", "album", "song", "film", "movie", "tour", "co-star", "writer",
+        "producer", "rapper", "band", "hit", "franchise", "sequel", "soundtrack", "cast",
+        "premiere", "episode", "series", "books", "novelist", "presenter", "frontman"};
+    if (q->close == PX__QSPAN_UNCLOSED || q->close <= q->open + 1)
+        return false;
+    uint32_t a = q->open + 1, b = q->close;
+    while (a < b && c->t[a].kind == PX_TOK_QUOTE)
+        a++; /* '' */
+    if (a >= b || b - a > 8 || c->t[a].kind != PX_TOK_WORD || !(c->t[a].flags & PX_TF_CAP))
+        return false;
+    bool all_cap = true;
+    for (uint32_t i = a; i < b; i++) {
+        if (c->t[i].kind == PX_TOK_PUNCT && strchr(".,;:!", tstr(c, i)[0]))
+            return false; /* a sentence or a clause: words said */
+        if (c->t[i].kind == PX_TOK_WORD && !(c->t[i].flags & PX_TF_CAP) && tlen(c, i) > 4)
+            all_cap = false;
+    }
+    uint32_t pv = q->open;
+    if (pv == 0 || c->qs.tok_block[pv - 1] != c->qs.tok_block[pv])
+        return false;
+    pv--;
+    if (is_any(c, pv, work_before, PX_ARRAY_LEN(work_before)))
+        return true;
+    uint32_t nx = q->end_tok;
+    if (nx < c->doc->n_toks && c->t[nx].kind == PX_TOK_WORD &&
+        c->qs.tok_block[nx] == c->qs.tok_block[pv] &&
+        is_any(c, nx, role_after, PX_ARRAY_LEN(role_after)))
+        return true;
+    /* "his “Art of the Deal”", "the “Make America Great Again” hat": a
+     * name in capitals after a determiner or a possessive */
+    if (!all_cap || b - a < 2 || !((lexf(c, pv) & LX_DET) || possessive(c, pv)))
+        return false;
+    /* not in a headline written in capitals: lower-case words around */
+    bool prose = false;
+    for (uint32_t k = pv > 3 ? pv - 3 : 0; k < pv && !prose; k++)
+        prose = c->t[k].kind == PX_TOK_WORD && !(c->t[k].flags & PX_TF_CAP) && tlen(c, k) > 3;
+    for (uint32_t k = nx; k < nx + 3 && k < c->doc->n_toks && !prose; k++)
+        prose = c->t[k].kind == PX_TOK_WORD && !(c->t[k].flags & PX_TF_CAP) && tlen(c, k) > 3;
+    return prose;
 }
 
 /* ---- the cue lexicon ---- */
@@ -588,6 +666,8 @@ static int32_t lone_quote(const ctx *c, size_t u)
     if (!opens_quote(c, un->a))
         return -1;
     int32_t q = c->qs.tok_quote[un->a];
+    if (c->title[q])
+        return -1;
     uint32_t e = c->qs.v[q].end_tok;
     while (e < un->b && is_terminal_tok(c, e))
         e++;
@@ -922,6 +1002,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 while (s < b && (is_punct(c, s, ',') || is_punct(c, s, ':')))
                     s++;
                 for (uint32_t i = s; i < b && i < s + 12; i++) {
+                    if (c->t[i].kind == PX_TOK_QUOTE && !in_quote(c, i))
+                        continue; /* a title's marks: "said on ABC’s “This Week” that" */
                     if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD ||
                         (lexf(c, i) & LX_PRON) || is(c, i, "was") || is(c, i, "is") ||
                         is(c, i, "were") || is(c, i, "are") || is(c, i, "has") ||
@@ -1060,6 +1142,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             !(is_punct(c, k - 1, ',') || is_punct(c, k - 1, ':')))
             continue;
         int32_t q = c->qs.tok_quote[k];
+        if (c->title[q])
+            continue;
         bool covered = false;
         for (size_t i = first_rec; i < c->recs.n && !covered; i++)
             covered = c->recs.v[i].ca <= k && c->recs.v[i].cb >= c->qs.v[q].end_tok;
@@ -1274,20 +1358,28 @@ static int finish(ctx *c, const px_quote **out, size_t *n_out)
         /* quotations inside the content */
         while (qi < c->qs.n && c->qs.v[qi].open < r->ca)
             qi++;
-        size_t q0 = qi, q1 = qi;
+        size_t q0 = qi, q1 = qi, np = 0;
         while (q1 < c->qs.n && c->qs.v[q1].end_tok <= r->cb)
-            q1++;
-        size_t np = q1 - q0;
+            np += !c->title[q1++];
+        /* titles inside the content are no quotations of the speaker */
+        while (q0 < q1 && c->title[q0])
+            q0++;
+        while (q1 > q0 && c->title[q1 - 1])
+            q1--;
+        if (!np && q1 == q0 && qi < c->qs.n && c->qs.v[qi].open == r->ca &&
+            c->qs.v[qi].end_tok == r->cb && !r->embedded)
+            continue; /* the content is a title alone */
         if (np) {
             px_quote_part *parts = px_arena_calloc(&d->arena, np, sizeof(*parts));
             if (!parts)
                 return PX_ENOMEM;
-            for (size_t j = 0; j < np; j++)
-                parts[j] = (px_quote_part){c->qs.v[q0 + j].istart, c->qs.v[q0 + j].iend};
+            size_t j = 0;
+            for (size_t x = q0; x < q1; x++)
+                if (!c->title[x])
+                    parts[j++] = (px_quote_part){c->qs.v[x].istart, c->qs.v[x].iend};
             q->parts = parts;
             q->n_parts = np;
         }
-        qi = q0;
         q->span_start = c->t[r->ca].start;
         q->span_end = c->t[r->cb - 1].end;
         bool direct = np && c->qs.v[q0].open == r->ca && c->qs.v[q1 - 1].end_tok == r->cb;
@@ -1351,12 +1443,24 @@ int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
         goto done;
     if ((rc = px__quote_scan(doc, &c.qs)))
         goto done;
+    c.title = calloc(c.qs.n + 1, 1);
+    if (!c.title) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
     for (size_t i = 0; i < doc->n_toks; i++)
         c.lex[i] = LX_DONE | (c.t[i].kind == PX_TOK_WORD ? px__lex(c.text + c.t[i].start,
                                                                      c.t[i].end - c.t[i].start)
                                                           : 0);
+    for (size_t i = 0; i < c.qs.n; i++)
+        c.title[i] = is_title(&c, &c.qs.v[i]);
     if ((rc = px__mentions_build(doc, &c.qs, c.lex, &c.mn)))
         goto done;
+    /* the words of a title are the writer's: no quotation holds them */
+    for (size_t i = 0; i < c.qs.n; i++)
+        if (c.title[i])
+            for (uint32_t k = c.qs.v[i].open; k < c.qs.v[i].end_tok; k++)
+                c.qs.tok_quote[k] = PX__NO_QUOTE;
     if ((rc = build_units(&c)))
         goto done;
     rec colon = {0};
@@ -1394,6 +1498,7 @@ done:
     free(c.units);
     free(c.lex);
     free(c.cues);
+    free(c.title);
     PX_VEC_FREE(c.recs);
     return rc;
 }
