@@ -48,6 +48,7 @@ typedef struct ctx {
     uint32_t *lex;  /* per token: LX_* flags, LX_DONE once looked up */
     uint8_t *cues;  /* per token: CUE_* + 1, 0 when not computed */
     uint8_t *title; /* per quotation: 1 when it is a title, no one's words */
+    uint32_t hl_block; /* the first block when it is a headline in title case */
     bool oom;
 } ctx;
 
@@ -200,6 +201,27 @@ static bool is_title(const ctx *c, const px__qspan *q)
     return prose;
 }
 
+/* The first block, when it is a one-line headline in title case
+ * ("Conservative Icon Morton Blackwell Endorses Ted Cruz"): its
+ * capitalised verbs are cues. UINT32_MAX when there is none. */
+static uint32_t headline_block(const ctx *c)
+{
+    const px_doc *d = c->doc;
+    if (!d->n_toks || d->n_blocks < 2)
+        return UINT32_MAX;
+    uint32_t blk = c->qs.tok_block[0];
+    size_t caps = 0, words = 0, i = 0;
+    for (; i < d->n_toks && c->qs.tok_block[i] == blk; i++) {
+        if (c->t[i].kind != PX_TOK_WORD || tlen(c, i) <= 3)
+            continue;
+        words++;
+        caps += (c->t[i].flags & PX_TF_CAP) != 0;
+    }
+    if (i > 40 || words < 3 || caps * 4 < words * 3)
+        return UINT32_MAX;
+    return blk;
+}
+
 /* ---- the cue lexicon ---- */
 
 
@@ -254,8 +276,9 @@ static int cue_type_uncached(const ctx *c, size_t i)
         return CUE_NONE;
     if (is(c, i, "according"))
         return i + 1 < c->doc->n_toks && is(c, i + 1, "to") ? CUE_ACCORDING : CUE_NONE;
-    if (t->flags & PX_TF_CAP)
-        return CUE_NONE; /* "United States", "Says Who" */
+    if ((t->flags & PX_TF_CAP) &&
+        !(c->qs.tok_block[i] == c->hl_block && i > 0 && c->qs.tok_block[i - 1] == c->hl_block))
+        return CUE_NONE; /* "United States", "Says Who"; but "Pence Endorses Ryan" */
     if ((f & LX_PREPV) && is_prep_verb(c, i))
         return CUE_PREPV;
     if (f & LX_PART)
@@ -726,7 +749,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         if (e > a && e + 2 < b && is_punct(c, e, ':') && !(c->t[e + 1].flags & PX_TF_NL_BEFORE)) {
             int32_t m = c->mn.tok_mention[e - 1];
             bool person = m >= 0 && entity_is_person(c, c->mn.m.v[m].entity);
-            if (person || (c->t[a].flags & PX_TF_ALLCAPS) || (m >= 0 && e - a >= 2)) {
+            if (person || (c->t[a].flags & PX_TF_ALLCAPS) || (m >= 0 && e - a >= 2) || a == 0) {
                 rec r = {e + 1, trim_end(c, e + 1, b), a, e, e, e + 1, -1, false, NULL};
                 if (r.cb > r.ca) {
                     r.entity = resolve(c, u, a, e);
@@ -1040,8 +1063,14 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                             s = i;
                         break;
                     }
-                    if (c->t[i].kind != PX_TOK_WORD && !is_punct(c, i, ',') &&
-                        !is_punct(c, i, ':'))
+                    /* not over a clause of its own: "said Clinton will
+                     * have to choose, saying, "..."" */
+                    if ((c->t[i].kind != PX_TOK_WORD && !is_punct(c, i, ',') &&
+                         !is_punct(c, i, ':')) ||
+                        cue_type(c, i) != CUE_NONE || (lexf(c, i) & LX_PRON) || is(c, i, "is") ||
+                        is(c, i, "was") || is(c, i, "will") || is(c, i, "would") ||
+                        is(c, i, "are") || is(c, i, "were") || is(c, i, "has") ||
+                        is(c, i, "have"))
                         break;
                 }
                 /* "Zielinski told reporters outside the gallery:" then a
@@ -1454,6 +1483,7 @@ int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
                                                           : 0);
     for (size_t i = 0; i < c.qs.n; i++)
         c.title[i] = is_title(&c, &c.qs.v[i]);
+    c.hl_block = headline_block(&c);
     if ((rc = px__mentions_build(doc, &c.qs, c.lex, &c.mn)))
         goto done;
     /* the words of a title are the writer's: no quotation holds them */

@@ -38,7 +38,8 @@ static const char *const lx_verb_words[] = {
     "called", "calls", "read", "reads", "likened", "labeled", "labelled", "dubbed", "branded",
     "quoted", "declined", "declines", "refused", "refuses", "sought", "seeks", "expressed",
     "expresses", "mentioned", "mentions", "echoed", "echoes", "assured", "assures", "offered",
-    "discussed", "wants", "wanted", "decided", "ordered", "threatened", "threatens",
+    "discussed", "wants", "wanted", "decided", "ordered", "threatened", "threatens", "slams",
+    "blasts", "rips", "knocks", "backs", "champions", "unveils", "unveiled",
 };
 static const char *const lx_that_words[] = {
     "think", "thinks", "thought", "believe", "believes", "believed", "hope", "hopes", "hoped",
