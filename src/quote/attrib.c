@@ -1036,7 +1036,31 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                         is(c, i, "what") || is(c, i, "why"))
                         break;
                     if (is(c, i, "that")) {
-                        s = i;
+                        /* over a phrase of time, place or manner ("said in
+                         * a statement Thursday that"), not over the
+                         * subject of the clause ("says the increase that
+                         * Bloomberg decries makes ...") */
+                        bool to_verb = is(c, s, "to") && s + 1 < b &&
+                                       c->t[s + 1].kind == PX_TOK_WORD &&
+                                       !(c->t[s + 1].flags & PX_TF_CAP) &&
+                                       !(lexf(c, s + 1) & (LX_DET | LX_PRON));
+                        bool addressee = is(c, k, "told") || is(c, k, "tells") ||
+                                         is(c, k, "tell") || is(c, k, "telling") ||
+                                         is(c, k, "assured") || is(c, k, "warned") ||
+                                         is(c, k, "reminded") || is(c, k, "informed") ||
+                                         is(c, k, "promised") || is(c, k, "convinced") ||
+                                         is(c, k, "asked") || is(c, k, "urged");
+                        if (i == s || addressee ||
+                            ((lexf(c, s) & (LX_PREP | LX_AUX)) && !to_verb) || is_ly_adverb(c, s) ||
+                            px__month_from_name(tstr(c, s), tlen(c, s)) ||
+                            ((c->t[s].flags & PX_TF_CAP) && (lexf(c, s) & LX_NAMESTOP)) ||
+                            is(c, s, "last") || is(c, s, "this") || is(c, s, "yesterday") ||
+                            is(c, s, "today") || is(c, s, "tonight") || is(c, s, "repeatedly") ||
+                            is(c, s, "again") || is(c, s, "privately") || is(c, s, "publicly") ||
+                            is(c, s, "late") || is(c, s, "early") || is(c, s, "before") ||
+                            is(c, s, "after") || is(c, s, "during") || is(c, s, "over") ||
+                            is(c, s, "while") || is(c, s, "when") || is(c, s, "as"))
+                            s = i;
                         break;
                     }
                 }
