@@ -697,6 +697,23 @@ static int32_t lone_quote(const ctx *c, size_t u)
     return e >= un->b ? q : -1;
 }
 
+/* Does unit u open with a quotation, followed at most by the writer's
+ * words without a cue of their own ("''We could win,'' which votes June
+ * 7.")? Returns it, or -1. */
+static int32_t lead_quote(const ctx *c, size_t u)
+{
+    const unit *un = &c->units[u];
+    if (!opens_quote(c, un->a))
+        return -1;
+    int32_t q = c->qs.tok_quote[un->a];
+    if (c->title[q] || c->qs.v[q].close == PX__QSPAN_UNCLOSED)
+        return lone_quote(c, u);
+    for (uint32_t k = c->qs.v[q].end_tok; k < un->b; k++)
+        if (in_quote(c, k) || cue_type(c, k) != CUE_NONE)
+            return -1;
+    return q;
+}
+
 /* A quotation that interrupts: after the attribution tail [s, b) comes
  * ", "B."" to the end of the unit. Returns its end token or 0. */
 static uint32_t interrupted_tail(const ctx *c, uint32_t s, uint32_t b)
@@ -1005,12 +1022,13 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 else if ((quote_before || closes_quote(c, r.cb - 1) || comma_before) &&
                          u + 1 < c->n_units &&
                          c->qs.tok_block[c->units[u + 1].a] == c->qs.tok_block[a] &&
-                         lone_quote(c, u + 1) >= 0) {
+                         lead_quote(c, u + 1) >= 0) {
                     /* "A," she said. "B." */
-                    int32_t q2 = lone_quote(c, u + 1);
+                    int32_t q2 = lead_quote(c, u + 1);
                     r.cb = c->qs.v[q2].end_tok;
                     *consumed_next = true;
-                    for (size_t v = u + 2; v < c->n_units && lone_quote(c, v) >= 0 &&
+                    for (size_t v = u + 2; lone_quote(c, u + 1) >= 0 && v < c->n_units &&
+                                           lone_quote(c, v) >= 0 &&
                                            c->qs.tok_block[c->units[v].a] == c->qs.tok_block[a];
                          v++)
                         r.cb = c->qs.v[lone_quote(c, v)].end_tok;
@@ -1137,10 +1155,11 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 r.cb = tail;
             else if (closes_quote(c, r.cb - 1) && opens_quote(c, a) && u + 1 < c->n_units &&
                      c->qs.tok_block[c->units[u + 1].a] == c->qs.tok_block[a] &&
-                     lone_quote(c, u + 1) >= 0) {
-                r.cb = c->qs.v[lone_quote(c, u + 1)].end_tok;
+                     lead_quote(c, u + 1) >= 0) {
+                r.cb = c->qs.v[lead_quote(c, u + 1)].end_tok;
                 *consumed_next = true;
-                for (size_t v = u + 2; v < c->n_units && lone_quote(c, v) >= 0 &&
+                for (size_t v = u + 2; lone_quote(c, u + 1) >= 0 && v < c->n_units &&
+                                       lone_quote(c, v) >= 0 &&
                                        c->qs.tok_block[c->units[v].a] == c->qs.tok_block[a];
                      v++)
                     r.cb = c->qs.v[lone_quote(c, v)].end_tok;
