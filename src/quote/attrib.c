@@ -617,6 +617,24 @@ static uint32_t clause_end(const ctx *c, uint32_t s, uint32_t b)
             continue;
         if (is_punct(c, k, ';'))
             return k;
+        /* "called it "shameful" and called on leaders ...", ""...," claiming
+         * ...": the writer goes on after the quoted words */
+        /* ""a disgrace," saying ...": the comma inside the marks */
+        if (k > s + 1 && closes_quote(c, k - 1) && is_punct(c, k - 2, ',') &&
+            c->t[k].kind == PX_TOK_WORD && !(c->t[k].flags & PX_TF_CAP) && tlen(c, k) > 5 &&
+            (cue_type(c, k) == CUE_PART || !memcmp(tstr(c, k) + tlen(c, k) - 3, "ing", 3)))
+            return k;
+        if (k > s && closes_quote(c, k - 1) && k + 1 < b && !in_quote(c, k + 1) &&
+            c->t[k + 1].kind == PX_TOK_WORD && !(c->t[k + 1].flags & PX_TF_CAP)) {
+            size_t n = tlen(c, k + 1);
+            const char *w = tstr(c, k + 1);
+            bool verb = cue_type(c, k + 1) != CUE_NONE ||
+                        (n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd');
+            bool ing = n > 5 && !memcmp(w + n - 3, "ing", 3);
+            if ((is_punct(c, k, ',') && (verb || ing)) || c->t[k].kind == PX_TOK_DASH ||
+                ((is(c, k, "and") || is(c, k, "but")) && verb))
+                return k;
+        }
         if ((is_punct(c, k, ',') || is(c, k, "and")) && k + 1 < b) {
             int ct = cue_type(c, k + 1);
             if (ct == CUE_PART || ct == CUE_ACCORDING)
@@ -1036,7 +1054,9 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             } else {
                 /* X said (that) ... */
                 uint32_t s = ke;
-                if ((is(c, k, "told") || is(c, k, "tells") || is(c, k, "tell")) && s < b &&
+                if ((is(c, k, "told") || is(c, k, "tells") || is(c, k, "tell") ||
+                     is(c, k, "telling") || is(c, k, "assured") || is(c, k, "reminded")) &&
+                    s < b &&
                     (is(c, s, "him") || is(c, s, "her") || is(c, s, "them") || is(c, s, "me") ||
                      is(c, s, "us") || is(c, s, "you") || is(c, s, "reporters")))
                     s++; /* the object is no part of what was said */
@@ -1045,6 +1065,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 for (uint32_t i = s; i < b && i < s + 12; i++) {
                     if (c->t[i].kind == PX_TOK_QUOTE && !in_quote(c, i))
                         continue; /* a title's marks: "said on ABC’s “This Week” that" */
+                    if (is_punct(c, i, ',') && i > s && s > ke && is_punct(c, s - 1, ','))
+                        continue; /* "said, among other things, that" */
                     if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD ||
                         (lexf(c, i) & LX_PRON) || is(c, i, "was") || is(c, i, "is") ||
                         is(c, i, "were") || is(c, i, "are") || is(c, i, "has") ||
@@ -1068,7 +1090,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                                          is(c, k, "reminded") || is(c, k, "informed") ||
                                          is(c, k, "promised") || is(c, k, "convinced") ||
                                          is(c, k, "asked") || is(c, k, "urged");
-                        if (i == s || addressee ||
+                        if (i == s || addressee || (s > ke && is_punct(c, s - 1, ',') && is_punct(c, i - 1, ',')) ||
                             ((lexf(c, s) & (LX_PREP | LX_AUX)) && !to_verb) || is_ly_adverb(c, s) ||
                             px__month_from_name(tstr(c, s), tlen(c, s)) ||
                             ((c->t[s].flags & PX_TF_CAP) && (lexf(c, s) & LX_NAMESTOP)) ||
