@@ -47,6 +47,8 @@ typedef struct ctx {
     PX_VEC(rec) recs;
     uint32_t *lex;  /* per token: LX_* flags, LX_DONE once looked up */
     uint8_t *cues;  /* per token: CUE_* + 1, 0 when not computed */
+    uint8_t *title; /* per quotation: 1 when it is a title, no one's words */
+    uint32_t hl_block; /* the first block when it is a headline in title case */
     bool oom;
 } ctx;
 
@@ -122,6 +124,104 @@ static bool opens_quote(const ctx *c, size_t i)
     return q != PX__NO_QUOTE && c->qs.v[q].open == i;
 }
 
+/* ---- titles ---- */
+
+/* Is word w one of the words in the list (case-insensitive)? */
+static bool is_any(const ctx *c, size_t i, const char *const *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (is(c, i, list[k]))
+            return true;
+    return false;
+}
+
+/* "Trump's", "Trump’s" */
+static bool possessive(const ctx *c, size_t i)
+{
+    size_t n = tlen(c, i);
+    const char *w = tstr(c, i);
+    return c->t[i].kind == PX_TOK_WORD &&
+           ((n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') ||
+            (n > 4 && !memcmp(w + n - 4, "\xe2\x80\x99s", 4)));
+}
+
+/* Is quotation q the title of a work or a name, not someone's words:
+ * "the song “American Pie”", "the “American Pie” star", "his book “The
+ * Art of the Deal”"? A title is a short closed quotation, of capitalised
+ * words, that a word for a work introduces or a role word follows, or
+ * that a determiner introduces when all its words are capitalised. */
+static bool is_title(const ctx *c, const px__qspan *q)
+{
+    static const char *const work_before[] = {
+        "song", "songs", "film", "films", "movie", "movies", "book", "books", "album",
+        "albums", "show", "novel", "play", "series", "documentary", "single", "titled",
+        "entitled", "episode", "poem", "musical", "opera", "hit", "anthem", "memoir",
+        "sitcom", "ballad", "track", "programme", "program", "painting", "magazine",
+        "newspaper", "column", "essay", "report", "headline", "exhibition", "game"};
+    static const char *const role_after[] = {
+        "star", "stars", "singer", "actor", "actress", "author", "hitmaker", "creator",
+        "director", "host", "album", "song", "film", "movie", "tour", "co-star", "writer",
+        "producer", "rapper", "band", "hit", "franchise", "sequel", "soundtrack", "cast",
+        "premiere", "episode", "series", "books", "novelist", "presenter", "frontman"};
+    if (q->close == PX__QSPAN_UNCLOSED || q->close <= q->open + 1)
+        return false;
+    uint32_t a = q->open + 1, b = q->close;
+    while (a < b && c->t[a].kind == PX_TOK_QUOTE)
+        a++; /* '' */
+    if (a >= b || b - a > 8 || c->t[a].kind != PX_TOK_WORD || !(c->t[a].flags & PX_TF_CAP))
+        return false;
+    bool all_cap = true;
+    for (uint32_t i = a; i < b; i++) {
+        if (c->t[i].kind == PX_TOK_PUNCT && strchr(".,;:!", tstr(c, i)[0]))
+            return false; /* a sentence or a clause: words said */
+        if (c->t[i].kind == PX_TOK_WORD && !(c->t[i].flags & PX_TF_CAP) && tlen(c, i) > 4)
+            all_cap = false;
+    }
+    uint32_t pv = q->open;
+    if (pv == 0 || c->qs.tok_block[pv - 1] != c->qs.tok_block[pv])
+        return false;
+    pv--;
+    if (is_any(c, pv, work_before, PX_ARRAY_LEN(work_before)))
+        return true;
+    uint32_t nx = q->end_tok;
+    if (nx < c->doc->n_toks && c->t[nx].kind == PX_TOK_WORD &&
+        c->qs.tok_block[nx] == c->qs.tok_block[pv] &&
+        is_any(c, nx, role_after, PX_ARRAY_LEN(role_after)))
+        return true;
+    /* "his “Art of the Deal”", "the “Make America Great Again” hat": a
+     * name in capitals after a determiner or a possessive */
+    if (!all_cap || b - a < 2 || !((lexf(c, pv) & LX_DET) || possessive(c, pv)))
+        return false;
+    /* not in a headline written in capitals: lower-case words around */
+    bool prose = false;
+    for (uint32_t k = pv > 3 ? pv - 3 : 0; k < pv && !prose; k++)
+        prose = c->t[k].kind == PX_TOK_WORD && !(c->t[k].flags & PX_TF_CAP) && tlen(c, k) > 3;
+    for (uint32_t k = nx; k < nx + 3 && k < c->doc->n_toks && !prose; k++)
+        prose = c->t[k].kind == PX_TOK_WORD && !(c->t[k].flags & PX_TF_CAP) && tlen(c, k) > 3;
+    return prose;
+}
+
+/* The first block, when it is a one-line headline in title case
+ * ("Conservative Icon Morton Blackwell Endorses Ted Cruz"): its
+ * capitalised verbs are cues. UINT32_MAX when there is none. */
+static uint32_t headline_block(const ctx *c)
+{
+    const px_doc *d = c->doc;
+    if (!d->n_toks || d->n_blocks < 2)
+        return UINT32_MAX;
+    uint32_t blk = c->qs.tok_block[0];
+    size_t caps = 0, words = 0, i = 0;
+    for (; i < d->n_toks && c->qs.tok_block[i] == blk; i++) {
+        if (c->t[i].kind != PX_TOK_WORD || tlen(c, i) <= 3)
+            continue;
+        words++;
+        caps += (c->t[i].flags & PX_TF_CAP) != 0;
+    }
+    if (i > 40 || words < 3 || caps * 4 < words * 3)
+        return UINT32_MAX;
+    return blk;
+}
+
 /* ---- the cue lexicon ---- */
 
 
@@ -176,8 +276,9 @@ static int cue_type_uncached(const ctx *c, size_t i)
         return CUE_NONE;
     if (is(c, i, "according"))
         return i + 1 < c->doc->n_toks && is(c, i + 1, "to") ? CUE_ACCORDING : CUE_NONE;
-    if (t->flags & PX_TF_CAP)
-        return CUE_NONE; /* "United States", "Says Who" */
+    if ((t->flags & PX_TF_CAP) &&
+        !(c->qs.tok_block[i] == c->hl_block && i > 0 && c->qs.tok_block[i - 1] == c->hl_block))
+        return CUE_NONE; /* "United States", "Says Who"; but "Pence Endorses Ryan" */
     if ((f & LX_PREPV) && is_prep_verb(c, i))
         return CUE_PREPV;
     if (f & LX_PART)
@@ -770,6 +871,24 @@ static uint32_t clause_end(const ctx *c, uint32_t s, uint32_t b)
             continue;
         if (is_punct(c, k, ';'))
             return k;
+        /* "called it "shameful" and called on leaders ...", ""...," claiming
+         * ...": the writer goes on after the quoted words */
+        /* ""a disgrace," saying ...": the comma inside the marks */
+        if (k > s + 1 && closes_quote(c, k - 1) && is_punct(c, k - 2, ',') &&
+            c->t[k].kind == PX_TOK_WORD && !(c->t[k].flags & PX_TF_CAP) && tlen(c, k) > 5 &&
+            (cue_type(c, k) == CUE_PART || !memcmp(tstr(c, k) + tlen(c, k) - 3, "ing", 3)))
+            return k;
+        if (k > s && closes_quote(c, k - 1) && k + 1 < b && !in_quote(c, k + 1) &&
+            c->t[k + 1].kind == PX_TOK_WORD && !(c->t[k + 1].flags & PX_TF_CAP)) {
+            size_t n = tlen(c, k + 1);
+            const char *w = tstr(c, k + 1);
+            bool verb = cue_type(c, k + 1) != CUE_NONE ||
+                        (n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd');
+            bool ing = n > 5 && !memcmp(w + n - 3, "ing", 3);
+            if ((is_punct(c, k, ',') && (verb || ing)) || c->t[k].kind == PX_TOK_DASH ||
+                ((is(c, k, "and") || is(c, k, "but")) && verb))
+                return k;
+        }
         if ((is_punct(c, k, ',') || is(c, k, "and")) && k + 1 < b) {
             int ct = cue_type(c, k + 1);
             if (ct == CUE_PART || ct == CUE_ACCORDING)
@@ -842,10 +961,29 @@ static int32_t lone_quote(const ctx *c, size_t u)
     if (!opens_quote(c, un->a))
         return -1;
     int32_t q = c->qs.tok_quote[un->a];
+    if (c->title[q])
+        return -1;
     uint32_t e = c->qs.v[q].end_tok;
     while (e < un->b && is_terminal_tok(c, e))
         e++;
     return e >= un->b ? q : -1;
+}
+
+/* Does unit u open with a quotation, followed at most by the writer's
+ * words without a cue of their own ("''We could win,'' which votes June
+ * 7.")? Returns it, or -1. */
+static int32_t lead_quote(const ctx *c, size_t u)
+{
+    const unit *un = &c->units[u];
+    if (!opens_quote(c, un->a))
+        return -1;
+    int32_t q = c->qs.tok_quote[un->a];
+    if (c->title[q] || c->qs.v[q].close == PX__QSPAN_UNCLOSED)
+        return lone_quote(c, u);
+    for (uint32_t k = c->qs.v[q].end_tok; k < un->b; k++)
+        if (in_quote(c, k) || cue_type(c, k) != CUE_NONE)
+            return -1;
+    return q;
 }
 
 /* A quotation that interrupts: after the attribution tail [s, b) comes
@@ -868,6 +1006,22 @@ static uint32_t interrupted_tail(const ctx *c, uint32_t s, uint32_t b)
     return 0;
 }
 
+/* Does unit u end with a colon (or, after a cue ending the unit, a full
+ * stop) and introduce a quotation that opens the next paragraph: "...,
+ * still in his overalls:" then "“A." "“B." "“C.”"? */
+static bool intro_next_quote(const ctx *c, size_t u, bool colon_only)
+{
+    const unit *un = &c->units[u];
+    if (u + 1 >= c->n_units || un->b <= un->a + 1 || in_quote(c, un->b - 1))
+        return false;
+    if (!is_punct(c, un->b - 1, ':') && (colon_only || !is_punct(c, un->b - 1, '.')))
+        return false;
+    if (lone_quote(c, u + 1) < 0)
+        return false;
+    return c->qs.tok_block[c->units[u + 1].a] != c->qs.tok_block[un->b - 1] ||
+           !is_punct(c, un->b - 1, ':');
+}
+
 static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
 {
     const unit *un = &c->units[u];
@@ -884,7 +1038,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         if (e > a && e + 2 < b && is_punct(c, e, ':') && !(c->t[e + 1].flags & PX_TF_NL_BEFORE)) {
             int32_t m = c->mn.tok_mention[e - 1];
             bool person = m >= 0 && entity_is_person(c, c->mn.m.v[m].entity);
-            if (person || (c->t[a].flags & PX_TF_ALLCAPS) || (m >= 0 && e - a >= 2)) {
+            if (person || (c->t[a].flags & PX_TF_ALLCAPS) || (m >= 0 && e - a >= 2) || a == 0) {
                 rec r = {e + 1, trim_end(c, e + 1, b), a, e, e, e + 1, -1, false, NULL};
                 if (r.cb > r.ca) {
                     r.entity = resolve(c, u, a, e);
@@ -1152,12 +1306,13 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 else if ((quote_before || closes_quote(c, r.cb - 1) || comma_before) &&
                          u + 1 < c->n_units &&
                          c->qs.tok_block[c->units[u + 1].a] == c->qs.tok_block[a] &&
-                         lone_quote(c, u + 1) >= 0) {
+                         lead_quote(c, u + 1) >= 0) {
                     /* "A," she said. "B." */
-                    int32_t q2 = lone_quote(c, u + 1);
+                    int32_t q2 = lead_quote(c, u + 1);
                     r.cb = c->qs.v[q2].end_tok;
                     *consumed_next = true;
-                    for (size_t v = u + 2; v < c->n_units && lone_quote(c, v) >= 0 &&
+                    for (size_t v = u + 2; lone_quote(c, u + 1) >= 0 && v < c->n_units &&
+                                           lone_quote(c, v) >= 0 &&
                                            c->qs.tok_block[c->units[v].a] == c->qs.tok_block[a];
                          v++)
                         r.cb = c->qs.v[lone_quote(c, v)].end_tok;
@@ -1165,13 +1320,19 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             } else {
                 /* X said (that) ... */
                 uint32_t s = ke;
-                if ((is(c, k, "told") || is(c, k, "tells") || is(c, k, "tell")) && s < b &&
+                if ((is(c, k, "told") || is(c, k, "tells") || is(c, k, "tell") ||
+                     is(c, k, "telling") || is(c, k, "assured") || is(c, k, "reminded")) &&
+                    s < b &&
                     (is(c, s, "him") || is(c, s, "her") || is(c, s, "them") || is(c, s, "me") ||
                      is(c, s, "us") || is(c, s, "you") || is(c, s, "reporters")))
                     s++; /* the object is no part of what was said */
                 while (s < b && (is_punct(c, s, ',') || is_punct(c, s, ':')))
                     s++;
                 for (uint32_t i = s; i < b && i < s + 12; i++) {
+                    if (c->t[i].kind == PX_TOK_QUOTE && !in_quote(c, i))
+                        continue; /* a title's marks: "said on ABC’s “This Week” that" */
+                    if (is_punct(c, i, ',') && i > s && s > ke && is_punct(c, s - 1, ','))
+                        continue; /* "said, among other things, that" */
                     if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD ||
                         (lexf(c, i) & LX_PRON) || is(c, i, "was") || is(c, i, "is") ||
                         is(c, i, "were") || is(c, i, "are") || is(c, i, "has") ||
@@ -1181,7 +1342,31 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                         is(c, i, "what") || is(c, i, "why"))
                         break;
                     if (is(c, i, "that")) {
-                        s = i;
+                        /* over a phrase of time, place or manner ("said in
+                         * a statement Thursday that"), not over the
+                         * subject of the clause ("says the increase that
+                         * Bloomberg decries makes ...") */
+                        bool to_verb = is(c, s, "to") && s + 1 < b &&
+                                       c->t[s + 1].kind == PX_TOK_WORD &&
+                                       !(c->t[s + 1].flags & PX_TF_CAP) &&
+                                       !(lexf(c, s + 1) & (LX_DET | LX_PRON));
+                        bool addressee = is(c, k, "told") || is(c, k, "tells") ||
+                                         is(c, k, "tell") || is(c, k, "telling") ||
+                                         is(c, k, "assured") || is(c, k, "warned") ||
+                                         is(c, k, "reminded") || is(c, k, "informed") ||
+                                         is(c, k, "promised") || is(c, k, "convinced") ||
+                                         is(c, k, "asked") || is(c, k, "urged");
+                        if (i == s || addressee || (s > ke && is_punct(c, s - 1, ',') && is_punct(c, i - 1, ',')) ||
+                            ((lexf(c, s) & (LX_PREP | LX_AUX)) && !to_verb) || is_ly_adverb(c, s) ||
+                            px__month_from_name(tstr(c, s), tlen(c, s)) ||
+                            ((c->t[s].flags & PX_TF_CAP) && (lexf(c, s) & LX_NAMESTOP)) ||
+                            is(c, s, "last") || is(c, s, "this") || is(c, s, "yesterday") ||
+                            is(c, s, "today") || is(c, s, "tonight") || is(c, s, "repeatedly") ||
+                            is(c, s, "again") || is(c, s, "privately") || is(c, s, "publicly") ||
+                            is(c, s, "late") || is(c, s, "early") || is(c, s, "before") ||
+                            is(c, s, "after") || is(c, s, "during") || is(c, s, "over") ||
+                            is(c, s, "while") || is(c, s, "when") || is(c, s, "as"))
+                            s = i;
                         break;
                     }
                 }
@@ -1208,13 +1393,25 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                             s = i;
                         break;
                     }
-                    if (c->t[i].kind != PX_TOK_WORD && !is_punct(c, i, ',') &&
-                        !is_punct(c, i, ':'))
+                    /* not over a clause of its own: "said Clinton will
+                     * have to choose, saying, "..."" */
+                    if ((c->t[i].kind != PX_TOK_WORD && !is_punct(c, i, ',') &&
+                         !is_punct(c, i, ':')) ||
+                        cue_type(c, i) != CUE_NONE || (lexf(c, i) & LX_PRON) || is(c, i, "is") ||
+                        is(c, i, "was") || is(c, i, "will") || is(c, i, "would") ||
+                        is(c, i, "are") || is(c, i, "were") || is(c, i, "has") ||
+                        is(c, i, "have"))
                         break;
                 }
-                if (s >= b || (s < b && trim_end(c, s, b) == s)) {
+                /* "Zielinski told reporters outside the gallery:" then a
+                 * quotation in the next paragraph: it is what was said */
+                bool intro = intro_next_quote(c, u, true) ||
+                             (ke + 1 == b && intro_next_quote(c, u, false));
+                for (uint32_t i = ke; i < b && intro; i++)
+                    intro = cue_type(c, i) == CUE_NONE;
+                if (intro || s >= b || (s < b && trim_end(c, s, b) == s)) {
                     /* "He said:" at the end of its unit introduces the next */
-                    if (ke < b && is_punct(c, ke, ':')) {
+                    if (intro || (ke < b && is_punct(c, ke, ':'))) {
                         r.entity = resolve(c, u, r.sa, r.sb);
                         *colon_intro = r;
                         colon_intro->ca = 1; /* marks it set */
@@ -1246,10 +1443,11 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 r.cb = tail;
             else if (closes_quote(c, r.cb - 1) && opens_quote(c, a) && u + 1 < c->n_units &&
                      c->qs.tok_block[c->units[u + 1].a] == c->qs.tok_block[a] &&
-                     lone_quote(c, u + 1) >= 0) {
-                r.cb = c->qs.v[lone_quote(c, u + 1)].end_tok;
+                     lead_quote(c, u + 1) >= 0) {
+                r.cb = c->qs.v[lead_quote(c, u + 1)].end_tok;
                 *consumed_next = true;
-                for (size_t v = u + 2; v < c->n_units && lone_quote(c, v) >= 0 &&
+                for (size_t v = u + 2; lone_quote(c, u + 1) >= 0 && v < c->n_units &&
+                                       lone_quote(c, v) >= 0 &&
                                        c->qs.tok_block[c->units[v].a] == c->qs.tok_block[a];
                      v++)
                     r.cb = c->qs.v[lone_quote(c, v)].end_tok;
@@ -1268,6 +1466,28 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         r.entity = resolve(c, u, r.sa, r.sb);
         add(c, r);
     }
+    /* "Zielinski, the rescue commander, spoke to reporters, still in his
+     * overalls:" then a quotation in the next paragraph, with no
+     * reporting verb: the unit's subject said it, the verb after it is
+     * the cue */
+    if (c->recs.n == first_rec && !colon_intro->ca && un->subject >= 0 &&
+        un->subject_tok < b && un->subj_b < b && intro_next_quote(c, u, true)) {
+        uint32_t v = un->subj_b;
+        if (is_punct(c, v, ',')) { /* an appositive */
+            v++;
+            while (v < b && !is_punct(c, v, ',') && !is_terminal_tok(c, v))
+                v++;
+            if (v < b && is_punct(c, v, ','))
+                v++;
+        }
+        while (v < b && (lexf(c, v) & LX_AUX))
+            v++;
+        if (v < b && c->t[v].kind == PX_TOK_WORD && !(c->t[v].flags & PX_TF_CAP) &&
+            !(lexf(c, v) & (LX_NPSTOP | LX_PREP))) {
+            rec r = {1, 0, un->subj_a, un->subj_b, v, v + 1, un->subject, false, NULL};
+            *colon_intro = r;
+        }
+    }
     /* a quotation no record covers, after a cue of the unit's subject:
      * "He ... insisted on the urgency of negotiations, "HAVE THE MEETING"" */
     uint32_t last_cue = UINT32_MAX;
@@ -1282,6 +1502,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             !(is_punct(c, k - 1, ',') || is_punct(c, k - 1, ':')))
             continue;
         int32_t q = c->qs.tok_quote[k];
+        if (c->title[q])
+            continue;
         bool covered = false;
         for (size_t i = first_rec; i < c->recs.n && !covered; i++)
             covered = c->recs.v[i].ca <= k && c->recs.v[i].cb >= c->qs.v[q].end_tok;
@@ -1320,6 +1542,16 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             prev->cb = r.cb;
             return;
         }
+    }
+    /* a paragraph that is only a quotation, after a paragraph about a
+     * person ("That evening Mr Zielinski walked into the canteen ...")
+     * with no attribution of its own: that person said it */
+    if (u > 0 && c->units[u - 1].subject >= 0 && c->units[u - 1].subject_tok < c->units[u - 1].b &&
+        c->qs.tok_block[a] == c->qs.tok_block[c->units[u - 1].b - 1] + 1 &&
+        (a == 0 || c->qs.tok_block[a - 1] != c->qs.tok_block[a]) &&
+        (b >= c->doc->n_toks || c->qs.tok_block[b] != c->qs.tok_block[a])) {
+        r.entity = c->units[u - 1].subject;
+        add(c, r);
     }
 }
 
@@ -1417,9 +1649,58 @@ static size_t sentence_of(const px_doc *d, uint32_t tok)
     return lo < d->n_sents ? lo : (d->n_sents ? d->n_sents - 1 : 0);
 }
 
+/* Cues that report speech itself: an attribution with one of them is
+ * kept inside another's content ("officials said he told them ..."). */
+static bool speech_cue(const ctx *c, uint32_t k)
+{
+    static const char *const w[] = {"said", "say", "says", "saying", "added", "adding",
+                                    "wrote", "writes", "tweeted", "suggested", "called",
+                                    "calls", "referring", "referred", "according", "asked"};
+    for (size_t i = 0; i < PX_ARRAY_LEN(w); i++)
+        if (is(c, k, w[i]))
+            return true;
+    return false;
+}
+
+static int cmp_rec_outer(const void *x, const void *y)
+{
+    const rec *p = x, *q = y;
+    if (p->ca != q->ca)
+        return p->ca < q->ca ? -1 : 1;
+    return (p->cb < q->cb) - (p->cb > q->cb);
+}
+
+/* Drops the attributions whose content lies inside another's content
+ * unless their cue reports speech: "X said they believe Y" is X's
+ * statement; "they believe" within it is part of it, not a second
+ * attribution (PolNeAR annotates the outer one). */
+static void drop_nested(ctx *c)
+{
+    size_t n = c->recs.n;
+    if (n < 2)
+        return;
+    px__qsort(c->recs.v, n, sizeof(rec), cmp_rec_outer);
+    size_t k = 0;
+    uint32_t max_cb = 0;
+    uint32_t max_ca = 0;
+    for (size_t i = 0; i < n; i++) {
+        rec r = c->recs.v[i];
+        bool nested = i > 0 && max_cb >= r.cb && !(max_ca == r.ca && max_cb == r.cb) &&
+                      !r.embedded && r.vb > r.va && !speech_cue(c, r.va);
+        if (r.cb > max_cb || i == 0) {
+            max_cb = r.cb;
+            max_ca = r.ca;
+        }
+        if (!nested)
+            c->recs.v[k++] = r;
+    }
+    c->recs.n = k;
+}
+
 static int finish(ctx *c, const px_quote **out, size_t *n_out)
 {
     px_doc *d = c->doc;
+    drop_nested(c);
     size_t n = c->recs.n;
     if (n)
         px__qsort(c->recs.v, n, sizeof(rec), cmp_rec);
@@ -1437,20 +1718,28 @@ static int finish(ctx *c, const px_quote **out, size_t *n_out)
         /* quotations inside the content */
         while (qi < c->qs.n && c->qs.v[qi].open < r->ca)
             qi++;
-        size_t q0 = qi, q1 = qi;
+        size_t q0 = qi, q1 = qi, np = 0;
         while (q1 < c->qs.n && c->qs.v[q1].end_tok <= r->cb)
-            q1++;
-        size_t np = q1 - q0;
+            np += !c->title[q1++];
+        /* titles inside the content are no quotations of the speaker */
+        while (q0 < q1 && c->title[q0])
+            q0++;
+        while (q1 > q0 && c->title[q1 - 1])
+            q1--;
+        if (!np && q1 == q0 && qi < c->qs.n && c->qs.v[qi].open == r->ca &&
+            c->qs.v[qi].end_tok == r->cb && !r->embedded)
+            continue; /* the content is a title alone */
         if (np) {
             px_quote_part *parts = px_arena_calloc(&d->arena, np, sizeof(*parts));
             if (!parts)
                 return PX_ENOMEM;
-            for (size_t j = 0; j < np; j++)
-                parts[j] = (px_quote_part){c->qs.v[q0 + j].istart, c->qs.v[q0 + j].iend};
+            size_t j = 0;
+            for (size_t x = q0; x < q1; x++)
+                if (!c->title[x])
+                    parts[j++] = (px_quote_part){c->qs.v[x].istart, c->qs.v[x].iend};
             q->parts = parts;
             q->n_parts = np;
         }
-        qi = q0;
         q->span_start = c->t[r->ca].start;
         q->span_end = c->t[r->cb - 1].end;
         bool direct = np && c->qs.v[q0].open == r->ca && c->qs.v[q1 - 1].end_tok == r->cb;
@@ -1514,12 +1803,25 @@ int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
         goto done;
     if ((rc = px__quote_scan(doc, &c.qs)))
         goto done;
+    c.title = calloc(c.qs.n + 1, 1);
+    if (!c.title) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
     for (size_t i = 0; i < doc->n_toks; i++)
         c.lex[i] = LX_DONE | (c.t[i].kind == PX_TOK_WORD ? px__lex(c.text + c.t[i].start,
                                                                      c.t[i].end - c.t[i].start)
                                                           : 0);
+    for (size_t i = 0; i < c.qs.n; i++)
+        c.title[i] = is_title(&c, &c.qs.v[i]);
+    c.hl_block = headline_block(&c);
     if ((rc = px__mentions_build(doc, &c.qs, c.lex, &c.mn)))
         goto done;
+    /* the words of a title are the writer's: no quotation holds them */
+    for (size_t i = 0; i < c.qs.n; i++)
+        if (c.title[i])
+            for (uint32_t k = c.qs.v[i].open; k < c.qs.v[i].end_tok; k++)
+                c.qs.tok_quote[k] = PX__NO_QUOTE;
     if ((rc = build_units(&c)))
         goto done;
     rec colon = {0};
@@ -1557,6 +1859,7 @@ done:
     free(c.units);
     free(c.lex);
     free(c.cues);
+    free(c.title);
     PX_VEC_FREE(c.recs);
     return rc;
 }

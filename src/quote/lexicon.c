@@ -36,7 +36,14 @@ static const char *const lx_verb_words[] = {
     "cited", "cites", "concluded", "concludes", "speculated", "surmised", "reiterated",
     "reiterates", "retorted", "blasted", "slammed", "tweet", "write", "writes", "wrote",
     "called", "calls", "read", "reads", "likened", "labeled", "labelled", "dubbed", "branded",
-    "quoted",
+    "quoted", "declined", "declines", "refused", "refuses", "sought", "seeks", "expressed",
+    "expresses", "mentioned", "mentions", "echoed", "echoes", "assured", "assures", "offered",
+    "discussed", "wants", "wanted", "decided", "ordered", "threatened", "threatens", "slams",
+    "blasts", "rips", "knocks", "backs", "champions", "unveils", "unveiled", "continues",
+    "interjected", "proclaimed", "proclaims", "commented", "chanted", "recounted", "recounts",
+    "quips", "scoffed", "snapped", "fumed", "marveled", "marvelled", "boasts", "pleaded",
+    "grumbled", "gushed", "bragged", "rebutted", "intoned", "laments", "reasoned", "texted",
+    "emailed", "decried", "decries", "lambasted", "chided", "scolded", "ridiculed",
 };
 static const char *const lx_that_words[] = {
     "think", "thinks", "thought", "believe", "believes", "believed", "hope", "hopes", "hoped",
@@ -51,7 +58,7 @@ static const char *const lx_weak_words[] = {
     "called", "calls", "continued", "proposed", "proposes", "demanded", "demands", "posted",
     "questioned", "denied", "denies", "cited", "cites", "asked", "asks", "described",
     "describes", "accused", "accuses", "criticized", "criticised", "blasted", "slammed",
-    "reported", "reports",
+    "reported", "reports", "states", "note", "read", "reads", "continues",
 };
 static const char *const lx_part_words[] = {
     "saying", "adding", "telling", "writing", "noting", "warning", "arguing", "calling",
@@ -59,7 +66,10 @@ static const char *const lx_part_words[] = {
     "asking", "urging", "describing", "predicting", "promising", "vowing", "stressing",
     "emphasizing", "emphasising", "acknowledging", "admitting", "tweeting", "complaining",
     "accusing", "citing", "asserting", "contending", "recalling", "questioning", "demanding",
-    "conceding", "declaring", "reiterating", "proclaiming",
+    "conceding", "declaring", "reiterating", "proclaiming", "criticizing", "criticising",
+    "hoping", "seeking", "expressing", "mentioning", "echoing", "pledging", "defending",
+    "blaming", "attacking", "praising", "touting", "yelling", "shouting", "boasting",
+    "bragging", "joking", "lamenting", "decrying", "proclaiming", "chanting",
 };
 static const char *const lx_npstop_words[] = {
     "that", "which", "when", "while", "because", "as", "if", "and", "but", "or", "so", "than",
