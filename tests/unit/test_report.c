@@ -12,9 +12,9 @@
 #include "parallax.h"
 
 typedef struct fixture {
-    px_doc *docs[4];
+    px_doc *docs[6];
     size_t n;
-    px_quote_input q[4];
+    px_quote_input q[6];
     px_compare *cmp;
 } fixture;
 
@@ -123,16 +123,21 @@ static void test_substituted_truncated_reordered(void)
     /* the last sentence first, the second left out */
     add_doc(&f, "He said: “We hope to reach them tomorrow. We heard them.”",
             "We hope to reach them tomorrow. We heard them.", 0);
+    /* only the first sentence */
+    add_doc(&f, "He said: “We heard them.”", "We heard them.", 0);
     run(&f);
     size_t ng;
     ASSERT_TRUE(has(occ_of(&f, 1, &ng), PX_VARIANT_SUBSTITUTED, "hope", "expect"));
+    /* the words cut keep their punctuation */
+    ASSERT_TRUE(has(occ_of(&f, 4, &ng), PX_VARIANT_TRUNCATED,
+                    "That tells us some of the men are alive. We hope to reach them tomorrow", NULL));
     ASSERT_EQ(ng, 1);
-    ASSERT_TRUE(has(occ_of(&f, 2, &ng), PX_VARIANT_TRUNCATED, NULL, NULL));
+    ASSERT_TRUE(has(occ_of(&f, 2, &ng), PX_VARIANT_TRUNCATED, "We hope to reach them tomorrow", NULL));
     const px_quote_occurrence *o = occ_of(&f, 3, &ng);
     ASSERT_TRUE(has(o, PX_VARIANT_REORDERED, NULL, "We hope to reach them tomorrow"));
     ASSERT_TRUE(has(o, PX_VARIANT_OMITTED, NULL, NULL));
     const px_quote_group *g = px_compare_quotes(f.cmp, &ng);
-    ASSERT_EQ(g[0].n_docs, 4);
+    ASSERT_EQ(g[0].n_docs, 5);
     ASSERT_EQ(g[0].single_source, 0);
     release(&f);
 }
