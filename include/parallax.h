@@ -640,6 +640,10 @@ typedef struct px_fact {
     size_t n_cites;
     size_t n_docs;
     int corroborated;     /* carried by two or more outlets */
+    /* A single-source fact drawn from a sentence whose gist other outlets
+     * also carry: the words only this outlet has ("3.1, local scale"),
+     * else NULL. */
+    const char *only_here;
 } px_fact;
 
 typedef struct px_conflict_side {

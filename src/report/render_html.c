@@ -343,7 +343,13 @@ static void html_story(const px_story *s, px_buf *b)
         esc(b, fs[f].text);
         px_buf_puts(b, " <span class=\"tag single\">single source</span> <span class=\"meta\">");
         cite_links(b, s, fs[f].cites, fs[f].n_cites);
-        px_buf_puts(b, "</span></li>\n");
+        px_buf_puts(b, "</span>");
+        if (fs[f].only_here) {
+            px_buf_puts(b, " <span class=\"meta\">part of a shared fact above; words only this outlet has: <mark>");
+            esc(b, fs[f].only_here);
+            px_buf_puts(b, "</mark></span>");
+        }
+        px_buf_puts(b, "</li>\n");
     }
     px_buf_puts(b, "</ul></section>\n");
 

@@ -274,6 +274,10 @@ int px__report_json(const px_story *s, px_buf *out)
         px_json_str(&j, fs[f].corroborated ? "corroborated" : "single_source");
         px_json_key(&j, "outlets");
         px_json_uint(&j, fs[f].n_docs);
+        if (fs[f].only_here) {
+            px_json_key(&j, "only_here");
+            px_json_str(&j, fs[f].only_here);
+        }
         px_json_key(&j, "documents");
         cite_docs(&j, s, fs[f].cites, fs[f].n_cites);
         px_json_key(&j, "sentences");

@@ -318,6 +318,79 @@ static void test_title_conflict(void)
         px_doc_free(docs[i]);
 }
 
+/* A sentence that carries a shared fact and much more: corroborated with
+ * the other outlet, and single-source with the words only it has. */
+static void test_fact_says_more(void)
+{
+    static const char *const texts[] = {
+        "A tremor brought down the roadway of the Jadwiga colliery on Sunday night. "
+        "The tremor measured 3.1 on the local scale, the regional mining inspectorate said in Katowice.",
+        "A tremor brought down the roadway of the Jadwiga colliery late on Sunday night. "
+        "Relatives waited at the pithead for news of the men.",
+    };
+    px_doc *docs[2];
+    px_entities *e = entities_of(texts, 2, docs);
+    px_compare *c = NULL;
+    ASSERT_EQ(px_compare_new(&c, docs, 2, e, NULL, 0), 0);
+    size_t n;
+    const px_fact *f = px_compare_facts(c, &n);
+    size_t shared = 0, more = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (f[i].corroborated) {
+            shared++;
+            ASSERT_EQ(f[i].n_docs, 2);
+            ASSERT_TRUE(f[i].only_here == NULL);
+        } else if (f[i].only_here) {
+            more++;
+        }
+    }
+    ASSERT_EQ(shared, 1);
+    ASSERT_EQ(more, 0); /* "late" alone is not half of the sentence */
+    /* the second sentence is single source, as a whole */
+    bool tremor = false;
+    for (size_t i = 0; i < n; i++)
+        if (!f[i].corroborated && strstr(f[i].text, "3.1") && !f[i].only_here)
+            tremor = true;
+    ASSERT_TRUE(tremor);
+    px_compare_free(c);
+    px_entities_free(e);
+    for (size_t i = 0; i < 2; i++)
+        px_doc_free(docs[i]);
+}
+
+/* The same, when one outlet's version of the shared fact adds a number
+ * and a source: the added words are listed. */
+static void test_fact_only_here(void)
+{
+    static const char *const texts[] = {
+        "A tremor brought down the roadway of the Jadwiga colliery on Sunday night, trapping 14 miners "
+        "850 metres underground, the regional mining inspectorate said after measuring it at 3.1.",
+        "A tremor brought down the roadway of the Jadwiga colliery on Sunday night, trapping 14 miners.",
+    };
+    px_doc *docs[2];
+    px_entities *e = entities_of(texts, 2, docs);
+    px_compare *c = NULL;
+    ASSERT_EQ(px_compare_new(&c, docs, 2, e, NULL, 0), 0);
+    size_t n;
+    const px_fact *f = px_compare_facts(c, &n);
+    const char *only = NULL;
+    bool shared = false;
+    for (size_t i = 0; i < n; i++) {
+        shared |= f[i].corroborated && f[i].n_docs == 2;
+        if (!f[i].corroborated && f[i].only_here)
+            only = f[i].only_here;
+    }
+    ASSERT_TRUE(shared);
+    ASSERT_TRUE(only != NULL);
+    ASSERT_TRUE(strstr(only, "850 metres") != NULL);
+    ASSERT_TRUE(strstr(only, "3.1") != NULL);
+    ASSERT_TRUE(strstr(only, "tremor") == NULL);
+    px_compare_free(c);
+    px_entities_free(e);
+    for (size_t i = 0; i < 2; i++)
+        px_doc_free(docs[i]);
+}
+
 int main(void)
 {
     RUN_TEST(test_typography_is_no_change);
@@ -328,5 +401,7 @@ int main(void)
     RUN_TEST(test_unnamed_organisation);
     RUN_TEST(test_first_names_and_titles);
     RUN_TEST(test_title_conflict);
+    RUN_TEST(test_fact_says_more);
+    RUN_TEST(test_fact_only_here);
     return px_test_summary();
 }
