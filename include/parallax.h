@@ -736,8 +736,10 @@ typedef struct px_story px_story;
 
 typedef struct px_event {
     const char *value;    /* TIMEX3 value: 2025-05-15, 2025-W20, 2022-03 */
-    const char *text;     /* the sentence that dates it (a body sentence
-                           * of the first source that has one) */
+    const char *text;     /* the sentence that best dates it: a body
+                           * sentence that puts the event on the date
+                           * ("on Monday", not "since Monday"), outside
+                           * quotation marks */
     const char *expression; /* the time expression in that sentence */
     const px_cite *cites; /* every sentence giving that date */
     size_t n_cites;

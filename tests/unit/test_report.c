@@ -391,6 +391,27 @@ static void test_fact_only_here(void)
         px_doc_free(docs[i]);
 }
 
+/* The timeline cites the sentence that puts something on the date, not
+ * one that runs from it. */
+static void test_timeline_sentence(void)
+{
+    px_doc *docs[1];
+    px_doc_meta meta = {"t1", NULL, NULL, NULL, NULL, "2026-03-12", NULL};
+    const char *text = "Relatives have kept vigil at the pithead since Monday, waiting for news of the men.\n\n"
+                       "On Monday, the union leader wrote that the longwall should have been stopped.";
+    ASSERT_EQ(px_doc_new(&docs[0], text, strlen(text), &meta, 0, NULL, NULL), 0);
+    px_story *st = NULL;
+    ASSERT_EQ(px_story_new(&st, docs, 1), 0);
+    size_t n;
+    const px_event *ev = px_story_timeline(st, &n);
+    ASSERT_EQ(n, 1);
+    ASSERT_STR_EQ(ev[0].value, "2026-03-09");
+    ASSERT_EQ(ev[0].n_cites, 2);
+    ASSERT_TRUE(strncmp(ev[0].text, "On Monday", 9) == 0);
+    px_story_free(st);
+    px_doc_free(docs[0]);
+}
+
 int main(void)
 {
     RUN_TEST(test_typography_is_no_change);
@@ -403,5 +424,6 @@ int main(void)
     RUN_TEST(test_title_conflict);
     RUN_TEST(test_fact_says_more);
     RUN_TEST(test_fact_only_here);
+    RUN_TEST(test_timeline_sentence);
     return px_test_summary();
 }
