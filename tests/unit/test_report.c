@@ -185,6 +185,24 @@ static ptrdiff_t with_alias(const px_entities *e, const char *a)
     return -1;
 }
 
+/* The comparison of texts as one story; free with release_story(). */
+static px_compare *compare_of(const char *const *texts, size_t n, px_doc **docs, px_entities **e)
+{
+    *e = entities_of(texts, n, docs);
+    px_compare *c = NULL;
+    if (px_compare_new(&c, docs, n, *e, NULL, 0))
+        abort();
+    return c;
+}
+
+static void release_story(px_compare *c, px_entities *e, px_doc **docs, size_t n)
+{
+    px_compare_free(c);
+    px_entities_free(e);
+    for (size_t i = 0; i < n; i++)
+        px_doc_free(docs[i]);
+}
+
 static void test_entity_variants(void)
 {
     static const char *const texts[] = {
@@ -302,9 +320,8 @@ static void test_title_conflict(void)
         "Mayor Tadeusz Król spent three nights at the pithead with the families of the miners.",
     };
     px_doc *docs[2];
-    px_entities *e = entities_of(texts, 2, docs);
-    px_compare *c = NULL;
-    ASSERT_EQ(px_compare_new(&c, docs, 2, e, NULL, 0), 0);
+    px_entities *e;
+    px_compare *c = compare_of(texts, 2, docs, &e);
     size_t n;
     const px_conflict *cf = px_compare_conflicts(c, &n);
     ASSERT_EQ(n, 1);
@@ -312,10 +329,7 @@ static void test_title_conflict(void)
     ASSERT_EQ(cf[0].n_sides, 2);
     ASSERT_EQ(cf[0].sides[0].cites[0].doc, 1);
     ASSERT_EQ(cf[0].sides[1].cites[0].doc, 0);
-    px_compare_free(c);
-    px_entities_free(e);
-    for (size_t i = 0; i < 2; i++)
-        px_doc_free(docs[i]);
+    release_story(c, e, docs, 2);
 }
 
 /* A sentence that carries a shared fact and much more: corroborated with
@@ -329,9 +343,8 @@ static void test_fact_says_more(void)
         "Relatives waited at the pithead for news of the men.",
     };
     px_doc *docs[2];
-    px_entities *e = entities_of(texts, 2, docs);
-    px_compare *c = NULL;
-    ASSERT_EQ(px_compare_new(&c, docs, 2, e, NULL, 0), 0);
+    px_entities *e;
+    px_compare *c = compare_of(texts, 2, docs, &e);
     size_t n;
     const px_fact *f = px_compare_facts(c, &n);
     size_t shared = 0, more = 0;
@@ -352,10 +365,7 @@ static void test_fact_says_more(void)
         if (!f[i].corroborated && strstr(f[i].text, "3.1") && !f[i].only_here)
             tremor = true;
     ASSERT_TRUE(tremor);
-    px_compare_free(c);
-    px_entities_free(e);
-    for (size_t i = 0; i < 2; i++)
-        px_doc_free(docs[i]);
+    release_story(c, e, docs, 2);
 }
 
 /* The same, when one outlet's version of the shared fact adds a number
@@ -368,9 +378,8 @@ static void test_fact_only_here(void)
         "A tremor brought down the roadway of the Jadwiga colliery on Sunday night, trapping 14 miners.",
     };
     px_doc *docs[2];
-    px_entities *e = entities_of(texts, 2, docs);
-    px_compare *c = NULL;
-    ASSERT_EQ(px_compare_new(&c, docs, 2, e, NULL, 0), 0);
+    px_entities *e;
+    px_compare *c = compare_of(texts, 2, docs, &e);
     size_t n;
     const px_fact *f = px_compare_facts(c, &n);
     const char *only = NULL;
@@ -385,10 +394,7 @@ static void test_fact_only_here(void)
     ASSERT_TRUE(strstr(only, "850 metres") != NULL);
     ASSERT_TRUE(strstr(only, "3.1") != NULL);
     ASSERT_TRUE(strstr(only, "tremor") == NULL);
-    px_compare_free(c);
-    px_entities_free(e);
-    for (size_t i = 0; i < 2; i++)
-        px_doc_free(docs[i]);
+    release_story(c, e, docs, 2);
 }
 
 /* The timeline cites the sentence that puts something on the date, not
