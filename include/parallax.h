@@ -592,6 +592,8 @@ typedef struct px_diff_word {
     const char *fullest; /* word(s) of the fullest version (NULL for INS) */
     const char *here;    /* word(s) of this occurrence (NULL for DEL) */
     px_variant_kind kind; /* for CHANGE, DEL, INS */
+    const char *after;    /* what follows the word as written (", ",
+                           * ". "), or NULL for a plain space */
 } px_diff_word;
 
 /* A quotation as input to the comparison: where it is and who said it.

@@ -201,7 +201,7 @@ static bool push_op(op_vec *ops, px_diff_op op, const char *full, const char *he
                     px_variant_kind kind, const px__qword *f0, const px__qword *f1,
                     const px__qword *h0, const px__qword *h1)
 {
-    op_t d = {{op, full, here, kind}, f0, f1, h0, h1};
+    op_t d = {{op, full, here, kind, NULL}, f0, f1, h0, h1};
     return PX_VEC_PUSH(*ops, d);
 }
 
@@ -497,8 +497,26 @@ int px__quote_diff(px_arena *arena, const px__qword *full, size_t n_full, const 
             rc = PX_ENOMEM;
             goto done;
         }
-        for (size_t k = 0; k < ops.n; k++)
+        for (size_t k = 0; k < ops.n && !rc; k++) {
             o[k] = ops.v[k].w;
+            /* the punctuation between this word and the next one, as
+             * written on the side the next one is shown from */
+            if (k + 1 == ops.n)
+                continue;
+            const op_t *x = &ops.v[k], *y = &ops.v[k + 1];
+            const px__qword *wl = NULL, *wn = NULL;
+            if (y->h0 && x->h1 && x->h1 + 1 == y->h0)
+                wl = x->h1, wn = y->h0;
+            else if (y->f0 && x->f1 && x->f1 + 1 == y->f0)
+                wl = x->f1, wn = y->f0;
+            if (wl && gap_is_punct(wl, wn) &&
+                !(wn->s - (wl->s + wl->len) == 1 && wl->s[wl->len] == ' ') &&
+                !(o[k].after = px_arena_strndup(arena, wl->s + wl->len,
+                                                (size_t)(wn->s - (wl->s + wl->len)))))
+                rc = PX_ENOMEM;
+        }
+        if (rc)
+            goto done;
         *ops_out = o;
         *n_ops = ops.n;
     }

@@ -96,8 +96,13 @@ static void diff_html(px_buf *b, const px_quote_occurrence *oc)
 {
     for (size_t k = 0; k < oc->n_diff; k++) {
         const px_diff_word *d = &oc->diff[k];
-        if (k)
-            px_buf_putc(b, ' ');
+        if (k) {
+            const char *sep = oc->diff[k - 1].after;
+            if (sep)
+                esc(b, sep);
+            else
+                px_buf_putc(b, ' ');
+        }
         switch (d->op) {
         case PX_DIFF_SAME:
             esc(b, d->here);

@@ -252,6 +252,10 @@ int px__report_json(const px_story *s, px_buf *out)
                     px_json_key(&j, "kind");
                     px_json_str(&j, px_variant_kind_name(dw->kind));
                 }
+                if (dw->after) {
+                    px_json_key(&j, "after");
+                    px_json_str(&j, dw->after);
+                }
                 px_json_object_end(&j);
             }
             px_json_array_end(&j);

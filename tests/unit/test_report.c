@@ -131,6 +131,11 @@ static void test_substituted_truncated_reordered(void)
     /* the words cut keep their punctuation */
     ASSERT_TRUE(has(occ_of(&f, 4, &ng), PX_VARIANT_TRUNCATED,
                     "That tells us some of the men are alive. We hope to reach them tomorrow", NULL));
+    /* the diff keeps the full stop between "them" and the words cut */
+    const px_quote_occurrence *cut = occ_of(&f, 4, &ng);
+    ASSERT_EQ(cut->diff[2].op, PX_DIFF_SAME);
+    ASSERT_STR_EQ(cut->diff[2].after, ". ");
+    ASSERT_TRUE(cut->diff[1].after == NULL);
     ASSERT_EQ(ng, 1);
     ASSERT_TRUE(has(occ_of(&f, 2, &ng), PX_VARIANT_TRUNCATED, "We hope to reach them tomorrow", NULL));
     const px_quote_occurrence *o = occ_of(&f, 3, &ng);
