@@ -607,10 +607,13 @@ static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b)
         if ((lexf(c, s) & LX_NOTAPPOS) || cue_type(c, s) != CUE_NONE)
             break;
         uint32_t k = s;
+        bool rel = false; /* past "who": its verb may be a cue ("who said she ...") */
         while (k < b && !in_quote(c, k) && !is_punct(c, k, ',') && !is_terminal_tok(c, k) &&
-               c->t[k].kind != PX_TOK_DASH && !verb_cue(c, k))
+               c->t[k].kind != PX_TOK_DASH && (rel || !verb_cue(c, k))) {
+            rel |= is(c, k, "who") || is(c, k, "whose") || is(c, k, "whom") || is(c, k, "which");
             k++;
-        if (k == s || (k < b && (in_quote(c, k) || verb_cue(c, k))))
+        }
+        if (k == s || (k < b && (in_quote(c, k) || (!rel && verb_cue(c, k)))))
             break;
         e = k;
         if (k < b && is_punct(c, k, ',') && k + 1 < b && !is_terminal_tok(c, k + 1) &&
