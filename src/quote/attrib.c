@@ -914,13 +914,23 @@ static uint32_t clause_end(const ctx *c, uint32_t s, uint32_t b)
             if (is(c, j, "and") || is(c, j, "but"))
                 j++;
             uint32_t j0 = j;
-            while (j < b && j < j0 + 5 && c->t[j].kind == PX_TOK_WORD && !in_quote(c, j) &&
+            /* "Gov. Pat McCrory (R) blamed": a name with its party */
+            while (j < b && j < j0 + 8 && !in_quote(c, j) &&
+                   (c->t[j].kind == PX_TOK_WORD || is_punct(c, j, '(') ||
+                    (is_punct(c, j, ')') && j > j0)) &&
                    cue_type(c, j) == CUE_NONE && !(lexf(c, j) & LX_NPSTOP))
                 j++;
             if (j > j0 && j < b && cue_type(c, j) == CUE_VERB &&
-                ((lexf(c, j - 1) & LX_PRON) || (c->t[j - 1].flags & PX_TF_CAP)))
+                ((lexf(c, j - 1) & LX_PRON) || (c->t[j - 1].flags & PX_TF_CAP) ||
+                 (is_punct(c, j - 1, ')') && j - j0 >= 3)))
                 return k;
         }
+        /* "declined to address it but said in a statement that ...": a
+         * second reporting verb of the same speaker */
+        if ((is(c, k, "but") || is(c, k, "and")) && k > s + 2 && k + 1 < b &&
+            cue_type(c, k + 1) == CUE_VERB && !(lexf(c, k + 1) & LX_WEAK) &&
+            !is_punct(c, k - 1, ','))
+            return k;
         if (is_punct(c, k, ',') && k + 1 < b &&
             (is(c, k + 1, "which") || is(c, k + 1, "where") || is(c, k + 1, "who"))) {
             uint32_t j = k + 2;
