@@ -1032,6 +1032,40 @@ static bool intro_next_quote(const ctx *c, size_t u, bool colon_only)
            !is_punct(c, un->b - 1, ':');
 }
 
+static void add(ctx *c, rec r);
+static uint32_t clause_end(const ctx *c, uint32_t s, uint32_t b);
+static uint32_t trim_end(const ctx *c, uint32_t ca, uint32_t cb);
+
+/* "Trump is expected to win", "the music seemed to match the mood": an
+ * attribution with no source whose content is the whole clause, the
+ * verb included (PolNeAR's convention for these verbs of appearance). */
+static void raising(ctx *c, uint32_t a, uint32_t b, uint32_t k)
+{
+    if (in_quote(c, k) || k + 2 >= b || !is(c, k + 1, "to") || c->t[k + 2].kind != PX_TOK_WORD)
+        return;
+    uint32_t v = k;
+    if (is(c, k, "expected")) {
+        if (k == a || !(is(c, k - 1, "is") || is(c, k - 1, "are") || is(c, k - 1, "was") ||
+                        is(c, k - 1, "were")))
+            return;
+        v = k - 1;
+    } else if (!(is(c, k, "seems") || is(c, k, "seemed") || is(c, k, "appears") ||
+                 is(c, k, "appeared") || is(c, k, "seem") || is(c, k, "appear")))
+        return;
+    /* the subject: back to the start of the clause */
+    uint32_t x = v;
+    while (x > a && !in_quote(c, x - 1) && c->t[x - 1].kind != PX_TOK_DASH &&
+           !(c->t[x - 1].kind == PX_TOK_PUNCT && strchr(",:;(", tstr(c, x - 1)[0])) &&
+           !is(c, x - 1, "that") && !is(c, x - 1, "but") && !is(c, x - 1, "and") &&
+           !is(c, x - 1, "because") && !is(c, x - 1, "while") && !is(c, x - 1, "if") &&
+           !is(c, x - 1, "as") && !is(c, x - 1, "when"))
+        x--;
+    if (x == v)
+        return;
+    rec r = {x, trim_end(c, x, clause_end(c, k + 2, b)), 0, 0, v, k + 1, -1, false, NULL};
+    add(c, r);
+}
+
 static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
 {
     const unit *un = &c->units[u];
@@ -1060,8 +1094,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
     }
     for (uint32_t k = a; k < b; k++) {
         int ct = cue_type(c, k);
-        if (ct == CUE_NONE)
+        if (ct == CUE_NONE) {
+            raising(c, a, b, k);
             continue;
+        }
         rec r = {0, 0, 0, 0, k, k + 1, -1, false, NULL};
         /* the first token after the cue */
         uint32_t ke = ct == CUE_PREPV ? k + 2 : k + 1;
