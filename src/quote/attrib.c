@@ -1416,6 +1416,20 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                         break;
                     }
                 }
+                /* "asked Sanders how he was feeling": the question */
+                if (is(c, k, "asked") || is(c, k, "asks") || is(c, k, "ask")) {
+                    for (uint32_t i = s; i < b && i < s + 5; i++) {
+                        if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD ||
+                            cue_type(c, i) != CUE_NONE)
+                            break;
+                        if (is(c, i, "if") || is(c, i, "whether") || is(c, i, "how") ||
+                            is(c, i, "what") || is(c, i, "why") || is(c, i, "when") ||
+                            is(c, i, "where") || is(c, i, "who")) {
+                            s = i;
+                            break;
+                        }
+                    }
+                }
                 /* "said in a statement Thursday night they ...": the clause
                  * starts at its subject pronoun */
                 if (s < b && !is(c, s, "that") &&
@@ -1506,7 +1520,11 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             bool quoted = false;
             for (uint32_t i = r.ca; i < r.cb && !quoted; i++)
                 quoted = in_quote(c, i);
-            if (!quoted && !is(c, r.ca, "that"))
+            if (!quoted && !is(c, r.ca, "that") &&
+                !((is(c, k, "asked") || is(c, k, "asks") || is(c, k, "ask")) &&
+                  (is(c, r.ca, "if") || is(c, r.ca, "whether") || is(c, r.ca, "how") ||
+                   is(c, r.ca, "what") || is(c, r.ca, "why") || is(c, r.ca, "when") ||
+                   is(c, r.ca, "where") || is(c, r.ca, "who"))))
                 continue;
         }
         r.entity = resolve(c, u, r.sa, r.sb);
