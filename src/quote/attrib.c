@@ -471,7 +471,11 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
         }
         if (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER)
             break;
-        if ((lexf(c, i) & LX_DET)) {
+        /* "Other Republicans", "those surveyed", "officials from both
+         * parties" start like a determiner */
+        if ((lexf(c, i) & LX_DET) ||
+            (count > 0 && (is(c, i, "other") || is(c, i, "those") || is(c, i, "these") ||
+                           is(c, i, "both") || is(c, i, "few") || is(c, i, "such")))) {
             sa = i;
             /* "the two senators", "all the candidates" */
             while (sa > a && (lexf(c, sa - 1) & LX_DET) && !in_quote(c, sa - 1))
