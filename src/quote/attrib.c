@@ -1045,6 +1045,12 @@ static uint32_t trim_end(const ctx *c, uint32_t ca, uint32_t cb);
  * verb included (PolNeAR's convention for these verbs of appearance). */
 static void raising(ctx *c, uint32_t a, uint32_t b, uint32_t k)
 {
+    /* cheap tests first: this runs on every word that is no cue */
+    char ch = tstr(c, k)[0];
+    size_t n = tlen(c, k);
+    if ((ch != 'e' && ch != 's' && ch != 'a') || n < 4 || n > 8 ||
+        c->t[k].kind != PX_TOK_WORD)
+        return;
     if (in_quote(c, k) || k + 2 >= b || !is(c, k + 1, "to") || c->t[k + 2].kind != PX_TOK_WORD)
         return;
     uint32_t v = k;
@@ -1099,7 +1105,9 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
     for (uint32_t k = a; k < b; k++) {
         int ct = cue_type(c, k);
         if (ct == CUE_NONE) {
-            raising(c, a, b, k);
+            char ch = c->text[c->t[k].start];
+            if ((ch == 'e' || ch == 's' || ch == 'a') && c->t[k].kind == PX_TOK_WORD)
+                raising(c, a, b, k);
             continue;
         }
         rec r = {0, 0, 0, 0, k, k + 1, -1, false, NULL};
