@@ -1729,9 +1729,8 @@ static size_t sentence_of(const px_doc *d, uint32_t tok)
  * kept inside another's content ("officials said he told them ..."). */
 static bool speech_cue(const ctx *c, uint32_t k)
 {
-    static const char *const w[] = {"said", "say", "says", "saying", "added", "adding",
-                                    "wrote", "writes", "tweeted", "suggested", "called",
-                                    "calls", "referring", "referred", "according", "asked"};
+    static const char *const w[] = {"said",    "say",     "saying",    "adding", "wrote",
+                                    "tweeted", "called",  "suggested", "referring"};
     for (size_t i = 0; i < PX_ARRAY_LEN(w); i++)
         if (is(c, k, w[i]))
             return true;
