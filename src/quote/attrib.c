@@ -552,6 +552,11 @@ static uint32_t np_after(const ctx *c, uint32_t s, uint32_t b)
     }
     if ((lexf(c, s) & LX_PRON))
         return s + 1;
+    /* "said Tuesday", "said in January": a time, not a speaker */
+    if (is_weekday(c, s) || is(c, s, "today") || is(c, s, "yesterday") || is(c, s, "tonight") ||
+        (px__month_from_name(tstr(c, s), tlen(c, s)) &&
+         (s + 1 >= b || c->t[s + 1].kind == PX_TOK_NUMBER || is_terminal_tok(c, s + 1))))
+        return s; /* a month only before a day or the end: "said Jan Kowalski", "said May" */
     uint32_t e = s;
     while (e < b && e - s < 12) {
         const px_token *t = &c->t[e];
@@ -1213,8 +1218,9 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             size_t ns = 0;
             uint32_t lo = p - 1;
             while (lo > a && p - lo < 48 && !in_quote(c, lo - 1) &&
-                   !(c->t[lo - 1].kind == PX_TOK_PUNCT && strchr(".!?;:", tstr(c, lo - 1)[0])))
-                lo--;
+                   !(c->t[lo - 1].kind == PX_TOK_PUNCT && strchr(".!?;:", tstr(c, lo - 1)[0]) &&
+                     !(is_punct(c, lo - 1, '.') && is_punct(c, lo, ','))))
+                lo--; /* "Mitch McConnell, R-Ky., said": no full stop */
             if (lo < p - 1 && is_punct(c, lo, ',') && lo > a && in_quote(c, lo - 1))
                 lo++; /* "“...”, Michael Tyler, a spokesman, said" */
             {
