@@ -492,6 +492,10 @@ static tense atom_tense(const tagger *t, size_t i)
          (i > 1 && t->a[i - 1].kind == A_WORD &&
           in_list(t->a[i - 2].low, to_governors, PX_ARRAY_LEN(to_governors))))) {
         const atom *b = &t->a[i + 1];
+        /* "had been due to expire": what was to come has passed */
+        for (size_t d = 2; d <= 4 && i >= d; d++)
+            if (word_is(t, i - d, "had"))
+                return T_PAST;
         if (b->kind == A_WORD && !(b->flags & AF_CAP) && !b->lex &&
             !in_list(b->low, to_not_verbs, PX_ARRAY_LEN(to_not_verbs)) &&
             !(b->len > 2 && !strcmp(b->low + b->len - 2, "ed")) &&
@@ -499,10 +503,29 @@ static tense atom_tense(const tagger *t, size_t i)
             return T_FUTURE;
         return T_NONE;
     }
-    if (in_list(w, past_words, PX_ARRAY_LEN(past_words)))
+    if (in_list(w, past_words, PX_ARRAY_LEN(past_words))) {
+        /* a participle after "be" takes its tense from the auxiliary:
+         * "would be paid in January" */
+        if (i > 0 && (word_is(t, i - 1, "be") || word_is(t, i - 1, "being")) &&
+            strcmp(w, "been"))
+            return T_NONE;
         return T_PAST;
+    }
     if (len >= 5 && !strcmp(w + len - 2, "ed") && !(a->flags & AF_CAP) &&
         !in_list(w, ed_not_verbs, PX_ARRAY_LEN(ed_not_verbs))) {
+        /* after a determiner it is an adjective: "on a still unspecified
+         * date", "the expected rise" */
+        for (size_t d = 1; d <= 2 && i >= d; d++) {
+            const char *p = t->a[i - d].low;
+            if (!strcmp(p, "a") || !strcmp(p, "an") || !strcmp(p, "the") ||
+                !strcmp(p, "its") || !strcmp(p, "their"))
+                return T_NONE;
+            if (d == 1 && t->a[i - 1].len > 2 &&
+                !strcmp(p + t->a[i - 1].len - 2, "ly"))
+                continue; /* "a newly created" */
+            if (strcmp(p, "still") && strcmp(p, "very") && strcmp(p, "much"))
+                break;
+        }
         /* a passive takes its tense from the auxiliary: "will be named" */
         if (i > 0 && (word_is(t, i - 1, "be") || word_is(t, i - 1, "been") ||
                       word_is(t, i - 1, "being") || word_is(t, i - 1, "is") ||
@@ -652,6 +675,48 @@ static int pod_at(const tagger *t, size_t i)
     if (!l || !l->pod || l->plural)
         return 0;
     return l->pod;
+}
+
+/* "until", "by", "through": a preposition of deadline at atom k. */
+static bool is_deadline(const tagger *t, size_t k)
+{
+    int f = fn(t, k);
+    return f == FN_UNTIL || f == FN_BY || word_is(t, k, "through") || word_is(t, k, "till");
+}
+
+/* The tense of a deadline whose preposition is at atom k. */
+static tense deadline_verb(const tagger *t, size_t k, tense tn)
+{
+    if (tn != T_PAST)
+        return T_FUTURE;
+    static const char *const defer[] = {"adjourned", "deferred", "delayed", "extended",
+                                        "gave", "given", "postponed", "put", "recessed",
+                                        "suspended"};
+    for (size_t d = 1; d <= 12 && k >= d; d++) {
+        const atom *a = &t->a[k - d];
+        if (tense_barrier(t, k - d) || (a->kind == A_PUNCT && a->low[0] == '.'))
+            break;
+        if (!strcmp(a->low, "has") || !strcmp(a->low, "have"))
+            return T_FUTURE; /* "has extended the loans through January" */
+        for (size_t w = 0; w < PX_ARRAY_LEN(defer); w++)
+            if (!strcmp(a->low, defer[w]))
+                return T_FUTURE;
+    }
+    return tn;
+}
+
+/* A deadline: "until Tuesday", "postponed until 9 a.m. Tuesday". The day
+ * is the next one with that name (or today) unless the clause is plainly
+ * past ("the talks lasted until Tuesday"); verbs that put things off look
+ * ahead even in the past tense. */
+static tense deadline_tense(const tagger *t, size_t expr_start, tense tn)
+{
+    size_t k = expr_start;
+    if (k > 0 && fn(t, k - 1) == FN_ON)
+        k--;
+    if (k == 0 || !is_deadline(t, k - 1))
+        return tn;
+    return deadline_verb(t, k - 1, tn);
 }
 
 /* Month Day [,] [Year] / Day Month [Year] / Month [of] Year / Month.
@@ -826,6 +891,8 @@ static size_t m_calendar(const tagger *t, size_t i, match *m)
         }
         int p = j ? fn(t, j - 1) : FN_NONE;
         tense tn = tense_of(t, j, e);
+        if (j && is_deadline(t, j - 1))
+            tn = deadline_verb(t, j - 1, tn);
         if (p == FN_LAST)
             y = mo < t->ref.m ? t->ref.y : t->ref.y - 1;
         else if (p == FN_NEXT)
@@ -962,8 +1029,17 @@ static size_t m_year(const tagger *t, size_t i, match *m)
     return 0;
 }
 
-/* [last|next|this|coming] Weekday [part of day]; plural: a SET. */
+/* [last|next|this|coming] Weekday [part of day]; plural: a SET.
+ * expr_start: where the whole expression starts (before a clock time:
+ * "9 a.m. Tuesday"). */
+static size_t m_weekday_in(const tagger *t, size_t i, size_t expr_start, match *m);
+
 static size_t m_weekday(const tagger *t, size_t i, match *m)
+{
+    return m_weekday_in(t, i, i, m);
+}
+
+static size_t m_weekday_in(const tagger *t, size_t i, size_t expr_start, match *m)
 {
     size_t j = i;
     /* "the previous Friday", "the following Monday" */
@@ -1012,13 +1088,21 @@ static size_t m_weekday(const tagger *t, size_t i, match *m)
             t2.ref = (px_ymd){t->st->last_y, t->st->last_m, t->st->last_d};
             d = resolve_weekday(&t2, l->wday, rel, T_NONE);
         } else {
-            d = resolve_weekday(t, l->wday, rel, tense_of(t, i, e));
+            tense tn = tense_of(t, expr_start, e);
+            if (rel == FN_NONE)
+                tn = deadline_tense(t, expr_start, tn);
+            d = resolve_weekday(t, l->wday, rel, tn);
         }
         put_day(m, d);
         m->relative = true;
     }
-    /* "Friday morning": TimeBank mostly gives the day alone, and so do
-     * readers asking "when" */
+    /* "Friday morning": TimeML makes it a TIME whose value names the part
+     * of the day (1998-02-13TMO) */
+    if (pod) {
+        size_t n = strlen(m->value);
+        m->type = PX_TIMEX_TIME;
+        snprintf(m->value + n, sizeof(m->value) - n, "T%s", pod_code[pod]);
+    }
     return e;
 }
 
@@ -1067,6 +1151,49 @@ static size_t m_deictic(const tagger *t, size_t i, match *m)
         size_t n = strlen(m->value);
         snprintf(m->value + n, sizeof(m->value) - n, "T%s", pod_code[pod]);
     }
+    return e;
+}
+
+/* A part of the day before its day: "mid-afternoon yesterday", "morning
+ * on Friday"; or after "early", "mid", "late" on its own ("by mid
+ * afternoon"): the reference day's. */
+static size_t m_pod(const tagger *t, size_t i, match *m)
+{
+    int pod = pod_at(t, i);
+    if (!pod || lx(t, i)->fn != FN_NONE)
+        return 0;
+    size_t k = i + 1;
+    if (fn(t, k) == FN_ON)
+        k++;
+    match day;
+    memset(&day, 0, sizeof(day));
+    size_t e = m_weekday(t, k, &day);
+    if (!e) {
+        int f = fn(t, k);
+        if ((f == FN_YESTERDAY || f == FN_TODAY || f == FN_TOMORROW) && pod_at(t, k + 1) == 0)
+            e = m_deictic(t, k, &day);
+    }
+    if (e && day.type == PX_TIMEX_DATE && strlen(day.value) == 10) {
+        *m = day;
+    } else {
+        int p = i > 0 ? fn(t, i - 1) : FN_NONE;
+        if (p != FN_MID && p != FN_EARLY && p != FN_LATE)
+            return 0;
+        /* "late night television": a noun after it makes it a modifier */
+        if (i + 1 < t->n && t->a[i + 1].kind == A_WORD && !t->a[i + 1].lex &&
+            !(t->a[i + 1].flags & AF_CAP))
+            return 0;
+        memset(m, 0, sizeof(*m));
+        e = i + 1;
+        m->relative = true;
+        if (has_ref(t))
+            put_day(m, t->ref);
+        else
+            snprintf(m->value, sizeof(m->value), "XXXX-XX-XX");
+    }
+    size_t n = strlen(m->value);
+    m->type = PX_TIMEX_TIME;
+    snprintf(m->value + n, sizeof(m->value) - n, "T%s", pod_code[pod]);
     return e;
 }
 
@@ -1735,6 +1862,15 @@ static size_t m_time(const tagger *t, size_t i, match *m)
             j++;
         } else if (g == FN_OCLOCK) {
             j++;
+        } else if ((g == FN_IN && fn(t, j + 1) == FN_THE && pod_at(t, j + 2)) ||
+                   (g == FN_AT && pod_at(t, j + 1) == 4)) {
+            /* "4 in the morning", "10 in the evening", "11 at night" */
+            int pod = g == FN_IN ? pod_at(t, j + 2) : 4;
+            if (pod == 1 && h == 12)
+                h = 0;
+            else if (pod >= 2 && h < 12 && !(pod == 4 && h <= 4))
+                h += 12;
+            j += g == FN_IN ? 3 : 2;
         } else if (strchr(t->a[i].low, ':') == NULL) {
             return 0;
         } else if (t->a[i].kind != A_WORD) {
@@ -1754,9 +1890,11 @@ static size_t m_time(const tagger *t, size_t i, match *m)
     size_t k = j;
     if (fn(t, k) == FN_ON)
         k++;
-    if ((e = m_weekday(t, k, &day)) == 0 && (e = m_deictic(t, k, &day)) == 0)
+    if ((e = m_weekday_in(t, k, i, &day)) == 0 && (e = m_deictic(t, k, &day)) == 0)
         e = m_calendar(t, k, &day);
-    if (e && day.type == PX_TIMEX_DATE && strlen(day.value) == 10) {
+    if (e && (day.type == PX_TIMEX_DATE || day.type == PX_TIMEX_TIME) &&
+        strlen(day.value) >= 10 && day.value[7] == '-' &&
+        (day.value[10] == 0 || day.value[10] == 'T')) {
         j = e;
     } else {
         if (j > i && is_punct(t, j - 1, ','))
@@ -2068,7 +2206,7 @@ typedef size_t (*pattern_fn)(const tagger *, size_t, match *);
 static const pattern_fn patterns[] = {m_anaphoric, m_time, m_calendar, m_year, m_weekday,
                                       m_deictic, m_relative, m_quarter, m_duration,
                                       m_set,     m_season,   m_holiday, m_ref,
-                                      m_year_ago, m_the_unit, m_period_end};
+                                      m_year_ago, m_the_unit, m_period_end, m_pod};
 
 /* The longest pattern at atom i. */
 static size_t match_core(const tagger *t, size_t i, match *best)
