@@ -558,6 +558,10 @@ static tense tense_of(const tagger *t, size_t a0, size_t a1)
         return T_FUTURE;
     for (size_t d = 1; d <= 14 && a0 >= d; d++) {
         size_t k = a0 - d;
+        /* a date in parentheses restates one of the clause around it:
+         * "will leave at 4 in the morning (4 a.m. EDT Thursday)" */
+        if (d == 1 && is_punct(t, k, '('))
+            continue;
         if (tense_barrier(t, k) || ((t->a[k].flags & AF_QUOTED) != 0) != q)
             break;
         tense x = atom_tense(t, k);
@@ -1390,6 +1394,24 @@ static void note_anchor(doc_state *st, const match *m)
     st->last_y = y, st->last_m = mo, st->last_d = d;
 }
 
+/* The year an "of" phrase names: "1990", "fiscal 1990", "next year",
+ * "this year", "last year". Returns the end atom, 0 if none. */
+static size_t year_of(const tagger *t, size_t k, int *y)
+{
+    if (fn(t, k) == FN_FISCAL)
+        k++;
+    size_t e = parse_year(t, k, y);
+    if (e)
+        return e;
+    int f = fn(t, k);
+    if ((f == FN_THIS || f == FN_LAST || f == FN_NEXT) && unit_at(t, k + 1, NULL) == UNIT_YEAR &&
+        !lx(t, k + 1)->plural && !(t->a[k + 1].flags & AF_POSS) && has_ref(t)) {
+        *y = t->ref.y + (f == FN_LAST ? -1 : f == FN_NEXT ? 1 : 0);
+        return k + 2;
+    }
+    return 0;
+}
+
 /* Quarters and halves: "the third quarter", "third-quarter", "the latest
  * quarter", "the 1988 second quarter", "this year's first quarter",
  * "the year-ago quarter", "the first half". */
@@ -1402,7 +1424,10 @@ static size_t m_quarter(const tagger *t, size_t i, match *m)
         j++;
     /* year in front: "the 1988 second quarter", "this year's", "year-ago" */
     int yy;
-    if (parse_year(t, j, &yy) && j > i) {
+    if (fn(t, j) == FN_FISCAL && parse_year(t, j + 1, &yy) && parse_ordinal(t, j + 2, &(int){0})) {
+        y = yy; /* "fiscal 1990 first quarter" */
+        j += 2;
+    } else if (parse_year(t, j, &yy) && j > i) {
         y = yy;
         j++;
     } else if ((fn(t, j) == FN_THIS || fn(t, j) == FN_LAST || fn(t, j) == FN_NEXT) &&
@@ -1453,14 +1478,19 @@ static size_t m_quarter(const tagger *t, size_t i, match *m)
         q = t->st->quarter_q;
     if ((u != UNIT_QUARTER && u != UNIT_HALF) || plural)
         return 0;
+    if (u == UNIT_HALF && which == Q_LAST && !plural && fn(t, j + 1) == FN_OF &&
+        year_of(t, j + 2, &yy))
+        q = 2, which = Q_NONE; /* "the last half of 1989" */
     if (u == UNIT_HALF && !q)
         return 0;
     if (u == UNIT_HALF && q > 2)
         return 0;
     size_t e = j + 1;
-    /* "quarter of 1990" */
-    if (fn(t, e) == FN_OF && parse_year(t, e + 1, &yy) && y == 0)
-        y = yy, e += 2;
+    /* "quarter of 1990", "the first half of next year" */
+    size_t ey;
+    if (fn(t, e) == FN_OF && y == 0 && (ey = year_of(t, e + 1, &yy)) != 0) {
+        y = yy, e = ey;
+    }
     bool bare = !q && which == Q_NONE;
     if (bare && (fn(t, i) != FN_THE || y != 0))
         return 0; /* "quarter" alone is not a date */
