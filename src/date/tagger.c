@@ -1258,12 +1258,20 @@ static size_t m_relative(const tagger *t, size_t i, match *m)
     }
     px_ymd r = t->ref;
     if (season) {
-        int y = r.y;
-        int cur = season_of(r.m);
-        if (delta < 0 && season >= cur)
-            y--;
-        else if (delta > 0 && season <= cur)
+        /* seasons on one line: winter belongs to the year it begins in
+         * (December 1997 to February 1998 is 1997-WI) */
+        int cur = r.m <= 2 ? (r.y - 1) * 4 + 3 : r.y * 4 + season_of(r.m) - 1;
+        int y = cur / 4 + (season - 1 < cur % 4 && delta > 0 ? 1 : 0);
+        if (delta > 0 && season - 1 == cur % 4)
             y++;
+        if (delta < 0) {
+            y = cur / 4 - (season - 1 >= cur % 4 ? 1 : 0);
+            /* "last spring" is last year's; "this past spring" the latest */
+            if (rel == FN_LAST && season != 4)
+                y = r.y - 1;
+        } else if (delta == 0 && season != 4) {
+            y = r.y;
+        }
         snprintf(m->value, sizeof(m->value), "%04d-%s", y, season_code[season]);
         return e;
     }
@@ -1639,6 +1647,19 @@ static void put_shifted(const tagger *t, match *m, int unit, long n, int sign, b
 static size_t m_duration(const tagger *t, size_t i, match *m)
 {
     size_t j = i;
+    /* "will one day be": some day to come, not a span of one day */
+    if (word_is(t, i, "one") && unit_at(t, i + 1, NULL) == UNIT_DAY && !lx(t, i + 1)->plural &&
+        i > 0) {
+        static const char *const modals[] = {"can", "could", "may", "might", "must", "shall",
+                                             "should", "will", "would"};
+        for (size_t k = 0; k < PX_ARRAY_LEN(modals); k++)
+            if (word_is(t, i - 1, modals[k])) {
+                m->type = PX_TIMEX_DATE;
+                m->relative = true;
+                snprintf(m->value, sizeof(m->value), "FUTURE_REF");
+                return i + 2;
+            }
+    }
     /* approximation words stay in the span */
     for (int guard = 0; guard < 3; guard++) {
         int f = fn(t, j);
@@ -1743,12 +1764,9 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
             put_shifted(t, m, unit, n, -1, fuzzy);
             return e + 1;
         }
-        /* "two days before the vote" is relative to an event: the span of
-         * time is what can be told */
-        if (g == FN_LATER && !the) {
-            put_shifted(t, m, unit, n, +1, fuzzy);
-            return e + 1;
-        }
+        /* "two days before the vote", "three days later" count from an
+         * event, not from the reference date: the span of time is what
+         * can be told, and TimeML leaves "later" out of it */
     }
     (void)rel;
     /* "a minute and a half", "a year and a half" */
