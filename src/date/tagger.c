@@ -1826,6 +1826,28 @@ static size_t m_set(const tagger *t, size_t i, match *m)
             return i + 1;
         }
     }
+    /* "twice a week", "three times a year", "once every month": TimeML
+     * takes the count into the span (freq="2X") and the period as value */
+    {
+        size_t k = i;
+        long times = 0;
+        if (word_is(t, k, "once") || word_is(t, k, "twice"))
+            k++, times = 1;
+        else if (parse_number(t, k, &times, false) && word_is(t, k + 1, "times"))
+            k += 2;
+        else
+            times = 0;
+        if (times && (fn(t, k) == FN_A || fn(t, k) == FN_PER || fn(t, k) == FN_EVERY ||
+                      fn(t, k) == FN_EACH)) {
+            bool plural;
+            int u = unit_at(t, k + 1, &plural);
+            if (u && !plural && u != UNIT_HALF && u != UNIT_SEASON && u != UNIT_NIGHT) {
+                m->type = PX_TIMEX_SET;
+                put_duration(m, u, 1, false);
+                return k + 2;
+            }
+        }
+    }
     if (f != FN_EVERY && f != FN_EACH)
         return 0; /* "per second" is a unit of measure, not a set of times */
     size_t j = i + 1;
@@ -2226,6 +2248,8 @@ static size_t m_the_unit(const tagger *t, size_t i, match *m)
     }
     if (u == UNIT_YEAR) {
         const atom *nx = j + 1 < t->n ? &t->a[j + 1] : NULL;
+        if (nx && (nx->flags & AF_HYPH) && (fn(t, j + 1) == FN_AGO || fn(t, j + 1) == FN_EARLIER))
+            return 0; /* "the year-ago results": see m_year_ago */
         if (nx && (nx->kind == A_NUM || (nx->lex && nx->lex->num >= 0) || fn(t, j + 1) == FN_OF ||
                    word_is(t, j + 1, "before") || word_is(t, j + 1, "after")))
             return 0;
@@ -2507,6 +2531,13 @@ static bool lex_is_trigger(const px_date_lex *l)
     }
 }
 
+/* "once", "twice": they start a set ("twice a week"). */
+static bool is_once_twice(const atom *a)
+{
+    return a->kind == A_WORD && ((a->len == 4 && !memcmp(a->low, "once", 4)) ||
+                                 (a->len == 5 && !memcmp(a->low, "twice", 5)));
+}
+
 /* Whether a pattern may take atom a as its anchor: the words of
  * lex_is_trigger, numbers, and the few that anchor a pattern only inside
  * a sentence that has a trigger ("the past", "the near term", "the latest
@@ -2518,8 +2549,9 @@ static bool atom_can_anchor(const atom *a)
     if (a->lex)
         return lex_is_trigger(a->lex) || a->lex->fn == FN_PAST || a->lex->fn == FN_PRESENTN ||
                a->lex->fn == FN_NEAR;
-    return a->kind == A_WORD && ((a->len == 4 && !memcmp(a->low, "term", 4)) ||
-                                 (a->len == 6 && !memcmp(a->low, "period", 6)));
+    return is_once_twice(a) ||
+           (a->kind == A_WORD && ((a->len == 4 && !memcmp(a->low, "term", 4)) ||
+                                  (a->len == 6 && !memcmp(a->low, "period", 6))));
 }
 
 /* Prepositions and conjunctions: patterns look back at them ("in March")
@@ -2602,7 +2634,7 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size
             if (at->to_trigger > TRIGGER_REACH || starts_nothing(at)) {
                 /* no anchor word within reach, or a word no pattern starts
                  * with: no pattern can match here */
-            } else if (at->lex || at->kind == A_NUM ||
+            } else if (at->lex || at->kind == A_NUM || is_once_twice(at) ||
                 (at->kind == A_WORD && at->low[0] >= '0' && at->low[0] <= '9') ||
                 (at->kind == A_QUOTE && i + 1 < t.n && t.a[i + 1].low[0] >= '0' &&
                  t.a[i + 1].low[0] <= '9'))
