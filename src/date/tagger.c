@@ -226,7 +226,7 @@ static int fn(const tagger *t, size_t i)
 
 static bool word_is(const tagger *t, size_t i, const char *w)
 {
-    return i < t->n && !strcmp(t->a[i].low, w);
+    return i < t->n && t->a[i].low[0] == w[0] && !strcmp(t->a[i].low, w);
 }
 
 static bool is_punct(const tagger *t, size_t i, char c)
@@ -1648,8 +1648,8 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
 {
     size_t j = i;
     /* "will one day be": some day to come, not a span of one day */
-    if (word_is(t, i, "one") && unit_at(t, i + 1, NULL) == UNIT_DAY && !lx(t, i + 1)->plural &&
-        i > 0) {
+    if (t->a[i].len == 3 && word_is(t, i, "one") && unit_at(t, i + 1, NULL) == UNIT_DAY &&
+        !lx(t, i + 1)->plural && i > 0) {
         static const char *const modals[] = {"can", "could", "may", "might", "must", "shall",
                                              "should", "will", "would"};
         for (size_t k = 0; k < PX_ARRAY_LEN(modals); k++)
@@ -1805,6 +1805,13 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
     return e;
 }
 
+/* "once", "twice": they start a set ("twice a week"). */
+static bool is_once_twice(const atom *a)
+{
+    return a->kind == A_WORD && ((a->len == 4 && !memcmp(a->low, "once", 4)) ||
+                                 (a->len == 5 && !memcmp(a->low, "twice", 5)));
+}
+
 /* Sets: "every week", "each Thursday", "each July", "daily", "weekly",
  * "annually", "every other year". */
 static size_t m_set(const tagger *t, size_t i, match *m)
@@ -1831,9 +1838,9 @@ static size_t m_set(const tagger *t, size_t i, match *m)
     {
         size_t k = i;
         long times = 0;
-        if (word_is(t, k, "once") || word_is(t, k, "twice"))
+        if (is_once_twice(&t->a[i]))
             k++, times = 1;
-        else if (parse_number(t, k, &times, false) && word_is(t, k + 1, "times"))
+        else if (word_is(t, k + 1, "times") && parse_number(t, k, &times, false) == k + 1)
             k += 2;
         else
             times = 0;
@@ -2529,13 +2536,6 @@ static bool lex_is_trigger(const px_date_lex *l)
     default:
         return true;
     }
-}
-
-/* "once", "twice": they start a set ("twice a week"). */
-static bool is_once_twice(const atom *a)
-{
-    return a->kind == A_WORD && ((a->len == 4 && !memcmp(a->low, "once", 4)) ||
-                                 (a->len == 5 && !memcmp(a->low, "twice", 5)));
 }
 
 /* Whether a pattern may take atom a as its anchor: the words of
