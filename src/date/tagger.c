@@ -1500,6 +1500,10 @@ static size_t m_quarter(const tagger *t, size_t i, match *m)
         y = yy, e = ey;
     }
     bool bare = !q && which == Q_NONE;
+    if (bare && y == -1 && u == UNIT_QUARTER && t->st->quarter_q) {
+        q = t->st->quarter_q; /* "last year's quarter": the one reported */
+        bare = false;
+    }
     if (bare && (fn(t, i) != FN_THE || y != 0))
         return 0; /* "quarter" alone is not a date */
     if (bare)
@@ -1803,6 +1807,33 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
             snprintf(m->value, sizeof(m->value), half_of[unit], n);
     }
     return e;
+}
+
+/* A day number coordinated with the full date m names ("April 24 and
+ * 25", "June 5 or 6"): fills *m2 and returns true. */
+static bool second_day(const tagger *t, const match *m, match *m2)
+{
+    size_t k = m->a1;
+    if (m->type != PX_TIMEX_DATE || strlen(m->value) != 10 || m->value[0] == 'X' ||
+        !(fn(t, k) == FN_AND || word_is(t, k, "or")) || k + 1 >= t->n)
+        return false;
+    const atom *a = &t->a[k + 1];
+    if (a->kind != A_NUM || a->ndig > 2 || (a->flags & AF_HYPH) || (a->flags & AF_POSS))
+        return false;
+    int d0 = atoi(m->value + 8), d = a->num;
+    int y = atoi(m->value), mo = atoi(m->value + 5);
+    if (d <= d0 || d > px__days_in_month(y, mo))
+        return false;
+    /* "May 5 and 6 others", "June 3 and 4 percent": a count */
+    const atom *b = k + 2 < t->n ? &t->a[k + 2] : NULL;
+    if (b && (b->kind == A_WORD || b->kind == A_OTHER || b->kind == A_NUM) &&
+        !(b->kind == A_WORD && (b->flags & AF_CAP)))
+        return false;
+    *m2 = *m;
+    m2->a0 = k + 1;
+    m2->a1 = k + 2;
+    put_day(m2, (px_ymd){y, mo, d});
+    return true;
 }
 
 /* "once", "twice": they start a set ("twice a week"). */
@@ -2654,6 +2685,13 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size
                 if (m.deictic && (t.a[m.a0].flags & AF_QUOTED))
                     quoted_deictic = true;
                 i = e;
+                /* "on April 24 and 25": the second day shares the month */
+                match m2;
+                if (second_day(&t, &m, &m2)) {
+                    if (!PX_VEC_PUSH(found, m2))
+                        goto done;
+                    i = m2.a1;
+                }
             } else {
                 i++;
                 while (i < t.n && (t.a[i].flags & AF_HYPH) && t.a[i].kind != A_NUM &&
