@@ -1738,8 +1738,12 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
                 put_shifted(t, m, unit, 0, -1, true);
                 return j + 2;
             }
-            if (j != i || p != FN_WITHIN)
-                return 0; /* "for years" is seldom annotated */
+            /* "within weeks", "for years", "the first time in years":
+             * a span of unknown length (TimeML PXY) */
+            bool ok = j == i && (p == FN_WITHIN || p == FN_FOR ||
+                                 (p == FN_IN && j + 1 < t->n && t->a[j + 1].kind == A_PUNCT));
+            if (!ok || unit == UNIT_NIGHT || unit == UNIT_WEEKEND || unit == UNIT_QUARTER)
+                return 0;
         }
         fuzzy = true;
     }
