@@ -1776,7 +1776,6 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
          * event, not from the reference date: the span of time is what
          * can be told, and TimeML leaves "later" out of it */
     }
-    (void)rel;
     /* "a minute and a half", "a year and a half" */
     if (have_n && !fuzzy && !hyph && fn(t, e) == FN_AND && fn(t, e + 1) == FN_A &&
         word_is(t, e + 2, "half"))
@@ -1800,6 +1799,16 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
     if (unit == UNIT_QUARTER && !plural &&
         (fn(t, e) == FN_OF || (e < t->n && (t->a[e].flags & AF_HYPH))))
         return 0; /* "a quarter of the market", "quarter-to-quarter" */
+    /* "the first two quarters of 1990" is its first half */
+    int yy;
+    size_t ey;
+    if (the && unit == UNIT_QUARTER && plural && have_n && !fuzzy && n == 2 &&
+        (rel == FN_LAST || (rel == FN_NONE && span_rel)) && fn(t, e) == FN_OF &&
+        (ey = year_of(t, e + 1, &yy)) != 0) {
+        m->type = PX_TIMEX_DATE;
+        snprintf(m->value, sizeof(m->value), "%04d-H%d", yy, rel == FN_LAST ? 2 : 1);
+        return ey;
+    }
     m->type = PX_TIMEX_DURATION;
     put_duration(m, unit, n, fuzzy);
     if (half && !fuzzy) {
@@ -2381,6 +2390,20 @@ static size_t match_at(const tagger *t, size_t i, match *best)
 {
     size_t j = i;
     int f = fn(t, i);
+    /* "the day before last Tuesday", "the day after March 3" */
+    if (f == FN_THE && unit_at(t, i + 1, NULL) == UNIT_DAY && !lx(t, i + 1)->plural &&
+        (fn(t, i + 2) == FN_BEFORE || word_is(t, i + 2, "after"))) {
+        match m;
+        memset(&m, 0, sizeof(m));
+        if (match_core(t, i + 3, &m) && m.type == PX_TIMEX_DATE && strlen(m.value) == 10 &&
+            m.value[0] != 'X') {
+            px_ymd d = {atoi(m.value), atoi(m.value + 5), atoi(m.value + 8)};
+            *best = m;
+            put_day(best, px__add_days(d, fn(t, i + 2) == FN_BEFORE ? -1 : 1));
+            best->a0 = i;
+            return best->a1;
+        }
+    }
     if (f == FN_EARLY || f == FN_LATE || f == FN_MID || f == FN_EARLIER || f == FN_LATER) {
         j = i + 1;
     } else if (f == FN_THE && (fn(t, i + 1) == FN_END || fn(t, i + 1) == FN_BEGINNING ||
