@@ -1728,6 +1728,22 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
         return 0;
     /* "30-day", "two-year": adjectives, singular after a hyphen */
     bool hyph = (t->a[j].flags & AF_HYPH) != 0;
+    if (!have_n && the && !span_rel && plural && j == i + 1 && !(t->a[j].flags & AF_HYPH) &&
+        unit != UNIT_NIGHT && unit != UNIT_WEEKEND && unit != UNIT_QUARTER) {
+        /* "the weeks ahead", "(over) the years": a span of unknown length */
+        size_t e2 = 0;
+        if (word_is(t, j + 1, "ahead"))
+            e2 = j + 2;
+        else if (word_is(t, j + 1, "to") && word_is(t, j + 2, "come"))
+            e2 = j + 3;
+        else if (i > 0 && word_is(t, i - 1, "over") && unit >= UNIT_DAY)
+            e2 = j + 1;
+        if (e2) {
+            m->type = PX_TIMEX_DURATION;
+            put_duration(m, unit, 0, true);
+            return e2;
+        }
+    }
     if (!have_n) {
         if (!plural || (t->a[j].flags & AF_HYPH))
             return 0; /* "the past year" is the relative pattern */
