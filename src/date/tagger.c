@@ -2213,6 +2213,14 @@ static size_t m_holiday(const tagger *t, size_t i, match *m)
         mo = 11;
         if (unit_at(t, e, NULL) == UNIT_DAY && !lx(t, e)->plural)
             e++;
+    } else if (f == FN_EASTER && (t->a[i].flags & AF_CAP)) {
+        mo = -1; /* computed below, once the year is known */
+        if (unit_at(t, e, NULL) == UNIT_WEEK && !lx(t, e)->plural)
+            mo = -2, e++; /* "Easter week": the week that ends on Easter */
+        else if (word_is(t, e, "sunday") || (unit_at(t, e, NULL) == UNIT_DAY && !lx(t, e)->plural))
+            e++;
+        else if (e < t->n && t->a[e].kind == A_WORD && !t->a[e].lex && !(t->a[e].flags & AF_CAP))
+            return 0; /* "Easter eggs": a modifier */
     } else if (word_is(t, i, "new") && unit_at(t, i + 1, NULL) == UNIT_YEAR &&
                (t->a[i + 1].flags & AF_POSS) && (t->a[i].flags & AF_CAP)) {
         e = i + 2;
@@ -2233,11 +2241,29 @@ static size_t m_holiday(const tagger *t, size_t i, match *m)
     if (parse_year(t, k, &y)) {
         e = k + 1;
     } else if (has_ref(t)) {
-        y = year_for(t, mo, d ? d : 25, tense_of(t, i, e));
+        y = year_for(t, mo < 0 ? 4 : mo, d ? d : 25, tense_of(t, i, e));
         m->relative = true;
     } else {
         m->type = PX_TIMEX_DATE;
-        snprintf(m->value, sizeof(m->value), "XXXX-%02d-%02d", mo, d ? d : 25);
+        if (mo < 0)
+            snprintf(m->value, sizeof(m->value), "%s", mo == -2 ? "XXXX-WXX" : "XXXX-XX-XX");
+        else
+            snprintf(m->value, sizeof(m->value), "XXXX-%02d-%02d", mo, d ? d : 25);
+        return e;
+    }
+    if (mo < 0) {
+        /* Easter Sunday (Gregorian computus) */
+        int a = y % 19, b = y / 100, c = y % 100, dd = b / 4, ee = b % 4;
+        int g = (8 * b + 13) / 25, h = (19 * a + b - dd - g + 15) % 30;
+        int ii = c / 4, kk = c % 4, l = (32 + 2 * ee + 2 * ii - h - kk) % 7;
+        int mm = (a + 11 * h + 19 * l) / 433;
+        px_ymd easter = {y, (h + l - 7 * mm + 90) / 25, 0};
+        easter.d = (h + l - 7 * mm + 33 * easter.m + 19) % 32;
+        m->type = PX_TIMEX_DATE;
+        if (mo == -2)
+            put_week(m, easter);
+        else
+            put_day(m, easter);
         return e;
     }
     if (!d) {
