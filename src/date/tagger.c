@@ -470,6 +470,30 @@ bool px__dates_word_lists_sorted(void)
     return true;
 }
 
+/* Whether the "to" at atom i follows a verb or adjective that looks ahead
+ * ("ready to", "agreed to"), directly, after one word, or after its
+ * object: a name or a pronoun ("invited Vladimir Putin to meet", "urged
+ * them to"). */
+static bool to_governed(const tagger *t, size_t i)
+{
+    static const char *const objects[] = {"her", "him", "it", "me", "them", "us", "you"};
+    if (in_list(t->a[i - 1].low, to_governors, PX_ARRAY_LEN(to_governors)))
+        return true;
+    if (i > 1 && t->a[i - 1].kind == A_WORD &&
+        in_list(t->a[i - 2].low, to_governors, PX_ARRAY_LEN(to_governors)))
+        return true;
+    size_t k = i;
+    while (k > 0 && i - k < 4 && t->a[k - 1].kind == A_WORD && (t->a[k - 1].flags & AF_CAP))
+        k--;
+    if (k == i && k > 0) {
+        for (size_t o = 0; o < PX_ARRAY_LEN(objects) && k == i; o++)
+            if (!strcmp(t->a[i - 1].low, objects[o]))
+                k = i - 1;
+    }
+    return k < i && k > 0 && t->a[k - 1].kind == A_WORD && !(t->a[k - 1].flags & AF_CAP) &&
+           in_list(t->a[k - 1].low, to_governors, PX_ARRAY_LEN(to_governors));
+}
+
 /* The tense cue one atom gives: past, future, or none. */
 static tense atom_tense(const tagger *t, size_t i)
 {
@@ -487,10 +511,7 @@ static tense atom_tense(const tagger *t, size_t i)
             return T_NONE; /* "next to": a place */
         return T_FUTURE;
     }
-    if (!strcmp(w, "to") && i + 1 < t->n && i > 0 &&
-        (in_list(t->a[i - 1].low, to_governors, PX_ARRAY_LEN(to_governors)) ||
-         (i > 1 && t->a[i - 1].kind == A_WORD &&
-          in_list(t->a[i - 2].low, to_governors, PX_ARRAY_LEN(to_governors))))) {
+    if (!strcmp(w, "to") && i + 1 < t->n && i > 0 && to_governed(t, i)) {
         const atom *b = &t->a[i + 1];
         /* "had been due to expire": what was to come has passed */
         for (size_t d = 2; d <= 4 && i >= d; d++)
@@ -555,6 +576,15 @@ static tense tense_of(const tagger *t, size_t a0, size_t a1)
     size_t k0 = a0 >= 1 && (word_is(t, a0 - 1, "on") || word_is(t, a0 - 1, "by")) ? a0 - 1 : a0;
     if (k0 >= 3 && word_is(t, k0 - 1, "as") && word_is(t, k0 - 3, "as") &&
         (word_is(t, k0 - 2, "early") || word_is(t, k0 - 2, "soon")))
+        return T_FUTURE;
+    /* "between now and Thursday" */
+    if (a0 >= 3 && word_is(t, a0 - 1, "and") && word_is(t, a0 - 2, "now") &&
+        word_is(t, a0 - 3, "between"))
+        return T_FUTURE;
+    /* "the proposed Thursday summit", "the planned March vote": what is
+     * proposed or planned lies ahead */
+    if (a0 >= 1 && (word_is(t, a0 - 1, "proposed") || word_is(t, a0 - 1, "planned") ||
+                    word_is(t, a0 - 1, "expected") || word_is(t, a0 - 1, "anticipated")))
         return T_FUTURE;
     for (size_t d = 1; d <= 14 && a0 >= d; d++) {
         size_t k = a0 - d;
