@@ -226,7 +226,7 @@ static int fn(const tagger *t, size_t i)
 
 static bool word_is(const tagger *t, size_t i, const char *w)
 {
-    return i < t->n && !strcmp(t->a[i].low, w);
+    return i < t->n && t->a[i].low[0] == w[0] && !strcmp(t->a[i].low, w);
 }
 
 static bool is_punct(const tagger *t, size_t i, char c)
@@ -470,6 +470,30 @@ bool px__dates_word_lists_sorted(void)
     return true;
 }
 
+/* Whether the "to" at atom i follows a verb or adjective that looks ahead
+ * ("ready to", "agreed to"), directly, after one word, or after its
+ * object: a name or a pronoun ("invited Vladimir Putin to meet", "urged
+ * them to"). */
+static bool to_governed(const tagger *t, size_t i)
+{
+    static const char *const objects[] = {"her", "him", "it", "me", "them", "us", "you"};
+    if (in_list(t->a[i - 1].low, to_governors, PX_ARRAY_LEN(to_governors)))
+        return true;
+    if (i > 1 && t->a[i - 1].kind == A_WORD &&
+        in_list(t->a[i - 2].low, to_governors, PX_ARRAY_LEN(to_governors)))
+        return true;
+    size_t k = i;
+    while (k > 0 && i - k < 4 && t->a[k - 1].kind == A_WORD && (t->a[k - 1].flags & AF_CAP))
+        k--;
+    if (k == i && k > 0) {
+        for (size_t o = 0; o < PX_ARRAY_LEN(objects) && k == i; o++)
+            if (!strcmp(t->a[i - 1].low, objects[o]))
+                k = i - 1;
+    }
+    return k < i && k > 0 && t->a[k - 1].kind == A_WORD && !(t->a[k - 1].flags & AF_CAP) &&
+           in_list(t->a[k - 1].low, to_governors, PX_ARRAY_LEN(to_governors));
+}
+
 /* The tense cue one atom gives: past, future, or none. */
 static tense atom_tense(const tagger *t, size_t i)
 {
@@ -487,11 +511,12 @@ static tense atom_tense(const tagger *t, size_t i)
             return T_NONE; /* "next to": a place */
         return T_FUTURE;
     }
-    if (!strcmp(w, "to") && i + 1 < t->n && i > 0 &&
-        (in_list(t->a[i - 1].low, to_governors, PX_ARRAY_LEN(to_governors)) ||
-         (i > 1 && t->a[i - 1].kind == A_WORD &&
-          in_list(t->a[i - 2].low, to_governors, PX_ARRAY_LEN(to_governors))))) {
+    if (!strcmp(w, "to") && i + 1 < t->n && i > 0 && to_governed(t, i)) {
         const atom *b = &t->a[i + 1];
+        /* "had been due to expire": what was to come has passed */
+        for (size_t d = 2; d <= 4 && i >= d; d++)
+            if (word_is(t, i - d, "had"))
+                return T_PAST;
         if (b->kind == A_WORD && !(b->flags & AF_CAP) && !b->lex &&
             !in_list(b->low, to_not_verbs, PX_ARRAY_LEN(to_not_verbs)) &&
             !(b->len > 2 && !strcmp(b->low + b->len - 2, "ed")) &&
@@ -499,10 +524,29 @@ static tense atom_tense(const tagger *t, size_t i)
             return T_FUTURE;
         return T_NONE;
     }
-    if (in_list(w, past_words, PX_ARRAY_LEN(past_words)))
+    if (in_list(w, past_words, PX_ARRAY_LEN(past_words))) {
+        /* a participle after "be" takes its tense from the auxiliary:
+         * "would be paid in January" */
+        if (i > 0 && (word_is(t, i - 1, "be") || word_is(t, i - 1, "being")) &&
+            strcmp(w, "been"))
+            return T_NONE;
         return T_PAST;
+    }
     if (len >= 5 && !strcmp(w + len - 2, "ed") && !(a->flags & AF_CAP) &&
         !in_list(w, ed_not_verbs, PX_ARRAY_LEN(ed_not_verbs))) {
+        /* after a determiner it is an adjective: "on a still unspecified
+         * date", "the expected rise" */
+        for (size_t d = 1; d <= 2 && i >= d; d++) {
+            const char *p = t->a[i - d].low;
+            if (!strcmp(p, "a") || !strcmp(p, "an") || !strcmp(p, "the") ||
+                !strcmp(p, "its") || !strcmp(p, "their"))
+                return T_NONE;
+            if (d == 1 && t->a[i - 1].len > 2 &&
+                !strcmp(p + t->a[i - 1].len - 2, "ly"))
+                continue; /* "a newly created" */
+            if (strcmp(p, "still") && strcmp(p, "very") && strcmp(p, "much"))
+                break;
+        }
         /* a passive takes its tense from the auxiliary: "will be named" */
         if (i > 0 && (word_is(t, i - 1, "be") || word_is(t, i - 1, "been") ||
                       word_is(t, i - 1, "being") || word_is(t, i - 1, "is") ||
@@ -533,8 +577,21 @@ static tense tense_of(const tagger *t, size_t a0, size_t a1)
     if (k0 >= 3 && word_is(t, k0 - 1, "as") && word_is(t, k0 - 3, "as") &&
         (word_is(t, k0 - 2, "early") || word_is(t, k0 - 2, "soon")))
         return T_FUTURE;
+    /* "between now and Thursday" */
+    if (a0 >= 3 && word_is(t, a0 - 1, "and") && word_is(t, a0 - 2, "now") &&
+        word_is(t, a0 - 3, "between"))
+        return T_FUTURE;
+    /* "the proposed Thursday summit", "the planned March vote": what is
+     * proposed or planned lies ahead */
+    if (a0 >= 1 && (word_is(t, a0 - 1, "proposed") || word_is(t, a0 - 1, "planned") ||
+                    word_is(t, a0 - 1, "expected") || word_is(t, a0 - 1, "anticipated")))
+        return T_FUTURE;
     for (size_t d = 1; d <= 14 && a0 >= d; d++) {
         size_t k = a0 - d;
+        /* a date in parentheses restates one of the clause around it:
+         * "will leave at 4 in the morning (4 a.m. EDT Thursday)" */
+        if (d == 1 && is_punct(t, k, '('))
+            continue;
         if (tense_barrier(t, k) || ((t->a[k].flags & AF_QUOTED) != 0) != q)
             break;
         tense x = atom_tense(t, k);
@@ -652,6 +709,48 @@ static int pod_at(const tagger *t, size_t i)
     if (!l || !l->pod || l->plural)
         return 0;
     return l->pod;
+}
+
+/* "until", "by", "through": a preposition of deadline at atom k. */
+static bool is_deadline(const tagger *t, size_t k)
+{
+    int f = fn(t, k);
+    return f == FN_UNTIL || f == FN_BY || word_is(t, k, "through") || word_is(t, k, "till");
+}
+
+/* The tense of a deadline whose preposition is at atom k. */
+static tense deadline_verb(const tagger *t, size_t k, tense tn)
+{
+    if (tn != T_PAST)
+        return T_FUTURE;
+    static const char *const defer[] = {"adjourned", "deferred", "delayed", "extended",
+                                        "gave", "given", "postponed", "put", "recessed",
+                                        "suspended"};
+    for (size_t d = 1; d <= 12 && k >= d; d++) {
+        const atom *a = &t->a[k - d];
+        if (tense_barrier(t, k - d) || (a->kind == A_PUNCT && a->low[0] == '.'))
+            break;
+        if (!strcmp(a->low, "has") || !strcmp(a->low, "have"))
+            return T_FUTURE; /* "has extended the loans through January" */
+        for (size_t w = 0; w < PX_ARRAY_LEN(defer); w++)
+            if (!strcmp(a->low, defer[w]))
+                return T_FUTURE;
+    }
+    return tn;
+}
+
+/* A deadline: "until Tuesday", "postponed until 9 a.m. Tuesday". The day
+ * is the next one with that name (or today) unless the clause is plainly
+ * past ("the talks lasted until Tuesday"); verbs that put things off look
+ * ahead even in the past tense. */
+static tense deadline_tense(const tagger *t, size_t expr_start, tense tn)
+{
+    size_t k = expr_start;
+    if (k > 0 && fn(t, k - 1) == FN_ON)
+        k--;
+    if (k == 0 || !is_deadline(t, k - 1))
+        return tn;
+    return deadline_verb(t, k - 1, tn);
 }
 
 /* Month Day [,] [Year] / Day Month [Year] / Month [of] Year / Month.
@@ -826,6 +925,8 @@ static size_t m_calendar(const tagger *t, size_t i, match *m)
         }
         int p = j ? fn(t, j - 1) : FN_NONE;
         tense tn = tense_of(t, j, e);
+        if (j && is_deadline(t, j - 1))
+            tn = deadline_verb(t, j - 1, tn);
         if (p == FN_LAST)
             y = mo < t->ref.m ? t->ref.y : t->ref.y - 1;
         else if (p == FN_NEXT)
@@ -962,8 +1063,17 @@ static size_t m_year(const tagger *t, size_t i, match *m)
     return 0;
 }
 
-/* [last|next|this|coming] Weekday [part of day]; plural: a SET. */
+/* [last|next|this|coming] Weekday [part of day]; plural: a SET.
+ * expr_start: where the whole expression starts (before a clock time:
+ * "9 a.m. Tuesday"). */
+static size_t m_weekday_in(const tagger *t, size_t i, size_t expr_start, match *m);
+
 static size_t m_weekday(const tagger *t, size_t i, match *m)
+{
+    return m_weekday_in(t, i, i, m);
+}
+
+static size_t m_weekday_in(const tagger *t, size_t i, size_t expr_start, match *m)
 {
     size_t j = i;
     /* "the previous Friday", "the following Monday" */
@@ -1012,13 +1122,21 @@ static size_t m_weekday(const tagger *t, size_t i, match *m)
             t2.ref = (px_ymd){t->st->last_y, t->st->last_m, t->st->last_d};
             d = resolve_weekday(&t2, l->wday, rel, T_NONE);
         } else {
-            d = resolve_weekday(t, l->wday, rel, tense_of(t, i, e));
+            tense tn = tense_of(t, expr_start, e);
+            if (rel == FN_NONE)
+                tn = deadline_tense(t, expr_start, tn);
+            d = resolve_weekday(t, l->wday, rel, tn);
         }
         put_day(m, d);
         m->relative = true;
     }
-    /* "Friday morning": TimeBank mostly gives the day alone, and so do
-     * readers asking "when" */
+    /* "Friday morning": TimeML makes it a TIME whose value names the part
+     * of the day (1998-02-13TMO) */
+    if (pod) {
+        size_t n = strlen(m->value);
+        m->type = PX_TIMEX_TIME;
+        snprintf(m->value + n, sizeof(m->value) - n, "T%s", pod_code[pod]);
+    }
     return e;
 }
 
@@ -1067,6 +1185,49 @@ static size_t m_deictic(const tagger *t, size_t i, match *m)
         size_t n = strlen(m->value);
         snprintf(m->value + n, sizeof(m->value) - n, "T%s", pod_code[pod]);
     }
+    return e;
+}
+
+/* A part of the day before its day: "mid-afternoon yesterday", "morning
+ * on Friday"; or after "early", "mid", "late" on its own ("by mid
+ * afternoon"): the reference day's. */
+static size_t m_pod(const tagger *t, size_t i, match *m)
+{
+    int pod = pod_at(t, i);
+    if (!pod || lx(t, i)->fn != FN_NONE)
+        return 0;
+    size_t k = i + 1;
+    if (fn(t, k) == FN_ON)
+        k++;
+    match day;
+    memset(&day, 0, sizeof(day));
+    size_t e = m_weekday(t, k, &day);
+    if (!e) {
+        int f = fn(t, k);
+        if ((f == FN_YESTERDAY || f == FN_TODAY || f == FN_TOMORROW) && pod_at(t, k + 1) == 0)
+            e = m_deictic(t, k, &day);
+    }
+    if (e && day.type == PX_TIMEX_DATE && strlen(day.value) == 10) {
+        *m = day;
+    } else {
+        int p = i > 0 ? fn(t, i - 1) : FN_NONE;
+        if (p != FN_MID && p != FN_EARLY && p != FN_LATE)
+            return 0;
+        /* "late night television": a noun after it makes it a modifier */
+        if (i + 1 < t->n && t->a[i + 1].kind == A_WORD && !t->a[i + 1].lex &&
+            !(t->a[i + 1].flags & AF_CAP))
+            return 0;
+        memset(m, 0, sizeof(*m));
+        e = i + 1;
+        m->relative = true;
+        if (has_ref(t))
+            put_day(m, t->ref);
+        else
+            snprintf(m->value, sizeof(m->value), "XXXX-XX-XX");
+    }
+    size_t n = strlen(m->value);
+    m->type = PX_TIMEX_TIME;
+    snprintf(m->value + n, sizeof(m->value) - n, "T%s", pod_code[pod]);
     return e;
 }
 
@@ -1127,12 +1288,20 @@ static size_t m_relative(const tagger *t, size_t i, match *m)
     }
     px_ymd r = t->ref;
     if (season) {
-        int y = r.y;
-        int cur = season_of(r.m);
-        if (delta < 0 && season >= cur)
-            y--;
-        else if (delta > 0 && season <= cur)
+        /* seasons on one line: winter belongs to the year it begins in
+         * (December 1997 to February 1998 is 1997-WI) */
+        int cur = r.m <= 2 ? (r.y - 1) * 4 + 3 : r.y * 4 + season_of(r.m) - 1;
+        int y = cur / 4 + (season - 1 < cur % 4 && delta > 0 ? 1 : 0);
+        if (delta > 0 && season - 1 == cur % 4)
             y++;
+        if (delta < 0) {
+            y = cur / 4 - (season - 1 >= cur % 4 ? 1 : 0);
+            /* "last spring" is last year's; "this past spring" the latest */
+            if (rel == FN_LAST && season != 4)
+                y = r.y - 1;
+        } else if (delta == 0 && season != 4) {
+            y = r.y;
+        }
         snprintf(m->value, sizeof(m->value), "%04d-%s", y, season_code[season]);
         return e;
     }
@@ -1263,6 +1432,24 @@ static void note_anchor(doc_state *st, const match *m)
     st->last_y = y, st->last_m = mo, st->last_d = d;
 }
 
+/* The year an "of" phrase names: "1990", "fiscal 1990", "next year",
+ * "this year", "last year". Returns the end atom, 0 if none. */
+static size_t year_of(const tagger *t, size_t k, int *y)
+{
+    if (fn(t, k) == FN_FISCAL)
+        k++;
+    size_t e = parse_year(t, k, y);
+    if (e)
+        return e;
+    int f = fn(t, k);
+    if ((f == FN_THIS || f == FN_LAST || f == FN_NEXT) && unit_at(t, k + 1, NULL) == UNIT_YEAR &&
+        !lx(t, k + 1)->plural && !(t->a[k + 1].flags & AF_POSS) && has_ref(t)) {
+        *y = t->ref.y + (f == FN_LAST ? -1 : f == FN_NEXT ? 1 : 0);
+        return k + 2;
+    }
+    return 0;
+}
+
 /* Quarters and halves: "the third quarter", "third-quarter", "the latest
  * quarter", "the 1988 second quarter", "this year's first quarter",
  * "the year-ago quarter", "the first half". */
@@ -1275,7 +1462,10 @@ static size_t m_quarter(const tagger *t, size_t i, match *m)
         j++;
     /* year in front: "the 1988 second quarter", "this year's", "year-ago" */
     int yy;
-    if (parse_year(t, j, &yy) && j > i) {
+    if (fn(t, j) == FN_FISCAL && parse_year(t, j + 1, &yy) && parse_ordinal(t, j + 2, &(int){0})) {
+        y = yy; /* "fiscal 1990 first quarter" */
+        j += 2;
+    } else if (parse_year(t, j, &yy) && j > i) {
         y = yy;
         j++;
     } else if ((fn(t, j) == FN_THIS || fn(t, j) == FN_LAST || fn(t, j) == FN_NEXT) &&
@@ -1326,15 +1516,24 @@ static size_t m_quarter(const tagger *t, size_t i, match *m)
         q = t->st->quarter_q;
     if ((u != UNIT_QUARTER && u != UNIT_HALF) || plural)
         return 0;
+    if (u == UNIT_HALF && which == Q_LAST && !plural && fn(t, j + 1) == FN_OF &&
+        year_of(t, j + 2, &yy))
+        q = 2, which = Q_NONE; /* "the last half of 1989" */
     if (u == UNIT_HALF && !q)
         return 0;
     if (u == UNIT_HALF && q > 2)
         return 0;
     size_t e = j + 1;
-    /* "quarter of 1990" */
-    if (fn(t, e) == FN_OF && parse_year(t, e + 1, &yy) && y == 0)
-        y = yy, e += 2;
+    /* "quarter of 1990", "the first half of next year" */
+    size_t ey;
+    if (fn(t, e) == FN_OF && y == 0 && (ey = year_of(t, e + 1, &yy)) != 0) {
+        y = yy, e = ey;
+    }
     bool bare = !q && which == Q_NONE;
+    if (bare && y == -1 && u == UNIT_QUARTER && t->st->quarter_q) {
+        q = t->st->quarter_q; /* "last year's quarter": the one reported */
+        bare = false;
+    }
     if (bare && (fn(t, i) != FN_THE || y != 0))
         return 0; /* "quarter" alone is not a date */
     if (bare)
@@ -1482,6 +1681,19 @@ static void put_shifted(const tagger *t, match *m, int unit, long n, int sign, b
 static size_t m_duration(const tagger *t, size_t i, match *m)
 {
     size_t j = i;
+    /* "will one day be": some day to come, not a span of one day */
+    if (t->a[i].len == 3 && word_is(t, i, "one") && unit_at(t, i + 1, NULL) == UNIT_DAY &&
+        !lx(t, i + 1)->plural && i > 0) {
+        static const char *const modals[] = {"can", "could", "may", "might", "must", "shall",
+                                             "should", "will", "would"};
+        for (size_t k = 0; k < PX_ARRAY_LEN(modals); k++)
+            if (word_is(t, i - 1, modals[k])) {
+                m->type = PX_TIMEX_DATE;
+                m->relative = true;
+                snprintf(m->value, sizeof(m->value), "FUTURE_REF");
+                return i + 2;
+            }
+    }
     /* approximation words stay in the span */
     for (int guard = 0; guard < 3; guard++) {
         int f = fn(t, j);
@@ -1546,6 +1758,22 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
         return 0;
     /* "30-day", "two-year": adjectives, singular after a hyphen */
     bool hyph = (t->a[j].flags & AF_HYPH) != 0;
+    if (!have_n && the && !span_rel && plural && j == i + 1 && !(t->a[j].flags & AF_HYPH) &&
+        unit != UNIT_NIGHT && unit != UNIT_WEEKEND && unit != UNIT_QUARTER) {
+        /* "the weeks ahead", "(over) the years": a span of unknown length */
+        size_t e2 = 0;
+        if (word_is(t, j + 1, "ahead"))
+            e2 = j + 2;
+        else if (word_is(t, j + 1, "to") && word_is(t, j + 2, "come"))
+            e2 = j + 3;
+        else if (i > 0 && word_is(t, i - 1, "over") && unit >= UNIT_DAY)
+            e2 = j + 1;
+        if (e2) {
+            m->type = PX_TIMEX_DURATION;
+            put_duration(m, unit, 0, true);
+            return e2;
+        }
+    }
     if (!have_n) {
         if (!plural || (t->a[j].flags & AF_HYPH))
             return 0; /* "the past year" is the relative pattern */
@@ -1556,8 +1784,12 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
                 put_shifted(t, m, unit, 0, -1, true);
                 return j + 2;
             }
-            if (j != i || p != FN_WITHIN)
-                return 0; /* "for years" is seldom annotated */
+            /* "within weeks", "for years", "the first time in years":
+             * a span of unknown length (TimeML PXY) */
+            bool ok = j == i && (p == FN_WITHIN || p == FN_FOR ||
+                                 (p == FN_IN && j + 1 < t->n && t->a[j + 1].kind == A_PUNCT));
+            if (!ok || unit == UNIT_NIGHT || unit == UNIT_WEEKEND || unit == UNIT_QUARTER)
+                return 0;
         }
         fuzzy = true;
     }
@@ -1586,14 +1818,10 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
             put_shifted(t, m, unit, n, -1, fuzzy);
             return e + 1;
         }
-        /* "two days before the vote" is relative to an event: the span of
-         * time is what can be told */
-        if (g == FN_LATER && !the) {
-            put_shifted(t, m, unit, n, +1, fuzzy);
-            return e + 1;
-        }
+        /* "two days before the vote", "three days later" count from an
+         * event, not from the reference date: the span of time is what
+         * can be told, and TimeML leaves "later" out of it */
     }
-    (void)rel;
     /* "a minute and a half", "a year and a half" */
     if (have_n && !fuzzy && !hyph && fn(t, e) == FN_AND && fn(t, e + 1) == FN_A &&
         word_is(t, e + 2, "half"))
@@ -1617,6 +1845,16 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
     if (unit == UNIT_QUARTER && !plural &&
         (fn(t, e) == FN_OF || (e < t->n && (t->a[e].flags & AF_HYPH))))
         return 0; /* "a quarter of the market", "quarter-to-quarter" */
+    /* "the first two quarters of 1990" is its first half */
+    int yy;
+    size_t ey;
+    if (the && unit == UNIT_QUARTER && plural && have_n && !fuzzy && n == 2 &&
+        (rel == FN_LAST || (rel == FN_NONE && span_rel)) && fn(t, e) == FN_OF &&
+        (ey = year_of(t, e + 1, &yy)) != 0) {
+        m->type = PX_TIMEX_DATE;
+        snprintf(m->value, sizeof(m->value), "%04d-H%d", yy, rel == FN_LAST ? 2 : 1);
+        return ey;
+    }
     m->type = PX_TIMEX_DURATION;
     put_duration(m, unit, n, fuzzy);
     if (half && !fuzzy) {
@@ -1628,6 +1866,40 @@ static size_t m_duration(const tagger *t, size_t i, match *m)
             snprintf(m->value, sizeof(m->value), half_of[unit], n);
     }
     return e;
+}
+
+/* A day number coordinated with the full date m names ("April 24 and
+ * 25", "June 5 or 6"): fills *m2 and returns true. */
+static bool second_day(const tagger *t, const match *m, match *m2)
+{
+    size_t k = m->a1;
+    if (m->type != PX_TIMEX_DATE || strlen(m->value) != 10 || m->value[0] == 'X' ||
+        !(fn(t, k) == FN_AND || word_is(t, k, "or")) || k + 1 >= t->n)
+        return false;
+    const atom *a = &t->a[k + 1];
+    if (a->kind != A_NUM || a->ndig > 2 || (a->flags & AF_HYPH) || (a->flags & AF_POSS))
+        return false;
+    int d0 = atoi(m->value + 8), d = a->num;
+    int y = atoi(m->value), mo = atoi(m->value + 5);
+    if (d <= d0 || d > px__days_in_month(y, mo))
+        return false;
+    /* "May 5 and 6 others", "June 3 and 4 percent": a count */
+    const atom *b = k + 2 < t->n ? &t->a[k + 2] : NULL;
+    if (b && (b->kind == A_WORD || b->kind == A_OTHER || b->kind == A_NUM) &&
+        !(b->kind == A_WORD && (b->flags & AF_CAP)))
+        return false;
+    *m2 = *m;
+    m2->a0 = k + 1;
+    m2->a1 = k + 2;
+    put_day(m2, (px_ymd){y, mo, d});
+    return true;
+}
+
+/* "once", "twice": they start a set ("twice a week"). */
+static bool is_once_twice(const atom *a)
+{
+    return a->kind == A_WORD && ((a->len == 4 && !memcmp(a->low, "once", 4)) ||
+                                 (a->len == 5 && !memcmp(a->low, "twice", 5)));
 }
 
 /* Sets: "every week", "each Thursday", "each July", "daily", "weekly",
@@ -1649,6 +1921,28 @@ static size_t m_set(const tagger *t, size_t i, match *m)
             m->type = PX_TIMEX_SET;
             snprintf(m->value, sizeof(m->value), "%s", adverbs[k].value);
             return i + 1;
+        }
+    }
+    /* "twice a week", "three times a year", "once every month": TimeML
+     * takes the count into the span (freq="2X") and the period as value */
+    {
+        size_t k = i;
+        long times = 0;
+        if (is_once_twice(&t->a[i]))
+            k++, times = 1;
+        else if (word_is(t, k + 1, "times") && parse_number(t, k, &times, false) == k + 1)
+            k += 2;
+        else
+            times = 0;
+        if (times && (fn(t, k) == FN_A || fn(t, k) == FN_PER || fn(t, k) == FN_EVERY ||
+                      fn(t, k) == FN_EACH)) {
+            bool plural;
+            int u = unit_at(t, k + 1, &plural);
+            if (u && !plural && u != UNIT_HALF && u != UNIT_SEASON && u != UNIT_NIGHT) {
+                m->type = PX_TIMEX_SET;
+                put_duration(m, u, 1, false);
+                return k + 2;
+            }
         }
     }
     if (f != FN_EVERY && f != FN_EACH)
@@ -1735,6 +2029,15 @@ static size_t m_time(const tagger *t, size_t i, match *m)
             j++;
         } else if (g == FN_OCLOCK) {
             j++;
+        } else if ((g == FN_IN && fn(t, j + 1) == FN_THE && pod_at(t, j + 2)) ||
+                   (g == FN_AT && pod_at(t, j + 1) == 4)) {
+            /* "4 in the morning", "10 in the evening", "11 at night" */
+            int pod = g == FN_IN ? pod_at(t, j + 2) : 4;
+            if (pod == 1 && h == 12)
+                h = 0;
+            else if (pod >= 2 && h < 12 && !(pod == 4 && h <= 4))
+                h += 12;
+            j += g == FN_IN ? 3 : 2;
         } else if (strchr(t->a[i].low, ':') == NULL) {
             return 0;
         } else if (t->a[i].kind != A_WORD) {
@@ -1754,9 +2057,11 @@ static size_t m_time(const tagger *t, size_t i, match *m)
     size_t k = j;
     if (fn(t, k) == FN_ON)
         k++;
-    if ((e = m_weekday(t, k, &day)) == 0 && (e = m_deictic(t, k, &day)) == 0)
+    if ((e = m_weekday_in(t, k, i, &day)) == 0 && (e = m_deictic(t, k, &day)) == 0)
         e = m_calendar(t, k, &day);
-    if (e && day.type == PX_TIMEX_DATE && strlen(day.value) == 10) {
+    if (e && (day.type == PX_TIMEX_DATE || day.type == PX_TIMEX_TIME) &&
+        strlen(day.value) >= 10 && day.value[7] == '-' &&
+        (day.value[10] == 0 || day.value[10] == 'T')) {
         j = e;
     } else {
         if (j > i && is_punct(t, j - 1, ','))
@@ -1938,6 +2243,14 @@ static size_t m_holiday(const tagger *t, size_t i, match *m)
         mo = 11;
         if (unit_at(t, e, NULL) == UNIT_DAY && !lx(t, e)->plural)
             e++;
+    } else if (f == FN_EASTER && (t->a[i].flags & AF_CAP)) {
+        mo = -1; /* computed below, once the year is known */
+        if (unit_at(t, e, NULL) == UNIT_WEEK && !lx(t, e)->plural)
+            mo = -2, e++; /* "Easter week": the week that ends on Easter */
+        else if (word_is(t, e, "sunday") || (unit_at(t, e, NULL) == UNIT_DAY && !lx(t, e)->plural))
+            e++;
+        else if (e < t->n && t->a[e].kind == A_WORD && !t->a[e].lex && !(t->a[e].flags & AF_CAP))
+            return 0; /* "Easter eggs": a modifier */
     } else if (word_is(t, i, "new") && unit_at(t, i + 1, NULL) == UNIT_YEAR &&
                (t->a[i + 1].flags & AF_POSS) && (t->a[i].flags & AF_CAP)) {
         e = i + 2;
@@ -1958,11 +2271,29 @@ static size_t m_holiday(const tagger *t, size_t i, match *m)
     if (parse_year(t, k, &y)) {
         e = k + 1;
     } else if (has_ref(t)) {
-        y = year_for(t, mo, d ? d : 25, tense_of(t, i, e));
+        y = year_for(t, mo < 0 ? 4 : mo, d ? d : 25, tense_of(t, i, e));
         m->relative = true;
     } else {
         m->type = PX_TIMEX_DATE;
-        snprintf(m->value, sizeof(m->value), "XXXX-%02d-%02d", mo, d ? d : 25);
+        if (mo < 0)
+            snprintf(m->value, sizeof(m->value), "%s", mo == -2 ? "XXXX-WXX" : "XXXX-XX-XX");
+        else
+            snprintf(m->value, sizeof(m->value), "XXXX-%02d-%02d", mo, d ? d : 25);
+        return e;
+    }
+    if (mo < 0) {
+        /* Easter Sunday (Gregorian computus) */
+        int a = y % 19, b = y / 100, c = y % 100, dd = b / 4, ee = b % 4;
+        int g = (8 * b + 13) / 25, h = (19 * a + b - dd - g + 15) % 30;
+        int ii = c / 4, kk = c % 4, l = (32 + 2 * ee + 2 * ii - h - kk) % 7;
+        int mm = (a + 11 * h + 19 * l) / 433;
+        px_ymd easter = {y, (h + l - 7 * mm + 90) / 25, 0};
+        easter.d = (h + l - 7 * mm + 33 * easter.m + 19) % 32;
+        m->type = PX_TIMEX_DATE;
+        if (mo == -2)
+            put_week(m, easter);
+        else
+            put_day(m, easter);
         return e;
     }
     if (!d) {
@@ -2040,6 +2371,8 @@ static size_t m_the_unit(const tagger *t, size_t i, match *m)
     }
     if (u == UNIT_YEAR) {
         const atom *nx = j + 1 < t->n ? &t->a[j + 1] : NULL;
+        if (nx && (nx->flags & AF_HYPH) && (fn(t, j + 1) == FN_AGO || fn(t, j + 1) == FN_EARLIER))
+            return 0; /* "the year-ago results": see m_year_ago */
         if (nx && (nx->kind == A_NUM || (nx->lex && nx->lex->num >= 0) || fn(t, j + 1) == FN_OF ||
                    word_is(t, j + 1, "before") || word_is(t, j + 1, "after")))
             return 0;
@@ -2068,7 +2401,7 @@ typedef size_t (*pattern_fn)(const tagger *, size_t, match *);
 static const pattern_fn patterns[] = {m_anaphoric, m_time, m_calendar, m_year, m_weekday,
                                       m_deictic, m_relative, m_quarter, m_duration,
                                       m_set,     m_season,   m_holiday, m_ref,
-                                      m_year_ago, m_the_unit, m_period_end};
+                                      m_year_ago, m_the_unit, m_period_end, m_pod};
 
 /* The longest pattern at atom i. */
 static size_t match_core(const tagger *t, size_t i, match *best)
@@ -2129,6 +2462,20 @@ static size_t match_at(const tagger *t, size_t i, match *best)
 {
     size_t j = i;
     int f = fn(t, i);
+    /* "the day before last Tuesday", "the day after March 3" */
+    if (f == FN_THE && unit_at(t, i + 1, NULL) == UNIT_DAY && !lx(t, i + 1)->plural &&
+        (fn(t, i + 2) == FN_BEFORE || word_is(t, i + 2, "after"))) {
+        match m;
+        memset(&m, 0, sizeof(m));
+        if (match_core(t, i + 3, &m) && m.type == PX_TIMEX_DATE && strlen(m.value) == 10 &&
+            m.value[0] != 'X') {
+            px_ymd d = {atoi(m.value), atoi(m.value + 5), atoi(m.value + 8)};
+            *best = m;
+            put_day(best, px__add_days(d, fn(t, i + 2) == FN_BEFORE ? -1 : 1));
+            best->a0 = i;
+            return best->a1;
+        }
+    }
     if (f == FN_EARLY || f == FN_LATE || f == FN_MID || f == FN_EARLIER || f == FN_LATER) {
         j = i + 1;
     } else if (f == FN_THE && (fn(t, i + 1) == FN_END || fn(t, i + 1) == FN_BEGINNING ||
@@ -2332,8 +2679,9 @@ static bool atom_can_anchor(const atom *a)
     if (a->lex)
         return lex_is_trigger(a->lex) || a->lex->fn == FN_PAST || a->lex->fn == FN_PRESENTN ||
                a->lex->fn == FN_NEAR;
-    return a->kind == A_WORD && ((a->len == 4 && !memcmp(a->low, "term", 4)) ||
-                                 (a->len == 6 && !memcmp(a->low, "period", 6)));
+    return is_once_twice(a) ||
+           (a->kind == A_WORD && ((a->len == 4 && !memcmp(a->low, "term", 4)) ||
+                                  (a->len == 6 && !memcmp(a->low, "period", 6))));
 }
 
 /* Prepositions and conjunctions: patterns look back at them ("in March")
@@ -2416,7 +2764,7 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size
             if (at->to_trigger > TRIGGER_REACH || starts_nothing(at)) {
                 /* no anchor word within reach, or a word no pattern starts
                  * with: no pattern can match here */
-            } else if (at->lex || at->kind == A_NUM ||
+            } else if (at->lex || at->kind == A_NUM || is_once_twice(at) ||
                 (at->kind == A_WORD && at->low[0] >= '0' && at->low[0] <= '9') ||
                 (at->kind == A_QUOTE && i + 1 < t.n && t.a[i + 1].low[0] >= '0' &&
                  t.a[i + 1].low[0] <= '9'))
@@ -2436,6 +2784,13 @@ int px__dates_tag(const px_doc *doc, px_ymd ref, const px_date_post *posts, size
                 if (m.deictic && (t.a[m.a0].flags & AF_QUOTED))
                     quoted_deictic = true;
                 i = e;
+                /* "on April 24 and 25": the second day shares the month */
+                match m2;
+                if (second_day(&t, &m, &m2)) {
+                    if (!PX_VEC_PUSH(found, m2))
+                        goto done;
+                    i = m2.a1;
+                }
             } else {
                 i++;
                 while (i < t.n && (t.a[i].flags & AF_HYPH) && t.a[i].kind != A_NUM &&

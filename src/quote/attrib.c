@@ -926,13 +926,23 @@ static uint32_t clause_end(const ctx *c, uint32_t s, uint32_t b)
             if (is(c, j, "and") || is(c, j, "but"))
                 j++;
             uint32_t j0 = j;
-            while (j < b && j < j0 + 5 && c->t[j].kind == PX_TOK_WORD && !in_quote(c, j) &&
+            /* "Gov. Pat McCrory (R) blamed": a name with its party */
+            while (j < b && j < j0 + 8 && !in_quote(c, j) &&
+                   (c->t[j].kind == PX_TOK_WORD || is_punct(c, j, '(') ||
+                    (is_punct(c, j, ')') && j > j0)) &&
                    cue_type(c, j) == CUE_NONE && !(lexf(c, j) & LX_NPSTOP))
                 j++;
             if (j > j0 && j < b && cue_type(c, j) == CUE_VERB &&
-                ((lexf(c, j - 1) & LX_PRON) || (c->t[j - 1].flags & PX_TF_CAP)))
+                ((lexf(c, j - 1) & LX_PRON) || (c->t[j - 1].flags & PX_TF_CAP) ||
+                 (is_punct(c, j - 1, ')') && j - j0 >= 3)))
                 return k;
         }
+        /* "declined to address it but said in a statement that ...": a
+         * second reporting verb of the same speaker */
+        if ((is(c, k, "but") || is(c, k, "and")) && k > s + 2 && k + 1 < b &&
+            cue_type(c, k + 1) == CUE_VERB && !(lexf(c, k + 1) & LX_WEAK) &&
+            !is_punct(c, k - 1, ','))
+            return k;
         if (is_punct(c, k, ',') && k + 1 < b &&
             (is(c, k + 1, "which") || is(c, k + 1, "where") || is(c, k + 1, "who"))) {
             uint32_t j = k + 2;
@@ -1034,6 +1044,46 @@ static bool intro_next_quote(const ctx *c, size_t u, bool colon_only)
            !is_punct(c, un->b - 1, ':');
 }
 
+static void add(ctx *c, rec r);
+static uint32_t clause_end(const ctx *c, uint32_t s, uint32_t b);
+static uint32_t trim_end(const ctx *c, uint32_t ca, uint32_t cb);
+
+/* "Trump is expected to win", "the music seemed to match the mood": an
+ * attribution with no source whose content is the whole clause, the
+ * verb included (PolNeAR's convention for these verbs of appearance). */
+static void raising(ctx *c, uint32_t a, uint32_t b, uint32_t k)
+{
+    /* cheap tests first: this runs on every word that is no cue */
+    char ch = tstr(c, k)[0];
+    size_t n = tlen(c, k);
+    if ((ch != 'e' && ch != 's' && ch != 'a') || n < 4 || n > 8 ||
+        c->t[k].kind != PX_TOK_WORD)
+        return;
+    if (in_quote(c, k) || k + 2 >= b || !is(c, k + 1, "to") || c->t[k + 2].kind != PX_TOK_WORD)
+        return;
+    uint32_t v = k;
+    if (is(c, k, "expected")) {
+        if (k == a || !(is(c, k - 1, "is") || is(c, k - 1, "are") || is(c, k - 1, "was") ||
+                        is(c, k - 1, "were")))
+            return;
+        v = k - 1;
+    } else if (!(is(c, k, "seems") || is(c, k, "seemed") || is(c, k, "appears") ||
+                 is(c, k, "appeared") || is(c, k, "seem") || is(c, k, "appear")))
+        return;
+    /* the subject: back to the start of the clause */
+    uint32_t x = v;
+    while (x > a && !in_quote(c, x - 1) && c->t[x - 1].kind != PX_TOK_DASH &&
+           !(c->t[x - 1].kind == PX_TOK_PUNCT && strchr(",:;(", tstr(c, x - 1)[0])) &&
+           !is(c, x - 1, "that") && !is(c, x - 1, "but") && !is(c, x - 1, "and") &&
+           !is(c, x - 1, "because") && !is(c, x - 1, "while") && !is(c, x - 1, "if") &&
+           !is(c, x - 1, "as") && !is(c, x - 1, "when"))
+        x--;
+    if (x == v)
+        return;
+    rec r = {x, trim_end(c, x, clause_end(c, k + 2, b)), 0, 0, v, k + 1, -1, false, NULL};
+    add(c, r);
+}
+
 static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
 {
     const unit *un = &c->units[u];
@@ -1062,8 +1112,12 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
     }
     for (uint32_t k = a; k < b; k++) {
         int ct = cue_type(c, k);
-        if (ct == CUE_NONE)
+        if (ct == CUE_NONE) {
+            char ch = c->text[c->t[k].start];
+            if ((ch == 'e' || ch == 's' || ch == 'a') && c->t[k].kind == PX_TOK_WORD)
+                raising(c, a, b, k);
             continue;
+        }
         rec r = {0, 0, 0, 0, k, k + 1, -1, false, NULL};
         /* the first token after the cue */
         uint32_t ke = ct == CUE_PREPV ? k + 2 : k + 1;
@@ -1383,6 +1437,20 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                         break;
                     }
                 }
+                /* "asked Sanders how he was feeling": the question */
+                if (is(c, k, "asked") || is(c, k, "asks") || is(c, k, "ask")) {
+                    for (uint32_t i = s; i < b && i < s + 5; i++) {
+                        if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD ||
+                            cue_type(c, i) != CUE_NONE)
+                            break;
+                        if (is(c, i, "if") || is(c, i, "whether") || is(c, i, "how") ||
+                            is(c, i, "what") || is(c, i, "why") || is(c, i, "when") ||
+                            is(c, i, "where") || is(c, i, "who")) {
+                            s = i;
+                            break;
+                        }
+                    }
+                }
                 /* "said in a statement Thursday night they ...": the clause
                  * starts at its subject pronoun */
                 if (s < b && !is(c, s, "that") &&
@@ -1473,7 +1541,11 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             bool quoted = false;
             for (uint32_t i = r.ca; i < r.cb && !quoted; i++)
                 quoted = in_quote(c, i);
-            if (!quoted && !is(c, r.ca, "that"))
+            if (!quoted && !is(c, r.ca, "that") &&
+                !((is(c, k, "asked") || is(c, k, "asks") || is(c, k, "ask")) &&
+                  (is(c, r.ca, "if") || is(c, r.ca, "whether") || is(c, r.ca, "how") ||
+                   is(c, r.ca, "what") || is(c, r.ca, "why") || is(c, r.ca, "when") ||
+                   is(c, r.ca, "where") || is(c, r.ca, "who"))))
                 continue;
         }
         r.entity = resolve(c, u, r.sa, r.sb);
@@ -1666,9 +1738,8 @@ static size_t sentence_of(const px_doc *d, uint32_t tok)
  * kept inside another's content ("officials said he told them ..."). */
 static bool speech_cue(const ctx *c, uint32_t k)
 {
-    static const char *const w[] = {"said", "say", "says", "saying", "added", "adding",
-                                    "wrote", "writes", "tweeted", "suggested", "called",
-                                    "calls", "referring", "referred", "according", "asked"};
+    static const char *const w[] = {"said",    "say",     "saying",    "adding", "wrote",
+                                    "tweeted", "called",  "suggested", "referring"};
     for (size_t i = 0; i < PX_ARRAY_LEN(w); i++)
         if (is(c, k, w[i]))
             return true;
