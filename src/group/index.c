@@ -175,8 +175,7 @@ size_t px__index_n_stories(const px_group_index *ix)
 
 static uint64_t band_key(const px_group_index *ix, const uint32_t *sig, int band)
 {
-    return px__hash(sig + (size_t)band * (size_t)ix->rows, (size_t)ix->rows * sizeof *sig,
-                    (uint64_t)band + 1);
+    return px__lsh_band_key(sig, ix->rows, band);
 }
 
 static bool sig_empty(const uint32_t *sig, int n)

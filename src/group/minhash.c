@@ -163,6 +163,12 @@ void px__minhash(const uint32_t *seeds, int num_perm, const uint32_t *shingles, 
     }
 }
 
+uint64_t px__lsh_band_key(const uint32_t *sig, int rows, int band)
+{
+    return px__hash(sig + (size_t)band * (size_t)rows, (size_t)rows * sizeof *sig,
+                    (uint64_t)band + 1);
+}
+
 double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
     if (!na && !nb)

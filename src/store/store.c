@@ -19,7 +19,9 @@
 #include "../group/group.h"
 #include "store.h"
 
-#define SCHEMA_VERSION "1"
+/* 2: word and shingle hashes changed (signatures and exact hashes of
+ * version 1 do not compare with new ones) */
+#define SCHEMA_VERSION "2"
 
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -288,8 +290,12 @@ static int meta_init(px_store *s)
     if (rc < 0)
         return rc;
     if (rc == 1) {
-        if (v != 1) {
-            snprintf(s->errmsg, sizeof s->errmsg, "unknown schema version %g", v);
+        if (v != 2) {
+            snprintf(s->errmsg, sizeof s->errmsg,
+                     v == 1 ? "made by an older parallax (schema version 1: other signature "
+                              "hashes); create a new corpus"
+                            : "unknown schema version %g",
+                     v);
             return PX_EDB;
         }
         if (meta_get(s, "dup_threshold", &v) == 1)
