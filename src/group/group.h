@@ -77,6 +77,11 @@ void px__minhash_seeds(uint64_t seed, int num_perm, uint32_t *seeds);
 /* Days since 1970-01-01 of "YYYY-MM-DD...", or PX__NO_DAY. */
 int32_t px__day_number(const char *iso);
 
+/* The banding (b * r <= num_perm) with the least false positive mass of
+ * those whose probability of missing a pair at the threshold is at most
+ * max_miss (if none, the one that misses least). */
+void px__lsh_params_recall(double threshold, int num_perm, double max_miss, int *bands,
+                           int *rows);
 /* The false positive and false negative probability masses datasketch
  * integrates for bands b and rows r at a threshold. */
 double px__lsh_false_positive(double threshold, int b, int r);

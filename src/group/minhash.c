@@ -293,6 +293,43 @@ void px_lsh_params(double threshold, int num_perm, int *bands, int *rows)
         *rows = rr;
 }
 
+void px__lsh_params_recall(double threshold, int num_perm, double max_miss, int *bands,
+                           int *rows)
+{
+    double best_fp = INFINITY, least_miss = INFINITY;
+    int bb = 1, rr = 1, mb = 1, mr = 1;
+    for (int r = 1; r <= num_perm; r++) {
+        /* the fewest bands of r rows that reach max_miss at the threshold */
+        double p = pow(threshold, r);
+        double need = p >= 1 ? 1 : ceil(log(max_miss) / log1p(-p));
+        int b = need < 1 ? 1 : (int)PX_MIN(need, (double)num_perm + 1);
+        if ((double)b * r > num_perm) {
+            b = num_perm / r;
+            if (b < 1)
+                break;
+            double miss = pow(1 - p, b);
+            if (miss < least_miss) {
+                least_miss = miss;
+                mb = b;
+                mr = r;
+            }
+            continue;
+        }
+        double fp = px__lsh_false_positive(threshold, b, r);
+        if (fp < best_fp) {
+            best_fp = fp;
+            bb = b;
+            rr = r;
+        }
+    }
+    if (best_fp == INFINITY) {
+        bb = mb;
+        rr = mr;
+    }
+    *bands = bb;
+    *rows = rr;
+}
+
 /* ---- dates ---- */
 
 int32_t px__day_number(const char *iso)
