@@ -605,6 +605,8 @@ typedef struct px_diff_word {
     const char *fullest; /* word(s) of the fullest version (NULL for INS) */
     const char *here;    /* word(s) of this occurrence (NULL for DEL) */
     px_variant_kind kind; /* for CHANGE, DEL, INS */
+    const char *after;    /* what follows the word as written (", ",
+                           * ". "), or NULL for a plain space */
 } px_diff_word;
 
 /* A quotation as input to the comparison: where it is and who said it.
@@ -653,6 +655,10 @@ typedef struct px_fact {
     size_t n_cites;
     size_t n_docs;
     int corroborated;     /* carried by two or more outlets */
+    /* A single-source fact drawn from a sentence whose gist other outlets
+     * also carry: the words only this outlet has ("3.1, local scale"),
+     * else NULL. */
+    const char *only_here;
 } px_fact;
 
 typedef struct px_conflict_side {
@@ -745,8 +751,10 @@ typedef struct px_story px_story;
 
 typedef struct px_event {
     const char *value;    /* TIMEX3 value: 2025-05-15, 2025-W20, 2022-03 */
-    const char *text;     /* the sentence that dates it (a body sentence
-                           * of the first source that has one) */
+    const char *text;     /* the sentence that best dates it: a body
+                           * sentence that puts the event on the date
+                           * ("on Monday", not "since Monday"), outside
+                           * quotation marks */
     const char *expression; /* the time expression in that sentence */
     const px_cite *cites; /* every sentence giving that date */
     size_t n_cites;

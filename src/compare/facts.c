@@ -222,6 +222,137 @@ static int cmp_ment(const void *a, const void *b)
 }
 
 /* Builds the feature bags of every body sentence. */
+/* ---- features ---- */
+
+/* The value of a number token ("1,200" -> 1200) or of a number word above
+ * one ("seventeen"). */
+static bool token_number(const px_doc *d, const px_token *k, long *value)
+{
+    const char *w = d->text + k->start;
+    size_t len = k->end - k->start;
+    if (k->kind == PX_TOK_NUMBER) {
+        char digits[32];
+        size_t nd = 0;
+        for (size_t i = 0; i < len && nd < sizeof digits - 1; i++) {
+            if (w[i] >= '0' && w[i] <= '9')
+                digits[nd++] = w[i];
+            else if (w[i] != ',')
+                break;
+        }
+        digits[nd] = 0;
+        if (!nd)
+            return false;
+        *value = strtol(digits, NULL, 10);
+        return true;
+    }
+    return k->kind == PX_TOK_WORD && px__number_word(w, len, value) && *value > 1;
+}
+
+static uint64_t number_feature(long value)
+{
+    return px__hash(&value, sizeof value, 21) | NUM_FEATURE;
+}
+
+static uint64_t entity_feature(size_t ent)
+{
+    return px__hash(&ent, sizeof ent, 33) & ~NUM_FEATURE;
+}
+
+/* The feature of a word token: its Snowball stem, with the number bit for
+ * a month name. Leaves the folded word in *b (possessive dropped); false
+ * for a stop word, a one-letter word or a word without a stem. */
+static bool word_feature(px_compare *c, const px_doc *d, const px_token *k, px_buf *b,
+                         uint64_t *h)
+{
+    const char *w = d->text + k->start;
+    size_t len = k->end - k->start;
+    px_buf_clear(b);
+    px__fold_typography(b, w, len, true);
+    if (b->len >= 2 && b->ptr[b->len - 2] == '\'' && b->ptr[b->len - 1] == 's')
+        px_buf_truncate(b, b->len - 2);
+    if (is_stop(b->ptr, b->len) || b->len < 2)
+        return false;
+    const sb_symbol *st = sb_stemmer_stem(c->stemmer, (const sb_symbol *)b->ptr, (int)b->len);
+    if (!st)
+        return false;
+    *h = px__hash(st, (size_t)sb_stemmer_length(c->stemmer), 9) & ~NUM_FEATURE;
+    /* a month pins a statement down like a number does */
+    if (px__month_from_name(w, len) && (k->flags & PX_TF_CAP))
+        *h |= NUM_FEATURE;
+    return true;
+}
+
+/* The words of sentence si of document di whose features are among
+ * own[0..n) (unsorted), as written and in order: runs of neighbouring
+ * words joined ("3.1, local scale, regional mining inspectorate").
+ * *out is NULL when there are none. */
+static int own_words(px_compare *c, size_t di, size_t si, const uint64_t *own, size_t n,
+                     const char **out)
+{
+    const px_doc *d = c->docs[di];
+    const px_sentence *s = &d->sents[si];
+    *out = NULL;
+    if (!n)
+        return 0;
+    uint8_t *mark = px__calloc(s->n_tokens ? s->n_tokens : 1, 1);
+    if (!mark)
+        return PX_ENOMEM;
+    px_buf b = PX_BUF_INIT, o = PX_BUF_INIT;
+    /* entity mentions of the sentence stand for their entity */
+    size_t n_ent = 0;
+    const px_entity *ents = c->ents ? px_entities_list(c->ents, &n_ent) : NULL;
+    for (size_t e = 0; e < n_ent; e++) {
+        uint64_t h = entity_feature(e);
+        bool is_own = false;
+        for (size_t i = 0; i < n && !is_own; i++)
+            is_own = own[i] == h;
+        if (!is_own)
+            continue;
+        for (size_t m = 0; m < ents[e].n_mentions; m++) {
+            const px_mention *x = &ents[e].mentions[m];
+            if (x->doc != di || x->sentence != si)
+                continue;
+            for (size_t t = 0; t < s->n_tokens; t++) {
+                const px_token *k = &d->toks[s->first_token + t];
+                if (k->start >= x->start && k->end <= x->end)
+                    mark[t] = 1;
+            }
+        }
+    }
+    for (size_t t = 0; t < s->n_tokens; t++) {
+        const px_token *k = &d->toks[s->first_token + t];
+        long value;
+        uint64_t h;
+        bool has = token_number(d, k, &value) ? (h = number_feature(value), true)
+                                              : k->kind == PX_TOK_WORD && word_feature(c, d, k, &b, &h);
+        for (size_t i = 0; i < n && has && !mark[t]; i++)
+            if (own[i] == h)
+                mark[t] = 1;
+    }
+    size_t runs = 0;
+    for (size_t t = 0; t < s->n_tokens && runs < 8;) {
+        if (!mark[t]) {
+            t++;
+            continue;
+        }
+        size_t e = t;
+        while (e + 1 < s->n_tokens && mark[e + 1])
+            e++;
+        const px_token *a = &d->toks[s->first_token + t], *z = &d->toks[s->first_token + e];
+        if (runs++)
+            px_buf_puts(&o, ", ");
+        px_buf_put(&o, d->text + a->start, z->end - a->start);
+        t = e + 1;
+    }
+    int rc = b.oom || o.oom ? PX_ENOMEM : 0;
+    if (!rc && o.len && !(*out = px_arena_strndup(&c->arena, o.ptr, o.len)))
+        rc = PX_ENOMEM;
+    px_buf_release(&b);
+    px_buf_release(&o);
+    free(mark);
+    return rc;
+}
+
 static int build_units(fact_ctx *fx)
 {
     px_compare *c = fx->c;
@@ -297,28 +428,9 @@ static int build_units(fact_ctx *fx)
                     if (k->start >= ms.v[m].start && k->end <= ms.v[m].end)
                         in_mention = true;
                 long value = 0;
-                bool is_num = false;
-                if (k->kind == PX_TOK_NUMBER) {
-                    char digits[32];
-                    size_t nd = 0;
-                    for (size_t i = 0; i < len && nd < sizeof digits - 1; i++) {
-                        if (w[i] >= '0' && w[i] <= '9')
-                            digits[nd++] = w[i];
-                        else if (w[i] == ',')
-                            continue;
-                        else
-                            break;
-                    }
-                    digits[nd] = 0;
-                    if (nd) {
-                        value = strtol(digits, NULL, 10);
-                        is_num = true;
-                    }
-                } else if (k->kind == PX_TOK_WORD && px__number_word(w, len, &value) && value > 1) {
-                    is_num = true;
-                }
+                bool is_num = token_number(d, k, &value);
                 if (is_num) {
-                    uint64_t h = px__hash(&value, sizeof value, 21) | NUM_FEATURE;
+                    uint64_t h = number_feature(value);
                     if (!PX_VEC_PUSH(fx->feats, h)) {
                         rc = PX_ENOMEM;
                         break;
@@ -354,35 +466,26 @@ static int build_units(fact_ctx *fx)
                 }
                 if (k->kind != PX_TOK_WORD || in_mention)
                     continue;
-                px_buf_clear(&b);
-                px__fold_typography(&b, w, len, true);
-                if (b.len >= 2 && b.ptr[b.len - 2] == '\'' && b.ptr[b.len - 1] == 's')
-                    px_buf_truncate(&b, b.len - 2);
+                uint64_t h;
+                bool feature = word_feature(c, d, k, &b, &h);
                 if (!strcmp(b.ptr, "according"))
                     attribution = true;
                 if (px__is_speech_verb(w, len) && (!strcmp(b.ptr, "told")))
                     attribution = true;
                 words++;
-                if (is_stop(b.ptr, b.len) || b.len < 2)
+                if (!feature)
                     continue;
-                const sb_symbol *st = sb_stemmer_stem(c->stemmer, (const sb_symbol *)b.ptr, (int)b.len);
-                if (!st)
-                    continue;
-                uint64_t h = px__hash(st, (size_t)sb_stemmer_length(c->stemmer), 9) & ~NUM_FEATURE;
-                /* a month pins a statement down like a number does */
-                if (px__month_from_name(w, len) && (k->flags & PX_TF_CAP))
-                    h |= NUM_FEATURE;
                 if (!PX_VEC_PUSH(fx->feats, h)) {
                     rc = PX_ENOMEM;
                     break;
                 }
             }
             for (size_t m = m0; m < m1 && !rc; m++) {
-                uint64_t h = px__hash(&ms.v[m].ent, sizeof(size_t), 33) & ~NUM_FEATURE;
+                uint64_t h = entity_feature(ms.v[m].ent);
                 if (!PX_VEC_PUSH(fx->feats, h))
                     rc = PX_ENOMEM;
                 if (country_of[ms.v[m].ent] != SIZE_MAX) {
-                    h = px__hash(&country_of[ms.v[m].ent], sizeof(size_t), 33) & ~NUM_FEATURE;
+                    h = entity_feature(country_of[ms.v[m].ent]);
                     if (!PX_VEC_PUSH(fx->feats, h))
                         rc = PX_ENOMEM;
                 }
@@ -923,6 +1026,7 @@ int px__compare_facts(px_compare *c)
         goto done;
     /* facts: components */
     PX_VEC(px_fact) facts = {0};
+    PX_VEC(uint64_t) own_feats = {0};
     members = px__malloc((nu ? nu : 1) * sizeof(size_t));
     size_t *order = px__malloc((nu ? nu : 1) * sizeof(size_t));
     if (!members || !order) {
@@ -1010,7 +1114,7 @@ int px__compare_facts(px_compare *c)
         }
         px__sort(cites, e - k, sizeof(px_cite), cite_cmp);
         px_fact f = {sentence_text(&c->arena, c->docs[fx.units.v[rep].doc], fx.units.v[rep].sent),
-                     cites, e - k, n_out, corroborated};
+                     cites, e - k, n_out, corroborated, NULL};
         if (!f.text || !PX_VEC_PUSH(facts, f)) {
             rc = PX_ENOMEM;
             break;
@@ -1027,6 +1131,7 @@ int px__compare_facts(px_compare *c)
                 continue;
             double own = 0, all = 0;
             bool own_number = false;
+            own_feats.n = 0;
             for (size_t i = 0; i < a->n_feat; i++) {
                 uint64_t x = fx.feats.v[a->first_feat + i];
                 double wx = w[a->first_feat + i] * w[a->first_feat + i];
@@ -1046,6 +1151,8 @@ int px__compare_facts(px_compare *c)
                     own += wx;
                     if (x & NUM_FEATURE)
                         own_number = true;
+                    if (!PX_VEC_PUSH(own_feats, x))
+                        rc = PX_ENOMEM;
                 }
             }
             if (own < FACT_OWN_SHARE * all && !(own_number && own >= 0.25 * all))
@@ -1057,8 +1164,10 @@ int px__compare_facts(px_compare *c)
             }
             const px_sentence *se = &c->docs[a->doc]->sents[a->sent];
             *one = (px_cite){a->doc, a->sent, se->start, se->end};
-            px_fact sf = {sentence_text(&c->arena, c->docs[a->doc], a->sent), one, 1, 1, 0};
-            if (!sf.text || !PX_VEC_PUSH(facts, sf))
+            px_fact sf = {sentence_text(&c->arena, c->docs[a->doc], a->sent), one, 1, 1, 0, NULL};
+            if (!rc)
+                rc = own_words(c, a->doc, a->sent, own_feats.v, own_feats.n, &sf.only_here);
+            if (!rc && (!sf.text || !PX_VEC_PUSH(facts, sf)))
                 rc = PX_ENOMEM;
         }
         k = e;
@@ -1074,6 +1183,7 @@ int px__compare_facts(px_compare *c)
         }
     }
     PX_VEC_FREE(facts);
+    PX_VEC_FREE(own_feats);
     if (!rc)
         rc = title_conflicts(c, &conflicts);
     if (!rc) {

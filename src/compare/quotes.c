@@ -10,6 +10,8 @@
  * a change of words. Quotations split by "he said" or printed as several
  * quotations by one outlet are joined into that outlet's version first.
  */
+#include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -149,7 +151,30 @@ px_variant_kind px__word_change_kind(const px__qword *a, const px__qword *b)
 
 /* ---- the diff ---- */
 
-typedef PX_VEC(px_diff_word) op_vec;
+/* A diff operation with the words it covers on each side (first, last;
+ * NULL for none), so that a finding quotes its words with the
+ * punctuation between them. */
+typedef struct op_t {
+    px_diff_word w;
+    const px__qword *f0, *f1, *h0, *h1;
+} op_t;
+typedef PX_VEC(op_t) op_vec;
+
+/* True when b follows a in the same text with only a few marks of
+ * punctuation and spaces between them (", ", ". ", " - "). */
+static bool gap_is_punct(const px__qword *a, const px__qword *b)
+{
+    const char *g = a->s + a->len;
+    uintptr_t from = (uintptr_t)g, to = (uintptr_t)b->s;
+    if (to <= from || to - from > 6)
+        return false;
+    for (; g < b->s; g++) {
+        unsigned char ch = (unsigned char)*g;
+        if (ch == '\n' || (ch < 0x80 && isalnum(ch)))
+            return false;
+    }
+    return true;
+}
 
 static char *join_words(px_arena *arena, const px__qword *w, size_t from, size_t to,
                         const size_t *perm)
@@ -157,8 +182,14 @@ static char *join_words(px_arena *arena, const px__qword *w, size_t from, size_t
     px_buf b = PX_BUF_INIT;
     for (size_t k = from; k < to; k++) {
         const px__qword *x = &w[perm ? perm[k] : k];
-        if (k > from)
-            px_buf_putc(&b, ' ');
+        if (k > from) {
+            /* neighbours in the text keep the punctuation between them */
+            const px__qword *p = &w[perm ? perm[k - 1] : k - 1];
+            if (!gap_is_punct(p, x))
+                px_buf_putc(&b, ' ');
+            else
+                px_buf_put(&b, p->s + p->len, (size_t)(x->s - (p->s + p->len)));
+        }
         px_buf_put(&b, x->s, x->len);
     }
     char *s = b.oom ? NULL : px_arena_strndup(arena, b.ptr, b.len);
@@ -167,10 +198,29 @@ static char *join_words(px_arena *arena, const px__qword *w, size_t from, size_t
 }
 
 static bool push_op(op_vec *ops, px_diff_op op, const char *full, const char *here,
-                    px_variant_kind kind)
+                    px_variant_kind kind, const px__qword *f0, const px__qword *f1,
+                    const px__qword *h0, const px__qword *h1)
 {
-    px_diff_word d = {op, full, here, kind};
+    op_t d = {{op, full, here, kind, NULL}, f0, f1, h0, h1};
     return PX_VEC_PUSH(*ops, d);
+}
+
+/* Appends the words of one side of an operation to b: after the space or
+ * the punctuation that separates them from the previous operation's. */
+static void put_side(px_buf *b, const char *words, const px__qword **last,
+                     const px__qword *first_here, const px__qword *last_here)
+{
+    if (!words)
+        return;
+    if (b->len) {
+        if (*last && first_here && gap_is_punct(*last, first_here))
+            px_buf_put(b, (*last)->s + (*last)->len,
+                       (size_t)(first_here->s - ((*last)->s + (*last)->len)));
+        else
+            px_buf_putc(b, ' ');
+    }
+    px_buf_puts(b, words);
+    *last = last_here;
 }
 
 /* Classifies a run of deleted full words [i0, i1) against inserted here
@@ -195,7 +245,9 @@ static int diff_hunk(px_arena *arena, op_vec *ops, const px__qword *full, size_t
         if (same && (nd > 1 || ni > 1)) {
             char *fs = join_words(arena, full, i0, i1, NULL);
             char *hs = join_words(arena, here, j0, j1, perm);
-            if (!fs || !hs || !push_op(ops, PX_DIFF_CHANGE, fs, hs, PX_VARIANT_SPELLING))
+            if (!fs || !hs ||
+                !push_op(ops, PX_DIFF_CHANGE, fs, hs, PX_VARIANT_SPELLING, &full[i0], &full[i1 - 1],
+                         &here[perm[j0]], &here[perm[j1 - 1]]))
                 return PX_ENOMEM;
             return 0;
         }
@@ -211,19 +263,20 @@ static int diff_hunk(px_arena *arena, op_vec *ops, const px__qword *full, size_t
         px_variant_kind kind = px__word_change_kind(a, b);
         char *fs = px_arena_strndup(arena, a->s, a->len);
         char *hs = px_arena_strndup(arena, b->s, b->len);
-        if (!fs || !hs || !push_op(ops, PX_DIFF_CHANGE, fs, hs, kind))
+        if (!fs || !hs || !push_op(ops, PX_DIFF_CHANGE, fs, hs, kind, a, a, b, b))
             return PX_ENOMEM;
     }
     for (; di < i1; di++) {
         char *fs = px_arena_strndup(arena, full[di].s, full[di].len);
         if (!fs || !push_op(ops, PX_DIFF_DEL, fs, NULL,
-                            trailing && !ni ? PX_VARIANT_TRUNCATED : PX_VARIANT_OMITTED))
+                            trailing && !ni ? PX_VARIANT_TRUNCATED : PX_VARIANT_OMITTED,
+                            &full[di], &full[di], NULL, NULL))
             return PX_ENOMEM;
     }
     for (; hj < j1; hj++) {
         const px__qword *b = &here[perm[hj]];
         char *hs = px_arena_strndup(arena, b->s, b->len);
-        if (!hs || !push_op(ops, PX_DIFF_INS, NULL, hs, PX_VARIANT_ADDED))
+        if (!hs || !push_op(ops, PX_DIFF_INS, NULL, hs, PX_VARIANT_ADDED, NULL, NULL, b, b))
             return PX_ENOMEM;
     }
     return 0;
@@ -381,9 +434,9 @@ int px__quote_diff(px_arena *arena, const px__qword *full, size_t n_full, const 
             }
             bool ok;
             if (a->h_exact == b->h_exact)
-                ok = push_op(&ops, PX_DIFF_SAME, fs, hs, PX_VARIANT_CASE);
+                ok = push_op(&ops, PX_DIFF_SAME, fs, hs, PX_VARIANT_CASE, a, a, b, b);
             else
-                ok = push_op(&ops, PX_DIFF_CHANGE, fs, hs, px__word_change_kind(a, b));
+                ok = push_op(&ops, PX_DIFF_CHANGE, fs, hs, px__word_change_kind(a, b), a, a, b, b);
             if (!ok) {
                 rc = PX_ENOMEM;
                 goto done;
@@ -412,24 +465,18 @@ int px__quote_diff(px_arena *arena, const px__qword *full, size_t n_full, const 
         }
     }
     for (size_t k = 0; k < ops.n;) {
-        if (ops.v[k].op == PX_DIFF_SAME) {
+        if (ops.v[k].w.op == PX_DIFF_SAME) {
             k++;
             continue;
         }
-        px_variant_kind kind = ops.v[k].kind;
+        px_variant_kind kind = ops.v[k].w.kind;
         size_t e = k;
         px_buf fb = PX_BUF_INIT, hb = PX_BUF_INIT;
-        while (e < ops.n && ops.v[e].op != PX_DIFF_SAME && ops.v[e].kind == kind) {
-            if (ops.v[e].fullest) {
-                if (fb.len)
-                    px_buf_putc(&fb, ' ');
-                px_buf_puts(&fb, ops.v[e].fullest);
-            }
-            if (ops.v[e].here) {
-                if (hb.len)
-                    px_buf_putc(&hb, ' ');
-                px_buf_puts(&hb, ops.v[e].here);
-            }
+        const px__qword *lf = NULL, *lh = NULL;
+        while (e < ops.n && ops.v[e].w.op != PX_DIFF_SAME && ops.v[e].w.kind == kind) {
+            const op_t *o = &ops.v[e];
+            put_side(&fb, o->w.fullest, &lf, o->f0, o->f1);
+            put_side(&hb, o->w.here, &lh, o->h0, o->h1);
             e++;
         }
         px_variant v = {kind, px_arena_strndup(arena, fb.ptr, fb.len),
@@ -450,7 +497,26 @@ int px__quote_diff(px_arena *arena, const px__qword *full, size_t n_full, const 
             rc = PX_ENOMEM;
             goto done;
         }
-        px__copy(o, ops.v, ops.n * sizeof(px_diff_word));
+        for (size_t k = 0; k < ops.n && !rc; k++) {
+            o[k] = ops.v[k].w;
+            /* the punctuation between this word and the next one, as
+             * written on the side the next one is shown from */
+            if (k + 1 == ops.n)
+                continue;
+            const op_t *x = &ops.v[k], *y = &ops.v[k + 1];
+            const px__qword *wl = NULL, *wn = NULL;
+            if (y->h0 && x->h1 && x->h1 + 1 == y->h0)
+                wl = x->h1, wn = y->h0;
+            else if (y->f0 && x->f1 && x->f1 + 1 == y->f0)
+                wl = x->f1, wn = y->f0;
+            if (wl && gap_is_punct(wl, wn) &&
+                !(wn->s - (wl->s + wl->len) == 1 && wl->s[wl->len] == ' ') &&
+                !(o[k].after = px_arena_strndup(arena, wl->s + wl->len,
+                                                (size_t)(wn->s - (wl->s + wl->len)))))
+                rc = PX_ENOMEM;
+        }
+        if (rc)
+            goto done;
         *ops_out = o;
         *n_ops = ops.n;
     }
@@ -797,6 +863,10 @@ int px__compare_quotes(px_compare *c, const px_quote_input *inputs, size_t n_inp
                 px_buf_puts(&tb, " … ");
             px_buf_put(&tb, d->text + s, e - s);
         }
+        /* "..., for as long as they need it," she said: the comma is the
+         * writer's sentence, not the statement's */
+        while (tb.len && strchr(",;:", tb.ptr[tb.len - 1]))
+            tb.len--;
         if (rc || !w.n) {
             PX_VEC_FREE(w);
             continue;

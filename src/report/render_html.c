@@ -96,8 +96,13 @@ static void diff_html(px_buf *b, const px_quote_occurrence *oc)
 {
     for (size_t k = 0; k < oc->n_diff; k++) {
         const px_diff_word *d = &oc->diff[k];
-        if (k)
-            px_buf_putc(b, ' ');
+        if (k) {
+            const char *sep = oc->diff[k - 1].after;
+            if (sep)
+                esc(b, sep);
+            else
+                px_buf_putc(b, ' ');
+        }
         switch (d->op) {
         case PX_DIFF_SAME:
             esc(b, d->here);
@@ -343,7 +348,13 @@ static void html_story(const px_story *s, px_buf *b)
         esc(b, fs[f].text);
         px_buf_puts(b, " <span class=\"tag single\">single source</span> <span class=\"meta\">");
         cite_links(b, s, fs[f].cites, fs[f].n_cites);
-        px_buf_puts(b, "</span></li>\n");
+        px_buf_puts(b, "</span>");
+        if (fs[f].only_here) {
+            px_buf_puts(b, " <span class=\"meta\">part of a shared fact above; words only this outlet has: <mark>");
+            esc(b, fs[f].only_here);
+            px_buf_puts(b, "</mark></span>");
+        }
+        px_buf_puts(b, "</li>\n");
     }
     px_buf_puts(b, "</ul></section>\n");
 

@@ -252,6 +252,10 @@ int px__report_json(const px_story *s, px_buf *out)
                     px_json_key(&j, "kind");
                     px_json_str(&j, px_variant_kind_name(dw->kind));
                 }
+                if (dw->after) {
+                    px_json_key(&j, "after");
+                    px_json_str(&j, dw->after);
+                }
                 px_json_object_end(&j);
             }
             px_json_array_end(&j);
@@ -274,6 +278,10 @@ int px__report_json(const px_story *s, px_buf *out)
         px_json_str(&j, fs[f].corroborated ? "corroborated" : "single_source");
         px_json_key(&j, "outlets");
         px_json_uint(&j, fs[f].n_docs);
+        if (fs[f].only_here) {
+            px_json_key(&j, "only_here");
+            px_json_str(&j, fs[f].only_here);
+        }
         px_json_key(&j, "documents");
         cite_docs(&j, s, fs[f].cites, fs[f].n_cites);
         px_json_key(&j, "sentences");

@@ -227,7 +227,12 @@ int px__report_md(const px_story *s, px_buf *b)
         md_str(b, fs[f].text);
         px_buf_puts(b, " _(");
         md_outlets(b, s, fs[f].cites, fs[f].n_cites);
-        px_buf_puts(b, ")_\n");
+        px_buf_puts(b, ")_");
+        if (fs[f].only_here) {
+            px_buf_puts(b, "; part of a shared fact above; words only this outlet has: ");
+            md_str(b, fs[f].only_here);
+        }
+        px_buf_putc(b, '\n');
     }
     px_buf_putc(b, '\n');
 

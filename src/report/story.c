@@ -4,8 +4,11 @@
  * of dated events and the sourced brief. A stage that is missing from
  * this build leaves its section out, and the report says so.
  */
+#include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "report.h"
 
@@ -98,6 +101,67 @@ static bool resolved_value(const char *v)
     return !strchr(v, 'X');
 }
 
+/* How well a sentence dates an event with the expression cite->start..end:
+ * a body sentence that puts something on the date ("On Monday, the union
+ * wrote") rather than one that runs from it or up to it ("vigil since
+ * Monday", "by Friday"), outside quotation marks, and short. */
+static int event_sentence_score(const px_doc *d, const px_cite *c)
+{
+    static const char *const from_or_to[] = {"since", "until", "till", "by", "before", "after",
+                                             "from", "through", "between", NULL};
+    size_t nb, ns;
+    const px_block *bl = px_doc_blocks(d, &nb);
+    const px_sentence *se = px_doc_sentences(d, &ns);
+    const px_sentence *x = &se[c->sentence];
+    px_str t = px_doc_text(d);
+    int score = bl[x->block].kind == PX_BLOCK_BODY ? 8 : 0;
+    /* the word before the expression, if it is inside the expression's
+     * sentence: expressions often open with their preposition */
+    size_t p = c->start;
+    while (p > x->start && t.ptr[p - 1] == ' ')
+        p--;
+    size_t w = p;
+    while (w > x->start && isalpha((unsigned char)t.ptr[w - 1]))
+        w--;
+    size_t wl = p - w;
+    const char *ex = t.ptr + c->start;
+    size_t exl = c->end - c->start;
+    for (const char *const *f = from_or_to; *f; f++) {
+        size_t fl = strlen(*f);
+        if ((wl == fl && !strncasecmp(t.ptr + w, *f, fl)) ||
+            (exl > fl && !strncasecmp(ex, *f, fl) && ex[fl] == ' '))
+            score -= 4;
+    }
+    /* inside a quotation: the speaker's time, less sure */
+    size_t opens = 0, closes = 0;
+    for (size_t i = x->start; i < c->start; i++) {
+        unsigned char ch = (unsigned char)t.ptr[i];
+        if (ch == '"')
+            opens++;
+        else if (ch == 0xE2 && i + 2 < c->start && (unsigned char)t.ptr[i + 1] == 0x80) {
+            unsigned char z = (unsigned char)t.ptr[i + 2];
+            opens += z == 0x9C;  /* “ */
+            closes += z == 0x9D; /* ” */
+        }
+    }
+    bool quoted = opens > closes && (opens - closes) % 2 == 1;
+    /* ... or a sentence that closes a quotation opened before it */
+    for (size_t i = c->end; i + 2 < x->end && !quoted && opens == closes; i++) {
+        if ((unsigned char)t.ptr[i] != 0xE2 || (unsigned char)t.ptr[i + 1] != 0x80)
+            continue;
+        unsigned char z = (unsigned char)t.ptr[i + 2];
+        if (z == 0x9C)
+            break;
+        quoted = z == 0x9D;
+    }
+    if (quoted)
+        score -= 3;
+    /* shorter sentences state one thing */
+    size_t len = x->end - x->start;
+    score -= len > 300 ? 2 : len > 180 ? 1 : len < 40 ? 2 : 0;
+    return score;
+}
+
 static int story_timeline(px_story *s)
 {
     int rc = px_dates_anchor_story(s->docs, s->n_docs);
@@ -167,17 +231,13 @@ static int story_timeline(px_story *s)
                 ev->value = all.v[k].value;
                 ev->cites = cites + k;
                 ev->n_cites = j - k;
-                /* the sentence that dates it: a body sentence if any */
+                /* the sentence that dates it: the best placed of them */
                 size_t pick = k;
+                int best = INT_MIN;
                 for (size_t x = k; x < j; x++) {
-                    const px_doc *dx = s->docs[cites[x].doc];
-                    size_t nbx, nsx;
-                    const px_block *bx = px_doc_blocks(dx, &nbx);
-                    const px_sentence *sx = px_doc_sentences(dx, &nsx);
-                    if (bx[sx[cites[x].sentence].block].kind == PX_BLOCK_BODY) {
-                        pick = x;
-                        break;
-                    }
+                    int sc = event_sentence_score(s->docs[cites[x].doc], &cites[x]);
+                    if (sc > best)
+                        best = sc, pick = x;
                 }
                 const px_doc *d0 = s->docs[cites[pick].doc];
                 size_t ns;

@@ -12,9 +12,9 @@
 #include "parallax.h"
 
 typedef struct fixture {
-    px_doc *docs[4];
+    px_doc *docs[6];
     size_t n;
-    px_quote_input q[4];
+    px_quote_input q[6];
     px_compare *cmp;
 } fixture;
 
@@ -123,16 +123,26 @@ static void test_substituted_truncated_reordered(void)
     /* the last sentence first, the second left out */
     add_doc(&f, "He said: “We hope to reach them tomorrow. We heard them.”",
             "We hope to reach them tomorrow. We heard them.", 0);
+    /* only the first sentence */
+    add_doc(&f, "He said: “We heard them.”", "We heard them.", 0);
     run(&f);
     size_t ng;
     ASSERT_TRUE(has(occ_of(&f, 1, &ng), PX_VARIANT_SUBSTITUTED, "hope", "expect"));
+    /* the words cut keep their punctuation */
+    ASSERT_TRUE(has(occ_of(&f, 4, &ng), PX_VARIANT_TRUNCATED,
+                    "That tells us some of the men are alive. We hope to reach them tomorrow", NULL));
+    /* the diff keeps the full stop between "them" and the words cut */
+    const px_quote_occurrence *cut = occ_of(&f, 4, &ng);
+    ASSERT_EQ(cut->diff[2].op, PX_DIFF_SAME);
+    ASSERT_STR_EQ(cut->diff[2].after, ". ");
+    ASSERT_TRUE(cut->diff[1].after == NULL);
     ASSERT_EQ(ng, 1);
-    ASSERT_TRUE(has(occ_of(&f, 2, &ng), PX_VARIANT_TRUNCATED, NULL, NULL));
+    ASSERT_TRUE(has(occ_of(&f, 2, &ng), PX_VARIANT_TRUNCATED, "We hope to reach them tomorrow", NULL));
     const px_quote_occurrence *o = occ_of(&f, 3, &ng);
     ASSERT_TRUE(has(o, PX_VARIANT_REORDERED, NULL, "We hope to reach them tomorrow"));
     ASSERT_TRUE(has(o, PX_VARIANT_OMITTED, NULL, NULL));
     const px_quote_group *g = px_compare_quotes(f.cmp, &ng);
-    ASSERT_EQ(g[0].n_docs, 4);
+    ASSERT_EQ(g[0].n_docs, 5);
     ASSERT_EQ(g[0].single_source, 0);
     release(&f);
 }
@@ -178,6 +188,24 @@ static ptrdiff_t with_alias(const px_entities *e, const char *a)
             if (!strcmp(l[i].aliases[k], a))
                 return (ptrdiff_t)i;
     return -1;
+}
+
+/* The comparison of texts as one story; free with release_story(). */
+static px_compare *compare_of(const char *const *texts, size_t n, px_doc **docs, px_entities **e)
+{
+    *e = entities_of(texts, n, docs);
+    px_compare *c = NULL;
+    if (px_compare_new(&c, docs, n, *e, NULL, 0))
+        abort();
+    return c;
+}
+
+static void release_story(px_compare *c, px_entities *e, px_doc **docs, size_t n)
+{
+    px_compare_free(c);
+    px_entities_free(e);
+    for (size_t i = 0; i < n; i++)
+        px_doc_free(docs[i]);
 }
 
 static void test_entity_variants(void)
@@ -297,9 +325,8 @@ static void test_title_conflict(void)
         "Mayor Tadeusz Król spent three nights at the pithead with the families of the miners.",
     };
     px_doc *docs[2];
-    px_entities *e = entities_of(texts, 2, docs);
-    px_compare *c = NULL;
-    ASSERT_EQ(px_compare_new(&c, docs, 2, e, NULL, 0), 0);
+    px_entities *e;
+    px_compare *c = compare_of(texts, 2, docs, &e);
     size_t n;
     const px_conflict *cf = px_compare_conflicts(c, &n);
     ASSERT_EQ(n, 1);
@@ -307,10 +334,93 @@ static void test_title_conflict(void)
     ASSERT_EQ(cf[0].n_sides, 2);
     ASSERT_EQ(cf[0].sides[0].cites[0].doc, 1);
     ASSERT_EQ(cf[0].sides[1].cites[0].doc, 0);
-    px_compare_free(c);
-    px_entities_free(e);
-    for (size_t i = 0; i < 2; i++)
-        px_doc_free(docs[i]);
+    release_story(c, e, docs, 2);
+}
+
+/* A sentence that carries a shared fact and much more: corroborated with
+ * the other outlet, and single-source with the words only it has. */
+static void test_fact_says_more(void)
+{
+    static const char *const texts[] = {
+        "A tremor brought down the roadway of the Jadwiga colliery on Sunday night. "
+        "The tremor measured 3.1 on the local scale, the regional mining inspectorate said in Katowice.",
+        "A tremor brought down the roadway of the Jadwiga colliery late on Sunday night. "
+        "Relatives waited at the pithead for news of the men.",
+    };
+    px_doc *docs[2];
+    px_entities *e;
+    px_compare *c = compare_of(texts, 2, docs, &e);
+    size_t n;
+    const px_fact *f = px_compare_facts(c, &n);
+    size_t shared = 0, more = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (f[i].corroborated) {
+            shared++;
+            ASSERT_EQ(f[i].n_docs, 2);
+            ASSERT_TRUE(f[i].only_here == NULL);
+        } else if (f[i].only_here) {
+            more++;
+        }
+    }
+    ASSERT_EQ(shared, 1);
+    ASSERT_EQ(more, 0); /* "late" alone is not half of the sentence */
+    /* the second sentence is single source, as a whole */
+    bool tremor = false;
+    for (size_t i = 0; i < n; i++)
+        if (!f[i].corroborated && strstr(f[i].text, "3.1") && !f[i].only_here)
+            tremor = true;
+    ASSERT_TRUE(tremor);
+    release_story(c, e, docs, 2);
+}
+
+/* The same, when one outlet's version of the shared fact adds a number
+ * and a source: the added words are listed. */
+static void test_fact_only_here(void)
+{
+    static const char *const texts[] = {
+        "A tremor brought down the roadway of the Jadwiga colliery on Sunday night, trapping 14 miners "
+        "850 metres underground, the regional mining inspectorate said after measuring it at 3.1.",
+        "A tremor brought down the roadway of the Jadwiga colliery on Sunday night, trapping 14 miners.",
+    };
+    px_doc *docs[2];
+    px_entities *e;
+    px_compare *c = compare_of(texts, 2, docs, &e);
+    size_t n;
+    const px_fact *f = px_compare_facts(c, &n);
+    const char *only = NULL;
+    bool shared = false;
+    for (size_t i = 0; i < n; i++) {
+        shared |= f[i].corroborated && f[i].n_docs == 2;
+        if (!f[i].corroborated && f[i].only_here)
+            only = f[i].only_here;
+    }
+    ASSERT_TRUE(shared);
+    ASSERT_TRUE(only != NULL);
+    ASSERT_TRUE(strstr(only, "850 metres") != NULL);
+    ASSERT_TRUE(strstr(only, "3.1") != NULL);
+    ASSERT_TRUE(strstr(only, "tremor") == NULL);
+    release_story(c, e, docs, 2);
+}
+
+/* The timeline cites the sentence that puts something on the date, not
+ * one that runs from it. */
+static void test_timeline_sentence(void)
+{
+    px_doc *docs[1];
+    px_doc_meta meta = {"t1", NULL, NULL, NULL, NULL, "2026-03-12", NULL};
+    const char *text = "Relatives have kept vigil at the pithead since Monday, waiting for news of the men.\n\n"
+                       "On Monday, the union leader wrote that the longwall should have been stopped.";
+    ASSERT_EQ(px_doc_new(&docs[0], text, strlen(text), &meta, 0, NULL, NULL), 0);
+    px_story *st = NULL;
+    ASSERT_EQ(px_story_new(&st, docs, 1), 0);
+    size_t n;
+    const px_event *ev = px_story_timeline(st, &n);
+    ASSERT_EQ(n, 1);
+    ASSERT_STR_EQ(ev[0].value, "2026-03-09");
+    ASSERT_EQ(ev[0].n_cites, 2);
+    ASSERT_TRUE(strncmp(ev[0].text, "On Monday", 9) == 0);
+    px_story_free(st);
+    px_doc_free(docs[0]);
 }
 
 int main(void)
@@ -323,5 +433,8 @@ int main(void)
     RUN_TEST(test_unnamed_organisation);
     RUN_TEST(test_first_names_and_titles);
     RUN_TEST(test_title_conflict);
+    RUN_TEST(test_fact_says_more);
+    RUN_TEST(test_fact_only_here);
+    RUN_TEST(test_timeline_sentence);
     return px_test_summary();
 }
