@@ -22,7 +22,8 @@ static const char help[] =
     "lists its stories instead.\n\n"
     "jsonl: one object per document: doc, story (a number shared by the\n"
     "story's documents), duplicate_of (id of the family's first document, or\n"
-    "null). text: each story with its headline, outlets and documents.\n\n"
+    "null), near_duplicates (ids of the earlier documents verified as its\n"
+    "near-duplicates). text: each story with its headline, outlets and documents.\n\n"
     "  --format F          jsonl (default) or text\n"
     "  -o FILE             write to FILE instead of standard output\n"
     "  --threshold J       Jaccard threshold of near-duplicates (default 0.5)\n"
@@ -90,7 +91,16 @@ static void on_assign(void *ud, px_doc *doc, const px_group_assign *a)
         r->oom = true;
     if (r->format == 0 && d->id) {
         const char *dup = a->dup_of >= 0 ? r->docs[a->dup_of].id : NULL;
-        char *line = px_group_assign_json(d->id, a->story, dup);
+        const char *near_small[16], **near = near_small;
+        if (a->n_near > 16 && !(near = malloc(a->n_near * sizeof *near))) {
+            r->oom = true;
+            return;
+        }
+        for (size_t i = 0; i < a->n_near; i++)
+            near[i] = r->docs[a->near[i]].id;
+        char *line = px_group_assign_json_near(d->id, a->story, dup, near, a->n_near);
+        if (near != near_small)
+            free(near);
         if (!line)
             r->oom = true;
         else
@@ -186,7 +196,8 @@ static int print_story(void *ud, const px_store_story *s)
 static int print_article_json(void *ud, const px_store_article *a)
 {
     run *r = ud;
-    char *line = px_group_assign_json(a->id, (size_t)a->story, a->duplicate_of);
+    char *line = px_group_assign_json_near(a->id, (size_t)a->story, a->duplicate_of, a->near,
+                                           a->n_near);
     if (!line)
         return PX_ENOMEM;
     fprintf(r->out, "%s\n", line);

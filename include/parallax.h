@@ -459,6 +459,13 @@ typedef struct px_group_assign {
     int new_story;        /* 1: this document started the story */
     double dup_jaccard;   /* estimated Jaccard with its best match, or 0 */
     double story_similarity; /* cosine with the story it joined, or 0 */
+    /* earlier documents verified as near-duplicates of this one (Jaccard
+     * of the shingle sets at least dup_threshold), ascending; borrowed,
+     * valid during the callback. Near-duplication is not transitive: a
+     * family (same dup_of) holds documents close to its first one, not
+     * necessarily to each other; these links are the pairs. */
+    const size_t *near;
+    size_t n_near;
 } px_group_assign;
 
 /* Called once per document in the order added, from the grouper's worker
@@ -488,6 +495,10 @@ void px_grouper_free(px_grouper *g);
  * {"doc":ID,"story":N,"duplicate_of":ID|null}. dup_id: the id of the
  * family's first document, or NULL. Caller frees the string. */
 char *px_group_assign_json(const char *doc_id, size_t story, const char *dup_id);
+/* The same with "near_duplicates": the ids of the document's verified
+ * near-duplicate links (n_near of them, may be NULL when 0). */
+char *px_group_assign_json_near(const char *doc_id, size_t story, const char *dup_id,
+                                const char *const *near_ids, size_t n_near);
 
 
 /* ==== store: the SQLite corpus (src/store) ========================= */
@@ -531,6 +542,8 @@ typedef struct px_store_article {
     const char *text;
     int64_t story;
     const char *duplicate_of; /* id of the family's first article or NULL */
+    const char *const *near;  /* ids of its verified near-duplicate links */
+    size_t n_near;
 } px_store_article;
 
 /* Calls fn for each story, oldest first (fields borrowed for the call);

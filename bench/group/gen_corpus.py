@@ -92,7 +92,8 @@ def main():
     for t, s in arts:
         by_topic.setdefault(t, []).extend(s)
     pool = [s for _, ss in arts for s in ss]
-    vocab = list({w for s in pool[:3000] for w in s.split(" ") if w.isalpha()})
+    # sorted: a set iterates in an order that changes from run to run
+    vocab = sorted({w for s in pool[:3000] for w in s.split(" ") if w.isalpha()})
     out = sys.stdout if a.o == "-" else open(a.o, "w", encoding="utf-8")
     n = fam = 0
     while n < a.n:

@@ -20,7 +20,8 @@ struct px_feat_ctx {
     struct sb_stemmer *stem;
     px_buf word, prev_cap;
     PX_VEC(uint32_t) shingles;
-    PX_VEC(uint64_t) ring;
+    PX_VEC(uint64_t) ring;  /* the last k word hashes, twice (2k) */
+    PX_VEC(uint64_t) wh;    /* per token: hash of its folded form */
     PX_VEC(px_term) raw;
     /* word hash -> index into stem_key: the term key of the word's stem,
      * 0 for a stopword or a one-letter word (stemming is the dearest step
@@ -92,6 +93,7 @@ void px__feat_ctx_free(px_feat_ctx *c)
     px_buf_release(&c->prev_cap);
     PX_VEC_FREE(c->shingles);
     PX_VEC_FREE(c->ring);
+    PX_VEC_FREE(c->wh);
     PX_VEC_FREE(c->raw);
     px__u64map_release(&c->stem_of);
     PX_VEC_FREE(c->tmp32);
@@ -156,6 +158,17 @@ static bool push_term(px_feat_ctx *c, char kind, const char *s, size_t len, floa
     return PX_VEC_PUSH(c->raw, t);
 }
 
+/* The cached stem term key of word hash wh: 1 (found), 0 (not cached). */
+static int stem_cached(px_feat_ctx *c, uint64_t wh, uint64_t *key, bool *stop)
+{
+    uint32_t *idx = px__u64map_get(&c->stem_of, wh);
+    if (!idx)
+        return 0;
+    *key = c->stem_key.v[*idx];
+    *stop = *key == 0;
+    return 1;
+}
+
 /* The stem term key of the folded word in c->word (hash wh), 0 for a
  * stopword; *stop tells a stopword. Cached per context. */
 static int stem_lookup(px_feat_ctx *c, uint64_t wh, uint64_t *key, bool *stop)
@@ -185,22 +198,43 @@ static int stem_lookup(px_feat_ctx *c, uint64_t wh, uint64_t *key, bool *stop)
     return PX_OK;
 }
 
-/* LSD radix sorts: a few hundred keys a document, where qsort's
- * comparisons cost more than the rest of the features together. */
-static void radix_u32(uint32_t *a, uint32_t *tmp, size_t n)
+/* Sorts a few hundred shingle hashes: one counting pass on the top 8
+ * bits spreads them over 256 buckets of one or two each, which insertion
+ * sort finishes (a quarter of the work of a 4-pass LSD radix sort). */
+static void sort_u32(uint32_t *a, uint32_t *tmp, size_t n)
 {
     if (n < 2)
         return;
-    for (int shift = 0; shift < 32; shift += 8) {
-        size_t count[257] = {0};
-        for (size_t i = 0; i < n; i++)
-            count[((a[i] >> shift) & 255) + 1]++;
-        for (int b = 0; b < 256; b++)
-            count[b + 1] += count[b];
-        for (size_t i = 0; i < n; i++)
-            tmp[count[(a[i] >> shift) & 255]++] = a[i];
-        memcpy(a, tmp, n * sizeof *a);
+    if (n < 32) {
+        for (size_t i = 1; i < n; i++) {
+            uint32_t x = a[i];
+            size_t j = i;
+            for (; j > 0 && a[j - 1] > x; j--)
+                a[j] = a[j - 1];
+            a[j] = x;
+        }
+        return;
     }
+    size_t count[257] = {0};
+    for (size_t i = 0; i < n; i++)
+        count[(a[i] >> 24) + 1]++;
+    for (int b = 0; b < 256; b++)
+        count[b + 1] += count[b];
+    size_t start[257];
+    memcpy(start, count, sizeof start);
+    for (size_t i = 0; i < n; i++)
+        tmp[count[a[i] >> 24]++] = a[i];
+    for (int b = 0; b < 256; b++) {
+        size_t lo = start[b], hi = start[b + 1];
+        for (size_t i = lo + 1; i < hi; i++) {
+            uint32_t x = tmp[i];
+            size_t j = i;
+            for (; j > lo && tmp[j - 1] > x; j--)
+                tmp[j] = tmp[j - 1];
+            tmp[j] = x;
+        }
+    }
+    memcpy(a, tmp, n * sizeof *a);
 }
 
 static bool story_block(px_block_kind k)
@@ -209,22 +243,152 @@ static bool story_block(px_block_kind k)
            k == PX_BLOCK_HEADING || k == PX_BLOCK_CAPTION;
 }
 
-int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
+/* Hash of a folded word's bytes, 8 at a time (words are short: one or
+ * two rounds); only ever compared with itself, so any good mix will do. */
+static inline uint64_t word_hash(const char *p, size_t len)
 {
-    memset(out, 0, sizeof *out);
-    out->day = px__day_number(doc->date);
+    uint64_t h = len * 0x9e3779b97f4a7c15ULL;
+    for (size_t i = 0; i < len; i += 8) {
+        uint64_t x = 0;
+        memcpy(&x, p + i, len - i < 8 ? len - i : 8);
+        h = (h ^ x) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+    }
+    return mix64(h);
+}
+
+enum { SMALL_WORD = 64 };
+
+/* Folds an ASCII word of at most SMALL_WORD bytes into out (8 bytes of
+ * slack) eight bytes at a time; false when it has a non-ASCII byte. The
+ * text has at least 8 readable bytes after s + len. */
+static inline bool fold_ascii(const char *s, size_t len, char *out)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t high = 0x8080808080808080ULL;
+    for (size_t i = 0; i < len; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (len - i < 8)
+            x &= ((uint64_t)1 << (8 * (len - i))) - 1;
+        if (x & high)
+            return false;
+        /* 0x80 in the bytes from 'A' (0x41) to 'Z' (0x5a), then 0x20 */
+        uint64_t upper = (x + 0x3f3f3f3f3f3f3f3fULL) & ~(x + 0x2525252525252525ULL) & high;
+        x |= upper >> 2;
+        memcpy(out + i, &x, 8);
+    }
+    return true;
+#else
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x80)
+            return false;
+        out[i] = (char)((unsigned)(ch - 'A') < 26u ? ch + 32 : ch);
+    }
+    return true;
+#endif
+}
+
+/* Shingles are hashed as a polynomial in the k word hashes, rolled one
+ * word at a time (a multiply and an add per word instead of k mixes); the
+ * 32 bits kept come from a final mix. */
+#define SHINGLE_MUL 0xc2b2ae3d27d4eb4fULL
+#define EXACT_MUL 0x9fb21c651e98df25ULL
+
+static inline uint32_t shingle_value(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    return (uint32_t)(h >> 32);
+}
+
+int px__sig_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
+{
     c->shingles.n = 0;
-    c->ring.n = 0;
-    c->raw.n = 0;
     const size_t k = (size_t)c->shingle;
-    if (!PX_VEC_RESERVE(c->ring, k))
+    if (!PX_VEC_RESERVE(c->ring, k) || !PX_VEC_RESERVE(c->wh, doc->n_toks + 1) ||
+        !PX_VEC_RESERVE(c->shingles, doc->n_toks + 1))
         return PX_ENOMEM;
-    uint64_t exact = 0x84222325cbf29ce4ULL;
-    size_t n_words = 0;
+    uint64_t *ring = c->ring.v, *whs = c->wh.v;
+    uint32_t *sh = c->shingles.v;
+    size_t n_sh = 0;
+    /* SHINGLE_MUL^(k-1): the weight of the word leaving the window */
+    uint64_t out_w = 1;
+    for (size_t j = 1; j < k; j++)
+        out_w *= SHINGLE_MUL;
+    uint64_t exact = 0x84222325cbf29ce4ULL, roll = 0;
+    size_t n_words = 0, pos = 0; /* pos = n_words % k, without dividing */
+    char small[SMALL_WORD + 8];
+    for (size_t bi = 0; bi < doc->n_blocks; bi++) {
+        const px_block *blk = &doc->blocks[bi];
+        for (size_t si = blk->first_sentence; si < blk->first_sentence + blk->n_sentences; si++) {
+            const px_sentence *se = &doc->sents[si];
+            for (size_t ti = se->first_token; ti < se->first_token + se->n_tokens; ti++) {
+                const px_token *t = &doc->toks[ti];
+                if (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER)
+                    continue;
+                const char *s = doc->text + t->start;
+                size_t len = t->end - t->start;
+                uint64_t wh;
+                /* short ASCII words (nearly all) are folded on the stack */
+                if (len <= SMALL_WORD && t->end + 8 <= doc->len && fold_ascii(s, len, small)) {
+                    wh = word_hash(small, len);
+                } else {
+                    fold_word(c, s, len);
+                    if (c->word.oom)
+                        return PX_ENOMEM;
+                    wh = word_hash(c->word.ptr, c->word.len);
+                }
+                whs[ti] = wh;
+                exact = exact * EXACT_MUL + wh;
+                if (n_words >= k)
+                    roll -= ring[pos] * out_w;
+                roll = roll * SHINGLE_MUL + wh;
+                ring[pos] = wh;
+                n_words++;
+                if (++pos == k)
+                    pos = 0;
+                if (n_words >= k)
+                    sh[n_sh++] = shingle_value(roll);
+            }
+        }
+    }
+    if (n_words && n_words < k)
+        sh[n_sh++] = shingle_value(roll);
+    c->shingles.n = n_sh;
+    exact = mix64(exact);
+    out->exact = n_words ? (exact ? exact : 1) : 0;
+    out->sig = malloc((size_t)c->num_perm * sizeof *out->sig);
+    if (!out->sig)
+        return PX_ENOMEM;
+    px__minhash(c->seeds, c->num_perm, sh, n_sh, out->sig);
+    /* the set itself, for exact verification of candidates */
+    if (!PX_VEC_RESERVE(c->tmp32, n_sh))
+        return PX_ENOMEM;
+    sort_u32(sh, c->tmp32.v, n_sh);
+    size_t distinct = 0;
+    for (size_t i = 0; i < n_sh; i++)
+        if (!distinct || sh[distinct - 1] != sh[i])
+            sh[distinct++] = sh[i];
+    out->shingles = malloc((distinct ? distinct : 1) * sizeof *out->shingles);
+    if (!out->shingles)
+        return PX_ENOMEM;
+    if (distinct)
+        memcpy(out->shingles, sh, distinct * sizeof *out->shingles);
+    out->n_shingles = distinct;
+    return PX_OK;
+}
+
+int px__terms_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
+{
+    out->day = px__day_number(doc->date);
+    c->raw.n = 0;
     size_t prev_cap_tok = (size_t)-1; /* index of the previous name word */
     for (size_t bi = 0; bi < doc->n_blocks; bi++) {
         const px_block *blk = &doc->blocks[bi];
-        bool story = story_block(blk->kind);
+        if (!story_block(blk->kind))
+            continue;
         float boost = blk->kind == PX_BLOCK_HEADLINE ? 2.0f : 1.0f;
         for (size_t si = blk->first_sentence; si < blk->first_sentence + blk->n_sentences; si++) {
             const px_sentence *se = &doc->sents[si];
@@ -236,24 +400,11 @@ int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
                     continue;
                 const char *s = doc->text + t->start;
                 size_t len = t->end - t->start;
-                fold_word(c, s, len);
-                if (c->word.oom)
-                    return PX_ENOMEM;
-                uint64_t wh = px__hash(c->word.ptr, c->word.len, 0);
-                exact = mix64(exact ^ wh) + 0x9e3779b97f4a7c15ULL;
-                /* shingles: rolling window of the last k word hashes */
-                c->ring.v[n_words % k] = wh;
-                n_words++;
-                if (n_words >= k) {
-                    uint64_t h = 0;
-                    for (size_t j = 0; j < k; j++)
-                        h = mix64(h ^ c->ring.v[(n_words - k + j) % k]) + j;
-                    if (!PX_VEC_PUSH(c->shingles, (uint32_t)(h ^ (h >> 32))))
-                        return PX_ENOMEM;
-                }
-                if (!story)
-                    continue;
+                uint64_t wh = c->wh.v[ti];
                 if (t->kind == PX_TOK_NUMBER) {
+                    fold_word(c, s, len);
+                    if (c->word.oom)
+                        return PX_ENOMEM;
                     /* a year tells look-alike events apart */
                     bool year = c->word.len == 4 && (!memcmp(c->word.ptr, "19", 2) ||
                                                      !memcmp(c->word.ptr, "20", 2));
@@ -263,12 +414,21 @@ int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
                     prev_cap_tok = (size_t)-1;
                     continue;
                 }
-                bool name = (t->flags & PX_TF_CAP) && !(t->flags & PX_TF_SENT_START) &&
-                            c->word.len > 1;
+                bool name = (t->flags & PX_TF_CAP) && !(t->flags & PX_TF_SENT_START);
                 uint64_t stem;
                 bool stop;
-                if (stem_lookup(c, wh, &stem, &stop))
+                int rc = stem_cached(c, wh, &stem, &stop);
+                if (rc < 0)
                     return PX_ENOMEM;
+                if (rc == 0 || name) {
+                    /* a cache miss or a name needs the folded text */
+                    fold_word(c, s, len);
+                    if (c->word.oom)
+                        return PX_ENOMEM;
+                    if (rc == 0 && stem_lookup(c, wh, &stem, &stop))
+                        return PX_ENOMEM;
+                }
+                name = name && c->word.len > 1;
                 if (name && !stop) {
                     if (!push_term(c, 'e', c->word.ptr, c->word.len, 3.0f * sboost))
                         return PX_ENOMEM;
@@ -299,42 +459,10 @@ int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
     }
     if (doc->date && strlen(doc->date) >= 4 && !push_term(c, 'n', doc->date, 4, 2.0f))
         return PX_ENOMEM;
-    if (n_words && n_words < k) {
-        uint64_t h = 0;
-        for (size_t j = 0; j < n_words; j++)
-            h = mix64(h ^ c->ring.v[j]) + j;
-        if (!PX_VEC_PUSH(c->shingles, (uint32_t)(h ^ (h >> 32))))
-            return PX_ENOMEM;
-    }
-    out->exact = n_words ? (exact ? exact : 1) : 0;
-    out->sig = malloc((size_t)c->num_perm * sizeof *out->sig);
-    if (!out->sig)
-        return PX_ENOMEM;
-    px__minhash(c->seeds, c->num_perm, c->shingles.v, c->shingles.n, out->sig);
-    /* the set itself, for exact verification of candidates */
-    if (!PX_VEC_RESERVE(c->tmp32, c->shingles.n)) {
-        px__feat_release(out);
-        return PX_ENOMEM;
-    }
-    radix_u32(c->shingles.v, c->tmp32.v, c->shingles.n);
-    size_t distinct = 0;
-    for (size_t i = 0; i < c->shingles.n; i++)
-        if (!distinct || c->shingles.v[distinct - 1] != c->shingles.v[i])
-            c->shingles.v[distinct++] = c->shingles.v[i];
-    out->shingles = malloc((distinct ? distinct : 1) * sizeof *out->shingles);
-    if (!out->shingles) {
-        px__feat_release(out);
-        return PX_ENOMEM;
-    }
-    if (distinct)
-        memcpy(out->shingles, c->shingles.v, distinct * sizeof *out->shingles);
-    out->n_shingles = distinct;
     /* term frequencies: sum of boosts per key, damped */
     if (c->raw.n) {
-        if (!PX_VEC_RESERVE(c->tmp_terms, c->raw.n)) {
-            px__feat_release(out);
+        if (!PX_VEC_RESERVE(c->tmp_terms, c->raw.n))
             return PX_ENOMEM;
-        }
         px__sort_terms_by_key(c->raw.v, c->tmp_terms.v, c->raw.n);
         size_t m = 0;
         for (size_t i = 0; i < c->raw.n; i++) {
@@ -344,10 +472,8 @@ int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
                 c->raw.v[m++] = c->raw.v[i];
         }
         out->terms = malloc(m * sizeof *out->terms);
-        if (!out->terms) {
-            px__feat_release(out);
+        if (!out->terms)
             return PX_ENOMEM;
-        }
         for (size_t i = 0; i < m; i++) {
             out->terms[i].key = c->raw.v[i].key;
             float w = c->raw.v[i].w;
@@ -356,4 +482,15 @@ int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
         out->n_terms = m;
     }
     return PX_OK;
+}
+
+int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
+{
+    memset(out, 0, sizeof *out);
+    int rc = px__sig_compute(c, doc, out);
+    if (!rc)
+        rc = px__terms_compute(c, doc, out);
+    if (rc)
+        px__feat_release(out);
+    return rc;
 }

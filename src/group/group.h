@@ -51,7 +51,15 @@ void px__feat_release(px_group_feat *f);
 typedef struct px_feat_ctx px_feat_ctx;
 px_feat_ctx *px__feat_ctx_new(int num_perm, int shingle, uint64_t seed);
 void px__feat_ctx_free(px_feat_ctx *c);
+/* Both steps below; out is released on failure. */
 int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out);
+/* The near-duplicate step: exact hash, word shingles, MinHash signature
+ * and the sorted shingle set (out zeroed by the caller). Keeps each
+ * word's hash in c for px__terms_compute. */
+int px__sig_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out);
+/* The story step: weighted terms and day; after px__sig_compute of the
+ * same document with the same context. */
+int px__terms_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out);
 
 /* Stable sorts of terms by key (ascending) and by weight (descending,
  * weights non-negative); tmp holds n terms. */
@@ -62,11 +70,18 @@ double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_
 /* MinHash of a set of 32-bit shingle hashes into sig[num_perm]. */
 void px__minhash(const uint32_t *seeds, int num_perm, const uint32_t *shingles, size_t n,
                  uint32_t *sig);
+/* The LSH bucket key of band b (rows values from sig + b * rows). */
+uint64_t px__lsh_band_key(const uint32_t *sig, int rows, int band);
 /* The permutation seeds for a base seed (num_perm values). */
 void px__minhash_seeds(uint64_t seed, int num_perm, uint32_t *seeds);
 /* Days since 1970-01-01 of "YYYY-MM-DD...", or PX__NO_DAY. */
 int32_t px__day_number(const char *iso);
 
+/* The banding (b * r <= num_perm) with the least false positive mass of
+ * those whose probability of missing a pair at the threshold is at most
+ * max_miss (if none, the one that misses least). */
+void px__lsh_params_recall(double threshold, int num_perm, double max_miss, int *bands,
+                           int *rows);
 /* The false positive and false negative probability masses datasketch
  * integrates for bands b and rows r at a threshold. */
 double px__lsh_false_positive(double threshold, int b, int r);

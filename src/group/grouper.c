@@ -295,7 +295,8 @@ done:
     return rc;
 }
 
-char *px_group_assign_json(const char *doc_id, size_t story, const char *dup_id)
+static char *assign_json(const char *doc_id, size_t story, const char *dup_id, bool with_near,
+                         const char *const *near_ids, size_t n_near)
 {
     px_buf b = PX_BUF_INIT;
     px_json j;
@@ -307,10 +308,28 @@ char *px_group_assign_json(const char *doc_id, size_t story, const char *dup_id)
     px_json_uint(&j, story);
     px_json_key(&j, "duplicate_of");
     px_json_str(&j, dup_id);
+    if (with_near) {
+        px_json_key(&j, "near_duplicates");
+        px_json_array_begin(&j);
+        for (size_t i = 0; i < n_near; i++)
+            px_json_str(&j, near_ids[i]);
+        px_json_array_end(&j);
+    }
     px_json_object_end(&j);
     if (b.oom) {
         px_buf_release(&b);
         return NULL;
     }
     return px_buf_detach(&b);
+}
+
+char *px_group_assign_json(const char *doc_id, size_t story, const char *dup_id)
+{
+    return assign_json(doc_id, story, dup_id, false, NULL, 0);
+}
+
+char *px_group_assign_json_near(const char *doc_id, size_t story, const char *dup_id,
+                                const char *const *near_ids, size_t n_near)
+{
+    return assign_json(doc_id, story, dup_id, true, near_ids, n_near);
 }

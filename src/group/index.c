@@ -3,13 +3,15 @@
  * near-duplicate family and a story.
  *
  * Families: an exact duplicate (same folded words) joins its original at
- * once. Otherwise the LSH bands of the signature give candidates; the
- * document joins the family of a candidate only when it reaches the
- * threshold (exact Jaccard of the kept shingle sets) with the family's
- * representative (and with FAMILY_CHECK other members): a family is a
- * star around its representative (duplicate_of), never a chain of weak
- * links.
- * Of several such families, the one whose representative is closest.
+ * once. Otherwise the LSH bands of the signature give candidates, each
+ * verified (exact Jaccard of the kept shingle sets): those that reach the
+ * threshold are the document's near-duplicate links (reported as such),
+ * and the document joins the family of a candidate only when it reaches
+ * the threshold with the family's representative: a family is a star
+ * around its representative (duplicate_of), never a chain of weak links.
+ * Near-duplication is not transitive (B and C may both be close to A and
+ * not to each other), so a family is not a clique: the pairs are the
+ * links. Of several families, the one whose representative is closest.
  * Stories: a document's terms are weighted by TF-IDF with the document
  * frequencies seen so far, its vector compared (cosine) with the vectors
  * of the stories that share its strongest terms (an inverted index), with
@@ -24,8 +26,8 @@
 
 #include "group.h"
 
-/* candidate threshold = Jaccard threshold - this */
-#define PX_LSH_MARGIN 0.15
+/* the probability of missing a pair whose Jaccard is the threshold */
+#define LSH_MAX_MISS 0.01
 
 enum {
     DOC_TERMS = 200,     /* strongest terms kept in a document vector */
@@ -34,14 +36,6 @@ enum {
     STORY_TERMS = 600,   /* terms kept in a story vector */
     CANDIDATES = 48,     /* stories compared in full */
     BUCKET_SCAN = 256,   /* documents checked per LSH bucket */
-    /* members of a family verified besides its representative: 0 makes a
-     * family a star (every member verified against the representative),
-     * more a clique. Measured on the 1,500-article fidelity corpus: star
-     * all-pairs precision .916 recall .998, clique (256) precision 1.0
-     * recall .894: near-duplication is not transitive there, and a
-     * clique leaves alone a document whose nearest family holds one
-     * member too far from it. */
-    FAMILY_CHECK = 0,
 };
 
 /* Shingle sets kept for exact verification, at most this many hashes
@@ -62,12 +56,18 @@ typedef struct story {
 
 typedef PX_VEC(uint32_t) posting;
 
+typedef struct tried {
+    int32_t slot;
+    double j;
+} tried;
+
 struct px_group_index {
     px_group_options opt;
     int bands, rows;
     size_t n_docs;
     /* per document */
     PX_VEC(int32_t) dup_of;
+    PX_VEC(int32_t) exact_next; /* next exact duplicate of the same text, -1 */
     PX_VEC(uint32_t) story_of;
     PX_VEC(int32_t) sig_slot; /* row of sigs, or -1 (exact duplicates, empty docs) */
     PX_VEC(uint32_t) sigs;    /* num_perm per slot */
@@ -76,10 +76,12 @@ struct px_group_index {
     PX_VEC(size_t) sh_start;   /* per slot: offset into pool, or SIZE_MAX */
     PX_VEC(uint32_t) sh_len;
     PX_VEC(int32_t) lsh_next; /* per slot and band: next slot in the bucket, -1 */
-    PX_VEC(int32_t) fam_next; /* per slot: next member slot of its family, -1 */
     px_u64map lsh;            /* bucket key -> first slot */
     px_u64map exact;          /* exact hash -> document */
     PX_VEC(uint32_t) seen;    /* per slot: stamp of the last visit */
+    PX_VEC(tried) tried;      /* this query's verified candidates */
+    PX_VEC(size_t) near;      /* this document's verified near-duplicates */
+    bool oom;
     uint32_t stamp;
     /* terms */
     px_u64map df;
@@ -119,12 +121,13 @@ px_group_index *px__index_new(const px_group_options *opt)
     if (!ix)
         return NULL;
     px__group_defaults(opt, &ix->opt);
-    /* Banding is datasketch's optimum, but for a candidate threshold a
-     * little below the Jaccard threshold: at the threshold itself the
-     * optimum finds only about half of the pairs that sit right on it, and
-     * every candidate is verified anyway. */
-    double lsh_t = ix->opt.dup_threshold - PX_LSH_MARGIN;
-    px_lsh_params(lsh_t > 0.05 ? lsh_t : 0.05, ix->opt.num_perm, &ix->bands, &ix->rows);
+    /* Every candidate is verified, so a false positive costs a
+     * comparison and a false negative a missed pair: of the bandings that
+     * miss at most 1% of the pairs right at the threshold, the one with
+     * the fewest false positives (datasketch's equal-weight optimum
+     * misses 45% of those pairs at 0.5, 13% at the 0.35 used before). */
+    px__lsh_params_recall(ix->opt.dup_threshold, ix->opt.num_perm, LSH_MAX_MISS, &ix->bands,
+                          &ix->rows);
     return ix;
 }
 
@@ -133,6 +136,7 @@ void px__index_free(px_group_index *ix)
     if (!ix)
         return;
     PX_VEC_FREE(ix->dup_of);
+    PX_VEC_FREE(ix->exact_next);
     PX_VEC_FREE(ix->story_of);
     PX_VEC_FREE(ix->sig_slot);
     PX_VEC_FREE(ix->sigs);
@@ -141,8 +145,9 @@ void px__index_free(px_group_index *ix)
     PX_VEC_FREE(ix->sh_start);
     PX_VEC_FREE(ix->sh_len);
     PX_VEC_FREE(ix->lsh_next);
-    PX_VEC_FREE(ix->fam_next);
     PX_VEC_FREE(ix->seen);
+    PX_VEC_FREE(ix->tried);
+    PX_VEC_FREE(ix->near);
     px__u64map_release(&ix->lsh);
     px__u64map_release(&ix->exact);
     px__u64map_release(&ix->df);
@@ -175,8 +180,7 @@ size_t px__index_n_stories(const px_group_index *ix)
 
 static uint64_t band_key(const px_group_index *ix, const uint32_t *sig, int band)
 {
-    return px__hash(sig + (size_t)band * (size_t)ix->rows, (size_t)ix->rows * sizeof *sig,
-                    (uint64_t)band + 1);
+    return px__lsh_band_key(sig, ix->rows, band);
 }
 
 static bool sig_empty(const uint32_t *sig, int n)
@@ -209,33 +213,46 @@ static double slot_jaccard(const px_group_index *ix, const px_group_feat *f, int
     return j;
 }
 
-/* The family of an LSH candidate f may join: every member with a
- * signature (the representative first) must reach the threshold, so a
- * family stays a clique of true near-duplicates and no chain of links
- * joins two articles that are not (exact duplicates of a member share its
- * set). Returns the Jaccard with the representative, or -1. */
-static double family_jaccard(const px_group_index *ix, const px_group_feat *f, int32_t root_slot,
-                             double t)
+/* The Jaccard of f with the document in slot, computed once per query:
+ * remembered in ix->tried. */
+static double tried_jaccard(px_group_index *ix, const px_group_feat *f, int32_t slot, double t)
 {
-    double jr = slot_jaccard(ix, f, root_slot, t);
-    if (jr < t)
-        return -1;
-    int checked = 0;
-    for (int32_t m = ix->fam_next.v[root_slot]; m >= 0 && checked < FAMILY_CHECK;
-         m = ix->fam_next.v[m], checked++)
-        if (slot_jaccard(ix, f, m, t) < t)
-            return -1;
-    return jr;
+    if (ix->seen.v[slot] == ix->stamp) {
+        for (size_t i = 0; i < ix->tried.n; i++)
+            if (ix->tried.v[i].slot == slot)
+                return ix->tried.v[i].j;
+    }
+    double j = slot_jaccard(ix, f, slot, t);
+    ix->seen.v[slot] = ix->stamp;
+    tried tr = {slot, j};
+    if (!PX_VEC_PUSH(ix->tried, tr))
+        ix->oom = true;
+    return j;
 }
 
-/* Best family f may join among the families of its LSH candidates: the
- * representative's document index, or -1; *best_j its Jaccard with the
- * representative. */
+/* A verified near-duplicate, with the exact duplicates of its text
+ * (which have no signature in the index of their own). */
+static void push_near(px_group_index *ix, uint32_t doc)
+{
+    for (int32_t d = (int32_t)doc; d >= 0; d = ix->exact_next.v[d])
+        if (!PX_VEC_PUSH(ix->near, (size_t)d))
+            ix->oom = true;
+}
+
+/* The LSH candidates of f, each verified (exact Jaccard of the shingle
+ * sets where kept, else the estimate): those reaching the threshold go to
+ * ix->near (document indices, ascending); the best family f may join is
+ * the one whose representative is closest among those that reach it: its
+ * document index, or -1 (*best_j its Jaccard). Every member of a family
+ * is verified against its representative, so a family is a star of true
+ * near-duplicates and no chain of weak links joins two articles. */
 static ptrdiff_t lsh_query(px_group_index *ix, const px_group_feat *f, double *best_j)
 {
     const uint32_t *sig = f->sig;
     ptrdiff_t best = -1;
     *best_j = 0;
+    ix->near.n = 0;
+    ix->tried.n = 0;
     if (++ix->stamp == 0) {
         memset(ix->seen.v, 0, ix->seen.n * sizeof *ix->seen.v);
         ix->stamp = 1;
@@ -247,31 +264,39 @@ static ptrdiff_t lsh_query(px_group_index *ix, const px_group_feat *f, double *b
             continue;
         int32_t slot = (int32_t)*head;
         for (int scanned = 0; slot >= 0 && scanned < BUCKET_SCAN; scanned++) {
-            uint32_t doc = ix->slot_doc.v[slot];
-            uint32_t root = ix->dup_of.v[doc] >= 0 ? (uint32_t)ix->dup_of.v[doc] : doc;
-            int32_t rs = ix->sig_slot.v[root];
-            if (rs >= 0 && ix->seen.v[rs] != ix->stamp) {
-                ix->seen.v[rs] = ix->stamp; /* each family once */
-                double j = family_jaccard(ix, f, rs, t);
-                if (j >= t && (j > *best_j || best < 0)) {
-                    *best_j = j;
+            if (ix->seen.v[slot] != ix->stamp) {
+                uint32_t doc = ix->slot_doc.v[slot];
+                double j = tried_jaccard(ix, f, slot, t);
+                if (j >= t)
+                    push_near(ix, doc);
+                uint32_t root = ix->dup_of.v[doc] >= 0 ? (uint32_t)ix->dup_of.v[doc] : doc;
+                int32_t rs = ix->sig_slot.v[root];
+                double jr = rs == slot ? j : rs >= 0 ? tried_jaccard(ix, f, rs, t) : -1;
+                if (jr >= t && (jr > *best_j || best < 0)) {
+                    *best_j = jr;
                     best = root;
                 }
             }
             slot = ix->lsh_next.v[(size_t)slot * (size_t)ix->bands + (size_t)b];
         }
     }
+    /* a representative found through a member's bucket is a link too */
+    for (size_t i = 0; i < ix->tried.n; i++) {
+        uint32_t doc = ix->slot_doc.v[ix->tried.v[i].slot];
+        bool listed = false;
+        for (size_t k = 0; k < ix->near.n && !listed; k++)
+            listed = ix->near.v[k] == doc;
+        if (!listed && ix->tried.v[i].j >= t)
+            push_near(ix, doc);
+    }
+    /* ascending document order (a handful: insertion sort) */
+    for (size_t i = 1; i < ix->near.n; i++) {
+        size_t x = ix->near.v[i], k = i;
+        for (; k > 0 && ix->near.v[k - 1] > x; k--)
+            ix->near.v[k] = ix->near.v[k - 1];
+        ix->near.v[k] = x;
+    }
     return best;
-}
-
-/* Links the slot of a new member into its representative's family. */
-static void family_link(px_group_index *ix, ptrdiff_t root, int32_t slot)
-{
-    int32_t rs = ix->sig_slot.v[root];
-    if (slot < 0 || rs < 0)
-        return;
-    ix->fam_next.v[slot] = ix->fam_next.v[rs];
-    ix->fam_next.v[rs] = slot;
 }
 
 static int lsh_insert(px_group_index *ix, const px_group_feat *f, size_t doc, int32_t *slot_out)
@@ -292,8 +317,7 @@ static int lsh_insert(px_group_index *ix, const px_group_feat *f, size_t doc, in
     size_t np = (size_t)ix->opt.num_perm, nb = (size_t)ix->bands;
     int32_t slot = (int32_t)ix->slot_doc.n;
     if (!PX_VEC_RESERVE(ix->sigs, np) || !PX_VEC_RESERVE(ix->lsh_next, nb) ||
-        !PX_VEC_PUSH(ix->slot_doc, (uint32_t)doc) || !PX_VEC_PUSH(ix->seen, 0u) ||
-        !PX_VEC_PUSH(ix->fam_next, -1))
+        !PX_VEC_PUSH(ix->slot_doc, (uint32_t)doc) || !PX_VEC_PUSH(ix->seen, 0u))
         return PX_ENOMEM;
     memcpy(ix->sigs.v + ix->sigs.n, sig, np * sizeof *sig);
     ix->sigs.n += np;
@@ -537,7 +561,8 @@ static int story_join(px_group_index *ix, size_t st, const px_term *sorted, size
 
 static int record_doc(px_group_index *ix, ptrdiff_t dup_of, size_t st, int32_t slot)
 {
-    if (!PX_VEC_PUSH(ix->dup_of, (int32_t)dup_of) || !PX_VEC_PUSH(ix->story_of, (uint32_t)st) ||
+    if (!PX_VEC_PUSH(ix->dup_of, (int32_t)dup_of) || !PX_VEC_PUSH(ix->exact_next, -1) ||
+        !PX_VEC_PUSH(ix->story_of, (uint32_t)st) ||
         !PX_VEC_PUSH(ix->sig_slot, slot))
         return PX_ENOMEM;
     ix->n_docs++;
@@ -555,12 +580,25 @@ int px__index_assign(px_group_index *ix, px_group_feat *f, px_group_assign *out)
         uint32_t *orig = px__u64map_get(&ix->exact, f->exact);
         if (orig) {
             size_t o = *orig;
+            double jj;
+            if (!sig_empty(f->sig, ix->opt.num_perm))
+                lsh_query(ix, f, &jj);
+            else
+                ix->near.n = 0;
+            if (ix->oom)
+                return PX_ENOMEM;
+            out->near = ix->near.v;
+            out->n_near = ix->near.n;
             out->dup_of = ix->dup_of.v[o] >= 0 ? ix->dup_of.v[o] : (ptrdiff_t)o;
             out->exact = 1;
             out->dup_jaccard = 1;
             out->story = ix->story_of.v[o];
             out->story_similarity = 1;
-            return record_doc(ix, out->dup_of, out->story, -1);
+            if ((rc = record_doc(ix, out->dup_of, out->story, -1)))
+                return rc;
+            ix->exact_next.v[ix->n_docs - 1] = ix->exact_next.v[o];
+            ix->exact_next.v[o] = (int32_t)(ix->n_docs - 1);
+            return PX_OK;
         }
         if (!px__u64map_upsert(&ix->exact, f->exact, (uint32_t)ix->n_docs, NULL))
             return PX_ENOMEM;
@@ -569,8 +607,13 @@ int px__index_assign(px_group_index *ix, px_group_feat *f, px_group_assign *out)
     bool empty = sig_empty(f->sig, np);
     ptrdiff_t match = -1;
     double j = 0;
+    ix->near.n = 0;
     if (!empty)
         match = lsh_query(ix, f, &j);
+    if (ix->oom)
+        return PX_ENOMEM;
+    out->near = ix->near.v;
+    out->n_near = ix->near.n;
     int32_t slot = -1;
     if (!empty && (rc = lsh_insert(ix, f, ix->n_docs, &slot)))
         return rc;
@@ -587,7 +630,6 @@ int px__index_assign(px_group_index *ix, px_group_feat *f, px_group_assign *out)
     size_t st;
     if (match >= 0) {
         out->dup_of = match;
-        family_link(ix, match, slot);
         out->dup_jaccard = j;
         st = ix->story_of.v[match];
         out->story_similarity = cosine(sorted, nd, &ix->stories.v[st]);
@@ -621,15 +663,21 @@ int px__index_load_doc(px_group_index *ix, px_group_feat *f, size_t st, ptrdiff_
 {
     int rc;
     int32_t slot = -1;
-    if (exact)
-        return record_doc(ix, dup_of, st, -1);
+    if (exact) {
+        uint32_t *orig = f->exact ? px__u64map_get(&ix->exact, f->exact) : NULL;
+        if ((rc = record_doc(ix, dup_of, st, -1)))
+            return rc;
+        if (orig) {
+            ix->exact_next.v[ix->n_docs - 1] = ix->exact_next.v[*orig];
+            ix->exact_next.v[*orig] = (int32_t)(ix->n_docs - 1);
+        }
+        return PX_OK;
+    }
     if (f->exact && !px__u64map_upsert(&ix->exact, f->exact, (uint32_t)ix->n_docs, NULL))
         return PX_ENOMEM;
     if (f->sig && !sig_empty(f->sig, ix->opt.num_perm) &&
         (rc = lsh_insert(ix, f, ix->n_docs, &slot)))
         return rc;
-    if (dup_of >= 0 && (size_t)dup_of < ix->n_docs)
-        family_link(ix, dup_of, slot);
     ix->n_df_docs++;
     for (size_t i = 0; i < f->n_terms; i++) {
         uint32_t *df = px__u64map_upsert(&ix->df, f->terms[i].key, 0, NULL);

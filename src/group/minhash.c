@@ -163,6 +163,12 @@ void px__minhash(const uint32_t *seeds, int num_perm, const uint32_t *shingles, 
     }
 }
 
+uint64_t px__lsh_band_key(const uint32_t *sig, int rows, int band)
+{
+    return px__hash(sig + (size_t)band * (size_t)rows, (size_t)rows * sizeof *sig,
+                    (uint64_t)band + 1);
+}
+
 double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
     if (!na && !nb)
@@ -285,6 +291,43 @@ void px_lsh_params(double threshold, int num_perm, int *bands, int *rows)
         *bands = bb;
     if (rows)
         *rows = rr;
+}
+
+void px__lsh_params_recall(double threshold, int num_perm, double max_miss, int *bands,
+                           int *rows)
+{
+    double best_fp = INFINITY, least_miss = INFINITY;
+    int bb = 1, rr = 1, mb = 1, mr = 1;
+    for (int r = 1; r <= num_perm; r++) {
+        /* the fewest bands of r rows that reach max_miss at the threshold */
+        double p = pow(threshold, r);
+        double need = p >= 1 ? 1 : ceil(log(max_miss) / log1p(-p));
+        int b = need < 1 ? 1 : (int)PX_MIN(need, (double)num_perm + 1);
+        if ((double)b * r > num_perm) {
+            b = num_perm / r;
+            if (b < 1)
+                break;
+            double miss = pow(1 - p, b);
+            if (miss < least_miss) {
+                least_miss = miss;
+                mb = b;
+                mr = r;
+            }
+            continue;
+        }
+        double fp = px__lsh_false_positive(threshold, b, r);
+        if (fp < best_fp) {
+            best_fp = fp;
+            bb = b;
+            rr = r;
+        }
+    }
+    if (best_fp == INFINITY) {
+        bb = mb;
+        rr = mr;
+    }
+    *bands = bb;
+    *rows = rr;
 }
 
 /* ---- dates ---- */

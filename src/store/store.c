@@ -19,7 +19,9 @@
 #include "../group/group.h"
 #include "store.h"
 
-#define SCHEMA_VERSION "1"
+/* 2: word and shingle hashes changed (signatures and exact hashes of
+ * version 1 do not compare with new ones) */
+#define SCHEMA_VERSION "2"
 
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -40,13 +42,17 @@ static const char schema[] =
     " exact_hash INTEGER NOT NULL DEFAULT 0,"
     " signature BLOB, shingles BLOB, terms BLOB,"
     " added TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP);"
-    "CREATE INDEX IF NOT EXISTS articles_story ON articles(story, seq);";
+    "CREATE INDEX IF NOT EXISTS articles_story ON articles(story, seq);"
+    "CREATE TABLE IF NOT EXISTS links("
+    " seq INTEGER NOT NULL REFERENCES articles(seq),"
+    " other INTEGER NOT NULL REFERENCES articles(seq),"
+    " PRIMARY KEY(seq, other)) WITHOUT ROWID;";
 
 struct px_store {
     sqlite3 *db;
     px_grouper *g;
     px_group_options opt;
-    sqlite3_stmt *ins_article, *upsert_story;
+    sqlite3_stmt *ins_article, *upsert_story, *ins_link, *get_links;
     px_u64map ids; /* hashes of the article ids in the corpus */
     size_t n_articles, n_added;
     int error;
@@ -239,6 +245,15 @@ static int write_article(px_store *s, px_doc *doc, const px_group_assign *a,
         rc = db_error(s);
         goto rollback;
     }
+    for (size_t i = 0; i < a->n_near; i++) {
+        sqlite3_reset(s->ins_link);
+        sqlite3_bind_int64(s->ins_link, 1, (sqlite3_int64)a->index);
+        sqlite3_bind_int64(s->ins_link, 2, (sqlite3_int64)a->near[i]);
+        if (sqlite3_step(s->ins_link) != SQLITE_DONE) {
+            rc = db_error(s);
+            goto rollback;
+        }
+    }
     if ((rc = exec(s, "COMMIT")))
         goto rollback;
     s->n_articles++;
@@ -288,8 +303,12 @@ static int meta_init(px_store *s)
     if (rc < 0)
         return rc;
     if (rc == 1) {
-        if (v != 1) {
-            snprintf(s->errmsg, sizeof s->errmsg, "unknown schema version %g", v);
+        if (v != 2) {
+            snprintf(s->errmsg, sizeof s->errmsg,
+                     v == 1 ? "made by an older parallax (schema version 1: other signature "
+                              "hashes); create a new corpus"
+                            : "unknown schema version %g",
+                     v);
             return PX_EDB;
         }
         if (meta_get(s, "dup_threshold", &v) == 1)
@@ -434,7 +453,13 @@ int px_store_open(px_store **out, const char *path, const px_group_options *opt)
                            "vector) VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
                            "n_articles = excluded.n_articles, day_min = excluded.day_min, "
                            "day_max = excluded.day_max, vector = excluded.vector",
-                           -1, &s->upsert_story, NULL)) {
+                           -1, &s->upsert_story, NULL) ||
+        sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO links(seq, other) VALUES (?,?)", -1,
+                           &s->ins_link, NULL) ||
+        sqlite3_prepare_v2(s->db,
+                           "SELECT d.id FROM links l JOIN articles d ON d.seq = l.other "
+                           "WHERE l.seq = ? ORDER BY l.other",
+                           -1, &s->get_links, NULL)) {
         rc = db_error(s);
         goto fail;
     }
@@ -561,15 +586,43 @@ static int walk_articles(px_store *s, int64_t story, bool one,
         sqlite3_bind_int64(st, 1, story);
     int step;
     size_t n = 0;
+    PX_VEC(char *) near = {0};
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         px_store_article a = {sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2),
                               col_text(st, 3),              col_text(st, 4), col_text(st, 5),
                               col_text(st, 6),              col_text(st, 7),
-                              sqlite3_column_int64(st, 8),  col_text(st, 9)};
+                              sqlite3_column_int64(st, 8),  col_text(st, 9), NULL, 0};
         n++;
+        /* the article's near-duplicate links, ids copied (the next step
+         * invalidates the text) */
+        for (size_t i = 0; i < near.n; i++)
+            free(near.v[i]);
+        near.n = 0;
+        sqlite3_reset(s->get_links);
+        sqlite3_bind_int64(s->get_links, 1, a.seq);
+        int ls;
+        while ((ls = sqlite3_step(s->get_links)) == SQLITE_ROW) {
+            const char *id = (const char *)sqlite3_column_text(s->get_links, 0);
+            char *copy = id ? strdup(id) : NULL;
+            if (!copy || !PX_VEC_PUSH(near, copy)) {
+                free(copy);
+                rc = PX_ENOMEM;
+                break;
+            }
+        }
+        if (!rc && ls != SQLITE_DONE)
+            rc = db_error(s);
+        if (rc)
+            break;
+        a.near = (const char *const *)near.v;
+        a.n_near = near.n;
         if ((rc = fn(ud, &a)))
             break;
     }
+    for (size_t i = 0; i < near.n; i++)
+        free(near.v[i]);
+    PX_VEC_FREE(near);
+    sqlite3_reset(s->get_links);
     if (!rc && step != SQLITE_DONE)
         rc = db_error(s);
     sqlite3_finalize(st);
@@ -603,6 +656,8 @@ int px_store_close(px_store *s)
     px_grouper_free(s->g);
     sqlite3_finalize(s->ins_article);
     sqlite3_finalize(s->upsert_story);
+    sqlite3_finalize(s->ins_link);
+    sqlite3_finalize(s->get_links);
     if (s->db)
         sqlite3_close(s->db);
     px__u64map_release(&s->ids);

@@ -40,6 +40,25 @@ static void reference(double t, int np, int *bb, int *rr)
         }
 }
 
+/* Recall-first banding: at most 1% of the pairs at the threshold missed,
+ * and no banding that also does so has a smaller false positive mass. */
+static void test_lsh_recall_params(void)
+{
+    const double ts[] = {0.3, 0.5, 0.7, 0.9};
+    for (size_t i = 0; i < 4; i++) {
+        double t = ts[i];
+        int b, r;
+        px__lsh_params_recall(t, 128, 0.01, &b, &r);
+        ASSERT_TRUE(b * r <= 128);
+        ASSERT_TRUE(pow(1 - pow(t, r), b) <= 0.01);
+        double fp = mid(0, t, b, r, 1);
+        for (int b2 = 1; b2 <= 128; b2++)
+            for (int r2 = 1; r2 <= 128 / b2; r2++)
+                if (pow(1 - pow(t, r2), b2) <= 0.01)
+                    ASSERT_TRUE(mid(0, t, b2, r2, 1) >= fp - 1e-6);
+    }
+}
+
 static void test_lsh_params(void)
 {
     const double ts[] = {0.3, 0.5, 0.8, 0.9};
@@ -140,6 +159,7 @@ typedef struct got {
     size_t n, story[8];
     ptrdiff_t dup[8];
     int exact[8];
+    size_t n_near[8], near[8][4];
 } got;
 
 static void on_assign(void *ud, px_doc *doc, const px_group_assign *a)
@@ -150,6 +170,9 @@ static void on_assign(void *ud, px_doc *doc, const px_group_assign *a)
         g->story[a->index] = a->story;
         g->dup[a->index] = a->dup_of;
         g->exact[a->index] = a->exact;
+        g->n_near[a->index] = a->n_near;
+        for (size_t i = 0; i < a->n_near && i < 4; i++)
+            g->near[a->index][i] = a->near[i];
     }
     g->n++;
 }
@@ -173,6 +196,15 @@ static void test_streaming_matches_batch(void)
         ASSERT_EQ(g.exact[2], 1);
         ASSERT_EQ(g.exact[3], 0);
         ASSERT_EQ(g.story[4], 1);
+        /* links: the exact copy (2) to its original; the edit (3) to the
+         * original and, through it, to the exact copy */
+        ASSERT_EQ(g.n_near[0], 0);
+        ASSERT_EQ(g.n_near[2], 1);
+        ASSERT_EQ(g.near[2][0], 0);
+        ASSERT_EQ(g.dup[3], 0);
+        ASSERT_EQ(g.n_near[3], 2);
+        ASSERT_EQ(g.near[3][0], 0);
+        ASSERT_EQ(g.near[3][1], 2);
     }
     px_grouper_free(NULL);
 }
@@ -190,6 +222,11 @@ static void test_empty_and_json(void)
     char *j = px_group_assign_json("x\"1", 3, NULL);
     ASSERT_STR_EQ(j, "{\"doc\":\"x\\\"1\",\"story\":3,\"duplicate_of\":null}");
     free(j);
+    const char *near[] = {"a", "b"};
+    j = px_group_assign_json_near("c", 0, "a", near, 2);
+    ASSERT_STR_EQ(j, "{\"doc\":\"c\",\"story\":0,\"duplicate_of\":\"a\","
+                     "\"near_duplicates\":[\"a\",\"b\"]}");
+    free(j);
     ASSERT_EQ(px__day_number("1970-01-02"), 1);
     ASSERT_EQ(px__day_number("2000-03-01") - px__day_number("2000-02-28"), 2);
     ASSERT_EQ(px__day_number("garbage"), PX__NO_DAY);
@@ -198,6 +235,7 @@ static void test_empty_and_json(void)
 int main(void)
 {
     RUN_TEST(test_lsh_params);
+    RUN_TEST(test_lsh_recall_params);
     RUN_TEST(test_minhash_estimate);
     RUN_TEST(test_duplicates_and_stories);
     RUN_TEST(test_streaming_matches_batch);
