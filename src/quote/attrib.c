@@ -1360,7 +1360,15 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 add(c, r);
                 continue;
             }
-            if (!who && !parenthetical && (quote_before || (comma_before && after_short))) {
+            /* "Now, Republicans believe they have ...": a lead of one or two
+             * words before the comma is no content; the clause after is */
+            bool lead_short = false;
+            if (comma_before && !quote_before) {
+                uint32_t le = trim_end(c, a, sa - 1);
+                lead_short = le - a < 3 && !(le > a && closes_quote(c, le - 1));
+            }
+            if (!who && !parenthetical &&
+                (quote_before || (comma_before && after_short && !lead_short))) {
                 /* "...," X said. */
                 r.ca = quote_before ? quote_start(c, a, sa - 1) : a;
                 r.cb = quote_before ? sa : trim_end(c, a, sa - 1);
@@ -1537,7 +1545,16 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             continue;
         if (r.cb <= r.ca)
             continue;
-        if ((lexf(c, k) & LX_WEAK)) {
+        /* "Sanders accused Clinton of ...", "X called for a ban": these
+         * verbs report with a noun phrase too, after a source (PolNeAR
+         * annotates the object as the content) */
+        static const char *const np_weak[] = {
+            "accused", "accuses", "criticized", "criticised", "proposed", "proposes",
+            "described", "describes", "cited", "cites", "questioned", "blasted", "slammed",
+            "demands", "demanded"};
+        bool weak_np = r.ca >= ke && r.sb > r.sa &&
+                       (r.vb == k + 2 || is_any(c, k, np_weak, PX_ARRAY_LEN(np_weak)));
+        if ((lexf(c, k) & LX_WEAK) && !weak_np) {
             bool quoted = false;
             for (uint32_t i = r.ca; i < r.cb && !quoted; i++)
                 quoted = in_quote(c, i);
