@@ -18,6 +18,9 @@
 
 #include "quote.h"
 
+/* the least probability (per mille) of a learnt cue (LX_STAT) */
+#define STAT_MIN_PM 300
+
 enum { CUE_NONE, CUE_VERB, CUE_THAT, CUE_PART, CUE_ACCORDING, CUE_PREPV };
 
 typedef struct unit {
@@ -269,7 +272,7 @@ static int cue_type_uncached(const ctx *c, size_t i)
 {
     const px_token *t = &c->t[i];
     uint32_t f = lexf(c, i);
-    if (!(f & (LX_VERB | LX_THAT | LX_PART | LX_PREPV)) &&
+    if (!(f & (LX_VERB | LX_THAT | LX_PART | LX_PREPV | LX_STAT)) &&
         !((t->flags & PX_TF_CAP) || tstr(c, i)[0] == 'a'))
         return CUE_NONE;
     if (t->kind != PX_TOK_WORD || in_quote(c, i) || (t->flags & PX_TF_ALLCAPS))
@@ -287,6 +290,10 @@ static int cue_type_uncached(const ctx *c, size_t i)
         return CUE_VERB;
     if (f & LX_THAT)
         return CUE_THAT;
+    if ((f & LX_STAT) && LX_PM(f) >= STAT_MIN_PM) {
+        size_t n = tlen(c, i);
+        return n > 4 && !memcmp(tstr(c, i) + n - 3, "ing", 3) ? CUE_PART : CUE_VERB;
+    }
     return CUE_NONE;
 }
 
@@ -1510,7 +1517,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 if (ct == CUE_THAT && !is(c, s, "that") &&
                     !(c->t[s].kind == PX_TOK_WORD &&
                       ((lexf(c, s) & LX_PRON) || (lexf(c, s) & LX_DET) ||
-                       (c->t[s].flags & PX_TF_CAP))))
+                       (c->t[s].flags & PX_TF_CAP) ||
+                       (is(c, s, "to") && s + 1 < b && c->t[s + 1].kind == PX_TOK_WORD &&
+                        !(c->t[s + 1].flags & PX_TF_CAP) &&
+                        !(lexf(c, s + 1) & (LX_DET | LX_PRON | LX_PREP))))))
                     continue;
                 r.ca = s;
                 r.cb = trim_end(c, s, clause_end(c, s, b));
@@ -1554,6 +1564,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             "demands", "demanded"};
         bool weak_np = r.ca >= ke && r.sb > r.sa &&
                        (r.vb == k + 2 || is_any(c, k, np_weak, PX_ARRAY_LEN(np_weak)));
+        /* a learnt cue (LX_STAT) only in the plain order "X verb ..." */
+        if ((lexf(c, k) & LX_STAT) && !(lexf(c, k) & (LX_VERB | LX_THAT | LX_PART)) &&
+            (r.ca < ke || r.sb <= r.sa))
+            continue;
         if ((lexf(c, k) & LX_WEAK) && !weak_np) {
             bool quoted = false;
             for (uint32_t i = r.ca; i < r.cb && !quoted; i++)
