@@ -1158,8 +1158,13 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             continue;
         }
         if (ct == CUE_PART) {
+            /* "after saying he was nervous", "by calling for a ban" */
+            bool prep_part = k > a && !in_quote(c, k - 1) &&
+                             (is(c, k - 1, "by") || is(c, k - 1, "after") ||
+                              is(c, k - 1, "before") || is(c, k - 1, "while") ||
+                              is(c, k - 1, "without") || is(c, k - 1, "when"));
             if (k == a || !(is_punct(c, k - 1, ',') || is(c, k - 1, "and") ||
-                            closes_quote(c, k - 1)))
+                            closes_quote(c, k - 1) || prep_part))
                 continue;
             /* the source: the one before it in this unit, or the subject */
             if (c->recs.n > first_rec && c->recs.v[c->recs.n - 1].sb > c->recs.v[c->recs.n - 1].sa) {
@@ -1170,6 +1175,9 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 r.sa = un->subj_a;
                 r.sb = un->subj_b;
                 r.entity = un->subject;
+            } else if (!is(c, k - 1, "and")) {
+                /* no source in sight: the content alone ("many voters shrugged,
+                 * with three in 10 saying ...") */
             } else
                 continue;
             uint32_t s = ke;
