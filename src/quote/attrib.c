@@ -1570,8 +1570,12 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             "accused", "accuses", "criticized", "criticised", "proposed", "proposes",
             "described", "describes", "cited", "cites", "questioned", "blasted", "slammed",
             "demands", "demanded"};
-        bool weak_np = r.ca >= ke && r.sb > r.sa &&
-                       (r.vb == k + 2 || is_any(c, k, np_weak, PX_ARRAY_LEN(np_weak)));
+        /* "..., the Guardian reported.": the whole clause before */
+        bool weak_before = r.sb > r.sa && r.cb <= r.sa && r.ca == a && r.sa > a &&
+                           is_punct(c, r.sa - 1, ',') && r.cb - r.ca >= 4 &&
+                           (is(c, k, "reported") || is(c, k, "reports") || is(c, k, "posted"));
+        bool weak_np = weak_before || (r.ca >= ke && r.sb > r.sa &&
+                       (r.vb == k + 2 || is_any(c, k, np_weak, PX_ARRAY_LEN(np_weak))));
         /* a learnt cue (LX_STAT) only in the plain order "X verb ..." */
         if ((lexf(c, k) & LX_STAT) && !(lexf(c, k) & (LX_VERB | LX_THAT | LX_PART)) &&
             (r.ca < ke || r.sb <= r.sa))
