@@ -1190,6 +1190,43 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             add(c, r);
             continue;
         }
+        /* "When asked whether he would ..., Christie said", "Asked about
+         * Cruz's charges, Rubio said": the question, whose asker is no one
+         * named */
+        if ((is(c, k, "asked") || (ct == CUE_PREPV && is(c, k, "asked"))) &&
+            (k == a || is(c, k - 1, "when") || is(c, k - 1, "while") || is(c, k - 1, "after") ||
+             is(c, k - 1, "once") || is(c, k - 1, "if") || is(c, k - 1, "before") ||
+             is(c, k - 1, "being") || is(c, k - 1, "Asked"))) {
+            uint32_t s = ke;
+            if (ct != CUE_PREPV) {
+                /* "asked in May if he would": over a short phrase of time */
+                for (uint32_t i = s; i < b && i < s + 5; i++) {
+                    if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD)
+                        break;
+                    if (is(c, i, "if") || is(c, i, "whether") || is(c, i, "how") ||
+                        is(c, i, "what") || is(c, i, "why") || is(c, i, "when") ||
+                        is(c, i, "where") || is(c, i, "who") || is(c, i, "about")) {
+                        if (i > s && (lexf(c, s) & LX_PREP))
+                            s = is(c, i, "about") ? i + 1 : i;
+                        break;
+                    }
+                }
+                if (is(c, s, "about"))
+                    s++;
+            }
+            uint32_t e = s;
+            while (e < b && (in_quote(c, e) || !is_punct(c, e, ',')))
+                e++;
+            uint32_t ce = trim_end(c, s, clause_end(c, s, b));
+            e = trim_end(c, s, e < ce ? e : ce);
+            if (e > s && !(cue_type(c, s) != CUE_NONE)) {
+                r.vb = ct == CUE_PREPV ? k + 2 : (is(c, ke, "about") && s == ke + 1 ? k + 2 : k + 1);
+                r.ca = s, r.cb = e;
+                add(c, r);
+                k = e - 1;
+                continue;
+            }
+        }
         /* a finite reporting verb */
         uint32_t p = k;
         for (;;) {
