@@ -1375,16 +1375,33 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         }
         /* a noun phrase after a preposition is no subject ("In a
          * statement posted ...") */
-        if (have_src && sa > a && (lexf(c, sa - 1) & LX_PREP))
-            have_src = false;
+        if (have_src && sa > a && (lexf(c, sa - 1) & LX_PREP)) {
+            /* but "people close to the Clintons", "a source familiar with
+             * the talks": an adjective and its preposition inside the
+             * subject */
+            uint32_t x = sa - 1;
+            if (x > a + 1 && (is(c, x, "to") || is(c, x, "with")) &&
+                (is(c, x - 1, "close") || is(c, x - 1, "closest") || is(c, x - 1, "familiar") ||
+                 is(c, x - 1, "loyal") || is(c, x - 1, "allied") || is(c, x - 1, "sympathetic") ||
+                 is(c, x - 1, "linked") || is(c, x - 1, "tied") || is(c, x - 1, "opposed") ||
+                 is(c, x - 1, "friendly") || is(c, x - 1, "connected"))) {
+                uint32_t y = np_before(c, a, x - 2);
+                if (y < x - 1 && !(y > a && (lexf(c, y - 1) & LX_PREP)))
+                    sa = y;
+                else
+                    have_src = false;
+            } else
+                have_src = false;
+        }
         bool who = have_src && p - sa == 1 && is(c, sa, "who");
         /* the part after the cue */
         uint32_t after = ke;
         uint32_t after_end = trim_end(c, after, b);
         bool after_short = after_end - after <= 8;
         for (uint32_t i = after; i < after_end && after_short; i++)
-            if (is(c, i, "that") || in_quote(c, i))
-                after_short = false;
+            if (is(c, i, "that") || in_quote(c, i) ||
+                (i == after && (lexf(c, i) & LX_PRON) && !is(c, i, "it") && !is(c, i, "who")))
+                after_short = false; /* "..., Allen said he tends to ..." */
         if (have_src) {
             r.sa = sa, r.sb = source_cut(c, sa, source_end(c, p, k));
             bool quote_before = sa > a && closes_quote(c, sa - 1);
@@ -1563,6 +1580,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                     !(c->t[s].kind == PX_TOK_WORD &&
                       ((lexf(c, s) & LX_PRON) || (lexf(c, s) & LX_DET) ||
                        (c->t[s].flags & PX_TF_CAP) ||
+                       (c->t[s].kind == PX_TOK_NUMBER && s + 1 < b &&
+                        c->t[s + 1].kind == PX_TOK_WORD) ||
                        (is(c, s, "to") && s + 1 < b && c->t[s + 1].kind == PX_TOK_WORD &&
                         !(c->t[s + 1].flags & PX_TF_CAP) &&
                         !(lexf(c, s + 1) & (LX_DET | LX_PRON | LX_PREP))))))
