@@ -279,7 +279,12 @@ static int cue_type_uncached(const ctx *c, size_t i)
         return CUE_NONE;
     if (is(c, i, "according"))
         return i + 1 < c->doc->n_toks && is(c, i + 1, "to") ? CUE_ACCORDING : CUE_NONE;
-    if ((t->flags & PX_TF_CAP) &&
+    /* "Noting that ...," opening a sentence */
+    bool opening_part = (f & LX_PART) && !(f & LX_PREPV) &&
+                        (i == 0 || c->qs.tok_block[i - 1] != c->qs.tok_block[i] ||
+                         (c->t[i - 1].kind == PX_TOK_PUNCT && strchr(".!?", tstr(c, i - 1)[0]))) &&
+                        i + 1 < c->doc->n_toks && !(c->t[i + 1].flags & PX_TF_CAP);
+    if ((t->flags & PX_TF_CAP) && !opening_part &&
         !(c->qs.tok_block[i] == c->hl_block && i > 0 && c->qs.tok_block[i - 1] == c->hl_block))
         return CUE_NONE; /* "United States", "Says Who"; but "Pence Endorses Ryan" */
     if ((f & LX_PREPV) && is_prep_verb(c, i))
@@ -1163,8 +1168,37 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                              (is(c, k - 1, "by") || is(c, k - 1, "after") ||
                               is(c, k - 1, "before") || is(c, k - 1, "while") ||
                               is(c, k - 1, "without") || is(c, k - 1, "when"));
-            if (k == a || !(is_punct(c, k - 1, ',') || is(c, k - 1, "and") ||
-                            closes_quote(c, k - 1) || prep_part))
+            /* "Noting that only Kirk voted with Democrats, Tester added":
+             * a participle that opens its sentence; its content runs to
+             * the comma, its source is the name after it */
+            if (k == a || (k == a + 1 && (is(c, a, "after") || is(c, a, "while") ||
+                                          is(c, a, "before") || is(c, a, "by")))) {
+                uint32_t e = ke;
+                while (e < b && (in_quote(c, e) || !is_punct(c, e, ',')))
+                    e++;
+                if (e >= b || e - ke < 3 || e - ke > 60)
+                    continue;
+                uint32_t n0 = e + 1, n1 = n0;
+                if (n1 < b && c->t[n1].kind == PX_TOK_WORD && (lexf(c, n1) & LX_PRON) &&
+                    !is(c, n1, "it") && !is(c, n1, "who"))
+                    n1++;
+                else
+                    while (n1 < b && n1 < n0 + 5 && c->t[n1].kind == PX_TOK_WORD &&
+                           !in_quote(c, n1) && (c->t[n1].flags & PX_TF_CAP) &&
+                           !(lexf(c, n1) & LX_NAMESTOP))
+                        n1++;
+                if (n1 > n0 && n1 < b && c->t[n1].kind == PX_TOK_WORD &&
+                    !(c->t[n1].flags & PX_TF_CAP) && !in_quote(c, n1)) {
+                    r.sa = n0, r.sb = n1;
+                    r.entity = resolve(c, u, n0, n1);
+                }
+                r.ca = ke, r.cb = e;
+                add(c, r);
+                k = e;
+                continue;
+            }
+            if (!(is_punct(c, k - 1, ',') || is(c, k - 1, "and") ||
+                  closes_quote(c, k - 1) || prep_part))
                 continue;
             /* the source: the one before it in this unit, or the subject */
             if (c->recs.n > first_rec && c->recs.v[c->recs.n - 1].sb > c->recs.v[c->recs.n - 1].sa) {
