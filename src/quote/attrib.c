@@ -1445,9 +1445,14 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             if (comma_before && !who) {
                 for (uint32_t i = ke; i < b && i < k + 9; i++) {
                     if (is_punct(c, i, ',')) {
+                        /* "The reality is, he added, ''there are no
+                         * recusals''": a quotation that opens in lower
+                         * case goes on with the writer's sentence */
                         parenthetical = i + 1 < b && !is(c, i + 1, "adding") &&
                                         cue_type(c, i + 1) != CUE_PART &&
-                                        !opens_quote(c, i + 1);
+                                        (!opens_quote(c, i + 1) ||
+                                         (i + 2 < b && c->t[i + 2].kind == PX_TOK_WORD &&
+                                          !(c->t[i + 2].flags & PX_TF_CAP)));
                         break;
                     }
                     if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD || is(c, i, "that"))
