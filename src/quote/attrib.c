@@ -1877,7 +1877,8 @@ static size_t sentence_of(const px_doc *d, uint32_t tok)
 static bool speech_cue(const ctx *c, uint32_t k)
 {
     static const char *const w[] = {"said",    "say",     "saying",    "adding", "wrote",
-                                    "tweeted", "called",  "suggested", "referring"};
+                                    "tweeted", "called",  "suggested", "referring",
+                                    "asked",   "accused", "criticized", "pointing"};
     for (size_t i = 0; i < PX_ARRAY_LEN(w); i++)
         if (is(c, k, w[i]))
             return true;
