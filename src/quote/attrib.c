@@ -21,7 +21,10 @@
 /* the least probability (per mille) of a learnt cue (LX_STAT) */
 #define STAT_MIN_PM 300
 
-enum { CUE_NONE, CUE_VERB, CUE_THAT, CUE_PART, CUE_ACCORDING, CUE_PREPV };
+/* the least probability (per mille) of a learnt nominal cue (LX_NOUNP) */
+#define NOUN_MIN_PM 300
+
+enum { CUE_NONE, CUE_VERB, CUE_THAT, CUE_PART, CUE_ACCORDING, CUE_PREPV, CUE_NOUN };
 
 typedef struct unit {
     uint32_t a, b; /* tokens [a, b) */
@@ -272,13 +275,18 @@ static int cue_type_uncached(const ctx *c, size_t i)
 {
     const px_token *t = &c->t[i];
     uint32_t f = lexf(c, i);
-    if (!(f & (LX_VERB | LX_THAT | LX_PART | LX_PREPV | LX_STAT)) &&
+    if (!(f & (LX_VERB | LX_THAT | LX_PART | LX_PREPV | LX_STAT | LX_NOUNP)) &&
         !((t->flags & PX_TF_CAP) || tstr(c, i)[0] == 'a'))
         return CUE_NONE;
     if (t->kind != PX_TOK_WORD || in_quote(c, i) || (t->flags & PX_TF_ALLCAPS))
         return CUE_NONE;
     if (is(c, i, "according"))
         return i + 1 < c->doc->n_toks && is(c, i + 1, "to") ? CUE_ACCORDING : CUE_NONE;
+    /* "questions about her candidacy", "critical of the deal" */
+    if ((f & LX_NOUNP) && i + 1 < c->doc->n_toks && c->t[i + 1].kind == PX_TOK_WORD &&
+        !in_quote(c, i + 1) && !(t->flags & PX_TF_CAP) &&
+        px__noun_cue_pm(tstr(c, i), tlen(c, i), tstr(c, i + 1), tlen(c, i + 1)) >= NOUN_MIN_PM)
+        return CUE_NOUN;
     /* "Noting that ...," opening a sentence */
     bool opening_part = (f & LX_PART) && !(f & LX_PREPV) &&
                         (i == 0 || c->qs.tok_block[i - 1] != c->qs.tok_block[i] ||
@@ -1160,6 +1168,50 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             r.entity = resolve(c, u, r.sa, r.sb);
             add(c, r);
             k = e;
+            continue;
+        }
+        if (ct == CUE_NOUN) {
+            /* the content: the noun phrase after the preposition, to a
+             * punctuation mark, an auxiliary or another cue */
+            r.vb = k + 2;
+            uint32_t s = k + 2, e = s;
+            while (e < b && e < s + 40) {
+                if (in_quote(c, e)) {
+                    e++;
+                    continue;
+                }
+                if (c->t[e].kind == PX_TOK_PUNCT || c->t[e].kind == PX_TOK_DASH ||
+                    c->t[e].kind == PX_TOK_QUOTE)
+                    break;
+                if (e > s && c->t[e].kind == PX_TOK_WORD &&
+                    ((lexf(c, e) & LX_AUX) || cue_type(c, e) != CUE_NONE || is(c, e, "which") ||
+                     is(c, e, "who") || is_ly_adverb(c, e)))
+                    break;
+                e++;
+            }
+            if (e == s)
+                continue;
+            /* the source: a possessive before the noun ("his attacks on",
+             * "the Republican nominee’s speech on") */
+            if (k > a && !in_quote(c, k - 1) &&
+                (is(c, k - 1, "his") || is(c, k - 1, "her") || is(c, k - 1, "their") ||
+                 is(c, k - 1, "its") || is(c, k - 1, "our") || is(c, k - 1, "my"))) {
+                r.sa = k - 1, r.sb = k;
+            } else if (k > a && possessive(c, k - 1) && !in_quote(c, k - 1)) {
+                uint32_t x = k - 1;
+                while (x > a && k - x < 6 && c->t[x - 1].kind == PX_TOK_WORD &&
+                       !in_quote(c, x - 1) && !(lexf(c, x - 1) & (LX_NPSTOP | LX_PREP)) &&
+                       cue_type(c, x - 1) == CUE_NONE && !(lexf(c, x - 1) & LX_DET))
+                    x--;
+                if (x > a && (lexf(c, x - 1) & LX_DET) && !in_quote(c, x - 1))
+                    x--;
+                r.sa = x, r.sb = k;
+            }
+            if (r.sb > r.sa)
+                r.entity = resolve(c, u, r.sa, r.sb);
+            r.ca = s, r.cb = e;
+            add(c, r);
+            k = e - 1;
             continue;
         }
         if (ct == CUE_PART) {

@@ -156,6 +156,36 @@ static const struct {
 #include "cue_stats.inc"
 };
 
+/* nominal cues with their preposition, learnt the same way
+ * (bench/quotes/cue_table.py --nouns) */
+static const struct {
+    const char *words;
+    uint32_t pm;
+} lx_noun_cues[] = {
+#include "cue_nouns.inc"
+};
+
+uint32_t px__noun_cue_pm(const char *w, size_t len, const char *next, size_t next_len)
+{
+    for (size_t i = 0; i < PX_ARRAY_LEN(lx_noun_cues); i++) {
+        const char *p = lx_noun_cues[i].words;
+        const char *sp = strchr(p, ' ');
+        if ((size_t)(sp - p) != len || strlen(sp + 1) != next_len)
+            continue;
+        size_t k = 0;
+        while (k < len && (w[k] | 0x20) == p[k])
+            k++;
+        if (k < len)
+            continue;
+        k = 0;
+        while (k < next_len && (next[k] | 0x20) == sp[1 + k])
+            k++;
+        if (k == next_len)
+            return lx_noun_cues[i].pm;
+    }
+    return 0;
+}
+
 #define TABLE_BITS 11
 #define TABLE_SIZE (1u << TABLE_BITS)
 #define WORD_MAX 24
@@ -221,6 +251,15 @@ static void build(void)
     for (size_t i = 0; i < PX_ARRAY_LEN(lx_stat_words); i++)
         insert(lx_stat_words[i].word,
                LX_STAT | (lx_stat_words[i].pm > 1000 ? 1000 : lx_stat_words[i].pm) << LX_PM_SHIFT);
+    for (size_t i = 0; i < PX_ARRAY_LEN(lx_noun_cues); i++) {
+        char w[WORD_MAX];
+        const char *sp = strchr(lx_noun_cues[i].words, ' ');
+        size_t n = (size_t)(sp - lx_noun_cues[i].words);
+        assert(sp && n < WORD_MAX);
+        memcpy(w, lx_noun_cues[i].words, n);
+        w[n] = 0;
+        insert(w, LX_NOUNP);
+    }
     for (size_t l = 0; l < PX_ARRAY_LEN(lists); l++)
         for (size_t i = 0; i < lists[l].n; i++)
             insert(lists[l].words[i], lists[l].flag);

@@ -95,9 +95,13 @@ char *px__fold_name(const char *s, size_t len);
  * word is a cue, as measured on the PolNeAR train split */
 #define LX_PM_SHIFT 16
 #define LX_PM(f) (((f) >> LX_PM_SHIFT) & 0x3ffu)
+#define LX_NOUNP 0x4000000u /* first word of a nominal cue: "questions (about)" */
 #define LX_DONE 0x80000000u /* (cache marker) */
 /* The LX_* flags of a word, compared case-insensitively (ASCII); 0 for
  * unknown words. Thread-safe. */
 uint32_t px__lex(const char *w, size_t len);
+/* For a word with LX_NOUNP: the per mille probability (train split) that
+ * "w next" is a nominal cue ("concerns about"), 0 when it is none. */
+uint32_t px__noun_cue_pm(const char *w, size_t len, const char *next, size_t next_len);
 
 #endif /* PX_QUOTE_H */
