@@ -1478,6 +1478,29 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                     have_src = false;
             } else
                 have_src = false;
+            /* "Staff for the House committee on Benghazi said", "One in four
+             * voters in a Times poll said": before a verb of speech, a
+             * clause start that opens a noun phrase and has no verb up to
+             * the cue is all subject */
+            if (!have_src && (is(c, k, "said") || is(c, k, "say") || is(c, k, "says"))) {
+                uint32_t y = sa - 1;
+                while (y > a && !in_quote(c, y - 1) && c->t[y - 1].kind != PX_TOK_DASH &&
+                       !(c->t[y - 1].kind == PX_TOK_PUNCT && strchr(",:;(", tstr(c, y - 1)[0])))
+                    y--;
+                bool clean = y < sa && sa - y <= 14 &&
+                             ((c->t[y].flags & PX_TF_CAP) || (lexf(c, y) & LX_DET) ||
+                              c->t[y].kind == PX_TOK_NUMBER) &&
+                             !(lexf(c, y) & (LX_PREP | LX_PRON)) &&
+                             (!(lexf(c, y) & LX_NAMESTOP) || (lexf(c, y) & LX_DET));
+                for (uint32_t i = y; i < p && clean; i++)
+                    clean = !in_quote(c, i) && cue_type(c, i) == CUE_NONE &&
+                            !((lexf(c, i) & LX_AUX) && i < sa) && !is(c, i, "that") &&
+                            !is(c, i, "when") && !is(c, i, "if") && !is(c, i, "as");
+                if (clean) {
+                    sa = y;
+                    have_src = true;
+                }
+            }
         }
         bool who = have_src && p - sa == 1 && is(c, sa, "who");
         /* the part after the cue */
@@ -1486,8 +1509,14 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         bool after_short = after_end - after <= 8;
         for (uint32_t i = after; i < after_end && after_short; i++)
             if (is(c, i, "that") || in_quote(c, i) ||
-                (i == after && (lexf(c, i) & LX_PRON) && !is(c, i, "it") && !is(c, i, "who")))
-                after_short = false; /* "..., Allen said he tends to ..." */
+                (i == after && (lexf(c, i) & LX_PRON) && !is(c, i, "it") && !is(c, i, "who")) ||
+                (i > after && !in_quote(c, i) &&
+                 (is(c, i, "could") || is(c, i, "would") || is(c, i, "will") ||
+                  is(c, i, "should") || is(c, i, "can") || is(c, i, "might") ||
+                  is(c, i, "must") || is(c, i, "is") || is(c, i, "are") || is(c, i, "was") ||
+                  is(c, i, "were") || is(c, i, "has") || is(c, i, "have"))))
+                after_short = false; /* "..., Allen said he tends to ...", "his net
+                                      * worth could fluctuate" */
         if (have_src) {
             r.sa = sa, r.sb = source_cut(c, sa, source_end(c, p, k));
             bool quote_before = sa > a && closes_quote(c, sa - 1);
