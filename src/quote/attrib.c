@@ -1411,7 +1411,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             }
         }
         bool have_src = p > a && sa < p;
-        if (p > a && is(c, p - 1, "and") && !in_quote(c, p - 1)) {
+        if (p > a && (is(c, p - 1, "and") || is(c, p - 1, "but")) && !in_quote(c, p - 1)) {
             /* "Her campaign also announced ... and said": the subject */
             uint32_t s0 = a, s1 = a;
             if (un->subject >= 0 && un->subj_b <= p && un->subject_tok < p) {
