@@ -288,7 +288,7 @@ static int cue_type_uncached(const ctx *c, size_t i)
         px__noun_cue_pm(tstr(c, i), tlen(c, i), tstr(c, i + 1), tlen(c, i + 1)) >= NOUN_MIN_PM)
         return CUE_NOUN;
     /* "Noting that ...," opening a sentence */
-    bool opening_part = (f & LX_PART) && !(f & LX_PREPV) &&
+    bool opening_part = (((f & LX_PART) && !(f & LX_PREPV)) || is(c, i, "asked")) &&
                         (i == 0 || c->qs.tok_block[i - 1] != c->qs.tok_block[i] ||
                          (c->t[i - 1].kind == PX_TOK_PUNCT && strchr(".!?", tstr(c, i - 1)[0]))) &&
                         i + 1 < c->doc->n_toks && !(c->t[i + 1].flags & PX_TF_CAP);
