@@ -1084,6 +1084,29 @@ static void raising(ctx *c, uint32_t a, uint32_t b, uint32_t k)
     add(c, r);
 }
 
+/* The quotation that the words from s lead to after a comma or a colon
+ * ("said last week in Tel Aviv, "..."", "telling reporters, "..."", "told
+ * the Post in a written statement, "...""): the words between are the
+ * addressee or the circumstances, not what was said. Returns its opening
+ * mark, or s when the words from s are a clause of their own ("said
+ * Clinton will have to choose, saying, "..."") or lead to no quotation. */
+static uint32_t quote_after(const ctx *c, uint32_t s, uint32_t b)
+{
+    for (uint32_t i = s; i < b && i < s + 16; i++) {
+        if (opens_quote(c, i))
+            return i > s && (is_punct(c, i - 1, ',') || is_punct(c, i - 1, ':')) ? i : s;
+        /* "a written statement": a cue word after a determiner is no verb */
+        bool adj = i > s && (lexf(c, i - 1) & LX_DET) && cue_type(c, i) != CUE_NONE;
+        if ((c->t[i].kind != PX_TOK_WORD && c->t[i].kind != PX_TOK_NUMBER &&
+             !is_punct(c, i, ',') && !is_punct(c, i, ':')) ||
+            (cue_type(c, i) != CUE_NONE && !adj) || (lexf(c, i) & LX_PRON) || is(c, i, "is") ||
+            is(c, i, "was") || is(c, i, "will") || is(c, i, "would") || is(c, i, "are") ||
+            is(c, i, "were") || is(c, i, "has") || is(c, i, "have"))
+            return s;
+    }
+    return s;
+}
+
 static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
 {
     const unit *un = &c->units[u];
@@ -1168,6 +1191,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             uint32_t s = ke;
             while (s < b && (is_punct(c, s, ',') || is_punct(c, s, ':')))
                 s++;
+            /* not over the object of "calling him "a failed candidate"" */
+            if (!is(c, s, "that") && !is(c, k, "calling") && !is(c, k, "describing") &&
+                !is(c, k, "labeling") && !is(c, k, "branding") && !is(c, k, "dubbing"))
+                s = quote_after(c, s, b);
             r.ca = s;
             r.cb = trim_end(c, s, clause_end(c, s, b));
             if (r.cb <= r.ca)
@@ -1473,22 +1500,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 /* said last week in Tel Aviv, "..." */
                 while (s < b && is_ly_adverb(c, s) && s + 1 < b)
                     s++;
-                for (uint32_t i = s; i < b && i < s + 16 && !is(c, s, "that"); i++) {
-                    if (opens_quote(c, i)) {
-                        if (i > s && (is_punct(c, i - 1, ',') || is_punct(c, i - 1, ':')))
-                            s = i;
-                        break;
-                    }
-                    /* not over a clause of its own: "said Clinton will
-                     * have to choose, saying, "..."" */
-                    if ((c->t[i].kind != PX_TOK_WORD && !is_punct(c, i, ',') &&
-                         !is_punct(c, i, ':')) ||
-                        cue_type(c, i) != CUE_NONE || (lexf(c, i) & LX_PRON) || is(c, i, "is") ||
-                        is(c, i, "was") || is(c, i, "will") || is(c, i, "would") ||
-                        is(c, i, "are") || is(c, i, "were") || is(c, i, "has") ||
-                        is(c, i, "have"))
-                        break;
-                }
+                if (!is(c, s, "that"))
+                    s = quote_after(c, s, b);
                 /* "Zielinski told reporters outside the gallery:" then a
                  * quotation in the next paragraph: it is what was said */
                 bool intro = intro_next_quote(c, u, true) ||
