@@ -1195,6 +1195,24 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             if (!is(c, s, "that") && !is(c, k, "calling") && !is(c, k, "describing") &&
                 !is(c, k, "labeling") && !is(c, k, "branding") && !is(c, k, "dubbing"))
                 s = quote_after(c, s, b);
+            /* "telling O'Reilly that ...", "telling the crowd he ...": the
+             * addressee is no part of what was said */
+            if (s < b && (is(c, k, "telling") || is(c, k, "warning") || is(c, k, "reminding") ||
+                          is(c, k, "assuring") || is(c, k, "informing")) &&
+                !in_quote(c, s) && !is(c, s, "that") && !(lexf(c, s) & LX_PRON)) {
+                for (uint32_t i = s + 1; i < b && i < s + 8; i++) {
+                    if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD || cue_type(c, i) != CUE_NONE)
+                        break;
+                    if (is(c, i, "that") || ((lexf(c, i) & LX_PRON) && !is(c, i, "it") &&
+                                             !is(c, i, "who") && !is(c, i - 1, "of"))) {
+                        s = i;
+                        break;
+                    }
+                    if ((lexf(c, i) & LX_NPSTOP) && !is(c, i, "in") && !is(c, i, "at") &&
+                        !is(c, i, "on"))
+                        break;
+                }
+            }
             r.ca = s;
             r.cb = trim_end(c, s, clause_end(c, s, b));
             if (r.cb <= r.ca)
