@@ -1542,6 +1542,13 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                     continue;
                 r.ca = s;
                 r.cb = trim_end(c, s, clause_end(c, s, b));
+                /* "bodies, which he called "a cartel"", "what it calls
+                 * "sensible laws"": the relative pronoun is the object of
+                 * the cue and PolNeAR starts the content with it */
+                if (sa > a && !in_quote(c, sa - 1) &&
+                    (is(c, sa - 1, "which") || is(c, sa - 1, "whom") || is(c, sa - 1, "what")) &&
+                    !(sa > a + 1 && (lexf(c, sa - 2) & LX_PREP))) /* "in which he said" */
+                    r.ca = sa - 1;
             }
         } else if (p == a || is_punct(c, p - 1, ',') || closes_quote(c, p - 1)) {
             /* inverted: "...," said Ron Weiser */
