@@ -18,7 +18,13 @@
 
 #include "quote.h"
 
-enum { CUE_NONE, CUE_VERB, CUE_THAT, CUE_PART, CUE_ACCORDING, CUE_PREPV };
+/* the least probability (per mille) of a learnt cue (LX_STAT) */
+#define STAT_MIN_PM 300
+
+/* the least probability (per mille) of a learnt nominal cue (LX_NOUNP) */
+#define NOUN_MIN_PM 300
+
+enum { CUE_NONE, CUE_VERB, CUE_THAT, CUE_PART, CUE_ACCORDING, CUE_PREPV, CUE_NOUN };
 
 typedef struct unit {
     uint32_t a, b; /* tokens [a, b) */
@@ -269,14 +275,24 @@ static int cue_type_uncached(const ctx *c, size_t i)
 {
     const px_token *t = &c->t[i];
     uint32_t f = lexf(c, i);
-    if (!(f & (LX_VERB | LX_THAT | LX_PART | LX_PREPV)) &&
+    if (!(f & (LX_VERB | LX_THAT | LX_PART | LX_PREPV | LX_STAT | LX_NOUNP)) &&
         !((t->flags & PX_TF_CAP) || tstr(c, i)[0] == 'a'))
         return CUE_NONE;
     if (t->kind != PX_TOK_WORD || in_quote(c, i) || (t->flags & PX_TF_ALLCAPS))
         return CUE_NONE;
     if (is(c, i, "according"))
         return i + 1 < c->doc->n_toks && is(c, i + 1, "to") ? CUE_ACCORDING : CUE_NONE;
-    if ((t->flags & PX_TF_CAP) &&
+    /* "questions about her candidacy", "critical of the deal" */
+    if ((f & LX_NOUNP) && i + 1 < c->doc->n_toks && c->t[i + 1].kind == PX_TOK_WORD &&
+        !in_quote(c, i + 1) && !(t->flags & PX_TF_CAP) &&
+        px__noun_cue_pm(tstr(c, i), tlen(c, i), tstr(c, i + 1), tlen(c, i + 1)) >= NOUN_MIN_PM)
+        return CUE_NOUN;
+    /* "Noting that ...," opening a sentence */
+    bool opening_part = (f & LX_PART) && !(f & LX_PREPV) &&
+                        (i == 0 || c->qs.tok_block[i - 1] != c->qs.tok_block[i] ||
+                         (c->t[i - 1].kind == PX_TOK_PUNCT && strchr(".!?", tstr(c, i - 1)[0]))) &&
+                        i + 1 < c->doc->n_toks && !(c->t[i + 1].flags & PX_TF_CAP);
+    if ((t->flags & PX_TF_CAP) && !opening_part &&
         !(c->qs.tok_block[i] == c->hl_block && i > 0 && c->qs.tok_block[i - 1] == c->hl_block))
         return CUE_NONE; /* "United States", "Says Who"; but "Pence Endorses Ryan" */
     if ((f & LX_PREPV) && is_prep_verb(c, i))
@@ -287,6 +303,10 @@ static int cue_type_uncached(const ctx *c, size_t i)
         return CUE_VERB;
     if (f & LX_THAT)
         return CUE_THAT;
+    if ((f & LX_STAT) && LX_PM(f) >= STAT_MIN_PM) {
+        size_t n = tlen(c, i);
+        return n > 4 && !memcmp(tstr(c, i) + n - 3, "ing", 3) ? CUE_PART : CUE_VERB;
+    }
     return CUE_NONE;
 }
 
@@ -1173,9 +1193,87 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             k = e;
             continue;
         }
+        if (ct == CUE_NOUN) {
+            /* the content: the noun phrase after the preposition, to a
+             * punctuation mark, an auxiliary or another cue */
+            r.vb = k + 2;
+            uint32_t s = k + 2, e = s;
+            while (e < b && e < s + 40) {
+                if (in_quote(c, e)) {
+                    e++;
+                    continue;
+                }
+                if (c->t[e].kind == PX_TOK_PUNCT || c->t[e].kind == PX_TOK_DASH ||
+                    c->t[e].kind == PX_TOK_QUOTE)
+                    break;
+                if (e > s && c->t[e].kind == PX_TOK_WORD &&
+                    ((lexf(c, e) & LX_AUX) || cue_type(c, e) != CUE_NONE || is(c, e, "which") ||
+                     is(c, e, "who") || is_ly_adverb(c, e)))
+                    break;
+                e++;
+            }
+            if (e == s)
+                continue;
+            /* the source: a possessive before the noun ("his attacks on",
+             * "the Republican nominee’s speech on") */
+            if (k > a && !in_quote(c, k - 1) &&
+                (is(c, k - 1, "his") || is(c, k - 1, "her") || is(c, k - 1, "their") ||
+                 is(c, k - 1, "its") || is(c, k - 1, "our") || is(c, k - 1, "my"))) {
+                r.sa = k - 1, r.sb = k;
+            } else if (k > a && possessive(c, k - 1) && !in_quote(c, k - 1)) {
+                uint32_t x = k - 1;
+                while (x > a && k - x < 6 && c->t[x - 1].kind == PX_TOK_WORD &&
+                       !in_quote(c, x - 1) && !(lexf(c, x - 1) & (LX_NPSTOP | LX_PREP)) &&
+                       cue_type(c, x - 1) == CUE_NONE && !(lexf(c, x - 1) & LX_DET))
+                    x--;
+                if (x > a && (lexf(c, x - 1) & LX_DET) && !in_quote(c, x - 1))
+                    x--;
+                r.sa = x, r.sb = k;
+            }
+            if (r.sb > r.sa)
+                r.entity = resolve(c, u, r.sa, r.sb);
+            r.ca = s, r.cb = e;
+            add(c, r);
+            k = e - 1;
+            continue;
+        }
         if (ct == CUE_PART) {
-            if (k == a || !(is_punct(c, k - 1, ',') || is(c, k - 1, "and") ||
-                            closes_quote(c, k - 1)))
+            /* "after saying he was nervous", "by calling for a ban" */
+            bool prep_part = k > a && !in_quote(c, k - 1) &&
+                             (is(c, k - 1, "by") || is(c, k - 1, "after") ||
+                              is(c, k - 1, "before") || is(c, k - 1, "while") ||
+                              is(c, k - 1, "without") || is(c, k - 1, "when"));
+            /* "Noting that only Kirk voted with Democrats, Tester added":
+             * a participle that opens its sentence; its content runs to
+             * the comma, its source is the name after it */
+            if (k == a || (k == a + 1 && (is(c, a, "after") || is(c, a, "while") ||
+                                          is(c, a, "before") || is(c, a, "by")))) {
+                uint32_t e = ke;
+                while (e < b && (in_quote(c, e) || !is_punct(c, e, ',')))
+                    e++;
+                if (e >= b || e - ke < 3 || e - ke > 60)
+                    continue;
+                uint32_t n0 = e + 1, n1 = n0;
+                if (n1 < b && c->t[n1].kind == PX_TOK_WORD && (lexf(c, n1) & LX_PRON) &&
+                    !is(c, n1, "it") && !is(c, n1, "who"))
+                    n1++;
+                else
+                    while (n1 < b && n1 < n0 + 5 && c->t[n1].kind == PX_TOK_WORD &&
+                           !in_quote(c, n1) && (c->t[n1].flags & PX_TF_CAP) &&
+                           !(lexf(c, n1) & LX_NAMESTOP))
+                        n1++;
+                if (n1 > n0 && n1 < b && c->t[n1].kind == PX_TOK_WORD &&
+                    !(c->t[n1].flags & PX_TF_CAP) && !in_quote(c, n1)) {
+                    r.sa = n0, r.sb = n1;
+                    r.entity = resolve(c, u, n0, n1);
+                }
+                r.ca = ke, r.cb = e;
+                add(c, r);
+                k = e;
+                continue;
+            }
+            if (!(is_punct(c, k - 1, ',') || is(c, k - 1, "and") ||
+                  closes_quote(c, k - 1) || prep_part))
                 continue;
             /* the source: the one before it in this unit, or the subject */
             if (c->recs.n > first_rec && c->recs.v[c->recs.n - 1].sb > c->recs.v[c->recs.n - 1].sa) {
@@ -1186,6 +1284,9 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 r.sa = un->subj_a;
                 r.sb = un->subj_b;
                 r.entity = un->subject;
+            } else if (!is(c, k - 1, "and")) {
+                /* no source in sight: the content alone ("many voters shrugged,
+                 * with three in 10 saying ...") */
             } else
                 continue;
             uint32_t s = ke;
@@ -1219,6 +1320,43 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 continue;
             add(c, r);
             continue;
+        }
+        /* "When asked whether he would ..., Christie said", "Asked about
+         * Cruz's charges, Rubio said": the question, whose asker is no one
+         * named */
+        if ((is(c, k, "asked") || (ct == CUE_PREPV && is(c, k, "asked"))) &&
+            (k == a || is(c, k - 1, "when") || is(c, k - 1, "while") || is(c, k - 1, "after") ||
+             is(c, k - 1, "once") || is(c, k - 1, "if") || is(c, k - 1, "before") ||
+             is(c, k - 1, "being") || is(c, k - 1, "Asked"))) {
+            uint32_t s = ke;
+            if (ct != CUE_PREPV) {
+                /* "asked in May if he would": over a short phrase of time */
+                for (uint32_t i = s; i < b && i < s + 5; i++) {
+                    if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD)
+                        break;
+                    if (is(c, i, "if") || is(c, i, "whether") || is(c, i, "how") ||
+                        is(c, i, "what") || is(c, i, "why") || is(c, i, "when") ||
+                        is(c, i, "where") || is(c, i, "who") || is(c, i, "about")) {
+                        if (i > s && (lexf(c, s) & LX_PREP))
+                            s = is(c, i, "about") ? i + 1 : i;
+                        break;
+                    }
+                }
+                if (is(c, s, "about"))
+                    s++;
+            }
+            uint32_t e = s;
+            while (e < b && (in_quote(c, e) || !is_punct(c, e, ',')))
+                e++;
+            uint32_t ce = trim_end(c, s, clause_end(c, s, b));
+            e = trim_end(c, s, e < ce ? e : ce);
+            if (e > s && !(cue_type(c, s) != CUE_NONE)) {
+                r.vb = ct == CUE_PREPV ? k + 2 : (is(c, ke, "about") && s == ke + 1 ? k + 2 : k + 1);
+                r.ca = s, r.cb = e;
+                add(c, r);
+                k = e - 1;
+                continue;
+            }
         }
         /* a finite reporting verb */
         uint32_t p = k;
@@ -1368,16 +1506,33 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         }
         /* a noun phrase after a preposition is no subject ("In a
          * statement posted ...") */
-        if (have_src && sa > a && (lexf(c, sa - 1) & LX_PREP))
-            have_src = false;
+        if (have_src && sa > a && (lexf(c, sa - 1) & LX_PREP)) {
+            /* but "people close to the Clintons", "a source familiar with
+             * the talks": an adjective and its preposition inside the
+             * subject */
+            uint32_t x = sa - 1;
+            if (x > a + 1 && (is(c, x, "to") || is(c, x, "with")) &&
+                (is(c, x - 1, "close") || is(c, x - 1, "closest") || is(c, x - 1, "familiar") ||
+                 is(c, x - 1, "loyal") || is(c, x - 1, "allied") || is(c, x - 1, "sympathetic") ||
+                 is(c, x - 1, "linked") || is(c, x - 1, "tied") || is(c, x - 1, "opposed") ||
+                 is(c, x - 1, "friendly") || is(c, x - 1, "connected"))) {
+                uint32_t y = np_before(c, a, x - 2);
+                if (y < x - 1 && !(y > a && (lexf(c, y - 1) & LX_PREP)))
+                    sa = y;
+                else
+                    have_src = false;
+            } else
+                have_src = false;
+        }
         bool who = have_src && p - sa == 1 && is(c, sa, "who");
         /* the part after the cue */
         uint32_t after = ke;
         uint32_t after_end = trim_end(c, after, b);
         bool after_short = after_end - after <= 8;
         for (uint32_t i = after; i < after_end && after_short; i++)
-            if (is(c, i, "that") || in_quote(c, i))
-                after_short = false;
+            if (is(c, i, "that") || in_quote(c, i) ||
+                (i == after && (lexf(c, i) & LX_PRON) && !is(c, i, "it") && !is(c, i, "who")))
+                after_short = false; /* "..., Allen said he tends to ..." */
         if (have_src) {
             r.sa = sa, r.sb = source_cut(c, sa, source_end(c, p, k));
             bool quote_before = sa > a && closes_quote(c, sa - 1);
@@ -1410,7 +1565,15 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 add(c, r);
                 continue;
             }
-            if (!who && !parenthetical && (quote_before || (comma_before && after_short))) {
+            /* "Now, Republicans believe they have ...": a lead of one or two
+             * words before the comma is no content; the clause after is */
+            bool lead_short = false;
+            if (comma_before && !quote_before) {
+                uint32_t le = trim_end(c, a, sa - 1);
+                lead_short = le - a < 3 && !(le > a && closes_quote(c, le - 1));
+            }
+            if (!who && !parenthetical &&
+                (quote_before || (comma_before && after_short && !lead_short))) {
                 /* "...," X said. */
                 r.ca = quote_before ? quote_start(c, a, sa - 1) : a;
                 r.cb = quote_before ? sa : trim_end(c, a, sa - 1);
@@ -1538,7 +1701,12 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 if (ct == CUE_THAT && !is(c, s, "that") &&
                     !(c->t[s].kind == PX_TOK_WORD &&
                       ((lexf(c, s) & LX_PRON) || (lexf(c, s) & LX_DET) ||
-                       (c->t[s].flags & PX_TF_CAP))))
+                       (c->t[s].flags & PX_TF_CAP) ||
+                       (c->t[s].kind == PX_TOK_NUMBER && s + 1 < b &&
+                        c->t[s + 1].kind == PX_TOK_WORD) ||
+                       (is(c, s, "to") && s + 1 < b && c->t[s + 1].kind == PX_TOK_WORD &&
+                        !(c->t[s + 1].flags & PX_TF_CAP) &&
+                        !(lexf(c, s + 1) & (LX_DET | LX_PRON | LX_PREP))))))
                     continue;
                 r.ca = s;
                 r.cb = trim_end(c, s, clause_end(c, s, b));
@@ -1580,7 +1748,24 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             continue;
         if (r.cb <= r.ca)
             continue;
-        if ((lexf(c, k) & LX_WEAK)) {
+        /* "Sanders accused Clinton of ...", "X called for a ban": these
+         * verbs report with a noun phrase too, after a source (PolNeAR
+         * annotates the object as the content) */
+        static const char *const np_weak[] = {
+            "accused", "accuses", "criticized", "criticised", "proposed", "proposes",
+            "described", "describes", "cited", "cites", "questioned", "blasted", "slammed",
+            "demands", "demanded"};
+        /* "..., the Guardian reported.": the whole clause before */
+        bool weak_before = r.sb > r.sa && r.cb <= r.sa && r.ca == a && r.sa > a &&
+                           is_punct(c, r.sa - 1, ',') && r.cb - r.ca >= 4 &&
+                           (is(c, k, "reported") || is(c, k, "reports") || is(c, k, "posted"));
+        bool weak_np = weak_before || (r.ca >= ke && r.sb > r.sa &&
+                       (r.vb == k + 2 || is_any(c, k, np_weak, PX_ARRAY_LEN(np_weak))));
+        /* a learnt cue (LX_STAT) only in the plain order "X verb ..." */
+        if ((lexf(c, k) & LX_STAT) && !(lexf(c, k) & (LX_VERB | LX_THAT | LX_PART)) &&
+            (r.ca < ke || r.sb <= r.sa))
+            continue;
+        if ((lexf(c, k) & LX_WEAK) && !weak_np) {
             bool quoted = false;
             for (uint32_t i = r.ca; i < r.cb && !quoted; i++)
                 quoted = in_quote(c, i);
@@ -1782,7 +1967,8 @@ static size_t sentence_of(const px_doc *d, uint32_t tok)
 static bool speech_cue(const ctx *c, uint32_t k)
 {
     static const char *const w[] = {"said",    "say",     "saying",    "adding", "wrote",
-                                    "tweeted", "called",  "suggested", "referring"};
+                                    "tweeted", "called",  "suggested", "referring",
+                                    "asked",   "accused", "criticized", "pointing"};
     for (size_t i = 0; i < PX_ARRAY_LEN(w); i++)
         if (is(c, k, w[i]))
             return true;

@@ -90,9 +90,18 @@ char *px__fold_name(const char *s, size_t len);
 #define LX_PERSPRON 0x1000u /* he, she, him, her, who */
 #define LX_NAMESTOP 0x2000u /* capitalised but no name: The, Monday, However */
 #define LX_PREPV 0x4000u  /* first word of a cue with a preposition: called (for) */
+#define LX_STAT 0x8000u    /* a cue learnt from the train split (cue_stats.inc) */
+/* bits 16..25: for LX_STAT words, the probability (per mille) that the
+ * word is a cue, as measured on the PolNeAR train split */
+#define LX_PM_SHIFT 16
+#define LX_PM(f) (((f) >> LX_PM_SHIFT) & 0x3ffu)
+#define LX_NOUNP 0x4000000u /* first word of a nominal cue: "questions (about)" */
 #define LX_DONE 0x80000000u /* (cache marker) */
 /* The LX_* flags of a word, compared case-insensitively (ASCII); 0 for
  * unknown words. Thread-safe. */
 uint32_t px__lex(const char *w, size_t len);
+/* For a word with LX_NOUNP: the per mille probability (train split) that
+ * "w next" is a nominal cue ("concerns about"), 0 when it is none. */
+uint32_t px__noun_cue_pm(const char *w, size_t len, const char *next, size_t next_len);
 
 #endif /* PX_QUOTE_H */
