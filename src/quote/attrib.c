@@ -877,8 +877,23 @@ static int build_units(ctx *c)
 
 /* ---- records ---- */
 
+static uint32_t trim_end(const ctx *c, uint32_t ca, uint32_t cb);
+
+
 static void add(ctx *c, rec r)
 {
+    /* "- and he ...", "(... said he expects X.)": a dash before the
+     * content and a closing parenthesis whose opening one is outside it
+     * are the writer's */
+    while (r.ca < r.cb && c->t[r.ca].kind == PX_TOK_DASH && !in_quote(c, r.ca))
+        r.ca++;
+    if (r.cb > r.ca + 1 && is_punct(c, r.cb - 1, ')') && !in_quote(c, r.cb - 1)) {
+        int depth = 0;
+        for (uint32_t i = r.ca; i + 1 < r.cb; i++)
+            depth += is_punct(c, i, '(') - is_punct(c, i, ')');
+        if (depth <= 0)
+            r.cb = trim_end(c, r.ca, r.cb - 1);
+    }
     if (r.cb <= r.ca)
         return;
     if (!PX_VEC_PUSH(c->recs, r))
@@ -1533,6 +1548,9 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             if (is(c, i, "that") || in_quote(c, i) ||
                 (i == after && (lexf(c, i) & LX_PRON) && !is(c, i, "it") && !is(c, i, "who")))
                 after_short = false; /* "..., Allen said he tends to ..." */
+        /* "In a 1963 speech, he declared:" introduces what follows */
+        if (ke < b && is_punct(c, ke, ':'))
+            after_short = false;
         if (have_src) {
             r.sa = sa, r.sb = source_cut(c, sa, source_end(c, p, k));
             bool quote_before = sa > a && closes_quote(c, sa - 1);
