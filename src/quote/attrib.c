@@ -894,6 +894,25 @@ static void add(ctx *c, rec r)
         if (depth <= 0)
             r.cb = trim_end(c, r.ca, r.cb - 1);
     }
+    /* "Still, [golf clubs are ''just scratching out a profit,''] Mr. Hedge
+     * said": a connective
+     * opening the sentence ties it to the writer's text before; it is no
+     * part of a content that comes before its cue */
+    if (r.cb > r.ca + 2 && r.va >= r.cb && r.vb > r.va && !in_quote(c, r.ca) &&
+        (r.ca == 0 || c->t[r.ca - 1].kind == PX_TOK_PUNCT ||
+         c->qs.tok_block[r.ca - 1] != c->qs.tok_block[r.ca])) {
+        uint32_t x = r.ca;
+        if ((is(c, x, "still") || is(c, x, "however") || is(c, x, "indeed") ||
+                  is(c, x, "meanwhile") || is(c, x, "instead")) && is_punct(c, x + 1, ','))
+            x += 2;
+        else if (is(c, x, "in") && (is(c, x + 1, "fact") || is(c, x + 1, "contrast")) &&
+                 is_punct(c, x + 2, ','))
+            x += 3;
+        if (x > r.ca && x < r.cb && is_punct(c, x, ','))
+            x++;
+        if (x + 1 < r.cb)
+            r.ca = x;
+    }
     if (r.cb <= r.ca)
         return;
     if (!PX_VEC_PUSH(c->recs, r))
