@@ -1138,6 +1138,31 @@ static void raising(ctx *c, uint32_t a, uint32_t b, uint32_t k)
     add(c, r);
 }
 
+/* Is token i a finite verb that can follow a subject: a reporting verb
+ * or an auxiliary ("said", "is", "has", "will")? */
+static bool finite_verb(const ctx *c, uint32_t i)
+{
+    static const char *const aux[] = {"is",    "was",   "are",    "were",  "has",  "have",
+                                      "had",   "will",  "would",  "could", "can",  "should",
+                                      "may",   "might", "must",   "does",  "did",  "remains",
+                                      "seems", "seemed", "became", "becomes"};
+    if (c->t[i].kind != PX_TOK_WORD || in_quote(c, i) || (c->t[i].flags & PX_TF_CAP))
+        return false;
+    return cue_type(c, i) == CUE_VERB || is_any(c, i, aux, PX_ARRAY_LEN(aux));
+}
+
+/* The end of a content inside a relative clause or an appositive of its
+ * sentence's subject: "Podesta, who said [the project was vetted], said
+ * he was unaware", "Salceda, citing [data from the State Department],
+ * said": at the comma before the main verb. */
+static uint32_t relative_end(const ctx *c, uint32_t s, uint32_t e)
+{
+    for (uint32_t i = s + 1; i + 1 < e; i++)
+        if (is_punct(c, i, ',') && !in_quote(c, i) && finite_verb(c, i + 1))
+            return i;
+    return e;
+}
+
 /* The quotation that the words from s lead to after a comma or a colon
  * ("said last week in Tel Aviv, "..."", "telling reporters, "..."", "told
  * the Post in a written statement, "...""): the words between are the
@@ -1350,6 +1375,16 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             }
             r.ca = s;
             r.cb = trim_end(c, s, clause_end(c, s, b));
+            /* "Salceda, citing [data from the State Department], said":
+             * an appositive of the subject before the main verb */
+            if (k > a + 1 && is_punct(c, k - 1, ',') && !in_quote(c, r.ca)) {
+                bool verb_before = false;
+                for (uint32_t i = a; i + 1 < k && !verb_before; i++)
+                    verb_before = in_quote(c, i) || finite_verb(c, i) ||
+                                  cue_type(c, i) != CUE_NONE;
+                if (!verb_before)
+                    r.cb = trim_end(c, r.ca, relative_end(c, r.ca, r.cb));
+            }
             if (r.cb <= r.ca)
                 continue;
             add(c, r);
@@ -1813,6 +1848,13 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                    is(c, r.ca, "where") || is(c, r.ca, "who"))))
                 continue;
         }
+        /* "Podesta, who said [the project was vetted], said ...",
+         * "Sanders's donor list, which the campaign says [includes 2.7
+         * million contributors], is ..." */
+        if (r.ca >= ke && r.sb > r.sa && !in_quote(c, r.ca) &&
+            (who || (r.sa > a && (is(c, r.sa - 1, "which") || is(c, r.sa - 1, "who") ||
+                                  is(c, r.sa - 1, "whom")))))
+            r.cb = trim_end(c, r.ca, relative_end(c, r.ca, r.cb));
         r.entity = resolve(c, u, r.sa, r.sb);
         add(c, r);
     }
