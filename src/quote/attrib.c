@@ -878,6 +878,7 @@ static int build_units(ctx *c)
 /* ---- records ---- */
 
 static uint32_t trim_end(const ctx *c, uint32_t ca, uint32_t cb);
+static uint32_t occasion_start(const ctx *c, uint32_t s, uint32_t e);
 
 
 static void add(ctx *c, rec r)
@@ -912,6 +913,15 @@ static void add(ctx *c, rec r)
             x++;
         if (x + 1 < r.cb)
             r.ca = x;
+    }
+    /* "endorsed [Mr. Trump] at a news conference": the occasion of an
+     * indirect content after its cue is the writer's */
+    if (r.cb > r.ca + 2 && r.vb > r.va && r.va < r.ca && !r.embedded) {
+        bool quoted = false;
+        for (uint32_t i = r.ca; i < r.cb && !quoted; i++)
+            quoted = in_quote(c, i) || c->t[i].kind == PX_TOK_QUOTE;
+        if (!quoted)
+            r.cb = trim_end(c, r.ca, occasion_start(c, r.ca, r.cb));
     }
     if (r.cb <= r.ca)
         return;
@@ -1149,6 +1159,72 @@ static bool finite_verb(const ctx *c, uint32_t i)
     if (c->t[i].kind != PX_TOK_WORD || in_quote(c, i) || (c->t[i].flags & PX_TF_CAP))
         return false;
     return cue_type(c, i) == CUE_VERB || is_any(c, i, aux, PX_ARRAY_LEN(aux));
+}
+
+/* A word that names the occasion of a statement or a time: "rally",
+ * "interview", "Twitter", "Monday", "April". */
+static bool occasion_word(const ctx *c, uint32_t i)
+{
+    static const char *const w[] = {
+        "rally",     "rallies",   "speech",    "speeches",  "interview", "interviews",
+        "statement", "debate",    "conference", "event",    "meeting",   "call",
+        "hall",      "forum",     "op-ed",     "post",      "tweet",     "tweets",
+        "twitter",   "facebook",  "radio",     "show",      "broadcast", "appearance",
+        "letter",    "email",     "hearing",   "briefing",  "address",   "remarks",
+        "visit",     "stop",      "podcast",   "program",   "editorial", "column",
+        "video",     "message",   "session",   "yesterday", "today",     "tonight",
+        "week",      "weekend",   "month",     "year",      "morning",   "night",
+        "evening",   "afternoon", "instagram", "memo",      "filing",    "report",
+    };
+    if (c->t[i].kind != PX_TOK_WORD || in_quote(c, i))
+        return false;
+    return is_weekday(c, i) || px__month_from_name(tstr(c, i), tlen(c, i)) ||
+           is_any(c, i, w, PX_ARRAY_LEN(w));
+}
+
+/* The end of an indirect content before a phrase that says when, where or
+ * how it was said: "endorsed [Mr. Trump] at a news conference", "said [Obama
+ * was the founder of ISIS] on Wednesday at a Florida rally", "criticized
+ * [Clinton] during a rally Friday". Returns the preposition or e. */
+static uint32_t occasion_start(const ctx *c, uint32_t s, uint32_t e)
+{
+    for (uint32_t i = s + 1; i + 1 < e; i++) {
+        if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD)
+            continue;
+        if (!(is(c, i, "at") || is(c, i, "during") || is(c, i, "on") || is(c, i, "in") ||
+              is(c, i, "via")))
+            continue;
+        if (e - i > 14)
+            continue;
+        /* the phrase: a few words up to its head, then nothing that makes
+         * it a clause of its own */
+        bool occasion = false;
+        for (uint32_t j = i + 1; j < e && j < i + 5 && !occasion; j++) {
+            if (c->t[j].kind != PX_TOK_WORD || in_quote(c, j))
+                break;
+            occasion = occasion_word(c, j);
+        }
+        if (!occasion)
+            continue;
+        bool clause = false;
+        for (uint32_t j = i + 1; j < e && !clause; j++)
+            clause = in_quote(c, j) || finite_verb(c, j) || is(c, j, "that") ||
+                     is(c, j, "who") || is(c, j, "which") || (lexf(c, j) & LX_PRON);
+        /* only after a noun phrase: in a clause ("said [it raised $15
+         * million] in January") the phrase is the clause's own */
+        for (uint32_t j = s; j < i && !clause; j++) {
+            size_t n = tlen(c, j);
+            const char *w = tstr(c, j);
+            clause = finite_verb(c, j) || (lexf(c, j) & LX_PRON) || is(c, j, "that") ||
+                     is(c, j, "to") || is(c, j, "if") || is(c, j, "whether") || is(c, j, "what") ||
+                     is(c, j, "how") || is(c, j, "why") ||
+                     (c->t[j].kind == PX_TOK_WORD && !(c->t[j].flags & PX_TF_CAP) && n > 4 &&
+                      (!memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 3, "ing", 3)));
+        }
+        if (!clause)
+            return i;
+    }
+    return e;
 }
 
 /* The end of a content inside a relative clause or an appositive of its
