@@ -877,8 +877,52 @@ static int build_units(ctx *c)
 
 /* ---- records ---- */
 
+static uint32_t trim_end(const ctx *c, uint32_t ca, uint32_t cb);
+static uint32_t occasion_start(const ctx *c, uint32_t s, uint32_t e);
+
+
 static void add(ctx *c, rec r)
 {
+    /* "- and he ...", "(... said he expects X.)": a dash before the
+     * content and a closing parenthesis whose opening one is outside it
+     * are the writer's */
+    while (r.ca < r.cb && c->t[r.ca].kind == PX_TOK_DASH && !in_quote(c, r.ca))
+        r.ca++;
+    if (r.cb > r.ca + 1 && is_punct(c, r.cb - 1, ')') && !in_quote(c, r.cb - 1)) {
+        int depth = 0;
+        for (uint32_t i = r.ca; i + 1 < r.cb; i++)
+            depth += is_punct(c, i, '(') - is_punct(c, i, ')');
+        if (depth <= 0)
+            r.cb = trim_end(c, r.ca, r.cb - 1);
+    }
+    /* "Still, [golf clubs are ''just scratching out a profit,''] Mr. Hedge
+     * said": a connective
+     * opening the sentence ties it to the writer's text before; it is no
+     * part of a content that comes before its cue */
+    if (r.cb > r.ca + 2 && r.va >= r.cb && r.vb > r.va && !in_quote(c, r.ca) &&
+        (r.ca == 0 || c->t[r.ca - 1].kind == PX_TOK_PUNCT ||
+         c->qs.tok_block[r.ca - 1] != c->qs.tok_block[r.ca])) {
+        uint32_t x = r.ca;
+        if ((is(c, x, "still") || is(c, x, "however") || is(c, x, "indeed") ||
+                  is(c, x, "meanwhile") || is(c, x, "instead")) && is_punct(c, x + 1, ','))
+            x += 2;
+        else if (is(c, x, "in") && (is(c, x + 1, "fact") || is(c, x + 1, "contrast")) &&
+                 is_punct(c, x + 2, ','))
+            x += 3;
+        if (x > r.ca && x < r.cb && is_punct(c, x, ','))
+            x++;
+        if (x + 1 < r.cb)
+            r.ca = x;
+    }
+    /* "endorsed [Mr. Trump] at a news conference": the occasion of an
+     * indirect content after its cue is the writer's */
+    if (r.cb > r.ca + 2 && r.vb > r.va && r.va < r.ca && !r.embedded) {
+        bool quoted = false;
+        for (uint32_t i = r.ca; i < r.cb && !quoted; i++)
+            quoted = in_quote(c, i) || c->t[i].kind == PX_TOK_QUOTE;
+        if (!quoted)
+            r.cb = trim_end(c, r.ca, occasion_start(c, r.ca, r.cb));
+    }
     if (r.cb <= r.ca)
         return;
     if (!PX_VEC_PUSH(c->recs, r))
@@ -1104,6 +1148,120 @@ static void raising(ctx *c, uint32_t a, uint32_t b, uint32_t k)
     add(c, r);
 }
 
+/* Is token i a finite verb that can follow a subject: a reporting verb
+ * or an auxiliary ("said", "is", "has", "will")? */
+static bool finite_verb(const ctx *c, uint32_t i)
+{
+    static const char *const aux[] = {"is",    "was",   "are",    "were",  "has",  "have",
+                                      "had",   "will",  "would",  "could", "can",  "should",
+                                      "may",   "might", "must",   "does",  "did",  "remains",
+                                      "seems", "seemed", "became", "becomes"};
+    if (c->t[i].kind != PX_TOK_WORD || in_quote(c, i) || (c->t[i].flags & PX_TF_CAP))
+        return false;
+    return cue_type(c, i) == CUE_VERB || is_any(c, i, aux, PX_ARRAY_LEN(aux));
+}
+
+/* A word that names the occasion of a statement or a time: "rally",
+ * "interview", "Twitter", "Monday", "April". */
+static bool occasion_word(const ctx *c, uint32_t i)
+{
+    static const char *const w[] = {
+        "rally",     "rallies",   "speech",    "speeches",  "interview", "interviews",
+        "statement", "debate",    "conference", "event",    "meeting",   "call",
+        "hall",      "forum",     "op-ed",     "post",      "tweet",     "tweets",
+        "twitter",   "facebook",  "radio",     "show",      "broadcast", "appearance",
+        "letter",    "email",     "hearing",   "briefing",  "address",   "remarks",
+        "visit",     "stop",      "podcast",   "program",   "editorial", "column",
+        "video",     "message",   "session",   "yesterday", "today",     "tonight",
+        "week",      "weekend",   "month",     "year",      "morning",   "night",
+        "evening",   "afternoon", "instagram", "memo",      "filing",    "report",
+    };
+    if (c->t[i].kind != PX_TOK_WORD || in_quote(c, i))
+        return false;
+    return is_weekday(c, i) || px__month_from_name(tstr(c, i), tlen(c, i)) ||
+           is_any(c, i, w, PX_ARRAY_LEN(w));
+}
+
+/* The end of an indirect content before a phrase that says when, where or
+ * how it was said: "endorsed [Mr. Trump] at a news conference", "said [Obama
+ * was the founder of ISIS] on Wednesday at a Florida rally", "criticized
+ * [Clinton] during a rally Friday". Returns the preposition or e. */
+static uint32_t occasion_start(const ctx *c, uint32_t s, uint32_t e)
+{
+    for (uint32_t i = s + 1; i + 1 < e; i++) {
+        if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD)
+            continue;
+        if (!(is(c, i, "at") || is(c, i, "during") || is(c, i, "on") || is(c, i, "in") ||
+              is(c, i, "via")))
+            continue;
+        if (e - i > 14)
+            continue;
+        /* the phrase: a few words up to its head, then nothing that makes
+         * it a clause of its own */
+        bool occasion = false;
+        for (uint32_t j = i + 1; j < e && j < i + 5 && !occasion; j++) {
+            if (c->t[j].kind != PX_TOK_WORD || in_quote(c, j))
+                break;
+            occasion = occasion_word(c, j);
+        }
+        if (!occasion)
+            continue;
+        bool clause = false;
+        for (uint32_t j = i + 1; j < e && !clause; j++)
+            clause = in_quote(c, j) || finite_verb(c, j) || is(c, j, "that") ||
+                     is(c, j, "who") || is(c, j, "which") || (lexf(c, j) & LX_PRON);
+        /* only after a noun phrase: in a clause ("said [it raised $15
+         * million] in January") the phrase is the clause's own */
+        for (uint32_t j = s; j < i && !clause; j++) {
+            size_t n = tlen(c, j);
+            const char *w = tstr(c, j);
+            clause = finite_verb(c, j) || (lexf(c, j) & LX_PRON) || is(c, j, "that") ||
+                     is(c, j, "to") || is(c, j, "if") || is(c, j, "whether") || is(c, j, "what") ||
+                     is(c, j, "how") || is(c, j, "why") ||
+                     (c->t[j].kind == PX_TOK_WORD && !(c->t[j].flags & PX_TF_CAP) && n > 4 &&
+                      (!memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 3, "ing", 3)));
+        }
+        if (!clause)
+            return i;
+    }
+    return e;
+}
+
+/* The end of a content inside a relative clause or an appositive of its
+ * sentence's subject: "Podesta, who said [the project was vetted], said
+ * he was unaware", "Salceda, citing [data from the State Department],
+ * said": at the comma before the main verb. */
+static uint32_t relative_end(const ctx *c, uint32_t s, uint32_t e)
+{
+    for (uint32_t i = s + 1; i + 1 < e; i++)
+        if (is_punct(c, i, ',') && !in_quote(c, i) && finite_verb(c, i + 1))
+            return i;
+    return e;
+}
+
+/* The quotation that the words from s lead to after a comma or a colon
+ * ("said last week in Tel Aviv, "..."", "telling reporters, "..."", "told
+ * the Post in a written statement, "...""): the words between are the
+ * addressee or the circumstances, not what was said. Returns its opening
+ * mark, or s when the words from s are a clause of their own ("said
+ * Clinton will have to choose, saying, "..."") or lead to no quotation. */
+static uint32_t quote_after(const ctx *c, uint32_t s, uint32_t b)
+{
+    for (uint32_t i = s; i < b && i < s + 16; i++) {
+        if (opens_quote(c, i))
+            return i > s && (is_punct(c, i - 1, ',') || is_punct(c, i - 1, ':')) ? i : s;
+        /* "a written statement": a cue word after a determiner is no verb */
+        bool adj = i > s && (lexf(c, i - 1) & LX_DET) && cue_type(c, i) != CUE_NONE;
+        if ((c->t[i].kind != PX_TOK_WORD && c->t[i].kind != PX_TOK_NUMBER &&
+             !is_punct(c, i, ',') && !is_punct(c, i, ':')) ||
+            (cue_type(c, i) != CUE_NONE && !adj) || (lexf(c, i) & LX_PRON) || is(c, i, "is") ||
+            is(c, i, "was") || is(c, i, "will") || is(c, i, "would") || is(c, i, "are") ||
+            is(c, i, "were") || is(c, i, "has") || is(c, i, "have"))
+            return s;
+    }
+    return s;
+}
+
 static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
 {
     const unit *un = &c->units[u];
@@ -1269,8 +1427,40 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             uint32_t s = ke;
             while (s < b && (is_punct(c, s, ',') || is_punct(c, s, ':')))
                 s++;
+            /* not over the object of "calling him "a failed candidate"" */
+            if (!is(c, s, "that") && !is(c, k, "calling") && !is(c, k, "describing") &&
+                !is(c, k, "labeling") && !is(c, k, "branding") && !is(c, k, "dubbing"))
+                s = quote_after(c, s, b);
+            /* "telling O'Reilly that ...", "telling the crowd he ...": the
+             * addressee is no part of what was said */
+            if (s < b && (is(c, k, "telling") || is(c, k, "warning") || is(c, k, "reminding") ||
+                          is(c, k, "assuring") || is(c, k, "informing")) &&
+                !in_quote(c, s) && !is(c, s, "that") && !(lexf(c, s) & LX_PRON)) {
+                for (uint32_t i = s + 1; i < b && i < s + 8; i++) {
+                    if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD || cue_type(c, i) != CUE_NONE)
+                        break;
+                    if (is(c, i, "that") || ((lexf(c, i) & LX_PRON) && !is(c, i, "it") &&
+                                             !is(c, i, "who") && !is(c, i - 1, "of"))) {
+                        s = i;
+                        break;
+                    }
+                    if ((lexf(c, i) & LX_NPSTOP) && !is(c, i, "in") && !is(c, i, "at") &&
+                        !is(c, i, "on"))
+                        break;
+                }
+            }
             r.ca = s;
             r.cb = trim_end(c, s, clause_end(c, s, b));
+            /* "Salceda, citing [data from the State Department], said":
+             * an appositive of the subject before the main verb */
+            if (k > a + 1 && is_punct(c, k - 1, ',') && !in_quote(c, r.ca)) {
+                bool verb_before = false;
+                for (uint32_t i = a; i + 1 < k && !verb_before; i++)
+                    verb_before = in_quote(c, i) || finite_verb(c, i) ||
+                                  cue_type(c, i) != CUE_NONE;
+                if (!verb_before)
+                    r.cb = trim_end(c, r.ca, relative_end(c, r.ca, r.cb));
+            }
             if (r.cb <= r.ca)
                 continue;
             add(c, r);
@@ -1517,6 +1707,9 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                   is(c, i, "were") || is(c, i, "has") || is(c, i, "have"))))
                 after_short = false; /* "..., Allen said he tends to ...", "his net
                                       * worth could fluctuate" */
+        /* "In a 1963 speech, he declared:" introduces what follows */
+        if (ke < b && is_punct(c, ke, ':'))
+            after_short = false;
         if (have_src) {
             r.sa = sa, r.sb = source_cut(c, sa, source_end(c, p, k));
             bool quote_before = sa > a && closes_quote(c, sa - 1);
@@ -1665,22 +1858,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 /* said last week in Tel Aviv, "..." */
                 while (s < b && is_ly_adverb(c, s) && s + 1 < b)
                     s++;
-                for (uint32_t i = s; i < b && i < s + 16 && !is(c, s, "that"); i++) {
-                    if (opens_quote(c, i)) {
-                        if (i > s && (is_punct(c, i - 1, ',') || is_punct(c, i - 1, ':')))
-                            s = i;
-                        break;
-                    }
-                    /* not over a clause of its own: "said Clinton will
-                     * have to choose, saying, "..."" */
-                    if ((c->t[i].kind != PX_TOK_WORD && !is_punct(c, i, ',') &&
-                         !is_punct(c, i, ':')) ||
-                        cue_type(c, i) != CUE_NONE || (lexf(c, i) & LX_PRON) || is(c, i, "is") ||
-                        is(c, i, "was") || is(c, i, "will") || is(c, i, "would") ||
-                        is(c, i, "are") || is(c, i, "were") || is(c, i, "has") ||
-                        is(c, i, "have"))
-                        break;
-                }
+                if (!is(c, s, "that"))
+                    s = quote_after(c, s, b);
                 /* "Zielinski told reporters outside the gallery:" then a
                  * quotation in the next paragraph: it is what was said */
                 bool intro = intro_next_quote(c, u, true) ||
@@ -1708,6 +1887,13 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                     continue;
                 r.ca = s;
                 r.cb = trim_end(c, s, clause_end(c, s, b));
+                /* "bodies, which he called "a cartel"", "what it calls
+                 * "sensible laws"": the relative pronoun is the object of
+                 * the cue and PolNeAR starts the content with it */
+                if (sa > a && !in_quote(c, sa - 1) &&
+                    (is(c, sa - 1, "which") || is(c, sa - 1, "whom") || is(c, sa - 1, "what")) &&
+                    !(sa > a + 1 && (lexf(c, sa - 2) & LX_PREP))) /* "in which he said" */
+                    r.ca = sa - 1;
             }
         } else if (p == a || is_punct(c, p - 1, ',') || closes_quote(c, p - 1)) {
             /* inverted: "...," said Ron Weiser */
@@ -1767,6 +1953,13 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                    is(c, r.ca, "where") || is(c, r.ca, "who"))))
                 continue;
         }
+        /* "Podesta, who said [the project was vetted], said ...",
+         * "Sanders's donor list, which the campaign says [includes 2.7
+         * million contributors], is ..." */
+        if (r.ca >= ke && r.sb > r.sa && !in_quote(c, r.ca) &&
+            (who || (r.sa > a && (is(c, r.sa - 1, "which") || is(c, r.sa - 1, "who") ||
+                                  is(c, r.sa - 1, "whom")))))
+            r.cb = trim_end(c, r.ca, relative_end(c, r.ca, r.cb));
         r.entity = resolve(c, u, r.sa, r.sb);
         add(c, r);
     }
