@@ -1875,7 +1875,22 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                     }
                     continue;
                 }
-                if (ct == CUE_THAT && !is(c, s, "that") &&
+                /* "public records show no gifts at all", "Polls show voters
+                 * trust Clinton": data show a clause without "that" */
+                bool data_src = p > a && c->t[s].kind == PX_TOK_WORD && !in_quote(c, p - 1) &&
+                                !(lexf(c, s) & (LX_PREP | LX_NPSTOP)) &&
+                                (is(c, k, "show") || is(c, k, "shows") || is(c, k, "showed") ||
+                                 is(c, k, "found") || is(c, k, "find") || is(c, k, "finds") ||
+                                 is(c, k, "indicate") || is(c, k, "indicates")) &&
+                                (is(c, p - 1, "polls") || is(c, p - 1, "poll") ||
+                                 is(c, p - 1, "survey") || is(c, p - 1, "surveys") ||
+                                 is(c, p - 1, "records") || is(c, p - 1, "data") ||
+                                 is(c, p - 1, "documents") || is(c, p - 1, "findings") ||
+                                 is(c, p - 1, "results") || is(c, p - 1, "study") ||
+                                 is(c, p - 1, "studies") || is(c, p - 1, "numbers") ||
+                                 is(c, p - 1, "figures") || is(c, p - 1, "filings") ||
+                                 is(c, p - 1, "report") || is(c, p - 1, "analysis"));
+                if (ct == CUE_THAT && !is(c, s, "that") && !data_src &&
                     !(c->t[s].kind == PX_TOK_WORD &&
                       ((lexf(c, s) & LX_PRON) || (lexf(c, s) & LX_DET) ||
                        (c->t[s].flags & PX_TF_CAP) ||
