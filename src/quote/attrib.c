@@ -984,6 +984,13 @@ static uint32_t clause_end(const ctx *c, uint32_t s, uint32_t b)
             if (c->t[k].kind == PX_TOK_DASH && (lexf(c, k + 2) & LX_PRON))
                 return k;
         }
+        /* "..., Tyler said that ... "guiding principles,"] he said.": an
+         * attribution after a quotation closed by its comma ends the
+         * content before it */
+        if (k > s + 1 && closes_quote(c, k - 1) && is_punct(c, k - 2, ',') && k + 1 < b &&
+            c->t[k].kind == PX_TOK_WORD && (lexf(c, k) & LX_PRON) && !is(c, k, "it") &&
+            !is(c, k, "who") && cue_type(c, k + 1) == CUE_VERB)
+            return k;
         /* ", and they say ...", ", Lewandowski said ...": a new attribution */
         if (is_punct(c, k, ',') && k + 2 < b) {
             uint32_t j = k + 1;
