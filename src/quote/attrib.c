@@ -288,7 +288,7 @@ static int cue_type_uncached(const ctx *c, size_t i)
         px__noun_cue_pm(tstr(c, i), tlen(c, i), tstr(c, i + 1), tlen(c, i + 1)) >= NOUN_MIN_PM)
         return CUE_NOUN;
     /* "Noting that ...," opening a sentence */
-    bool opening_part = (f & LX_PART) && !(f & LX_PREPV) &&
+    bool opening_part = (((f & LX_PART) && !(f & LX_PREPV)) || is(c, i, "asked")) &&
                         (i == 0 || c->qs.tok_block[i - 1] != c->qs.tok_block[i] ||
                          (c->t[i - 1].kind == PX_TOK_PUNCT && strchr(".!?", tstr(c, i - 1)[0]))) &&
                         i + 1 < c->doc->n_toks && !(c->t[i + 1].flags & PX_TF_CAP);
@@ -1628,7 +1628,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             }
         }
         bool have_src = p > a && sa < p;
-        if (p > a && is(c, p - 1, "and") && !in_quote(c, p - 1)) {
+        if (p > a && (is(c, p - 1, "and") || is(c, p - 1, "but")) && !in_quote(c, p - 1)) {
             /* "Her campaign also announced ... and said": the subject */
             uint32_t s0 = a, s1 = a;
             if (un->subject >= 0 && un->subj_b <= p && un->subject_tok < p) {
@@ -1695,6 +1695,29 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                     have_src = false;
             } else
                 have_src = false;
+            /* "Staff for the House committee on Benghazi said", "One in four
+             * voters in a Times poll said": before a verb of speech, a
+             * clause start that opens a noun phrase and has no verb up to
+             * the cue is all subject */
+            if (!have_src && (is(c, k, "said") || is(c, k, "say") || is(c, k, "says"))) {
+                uint32_t y = sa - 1;
+                while (y > a && !in_quote(c, y - 1) && c->t[y - 1].kind != PX_TOK_DASH &&
+                       !(c->t[y - 1].kind == PX_TOK_PUNCT && strchr(",:;(", tstr(c, y - 1)[0])))
+                    y--;
+                bool clean = y < sa && sa - y <= 14 &&
+                             ((c->t[y].flags & PX_TF_CAP) || (lexf(c, y) & LX_DET) ||
+                              c->t[y].kind == PX_TOK_NUMBER) &&
+                             !(lexf(c, y) & (LX_PREP | LX_PRON)) &&
+                             (!(lexf(c, y) & LX_NAMESTOP) || (lexf(c, y) & LX_DET));
+                for (uint32_t i = y; i < p && clean; i++)
+                    clean = !in_quote(c, i) && cue_type(c, i) == CUE_NONE &&
+                            !((lexf(c, i) & LX_AUX) && i < sa) && !is(c, i, "that") &&
+                            !is(c, i, "when") && !is(c, i, "if") && !is(c, i, "as");
+                if (clean) {
+                    sa = y;
+                    have_src = true;
+                }
+            }
         }
         bool who = have_src && p - sa == 1 && is(c, sa, "who");
         /* the part after the cue */
@@ -1703,8 +1726,14 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         bool after_short = after_end - after <= 8;
         for (uint32_t i = after; i < after_end && after_short; i++)
             if (is(c, i, "that") || in_quote(c, i) ||
-                (i == after && (lexf(c, i) & LX_PRON) && !is(c, i, "it") && !is(c, i, "who")))
-                after_short = false; /* "..., Allen said he tends to ..." */
+                (i == after && (lexf(c, i) & LX_PRON) && !is(c, i, "it") && !is(c, i, "who")) ||
+                (i > after && !in_quote(c, i) &&
+                 (is(c, i, "could") || is(c, i, "would") || is(c, i, "will") ||
+                  is(c, i, "should") || is(c, i, "can") || is(c, i, "might") ||
+                  is(c, i, "must") || is(c, i, "is") || is(c, i, "are") || is(c, i, "was") ||
+                  is(c, i, "were") || is(c, i, "has") || is(c, i, "have"))))
+                after_short = false; /* "..., Allen said he tends to ...", "his net
+                                      * worth could fluctuate" */
         /* "In a 1963 speech, he declared:" introduces what follows */
         if (ke < b && is_punct(c, ke, ':'))
             after_short = false;
@@ -1873,7 +1902,22 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                     }
                     continue;
                 }
-                if (ct == CUE_THAT && !is(c, s, "that") &&
+                /* "public records show no gifts at all", "Polls show voters
+                 * trust Clinton": data show a clause without "that" */
+                bool data_src = p > a && c->t[s].kind == PX_TOK_WORD && !in_quote(c, p - 1) &&
+                                !(lexf(c, s) & (LX_PREP | LX_NPSTOP)) &&
+                                (is(c, k, "show") || is(c, k, "shows") || is(c, k, "showed") ||
+                                 is(c, k, "found") || is(c, k, "find") || is(c, k, "finds") ||
+                                 is(c, k, "indicate") || is(c, k, "indicates")) &&
+                                (is(c, p - 1, "polls") || is(c, p - 1, "poll") ||
+                                 is(c, p - 1, "survey") || is(c, p - 1, "surveys") ||
+                                 is(c, p - 1, "records") || is(c, p - 1, "data") ||
+                                 is(c, p - 1, "documents") || is(c, p - 1, "findings") ||
+                                 is(c, p - 1, "results") || is(c, p - 1, "study") ||
+                                 is(c, p - 1, "studies") || is(c, p - 1, "numbers") ||
+                                 is(c, p - 1, "figures") || is(c, p - 1, "filings") ||
+                                 is(c, p - 1, "report") || is(c, p - 1, "analysis"));
+                if (ct == CUE_THAT && !is(c, s, "that") && !data_src &&
                     !(c->t[s].kind == PX_TOK_WORD &&
                       ((lexf(c, s) & LX_PRON) || (lexf(c, s) & LX_DET) ||
                        (c->t[s].flags & PX_TF_CAP) ||
