@@ -567,6 +567,24 @@ static uint32_t np_after(const ctx *c, uint32_t s, uint32_t b)
         bool role = false;
         for (uint32_t k = s + 1; k < b && k < s + 3 && c->t[k].kind == PX_TOK_WORD; k++)
             role |= (lexf(c, k) & LX_ROLE);
+        /* "said retired neurosurgeon Ben Carson.": lower-case words
+         * before a name, the sentence ending with it */
+        if (!role && !is_ly_adverb(c, s) && !(lexf(c, s) & (LX_NPSTOP | LX_PREP | LX_AUX)) &&
+            cue_type(c, s) == CUE_NONE) {
+            uint32_t k = s + 1;
+            while (k < b && k < s + 3 && c->t[k].kind == PX_TOK_WORD && !(c->t[k].flags & PX_TF_CAP) &&
+                   !(lexf(c, k) & (LX_NPSTOP | LX_PREP | LX_AUX)) && cue_type(c, k) == CUE_NONE &&
+                   !is_ly_adverb(c, k))
+                k++;
+            if (k < b && c->t[k].kind == PX_TOK_WORD && (c->t[k].flags & PX_TF_CAP) &&
+                !(lexf(c, k) & LX_NAMESTOP)) {
+                uint32_t e = k;
+                while (e < b && e < k + 5 && c->t[e].kind == PX_TOK_WORD &&
+                       (c->t[e].flags & PX_TF_CAP) && !in_quote(c, e))
+                    e++;
+                role = e >= b || is_punct(c, e, ',') || is_terminal_tok(c, e);
+            }
+        }
         if (!role)
             return s;
     }
@@ -984,6 +1002,13 @@ static uint32_t clause_end(const ctx *c, uint32_t s, uint32_t b)
             if (c->t[k].kind == PX_TOK_DASH && (lexf(c, k + 2) & LX_PRON))
                 return k;
         }
+        /* "..., Tyler said that ... "guiding principles,"] he said.": an
+         * attribution after a quotation closed by its comma ends the
+         * content before it */
+        if (k > s + 1 && closes_quote(c, k - 1) && is_punct(c, k - 2, ',') && k + 1 < b &&
+            c->t[k].kind == PX_TOK_WORD && (lexf(c, k) & LX_PRON) && !is(c, k, "it") &&
+            !is(c, k, "who") && cue_type(c, k + 1) == CUE_VERB)
+            return k;
         /* ", and they say ...", ", Lewandowski said ...": a new attribution */
         if (is_punct(c, k, ',') && k + 2 < b) {
             uint32_t j = k + 1;
@@ -1590,9 +1615,11 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 x--;
             if (x < p && is_punct(c, x, ',') && x > a && closes_quote(c, x - 1))
                 x++;
+            /* "“...,” the conservative-leaning newspaper wrote", "“...,”
+             * this source told the Post" */
             if (x > a && x < p && closes_quote(c, x - 1) &&
-                ((c->t[x].flags & PX_TF_CAP) || (lexf(c, x) & LX_DET)) &&
-                !(lexf(c, x) & LX_NAMESTOP)) {
+                (((c->t[x].flags & PX_TF_CAP) && !(lexf(c, x) & LX_NAMESTOP)) ||
+                 ((lexf(c, x) & LX_DET) && !(lexf(c, x) & LX_PRON)) || is(c, x, "this"))) {
                 bool clean = true;
                 for (uint32_t y = x; y < p && clean; y++)
                     clean = cue_type(c, y) == CUE_NONE && !(lexf(c, y) & LX_AUX);
