@@ -1512,7 +1512,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                         break;
                     }
                 }
-                if (is(c, s, "about"))
+                if (s < b && is(c, s, "about"))
                     s++;
             }
             uint32_t e = s;
@@ -1903,7 +1903,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 /* said last week in Tel Aviv, "..." */
                 while (s < b && is_ly_adverb(c, s) && s + 1 < b)
                     s++;
-                if (!is(c, s, "that"))
+                if (s < b && !is(c, s, "that"))
                     s = quote_after(c, s, b);
                 /* "Zielinski told reporters outside the gallery:" then a
                  * quotation in the next paragraph: it is what was said */
