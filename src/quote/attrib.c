@@ -543,8 +543,12 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
         if (!(t->flags & PX_TF_CAP) && count > 0 && c->mn.tok_mention[i] < 0) {
             size_t n = tlen(c, i);
             const char *w = tstr(c, i);
+            /* but "the gambling tycoon", "a retired general": after a
+             * determiner the word is an adjective */
             if (n > 4 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || !strncmp(w + n - 3, "ing", 3)) &&
-                !(lexf(c, i) & LX_ROLE))
+                !(lexf(c, i) & LX_ROLE) &&
+                !(i > a && (lexf(c, i - 1) & LX_DET) && !in_quote(c, i - 1) &&
+                  cue_type(c, i) == CUE_NONE))
                 break;
         }
         sa = i;
