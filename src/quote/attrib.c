@@ -377,7 +377,8 @@ static uint32_t left_conjunct(const ctx *c, uint32_t a, uint32_t x, bool by_and)
             det = true;
             break;
         }
-        if ((lexf(c, y) & (LX_NPSTOP | LX_PRON | LX_AUX)) || cue_type(c, y) != CUE_NONE)
+        if ((lexf(c, y) & (LX_NPSTOP | LX_PRON)) || cue_type(c, y) != CUE_NONE ||
+            ((lexf(c, y) & LX_AUX) && !is(c, y, "first"))) /* "the former first lady and" */
             break;
         if (!(t->flags & PX_TF_CAP) && t->kind == PX_TOK_WORD) {
             size_t n = tlen(c, y);
@@ -500,6 +501,12 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             /* "the two senators", "all the candidates" */
             while (sa > a && (lexf(c, sa - 1) & LX_DET) && !in_quote(c, sa - 1))
                 sa--;
+            /* "The Republican nominee and his aides" */
+            if (sa > a + 1 && (is(c, sa - 1, "and") || is(c, sa - 1, "or")) && !in_quote(c, sa - 1)) {
+                uint32_t l = left_conjunct(c, a, sa - 1, true);
+                if (l < sa - 1)
+                    sa = l;
+            }
             i = sa;
             /* "Mr. Morgan of the Sierra Club" */
             if (i >= a + 2 && np_prep(c, i - 1) &&
