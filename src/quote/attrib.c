@@ -540,7 +540,10 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             }
             break;
         }
-        if ((lexf(c, i) & LX_NPSTOP) || (lexf(c, i) & LX_PRON))
+        /* "A USA TODAY poll": a stop word in capitals is part of a name */
+        if (((lexf(c, i) & LX_NPSTOP) && !((t->flags & PX_TF_ALLCAPS) && tlen(c, i) > 2 &&
+                                            count > 0)) ||
+            (lexf(c, i) & LX_PRON))
             break;
         if ((t->flags & PX_TF_CAP) && i == a && !(lexf(c, i) & LX_ROLE) &&
             px__is_sentence_starter(tstr(c, i), tlen(c, i)) && !is(c, i, "mr") &&
@@ -554,8 +557,10 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
              * determiner the word is an adjective */
             if (n > 4 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || !strncmp(w + n - 3, "ing", 3)) &&
                 !(lexf(c, i) & LX_ROLE) &&
-                !(i > a && (lexf(c, i - 1) & LX_DET) && !in_quote(c, i - 1) &&
-                  cue_type(c, i) == CUE_NONE))
+                !(i > a && cue_type(c, i) == CUE_NONE && !in_quote(c, i - 1) &&
+                  ((lexf(c, i - 1) & LX_DET) ||
+                   (i > a + 1 && (c->t[i - 1].flags & PX_TF_CAP) && (lexf(c, i - 2) & LX_DET) &&
+                    !(lexf(c, i - 1) & LX_NAMESTOP)))))
                 break;
         }
         sa = i;
