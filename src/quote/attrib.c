@@ -1760,7 +1760,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             /* "Her countrymen, she said, should not ...": the whole unit */
             bool parenthetical = false;
             if (comma_before && !who) {
-                for (uint32_t i = ke; i < b && i < k + 9; i++) {
+                /* the comma right behind the cue or a word later ("she
+                 * said Tuesday,"); further on, the comma ends a clause of
+                 * the content ("likened RT to the BBC, which") */
+                for (uint32_t i = ke; i < b && i < k + 3; i++) {
                     if (is_punct(c, i, ',')) {
                         /* "The reality is, he added, ''there are no
                          * recusals''": a quotation that opens in lower
