@@ -920,6 +920,20 @@ static void add(ctx *c, rec r)
     /* "- and he ...", "(... said he expects X.)": a dash before the
      * content and a closing parenthesis whose opening one is outside it
      * are the writer's */
+    /* "WASHINGTON ― ...", "LOS ANGELES, Feb. 2 (UPI) — ...": a dateline */
+    if (r.ca < r.cb && c->t[r.ca].kind == PX_TOK_WORD && (c->t[r.ca].flags & PX_TF_ALLCAPS) &&
+        tlen(c, r.ca) > 2 && !in_quote(c, r.ca)) {
+        for (uint32_t i = r.ca + 1; i < r.cb && i < r.ca + 12; i++) {
+            if (c->t[i].kind == PX_TOK_DASH) {
+                if (i + 1 < r.cb)
+                    r.ca = i + 1;
+                break;
+            }
+            if (in_quote(c, i) || c->t[i].kind == PX_TOK_QUOTE ||
+                (c->t[i].kind == PX_TOK_WORD && !(c->t[i].flags & PX_TF_CAP)))
+                break;
+        }
+    }
     while (r.ca < r.cb && c->t[r.ca].kind == PX_TOK_DASH && !in_quote(c, r.ca))
         r.ca++;
     if (r.cb > r.ca + 1 && is_punct(c, r.cb - 1, ')') && !in_quote(c, r.cb - 1)) {
