@@ -1764,6 +1764,24 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                   is(c, i, "were") || is(c, i, "has") || is(c, i, "have"))))
                 after_short = false; /* "..., Allen said he tends to ...", "his net
                                       * worth could fluctuate" */
+        /* "..., Spicer said, adding, "..."": what follows is the
+         * participle's; "..., Wilkin said during his campaign speech to
+         * be a delegate": a phrase of place or time, no clause */
+        if (!after_short && ke + 1 < b && is_punct(c, ke, ',') && cue_type(c, ke + 1) == CUE_PART)
+            after_short = true;
+        else if (!after_short && after < after_end && (lexf(c, after) & LX_PREP) &&
+                 !is(c, after, "to") && !is(c, after, "for")) {
+            bool clause = false;
+            for (uint32_t i = after; i < after_end && !clause; i++)
+                clause = in_quote(c, i) || c->t[i].kind == PX_TOK_PUNCT ||
+                         is(c, i, "that") || ((lexf(c, i) & LX_PRON) && !is(c, i, "who")) ||
+                         is(c, i, "could") || is(c, i, "would") || is(c, i, "will") ||
+                         is(c, i, "should") || is(c, i, "can") || is(c, i, "is") ||
+                         is(c, i, "are") || is(c, i, "was") || is(c, i, "were") ||
+                         is(c, i, "has") || is(c, i, "have") || is(c, i, "had") ||
+                         cue_type(c, i) != CUE_NONE;
+            after_short = !clause;
+        }
         /* "In a 1963 speech, he declared:" introduces what follows */
         if (ke < b && is_punct(c, ke, ':'))
             after_short = false;
