@@ -377,7 +377,8 @@ static uint32_t left_conjunct(const ctx *c, uint32_t a, uint32_t x, bool by_and)
             det = true;
             break;
         }
-        if ((lexf(c, y) & (LX_NPSTOP | LX_PRON | LX_AUX)) || cue_type(c, y) != CUE_NONE)
+        if ((lexf(c, y) & (LX_NPSTOP | LX_PRON)) || cue_type(c, y) != CUE_NONE ||
+            ((lexf(c, y) & LX_AUX) && !is(c, y, "first"))) /* "the former first lady and" */
             break;
         if (!(t->flags & PX_TF_CAP) && t->kind == PX_TOK_WORD) {
             size_t n = tlen(c, y);
@@ -500,6 +501,12 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             /* "the two senators", "all the candidates" */
             while (sa > a && (lexf(c, sa - 1) & LX_DET) && !in_quote(c, sa - 1))
                 sa--;
+            /* "The Republican nominee and his aides" */
+            if (sa > a + 1 && (is(c, sa - 1, "and") || is(c, sa - 1, "or")) && !in_quote(c, sa - 1)) {
+                uint32_t l = left_conjunct(c, a, sa - 1, true);
+                if (l < sa - 1)
+                    sa = l;
+            }
             i = sa;
             /* "Mr. Morgan of the Sierra Club" */
             if (i >= a + 2 && np_prep(c, i - 1) &&
@@ -533,7 +540,10 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             }
             break;
         }
-        if ((lexf(c, i) & LX_NPSTOP) || (lexf(c, i) & LX_PRON))
+        /* "A USA TODAY poll": a stop word in capitals is part of a name */
+        if (((lexf(c, i) & LX_NPSTOP) && !((t->flags & PX_TF_ALLCAPS) && tlen(c, i) > 2 &&
+                                            count > 0)) ||
+            (lexf(c, i) & LX_PRON))
             break;
         if ((t->flags & PX_TF_CAP) && i == a && !(lexf(c, i) & LX_ROLE) &&
             px__is_sentence_starter(tstr(c, i), tlen(c, i)) && !is(c, i, "mr") &&
@@ -543,8 +553,14 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
         if (!(t->flags & PX_TF_CAP) && count > 0 && c->mn.tok_mention[i] < 0) {
             size_t n = tlen(c, i);
             const char *w = tstr(c, i);
+            /* but "the gambling tycoon", "a retired general": after a
+             * determiner the word is an adjective */
             if (n > 4 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || !strncmp(w + n - 3, "ing", 3)) &&
-                !(lexf(c, i) & LX_ROLE))
+                !(lexf(c, i) & LX_ROLE) &&
+                !(i > a && cue_type(c, i) == CUE_NONE && !in_quote(c, i - 1) &&
+                  ((lexf(c, i - 1) & LX_DET) ||
+                   (i > a + 1 && (c->t[i - 1].flags & PX_TF_CAP) && (lexf(c, i - 2) & LX_DET) &&
+                    !(lexf(c, i - 1) & LX_NAMESTOP)))))
                 break;
         }
         sa = i;
@@ -904,6 +920,20 @@ static void add(ctx *c, rec r)
     /* "- and he ...", "(... said he expects X.)": a dash before the
      * content and a closing parenthesis whose opening one is outside it
      * are the writer's */
+    /* "WASHINGTON ― ...", "LOS ANGELES, Feb. 2 (UPI) — ...": a dateline */
+    if (r.ca < r.cb && c->t[r.ca].kind == PX_TOK_WORD && (c->t[r.ca].flags & PX_TF_ALLCAPS) &&
+        tlen(c, r.ca) > 2 && !in_quote(c, r.ca)) {
+        for (uint32_t i = r.ca + 1; i < r.cb && i < r.ca + 12; i++) {
+            if (c->t[i].kind == PX_TOK_DASH) {
+                if (i + 1 < r.cb)
+                    r.ca = i + 1;
+                break;
+            }
+            if (in_quote(c, i) || c->t[i].kind == PX_TOK_QUOTE ||
+                (c->t[i].kind == PX_TOK_WORD && !(c->t[i].flags & PX_TF_CAP)))
+                break;
+        }
+    }
     while (r.ca < r.cb && c->t[r.ca].kind == PX_TOK_DASH && !in_quote(c, r.ca))
         r.ca++;
     if (r.cb > r.ca + 1 && is_punct(c, r.cb - 1, ')') && !in_quote(c, r.cb - 1)) {
@@ -1762,7 +1792,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             /* "Her countrymen, she said, should not ...": the whole unit */
             bool parenthetical = false;
             if (comma_before && !who) {
-                for (uint32_t i = ke; i < b && i < k + 9; i++) {
+                /* the comma right behind the cue or a word later ("she
+                 * said Tuesday,"); further on, the comma ends a clause of
+                 * the content ("likened RT to the BBC, which") */
+                for (uint32_t i = ke; i < b && i < k + 3; i++) {
                     if (is_punct(c, i, ',')) {
                         /* "The reality is, he added, ''there are no
                          * recusals''": a quotation that opens in lower
@@ -1888,7 +1921,9 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 }
                 /* "said in a statement Thursday night they ...": the clause
                  * starts at its subject pronoun */
-                if (s < b && !is(c, s, "that") &&
+                if (s < b && !is(c, s, "that") && !is(c, s, "how") && !is(c, s, "what") &&
+                    !is(c, s, "why") && !is(c, s, "where") && !is(c, s, "who") &&
+                    !is(c, s, "when") && !is(c, s, "if") && !is(c, s, "whether") &&
                     ((lexf(c, s) & LX_PREP) || px__month_from_name(tstr(c, s), tlen(c, s)) ||
                      (lexf(c, s) & LX_NAMESTOP))) {
                     for (uint32_t i = s + 1; i < b && i < s + 10; i++) {
