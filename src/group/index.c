@@ -20,6 +20,7 @@
  * match's story. Nothing already placed is moved, which is what makes
  * adding tomorrow's articles incremental.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,8 @@ enum {
     STORY_TERMS = 600,   /* terms kept in a story vector */
     CANDIDATES = 48,     /* stories compared in full */
     BUCKET_SCAN = 256,   /* documents checked per LSH bucket */
+    DFILTER_WORDS = 128, /* 8192 bits: 2.4% of the bits set by DOC_TERMS */
+    DSLOT_CAP = 512,     /* a power of two, over twice DOC_TERMS */
 };
 
 /* Shingle sets kept for exact verification, at most this many hashes
@@ -95,6 +98,11 @@ struct px_group_index {
     PX_VEC(uint32_t) cand;
     PX_VEC(px_term) vec;
     PX_VEC(px_term) tmp;
+    /* the document vector compared with the candidate stories: a bit
+     * filter on the low key bits and an open-addressing table of its
+     * terms (index + 1 into the key-sorted vector, 0 empty) */
+    uint64_t dfilter[DFILTER_WORDS];
+    uint16_t dslot[DSLOT_CAP];
 };
 
 void px__group_defaults(const px_group_options *in, px_group_options *out)
@@ -487,6 +495,50 @@ static int new_story(px_group_index *ix, size_t *id)
     return PX_OK;
 }
 
+/* Fills ix->dfilter and ix->dslot with the terms of d (nd <= DOC_TERMS,
+ * distinct keys). */
+static void doc_lookup_build(px_group_index *ix, const px_term *d, size_t nd)
+{
+    assert(nd <= DOC_TERMS);
+    memset(ix->dfilter, 0, sizeof ix->dfilter);
+    memset(ix->dslot, 0, sizeof ix->dslot);
+    for (size_t i = 0; i < nd; i++) {
+        uint64_t k = d[i].key;
+        assert(!i || d[i - 1].key < k);
+        ix->dfilter[(k >> 6) & (DFILTER_WORDS - 1)] |= (uint64_t)1 << (k & 63);
+        size_t h = (size_t)(k >> 40) & (DSLOT_CAP - 1);
+        while (ix->dslot[h])
+            h = (h + 1) & (DSLOT_CAP - 1);
+        ix->dslot[h] = (uint16_t)(i + 1);
+    }
+}
+
+/* cosine() of the vector d that doc_lookup_build indexed: the story's
+ * terms are looked up in the document's instead of merged with them (no
+ * unpredictable branch a term), and the products are added in the same
+ * (ascending key) order, so the result is the same to the bit. */
+static double cosine_lookup(const px_group_index *ix, const px_term *d, const story *s)
+{
+    if (!s->norm)
+        return 0;
+    double dot = 0;
+    const px_term *v = s->v;
+    for (uint32_t j = 0; j < s->n; j++) {
+        uint64_t k = v[j].key;
+        if (!((ix->dfilter[(k >> 6) & (DFILTER_WORDS - 1)] >> (k & 63)) & 1))
+            continue;
+        for (size_t h = (size_t)(k >> 40) & (DSLOT_CAP - 1); ix->dslot[h];
+             h = (h + 1) & (DSLOT_CAP - 1)) {
+            const px_term *t = &d[ix->dslot[h] - 1];
+            if (t->key == k) {
+                dot += (double)t->w * v[j].w;
+                break;
+            }
+        }
+    }
+    return dot / s->norm;
+}
+
 /* The best story for the vector in ix->vec (sorted by weight), or -1. */
 static ptrdiff_t best_story(px_group_index *ix, const px_term *sorted, size_t nd, int32_t day,
                             double *best_sim)
@@ -532,11 +584,13 @@ static ptrdiff_t best_story(px_group_index *ix, const px_term *sorted, size_t nd
     }
     ptrdiff_t best = -1;
     *best_sim = 0;
+    if (ix->cand.n)
+        doc_lookup_build(ix, sorted, nd);
     for (size_t i = 0; i < ix->cand.n; i++) {
         const story *s = &ix->stories.v[ix->cand.v[i]];
         /* a story's vector spreads as it grows: a fixed threshold would
          * make joining ever harder */
-        double sim = cosine(sorted, nd, s) * date_factor(s, day) *
+        double sim = cosine_lookup(ix, sorted, s) * date_factor(s, day) *
                      (1 + 0.06 * log((double)s->n_docs));
         if (sim > *best_sim || (sim == *best_sim && best >= 0 && ix->cand.v[i] < (uint32_t)best)) {
             *best_sim = sim;
