@@ -185,47 +185,74 @@ double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_
     return (double)inter / (double)(na + nb - inter);
 }
 
-/* ---- sorting terms: LSD radix sorts (qsort's comparisons cost more
- * than all the rest of an assignment) ---- */
+/* ---- sorting terms: radix sorts (qsort's comparisons cost more than
+ * all the rest of an assignment). Keys are hashes (by key) or float
+ * bits (by weight): an LSD pass on each of the top two bytes sorts
+ * almost everything, and a run that still shares them is finished by
+ * insertion when short, by LSD passes on the lower bytes when long. Every
+ * step is stable, so the result is the one stable order. ---- */
 
-static void radix64(px_term *a, px_term *tmp, size_t n, bool by_weight)
+static inline uint64_t sort_key(const px_term *t, bool by_weight)
 {
-    if (n < 2)
-        return;
-    int bits = by_weight ? 32 : 64;
-    for (int shift = 0; shift < bits; shift += 8) {
+    if (!by_weight)
+        return t->key;
+    uint32_t w;
+    memcpy(&w, &t->w, 4);
+    return (uint32_t)~w; /* non-negative floats order as their bits */
+}
+
+/* Stable LSD radix sort of a[0..n) on the key bytes at shifts [lo, hi). */
+static void radix_bytes(px_term *a, px_term *tmp, size_t n, bool by_weight, int lo, int hi)
+{
+    for (int shift = lo; shift < hi; shift += 8) {
         size_t count[257] = {0};
-        uint64_t first = 0;
-        for (size_t i = 0; i < n; i++) {
-            uint64_t k;
-            if (by_weight) {
-                uint32_t w;
-                memcpy(&w, &a[i].w, 4);
-                k = (uint32_t)~w; /* non-negative floats order as their bits */
-            } else {
-                k = a[i].key;
-            }
-            size_t byte = (size_t)((k >> shift) & 255);
-            if (!i)
-                first = byte;
-            count[byte + 1]++;
-        }
+        size_t first = (size_t)((sort_key(&a[0], by_weight) >> shift) & 255);
+        for (size_t i = 0; i < n; i++)
+            count[((sort_key(&a[i], by_weight) >> shift) & 255) + 1]++;
         if (count[first + 1] == n)
             continue;
         for (int b = 0; b < 256; b++)
             count[b + 1] += count[b];
-        for (size_t i = 0; i < n; i++) {
-            uint64_t k;
-            if (by_weight) {
-                uint32_t w;
-                memcpy(&w, &a[i].w, 4);
-                k = (uint32_t)~w;
-            } else {
-                k = a[i].key;
-            }
-            tmp[count[(k >> shift) & 255]++] = a[i];
-        }
+        for (size_t i = 0; i < n; i++)
+            tmp[count[(sort_key(&a[i], by_weight) >> shift) & 255]++] = a[i];
         memcpy(a, tmp, n * sizeof *a);
+    }
+}
+
+static void insertion(px_term *a, size_t n, bool by_weight)
+{
+    for (size_t i = 1; i < n; i++) {
+        px_term t = a[i];
+        uint64_t k = sort_key(&t, by_weight);
+        size_t j = i;
+        while (j && sort_key(&a[j - 1], by_weight) > k) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = t;
+    }
+}
+
+enum { SORT_INSERTION_MAX = 32 };
+
+static void radix64(px_term *a, px_term *tmp, size_t n, bool by_weight)
+{
+    if (n <= SORT_INSERTION_MAX) {
+        insertion(a, n, by_weight);
+        return;
+    }
+    int bits = by_weight ? 32 : 64, top = bits - 16;
+    radix_bytes(a, tmp, n, by_weight, top, bits);
+    for (size_t i = 0; i < n;) {
+        uint64_t hi = sort_key(&a[i], by_weight) >> top;
+        size_t j = i + 1;
+        while (j < n && sort_key(&a[j], by_weight) >> top == hi)
+            j++;
+        if (j - i <= SORT_INSERTION_MAX)
+            insertion(a + i, j - i, by_weight);
+        else
+            radix_bytes(a + i, tmp, j - i, by_weight, 0, top);
+        i = j;
     }
 }
 
