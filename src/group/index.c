@@ -97,6 +97,7 @@ struct px_group_index {
     PX_VEC(uint32_t) acc_at; /* per story: stamp */
     PX_VEC(uint32_t) cand;
     PX_VEC(px_term) vec;
+    PX_VEC(px_term) keyed; /* vec sorted by key */
     PX_VEC(px_term) tmp;
     /* the document vector compared with the candidate stories: a bit
      * filter on the low key bits and an open-addressing table of its
@@ -170,6 +171,7 @@ void px__index_free(px_group_index *ix)
     PX_VEC_FREE(ix->acc_at);
     PX_VEC_FREE(ix->cand);
     PX_VEC_FREE(ix->vec);
+    PX_VEC_FREE(ix->keyed);
     PX_VEC_FREE(ix->tmp);
     free(ix);
 }
@@ -359,8 +361,9 @@ static int cmp_key(const void *a, const void *b)
 }
 
 /* The document's TF-IDF vector (unit length, strongest DOC_TERMS terms),
- * in ix->vec sorted by weight, strongest first. Counts the document in
- * the document frequencies first when count is set. */
+ * in ix->vec sorted by weight, strongest first, and in ix->keyed sorted by
+ * key. Counts the document in the document frequencies first when count
+ * is set. */
 static int doc_vector(px_group_index *ix, const px_group_feat *f, bool count)
 {
     ix->vec.n = 0;
@@ -388,15 +391,25 @@ static int doc_vector(px_group_index *ix, const px_group_feat *f, bool count)
     }
     if (!PX_VEC_RESERVE(ix->tmp, ix->vec.n + STORY_TERMS + DOC_TERMS))
         return PX_ENOMEM;
+    /* f->terms are sorted by key: the strongest kept in that order are
+     * the key-sorted vector, and sorting them by weight (stable) gives
+     * the weight order of the whole truncated */
+    ix->vec.n = px__keep_strongest_terms(ix->vec.v, ix->tmp.v, ix->vec.n, DOC_TERMS);
+    ix->keyed.n = 0;
+    if (!PX_VEC_RESERVE(ix->keyed, ix->vec.n + 1))
+        return PX_ENOMEM;
+    if (ix->vec.n)
+        memcpy(ix->keyed.v, ix->vec.v, ix->vec.n * sizeof *ix->vec.v);
+    ix->keyed.n = ix->vec.n;
     px__sort_terms_by_weight(ix->vec.v, ix->tmp.v, ix->vec.n);
-    if (ix->vec.n > DOC_TERMS)
-        ix->vec.n = DOC_TERMS;
     double norm = 0;
     for (size_t i = 0; i < ix->vec.n; i++)
         norm += (double)ix->vec.v[i].w * ix->vec.v[i].w;
     norm = sqrt(norm);
-    for (size_t i = 0; norm > 0 && i < ix->vec.n; i++)
+    for (size_t i = 0; norm > 0 && i < ix->vec.n; i++) {
         ix->vec.v[i].w = (float)(ix->vec.v[i].w / norm);
+        ix->keyed.v[i].w = (float)(ix->keyed.v[i].w / norm);
+    }
     return PX_OK;
 }
 
@@ -445,11 +458,8 @@ static int story_add_vector(story *s, const px_term *d, size_t nd, int32_t day, 
             m[k++].w += d[i++].w;
         }
     }
-    if (k > STORY_TERMS) {
-        px__sort_terms_by_weight(m, tmp, k);
-        k = STORY_TERMS;
-        px__sort_terms_by_key(m, tmp, k);
-    }
+    /* the strongest, still sorted by key */
+    k = px__keep_strongest_terms(m, tmp, k, STORY_TERMS);
     free(s->v);
     s->v = m;
     s->n = (uint32_t)k;
@@ -677,10 +687,8 @@ int px__index_assign(px_group_index *ix, px_group_feat *f, px_group_assign *out)
     px_term *sorted = malloc((nd ? nd : 1) * sizeof *sorted);
     if (!sorted)
         return PX_ENOMEM;
-    if (nd) {
-        memcpy(sorted, ix->vec.v, nd * sizeof *sorted);
-        px__sort_terms_by_key(sorted, ix->tmp.v, nd);
-    }
+    if (nd)
+        memcpy(sorted, ix->keyed.v, nd * sizeof *sorted);
     size_t st;
     if (match >= 0) {
         out->dup_of = match;

@@ -9,6 +9,7 @@
  * datasketch's (a*h + b) mod prime. The loop over permutations is
  * branch-free 32-bit arithmetic the compiler vectorises.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -264,6 +265,60 @@ void px__sort_terms_by_key(px_term *a, px_term *tmp, size_t n)
 void px__sort_terms_by_weight(px_term *a, px_term *tmp, size_t n)
 {
     radix64(a, tmp, n, true);
+}
+
+/* The kth smallest (from 0) of v[0..n), reordering v: quickselect with a
+ * three-way partition, as weights are often equal. */
+static uint64_t select_kth(px_term *v, size_t n, size_t kth)
+{
+    size_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        uint64_t a = v[lo].key, b = v[lo + (hi - lo) / 2].key, c = v[hi - 1].key;
+        uint64_t p = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+        size_t lt = lo, i = lo, gt = hi;
+        while (i < gt) {
+            px_term t = v[i];
+            if (t.key < p) {
+                v[i++] = v[lt];
+                v[lt++] = t;
+            } else if (t.key > p) {
+                v[i] = v[--gt];
+                v[gt] = t;
+            } else {
+                i++;
+            }
+        }
+        if (kth < lt)
+            hi = lt;
+        else if (kth >= gt)
+            lo = gt;
+        else
+            return p;
+    }
+    return v[lo].key;
+}
+
+size_t px__keep_strongest_terms(px_term *a, px_term *tmp, size_t n, size_t k)
+{
+    if (n <= k)
+        return n;
+    if (!k)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        tmp[i].key = sort_key(&a[i], true);
+    uint64_t cut = select_kth(tmp, n, k - 1);
+    size_t above = 0;
+    for (size_t i = 0; i < n; i++)
+        above += sort_key(&a[i], true) < cut;
+    /* of the terms as strong as the cut, the first ones */
+    size_t ties = k - above, m = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t r = sort_key(&a[i], true);
+        if (r < cut || (r == cut && ties && ties--))
+            a[m++] = a[i];
+    }
+    assert(m == k);
+    return m;
 }
 
 /* ---- LSH parameters, as datasketch's _optimal_param ---- */

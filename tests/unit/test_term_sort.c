@@ -3,7 +3,9 @@
  * px__sort_terms_by_weight) against a plain stable insertion sort on
  * inputs that take every path: short arrays, hashes spread over all
  * bits, keys sharing their top bytes (long runs finished by radix),
- * many equal weights, weights close together, zeros.
+ * many equal weights, weights close together, zeros; and
+ * px__keep_strongest_terms against that sort, truncated and put back in
+ * order.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -119,9 +121,45 @@ static void test_sort_by_weight(void)
     check(1);
 }
 
+/* keep_strongest(a, k) == the first k of a stable sort by weight, in
+ * their original order (positions in the keys) */
+static void test_keep_strongest(void)
+{
+    static const size_t sizes[] = {0, 1, 7, 200, 201, 600, 800, 3000};
+    static const size_t ks[] = {0, 1, 5, 200, 600};
+    for (int kind = 0; kind < 5; kind++) {
+        for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+            for (size_t q = 0; q < sizeof ks / sizeof ks[0]; q++) {
+                size_t n = sizes[s], k = ks[q];
+                px_term *a = malloc((n + 1) * sizeof *a), *b = malloc((n + 1) * sizeof *b),
+                        *tmp = malloc((n + 1) * sizeof *tmp);
+                ASSERT_TRUE(a && b && tmp);
+                fill(a, n, kind);
+                for (size_t i = 0; i < n; i++)
+                    a[i].key = i;
+                memcpy(b, a, n * sizeof *a);
+                size_t m = px__keep_strongest_terms(a, tmp, n, k);
+                reference_sort(b, n, 1);
+                size_t want = n < k ? n : k;
+                reference_sort(b, want, 0);
+                int same = m == want;
+                for (size_t i = 0; same && i < m; i++)
+                    same = a[i].key == b[i].key && !memcmp(&a[i].w, &b[i].w, sizeof a[i].w);
+                if (!same)
+                    fprintf(stderr, "keep_strongest kind %d n %zu k %zu differs\n", kind, n, k);
+                free(a);
+                free(b);
+                free(tmp);
+                ASSERT_TRUE(same);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     RUN_TEST(test_sort_by_key);
     RUN_TEST(test_sort_by_weight);
+    RUN_TEST(test_keep_strongest);
     TEST_SUMMARY();
 }
