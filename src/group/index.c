@@ -394,7 +394,7 @@ static int doc_vector(px_group_index *ix, const px_group_feat *f, bool count)
     /* f->terms are sorted by key: the strongest kept in that order are
      * the key-sorted vector, and sorting them by weight (stable) gives
      * the weight order of the whole truncated */
-    ix->vec.n = px__keep_strongest_terms(ix->vec.v, ix->tmp.v, ix->vec.n, DOC_TERMS);
+    ix->vec.n = px__keep_strongest_terms(ix->vec.v, ix->vec.n, DOC_TERMS);
     ix->keyed.n = 0;
     if (!PX_VEC_RESERVE(ix->keyed, ix->vec.n + 1))
         return PX_ENOMEM;
@@ -441,7 +441,7 @@ static double date_factor(const story *s, int32_t day)
     return exp(-(gap - 3) / 7.0);
 }
 
-static int story_add_vector(story *s, const px_term *d, size_t nd, int32_t day, px_term *tmp)
+static int story_add_vector(story *s, const px_term *d, size_t nd, int32_t day)
 {
     /* merge d (sorted by key) into s->v */
     px_term *m = malloc((s->n + nd + 1) * sizeof *m);
@@ -459,7 +459,7 @@ static int story_add_vector(story *s, const px_term *d, size_t nd, int32_t day, 
         }
     }
     /* the strongest, still sorted by key */
-    k = px__keep_strongest_terms(m, tmp, k, STORY_TERMS);
+    k = px__keep_strongest_terms(m, k, STORY_TERMS);
     free(s->v);
     s->v = m;
     s->n = (uint32_t)k;
@@ -613,7 +613,7 @@ static ptrdiff_t best_story(px_group_index *ix, const px_term *sorted, size_t nd
 static int story_join(px_group_index *ix, size_t st, const px_term *sorted, size_t nd,
                       int32_t day)
 {
-    int rc = story_add_vector(&ix->stories.v[st], sorted, nd, day, ix->tmp.v);
+    int rc = story_add_vector(&ix->stories.v[st], sorted, nd, day);
     if (rc)
         return rc;
     size_t nq = PX_MIN(ix->vec.n, (size_t)QUERY_TERMS);

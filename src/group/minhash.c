@@ -267,46 +267,36 @@ void px__sort_terms_by_weight(px_term *a, px_term *tmp, size_t n)
     radix64(a, tmp, n, true);
 }
 
-/* The kth smallest (from 0) of v[0..n), reordering v: quickselect with a
- * three-way partition, as weights are often equal. */
-static uint64_t select_kth(px_term *v, size_t n, size_t kth)
+/* The kth smallest (from 0) weight rank (sort_key by weight) of
+ * a[0..n): a radix select, a byte at a time from the top, counting the
+ * ranks that share the bytes found so far (no data moved, no branch on
+ * the data). */
+static uint32_t select_rank(const px_term *a, size_t n, size_t kth)
 {
-    size_t lo = 0, hi = n;
-    while (hi - lo > 1) {
-        uint64_t a = v[lo].key, b = v[lo + (hi - lo) / 2].key, c = v[hi - 1].key;
-        uint64_t p = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
-        size_t lt = lo, i = lo, gt = hi;
-        while (i < gt) {
-            px_term t = v[i];
-            if (t.key < p) {
-                v[i++] = v[lt];
-                v[lt++] = t;
-            } else if (t.key > p) {
-                v[i] = v[--gt];
-                v[gt] = t;
-            } else {
-                i++;
-            }
+    uint32_t prefix = 0;
+    for (int shift = 24; shift >= 0; shift -= 8) {
+        size_t count[257] = {0};
+        uint32_t above = shift == 24 ? 0 : ~0u << (shift + 8);
+        for (size_t i = 0; i < n; i++) {
+            uint32_t r = (uint32_t)sort_key(&a[i], true);
+            count[(r & above) == prefix ? (r >> shift) & 255 : 256]++;
         }
-        if (kth < lt)
-            hi = lt;
-        else if (kth >= gt)
-            lo = gt;
-        else
-            return p;
+        size_t byte = 0;
+        while (kth >= count[byte])
+            kth -= count[byte++];
+        assert(byte < 256);
+        prefix |= (uint32_t)byte << shift;
     }
-    return v[lo].key;
+    return prefix;
 }
 
-size_t px__keep_strongest_terms(px_term *a, px_term *tmp, size_t n, size_t k)
+size_t px__keep_strongest_terms(px_term *a, size_t n, size_t k)
 {
     if (n <= k)
         return n;
     if (!k)
         return 0;
-    for (size_t i = 0; i < n; i++)
-        tmp[i].key = sort_key(&a[i], true);
-    uint64_t cut = select_kth(tmp, n, k - 1);
+    uint64_t cut = select_rank(a, n, k - 1);
     size_t above = 0;
     for (size_t i = 0; i < n; i++)
         above += sort_key(&a[i], true) < cut;

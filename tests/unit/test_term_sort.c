@@ -138,7 +138,7 @@ static void test_keep_strongest(void)
                 for (size_t i = 0; i < n; i++)
                     a[i].key = i;
                 memcpy(b, a, n * sizeof *a);
-                size_t m = px__keep_strongest_terms(a, tmp, n, k);
+                size_t m = px__keep_strongest_terms(a, n, k);
                 reference_sort(b, n, 1);
                 size_t want = n < k ? n : k;
                 reference_sort(b, want, 0);
