@@ -177,6 +177,8 @@ typedef struct cand {
     char *text;                  /* mention as written */
     char *name;                  /* name as written */
     char *title;                 /* title/role, or NULL */
+    char *styled;                /* "Sir Keir Starmer" out of "UK Prime Minister Sir Keir Starmer", or NULL */
+    char *surname;               /* last word of a name of several words ("Erdoğan"), or NULL */
     char *first_key, *last_key;  /* keys of the first and last name words */
     char *full_key;              /* key of the whole name */
     int n_words;                 /* words in the name */
@@ -697,6 +699,29 @@ static int add_run(finder *f, size_t di, size_t si, size_t a, size_t b)
     c.title = title;
     c.text = arena_copy(f, txt + c.start, c.end - c.start);
     c.name = arena_copy(f, txt + c.name_start, c.name_end - c.name_start);
+    /* the name as styled without the role: "UK Prime Minister Sir Keir
+     * Starmer" -> "Sir Keir Starmer" */
+    if (last_title != SIZE_MAX && word_in(address_titles, txt + d->toks[last_title].start,
+                                          d->toks[last_title].end - d->toks[last_title].start)) {
+        size_t t = last_title;
+        while (t > a && word_in(address_titles, txt + d->toks[t - 1].start,
+                                d->toks[t - 1].end - d->toks[t - 1].start))
+            t--;
+        if (d->toks[t].start > c.start) {
+            c.styled = arena_copy(f, txt + d->toks[t].start, name_end - d->toks[t].start);
+            if (!c.styled)
+                return PX_ENOMEM;
+        }
+    }
+    /* the surname in this mention's spelling ("Erdoğan" where the bare
+     * name is only ever written "Erdogan"); not an initial or a suffix */
+    if (b - name_a >= 2 && name_end - d->toks[b - 1].start >= 3 && txt[name_end - 1] != '.' &&
+        !word_in((const char *const[]){"jr", "sr", "ii", "iii", "iv", NULL}, txt + d->toks[b - 1].start,
+                 name_end - d->toks[b - 1].start)) {
+        c.surname = arena_copy(f, txt + d->toks[b - 1].start, name_end - d->toks[b - 1].start);
+        if (!c.surname)
+            return PX_ENOMEM;
+    }
     c.first_key = key_of(f, txt + d->toks[name_a].start,
                          (name_a == b - 1 ? name_end : d->toks[name_a].end) - d->toks[name_a].start);
     c.last_key = key_of(f, txt + d->toks[b - 1].start, name_end - d->toks[b - 1].start);
@@ -1649,7 +1674,7 @@ static int build_output(finder *f, size_t *parent)
     free(root_ent);
     px_entity *list = px_arena_calloc(&e->arena, n_ent ? n_ent : 1, sizeof(px_entity));
     size_t *counts = px__calloc(n_ent ? n_ent : 1, sizeof(size_t));
-    alias_count *ac = px__malloc((n ? 2 * n : 1) * sizeof(alias_count)); /* text and bare name */
+    alias_count *ac = px__malloc((n ? 4 * n : 1) * sizeof(alias_count)); /* text, name, styled, surname */
     if (!list || !counts || !ac) {
         free(counts);
         free(ac);
@@ -1712,10 +1737,14 @@ static int build_output(finder *f, size_t *parent)
             org += c->org;
             facility += c->facility;
             work += c->work;
-            /* aliases: the mention as written and the bare name */
-            const char *forms[2] = {c->text, c->description ? NULL : c->name};
-            for (int fi = 0; fi < 2; fi++) {
-                if (!forms[fi])
+            /* aliases: the mention as written, the bare name, the name as
+             * styled ("Sir Keir Starmer") and, for a person, the surname;
+             * the last two are derived forms and count for nothing */
+            const char *forms[4] = {c->text, c->description ? NULL : c->name,
+                                    c->description ? NULL : c->styled,
+                                    c->description || !c->person_evidence ? NULL : c->surname};
+            for (int fi = 0; fi < 4; fi++) {
+                if (!forms[fi] || (fi == 1 && !strcmp(forms[0], forms[1])))
                     continue;
                 size_t a;
                 for (a = 0; a < n_alias; a++)
@@ -1723,9 +1752,7 @@ static int build_output(finder *f, size_t *parent)
                         break;
                 if (a == n_alias)
                     ac[n_alias++] = (alias_count){forms[fi], 0};
-                ac[a].count++;
-                if (fi == 0 && forms[1] && !strcmp(forms[0], forms[1]))
-                    break;
+                ac[a].count += fi < 2;
             }
         }
         px__sort(ac, n_alias, sizeof(alias_count), cmp_size_desc);

@@ -189,8 +189,8 @@ static void html_story(const px_story *s, px_buf *b)
     px_buf_printf(b, "<div class=\"story\" id=\"%sstory\">\n", idp(s));
     px_buf_puts(b, "<header><p class=\"meta\">parallax story report</p><h1>");
     esc(b, title);
-    px_buf_printf(b, "</h1><p class=\"meta\">%zu articles from %zu outlets</p></header>\n", s->n_docs,
-                  s->n_outlets);
+    px_buf_printf(b, "</h1><p class=\"meta\">%zu article%s from %zu outlet%s</p></header>\n", s->n_docs,
+                  s->n_docs == 1 ? "" : "s", s->n_outlets, s->n_outlets == 1 ? "" : "s");
 
     /* documents */
     px_buf_printf(b, "<section id=\"%sdocuments\"><h2>Documents</h2><ul>\n", idp(s));
@@ -214,7 +214,7 @@ static void html_story(const px_story *s, px_buf *b)
             px_buf_puts(b, "</a></span>");
         }
         px_buf_puts(b, "</span><br>");
-        esc(b, px_doc_headline(d) ? px_doc_headline(d) : px_doc_id(d));
+        esc(b, s->heading[i]);
         px_buf_puts(b, "</li>\n");
     }
     px_buf_puts(b, "</ul></section>\n");

@@ -59,7 +59,8 @@ int px__report_md(const px_story *s, px_buf *b)
 {
     px_buf_puts(b, "# ");
     md_str(b, px__story_title(s));
-    px_buf_printf(b, "\n\n%zu articles from %zu outlets.\n\n", s->n_docs, s->n_outlets);
+    px_buf_printf(b, "\n\n%zu article%s from %zu outlet%s.\n\n", s->n_docs, s->n_docs == 1 ? "" : "s",
+                  s->n_outlets, s->n_outlets == 1 ? "" : "s");
 
     px_buf_puts(b, "## Documents\n\n| # | outlet | date | headline |\n|---|---|---|---|\n");
     for (size_t i = 0; i < s->n_docs; i++) {
@@ -77,7 +78,7 @@ int px__report_md(const px_story *s, px_buf *b)
         } else
             px_buf_puts(b, "-");
         px_buf_puts(b, " | ");
-        md_str(b, px_doc_headline(d) ? px_doc_headline(d) : px_doc_id(d));
+        md_str(b, s->heading[i]);
         if (s->dup_of[i] >= 0) {
             px_buf_puts(b, " _(a copy of ");
             md_str(b, s->outlet[s->dup_of[i]]);

@@ -22,6 +22,7 @@ struct px_story {
     px_doc *const *docs;
     size_t n_docs;
     const char **outlet;   /* outlet name of each document */
+    const char **heading;  /* its headline, else its opening words ending in "…" */
     size_t n_outlets;      /* distinct outlets */
     px_entities *ents;
     px_compare *cmp;

@@ -427,6 +427,35 @@ static px_group_options group_options(size_t n_docs)
  * into docs, or NULL to find them). */
 static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const ptrdiff_t *dup_of);
 
+/* What the documents list shows for an article: its headline or, when it
+ * has none, the opening words of its first sentence, cut at a space. */
+static const char *doc_heading(px_arena *a, const px_doc *d)
+{
+    enum { MAX_BYTES = 100 };
+    if (px_doc_headline(d))
+        return px_doc_headline(d);
+    size_t n;
+    const px_sentence *se = px_doc_sentences(d, &n);
+    const char *t = px_doc_text(d).ptr;
+    if (!n)
+        return px_doc_id(d);
+    size_t start = se[0].start, end = se[0].end;
+    if (end - start <= MAX_BYTES)
+        return px_arena_strndup(a, t + start, end - start);
+    size_t cut = start + MAX_BYTES;
+    while (cut > start && t[cut] != ' ')
+        cut--;
+    if (cut == start) /* one long word: cut between characters */
+        for (cut = start + MAX_BYTES; cut > start && ((unsigned char)t[cut] & 0xC0) == 0x80;)
+            cut--;
+    char *h = px_arena_alloc(a, cut - start + sizeof "\u2026");
+    if (h) {
+        memcpy(h, t + start, cut - start);
+        memcpy(h + (cut - start), "\u2026", sizeof "\u2026");
+    }
+    return h;
+}
+
 int px_story_new(px_story **out, px_doc *const *docs, size_t n_docs)
 {
     return story_new(out, docs, n_docs, NULL);
@@ -447,7 +476,8 @@ static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const p
     s->outlet = px_arena_calloc(&s->arena, n_docs ? n_docs : 1, sizeof(char *));
     s->ref_date = px_arena_calloc(&s->arena, n_docs ? n_docs : 1, sizeof(char *));
     s->ref_origin = px_arena_calloc(&s->arena, n_docs ? n_docs : 1, sizeof(char *));
-    if (!s->outlet || !s->ref_date || !s->ref_origin) {
+    s->heading = px_arena_calloc(&s->arena, n_docs ? n_docs : 1, sizeof(char *));
+    if (!s->outlet || !s->ref_date || !s->ref_origin || !s->heading) {
         rc = PX_ENOMEM;
         goto done;
     }
@@ -458,6 +488,10 @@ static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const p
         for (size_t j = 0; j < i && !seen; j++)
             seen = !strcmp(s->outlet[i], s->outlet[j]);
         s->n_outlets += !seen;
+        if (!(s->heading[i] = doc_heading(&s->arena, docs[i]))) {
+            rc = PX_ENOMEM;
+            goto done;
+        }
         s->ref_date[i] = px_doc_date(docs[i]);
         s->ref_origin[i] = s->ref_date[i] ? "document" : NULL;
     }

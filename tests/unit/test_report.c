@@ -5,6 +5,7 @@
  * how names are grouped (and kept apart).
  */
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -423,6 +424,54 @@ static void test_timeline_sentence(void)
     px_doc_free(docs[0]);
 }
 
+/* An article without a headline is listed by its opening words, cut at a
+ * space, not by its id alone. */
+static void test_heading_without_headline(void)
+{
+    px_doc *docs[1];
+    px_doc_meta meta = {"h1", NULL, NULL, NULL, NULL, "2026-03-12", NULL};
+    const char *text = "Rescuers reached the last of the trapped miners early on Tuesday after a shift of more "
+                       "than thirty hours underground, the company said.\n\nThe mine will stay closed.";
+    ASSERT_EQ(px_doc_new(&docs[0], text, strlen(text), &meta, 0, NULL, NULL), 0);
+    px_story *st = NULL;
+    ASSERT_EQ(px_story_new(&st, docs, 1), 0);
+    FILE *f = tmpfile();
+    ASSERT_TRUE(f != NULL);
+    ASSERT_EQ(px_report_write(st, PX_REPORT_MD, f), 0);
+    long size = ftell(f);
+    char *md = calloc(1, (size_t)size + 1);
+    rewind(f);
+    ASSERT_EQ(fread(md, 1, (size_t)size, f), (size_t)size);
+    ASSERT_TRUE(strstr(md, "| Rescuers reached the last of the trapped miners early on Tuesday after a shift of "
+                           "more than thirty\u2026 |") != NULL);
+    free(md);
+    fclose(f);
+    px_story_free(st);
+    px_doc_free(docs[0]);
+}
+
+/* A person's aliases hold the name as styled without the role and the
+ * surname as each mention spells it. */
+static void test_styled_and_surname_aliases(void)
+{
+    static const char *const texts[] = {
+        "UK Prime Minister Sir Keir Starmer met Turkish President Recep Tayyip Erdo\u011fan in Ankara.",
+        "Later, President Erdogan said Starmer was welcome.",
+    };
+    px_doc *docs[2];
+    px_entities *e = entities_of(texts, 2, docs);
+    ptrdiff_t k = with_alias(e, "Keir Starmer");
+    ASSERT_TRUE(k >= 0);
+    ASSERT_EQ(with_alias(e, "Sir Keir Starmer"), k);
+    ptrdiff_t r = with_alias(e, "Recep Tayyip Erdo\u011fan");
+    ASSERT_TRUE(r >= 0 && r != k);
+    ASSERT_EQ(with_alias(e, "Erdo\u011fan"), r);
+    ASSERT_EQ(with_alias(e, "Erdogan"), r);
+    px_entities_free(e);
+    for (size_t i = 0; i < 2; i++)
+        px_doc_free(docs[i]);
+}
+
 int main(void)
 {
     RUN_TEST(test_typography_is_no_change);
@@ -436,5 +485,7 @@ int main(void)
     RUN_TEST(test_fact_says_more);
     RUN_TEST(test_fact_only_here);
     RUN_TEST(test_timeline_sentence);
+    RUN_TEST(test_heading_without_headline);
+    RUN_TEST(test_styled_and_surname_aliases);
     return px_test_summary();
 }
