@@ -15,8 +15,10 @@
  * Stories: a document's terms are weighted by TF-IDF with the document
  * frequencies seen so far, its vector compared (cosine) with the vectors
  * of the stories that share its strongest terms (an inverted index), with
- * a penalty when publication dates lie far apart; it joins the best story
- * above the threshold or starts a new one. A near-duplicate joins its
+ * a penalty when publication dates lie far apart and one when it is much
+ * less close to the story's members than they are to each other (a
+ * look-alike event: see cohesion_factor); it joins the best story above
+ * the threshold or starts a new one. A near-duplicate joins its
  * match's story. Nothing already placed is moved, which is what makes
  * adding tomorrow's articles incremental.
  */
@@ -441,6 +443,31 @@ static double date_factor(const story *s, int32_t day)
     return exp(-(gap - 3) / 7.0);
 }
 
+/* A newcomer should be about as close to a story's members as they are
+ * to each other. The story vector S is the sum of its n members' unit
+ * vectors, so without keeping the members: the newcomer's mean cosine
+ * with them is dot(d, S) / n, and the mean cosine between two of them is
+ * (|S|^2 - n) / (n (n - 1)) (both approximate: the vectors are cut to
+ * their strongest terms). A look-alike event (the same kind of thing
+ * happening to someone else, somewhere else, another year) shares the
+ * story's topic words but not the details its members share with each
+ * other: its mean cosine falls well below the story's cohesion. The
+ * similarity is scaled down in proportion below COHESION times the
+ * cohesion; a story of one article has none to compare with. */
+#define COHESION 0.6
+
+static double cohesion_factor(double cos, const story *s)
+{
+    double n = s->n_docs;
+    if (n < 2 || !(s->norm > 0))
+        return 1;
+    double mean = cos * s->norm / n;
+    double within = (s->norm * s->norm - n) / (n * (n - 1));
+    if (!(within > 0) || mean >= COHESION * within)
+        return 1;
+    return mean / (COHESION * within);
+}
+
 static int story_add_vector(story *s, const px_term *d, size_t nd, int32_t day)
 {
     /* merge d (sorted by key) into s->v */
@@ -600,8 +627,9 @@ static ptrdiff_t best_story(px_group_index *ix, const px_term *sorted, size_t nd
         const story *s = &ix->stories.v[ix->cand.v[i]];
         /* a story's vector spreads as it grows: a fixed threshold would
          * make joining ever harder */
-        double sim = cosine_lookup(ix, sorted, s) * date_factor(s, day) *
-                     (1 + 0.06 * log((double)s->n_docs));
+        double cos = cosine_lookup(ix, sorted, s);
+        double sim = cos * date_factor(s, day) * (1 + 0.06 * log((double)s->n_docs)) *
+                     cohesion_factor(cos, s);
         if (sim > *best_sim || (sim == *best_sim && best >= 0 && ix->cand.v[i] < (uint32_t)best)) {
             *best_sim = sim;
             best = ix->cand.v[i];
