@@ -65,6 +65,10 @@ int px__terms_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out);
  * weights non-negative); tmp holds n terms. */
 void px__sort_terms_by_key(px_term *a, px_term *tmp, size_t n);
 void px__sort_terms_by_weight(px_term *a, px_term *tmp, size_t n);
+/* Keeps, in their order, the k terms of a[0..n) that a stable sort by
+ * weight would put first (the strongest, the earlier of equal weights).
+ * Returns min(n, k). */
+size_t px__keep_strongest_terms(px_term *a, size_t n, size_t k);
 /* Exact Jaccard of two sorted sets of distinct shingle hashes. */
 double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
 /* MinHash of a set of 32-bit shingle hashes into sig[num_perm]. */

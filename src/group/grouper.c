@@ -2,11 +2,16 @@
  * grouper.c - the streaming grouper and px_group_docs().
  *
  * Streaming: the caller reads and parses documents while a worker thread
- * computes their features, assigns them in arrival order and hands each
- * result to the callback; a bounded queue between the two keeps memory
- * flat, so a corpus larger than memory goes through in one pass and both
- * cores are busy. In memory (px_group_docs), features are computed by all
- * threads over slices of the array, then assigned in order.
+ * assigns them in arrival order and hands each result to the callback; a
+ * bounded queue between the two keeps memory flat, so a corpus larger than
+ * memory goes through in one pass and both cores are busy. Assignment is
+ * the serial step, so the features of a document are computed on the
+ * caller's side whenever the worker has enough queued to keep busy, and by
+ * the worker when it would otherwise wait: the load balances itself
+ * whichever side is slower (features are a pure function of the document,
+ * so the output does not depend on which thread computed them). In memory
+ * (px_group_docs), features are computed by all threads over slices of
+ * the array, then assigned in order.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -16,12 +21,21 @@
 #include "group.h"
 
 #define PX_GROUP_SEED 0x5eed0fa11a5ULL
-enum { QUEUE_CAP = 512 };
+/* QUEUE_BUSY: with at least this many documents queued the worker has
+ * work enough, and the caller computes the next document's features */
+enum { QUEUE_CAP = 512, QUEUE_BUSY = 4 };
+
+typedef struct queued {
+    px_doc *doc;
+    bool has_feat;
+    px_group_feat f;
+} queued;
 
 struct px_grouper {
     px_group_options opt;
     px_group_index *ix;
-    px_feat_ctx *ctx;
+    px_feat_ctx *ctx;      /* the worker's (or, unthreaded, the caller's) */
+    px_feat_ctx *main_ctx; /* the caller's, when threaded */
     px_group_fn fn;
     px__group_feat_fn ffn;
     void *ud;
@@ -31,7 +45,7 @@ struct px_grouper {
     pthread_t worker;
     pthread_mutex_t mu;
     pthread_cond_t not_empty, not_full, idle;
-    px_doc **queue;
+    queued *queue;
     size_t head, count;
     bool busy, stop;
 };
@@ -42,21 +56,28 @@ static int n_cores(void)
     return n > 0 ? (int)n : 1;
 }
 
-static int process(px_grouper *g, px_doc *doc)
+/* Assigns doc, with its features f when has_feat (else computes them
+ * with ctx), calls back and frees both. */
+static int process(px_grouper *g, px_feat_ctx *ctx, px_doc *doc, px_group_feat *f,
+                   bool has_feat)
 {
-    px_group_feat f;
-    int rc = px__feat_compute(g->ctx, doc, &f);
+    px_group_feat own;
+    int rc = PX_OK;
+    if (!has_feat) {
+        f = &own;
+        rc = px__feat_compute(ctx, doc, f);
+    }
     if (!rc) {
         px_group_assign a;
-        rc = px__index_assign(g->ix, &f, &a);
+        rc = px__index_assign(g->ix, f, &a);
         if (!rc) {
             if (g->fn)
                 g->fn(g->ud, doc, &a);
             if (g->ffn)
-                g->ffn(g->ud, doc, &a, &f);
+                g->ffn(g->ud, doc, &a, f);
         }
     }
-    px__feat_release(&f);
+    px__feat_release(f);
     px_doc_free(doc);
     return rc;
 }
@@ -70,15 +91,20 @@ static void *worker_main(void *arg)
             pthread_cond_wait(&g->not_empty, &g->mu);
         if (!g->count && g->stop)
             break;
-        px_doc *doc = g->queue[g->head];
+        queued q = g->queue[g->head];
         g->head = (g->head + 1) % QUEUE_CAP;
         g->count--;
         g->busy = true;
+        int failed = g->error;
         pthread_cond_signal(&g->not_full);
         pthread_mutex_unlock(&g->mu);
-        int rc = g->error ? PX_OK : process(g, doc);
-        if (g->error)
-            px_doc_free(doc);
+        int rc = PX_OK;
+        if (failed) {
+            px__feat_release(&q.f);
+            px_doc_free(q.doc);
+        } else {
+            rc = process(g, g->ctx, q.doc, &q.f, q.has_feat);
+        }
         pthread_mutex_lock(&g->mu);
         if (rc && !g->error)
             g->error = rc;
@@ -110,7 +136,8 @@ int px__grouper_new_ex(px_grouper **out, const px_group_options *opt, px_group_f
     int threads = g->opt.threads > 0 ? g->opt.threads : n_cores();
     if (threads > 1) {
         g->queue = malloc(QUEUE_CAP * sizeof *g->queue);
-        if (!g->queue) {
+        g->main_ctx = px__feat_ctx_new(g->opt.num_perm, g->opt.shingle, PX_GROUP_SEED);
+        if (!g->queue || !g->main_ctx) {
             px_grouper_free(g);
             return PX_ENOMEM;
         }
@@ -155,20 +182,33 @@ int px_grouper_add(px_grouper *g, px_doc *doc)
             px_doc_free(doc);
             return g->error;
         }
-        return g->error = process(g, doc);
+        return g->error = process(g, g->ctx, doc, NULL, false);
+    }
+    queued q = {doc, false, {0}};
+    pthread_mutex_lock(&g->mu);
+    bool feat_here = g->count >= QUEUE_BUSY;
+    pthread_mutex_unlock(&g->mu);
+    int rc = PX_OK;
+    if (feat_here) {
+        rc = px__feat_compute(g->main_ctx, doc, &q.f);
+        q.has_feat = rc == PX_OK;
     }
     pthread_mutex_lock(&g->mu);
-    while (g->count == QUEUE_CAP)
+    while (!rc && g->count == QUEUE_CAP)
         pthread_cond_wait(&g->not_full, &g->mu);
-    int rc = g->error;
+    if (rc && !g->error)
+        g->error = rc;
+    rc = g->error;
     if (!rc) {
-        g->queue[(g->head + g->count) % QUEUE_CAP] = doc;
+        g->queue[(g->head + g->count) % QUEUE_CAP] = q;
         g->count++;
         pthread_cond_signal(&g->not_empty);
     }
     pthread_mutex_unlock(&g->mu);
-    if (rc)
+    if (rc) {
+        px__feat_release(&q.f);
         px_doc_free(doc);
+    }
     return rc;
 }
 
@@ -214,6 +254,7 @@ void px_grouper_free(px_grouper *g)
     free(g->queue);
     px__index_free(g->ix);
     px__feat_ctx_free(g->ctx);
+    px__feat_ctx_free(g->main_ctx);
     free(g);
 }
 

@@ -22,6 +22,7 @@
  * match's story. Nothing already placed is moved, which is what makes
  * adding tomorrow's articles incremental.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,8 @@ enum {
     STORY_TERMS = 600,   /* terms kept in a story vector */
     CANDIDATES = 48,     /* stories compared in full */
     BUCKET_SCAN = 256,   /* documents checked per LSH bucket */
+    DFILTER_WORDS = 128, /* 8192 bits: 2.4% of the bits set by DOC_TERMS */
+    DSLOT_CAP = 512,     /* a power of two, over twice DOC_TERMS */
 };
 
 /* Shingle sets kept for exact verification, at most this many hashes
@@ -96,7 +99,13 @@ struct px_group_index {
     PX_VEC(uint32_t) acc_at; /* per story: stamp */
     PX_VEC(uint32_t) cand;
     PX_VEC(px_term) vec;
+    PX_VEC(px_term) keyed; /* vec sorted by key */
     PX_VEC(px_term) tmp;
+    /* the document vector compared with the candidate stories: a bit
+     * filter on the low key bits and an open-addressing table of its
+     * terms (index + 1 into the key-sorted vector, 0 empty) */
+    uint64_t dfilter[DFILTER_WORDS];
+    uint16_t dslot[DSLOT_CAP];
 };
 
 void px__group_defaults(const px_group_options *in, px_group_options *out)
@@ -164,6 +173,7 @@ void px__index_free(px_group_index *ix)
     PX_VEC_FREE(ix->acc_at);
     PX_VEC_FREE(ix->cand);
     PX_VEC_FREE(ix->vec);
+    PX_VEC_FREE(ix->keyed);
     PX_VEC_FREE(ix->tmp);
     free(ix);
 }
@@ -353,8 +363,9 @@ static int cmp_key(const void *a, const void *b)
 }
 
 /* The document's TF-IDF vector (unit length, strongest DOC_TERMS terms),
- * in ix->vec sorted by weight, strongest first. Counts the document in
- * the document frequencies first when count is set. */
+ * in ix->vec sorted by weight, strongest first, and in ix->keyed sorted by
+ * key. Counts the document in the document frequencies first when count
+ * is set. */
 static int doc_vector(px_group_index *ix, const px_group_feat *f, bool count)
 {
     ix->vec.n = 0;
@@ -382,15 +393,25 @@ static int doc_vector(px_group_index *ix, const px_group_feat *f, bool count)
     }
     if (!PX_VEC_RESERVE(ix->tmp, ix->vec.n + STORY_TERMS + DOC_TERMS))
         return PX_ENOMEM;
+    /* f->terms are sorted by key: the strongest kept in that order are
+     * the key-sorted vector, and sorting them by weight (stable) gives
+     * the weight order of the whole truncated */
+    ix->vec.n = px__keep_strongest_terms(ix->vec.v, ix->vec.n, DOC_TERMS);
+    ix->keyed.n = 0;
+    if (!PX_VEC_RESERVE(ix->keyed, ix->vec.n + 1))
+        return PX_ENOMEM;
+    if (ix->vec.n)
+        memcpy(ix->keyed.v, ix->vec.v, ix->vec.n * sizeof *ix->vec.v);
+    ix->keyed.n = ix->vec.n;
     px__sort_terms_by_weight(ix->vec.v, ix->tmp.v, ix->vec.n);
-    if (ix->vec.n > DOC_TERMS)
-        ix->vec.n = DOC_TERMS;
     double norm = 0;
     for (size_t i = 0; i < ix->vec.n; i++)
         norm += (double)ix->vec.v[i].w * ix->vec.v[i].w;
     norm = sqrt(norm);
-    for (size_t i = 0; norm > 0 && i < ix->vec.n; i++)
+    for (size_t i = 0; norm > 0 && i < ix->vec.n; i++) {
         ix->vec.v[i].w = (float)(ix->vec.v[i].w / norm);
+        ix->keyed.v[i].w = (float)(ix->keyed.v[i].w / norm);
+    }
     return PX_OK;
 }
 
@@ -447,7 +468,7 @@ static double cohesion_factor(double cos, const story *s)
     return mean / (COHESION * within);
 }
 
-static int story_add_vector(story *s, const px_term *d, size_t nd, int32_t day, px_term *tmp)
+static int story_add_vector(story *s, const px_term *d, size_t nd, int32_t day)
 {
     /* merge d (sorted by key) into s->v */
     px_term *m = malloc((s->n + nd + 1) * sizeof *m);
@@ -464,11 +485,8 @@ static int story_add_vector(story *s, const px_term *d, size_t nd, int32_t day, 
             m[k++].w += d[i++].w;
         }
     }
-    if (k > STORY_TERMS) {
-        px__sort_terms_by_weight(m, tmp, k);
-        k = STORY_TERMS;
-        px__sort_terms_by_key(m, tmp, k);
-    }
+    /* the strongest, still sorted by key */
+    k = px__keep_strongest_terms(m, k, STORY_TERMS);
     free(s->v);
     s->v = m;
     s->n = (uint32_t)k;
@@ -512,6 +530,50 @@ static int new_story(px_group_index *ix, size_t *id)
         return PX_ENOMEM;
     *id = ix->stories.n - 1;
     return PX_OK;
+}
+
+/* Fills ix->dfilter and ix->dslot with the terms of d (nd <= DOC_TERMS,
+ * distinct keys). */
+static void doc_lookup_build(px_group_index *ix, const px_term *d, size_t nd)
+{
+    assert(nd <= DOC_TERMS);
+    memset(ix->dfilter, 0, sizeof ix->dfilter);
+    memset(ix->dslot, 0, sizeof ix->dslot);
+    for (size_t i = 0; i < nd; i++) {
+        uint64_t k = d[i].key;
+        assert(!i || d[i - 1].key < k);
+        ix->dfilter[(k >> 6) & (DFILTER_WORDS - 1)] |= (uint64_t)1 << (k & 63);
+        size_t h = (size_t)(k >> 40) & (DSLOT_CAP - 1);
+        while (ix->dslot[h])
+            h = (h + 1) & (DSLOT_CAP - 1);
+        ix->dslot[h] = (uint16_t)(i + 1);
+    }
+}
+
+/* cosine() of the vector d that doc_lookup_build indexed: the story's
+ * terms are looked up in the document's instead of merged with them (no
+ * unpredictable branch a term), and the products are added in the same
+ * (ascending key) order, so the result is the same to the bit. */
+static double cosine_lookup(const px_group_index *ix, const px_term *d, const story *s)
+{
+    if (!s->norm)
+        return 0;
+    double dot = 0;
+    const px_term *v = s->v;
+    for (uint32_t j = 0; j < s->n; j++) {
+        uint64_t k = v[j].key;
+        if (!((ix->dfilter[(k >> 6) & (DFILTER_WORDS - 1)] >> (k & 63)) & 1))
+            continue;
+        for (size_t h = (size_t)(k >> 40) & (DSLOT_CAP - 1); ix->dslot[h];
+             h = (h + 1) & (DSLOT_CAP - 1)) {
+            const px_term *t = &d[ix->dslot[h] - 1];
+            if (t->key == k) {
+                dot += (double)t->w * v[j].w;
+                break;
+            }
+        }
+    }
+    return dot / s->norm;
 }
 
 /* The best story for the vector in ix->vec (sorted by weight), or -1. */
@@ -559,11 +621,13 @@ static ptrdiff_t best_story(px_group_index *ix, const px_term *sorted, size_t nd
     }
     ptrdiff_t best = -1;
     *best_sim = 0;
+    if (ix->cand.n)
+        doc_lookup_build(ix, sorted, nd);
     for (size_t i = 0; i < ix->cand.n; i++) {
         const story *s = &ix->stories.v[ix->cand.v[i]];
         /* a story's vector spreads as it grows: a fixed threshold would
          * make joining ever harder */
-        double cos = cosine(sorted, nd, s);
+        double cos = cosine_lookup(ix, sorted, s);
         double sim = cos * date_factor(s, day) * (1 + 0.06 * log((double)s->n_docs)) *
                      cohesion_factor(cos, s);
         if (sim > *best_sim || (sim == *best_sim && best >= 0 && ix->cand.v[i] < (uint32_t)best)) {
@@ -577,7 +641,7 @@ static ptrdiff_t best_story(px_group_index *ix, const px_term *sorted, size_t nd
 static int story_join(px_group_index *ix, size_t st, const px_term *sorted, size_t nd,
                       int32_t day)
 {
-    int rc = story_add_vector(&ix->stories.v[st], sorted, nd, day, ix->tmp.v);
+    int rc = story_add_vector(&ix->stories.v[st], sorted, nd, day);
     if (rc)
         return rc;
     size_t nq = PX_MIN(ix->vec.n, (size_t)QUERY_TERMS);
@@ -651,10 +715,8 @@ int px__index_assign(px_group_index *ix, px_group_feat *f, px_group_assign *out)
     px_term *sorted = malloc((nd ? nd : 1) * sizeof *sorted);
     if (!sorted)
         return PX_ENOMEM;
-    if (nd) {
-        memcpy(sorted, ix->vec.v, nd * sizeof *sorted);
-        px__sort_terms_by_key(sorted, ix->tmp.v, nd);
-    }
+    if (nd)
+        memcpy(sorted, ix->keyed.v, nd * sizeof *sorted);
     size_t st;
     if (match >= 0) {
         out->dup_of = match;

@@ -9,6 +9,7 @@
  * datasketch's (a*h + b) mod prime. The loop over permutations is
  * branch-free 32-bit arithmetic the compiler vectorises.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -185,47 +186,74 @@ double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_
     return (double)inter / (double)(na + nb - inter);
 }
 
-/* ---- sorting terms: LSD radix sorts (qsort's comparisons cost more
- * than all the rest of an assignment) ---- */
+/* ---- sorting terms: radix sorts (qsort's comparisons cost more than
+ * all the rest of an assignment). Keys are hashes (by key) or float
+ * bits (by weight): an LSD pass on each of the top two bytes sorts
+ * almost everything, and a run that still shares them is finished by
+ * insertion when short, by LSD passes on the lower bytes when long. Every
+ * step is stable, so the result is the one stable order. ---- */
 
-static void radix64(px_term *a, px_term *tmp, size_t n, bool by_weight)
+static inline uint64_t sort_key(const px_term *t, bool by_weight)
 {
-    if (n < 2)
-        return;
-    int bits = by_weight ? 32 : 64;
-    for (int shift = 0; shift < bits; shift += 8) {
+    if (!by_weight)
+        return t->key;
+    uint32_t w;
+    memcpy(&w, &t->w, 4);
+    return (uint32_t)~w; /* non-negative floats order as their bits */
+}
+
+/* Stable LSD radix sort of a[0..n) on the key bytes at shifts [lo, hi). */
+static void radix_bytes(px_term *a, px_term *tmp, size_t n, bool by_weight, int lo, int hi)
+{
+    for (int shift = lo; shift < hi; shift += 8) {
         size_t count[257] = {0};
-        uint64_t first = 0;
-        for (size_t i = 0; i < n; i++) {
-            uint64_t k;
-            if (by_weight) {
-                uint32_t w;
-                memcpy(&w, &a[i].w, 4);
-                k = (uint32_t)~w; /* non-negative floats order as their bits */
-            } else {
-                k = a[i].key;
-            }
-            size_t byte = (size_t)((k >> shift) & 255);
-            if (!i)
-                first = byte;
-            count[byte + 1]++;
-        }
+        size_t first = (size_t)((sort_key(&a[0], by_weight) >> shift) & 255);
+        for (size_t i = 0; i < n; i++)
+            count[((sort_key(&a[i], by_weight) >> shift) & 255) + 1]++;
         if (count[first + 1] == n)
             continue;
         for (int b = 0; b < 256; b++)
             count[b + 1] += count[b];
-        for (size_t i = 0; i < n; i++) {
-            uint64_t k;
-            if (by_weight) {
-                uint32_t w;
-                memcpy(&w, &a[i].w, 4);
-                k = (uint32_t)~w;
-            } else {
-                k = a[i].key;
-            }
-            tmp[count[(k >> shift) & 255]++] = a[i];
-        }
+        for (size_t i = 0; i < n; i++)
+            tmp[count[(sort_key(&a[i], by_weight) >> shift) & 255]++] = a[i];
         memcpy(a, tmp, n * sizeof *a);
+    }
+}
+
+static void insertion(px_term *a, size_t n, bool by_weight)
+{
+    for (size_t i = 1; i < n; i++) {
+        px_term t = a[i];
+        uint64_t k = sort_key(&t, by_weight);
+        size_t j = i;
+        while (j && sort_key(&a[j - 1], by_weight) > k) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = t;
+    }
+}
+
+enum { SORT_INSERTION_MAX = 32 };
+
+static void radix64(px_term *a, px_term *tmp, size_t n, bool by_weight)
+{
+    if (n <= SORT_INSERTION_MAX) {
+        insertion(a, n, by_weight);
+        return;
+    }
+    int bits = by_weight ? 32 : 64, top = bits - 16;
+    radix_bytes(a, tmp, n, by_weight, top, bits);
+    for (size_t i = 0; i < n;) {
+        uint64_t hi = sort_key(&a[i], by_weight) >> top;
+        size_t j = i + 1;
+        while (j < n && sort_key(&a[j], by_weight) >> top == hi)
+            j++;
+        if (j - i <= SORT_INSERTION_MAX)
+            insertion(a + i, j - i, by_weight);
+        else
+            radix_bytes(a + i, tmp, j - i, by_weight, 0, top);
+        i = j;
     }
 }
 
@@ -237,6 +265,50 @@ void px__sort_terms_by_key(px_term *a, px_term *tmp, size_t n)
 void px__sort_terms_by_weight(px_term *a, px_term *tmp, size_t n)
 {
     radix64(a, tmp, n, true);
+}
+
+/* The kth smallest (from 0) weight rank (sort_key by weight) of
+ * a[0..n): a radix select, a byte at a time from the top, counting the
+ * ranks that share the bytes found so far (no data moved, no branch on
+ * the data). */
+static uint32_t select_rank(const px_term *a, size_t n, size_t kth)
+{
+    uint32_t prefix = 0;
+    for (int shift = 24; shift >= 0; shift -= 8) {
+        size_t count[257] = {0};
+        uint32_t above = shift == 24 ? 0 : ~0u << (shift + 8);
+        for (size_t i = 0; i < n; i++) {
+            uint32_t r = (uint32_t)sort_key(&a[i], true);
+            count[(r & above) == prefix ? (r >> shift) & 255 : 256]++;
+        }
+        size_t byte = 0;
+        while (kth >= count[byte])
+            kth -= count[byte++];
+        assert(byte < 256);
+        prefix |= (uint32_t)byte << shift;
+    }
+    return prefix;
+}
+
+size_t px__keep_strongest_terms(px_term *a, size_t n, size_t k)
+{
+    if (n <= k)
+        return n;
+    if (!k)
+        return 0;
+    uint64_t cut = select_rank(a, n, k - 1);
+    size_t above = 0;
+    for (size_t i = 0; i < n; i++)
+        above += sort_key(&a[i], true) < cut;
+    /* of the terms as strong as the cut, the first ones */
+    size_t ties = k - above, m = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t r = sort_key(&a[i], true);
+        if (r < cut || (r == cut && ties && ties--))
+            a[m++] = a[i];
+    }
+    assert(m == k);
+    return m;
 }
 
 /* ---- LSH parameters, as datasketch's _optimal_param ---- */

@@ -56,6 +56,26 @@ static size_t scan_string(const char *s, size_t i, size_t len, span *sp)
     sp->start = i;
     sp->escaped = false;
     while (i < len) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        /* eight plain ASCII bytes at a time: to the first quotation mark,
+         * backslash, control or non-ASCII byte */
+        const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, high = ~low7;
+        while (i + 8 <= len) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            uint64_t q = x ^ 0x2222222222222222ULL, b = x ^ 0x5C5C5C5C5C5C5C5CULL;
+            uint64_t stop = ~(((q & low7) + low7) | q) | ~(((b & low7) + low7) | b) |
+                            ~((x & low7) + 0x6060606060606060ULL) | x;
+            stop &= high;
+            if (stop) {
+                i += (size_t)__builtin_ctzll(stop) / 8;
+                break;
+            }
+            i += 8;
+        }
+        if (i >= len)
+            break;
+#endif
         unsigned char c = (unsigned char)s[i];
         if (c == '"') {
             sp->end = i;

@@ -21,6 +21,8 @@ int px__html_extract(const char *html, size_t len, px_buf *text, char **title, c
 
 typedef PX_VEC(char *) path_vec;
 
+enum { JSONL_BUFFER = 1 << 20 };
+
 struct px_reader {
     px_read_options opt;
     path_vec queue; /* paths to visit, used as a stack (reversed) */
@@ -31,6 +33,7 @@ struct px_reader {
     size_t jrecords; /* non-blank lines of the open JSONL file */
     char *line;
     size_t line_cap;
+    char *jbuf; /* stdio buffer of jf (JSONL_BUFFER bytes) */
     size_t n_docs, n_warnings, n_errors, bytes;
     /* documents already built from a multi-document file (SGML) */
     PX_VEC(px_doc *) pending;
@@ -97,6 +100,7 @@ void px_reader_free(px_reader *r)
         fclose(r->jf);
     free(r->jpath);
     free(r->line);
+    free(r->jbuf);
     free(r->ids);
     for (size_t i = r->pending_pos; i < r->pending.n; i++)
         px_doc_free(r->pending.v[i]);
@@ -644,6 +648,12 @@ int px_reader_next(px_reader *r, px_doc **out)
                 free(path);
                 continue;
             }
+            /* large reads: a 4 KB stdio buffer is a system call every
+             * two articles (glibc ignores the size without a buffer) */
+            if (r->jf != stdin && !r->jbuf)
+                r->jbuf = malloc(JSONL_BUFFER);
+            if (r->jf != stdin && r->jbuf)
+                setvbuf(r->jf, r->jbuf, _IOFBF, JSONL_BUFFER);
             r->jpath = path;
             r->jline = 0;
             r->jrecords = 0;

@@ -66,6 +66,29 @@ static bool needs_nfc(uint32_t cp)
     return p->comp_exclusion;
 }
 
+/* The first index from j on, eight bytes at a time, whose byte is not
+ * printable ASCII other than ` and ' (those may start a doubled quotation
+ * mark): the run the byte loop below would copy, found without a branch a
+ * byte. */
+static inline size_t skip_plain_ascii(const char *in, size_t j, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, high = ~low7, ones = 0x0101010101010101ULL;
+    for (; j + 8 <= len; j += 8) {
+        uint64_t x;
+        memcpy(&x, in + j, 8);
+        uint64_t g = x ^ (0x60 * ones), a = x ^ (0x27 * ones);
+        uint64_t stop = ~(((g & low7) + low7) | g) | ~(((a & low7) + low7) | a) | /* ` ' */
+                        ~((x & low7) + 0x60 * ones) |                           /* < 0x20 */
+                        x | ((x & low7) + ones);                                 /* >= 0x7F */
+        stop &= high;
+        if (stop)
+            return j + (size_t)__builtin_ctzll(stop) / 8;
+    }
+#endif
+    return j;
+}
+
 int px__normalize(const char *in, size_t len, px_norm *res)
 {
     norm_out o;
@@ -91,9 +114,13 @@ int px__normalize(const char *in, size_t len, px_norm *res)
         }
         if (c >= 0x20 && c < 0x7F) {
             size_t j = i + 1;
-            while (j < len && (unsigned char)in[j] >= 0x20 && (unsigned char)in[j] < 0x7F &&
-                   !((in[j] == '`' || in[j] == '\'') && j + 1 < len && in[j + 1] == in[j]))
+            for (;;) {
+                j = skip_plain_ascii(in, j, len);
+                if (!(j < len && (unsigned char)in[j] >= 0x20 && (unsigned char)in[j] < 0x7F &&
+                      !((in[j] == '`' || in[j] == '\'') && j + 1 < len && in[j + 1] == in[j])))
+                    break;
                 j++;
+            }
             if (j < len && (unsigned char)in[j] >= 0xCC)
                 j--;
             if (j > i) {
