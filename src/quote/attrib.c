@@ -1544,7 +1544,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                         break;
                     }
                 }
-                if (is(c, s, "about"))
+                if (s < b && is(c, s, "about"))
                     s++;
             }
             uint32_t e = s;
