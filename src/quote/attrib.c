@@ -73,6 +73,8 @@ static const char *tstr(const ctx *c, size_t i)
 /* case-insensitive (ASCII) comparison with a lower-case literal */
 static bool is(const ctx *c, size_t i, const char *lit)
 {
+    if (i >= c->doc->n_toks)
+        return false; /* one past the last token: no word */
     size_t n = tlen(c, i);
     const char *w = tstr(c, i);
     for (size_t k = 0; k < n; k++) {
@@ -1483,7 +1485,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             while (s < b && (is_punct(c, s, ',') || is_punct(c, s, ':')))
                 s++;
             /* not over the object of "calling him "a failed candidate"" */
-            if (!is(c, s, "that") && !is(c, k, "calling") && !is(c, k, "describing") &&
+            if (s < b && !is(c, s, "that") && !is(c, k, "calling") && !is(c, k, "describing") &&
                 !is(c, k, "labeling") && !is(c, k, "branding") && !is(c, k, "dubbing"))
                 s = quote_after(c, s, b);
             /* "telling O'Reilly that ...", "telling the crowd he ...": the
