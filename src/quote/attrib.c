@@ -1319,12 +1319,90 @@ static uint32_t quote_after(const ctx *c, uint32_t s, uint32_t b)
     return s;
 }
 
+/* "Clinton: "Our goal is ..." Bush: "The mission is ..."", "RED STATES
+ * OUTNUMBER BLUE STATES - Jeffrey M. Jones: “Gallup’s analysis ...”": a
+ * name and a colon right before a quotation that ends its sentence label
+ * the speaker of a transcript or an excerpt; the colon is the cue. The
+ * name starts the unit or follows a dash or the end of the quotation
+ * before. Returns the number of records added. */
+static size_t speaker_labels(ctx *c, size_t u)
+{
+    const unit *un = &c->units[u];
+    uint32_t a = un->a, b = un->b;
+    size_t added = 0;
+    for (uint32_t e = a + 1; e + 1 < b; e++) {
+        if (!is_punct(c, e, ':') || in_quote(c, e) || !opens_quote(c, e + 1))
+            continue;
+        int32_t q = c->qs.tok_quote[e + 1];
+        if (c->title[q] || c->qs.v[q].close == PX__QSPAN_UNCLOSED)
+            continue;
+        /* the quotation ends the unit or the sentence before another label */
+        uint32_t f = c->qs.v[q].end_tok;
+        while (f < b && is_terminal_tok(c, f) && !is_punct(c, f, ':'))
+            f++;
+        uint32_t qe = c->qs.v[q].end_tok;
+        if (f < b && !(c->t[f].kind == PX_TOK_WORD && (c->t[f].flags & PX_TF_CAP) &&
+                       (f > qe || (qe >= 2 && is_terminal_tok(c, qe - 2)))))
+            continue;
+        /* the name: capitalised words (an initial, a party in parentheses) */
+        uint32_t x = e;
+        if (x > a + 2 && is_punct(c, x - 1, ')')) {
+            uint32_t o = x - 1;
+            while (o > a && o + 8 > x && !is_punct(c, o, '('))
+                o--;
+            if (!is_punct(c, o, '('))
+                continue;
+            x = o;
+        }
+        uint32_t words = 0, name_end = x;
+        while (x > a && words < 5) {
+            uint32_t w = x - 1;
+            if (in_quote(c, w))
+                break;
+            if (c->t[w].kind == PX_TOK_WORD && (c->t[w].flags & PX_TF_CAP) &&
+                !(lexf(c, w) & (LX_NAMESTOP | LX_PREP | LX_DET))) {
+                x--;
+                words++;
+                continue;
+            }
+            /* "M." in "Jeffrey M. Jones" */
+            if (is_punct(c, w, '.') && w > a && c->t[w - 1].kind == PX_TOK_WORD &&
+                tlen(c, w - 1) == 1 && (c->t[w - 1].flags & PX_TF_CAP)) {
+                x--;
+                continue;
+            }
+            break;
+        }
+        if (!words)
+            continue;
+        bool clean_start = x == a || (c->t[x - 1].kind == PX_TOK_DASH && !in_quote(c, x - 1)) ||
+                           closes_quote(c, x - 1) ||
+                           (x >= a + 2 && is_terminal_tok(c, x - 1) && closes_quote(c, x - 2));
+        if (!clean_start)
+            continue;
+        int32_t m = c->mn.tok_mention[name_end - 1];
+        /* one word: a person, or the last name of one named in full before */
+        bool person = m >= 0 && (entity_is_person(c, c->mn.m.v[m].entity) ||
+                                 c->mn.e.v[c->mn.m.v[m].entity].n_name_toks >= 2);
+        if (!person && words < 2)
+            continue;
+        rec r = {e + 1, c->qs.v[q].end_tok, x, e, e, e + 1, -1, false, NULL};
+        r.entity = resolve(c, u, x, name_end);
+        add(c, r);
+        added++;
+        e = c->qs.v[q].end_tok - 1;
+    }
+    return added;
+}
+
 static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
 {
     const unit *un = &c->units[u];
     uint32_t a = un->a, b = un->b;
     size_t first_rec = c->recs.n;
     *consumed_next = false;
+    if (speaker_labels(c, u))
+        return;
     /* "Bernie Sanders: 'Of Course' Hillary Clinton Is Qualified": a
      * headline that gives a person's words after the name and a colon */
     {
