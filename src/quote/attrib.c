@@ -1395,6 +1395,35 @@ static size_t speaker_labels(ctx *c, size_t u)
     return added;
 }
 
+/* Is there a quotation in [s, e)? */
+static bool quote_in(const ctx *c, uint32_t s, uint32_t e)
+{
+    for (uint32_t k = s; k < e; k++)
+        if (in_quote(c, k))
+            return true;
+    return false;
+}
+
+/* Is unit u + 1 a quotation alone in the paragraph of unit u? */
+static bool indirect_goes_on(const ctx *c, size_t u)
+{
+    return u + 1 < c->n_units && lone_quote(c, u + 1) >= 0 &&
+           c->qs.tok_block[c->units[u + 1].a] == c->qs.tok_block[c->units[u].a];
+}
+
+/* Grows record r over the quotation that leads unit u + 1 and the lone
+ * quotations after it in the same paragraph ("A," she said. "B." "C."). */
+static void grow_over_next(const ctx *c, size_t u, rec *r)
+{
+    uint32_t a = c->units[u].a;
+    r->cb = c->qs.v[lead_quote(c, u + 1)].end_tok;
+    for (size_t v = u + 2; lone_quote(c, u + 1) >= 0 && v < c->n_units &&
+                           lone_quote(c, v) >= 0 &&
+                           c->qs.tok_block[c->units[v].a] == c->qs.tok_block[a];
+         v++)
+        r->cb = c->qs.v[lone_quote(c, v)].end_tok;
+}
+
 static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
 {
     const unit *un = &c->units[u];
@@ -2069,6 +2098,17 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                     (is(c, sa - 1, "which") || is(c, sa - 1, "whom") || is(c, sa - 1, "what")) &&
                     !(sa > a + 1 && (lexf(c, sa - 2) & LX_PREP))) /* "in which he said" */
                     r.ca = sa - 1;
+                /* "Greene added that the Fed wants out. "They don't like to
+                 * talk about it."": a quotation alone after the clause, in
+                 * its paragraph, goes on with it */
+                if (r.cb > r.ca + 3 && r.cb == trim_end(c, r.ca, b) && !in_quote(c, r.cb - 1) &&
+                    c->recs.n == first_rec && !who &&
+                    !(r.sa > a && (lexf(c, r.sa - 1) & (LX_PRON | LX_PREP | LX_NPSTOP))) &&
+                    !(lexf(c, k) & LX_WEAK) && !opens_quote(c, r.ca) && indirect_goes_on(c, u) &&
+                    !quote_in(c, a, k)) {
+                    grow_over_next(c, u, &r);
+                    *consumed_next = true;
+                }
             }
         } else if (p == a || is_punct(c, p - 1, ',') || closes_quote(c, p - 1)) {
             /* inverted: "...," said Ron Weiser */
