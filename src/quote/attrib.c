@@ -1424,6 +1424,26 @@ static void grow_over_next(const ctx *c, size_t u, rec *r)
         r->cb = c->qs.v[lone_quote(c, v)].end_tok;
 }
 
+/* "Wednesday on Fox News Channel’s “Hannity,” Newt Gingrich said ...",
+ * "In an interview with "Fox and Friends," Trump ...": the quotation that
+ * closes at token close ends a phrase of occasion opening the unit at a (a
+ * preposition or a word of time first, the short name of a show after a
+ * preposition or a possessive); it is no one's words. */
+static bool show_lead(const ctx *c, uint32_t a, uint32_t close)
+{
+    int32_t q = c->qs.tok_quote[close];
+    uint32_t open = c->qs.v[q].open;
+    if (open <= a + 1 || c->qs.v[q].end_tok - open > 8)
+        return false;
+    if (!((lexf(c, a) & LX_PREP) || is_weekday(c, a) || is(c, a, "later") ||
+          is(c, a, "earlier")))
+        return false;
+    for (uint32_t k = a; k < open; k++)
+        if (in_quote(c, k) || is_terminal_tok(c, k) || cue_type(c, k) != CUE_NONE)
+            return false;
+    return (lexf(c, open - 1) & LX_PREP) || possessive(c, open - 1);
+}
+
 static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
 {
     const unit *un = &c->units[u];
@@ -1896,7 +1916,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             after_short = false;
         if (have_src) {
             r.sa = sa, r.sb = source_cut(c, sa, source_end(c, p, k));
-            bool quote_before = sa > a && closes_quote(c, sa - 1);
+            bool quote_before = sa > a && closes_quote(c, sa - 1) && !show_lead(c, a, sa - 1);
             bool comma_before = sa > a + 1 && is_punct(c, sa - 1, ',');
             /* "Her countrymen, she said, should not ...": the whole unit */
             bool parenthetical = false;
