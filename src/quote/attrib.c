@@ -1444,6 +1444,30 @@ static bool show_lead(const ctx *c, uint32_t a, uint32_t close)
     return (lexf(c, open - 1) & LX_PREP) || possessive(c, open - 1);
 }
 
+/* Is quotation q, alone in unit u, a paragraph of its own that is a
+ * heading: a few words in single marks ("'A change warrior.'", the
+ * subheads of some outlets) or in capitals ("“DIVISIVE, STUPID AND
+ * WRONG”")? No one is said to have said it there. */
+static bool heading_quote(const ctx *c, size_t u, int32_t q)
+{
+    const unit *un = &c->units[u];
+    uint32_t open = c->qs.v[q].open, end = c->qs.v[q].end_tok;
+    if ((open > 0 && c->qs.tok_block[open - 1] == c->qs.tok_block[open]) ||
+        (un->b < c->doc->n_toks && c->qs.tok_block[un->b] == c->qs.tok_block[open]))
+        return false;
+    size_t words = 0, caps = 0;
+    for (uint32_t k = open; k < end; k++)
+        if (c->t[k].kind == PX_TOK_WORD) {
+            words++;
+            caps += (c->t[k].flags & PX_TF_ALLCAPS) != 0 || tlen(c, k) == 1;
+        }
+    if (!words || words > 8)
+        return false;
+    bool single = (tlen(c, open) == 1 && tstr(c, open)[0] == '\'') ||
+                  (tlen(c, open) == 3 && !memcmp(tstr(c, open), "\xe2\x80\x98", 3));
+    return single || (caps == words && words >= 2);
+}
+
 static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
 {
     const unit *un = &c->units[u];
@@ -2254,6 +2278,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
     if (q < 0)
         return;
     rec r = {c->qs.v[q].open, c->qs.v[q].end_tok, 0, 0, 0, 0, -1, false, NULL};
+    if (!colon_intro->ca && heading_quote(c, u, q))
+        return;
     if (colon_intro->ca) {
         r.sa = colon_intro->sa, r.sb = colon_intro->sb;
         r.va = colon_intro->va, r.vb = colon_intro->vb;
