@@ -1468,6 +1468,38 @@ static bool heading_quote(const ctx *c, size_t u, int32_t q)
     return single || (caps == words && words >= 2);
 }
 
+/* "As John Cornyn put it: "This person will not be confirmed."", "as an
+ * American diplomat put it, an ''extreme makeover'' that ...": the cue is
+ * "put it", the source the noun phrase after "as", the content what
+ * follows the comma or colon, to the end of its clause. */
+static void as_put_it(ctx *c, size_t u)
+{
+    const unit *un = &c->units[u];
+    uint32_t a = un->a, b = un->b;
+    for (uint32_t k = a + 2; k + 3 < b; k++) {
+        if (in_quote(c, k) || !(is(c, k, "put") || is(c, k, "puts")) || !is(c, k + 1, "it") ||
+            !(is_punct(c, k + 2, ',') || is_punct(c, k + 2, ':')))
+            continue;
+        uint32_t x = k;
+        while (x > a && k - x < 8 && c->t[x - 1].kind == PX_TOK_WORD && !in_quote(c, x - 1) &&
+               !is(c, x - 1, "as"))
+            x--;
+        if (x == k || x == a || !is(c, x - 1, "as"))
+            continue;
+        uint32_t s = k + 3, e = s;
+        while (e < b && (in_quote(c, e) || !(is_punct(c, e, ',') || is_punct(c, e, ';') ||
+                                             is_terminal_tok(c, e))))
+            e++;
+        e = trim_end(c, s, e);
+        if (e <= s)
+            continue;
+        rec r = {s, e, x, k, k, k + 2, -1, false, NULL};
+        r.entity = resolve(c, u, x, k);
+        add(c, r);
+        k = e;
+    }
+}
+
 static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
 {
     const unit *un = &c->units[u];
@@ -1476,6 +1508,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
     *consumed_next = false;
     if (speaker_labels(c, u))
         return;
+    as_put_it(c, u);
     /* "Bernie Sanders: 'Of Course' Hillary Clinton Is Qualified": a
      * headline that gives a person's words after the name and a colon */
     {
