@@ -1331,6 +1331,8 @@ static size_t speaker_labels(ctx *c, size_t u)
     uint32_t a = un->a, b = un->b;
     size_t added = 0;
     for (uint32_t e = a + 1; e + 1 < b; e++) {
+        if (c->text[c->t[e].start] != ':')
+            continue; /* cheap test first: this runs on every token */
         if (!is_punct(c, e, ':') || in_quote(c, e) || !opens_quote(c, e + 1))
             continue;
         int32_t q = c->qs.tok_quote[e + 1];
@@ -1477,6 +1479,8 @@ static void as_put_it(ctx *c, size_t u)
     const unit *un = &c->units[u];
     uint32_t a = un->a, b = un->b;
     for (uint32_t k = a + 2; k + 3 < b; k++) {
+        if ((c->text[c->t[k].start] | 0x20) != 'p' || c->t[k].kind != PX_TOK_WORD)
+            continue; /* cheap test first: this runs on every token */
         if (in_quote(c, k) || !(is(c, k, "put") || is(c, k, "puts")) || !is(c, k + 1, "it") ||
             !(is_punct(c, k + 2, ',') || is_punct(c, k + 2, ':')))
             continue;
