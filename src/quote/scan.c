@@ -180,10 +180,20 @@ int px__quote_scan(const px_doc *doc, px__qscan *out)
             while (k && stack[k - 1].single)
                 k--;
             if (k && can_close) {
+                /* three apostrophes after a single quotation inside a double
+                 * one (''... 'We will,''' he said) read as a double mark and
+                 * an apostrophe: the apostrophe closes the single one and is
+                 * part of the double quotation */
+                size_t extra = k < sp && i + len < n && t[i + len].kind == PX_TOK_QUOTE &&
+                               (t[i + len].flags & PX_TF_QSINGLE) &&
+                               t[i + len].start == t[i + len - 1].end &&
+                               doc->text[t[i + len].start] == '\'' &&
+                               !(i + len + 1 < n && t[i + len + 1].start == t[i + len].end);
                 sp = k - 1;
                 if (sp == 0)
                     record(doc, out, stack[0].tok, open_len0, (uint32_t)i,
-                           (uint32_t)(i + len - 1), false);
+                           (uint32_t)(i + len - 1 + extra), false);
+                i += extra;
             } else if (can_open) {
                 if (k) {
                     /* an opener while one is open: the first never closed */
