@@ -1118,9 +1118,21 @@ static int32_t lone_quote(const ctx *c, size_t u)
 static int32_t lead_quote(const ctx *c, size_t u)
 {
     const unit *un = &c->units[u];
-    if (!opens_quote(c, un->a))
+    /* "But “Donald Trump’s candidacy is strengthened ...”", "Then, "I try
+     * to explain it to them."": a connective before the quotation */
+    uint32_t s = un->a;
+    if (s + 2 < un->b && c->t[s].kind == PX_TOK_WORD && !in_quote(c, s) &&
+        (is(c, s, "but") || is(c, s, "and") || is(c, s, "then") || is(c, s, "instead") ||
+         is(c, s, "still") || is(c, s, "so") || is(c, s, "yet"))) {
+        s++;
+        if (is_punct(c, s, ','))
+            s++;
+        if (!opens_quote(c, s))
+            return -1;
+    }
+    if (!opens_quote(c, s))
         return -1;
-    int32_t q = c->qs.tok_quote[un->a];
+    int32_t q = c->qs.tok_quote[s];
     if (c->title[q] || c->qs.v[q].close == PX__QSPAN_UNCLOSED)
         return lone_quote(c, u);
     for (uint32_t k = c->qs.v[q].end_tok; k < un->b; k++)
