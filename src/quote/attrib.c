@@ -2256,6 +2256,17 @@ static bool speech_cue(const ctx *c, uint32_t k)
     return false;
 }
 
+/* "Clark said, noting he would ...", "Trump has promised to build a
+ * wall, suggesting that ...": a second statement of the same speaker
+ * after the first one's cue is an attribution of its own, though the
+ * first content runs over it. */
+static bool same_speaker_after(const ctx *c, rec r, uint32_t sa, uint32_t sb)
+{
+    size_t n = tlen(c, r.va);
+    return r.sb > r.sa && r.sa == sa && r.sb == sb && n > 4 &&
+           !memcmp(tstr(c, r.va) + n - 3, "ing", 3);
+}
+
 static int cmp_rec_outer(const void *x, const void *y)
 {
     const rec *p = x, *q = y;
@@ -2276,14 +2287,17 @@ static void drop_nested(ctx *c)
     px__qsort(c->recs.v, n, sizeof(rec), cmp_rec_outer);
     size_t k = 0;
     uint32_t max_cb = 0;
-    uint32_t max_ca = 0;
+    uint32_t max_ca = 0, max_sa = 0, max_sb = 0;
     for (size_t i = 0; i < n; i++) {
         rec r = c->recs.v[i];
         bool nested = i > 0 && max_cb >= r.cb && !(max_ca == r.ca && max_cb == r.cb) &&
-                      !r.embedded && r.vb > r.va && !speech_cue(c, r.va);
+                      !r.embedded && r.vb > r.va && !speech_cue(c, r.va) &&
+                      !same_speaker_after(c, r, max_sa, max_sb);
         if (r.cb > max_cb || i == 0) {
             max_cb = r.cb;
             max_ca = r.ca;
+            max_sa = r.sa;
+            max_sb = r.sb;
         }
         if (!nested)
             c->recs.v[k++] = r;
