@@ -452,6 +452,19 @@ static uint32_t time_phrase_start(const ctx *c, uint32_t a, uint32_t e)
     return e + 1;
 }
 
+/* Token i is the apostrophe of a plural possessive ("Sanders’ aides",
+ * "the Democrats' nominee"): a single closing mark outside quotations,
+ * glued to a word in -s before it, a space and a word after it. */
+static bool plural_possessive(const ctx *c, uint32_t a, uint32_t i)
+{
+    const px_token *t = &c->t[i];
+    if (t->kind != PX_TOK_QUOTE || !(t->flags & PX_TF_QSINGLE) || (t->flags & PX_TF_QOPEN) ||
+        i <= a || in_quote(c, i) || c->t[i - 1].kind != PX_TOK_WORD || c->t[i - 1].end != t->start ||
+        i + 1 >= c->doc->n_toks || c->t[i + 1].kind != PX_TOK_WORD || c->t[i + 1].start == t->end)
+        return false;
+    return tstr(c, i - 1)[tlen(c, i - 1) - 1] == 's';
+}
+
 /* The source noun phrase ending at token p (inclusive), not before a.
  * Returns its first token, or p + 1 when there is none. */
 static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
@@ -489,6 +502,10 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
         /* "CNN/ORC" */
         if (t->kind == PX_TOK_SYMBOL && tlen(c, i) == 1 && tstr(c, i)[0] == '/' && count > 0 &&
             i > a && c->t[i - 1].kind == PX_TOK_WORD && !in_quote(c, i - 1)) {
+            count++;
+            continue;
+        }
+        if (count > 0 && plural_possessive(c, a, i)) {
             count++;
             continue;
         }
