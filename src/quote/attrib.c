@@ -2264,7 +2264,8 @@ static size_t sentence_of(const px_doc *d, uint32_t tok)
  * kept inside another's content ("officials said he told them ..."). */
 static bool speech_cue(const ctx *c, uint32_t k)
 {
-    static const char *const w[] = {"said",    "say",     "saying",    "adding", "wrote",
+    static const char *const w[] = {"said",    "say",     "says",      "saying", "adding",
+                                    "according", "wrote",
                                     "tweeted", "called",  "suggested", "referring",
                                     "asked",   "accused", "criticized", "pointing"};
     for (size_t i = 0; i < PX_ARRAY_LEN(w); i++)
