@@ -703,6 +703,41 @@ static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b)
     return e;
 }
 
+/* The end of the source of "according to" [s, e) over its appositives,
+ * as PolNeAR spans it: "according to Andy Smith, director of the Survey
+ * Center, which conducted the poll", "According to Lorella Praeli,
+ * Clinton's Latino vote director, the campaign has ..." (the closing
+ * comma with it). A leading one needs that closing comma before its
+ * content. */
+static uint32_t according_appositive(const ctx *c, uint32_t s, uint32_t e, uint32_t b,
+                                     bool leading)
+{
+    if (e >= b || e == s || !is_punct(c, e, ',') || in_quote(c, e) || e + 2 >= b ||
+        !(c->t[e - 1].flags & PX_TF_CAP))
+        return e;
+    uint32_t h = e + 1;
+    const px_token *t = &c->t[h];
+    if ((t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER) || in_quote(c, h) ||
+        (lexf(c, h) & LX_NOTAPPOS) || (lexf(c, h) & LX_PRON) ||
+        !((lexf(c, h) & LX_DET) || (lexf(c, h) & LX_ROLE) || t->kind == PX_TOK_NUMBER ||
+          ((t->flags & PX_TF_CAP) && !(lexf(c, h) & LX_NAMESTOP))))
+        return e;
+    for (uint32_t k = h; k < b && k < h + 16; k++) {
+        if (in_quote(c, k))
+            return e;
+        if (is_punct(c, k, ','))
+            return leading && k > h && k + 1 < b ? k + 1 : e;
+        if (is_terminal_tok(c, k))
+            return leading ? e : k;
+        if ((c->t[k].kind != PX_TOK_WORD && c->t[k].kind != PX_TOK_NUMBER &&
+             !(c->t[k].flags & PX_TF_ABBREV)) ||
+            cue_type(c, k) != CUE_NONE || (lexf(c, k) & (LX_AUX | LX_PRON)) ||
+            is(c, k, "who") || is(c, k, "which") || is(c, k, "that"))
+            return e;
+    }
+    return leading ? e : (h + 16 > b ? b : e);
+}
+
 /* The end of a source that stops at token e before its cue at k: a
  * parenthetical right behind the name is part of it ("Rep. Elijah E.
  * Cummings (D-Md.) said": PolNeAR counts party and state in the source). */
@@ -1382,14 +1417,20 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         if (ct == CUE_ACCORDING) {
             r.vb = k + 2;
             uint32_t s = k + 2, e = s;
-            while (e < b && !in_quote(c, e) && !is_punct(c, e, ',') && !is_terminal_tok(c, e))
+            while (e < b && !in_quote(c, e) && !is_punct(c, e, ',') && !is_terminal_tok(c, e) &&
+                   !(e > s && c->t[e].kind == PX_TOK_DASH && c->t[e].start > c->t[e - 1].end))
                 e++;
             if (e == s)
                 continue;
             r.sa = s, r.sb = e;
             bool leading = k == a || (k > a && is_punct(c, k - 1, ',') && k - a <= 4) ||
                            (k > a && c->t[k - 1].kind == PX_TOK_DASH);
-            if (leading && e < b && is_punct(c, e, ',')) {
+            e = according_appositive(c, s, e, b, leading);
+            r.sb = e;
+            if (leading && e > s && is_punct(c, e - 1, ',') && e < b) {
+                r.ca = e;
+                r.cb = trim_end(c, r.ca, clause_end(c, r.ca, b));
+            } else if (leading && e < b && is_punct(c, e, ',')) {
                 r.ca = e + 1;
                 r.cb = trim_end(c, r.ca, clause_end(c, r.ca, b));
             } else if (!leading) {
