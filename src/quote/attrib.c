@@ -360,6 +360,19 @@ static bool np_prep(const ctx *c, uint32_t i)
     return is(c, i, "of") || is(c, i, "for") || is(c, i, "from") || is(c, i, "at");
 }
 
+/* Token y opens a clause: the unit's first word, or one after a comma
+ * or a conjunction ("But attorneys and legal experts said"). */
+static bool clause_initial(const ctx *c, uint32_t a, uint32_t y)
+{
+    if (y == a)
+        return true;
+    if (in_quote(c, y - 1))
+        return false;
+    return is_punct(c, y - 1, ',') || is(c, y - 1, "but") || is(c, y - 1, "though") ||
+           is(c, y - 1, "although") || is(c, y - 1, "yet") || is(c, y - 1, "while") ||
+           is(c, y - 1, "because");
+}
+
 /* The conjunct of a source noun phrase that ends before token x ("and",
  * "or" or a comma of a list): its first token, or x when the words
  * before x do not look like a noun phrase. Proper names may be listed
@@ -395,7 +408,7 @@ static uint32_t left_conjunct(const ctx *c, uint32_t a, uint32_t x, bool by_and)
             break;
         start = y;
     }
-    if (start == x || (!all_cap && !(det && by_and)))
+    if (start == x || (!all_cap && !(det && by_and) && !(by_and && clause_initial(c, a, start))))
         return x;
     /* "Experts on North Korea and nuclear nonproliferation": the object
      * of a preposition, not a subject */
