@@ -373,6 +373,35 @@ static bool clause_initial(const ctx *c, uint32_t a, uint32_t y)
            is(c, y - 1, "because");
 }
 
+/* The source noun phrase [sa, ..) before a cue ends a restrictive
+ * relative clause ("Senior campaign advisers who have run [the numbers]
+ * argue", "Democrats in Iowa who watched [the Saturday debate] said"):
+ * the subject is the noun phrase the clause qualifies, with the clause,
+ * when it opens its clause. Returns its first token, or sa. */
+static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p);
+
+static uint32_t restrictive_head(const ctx *c, uint32_t a, uint32_t sa)
+{
+    uint32_t w = sa;
+    for (uint32_t x = sa; x-- > a && sa - x <= 16;) {
+        if (in_quote(c, x) || (c->t[x].kind != PX_TOK_WORD && c->t[x].kind != PX_TOK_NUMBER))
+            return sa;
+        if (is(c, x, "who") || is(c, x, "whose")) {
+            w = x;
+            break;
+        }
+    }
+    if (w == sa || w <= a || c->t[w - 1].kind != PX_TOK_WORD || cue_type(c, w - 1) != CUE_NONE)
+        return sa;
+    uint32_t hs = np_before(c, a, w - 1);
+    if (hs > w - 1 || !clause_initial(c, a, hs))
+        return sa;
+    for (uint32_t x = hs; x < w; x++)
+        if (cue_type(c, x) != CUE_NONE || (lexf(c, x) & LX_AUX))
+            return sa;
+    return hs;
+}
+
 /* The conjunct of a source noun phrase that ends before token x ("and",
  * "or" or a comma of a list): its first token, or x when the words
  * before x do not look like a noun phrase. Proper names may be listed
@@ -1667,6 +1696,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             break;
         }
         uint32_t sa = p > a ? np_before(c, a, p - 1) : p;
+        if (sa > a && sa < p)
+            sa = restrictive_head(c, a, sa);
         if (p > a + 2 && is_punct(c, p - 1, ',') && !closes_quote(c, p - 2)) {
             /* "Officials at X, a division of Y, said", "Ramil Carr, 31, a
              * photographer, said": the head noun phrase and its
