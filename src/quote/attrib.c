@@ -394,6 +394,16 @@ static uint32_t restrictive_head(const ctx *c, uint32_t a, uint32_t sa)
     if (w == sa || w <= a || c->t[w - 1].kind != PX_TOK_WORD || cue_type(c, w - 1) != CUE_NONE)
         return sa;
     uint32_t hs = np_before(c, a, w - 1);
+    /* "those who back her opponents say", "27 percent of those who ..." */
+    if (hs > w - 1 && (is(c, w - 1, "those") || is(c, w - 1, "anyone") || is(c, w - 1, "many") ||
+                       is(c, w - 1, "others") || is(c, w - 1, "some"))) {
+        hs = w - 1;
+        if (hs > a + 1 && is(c, hs - 1, "of") && !in_quote(c, hs - 2)) {
+            uint32_t h2 = np_before(c, a, hs - 2);
+            if (h2 <= hs - 2)
+                hs = h2;
+        }
+    }
     if (hs > w - 1 || !clause_initial(c, a, hs))
         return sa;
     for (uint32_t x = hs; x < w; x++)
