@@ -1273,6 +1273,47 @@ static void add(ctx *c, rec r);
 static uint32_t clause_end(const ctx *c, uint32_t s, uint32_t b);
 static uint32_t trim_end(const ctx *c, uint32_t ca, uint32_t cb);
 
+/* The subject that opens the clause of a participle cue at k: a
+ * pronoun or a capitalised name (with its appositive) at the start of the
+ * unit or after an opening adverbial ("Earlier Sunday, Trump ...", "In a
+ * statement, she ..."), followed by a lower-case word. Returns its first
+ * token and sets *end; *end == start when there is none. */
+static uint32_t clause_subject(const ctx *c, uint32_t a, uint32_t k, uint32_t *end)
+{
+    uint32_t s0 = a;
+    *end = a;
+    if (a >= k || in_quote(c, a) || c->t[a].kind != PX_TOK_WORD)
+        return a;
+    if ((lexf(c, a) & LX_PREP) || is_ly_adverb(c, a) || is(c, a, "earlier") || is(c, a, "later") ||
+        is(c, a, "last") || is(c, a, "then")) {
+        uint32_t x = a + 1;
+        while (x < k && x < a + 8 && !in_quote(c, x) && !is_punct(c, x, ',') &&
+               (c->t[x].kind == PX_TOK_WORD || c->t[x].kind == PX_TOK_NUMBER))
+            x++;
+        if (x >= k || !is_punct(c, x, ','))
+            return a;
+        s0 = x + 1;
+    }
+    if (s0 + 1 >= k || in_quote(c, s0) || c->t[s0].kind != PX_TOK_WORD)
+        return a;
+    uint32_t e = s0;
+    if ((lexf(c, s0) & LX_PRON) && !is(c, s0, "who") && !is(c, s0, "it"))
+        e = s0 + 1;
+    else if ((c->t[s0].flags & PX_TF_CAP) && !(lexf(c, s0) & LX_NAMESTOP) &&
+             !(lexf(c, s0) & LX_PREP)) {
+        while (e < k && e < s0 + 6 && c->t[e].kind == PX_TOK_WORD && !in_quote(c, e) &&
+               (c->t[e].flags & PX_TF_CAP) && cue_type(c, e) == CUE_NONE)
+            e++;
+        e = subject_end(c, e, k);
+    } else
+        return a;
+    if (e >= k || c->t[e].kind != PX_TOK_WORD || in_quote(c, e) || (c->t[e].flags & PX_TF_CAP) ||
+        (lexf(c, e) & LX_NPSTOP && !(lexf(c, e) & LX_AUX)) || (lexf(c, e) & LX_PREP))
+        return a;
+    *end = e;
+    return s0;
+}
+
 /* "Trump is expected to win", "the music seemed to match the mood": an
  * attribution with no source whose content is the whole clause, the
  * verb included (PolNeAR's convention for these verbs of appearance). */
@@ -1587,8 +1628,15 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 r.sb = un->subj_b;
                 r.entity = un->subject;
             } else if (!is(c, k - 1, "and")) {
-                /* no source in sight: the content alone ("many voters shrugged,
-                 * with three in 10 saying ...") */
+                /* no source in sight: the subject that opens the clause
+                 * ("Trump shot back in a statement, saying ..."), or the
+                 * content alone ("many voters shrugged, with three in 10
+                 * saying ...") */
+                uint32_t s1, s0 = clause_subject(c, a, k, &s1);
+                if (s1 > s0) {
+                    r.sa = s0, r.sb = s1;
+                    r.entity = resolve(c, u, s0, s1);
+                }
             } else
                 continue;
             uint32_t s = ke;
