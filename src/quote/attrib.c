@@ -1572,6 +1572,17 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 if (x > a && (lexf(c, x - 1) & LX_DET) && !in_quote(c, x - 1))
                     x--;
                 r.sa = x, r.sb = k;
+            } else {
+                /* "Graham has been critical of Trump", "Clinton is a
+                 * consistent supporter of NATO": the clause's subject, a
+                 * few words before the noun */
+                uint32_t s1, s0 = clause_subject(c, a, k, &s1);
+                bool near = s1 > s0 && k - s1 <= 5;
+                for (uint32_t x = s1; x < k && near; x++)
+                    near = c->t[x].kind == PX_TOK_WORD && !in_quote(c, x) &&
+                           cue_type(c, x) == CUE_NONE;
+                if (near)
+                    r.sa = s0, r.sb = s1;
             }
             if (r.sb > r.sa)
                 r.entity = resolve(c, u, r.sa, r.sb);
