@@ -1305,6 +1305,20 @@ static uint32_t clause_subject(const ctx *c, uint32_t a, uint32_t k, uint32_t *e
                (c->t[e].flags & PX_TF_CAP) && cue_type(c, e) == CUE_NONE)
             e++;
         e = subject_end(c, e, k);
+    } else if ((lexf(c, s0) & LX_DET) && !(lexf(c, s0) & LX_PRON) && !is_ly_adverb(c, s0) &&
+               (is(c, s0, "the") || is(c, s0, "a") || is(c, s0, "an"))) {
+        /* "The Democratic National Committee released a statement", "A
+         * Clinton campaign official later walked back the comments" */
+        e = s0 + 1;
+        while (e < k && e < s0 + 6 && c->t[e].kind == PX_TOK_WORD && !in_quote(c, e) &&
+               cue_type(c, e) == CUE_NONE && !(lexf(c, e) & (LX_NPSTOP | LX_AUX | LX_PREP)) &&
+               !is_ly_adverb(c, e) && !is_ed_word(c, e) && !is(c, e, "later") &&
+               !is(c, e, "then") && !is(c, e, "again"))
+            e++;
+        if (e == s0 + 1 || e >= k || !(is_ed_word(c, e) || (lexf(c, e) & LX_AUX) ||
+                                       cue_type(c, e) != CUE_NONE || is_ly_adverb(c, e) ||
+                                       is(c, e, "later") || is(c, e, "then")))
+            return a;
     } else
         return a;
     if (e >= k || c->t[e].kind != PX_TOK_WORD || in_quote(c, e) || (c->t[e].flags & PX_TF_CAP) ||
