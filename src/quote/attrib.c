@@ -917,6 +917,50 @@ static uint32_t trim_end(const ctx *c, uint32_t ca, uint32_t cb);
 static uint32_t occasion_start(const ctx *c, uint32_t s, uint32_t e);
 
 
+/* The end of an indirect content inside a subordinate clause that opens
+ * its sentence: "While the RNC says [they are on their way], they are
+ * not receiving help", "Even as they all vowed [to carry on], the sense
+ * of urgency was evident": the comma that closes the clause ends the
+ * content; the main clause after it is the writer's. v is the cue, s..e
+ * the content after it. Returns the comma or e. */
+static uint32_t subordinate_end(const ctx *c, uint32_t v, uint32_t s, uint32_t e)
+{
+    static const char *const sub[] = {
+        "while", "as", "though", "although", "because", "if", "when", "since",
+        "after", "before", "until", "unless", "once", "whereas", "whether",
+    };
+    /* the start of the sentence: a few tokens back at most */
+    uint32_t x = v;
+    while (x > 0 && v - x < 40 && c->qs.tok_block[x - 1] == c->qs.tok_block[v] &&
+           !in_quote(c, x - 1) && c->t[x - 1].kind != PX_TOK_QUOTE &&
+           !(is_terminal_tok(c, x - 1) && !is_punct(c, x - 1, ',')))
+        x--;
+    if (v - x >= 40 || (x > 0 && c->qs.tok_block[x - 1] == c->qs.tok_block[v] &&
+                        !is_terminal_tok(c, x - 1)))
+        return e;
+    /* "But while ...", "However, even as ..." */
+    if (x + 1 < v && (is(c, x, "but") || is(c, x, "and") || is(c, x, "yet") || is(c, x, "so")))
+        x++;
+    else if (x + 2 < v && (is(c, x, "however") || is(c, x, "still") || is(c, x, "meanwhile")) &&
+             is_punct(c, x + 1, ','))
+        x += 2;
+    if (x + 1 < v && is(c, x, "even"))
+        x++;
+    if (x >= v || !is_any(c, x, sub, PX_ARRAY_LEN(sub)))
+        return e;
+    /* the content is in the clause: no comma before it */
+    for (uint32_t i = x + 1; i < s; i++)
+        if (is_punct(c, i, ',') && !in_quote(c, i))
+            return e;
+    for (uint32_t i = s + 1; i + 1 < e; i++) {
+        if (in_quote(c, i))
+            continue;
+        if (is_punct(c, i, ','))
+            return i;
+    }
+    return e;
+}
+
 static void add(ctx *c, rec r)
 {
     /* "- and he ...", "(... said he expects X.)": a dash before the
@@ -972,6 +1016,8 @@ static void add(ctx *c, rec r)
             quoted = in_quote(c, i) || c->t[i].kind == PX_TOK_QUOTE;
         if (!quoted)
             r.cb = trim_end(c, r.ca, occasion_start(c, r.ca, r.cb));
+        if (!quoted)
+            r.cb = trim_end(c, r.ca, subordinate_end(c, r.va, r.ca, r.cb));
     }
     if (r.cb <= r.ca)
         return;
