@@ -961,6 +961,37 @@ static uint32_t subordinate_end(const ctx *c, uint32_t v, uint32_t s, uint32_t e
     return e;
 }
 
+/* Does the indirect content s..e right after its cue begin with a
+ * particle or a preposition that belongs to the cue: "boasted [of] his
+ * skills", "shouted [out] an insult", "admitted [to] victimizing"? (On the
+ * train split the cue ends with "about", "of", "on", "for", "out" ...
+ * twenty times as often as the content begins with it.) "to" before a
+ * verb is the content's own infinitive: "plans [to rally voters]". */
+static bool occasion_word(const ctx *c, uint32_t i);
+static bool particle_after_cue(const ctx *c, uint32_t s, uint32_t e)
+{
+    static const char *const p[] = {
+        "about", "of", "on", "for", "out", "with", "against", "over", "at", "up",
+    };
+    if (s + 2 > e || in_quote(c, s) || c->t[s].kind != PX_TOK_WORD || in_quote(c, s + 1) ||
+        (c->t[s].flags & PX_TF_CAP))
+        return false;
+    /* "said on Friday that", "says at a campaign stop": the occasion */
+    for (uint32_t i = s + 1; i < e && i < s + 4; i++)
+        if (occasion_word(c, i))
+            return false;
+    if (is_any(c, s, p, PX_ARRAY_LEN(p)))
+        return !(is(c, s, "about") && c->t[s + 1].kind == PX_TOK_NUMBER); /* "about 20" */
+    if (!is(c, s, "to") || c->t[s + 1].kind == PX_TOK_PUNCT)
+        return false;
+    size_t n = tlen(c, s + 1);
+    const char *w = tstr(c, s + 1);
+    return (lexf(c, s + 1) & LX_DET) || (c->t[s + 1].flags & PX_TF_CAP) ||
+           c->t[s + 1].kind == PX_TOK_NUMBER || is(c, s + 1, "him") || is(c, s + 1, "them") ||
+           is(c, s + 1, "this") || is(c, s + 1, "that") ||
+           (n > 5 && !memcmp(w + n - 3, "ing", 3));
+}
+
 static void add(ctx *c, rec r)
 {
     /* "- and he ...", "(... said he expects X.)": a dash before the
@@ -1018,6 +1049,8 @@ static void add(ctx *c, rec r)
             r.cb = trim_end(c, r.ca, occasion_start(c, r.ca, r.cb));
         if (!quoted)
             r.cb = trim_end(c, r.ca, subordinate_end(c, r.va, r.ca, r.cb));
+        if (!quoted && r.ca == r.vb && particle_after_cue(c, r.ca, r.cb))
+            r.vb = ++r.ca;
     }
     if (r.cb <= r.ca)
         return;
