@@ -967,6 +967,22 @@ static uint32_t subordinate_end(const ctx *c, uint32_t v, uint32_t s, uint32_t e
  * train split the cue ends with "about", "of", "on", "for", "out" ...
  * twenty times as often as the content begins with it.) "to" before a
  * verb is the content's own infinitive: "plans [to rally voters]". */
+/* The end of an indirect content after its cue before a clause of the
+ * writer's that contrasts with it: "said [the deal was fair], but he
+ * conceded ...", "praised [the plan], while Democrats ...". On the train
+ * split such a comma ends the content two times in three. */
+static uint32_t contrast_end(const ctx *c, uint32_t s, uint32_t e)
+{
+    for (uint32_t i = s + 1; i + 2 < e; i++) {
+        if (!is_punct(c, i, ',') || in_quote(c, i) || in_quote(c, i + 1))
+            continue;
+        if (is(c, i + 1, "but") || is(c, i + 1, "while") || is(c, i + 1, "whereas") ||
+            is(c, i + 1, "although") || is(c, i + 1, "compared"))
+            return i;
+    }
+    return e;
+}
+
 static bool occasion_word(const ctx *c, uint32_t i);
 static bool particle_after_cue(const ctx *c, uint32_t s, uint32_t e)
 {
@@ -1049,6 +1065,8 @@ static void add(ctx *c, rec r)
             r.cb = trim_end(c, r.ca, occasion_start(c, r.ca, r.cb));
         if (!quoted)
             r.cb = trim_end(c, r.ca, subordinate_end(c, r.va, r.ca, r.cb));
+        if (!quoted)
+            r.cb = trim_end(c, r.ca, contrast_end(c, r.ca, r.cb));
         if (!quoted && r.ca == r.vb && particle_after_cue(c, r.ca, r.cb))
             r.vb = ++r.ca;
     }
