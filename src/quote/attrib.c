@@ -969,15 +969,16 @@ static uint32_t subordinate_end(const ctx *c, uint32_t v, uint32_t s, uint32_t e
  * verb is the content's own infinitive: "plans [to rally voters]". */
 /* The end of an indirect content after its cue before a clause of the
  * writer's that contrasts with it: "said [the deal was fair], but he
- * conceded ...", "praised [the plan], while Democrats ...". On the train
- * split such a comma ends the content two times in three. */
+ * conceded ...", "praised [the plan], while Democrats ...", ", though
+ * ...". On the train split such a comma ends the content two times in
+ * three. */
 static uint32_t contrast_end(const ctx *c, uint32_t s, uint32_t e)
 {
     for (uint32_t i = s + 1; i + 2 < e; i++) {
         if (!is_punct(c, i, ',') || in_quote(c, i) || in_quote(c, i + 1))
             continue;
         if (is(c, i + 1, "but") || is(c, i + 1, "while") || is(c, i + 1, "whereas") ||
-            is(c, i + 1, "although") || is(c, i + 1, "compared"))
+            is(c, i + 1, "although") || is(c, i + 1, "though") || is(c, i + 1, "compared"))
             return i;
     }
     return e;
