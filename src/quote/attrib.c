@@ -273,6 +273,41 @@ static bool is_prep_verb(const ctx *c, size_t i)
     return false;
 }
 
+/* The class (NC_*) of token i, the one after a possible cue, as
+ * bench/quotes/cue_context.py classes it. */
+static int next_class(const ctx *c, size_t i)
+{
+    static const char *const wh[] = {"how", "why", "what", "whether", "if",
+                                     "who", "where", "when", "which"};
+    static const char *const prep[] = {"for", "about", "of", "on", "against", "with", "over",
+                                       "in", "at", "from", "by", "as", "into"};
+    static const char *const np[] = {
+        "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those",
+        "some", "any", "no", "all", "him", "them", "it", "us", "me", "you", "most", "many",
+        "much", "both", "each", "every", "several", "such", "another"};
+    if (i >= c->doc->n_toks)
+        return NC_OTHER;
+    const px_token *t = &c->t[i];
+    char ch = tstr(c, i)[0];
+    if (t->kind == PX_TOK_NUMBER || ch == '$' || (ch >= '0' && ch <= '9'))
+        return NC_NP;
+    if (t->kind == PX_TOK_PUNCT && ch && strchr(",.;:!?", ch))
+        return NC_PUNCT;
+    if (t->kind != PX_TOK_WORD)
+        return NC_OTHER;
+    if (is(c, i, "that"))
+        return NC_THAT;
+    if (is(c, i, "to"))
+        return NC_TO;
+    if (is_any(c, i, wh, PX_ARRAY_LEN(wh)))
+        return NC_WH;
+    if (is_any(c, i, prep, PX_ARRAY_LEN(prep)))
+        return NC_PREP;
+    if ((t->flags & PX_TF_CAP) || is_any(c, i, np, PX_ARRAY_LEN(np)))
+        return NC_NP;
+    return NC_OTHER;
+}
+
 static int cue_type_uncached(const ctx *c, size_t i)
 {
     const px_token *t = &c->t[i];
@@ -299,6 +334,9 @@ static int cue_type_uncached(const ctx *c, size_t i)
         return CUE_NONE; /* "United States", "Says Who"; but "Pence Endorses Ryan" */
     if ((f & LX_PREPV) && is_prep_verb(c, i))
         return CUE_PREPV;
+    if ((f & (LX_PART | LX_VERB | LX_THAT | LX_STAT)) &&
+        px__cue_context_rare(tstr(c, i), tlen(c, i), next_class(c, i + 1)))
+        return CUE_NONE; /* "his tweet came", "in 12 states," */
     if (f & LX_PART)
         return CUE_PART;
     if (f & LX_VERB)

@@ -104,4 +104,11 @@ uint32_t px__lex(const char *w, size_t len);
  * "w next" is a nominal cue ("concerns about"), 0 when it is none. */
 uint32_t px__noun_cue_pm(const char *w, size_t len, const char *next, size_t next_len);
 
+/* The class of the token after a word, for px__cue_context_rare (the
+ * classes of bench/quotes/cue_context.py). */
+enum { NC_THAT, NC_TO, NC_WH, NC_PREP, NC_NP, NC_PUNCT, NC_OTHER };
+/* Is word w, before a token of class nc, almost never a cue on the train
+ * split (cue_context.inc)? */
+bool px__cue_context_rare(const char *w, size_t len, int nc);
+
 #endif /* PX_QUOTE_H */
