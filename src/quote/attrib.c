@@ -334,7 +334,7 @@ static int cue_type_uncached(const ctx *c, size_t i)
         return CUE_NONE; /* "United States", "Says Who"; but "Pence Endorses Ryan" */
     if ((f & LX_PREPV) && is_prep_verb(c, i))
         return CUE_PREPV;
-    if ((f & (LX_PART | LX_VERB | LX_THAT | LX_STAT)) &&
+    if ((f & LX_CTX) && (f & (LX_PART | LX_VERB | LX_THAT | LX_STAT)) &&
         px__cue_context_rare(tstr(c, i), tlen(c, i), next_class(c, i + 1)))
         return CUE_NONE; /* "his tweet came", "in 12 states," */
     if (f & LX_PART)
@@ -1031,13 +1031,16 @@ static bool particle_after_cue(const ctx *c, uint32_t s, uint32_t e)
     if (s + 2 > e || in_quote(c, s) || c->t[s].kind != PX_TOK_WORD || in_quote(c, s + 1) ||
         (c->t[s].flags & PX_TF_CAP))
         return false;
+    bool to = is(c, s, "to");
+    if (!to && !is_any(c, s, p, PX_ARRAY_LEN(p)))
+        return false;
     /* "said on Friday that", "says at a campaign stop": the occasion */
     for (uint32_t i = s + 1; i < e && i < s + 4; i++)
         if (occasion_word(c, i))
             return false;
-    if (is_any(c, s, p, PX_ARRAY_LEN(p)))
+    if (!to)
         return !(is(c, s, "about") && c->t[s + 1].kind == PX_TOK_NUMBER); /* "about 20" */
-    if (!is(c, s, "to") || c->t[s + 1].kind == PX_TOK_PUNCT)
+    if (c->t[s + 1].kind == PX_TOK_PUNCT)
         return false;
     size_t n = tlen(c, s + 1);
     const char *w = tstr(c, s + 1);

@@ -287,6 +287,8 @@ static void build(void)
     for (size_t l = 0; l < PX_ARRAY_LEN(lists); l++)
         for (size_t i = 0; i < lists[l].n; i++)
             insert(lists[l].words[i], lists[l].flag);
+    for (size_t i = 0; i < PX_ARRAY_LEN(lx_context_rare); i++)
+        insert(lx_context_rare[i].word, LX_CTX);
 }
 
 uint32_t px__lex(const char *w, size_t len)
