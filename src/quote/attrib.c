@@ -398,6 +398,58 @@ static bool np_prep(const ctx *c, uint32_t i)
     return is(c, i, "of") || is(c, i, "for") || is(c, i, "from") || is(c, i, "at");
 }
 
+/* Token y opens a clause: the unit's first word, or one after a comma
+ * or a conjunction ("But attorneys and legal experts said"). */
+static bool clause_initial(const ctx *c, uint32_t a, uint32_t y)
+{
+    if (y == a)
+        return true;
+    if (in_quote(c, y - 1))
+        return false;
+    return is_punct(c, y - 1, ',') || is(c, y - 1, "but") || is(c, y - 1, "though") ||
+           is(c, y - 1, "although") || is(c, y - 1, "yet") || is(c, y - 1, "while") ||
+           is(c, y - 1, "because");
+}
+
+/* The source noun phrase [sa, ..) before a cue ends a restrictive
+ * relative clause ("Senior campaign advisers who have run [the numbers]
+ * argue", "Democrats in Iowa who watched [the Saturday debate] said"):
+ * the subject is the noun phrase the clause qualifies, with the clause,
+ * when it opens its clause. Returns its first token, or sa. */
+static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p);
+
+static uint32_t restrictive_head(const ctx *c, uint32_t a, uint32_t sa)
+{
+    uint32_t w = sa;
+    for (uint32_t x = sa; x-- > a && sa - x <= 16;) {
+        if (in_quote(c, x) || (c->t[x].kind != PX_TOK_WORD && c->t[x].kind != PX_TOK_NUMBER))
+            return sa;
+        if (is(c, x, "who") || is(c, x, "whose")) {
+            w = x;
+            break;
+        }
+    }
+    if (w == sa || w <= a || c->t[w - 1].kind != PX_TOK_WORD || cue_type(c, w - 1) != CUE_NONE)
+        return sa;
+    uint32_t hs = np_before(c, a, w - 1);
+    /* "those who back her opponents say", "27 percent of those who ..." */
+    if (hs > w - 1 && (is(c, w - 1, "those") || is(c, w - 1, "anyone") || is(c, w - 1, "many") ||
+                       is(c, w - 1, "others") || is(c, w - 1, "some"))) {
+        hs = w - 1;
+        if (hs > a + 1 && is(c, hs - 1, "of") && !in_quote(c, hs - 2)) {
+            uint32_t h2 = np_before(c, a, hs - 2);
+            if (h2 <= hs - 2)
+                hs = h2;
+        }
+    }
+    if (hs > w - 1 || !clause_initial(c, a, hs))
+        return sa;
+    for (uint32_t x = hs; x < w; x++)
+        if (cue_type(c, x) != CUE_NONE || (lexf(c, x) & LX_AUX))
+            return sa;
+    return hs;
+}
+
 /* The conjunct of a source noun phrase that ends before token x ("and",
  * "or" or a comma of a list): its first token, or x when the words
  * before x do not look like a noun phrase. Proper names may be listed
@@ -433,7 +485,7 @@ static uint32_t left_conjunct(const ctx *c, uint32_t a, uint32_t x, bool by_and)
             break;
         start = y;
     }
-    if (start == x || (!all_cap && !(det && by_and)))
+    if (start == x || (!all_cap && !(det && by_and) && !(by_and && clause_initial(c, a, start))))
         return x;
     /* "Experts on North Korea and nuclear nonproliferation": the object
      * of a preposition, not a subject */
@@ -490,6 +542,19 @@ static uint32_t time_phrase_start(const ctx *c, uint32_t a, uint32_t e)
     return e + 1;
 }
 
+/* Token i is the apostrophe of a plural possessive ("Sanders’ aides",
+ * "the Democrats' nominee"): a single closing mark outside quotations,
+ * glued to a word in -s before it, a space and a word after it. */
+static bool plural_possessive(const ctx *c, uint32_t a, uint32_t i)
+{
+    const px_token *t = &c->t[i];
+    if (t->kind != PX_TOK_QUOTE || !(t->flags & PX_TF_QSINGLE) || (t->flags & PX_TF_QOPEN) ||
+        i <= a || in_quote(c, i) || c->t[i - 1].kind != PX_TOK_WORD || c->t[i - 1].end != t->start ||
+        i + 1 >= c->doc->n_toks || c->t[i + 1].kind != PX_TOK_WORD || c->t[i + 1].start == t->end)
+        return false;
+    return tstr(c, i - 1)[tlen(c, i - 1) - 1] == 's';
+}
+
 /* The source noun phrase ending at token p (inclusive), not before a.
  * Returns its first token, or p + 1 when there is none. */
 static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
@@ -527,6 +592,10 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
         /* "CNN/ORC" */
         if (t->kind == PX_TOK_SYMBOL && tlen(c, i) == 1 && tstr(c, i)[0] == '/' && count > 0 &&
             i > a && c->t[i - 1].kind == PX_TOK_WORD && !in_quote(c, i - 1)) {
+            count++;
+            continue;
+        }
+        if (count > 0 && plural_possessive(c, a, i)) {
             count++;
             continue;
         }
@@ -722,6 +791,41 @@ static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b)
         }
     }
     return e;
+}
+
+/* The end of the source of "according to" [s, e) over its appositives,
+ * as PolNeAR spans it: "according to Andy Smith, director of the Survey
+ * Center, which conducted the poll", "According to Lorella Praeli,
+ * Clinton's Latino vote director, the campaign has ..." (the closing
+ * comma with it). A leading one needs that closing comma before its
+ * content. */
+static uint32_t according_appositive(const ctx *c, uint32_t s, uint32_t e, uint32_t b,
+                                     bool leading)
+{
+    if (e >= b || e == s || !is_punct(c, e, ',') || in_quote(c, e) || e + 2 >= b ||
+        !(c->t[e - 1].flags & PX_TF_CAP))
+        return e;
+    uint32_t h = e + 1;
+    const px_token *t = &c->t[h];
+    if ((t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER) || in_quote(c, h) ||
+        (lexf(c, h) & LX_NOTAPPOS) || (lexf(c, h) & LX_PRON) ||
+        !((lexf(c, h) & LX_DET) || (lexf(c, h) & LX_ROLE) || t->kind == PX_TOK_NUMBER ||
+          ((t->flags & PX_TF_CAP) && !(lexf(c, h) & LX_NAMESTOP))))
+        return e;
+    for (uint32_t k = h; k < b && k < h + 16; k++) {
+        if (in_quote(c, k))
+            return e;
+        if (is_punct(c, k, ','))
+            return leading && k > h && k + 1 < b ? k + 1 : e;
+        if (is_terminal_tok(c, k))
+            return leading ? e : k;
+        if ((c->t[k].kind != PX_TOK_WORD && c->t[k].kind != PX_TOK_NUMBER &&
+             !(c->t[k].flags & PX_TF_ABBREV)) ||
+            cue_type(c, k) != CUE_NONE || (lexf(c, k) & (LX_AUX | LX_PRON)) ||
+            is(c, k, "who") || is(c, k, "which") || is(c, k, "that"))
+            return e;
+    }
+    return leading ? e : (h + 16 > b ? b : e);
 }
 
 /* The end of a source that stops at token e before its cue at k: a
@@ -1308,6 +1412,61 @@ static void add(ctx *c, rec r);
 static uint32_t clause_end(const ctx *c, uint32_t s, uint32_t b);
 static uint32_t trim_end(const ctx *c, uint32_t ca, uint32_t cb);
 
+/* The subject that opens the clause of a participle cue at k: a
+ * pronoun or a capitalised name (with its appositive) at the start of the
+ * unit or after an opening adverbial ("Earlier Sunday, Trump ...", "In a
+ * statement, she ..."), followed by a lower-case word. Returns its first
+ * token and sets *end; *end == start when there is none. */
+static uint32_t clause_subject(const ctx *c, uint32_t a, uint32_t k, uint32_t *end)
+{
+    uint32_t s0 = a;
+    *end = a;
+    if (a >= k || in_quote(c, a) || c->t[a].kind != PX_TOK_WORD)
+        return a;
+    if ((lexf(c, a) & LX_PREP) || is_ly_adverb(c, a) || is(c, a, "earlier") || is(c, a, "later") ||
+        is(c, a, "last") || is(c, a, "then")) {
+        uint32_t x = a + 1;
+        while (x < k && x < a + 8 && !in_quote(c, x) && !is_punct(c, x, ',') &&
+               (c->t[x].kind == PX_TOK_WORD || c->t[x].kind == PX_TOK_NUMBER))
+            x++;
+        if (x >= k || !is_punct(c, x, ','))
+            return a;
+        s0 = x + 1;
+    }
+    if (s0 + 1 >= k || in_quote(c, s0) || c->t[s0].kind != PX_TOK_WORD)
+        return a;
+    uint32_t e = s0;
+    if ((lexf(c, s0) & LX_PRON) && !is(c, s0, "who") && !is(c, s0, "it"))
+        e = s0 + 1;
+    else if ((c->t[s0].flags & PX_TF_CAP) && !(lexf(c, s0) & LX_NAMESTOP) &&
+             !(lexf(c, s0) & LX_PREP)) {
+        while (e < k && e < s0 + 6 && c->t[e].kind == PX_TOK_WORD && !in_quote(c, e) &&
+               (c->t[e].flags & PX_TF_CAP) && cue_type(c, e) == CUE_NONE)
+            e++;
+        e = subject_end(c, e, k);
+    } else if ((lexf(c, s0) & LX_DET) && !(lexf(c, s0) & LX_PRON) && !is_ly_adverb(c, s0) &&
+               (is(c, s0, "the") || is(c, s0, "a") || is(c, s0, "an"))) {
+        /* "The Democratic National Committee released a statement", "A
+         * Clinton campaign official later walked back the comments" */
+        e = s0 + 1;
+        while (e < k && e < s0 + 6 && c->t[e].kind == PX_TOK_WORD && !in_quote(c, e) &&
+               cue_type(c, e) == CUE_NONE && !(lexf(c, e) & (LX_NPSTOP | LX_AUX | LX_PREP)) &&
+               !is_ly_adverb(c, e) && !is_ed_word(c, e) && !is(c, e, "later") &&
+               !is(c, e, "then") && !is(c, e, "again"))
+            e++;
+        if (e == s0 + 1 || e >= k || !(is_ed_word(c, e) || (lexf(c, e) & LX_AUX) ||
+                                       cue_type(c, e) != CUE_NONE || is_ly_adverb(c, e) ||
+                                       is(c, e, "later") || is(c, e, "then")))
+            return a;
+    } else
+        return a;
+    if (e >= k || c->t[e].kind != PX_TOK_WORD || in_quote(c, e) || (c->t[e].flags & PX_TF_CAP) ||
+        (lexf(c, e) & LX_NPSTOP && !(lexf(c, e) & LX_AUX)) || (lexf(c, e) & LX_PREP))
+        return a;
+    *end = e;
+    return s0;
+}
+
 /* "Trump is expected to win", "the music seemed to match the mood": an
  * attribution with no source whose content is the whole clause, the
  * verb included (PolNeAR's convention for these verbs of appearance). */
@@ -1504,14 +1663,20 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         if (ct == CUE_ACCORDING) {
             r.vb = k + 2;
             uint32_t s = k + 2, e = s;
-            while (e < b && !in_quote(c, e) && !is_punct(c, e, ',') && !is_terminal_tok(c, e))
+            while (e < b && !in_quote(c, e) && !is_punct(c, e, ',') && !is_terminal_tok(c, e) &&
+                   !(e > s && c->t[e].kind == PX_TOK_DASH && c->t[e].start > c->t[e - 1].end))
                 e++;
             if (e == s)
                 continue;
             r.sa = s, r.sb = e;
             bool leading = k == a || (k > a && is_punct(c, k - 1, ',') && k - a <= 4) ||
                            (k > a && c->t[k - 1].kind == PX_TOK_DASH);
-            if (leading && e < b && is_punct(c, e, ',')) {
+            e = according_appositive(c, s, e, b, leading);
+            r.sb = e;
+            if (leading && e > s && is_punct(c, e - 1, ',') && e < b) {
+                r.ca = e;
+                r.cb = trim_end(c, r.ca, clause_end(c, r.ca, b));
+            } else if (leading && e < b && is_punct(c, e, ',')) {
                 r.ca = e + 1;
                 r.cb = trim_end(c, r.ca, clause_end(c, r.ca, b));
             } else if (!leading) {
@@ -1560,6 +1725,17 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 if (x > a && (lexf(c, x - 1) & LX_DET) && !in_quote(c, x - 1))
                     x--;
                 r.sa = x, r.sb = k;
+            } else {
+                /* "Graham has been critical of Trump", "Clinton is a
+                 * consistent supporter of NATO": the clause's subject, a
+                 * few words before the noun */
+                uint32_t s1, s0 = clause_subject(c, a, k, &s1);
+                bool near = s1 > s0 && k - s1 <= 5;
+                for (uint32_t x = s1; x < k && near; x++)
+                    near = c->t[x].kind == PX_TOK_WORD && !in_quote(c, x) &&
+                           cue_type(c, x) == CUE_NONE;
+                if (near)
+                    r.sa = s0, r.sb = s1;
             }
             if (r.sb > r.sa)
                 r.entity = resolve(c, u, r.sa, r.sb);
@@ -1616,8 +1792,15 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 r.sb = un->subj_b;
                 r.entity = un->subject;
             } else if (!is(c, k - 1, "and")) {
-                /* no source in sight: the content alone ("many voters shrugged,
-                 * with three in 10 saying ...") */
+                /* no source in sight: the subject that opens the clause
+                 * ("Trump shot back in a statement, saying ..."), or the
+                 * content alone ("many voters shrugged, with three in 10
+                 * saying ...") */
+                uint32_t s1, s0 = clause_subject(c, a, k, &s1);
+                if (s1 > s0) {
+                    r.sa = s0, r.sb = s1;
+                    r.entity = resolve(c, u, s0, s1);
+                }
             } else
                 continue;
             uint32_t s = ke;
@@ -1735,6 +1918,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             break;
         }
         uint32_t sa = p > a ? np_before(c, a, p - 1) : p;
+        if (sa > a && sa < p)
+            sa = restrictive_head(c, a, sa);
         if (p > a + 2 && is_punct(c, p - 1, ',') && !closes_quote(c, p - 2)) {
             /* "Officials at X, a division of Y, said", "Ramil Carr, 31, a
              * photographer, said": the head noun phrase and its
@@ -2386,13 +2571,25 @@ static size_t sentence_of(const px_doc *d, uint32_t tok)
  * kept inside another's content ("officials said he told them ..."). */
 static bool speech_cue(const ctx *c, uint32_t k)
 {
-    static const char *const w[] = {"said",    "say",     "saying",    "adding", "wrote",
+    static const char *const w[] = {"said",    "say",     "says",      "saying", "adding",
+                                    "according", "wrote",
                                     "tweeted", "called",  "suggested", "referring",
                                     "asked",   "accused", "criticized", "pointing"};
     for (size_t i = 0; i < PX_ARRAY_LEN(w); i++)
         if (is(c, k, w[i]))
             return true;
     return false;
+}
+
+/* "Clark said, noting he would ...", "Trump has promised to build a
+ * wall, suggesting that ...": a second statement of the same speaker
+ * after the first one's cue is an attribution of its own, though the
+ * first content runs over it. */
+static bool same_speaker_after(const ctx *c, rec r, uint32_t sa, uint32_t sb)
+{
+    size_t n = tlen(c, r.va);
+    return r.sb > r.sa && r.sa == sa && r.sb == sb && n > 4 &&
+           !memcmp(tstr(c, r.va) + n - 3, "ing", 3);
 }
 
 static int cmp_rec_outer(const void *x, const void *y)
@@ -2415,14 +2612,17 @@ static void drop_nested(ctx *c)
     px__qsort(c->recs.v, n, sizeof(rec), cmp_rec_outer);
     size_t k = 0;
     uint32_t max_cb = 0;
-    uint32_t max_ca = 0;
+    uint32_t max_ca = 0, max_sa = 0, max_sb = 0;
     for (size_t i = 0; i < n; i++) {
         rec r = c->recs.v[i];
         bool nested = i > 0 && max_cb >= r.cb && !(max_ca == r.ca && max_cb == r.cb) &&
-                      !r.embedded && r.vb > r.va && !speech_cue(c, r.va);
+                      !r.embedded && r.vb > r.va && !speech_cue(c, r.va) &&
+                      !same_speaker_after(c, r, max_sa, max_sb);
         if (r.cb > max_cb || i == 0) {
             max_cb = r.cb;
             max_ca = r.ca;
+            max_sa = r.sa;
+            max_sb = r.sb;
         }
         if (!nested)
             c->recs.v[k++] = r;
