@@ -273,6 +273,41 @@ static bool is_prep_verb(const ctx *c, size_t i)
     return false;
 }
 
+/* The class (NC_*) of token i, the one after a possible cue, as
+ * bench/quotes/cue_context.py classes it. */
+static int next_class(const ctx *c, size_t i)
+{
+    static const char *const wh[] = {"how", "why", "what", "whether", "if",
+                                     "who", "where", "when", "which"};
+    static const char *const prep[] = {"for", "about", "of", "on", "against", "with", "over",
+                                       "in", "at", "from", "by", "as", "into"};
+    static const char *const np[] = {
+        "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those",
+        "some", "any", "no", "all", "him", "them", "it", "us", "me", "you", "most", "many",
+        "much", "both", "each", "every", "several", "such", "another"};
+    if (i >= c->doc->n_toks)
+        return NC_OTHER;
+    const px_token *t = &c->t[i];
+    char ch = tstr(c, i)[0];
+    if (t->kind == PX_TOK_NUMBER || ch == '$' || (ch >= '0' && ch <= '9'))
+        return NC_NP;
+    if (t->kind == PX_TOK_PUNCT && ch && strchr(",.;:!?", ch))
+        return NC_PUNCT;
+    if (t->kind != PX_TOK_WORD)
+        return NC_OTHER;
+    if (is(c, i, "that"))
+        return NC_THAT;
+    if (is(c, i, "to"))
+        return NC_TO;
+    if (is_any(c, i, wh, PX_ARRAY_LEN(wh)))
+        return NC_WH;
+    if (is_any(c, i, prep, PX_ARRAY_LEN(prep)))
+        return NC_PREP;
+    if ((t->flags & PX_TF_CAP) || is_any(c, i, np, PX_ARRAY_LEN(np)))
+        return NC_NP;
+    return NC_OTHER;
+}
+
 static int cue_type_uncached(const ctx *c, size_t i)
 {
     const px_token *t = &c->t[i];
@@ -299,6 +334,9 @@ static int cue_type_uncached(const ctx *c, size_t i)
         return CUE_NONE; /* "United States", "Says Who"; but "Pence Endorses Ryan" */
     if ((f & LX_PREPV) && is_prep_verb(c, i))
         return CUE_PREPV;
+    if ((f & LX_CTX) && (f & (LX_PART | LX_VERB | LX_THAT | LX_STAT)) &&
+        px__cue_context_rare(tstr(c, i), tlen(c, i), next_class(c, i + 1)))
+        return CUE_NONE; /* "his tweet came", "in 12 states," */
     if (f & LX_PART)
         return CUE_PART;
     if (f & LX_VERB)
@@ -1021,6 +1059,101 @@ static uint32_t trim_end(const ctx *c, uint32_t ca, uint32_t cb);
 static uint32_t occasion_start(const ctx *c, uint32_t s, uint32_t e);
 
 
+/* The end of an indirect content inside a subordinate clause that opens
+ * its sentence: "While the RNC says [they are on their way], they are
+ * not receiving help", "Even as they all vowed [to carry on], the sense
+ * of urgency was evident": the comma that closes the clause ends the
+ * content; the main clause after it is the writer's. v is the cue, s..e
+ * the content after it. Returns the comma or e. */
+static uint32_t subordinate_end(const ctx *c, uint32_t v, uint32_t s, uint32_t e)
+{
+    static const char *const sub[] = {
+        "while", "as", "though", "although", "because", "if", "when", "since",
+        "after", "before", "until", "unless", "once", "whereas", "whether",
+    };
+    /* the start of the sentence: a few tokens back at most */
+    uint32_t x = v;
+    while (x > 0 && v - x < 40 && c->qs.tok_block[x - 1] == c->qs.tok_block[v] &&
+           !in_quote(c, x - 1) && c->t[x - 1].kind != PX_TOK_QUOTE &&
+           !(is_terminal_tok(c, x - 1) && !is_punct(c, x - 1, ',')))
+        x--;
+    if (v - x >= 40 || (x > 0 && c->qs.tok_block[x - 1] == c->qs.tok_block[v] &&
+                        !is_terminal_tok(c, x - 1)))
+        return e;
+    /* "But while ...", "However, even as ..." */
+    if (x + 1 < v && (is(c, x, "but") || is(c, x, "and") || is(c, x, "yet") || is(c, x, "so")))
+        x++;
+    else if (x + 2 < v && (is(c, x, "however") || is(c, x, "still") || is(c, x, "meanwhile")) &&
+             is_punct(c, x + 1, ','))
+        x += 2;
+    if (x + 1 < v && is(c, x, "even"))
+        x++;
+    if (x >= v || !is_any(c, x, sub, PX_ARRAY_LEN(sub)))
+        return e;
+    /* the content is in the clause: no comma before it */
+    for (uint32_t i = x + 1; i < s; i++)
+        if (is_punct(c, i, ',') && !in_quote(c, i))
+            return e;
+    for (uint32_t i = s + 1; i + 1 < e; i++) {
+        if (in_quote(c, i))
+            continue;
+        if (is_punct(c, i, ','))
+            return i;
+    }
+    return e;
+}
+
+/* Does the indirect content s..e right after its cue begin with a
+ * particle or a preposition that belongs to the cue: "boasted [of] his
+ * skills", "shouted [out] an insult", "admitted [to] victimizing"? (On the
+ * train split the cue ends with "about", "of", "on", "for", "out" ...
+ * twenty times as often as the content begins with it.) "to" before a
+ * verb is the content's own infinitive: "plans [to rally voters]". */
+/* The end of an indirect content after its cue before a clause of the
+ * writer's that contrasts with it: "said [the deal was fair], but he
+ * conceded ...", "praised [the plan], while Democrats ...", ", though
+ * ...". On the train split such a comma ends the content two times in
+ * three. */
+static uint32_t contrast_end(const ctx *c, uint32_t s, uint32_t e)
+{
+    for (uint32_t i = s + 1; i + 2 < e; i++) {
+        if (!is_punct(c, i, ',') || in_quote(c, i) || in_quote(c, i + 1))
+            continue;
+        if (is(c, i + 1, "but") || is(c, i + 1, "while") || is(c, i + 1, "whereas") ||
+            is(c, i + 1, "although") || is(c, i + 1, "though") || is(c, i + 1, "compared"))
+            return i;
+    }
+    return e;
+}
+
+static bool occasion_word(const ctx *c, uint32_t i);
+static bool particle_after_cue(const ctx *c, uint32_t s, uint32_t e)
+{
+    static const char *const p[] = {
+        "about", "of", "on", "for", "out", "with", "against", "over", "at", "up",
+    };
+    if (s + 2 > e || in_quote(c, s) || c->t[s].kind != PX_TOK_WORD || in_quote(c, s + 1) ||
+        (c->t[s].flags & PX_TF_CAP))
+        return false;
+    bool to = is(c, s, "to");
+    if (!to && !is_any(c, s, p, PX_ARRAY_LEN(p)))
+        return false;
+    /* "said on Friday that", "says at a campaign stop": the occasion */
+    for (uint32_t i = s + 1; i < e && i < s + 4; i++)
+        if (occasion_word(c, i))
+            return false;
+    if (!to)
+        return !(is(c, s, "about") && c->t[s + 1].kind == PX_TOK_NUMBER); /* "about 20" */
+    if (c->t[s + 1].kind == PX_TOK_PUNCT)
+        return false;
+    size_t n = tlen(c, s + 1);
+    const char *w = tstr(c, s + 1);
+    return (lexf(c, s + 1) & LX_DET) || (c->t[s + 1].flags & PX_TF_CAP) ||
+           c->t[s + 1].kind == PX_TOK_NUMBER || is(c, s + 1, "him") || is(c, s + 1, "them") ||
+           is(c, s + 1, "this") || is(c, s + 1, "that") ||
+           (n > 5 && !memcmp(w + n - 3, "ing", 3));
+}
+
 static void add(ctx *c, rec r)
 {
     /* "- and he ...", "(... said he expects X.)": a dash before the
@@ -1076,6 +1209,12 @@ static void add(ctx *c, rec r)
             quoted = in_quote(c, i) || c->t[i].kind == PX_TOK_QUOTE;
         if (!quoted)
             r.cb = trim_end(c, r.ca, occasion_start(c, r.ca, r.cb));
+        if (!quoted)
+            r.cb = trim_end(c, r.ca, subordinate_end(c, r.va, r.ca, r.cb));
+        if (!quoted)
+            r.cb = trim_end(c, r.ca, contrast_end(c, r.ca, r.cb));
+        if (!quoted && r.ca == r.vb && particle_after_cue(c, r.ca, r.cb))
+            r.vb = ++r.ca;
     }
     if (r.cb <= r.ca)
         return;

@@ -186,6 +186,30 @@ uint32_t px__noun_cue_pm(const char *w, size_t len, const char *next, size_t nex
     return 0;
 }
 
+/* words of the lexicon that are almost never a cue before a given kind
+ * of token, learnt the same way (bench/quotes/cue_context.py) */
+static const struct {
+    const char *word;
+    int nc;
+} lx_context_rare[] = {
+#include "cue_context.inc"
+};
+
+bool px__cue_context_rare(const char *w, size_t len, int nc)
+{
+    for (size_t i = 0; i < PX_ARRAY_LEN(lx_context_rare); i++) {
+        const char *p = lx_context_rare[i].word;
+        if (lx_context_rare[i].nc != nc || strlen(p) != len)
+            continue;
+        size_t k = 0;
+        while (k < len && (w[k] | 0x20) == p[k])
+            k++;
+        if (k == len)
+            return true;
+    }
+    return false;
+}
+
 #define TABLE_BITS 11
 #define TABLE_SIZE (1u << TABLE_BITS)
 #define WORD_MAX 24
@@ -263,6 +287,8 @@ static void build(void)
     for (size_t l = 0; l < PX_ARRAY_LEN(lists); l++)
         for (size_t i = 0; i < lists[l].n; i++)
             insert(lists[l].words[i], lists[l].flag);
+    for (size_t i = 0; i < PX_ARRAY_LEN(lx_context_rare); i++)
+        insert(lx_context_rare[i].word, LX_CTX);
 }
 
 uint32_t px__lex(const char *w, size_t len)

@@ -96,6 +96,7 @@ char *px__fold_name(const char *s, size_t len);
 #define LX_PM_SHIFT 16
 #define LX_PM(f) (((f) >> LX_PM_SHIFT) & 0x3ffu)
 #define LX_NOUNP 0x4000000u /* first word of a nominal cue: "questions (about)" */
+#define LX_CTX 0x8000000u  /* a word of cue_context.inc (px__cue_context_rare) */
 #define LX_DONE 0x80000000u /* (cache marker) */
 /* The LX_* flags of a word, compared case-insensitively (ASCII); 0 for
  * unknown words. Thread-safe. */
@@ -103,5 +104,12 @@ uint32_t px__lex(const char *w, size_t len);
 /* For a word with LX_NOUNP: the per mille probability (train split) that
  * "w next" is a nominal cue ("concerns about"), 0 when it is none. */
 uint32_t px__noun_cue_pm(const char *w, size_t len, const char *next, size_t next_len);
+
+/* The class of the token after a word, for px__cue_context_rare (the
+ * classes of bench/quotes/cue_context.py). */
+enum { NC_THAT, NC_TO, NC_WH, NC_PREP, NC_NP, NC_PUNCT, NC_OTHER };
+/* Is word w, before a token of class nc, almost never a cue on the train
+ * split (cue_context.inc)? */
+bool px__cue_context_rare(const char *w, size_t len, int nc);
 
 #endif /* PX_QUOTE_H */
