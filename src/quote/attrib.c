@@ -1126,6 +1126,26 @@ static uint32_t contrast_end(const ctx *c, uint32_t s, uint32_t e)
     return e;
 }
 
+/* The end of an indirect content after its cue before a trailing noun
+ * phrase of the writer's set off by a comma: "reiterated [his support for
+ * Mr. Trump], the presumptive Republican nominee", "said [it had suspended
+ * 125,000 accounts], the first time it has ...". */
+static uint32_t trailing_np_end(const ctx *c, uint32_t s, uint32_t e)
+{
+    for (uint32_t i = s + 1; i + 2 < e; i++) {
+        if (!is_punct(c, i, ',') || in_quote(c, i) || in_quote(c, i + 1))
+            continue;
+        if (!(is(c, i + 1, "the") || is(c, i + 1, "a") || is(c, i + 1, "an")))
+            continue;
+        bool last = true;
+        for (uint32_t j = i + 2; j < e && last; j++)
+            last = !(is_punct(c, j, ',') && !in_quote(c, j));
+        if (last)
+            return i;
+    }
+    return e;
+}
+
 static bool occasion_word(const ctx *c, uint32_t i);
 static bool particle_after_cue(const ctx *c, uint32_t s, uint32_t e)
 {
@@ -1213,6 +1233,8 @@ static void add(ctx *c, rec r)
             r.cb = trim_end(c, r.ca, subordinate_end(c, r.va, r.ca, r.cb));
         if (!quoted)
             r.cb = trim_end(c, r.ca, contrast_end(c, r.ca, r.cb));
+        if (!quoted)
+            r.cb = trim_end(c, r.ca, trailing_np_end(c, r.ca, r.cb));
         if (!quoted && r.ca == r.vb && particle_after_cue(c, r.ca, r.cb))
             r.vb = ++r.ca;
     }
