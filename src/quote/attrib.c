@@ -1154,6 +1154,47 @@ static bool particle_after_cue(const ctx *c, uint32_t s, uint32_t e)
            (n > 5 && !memcmp(w + n - 3, "ing", 3));
 }
 
+/* Token i is a word of more than strlen(s) + 1 bytes ending in s. */
+static bool word_ends(const ctx *c, uint32_t i, const char *s)
+{
+    size_t n = tlen(c, i), k = strlen(s);
+    const char *w = tstr(c, i);
+    return c->t[i].kind == PX_TOK_WORD && n > k + 1 && memcmp(w + n - k, s, k) == 0;
+}
+
+/* "has been [endorsed] by dozens of papers", "Trump [was criticized] for
+ * failing to ...": the cue is a passive participle, so what follows it is
+ * the agent or a circumstance, not what was said (that is the subject).
+ * Verbs of telling keep their message after the passive ("was asked,
+ * 'What ...?'", "was told that ...", "is said to ..."). A content opening
+ * with "by" is an agent phrase in any case. */
+static bool passive_after(const ctx *c, const rec *r)
+{
+    static const char *const message_verbs[] = {
+        "asked", "told", "informed", "warned", "assured", "advised", "reminded", "urged",
+        "instructed", "promised", "shown", "said", "quoted", "taught", "cited", "directed",
+        "ordered", "encouraged", "expected", "believed", "thought", "reported", "known",
+        "rumored", "alleged", "supposed", "considered", "seen"};
+    if (r->vb <= r->va || r->va >= r->ca || in_quote(c, r->ca))
+        return false;
+    if (is(c, r->ca, "by"))
+        return true;
+    uint32_t v = r->va;
+    if (v == 0 || (c->t[v].flags & PX_TF_CAP) || in_quote(c, v))
+        return false;
+    if (!word_ends(c, v, "ed") && !word_ends(c, v, "en") && !word_ends(c, v, "wn") &&
+        !is(c, v, "found") && !is(c, v, "heard") && !is(c, v, "sought"))
+        return false;
+    if (is_any(c, v, message_verbs, sizeof message_verbs / sizeof *message_verbs))
+        return false;
+    uint32_t b = v - 1;
+    if (b > 0 && is_ly_adverb(c, b))
+        b--;
+    return is(c, b, "is") || is(c, b, "was") || is(c, b, "were") || is(c, b, "are") ||
+           is(c, b, "been") || is(c, b, "be") || is(c, b, "being") || is(c, b, "get") ||
+           is(c, b, "gets") || is(c, b, "got");
+}
+
 static void add(ctx *c, rec r)
 {
     /* "- and he ...", "(... said he expects X.)": a dash before the
@@ -1216,7 +1257,7 @@ static void add(ctx *c, rec r)
         if (!quoted && r.ca == r.vb && particle_after_cue(c, r.ca, r.cb))
             r.vb = ++r.ca;
     }
-    if (r.cb <= r.ca)
+    if (r.cb <= r.ca || passive_after(c, &r))
         return;
     if (!PX_VEC_PUSH(c->recs, r))
         c->oom = true;
