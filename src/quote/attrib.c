@@ -2884,10 +2884,42 @@ static void drop_nested(ctx *c)
     c->recs.n = k;
 }
 
+/* How far cue r.va..r.vb stands from its content (tokens). */
+static uint32_t cue_gap(const rec *r)
+{
+    if (r->vb <= r->va)
+        return UINT32_MAX;
+    if (r->vb <= r->ca)
+        return r->ca - r->vb;
+    return r->va >= r->cb ? r->va - r->cb : 0;
+}
+
+/* One stretch of text is one report: when two cues claim the very same
+ * content ("voters say they think [she could win]"), it is reported once,
+ * by the outer statement, whose cue is the farther one (as in
+ * drop_nested, PolNeAR annotates the outer one). Runs on the records
+ * sorted by drop_nested (same spans adjacent). */
+static void drop_same_content(ctx *c)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < c->recs.n; i++) {
+        rec r = c->recs.v[i];
+        if (k > 0 && c->recs.v[k - 1].ca == r.ca && c->recs.v[k - 1].cb == r.cb &&
+            !r.embedded && !c->recs.v[k - 1].embedded) {
+            if (cue_gap(&r) > cue_gap(&c->recs.v[k - 1]))
+                c->recs.v[k - 1] = r;
+            continue;
+        }
+        c->recs.v[k++] = r;
+    }
+    c->recs.n = k;
+}
+
 static int finish(ctx *c, const px_quote **out, size_t *n_out)
 {
     px_doc *d = c->doc;
     drop_nested(c);
+    drop_same_content(c);
     size_t n = c->recs.n;
     if (n)
         px__qsort(c->recs.v, n, sizeof(rec), cmp_rec);
