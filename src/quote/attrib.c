@@ -1195,6 +1195,33 @@ static bool passive_after(const ctx *c, const rec *r)
            is(c, b, "gets") || is(c, b, "got");
 }
 
+/* "Breaking: ...", "EXCLUSIVE: ...", "Revealed: ...", "CORRECTION: ...":
+ * a label before a colon that tags the kind of item (a newsroom tag, or a
+ * participle heading the headline), not anyone who speaks. */
+static bool format_label(const ctx *c, const rec *r)
+{
+    static const char *const tags[] = {
+        "update", "updated", "correction", "clarification", "exclusive", "byline", "email",
+        "watch", "look", "video", "photos", "opinion", "analysis", "editorial", "wow", "boom"};
+    if (r->vb != r->va + 1 || !is_punct(c, r->va, ':') || r->sb != r->va || r->sa >= r->sb)
+        return false;
+    uint32_t a = r->sa, n = r->sb - r->sa;
+    if (n == 2 && (is(c, a, "editor's") || is(c, a, "editor\xe2\x80\x99s") || is(c, a, "paid")) &&
+        (is(c, a + 1, "note") || is(c, a + 1, "notice")))
+        return true;
+    if (n != 1 || c->t[a].kind != PX_TOK_WORD)
+        return false;
+    if (is_any(c, a, tags, sizeof tags / sizeof *tags))
+        return true;
+    size_t m = tlen(c, a);
+    const char *w = tstr(c, a);
+    if (m < 6 || c->qs.tok_block[a] != 0)
+        return false; /* the kicker of a headline; a name like "Manning:" in a transcript */
+    char e1 = (char)(w[m - 2] | 0x20), e2 = (char)(w[m - 1] | 0x20);
+    char g1 = (char)(w[m - 3] | 0x20);
+    return (e1 == 'e' && e2 == 'd') || (g1 == 'i' && e1 == 'n' && e2 == 'g');
+}
+
 static void add(ctx *c, rec r)
 {
     /* "- and he ...", "(... said he expects X.)": a dash before the
@@ -1257,7 +1284,7 @@ static void add(ctx *c, rec r)
         if (!quoted && r.ca == r.vb && particle_after_cue(c, r.ca, r.cb))
             r.vb = ++r.ca;
     }
-    if (r.cb <= r.ca || passive_after(c, &r))
+    if (r.cb <= r.ca || passive_after(c, &r) || format_label(c, &r))
         return;
     if (!PX_VEC_PUSH(c->recs, r))
         c->oom = true;
