@@ -1174,6 +1174,74 @@ static bool particle_after_cue(const ctx *c, uint32_t s, uint32_t e)
            (n > 5 && !memcmp(w + n - 3, "ing", 3));
 }
 
+/* Token i is a word of more than strlen(s) + 1 bytes ending in s. */
+static bool word_ends(const ctx *c, uint32_t i, const char *s)
+{
+    size_t n = tlen(c, i), k = strlen(s);
+    const char *w = tstr(c, i);
+    return c->t[i].kind == PX_TOK_WORD && n > k + 1 && memcmp(w + n - k, s, k) == 0;
+}
+
+/* "has been [endorsed] by dozens of papers", "Trump [was criticized] for
+ * failing to ...": the cue is a passive participle, so what follows it is
+ * the agent or a circumstance, not what was said (that is the subject).
+ * Verbs of telling keep their message after the passive ("was asked,
+ * 'What ...?'", "was told that ...", "is said to ..."). A content opening
+ * with "by" is an agent phrase in any case. */
+static bool passive_after(const ctx *c, const rec *r)
+{
+    static const char *const message_verbs[] = {
+        "asked", "told", "informed", "warned", "assured", "advised", "reminded", "urged",
+        "instructed", "promised", "shown", "said", "quoted", "taught", "cited", "directed",
+        "ordered", "encouraged", "expected", "believed", "thought", "reported", "known",
+        "rumored", "alleged", "supposed", "considered", "seen"};
+    if (r->vb <= r->va || r->va >= r->ca || in_quote(c, r->ca))
+        return false;
+    if (is(c, r->ca, "by"))
+        return true;
+    uint32_t v = r->va;
+    if (v == 0 || (c->t[v].flags & PX_TF_CAP) || in_quote(c, v))
+        return false;
+    if (!word_ends(c, v, "ed") && !word_ends(c, v, "en") && !word_ends(c, v, "wn") &&
+        !is(c, v, "found") && !is(c, v, "heard") && !is(c, v, "sought"))
+        return false;
+    if (is_any(c, v, message_verbs, sizeof message_verbs / sizeof *message_verbs))
+        return false;
+    uint32_t b = v - 1;
+    if (b > 0 && is_ly_adverb(c, b))
+        b--;
+    return is(c, b, "is") || is(c, b, "was") || is(c, b, "were") || is(c, b, "are") ||
+           is(c, b, "been") || is(c, b, "be") || is(c, b, "being") || is(c, b, "get") ||
+           is(c, b, "gets") || is(c, b, "got");
+}
+
+/* "Breaking: ...", "EXCLUSIVE: ...", "Revealed: ...", "CORRECTION: ...":
+ * a label before a colon that tags the kind of item (a newsroom tag, or a
+ * participle heading the headline), not anyone who speaks. */
+static bool format_label(const ctx *c, const rec *r)
+{
+    static const char *const tags[] = {
+        "update", "updated", "correction", "clarification", "exclusive", "byline", "email",
+        "watch", "look", "video", "photos", "opinion", "analysis", "editorial", "wow", "boom"};
+    if (r->vb != r->va + 1 || !is_punct(c, r->va, ':') || r->sb != r->va || r->sa >= r->sb)
+        return false;
+    uint32_t a = r->sa, n = r->sb - r->sa;
+    if (n == 2 && (is(c, a, "editor's") || is(c, a, "editor\xe2\x80\x99s") || is(c, a, "paid")) &&
+        (is(c, a + 1, "note") || is(c, a + 1, "notice")))
+        return true;
+    if (n != 1 || c->t[a].kind != PX_TOK_WORD)
+        return false;
+    if (is_any(c, a, tags, sizeof tags / sizeof *tags))
+        return true;
+    size_t m = tlen(c, a);
+    const char *w = tstr(c, a);
+    if (m < 6 || c->qs.tok_block[a] != 0)
+        return false; /* the kicker of a headline; a name like "Manning:" in a transcript */
+    char e1 = (char)(w[m - 2] | 0x20), e2 = (char)(w[m - 1] | 0x20);
+    char g1 = (char)(w[m - 3] | 0x20);
+    return (e1 == 'e' && e2 == 'd') || (g1 == 'i' && e1 == 'n' && e2 == 'g');
+}
+
 static void add(ctx *c, rec r)
 {
     /* "- and he ...", "(... said he expects X.)": a dash before the
@@ -1238,7 +1306,7 @@ static void add(ctx *c, rec r)
         if (!quoted && r.ca == r.vb && particle_after_cue(c, r.ca, r.cb))
             r.vb = ++r.ca;
     }
-    if (r.cb <= r.ca)
+    if (r.cb <= r.ca || passive_after(c, &r) || format_label(c, &r))
         return;
     if (!PX_VEC_PUSH(c->recs, r))
         c->oom = true;
@@ -2865,10 +2933,42 @@ static void drop_nested(ctx *c)
     c->recs.n = k;
 }
 
+/* How far cue r.va..r.vb stands from its content (tokens). */
+static uint32_t cue_gap(const rec *r)
+{
+    if (r->vb <= r->va)
+        return UINT32_MAX;
+    if (r->vb <= r->ca)
+        return r->ca - r->vb;
+    return r->va >= r->cb ? r->va - r->cb : 0;
+}
+
+/* One stretch of text is one report: when two cues claim the very same
+ * content ("voters say they think [she could win]"), it is reported once,
+ * by the outer statement, whose cue is the farther one (as in
+ * drop_nested, PolNeAR annotates the outer one). Runs on the records
+ * sorted by drop_nested (same spans adjacent). */
+static void drop_same_content(ctx *c)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < c->recs.n; i++) {
+        rec r = c->recs.v[i];
+        if (k > 0 && c->recs.v[k - 1].ca == r.ca && c->recs.v[k - 1].cb == r.cb &&
+            !r.embedded && !c->recs.v[k - 1].embedded) {
+            if (cue_gap(&r) > cue_gap(&c->recs.v[k - 1]))
+                c->recs.v[k - 1] = r;
+            continue;
+        }
+        c->recs.v[k++] = r;
+    }
+    c->recs.n = k;
+}
+
 static int finish(ctx *c, const px_quote **out, size_t *n_out)
 {
     px_doc *d = c->doc;
     drop_nested(c);
+    drop_same_content(c);
     size_t n = c->recs.n;
     if (n)
         px__qsort(c->recs.v, n, sizeof(rec), cmp_rec);
