@@ -1174,6 +1174,30 @@ static bool particle_after_cue(const ctx *c, uint32_t s, uint32_t e)
            (n > 5 && !memcmp(w + n - 3, "ing", 3));
 }
 
+/* "expressed [concern] that ...", "voiced hope that ...": after a light
+ * verb of expression the noun is the attitude, part of the cue, and the
+ * content is the clause from "that" on (other verbs take the noun as the
+ * content: "dismissed [concerns that ...]", "cited [reports that ...]");
+ * "argued for years that": a time between cue and clause is no content */
+static bool noun_before_that(const ctx *c, uint32_t s, uint32_t e)
+{
+    static const char *const light[] = {
+        "express", "expressed", "expresses", "expressing",
+        "voice",   "voiced",    "voices",    "voicing",
+    };
+    if (s == 0 || s + 2 >= e)
+        return false;
+    if (!is_any(c, s - 1, light, PX_ARRAY_LEN(light)))
+        return false;
+    if (s + 2 >= e || in_quote(c, s) || in_quote(c, s + 1) || c->t[s].kind != PX_TOK_WORD ||
+        (c->t[s].flags & PX_TF_CAP) || !is(c, s + 1, "that") || is(c, s, "that"))
+        return false;
+    if (lexf(c, s) & (LX_DET | LX_PRON | LX_PERSPRON | LX_AUX | LX_PREP | LX_NPSTOP))
+        return false;
+    return !occasion_word(c, s) && !is_ly_adverb(c, s) && !is(c, s, "so") && !is(c, s, "now") &&
+           !is(c, s, "then") && !is(c, s, "here") && !is(c, s, "there") && !is(c, s, "again");
+}
+
 /* Token i is a word of more than strlen(s) + 1 bytes ending in s. */
 static bool word_ends(const ctx *c, uint32_t i, const char *s)
 {
@@ -1304,6 +1328,8 @@ static void add(ctx *c, rec r)
         if (!quoted)
             r.cb = trim_end(c, r.ca, trailing_np_end(c, r.ca, r.cb));
         if (!quoted && r.ca == r.vb && particle_after_cue(c, r.ca, r.cb))
+            r.vb = ++r.ca;
+        if (!quoted && r.ca == r.vb && noun_before_that(c, r.ca, r.cb))
             r.vb = ++r.ca;
     }
     if (r.cb <= r.ca || passive_after(c, &r) || format_label(c, &r))
