@@ -1198,6 +1198,21 @@ static bool noun_before_that(const ctx *c, uint32_t s, uint32_t e)
            !is(c, s, "then") && !is(c, s, "here") && !is(c, s, "there") && !is(c, s, "again");
 }
 
+/* "called [him divisive] and accused him of ...", "called [the deal a
+ * step forward], applauding ...": a second reporting verb joined by "and" or
+ * a comma starts a statement of its own, which ends this content. Returns
+ * the joining token or e. */
+static uint32_t next_cue_start(const ctx *c, uint32_t s, uint32_t e)
+{
+    for (uint32_t i = s + 2; i < e; i++) {
+        int k = cue_type(c, i);
+        if ((k == CUE_VERB || k == CUE_PART) && !(c->t[i].flags & PX_TF_CAP) &&
+            (is(c, i - 1, "and") || (k == CUE_PART && is_punct(c, i - 1, ','))))
+            return i - 1;
+    }
+    return e;
+}
+
 /* Token i is a word of more than strlen(s) + 1 bytes ending in s. */
 static bool word_ends(const ctx *c, uint32_t i, const char *s)
 {
@@ -1327,6 +1342,8 @@ static void add(ctx *c, rec r)
             r.cb = trim_end(c, r.ca, contrast_end(c, r.ca, r.cb));
         if (!quoted)
             r.cb = trim_end(c, r.ca, trailing_np_end(c, r.ca, r.cb));
+        if (!quoted)
+            r.cb = trim_end(c, r.ca, next_cue_start(c, r.ca, r.cb));
         if (!quoted && r.ca == r.vb && particle_after_cue(c, r.ca, r.cb))
             r.vb = ++r.ca;
         if (!quoted && r.ca == r.vb && noun_before_that(c, r.ca, r.cb))
