@@ -1213,6 +1213,24 @@ static uint32_t next_cue_start(const ctx *c, uint32_t s, uint32_t e)
     return e;
 }
 
+static bool finite_verb(const ctx *c, uint32_t i);
+
+/* "endorsed [Trump] last week and has appeared at his side": after a noun
+ * phrase content, "and" with a finite verb goes on with the subject's next
+ * act, not with what was said. Returns "and" or e. */
+static uint32_t object_vp_end(const ctx *c, uint32_t s, uint32_t e)
+{
+    for (uint32_t i = s; i + 1 < e; i++) {
+        if (in_quote(c, i) || finite_verb(c, i) || (lexf(c, i) & LX_PRON) || is(c, i, "that") ||
+            is(c, i, "to") || is(c, i, "whether") || is(c, i, "if") || is(c, i, "how") ||
+            is(c, i, "what") || is(c, i, "why") || is(c, i, "where") || is(c, i, "when"))
+            return e; /* a clause: its "and" may join clauses */
+        if (is(c, i, "and") && finite_verb(c, i + 1))
+            return i;
+    }
+    return e;
+}
+
 /* Token i is a word of more than strlen(s) + 1 bytes ending in s. */
 static bool word_ends(const ctx *c, uint32_t i, const char *s)
 {
@@ -1344,6 +1362,8 @@ static void add(ctx *c, rec r)
             r.cb = trim_end(c, r.ca, trailing_np_end(c, r.ca, r.cb));
         if (!quoted)
             r.cb = trim_end(c, r.ca, next_cue_start(c, r.ca, r.cb));
+        if (!quoted)
+            r.cb = trim_end(c, r.ca, object_vp_end(c, r.ca, r.cb));
         if (!quoted && r.ca == r.vb && particle_after_cue(c, r.ca, r.cb))
             r.vb = ++r.ca;
         if (!quoted && r.ca == r.vb && noun_before_that(c, r.ca, r.cb))
