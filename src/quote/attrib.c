@@ -1103,12 +1103,6 @@ static uint32_t subordinate_end(const ctx *c, uint32_t v, uint32_t s, uint32_t e
     return e;
 }
 
-/* Does the indirect content s..e right after its cue begin with a
- * particle or a preposition that belongs to the cue: "boasted [of] his
- * skills", "shouted [out] an insult", "admitted [to] victimizing"? (On the
- * train split the cue ends with "about", "of", "on", "for", "out" ...
- * twenty times as often as the content begins with it.) "to" before a
- * verb is the content's own infinitive: "plans [to rally voters]". */
 /* The end of an indirect content after its cue before a clause of the
  * writer's that contrasts with it: "said [the deal was fair], but he
  * conceded ...", "praised [the plan], while Democrats ...", ", though
@@ -1147,6 +1141,13 @@ static uint32_t trailing_np_end(const ctx *c, uint32_t s, uint32_t e)
 }
 
 static bool occasion_word(const ctx *c, uint32_t i);
+
+/* Does the indirect content s..e right after its cue begin with a
+ * particle or a preposition that belongs to the cue: "boasted [of] his
+ * skills", "shouted [out] an insult", "admitted [to] victimizing"? (On the
+ * train split the cue ends with "about", "of", "on", "for", "out" ...
+ * twenty times as often as the content begins with it.) "to" before a
+ * verb is the content's own infinitive: "plans [to rally voters]". */
 static bool particle_after_cue(const ctx *c, uint32_t s, uint32_t e)
 {
     static const char *const p[] = {
@@ -1185,11 +1186,8 @@ static bool noun_before_that(const ctx *c, uint32_t s, uint32_t e)
         "express", "expressed", "expresses", "expressing",
         "voice",   "voiced",    "voices",    "voicing",
     };
-    if (s == 0 || s + 2 >= e)
-        return false;
-    if (!is_any(c, s - 1, light, PX_ARRAY_LEN(light)))
-        return false;
-    if (s + 2 >= e || in_quote(c, s) || in_quote(c, s + 1) || c->t[s].kind != PX_TOK_WORD ||
+    if (s == 0 || s + 2 >= e || !is_any(c, s - 1, light, PX_ARRAY_LEN(light)) ||
+        in_quote(c, s) || in_quote(c, s + 1) || c->t[s].kind != PX_TOK_WORD ||
         (c->t[s].flags & PX_TF_CAP) || !is(c, s + 1, "that") || is(c, s, "that"))
         return false;
     if (lexf(c, s) & (LX_DET | LX_PRON | LX_PERSPRON | LX_AUX | LX_PREP | LX_NPSTOP))
@@ -1215,15 +1213,23 @@ static uint32_t next_cue_start(const ctx *c, uint32_t s, uint32_t e)
 
 static bool finite_verb(const ctx *c, uint32_t i);
 
+/* Token i shows that a content is a clause, not a noun phrase: a finite
+ * verb, a subject pronoun, or a word that opens a clause ("that", "to",
+ * "whether", "how"). */
+static bool clause_word(const ctx *c, uint32_t i)
+{
+    return finite_verb(c, i) || (lexf(c, i) & LX_PRON) || is(c, i, "that") || is(c, i, "to") ||
+           is(c, i, "if") || is(c, i, "whether") || is(c, i, "what") || is(c, i, "how") ||
+           is(c, i, "why");
+}
+
 /* "endorsed [Trump] last week and has appeared at his side": after a noun
  * phrase content, "and" with a finite verb goes on with the subject's next
  * act, not with what was said. Returns "and" or e. */
 static uint32_t object_vp_end(const ctx *c, uint32_t s, uint32_t e)
 {
     for (uint32_t i = s; i + 1 < e; i++) {
-        if (in_quote(c, i) || finite_verb(c, i) || (lexf(c, i) & LX_PRON) || is(c, i, "that") ||
-            is(c, i, "to") || is(c, i, "whether") || is(c, i, "if") || is(c, i, "how") ||
-            is(c, i, "what") || is(c, i, "why") || is(c, i, "where") || is(c, i, "when"))
+        if (in_quote(c, i) || clause_word(c, i) || is(c, i, "where") || is(c, i, "when"))
             return e; /* a clause: its "and" may join clauses */
         if (is(c, i, "and") && finite_verb(c, i + 1))
             return i;
@@ -1735,9 +1741,7 @@ static uint32_t occasion_start(const ctx *c, uint32_t s, uint32_t e)
         for (uint32_t j = s; j < i && !clause; j++) {
             size_t n = tlen(c, j);
             const char *w = tstr(c, j);
-            clause = finite_verb(c, j) || (lexf(c, j) & LX_PRON) || is(c, j, "that") ||
-                     is(c, j, "to") || is(c, j, "if") || is(c, j, "whether") || is(c, j, "what") ||
-                     is(c, j, "how") || is(c, j, "why") ||
+            clause = clause_word(c, j) ||
                      (c->t[j].kind == PX_TOK_WORD && !(c->t[j].flags & PX_TF_CAP) && n > 4 &&
                       (!memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 3, "ing", 3)));
         }
