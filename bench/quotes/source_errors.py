@@ -49,11 +49,7 @@ def main():
     ap.add_argument("--n", type=int, default=15)
     ap.add_argument("--seed", type=int, default=0)
     a = ap.parse_args()
-    docs, _ = Q.load_gold(C.dataset_dir("polnear"), a.split)
-    texts = {d.doc: d.text for d in docs}
-    objs = C.run_parallax(a.parallax, "quotes", [{"id": d.doc, "text": d.text} for d in docs])
-    preds, _ = Q.parse_predictions(objs, texts)
-    gold = [g for d in docs for g in d.attributions if g.content is not None]
+    docs, texts, preds, gold = Q.predict_split(a.parallax, a.split)
     ov = C.match_overlap([(g.doc, g.content.start, g.content.end) for g in gold],
                          [(p.doc, p.start, p.end) for p in preds])
 

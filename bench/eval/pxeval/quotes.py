@@ -286,6 +286,23 @@ def _pair(obj, a, b):
     return (s, e)
 
 
+def predict_split(parallax, split, predictions=None):
+    """Loads a PolNeAR split and parallax's predictions for it, the common
+    start of the bench/quotes analysis tools: runs `parallax quotes` on the
+    split's texts, or reads the JSONL file `predictions` when given.
+    Returns (docs, texts, preds, gold): gold is every attribution with a
+    content."""
+    docs, _ = load_gold(C.dataset_dir("polnear"), split)
+    texts = {d.doc: d.text for d in docs}
+    if predictions:
+        objs = C.read_jsonl(predictions)
+    else:
+        objs = C.run_parallax(parallax, "quotes", [{"id": d.doc, "text": d.text} for d in docs])
+    preds, _ = parse_predictions(objs, texts)
+    gold = [g for d in docs for g in d.attributions if g.content is not None]
+    return docs, texts, preds, gold
+
+
 def parse_predictions(objs, texts):
     """Turns parallax output objects into Pred. texts maps doc id -> text;
     predictions of unknown docs are dropped. Returns (preds, report)."""
