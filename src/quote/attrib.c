@@ -1514,6 +1514,8 @@ static int32_t lone_quote(const ctx *c, size_t u)
     return e >= un->b ? q : -1;
 }
 
+static bool tag_verb(const ctx *c, uint32_t a, uint32_t b, uint32_t k);
+
 /* Does unit u open with a quotation, followed at most by the writer's
  * words without a cue of their own ("''We could win,'' which votes June
  * 7.")? Returns it, or -1. */
@@ -1538,7 +1540,7 @@ static int32_t lead_quote(const ctx *c, size_t u)
     if (c->title[q] || c->qs.v[q].close == PX__QSPAN_UNCLOSED)
         return lone_quote(c, u);
     for (uint32_t k = c->qs.v[q].end_tok; k < un->b; k++)
-        if (in_quote(c, k) || cue_type(c, k) != CUE_NONE)
+        if (in_quote(c, k) || cue_type(c, k) != CUE_NONE || tag_verb(c, un->a, un->b, k))
             return -1;
     return q;
 }
@@ -1971,6 +1973,94 @@ static void as_put_it(ctx *c, size_t u)
     }
 }
 
+/* Does the quotation closing at token i end on a comma, an exclamation or
+ * a question mark ("“Denver,”", "“Mexico!”"), or is it followed by a
+ * comma: a sentence that goes on with its attribution? */
+static bool quote_goes_on(const ctx *c, uint32_t a, uint32_t i)
+{
+    if (!closes_quote(c, i) || i == 0)
+        return false;
+    /* the quotation is the whole content: it opens the sentence */
+    if (quote_start(c, a, i) != c->qs.v[c->qs.tok_quote[i]].open &&
+        c->qs.v[c->qs.tok_quote[i]].open != a)
+        return false;
+    if (i + 1 < c->doc->n_toks && is_punct(c, i + 1, ','))
+        return true;
+    return is_punct(c, i - 1, ',') || is_punct(c, i - 1, '!') || is_punct(c, i - 1, '?');
+}
+
+/* "“Denver,” he answered.", "“Mexico!” the audience screamed back.",
+ * "“Choke!” blared the Herald": a verb the lexicon does not know, right
+ * after a quotation that goes on (quote_goes_on) and its speaker (a
+ * pronoun, or a short noun phrase), or right before the speaker, is the
+ * quotation's cue. The verb ends its clause: the unit ends after it, or
+ * a comma, a particle, a preposition or an adverb follows. */
+static bool tag_verb(const ctx *c, uint32_t a, uint32_t b, uint32_t k)
+{
+    if (k < a + 2 || c->t[k].kind != PX_TOK_WORD || (c->t[k].flags & PX_TF_CAP) || in_quote(c, k))
+        return false;
+    size_t n = tlen(c, k);
+    const char *w = tstr(c, k);
+    if (n < 3 || (lexf(c, k) & (LX_AUX | LX_NPSTOP | LX_PREP | LX_DET | LX_PRON | LX_ROLE)) ||
+        is_ly_adverb(c, k) || (n > 4 && !memcmp(w + n - 3, "ing", 3)))
+        return false;
+    bool ed = n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd';
+    /* a verb form: "-ed", "-s" or an irregular past ("went on", "shot
+     * back"), not a noun ("a documentary about", "the lowest level") */
+    static const char *const past[] = {"went", "shot", "spoke", "began", "broke", "swore",
+                                       "sang", "cut", "shrugged", "quipped"};
+    if (!ed && !(n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != '\'' &&
+                 (unsigned char)w[n - 2] != 0x99) &&
+        !is_any(c, k, past, PX_ARRAY_LEN(past)))
+        return false;
+    if (closes_quote(c, k - 1)) {
+        /* inverted: "“Choke!” blared the front page of The Boston Herald" */
+        if (!ed || !quote_goes_on(c, a, k - 1) || k + 1 >= b || in_quote(c, k + 1) ||
+            !(((c->t[k + 1].flags & PX_TF_CAP) && !(lexf(c, k + 1) & LX_NAMESTOP)) ||
+              ((lexf(c, k + 1) & LX_DET) && !(lexf(c, k + 1) & LX_PRON))))
+            return false;
+        return np_after(c, k + 1, b) > k + 1;
+    }
+    /* what follows the verb */
+    uint32_t f = k + 1;
+    if (f < b && !in_quote(c, f) &&
+        (is(c, f, "back") || is(c, f, "out") || is(c, f, "on") || is(c, f, "up") ||
+         is(c, f, "in")))
+        f++;
+    if (f < b && !(is_terminal_tok(c, f) || (opens_quote(c, f) && f > k + 1) ||
+                   (c->t[f].kind == PX_TOK_WORD && !in_quote(c, f) &&
+                    ((lexf(c, f) & LX_PREP) || is_ly_adverb(c, f) || is_weekday(c, f)))))
+        return false;
+    /* the speaker before it, over an adverb ("then", "finally") */
+    uint32_t j = k - 1;
+    if (j > a && (is_ly_adverb(c, j) || is(c, j, "then") || is(c, j, "also")))
+        j--;
+    if (j <= a || in_quote(c, j) || c->t[j].kind != PX_TOK_WORD)
+        return false;
+    if ((lexf(c, j) & LX_PRON) && !is(c, j, "it") && !is(c, j, "who") && !is(c, j, "which") &&
+        !is(c, j, "that") && !is(c, j, "this"))
+        return quote_goes_on(c, a, j - 1) || (is_punct(c, j - 1, ',') && quote_goes_on(c, a, j - 2));
+    uint32_t x = j + 1;
+    while (x > a && j + 1 - x < 5 && c->t[x - 1].kind == PX_TOK_WORD && !in_quote(c, x - 1) &&
+           !(lexf(c, x - 1) & (LX_AUX | LX_PREP | LX_PRON)) && cue_type(c, x - 1) == CUE_NONE &&
+           (!(lexf(c, x - 1) & LX_NPSTOP) || (lexf(c, x - 1) & LX_DET)))
+        x--;
+    if (x > j || x <= a)
+        return false;
+    /* the phrase opens with a determiner or a name and holds a name or a
+     * noun: "the audience", "an angry Hollande", "Mr. Rubel" */
+    if (!((lexf(c, x) & LX_DET) ||
+          ((c->t[x].flags & PX_TF_CAP) && !(lexf(c, x) & LX_NAMESTOP))))
+        return false;
+    for (uint32_t i = x + 1; i <= j; i++)
+        if (lexf(c, i) & LX_DET)
+            return false;
+    uint32_t q = x - 1;
+    if (is_punct(c, q, ',') && q > a)
+        q--;
+    return quote_goes_on(c, a, q);
+}
+
 static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
 {
     const unit *un = &c->units[u];
@@ -2002,6 +2092,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
     }
     for (uint32_t k = a; k < b; k++) {
         int ct = cue_type(c, k);
+        if (ct == CUE_NONE && tag_verb(c, a, b, k))
+            ct = CUE_VERB;
         if (ct == CUE_NONE) {
             char ch = c->text[c->t[k].start];
             if ((ch == 'e' || ch == 's' || ch == 'a') && c->t[k].kind == PX_TOK_WORD)
