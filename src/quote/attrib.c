@@ -1989,6 +1989,71 @@ static bool quote_goes_on(const ctx *c, uint32_t a, uint32_t i)
     return is_punct(c, i - 1, ',') || is_punct(c, i - 1, '!') || is_punct(c, i - 1, '?');
 }
 
+/* "Kasich resisted: "Ohio governors do not have the power ..."", "Mitch
+ * McConnell delivered a blunt message to Trump: "It's time to quit ..."":
+ * a clause whose subject opens the unit ends in a colon, and a quotation
+ * that no record covers runs from the colon to the end of the unit: the
+ * subject said it, the verb after the subject is the cue. */
+static void colon_quote(ctx *c, size_t u, size_t first_rec)
+{
+    const unit *un = &c->units[u];
+    uint32_t a = un->a, b = un->b;
+    for (uint32_t k = a + 2; k < b; k++) {
+        if (!is_punct(c, k - 1, ':') || !opens_quote(c, k) || in_quote(c, k - 1))
+            continue;
+        int32_t q = c->qs.tok_quote[k];
+        if (c->title[q] || c->qs.v[q].close == PX__QSPAN_UNCLOSED)
+            return;
+        uint32_t e = c->qs.v[q].end_tok;
+        while (e < b && is_terminal_tok(c, e))
+            e++;
+        if (e < b && !(c->t[e].flags & PX_TF_SENT_START))
+            return; /* the quotation ends the sentence */
+        for (size_t i = first_rec; i < c->recs.n; i++)
+            if (c->recs.v[i].cb > k && c->recs.v[i].ca < c->qs.v[q].end_tok)
+                return;
+        for (uint32_t i = a; i + 1 < k; i++)
+            if (in_quote(c, i) || is_punct(c, i, '.') || is_punct(c, i, '!') ||
+                is_punct(c, i, '?') || is_punct(c, i, ';') || is_punct(c, i, ':'))
+                return; /* one sentence before the colon, no quotation */
+        uint32_t s1, s0 = clause_subject(c, a, k - 1, &s1);
+        if (s1 <= s0) {
+            /* "With Democratic leaders increasingly worried ..., President
+             * Obama is rolling out a new ... message:": the clause after
+             * the last comma */
+            uint32_t x = k - 1;
+            while (x > a + 1 && !is_punct(c, x - 1, ','))
+                x--;
+            if (x > a + 1 && k - 1 - x >= 3)
+                s0 = clause_subject(c, x, k - 1, &s1);
+        }
+        if (s1 <= s0 && un->subject >= 0 && un->subj_a == a && un->subj_b + 1 < k &&
+            un->subject_tok < k) {
+            /* "Mark Mahaney, technology analyst at RBC Capital Markets,
+             * agreed:": the unit's subject with its appositive */
+            s0 = a, s1 = un->subj_b;
+            if (is_punct(c, s1, ',')) {
+                uint32_t x = s1 + 1;
+                while (x + 1 < k && !is_punct(c, x, ','))
+                    x++;
+                s1 = x + 1 < k ? x + 1 : s1 + 1;
+            }
+            if (s1 + 1 >= k || c->t[s1].kind != PX_TOK_WORD || (c->t[s1].flags & PX_TF_CAP) ||
+                (lexf(c, s1) & (LX_NPSTOP | LX_PREP)))
+                return;
+        }
+        if (s1 <= s0 || k - 1 - s1 > 12)
+            return;
+        uint32_t v = s1; /* "She then addressed", "Clinton has since apologized" */
+        while (v + 2 < k && (before_cue(c, a, v) || is(c, v, "then") || is(c, v, "since")))
+            v++;
+        rec r = {k, c->qs.v[q].end_tok, s0, s1, v, v + 1, -1, false, NULL};
+        r.entity = resolve(c, u, s0, s1);
+        add(c, r);
+        return;
+    }
+}
+
 /* "“Denver,” he answered.", "“Mexico!” the audience screamed back.",
  * "“Choke!” blared the Herald": a verb the lexicon does not know, right
  * after a quotation that goes on (quote_goes_on) and its speaker (a
@@ -2893,6 +2958,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         add(c, r);
         k = c->qs.v[q].end_tok - 1;
     }
+    colon_quote(c, u, first_rec);
     if (c->recs.n > first_rec)
         return;
     /* a quotation alone in its unit */
