@@ -2270,11 +2270,15 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             if (k == a || (k == a + 1 && (is(c, a, "after") || is(c, a, "while") ||
                                           is(c, a, "before") || is(c, a, "by")))) {
                 uint32_t e = ke;
-                while (e < b && (in_quote(c, e) || !is_punct(c, e, ',')))
+                /* "After saying her foot was "so swollen I could barely
+                 * get my shoe on," she was ...": or the comma inside the
+                 * closing mark */
+                while (e < b && (in_quote(c, e) || !is_punct(c, e, ',')) &&
+                       !(e > ke + 1 && closes_quote(c, e - 1) && is_punct(c, e - 2, ',')))
                     e++;
                 if (e >= b || e - ke < 3 || e - ke > 60)
                     continue;
-                uint32_t n0 = e + 1, n1 = n0;
+                uint32_t n0 = is_punct(c, e, ',') ? e + 1 : e, n1 = n0;
                 if (n1 < b && c->t[n1].kind == PX_TOK_WORD && (lexf(c, n1) & LX_PRON) &&
                     !is(c, n1, "it") && !is(c, n1, "who"))
                     n1++;
