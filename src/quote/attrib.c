@@ -972,6 +972,32 @@ static int32_t resolve(const ctx *c, size_t u, uint32_t sa, uint32_t sb)
 
 /* ---- units ---- */
 
+/* "“... for Donald J. Trump!” US Senator Jeff Sessions said as ...", "“Why
+ * isn't this proof?” Vitter asked.": the sentence splitter ends a
+ * sentence after a question or an exclamation in quotation marks; the
+ * speaker and the reporting verb that follow (a pronoun or a name, then
+ * a cue) belong to the quotation's unit. Sentence [a, b). */
+static bool quote_tag_sentence(const ctx *c, uint32_t a, uint32_t b)
+{
+    if (a < 2 || !closes_quote(c, a - 1) || !(is_punct(c, a - 2, '?') || is_punct(c, a - 2, '!')) ||
+        c->qs.tok_block[a - 1] != c->qs.tok_block[a] || in_quote(c, a) ||
+        c->t[a].kind != PX_TOK_WORD)
+        return false;
+    uint32_t k = a;
+    if ((lexf(c, a) & LX_PERSPRON) || is(c, a, "they") || is(c, a, "we") || is(c, a, "i"))
+        k = a + 1;
+    else
+        while (k < b && k < a + 5 && c->t[k].kind == PX_TOK_WORD && !in_quote(c, k) &&
+               (c->t[k].flags & PX_TF_CAP) && !(lexf(c, k) & LX_NAMESTOP))
+            k++;
+    if (k == a || k >= b)
+        return false;
+    if (is_ly_adverb(c, k) && k + 1 < b)
+        k++;
+    return c->t[k].kind == PX_TOK_WORD && !(c->t[k].flags & PX_TF_CAP) && !in_quote(c, k) &&
+           cue_type(c, k) == CUE_VERB;
+}
+
 static int build_units(ctx *c)
 {
     px_doc *d = c->doc;
@@ -993,7 +1019,8 @@ static int build_units(ctx *c)
             if (n) {
                 unit *p = &c->units[n - 1];
                 int32_t q = c->qs.tok_quote[a];
-                if (q != PX__NO_QUOTE && c->qs.v[q].open < a && c->qs.v[q].open >= p->a) {
+                if ((q != PX__NO_QUOTE && c->qs.v[q].open < a && c->qs.v[q].open >= p->a) ||
+                    (p->b == a && a == a0 && quote_tag_sentence(c, a, b))) {
                     p->b = b;
                     a = b;
                     continue;
