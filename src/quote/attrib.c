@@ -2285,6 +2285,13 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             k = e - 1;
             continue;
         }
+        /* "Donald Trump is telling a veterans group that ...", "Clinton is
+         * describing as "unhinged" ...": a participle after "is" is the
+         * finite verb of its clause */
+        if (ct == CUE_PART && k > a + 1 && !in_quote(c, k - 1) &&
+            (is(c, k - 1, "is") || is(c, k - 1, "are") || is(c, k - 1, "was") ||
+             is(c, k - 1, "were")) && c->t[k - 2].kind == PX_TOK_WORD && !in_quote(c, k - 2))
+            ct = CUE_VERB;
         if (ct == CUE_PART) {
             /* "after saying he was nervous", "by calling for a ban" */
             bool prep_part = k > a && !in_quote(c, k - 1) &&
