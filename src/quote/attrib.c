@@ -1977,24 +1977,38 @@ static void as_put_it(ctx *c, size_t u)
     for (uint32_t k = a + 2; k + 3 < b; k++) {
         if ((c->text[c->t[k].start] | 0x20) != 'p' || c->t[k].kind != PX_TOK_WORD)
             continue; /* cheap test first: this runs on every token */
-        if (in_quote(c, k) || !(is(c, k, "put") || is(c, k, "puts")) || !is(c, k + 1, "it") ||
-            !(is_punct(c, k + 2, ',') || is_punct(c, k + 2, ':')))
+        if (in_quote(c, k) || !(is(c, k, "put") || is(c, k, "puts")) || !is(c, k + 1, "it"))
             continue;
+        /* "put it in a statement to my colleague in July, ...": a short
+         * phrase of occasion before the comma */
+        uint32_t m = k + 2;
+        while (m < b && m < k + 14 && c->t[m].kind == PX_TOK_WORD && !in_quote(c, m))
+            m++;
+        if (!(is_punct(c, m, ',') || is_punct(c, m, ':')))
+            continue;
+        /* the source back to "as", over its appositives ("As John Cornyn,
+         * the No. 2 in the GOP leadership, put it", a title's marks in
+         * "author of ''America's Unwritten Constitution,''") */
         uint32_t x = k;
-        while (x > a && k - x < 8 && c->t[x - 1].kind == PX_TOK_WORD && !in_quote(c, x - 1) &&
-               !is(c, x - 1, "as"))
+        while (x > a && k - x < 30 && !in_quote(c, x - 1) && !is(c, x - 1, "as") &&
+               (c->t[x - 1].kind == PX_TOK_WORD || c->t[x - 1].kind == PX_TOK_NUMBER ||
+                is_punct(c, x - 1, ',') || c->t[x - 1].kind == PX_TOK_QUOTE ||
+                (is_punct(c, x - 1, '.') && x - 1 > a && (c->t[x - 2].flags & PX_TF_ABBREV))))
             x--;
-        if (x == k || x == a || !is(c, x - 1, "as"))
+        if (x == k || x == a || !is(c, x - 1, "as") || in_quote(c, x - 1))
             continue;
-        uint32_t s = k + 3, e = s;
+        uint32_t s = m + 1, e = s;
         while (e < b && (in_quote(c, e) || !(is_punct(c, e, ',') || is_punct(c, e, ';') ||
                                              is_terminal_tok(c, e))))
             e++;
         e = trim_end(c, s, e);
         if (e <= s)
             continue;
-        rec r = {s, e, x, k, k, k + 2, -1, false, NULL};
-        r.entity = resolve(c, u, x, k);
+        uint32_t se = k; /* "as ... recently put it" */
+        while (se > x + 1 && is_ly_adverb(c, se - 1))
+            se--;
+        rec r = {s, e, x, se, k, k + 2, -1, false, NULL};
+        r.entity = resolve(c, u, x, se);
         add(c, r);
         k = e;
     }
