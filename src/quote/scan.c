@@ -85,6 +85,27 @@ static bool block_closes_first(const px_doc *doc, const uint32_t *tok_block, siz
     return false;
 }
 
+/* An opening curly double mark at token i while a double quotation is
+ * open: is it a quotation inside that one ("“I'd rather live in what he
+ * calls “hell” than live ...”")? Then the next two double marks of the
+ * paragraph can only close. */
+static bool nested_double(const px_doc *doc, const uint32_t *tok_block, size_t i)
+{
+    const px_token *t = doc->toks;
+    if (!(t[i].flags & PX_TF_QOPEN))
+        return false;
+    int closers = 0;
+    for (size_t j = i + 1; j < doc->n_toks && tok_block[j] == tok_block[i] && j < i + 400; j++) {
+        if (t[j].kind != PX_TOK_QUOTE || (t[j].flags & PX_TF_QSINGLE))
+            continue;
+        if (!(t[j].flags & PX_TF_QCLOSE))
+            return false;
+        if (++closers == 2)
+            return true;
+    }
+    return false;
+}
+
 int px__quote_scan(const px_doc *doc, px__qscan *out)
 {
     memset(out, 0, sizeof(*out));
@@ -195,6 +216,13 @@ int px__quote_scan(const px_doc *doc, px__qscan *out)
                            (uint32_t)(i + len - 1 + extra), false);
                 i += extra;
             } else if (can_open) {
+                if (k && sp < STACK_MAX && nested_double(doc, out->tok_block, i)) {
+                    /* “... what he calls “hell” than ...”: a quotation
+                     * inside the open one, both closed after it */
+                    stack[sp++] = (open_mark){(uint32_t)i, cp, false};
+                    i += len - 1;
+                    continue;
+                }
                 if (k) {
                     /* an opener while one is open: the first never closed */
                     if (stack[0].single == false && i > 0)
