@@ -2105,6 +2105,13 @@ static bool tag_verb(const ctx *c, uint32_t a, uint32_t b, uint32_t k)
 {
     if (k < a + 2 || c->t[k].kind != PX_TOK_WORD || (c->t[k].flags & PX_TF_CAP) || in_quote(c, k))
         return false;
+    /* cheap test first (this runs on every word that is no cue): a
+     * quotation closes a few tokens before */
+    bool near = false;
+    for (uint32_t i = k; i-- > a && i + 9 > k && !near;)
+        near = closes_quote(c, i);
+    if (!near)
+        return false;
     size_t n = tlen(c, k);
     const char *w = tstr(c, k);
     if (n < 3 || (lexf(c, k) & (LX_AUX | LX_NPSTOP | LX_PREP | LX_DET | LX_PRON | LX_ROLE)) ||
