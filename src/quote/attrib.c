@@ -2040,7 +2040,8 @@ static void colon_quote(ctx *c, size_t u, size_t first_rec)
     const unit *un = &c->units[u];
     uint32_t a = un->a, b = un->b;
     for (uint32_t k = a + 2; k < b; k++) {
-        if (!is_punct(c, k - 1, ':') || !opens_quote(c, k) || in_quote(c, k - 1))
+        if (c->t[k].kind != PX_TOK_QUOTE || !is_punct(c, k - 1, ':') || !opens_quote(c, k) ||
+            in_quote(c, k - 1))
             continue;
         int32_t q = c->qs.tok_quote[k];
         if (c->title[q] || c->qs.v[q].close == PX__QSPAN_UNCLOSED)
@@ -2203,9 +2204,13 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             }
         }
     }
+    uint32_t last_close = UINT32_MAX; /* the last closing mark seen */
     for (uint32_t k = a; k < b; k++) {
         int ct = cue_type(c, k);
-        if (ct == CUE_NONE && tag_verb(c, a, b, k))
+        if (c->t[k].kind == PX_TOK_QUOTE && closes_quote(c, k))
+            last_close = k;
+        if (ct == CUE_NONE && last_close != UINT32_MAX && k <= last_close + 8 &&
+            tag_verb(c, a, b, k))
             ct = CUE_VERB;
         if (ct == CUE_NONE) {
             char ch = c->text[c->t[k].start];
