@@ -1305,6 +1305,37 @@ static bool format_label(const ctx *c, const rec *r)
     return (e1 == 'e' && e2 == 'd') || (g1 == 'i' && e1 == 'n' && e2 == 'g');
 }
 
+/* "says [he is “effectively tied for second place” with Florida Sen.
+ * Marco Rubio], in a finish that ...", "ruled [that the statement is
+ * “true,”] but in the course of their report ...": after the last
+ * quotation of a mixed content, the writer's words end as those of an
+ * indirect content do (a contrast, a trailing noun phrase, a second cue, the
+ * main clause after a subordinate one, a day); the comma before "but" may
+ * stand inside the closing mark. Returns the new end. */
+static uint32_t partial_tail_end(const ctx *c, const rec *r)
+{
+    uint32_t q = r->cb; /* the first token after the last quotation */
+    while (q > r->ca && !in_quote(c, q - 1))
+        q--;
+    if (q <= r->ca || q >= r->cb)
+        return r->cb;
+    uint32_t e = r->cb;
+    e = contrast_end(c, q - 1, e);
+    e = trailing_np_end(c, q - 1, e);
+    e = next_cue_start(c, q - 1, e);
+    e = subordinate_end(c, r->va, q - 1, e);
+    if (q + 1 < e && c->t[q].kind == PX_TOK_WORD) {
+        bool comma_in = q >= r->ca + 2 && closes_quote(c, q - 1) && is_punct(c, q - 2, ',');
+        if (comma_in && (is(c, q, "but") || is(c, q, "while") || is(c, q, "whereas") ||
+                         is(c, q, "although") || is(c, q, "though") || is(c, q, "compared")))
+            e = q;
+        else if (is_weekday(c, q) || is(c, q, "yesterday") || is(c, q, "today") ||
+                 is(c, q, "tonight"))
+            e = q; /* "blasted [Clinton as a “disgrace”] Wednesday on ..." */
+    }
+    return e < r->cb ? trim_end(c, r->ca, e) : r->cb;
+}
+
 static void add(ctx *c, rec r)
 {
     /* "- and he ...", "(... said he expects X.)": a dash before the
@@ -1374,6 +1405,8 @@ static void add(ctx *c, rec r)
             r.vb = ++r.ca;
         if (!quoted && r.ca == r.vb && noun_before_that(c, r.ca, r.cb))
             r.vb = ++r.ca;
+        if (quoted)
+            r.cb = partial_tail_end(c, &r);
     }
     if (r.cb <= r.ca || passive_after(c, &r) || format_label(c, &r))
         return;
