@@ -2732,7 +2732,9 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             uint32_t tail = interrupted_tail(c, e, b);
             if (tail)
                 r.cb = tail;
-            else if (closes_quote(c, r.cb - 1) && opens_quote(c, a) && u + 1 < c->n_units &&
+            /* "A," said X. "B.", and after a partial one: 'Some sentiments
+             * are "based on ...," said X. "..."' */
+            else if (closes_quote(c, r.cb - 1) && u + 1 < c->n_units &&
                      c->qs.tok_block[c->units[u + 1].a] == c->qs.tok_block[a] &&
                      lead_quote(c, u + 1) >= 0) {
                 r.cb = c->qs.v[lead_quote(c, u + 1)].end_tok;
