@@ -2640,6 +2640,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 if (s < b && !is(c, s, "that") && !is(c, s, "how") && !is(c, s, "what") &&
                     !is(c, s, "why") && !is(c, s, "where") && !is(c, s, "who") &&
                     !is(c, s, "when") && !is(c, s, "if") && !is(c, s, "whether") &&
+                    !(lexf(c, s) & (LX_PRON | LX_DET)) && /* "says [he wishes he ...]" */
                     ((lexf(c, s) & LX_PREP) || px__month_from_name(tstr(c, s), tlen(c, s)) ||
                      (lexf(c, s) & LX_NAMESTOP))) {
                     for (uint32_t i = s + 1; i < b && i < s + 10; i++) {
