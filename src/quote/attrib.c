@@ -1333,6 +1333,21 @@ static uint32_t partial_tail_end(const ctx *c, const rec *r)
                  is(c, q, "tonight"))
             e = q; /* "blasted [Clinton as a “disgrace”] Wednesday on ..." */
     }
+    /* "said [her father had ''hopped a freight train'' to find work],
+     * deploying ...", "accused [Bernanke of trying to "debase" the dollar] -
+     * except that ...": a participle after a comma, or a dash set off by a
+     * space before a word in lower case, is the writer's again */
+    for (uint32_t i = q; i + 1 < e; i++) {
+        if (in_quote(c, i) || in_quote(c, i + 1) || c->t[i + 1].kind != PX_TOK_WORD ||
+            (c->t[i + 1].flags & PX_TF_CAP))
+            continue;
+        bool participle = word_ends(c, i + 1, "ing") && tlen(c, i + 1) > 5;
+        if ((is_punct(c, i, ',') && participle) ||
+            (c->t[i].kind == PX_TOK_DASH && i > 0 && c->t[i].start > c->t[i - 1].end)) {
+            e = i;
+            break;
+        }
+    }
     return e < r->cb ? trim_end(c, r->ca, e) : r->cb;
 }
 
