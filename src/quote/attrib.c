@@ -1597,7 +1597,11 @@ static uint32_t interrupted_tail(const ctx *c, uint32_t s, uint32_t b)
 {
     for (uint32_t k = s; k < b; k++) {
         if (opens_quote(c, k) && k > 0 &&
-            (is_punct(c, k - 1, ',') || is_terminal_tok(c, k - 1) || is(c, k - 1, "and"))) {
+            (is_punct(c, k - 1, ',') || is_terminal_tok(c, k - 1) || is(c, k - 1, "and") ||
+             /* "“...,” he said, but “...”", "Jordan said, and still “...”" */
+             ((is(c, k - 1, "or") || is(c, k - 1, "but") || is(c, k - 1, "still") ||
+               is(c, k - 1, "then") || is(c, k - 1, "yet") || is(c, k - 1, "also")) &&
+              !c->title[c->qs.tok_quote[k]]))) {
             int32_t q = c->qs.tok_quote[k];
             uint32_t e = c->qs.v[q].end_tok;
             uint32_t f = e;
