@@ -882,6 +882,15 @@ static uint32_t source_cut(const ctx *c, uint32_t sa, uint32_t sb)
         const char *s = tstr(c, w);
         if (is(c, w, "of") || is(c, w, "from") || is(c, w, "including"))
             continue; /* "Johnnie Wilson, of Springfield, Va., said" */
+        /* "Podesta, who said the project was vetted, said": a relative
+         * clause that reports a statement of its own is no part of the
+         * source */
+        if (is(c, w, "who") || is(c, w, "whose")) {
+            for (uint32_t y = w + 1; y < sb; y++)
+                if (!in_quote(c, y) && verb_cue(c, y))
+                    return x;
+            continue;
+        }
         if ((lexf(c, w) & (LX_NOTAPPOS | LX_PREP)) || is(c, w, "however") ||
             is(c, w, "meanwhile") || is(c, w, "like") || is(c, w, "too") ||
             cue_type(c, w) == CUE_PART ||
