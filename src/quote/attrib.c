@@ -1980,6 +1980,22 @@ static void as_put_it(ctx *c, size_t u)
     }
 }
 
+/* The attribution r found before the cue at p in unit un has the
+ * unit's subject as its source, written before its own cue: a second verb
+ * joined by "and" shares it ("X defended the route and said ..."). */
+static bool shared_subject(const ctx *c, const unit *un, const rec *r, uint32_t p)
+{
+    if (r->sb <= r->sa || r->sa < un->a || r->sb > r->va || r->vb > p || r->embedded)
+        return false;
+    if (un->subject >= 0 && un->subject_tok < p && un->subj_b > un->subj_a &&
+        !(un->subj_a < r->sb && r->sa < un->subj_b))
+        return false;
+    for (uint32_t i = r->vb; i < p; i++)
+        if (is_terminal_tok(c, i))
+            return false;
+    return true;
+}
+
 static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
 {
     const unit *un = &c->units[u];
@@ -2353,9 +2369,17 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         if (p > a && (is(c, p - 1, "and") || is(c, p - 1, "but")) && !in_quote(c, p - 1)) {
             /* "Her campaign also announced ... and said": the subject */
             uint32_t s0 = a, s1 = a;
+            const rec *prev = c->recs.n > first_rec ? &c->recs.v[c->recs.n - 1] : NULL;
+            if (prev && !shared_subject(c, un, prev, p))
+                prev = NULL;
             if (un->subject >= 0 && un->subj_b <= p && un->subject_tok < p) {
                 s0 = un->subj_a, s1 = un->subj_b;
+                /* "A spokesman for the mayor defended the route and said":
+                 * the subject as the first verb's source spans it */
+                if (prev)
+                    s0 = prev->sa, s1 = prev->sb;
             } else {
+                prev = NULL;
                 /* the noun phrase that opens the unit */
                 while (s1 < p && c->t[s1].kind == PX_TOK_WORD && !in_quote(c, s1) &&
                        s1 < a + 8 && cue_type(c, s1) == CUE_NONE &&
@@ -2391,8 +2415,9 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 r.ca = s2;
                 r.cb = trim_end(c, s2, clause_end(c, s2, b));
                 if (r.cb > r.ca) {
-                    r.entity = s0 == un->subj_a && un->subject >= 0 ? un->subject
-                                                                    : resolve(c, u, s0, s1);
+                    r.entity = prev ? prev->entity
+                               : s0 == un->subj_a && un->subject >= 0 ? un->subject
+                                                                      : resolve(c, u, s0, s1);
                     add(c, r);
                 }
                 continue;
