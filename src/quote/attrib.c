@@ -3065,6 +3065,40 @@ static void drop_same_content(ctx *c)
     c->recs.n = k;
 }
 
+/* w[0..n) is lit (lower-case ASCII) in any case */
+static bool ascii_eq(const char *w, size_t n, const char *lit)
+{
+    if (strlen(lit) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]) != lit[i])
+            return false;
+    return true;
+}
+
+/* The end (bytes) of a source's last token i without the clitic of a
+ * personal pronoun: PolNeAR spans "[he]'s said", "[I]'ve suggested". */
+static size_t clitic_end(const ctx *c, uint32_t i)
+{
+    static const char *const prons[] = {"i", "you", "we", "they", "he", "she", "it", "who"};
+    static const char *const clitics[] = {"ve", "re", "ll", "d", "s", "m"};
+    const char *w = tstr(c, i);
+    size_t n = tlen(c, i);
+    for (size_t x = 1; x < n && x < 5; x++) {
+        uint32_t cp;
+        size_t l = px__utf8_decode(w + x, n - x, &cp);
+        if (!l || !px__is_apostrophe(cp))
+            continue;
+        bool pron = false, clitic = false;
+        for (size_t j = 0; j < PX_ARRAY_LEN(prons) && !pron; j++)
+            pron = ascii_eq(w, x, prons[j]);
+        for (size_t j = 0; j < PX_ARRAY_LEN(clitics) && !clitic; j++)
+            clitic = ascii_eq(w + x + l, n - x - l, clitics[j]);
+        return pron && clitic ? c->t[i].start + x : c->t[i].end;
+    }
+    return c->t[i].end;
+}
+
 static int finish(ctx *c, const px_quote **out, size_t *n_out)
 {
     px_doc *d = c->doc;
@@ -3129,12 +3163,15 @@ static int finish(ctx *c, const px_quote **out, size_t *n_out)
         }
         if (r->sb > r->sa) {
             q->speaker_start = c->t[r->sa].start;
-            q->speaker_end = c->t[r->sb - 1].end;
+            q->speaker_end = clitic_end(c, r->sb - 1);
         } else
             q->speaker_start = q->speaker_end = q->start;
         if (r->vb > r->va && !r->embedded) {
             q->cue_start = c->t[r->va].start;
             q->cue_end = c->t[r->vb - 1].end;
+            /* "[he] ['s sought]": the clitic is the cue's auxiliary */
+            if (r->sb > r->sa && r->va == r->sb && q->speaker_end < c->t[r->sb - 1].end)
+                q->cue_start = q->speaker_end;
         } else
             q->cue_start = q->cue_end = q->start;
         if (r->entity >= 0 && (size_t)r->entity < c->mn.e.n) {
