@@ -88,6 +88,20 @@ static bool is(const ctx *c, size_t i, const char *lit)
 }
 
 /* The lexicon flags of token i (LX_*), looked up once. */
+/* "Theresa May said", "George Will wrote": a capitalised "May" or "Will"
+ * after a name, with a lower-case word after it (not a headline in title
+ * case), is part of the name (c->lex filled up to i) */
+static bool name_part(const ctx *c, size_t i)
+{
+    if (i == 0 || i + 1 >= c->doc->n_toks || !(c->t[i].flags & PX_TF_CAP) ||
+        !(is(c, i, "may") || is(c, i, "will")))
+        return false;
+    const px_token *p = &c->t[i - 1], *n = &c->t[i + 1];
+    return p->kind == PX_TOK_WORD && (p->flags & PX_TF_CAP) &&
+           !(c->lex[i - 1] & (LX_NAMESTOP | LX_NPSTOP | LX_DET)) &&
+           n->kind == PX_TOK_WORD && !(n->flags & PX_TF_CAP);
+}
+
 static uint32_t lexf(const ctx *c, size_t i)
 {
     uint32_t f = c->lex[i];
@@ -3218,6 +3232,9 @@ int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
         c.lex[i] = LX_DONE | (c.t[i].kind == PX_TOK_WORD ? px__lex(c.text + c.t[i].start,
                                                                      c.t[i].end - c.t[i].start)
                                                           : 0);
+    for (size_t i = 1; i < doc->n_toks; i++)
+        if ((c.lex[i] & LX_AUX) && name_part(&c, i))
+            c.lex[i] &= ~(LX_AUX | LX_NPSTOP | LX_NOTAPPOS | LX_PREP);
     for (size_t i = 0; i < c.qs.n; i++)
         c.title[i] = is_title(&c, &c.qs.v[i]);
     c.hl_block = headline_block(&c);
