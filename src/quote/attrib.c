@@ -571,6 +571,46 @@ static bool plural_possessive(const ctx *c, uint32_t a, uint32_t i)
 
 /* The source noun phrase ending at token p (inclusive), not before a.
  * Returns its first token, or p + 1 when there is none. */
+/* "Experts on North Korea and nuclear nonproliferation said", "a study
+ * by Harvard and the University of California found", "The Tax Policy
+ * Center at the Urban Institute and Brookings Institution estimates": the
+ * conjunction x joins the objects of a preposition inside the subject,
+ * which is the noun phrase before the preposition when it opens its
+ * clause. Returns its first token, or x when there is none. */
+static uint32_t pp_conjunct_subject(const ctx *c, uint32_t a, uint32_t x)
+{
+    uint32_t y = x;
+    while (y > a && x - y < 6) {
+        const px_token *t = &c->t[y - 1];
+        if (in_quote(c, y - 1) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER))
+            return x;
+        if ((lexf(c, y - 1) & LX_DET) && !(lexf(c, y - 1) & LX_PRON)) {
+            y--;
+            break;
+        }
+        if (!(t->flags & PX_TF_CAP) || (lexf(c, y - 1) & (LX_NAMESTOP | LX_NPSTOP | LX_PREP)))
+            break;
+        y--;
+    }
+    if (y == x || y < a + 2 || in_quote(c, y - 1) ||
+        !(is(c, y - 1, "of") || is(c, y - 1, "for") || is(c, y - 1, "from") ||
+          is(c, y - 1, "at") || is(c, y - 1, "on") || is(c, y - 1, "in") || is(c, y - 1, "by")))
+        return x;
+    uint32_t h = y - 2; /* the head noun before the preposition */
+    if (c->t[h].kind != PX_TOK_WORD || in_quote(c, h) || cue_type(c, h) != CUE_NONE ||
+        (lexf(c, h) & (LX_NPSTOP | LX_PRON | LX_AUX | LX_DET | LX_PREP)) || is_ed_word(c, h))
+        return x;
+    uint32_t s = np_before(c, a, h);
+    /* a noun phrase: "Experts", "a 2014 study"; not "Clinton won in
+     * Iowa and Trump said" */
+    if (s > h || !clause_initial(c, a, s) ||
+        !(((lexf(c, s) & LX_DET) && !(lexf(c, s) & LX_PRON)) ||
+          ((c->t[h].flags & PX_TF_CAP) && !(lexf(c, h) & LX_NAMESTOP)) ||
+          (lexf(c, h) & LX_ROLE)))
+        return x;
+    return s;
+}
+
 static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
 {
     if (p < a || in_quote(c, p) || c->t[p].kind != PX_TOK_WORD)
@@ -624,6 +664,13 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             /* "the two senators", "all the candidates" */
             while (sa > a && (lexf(c, sa - 1) & LX_DET) && !in_quote(c, sa - 1))
                 sa--;
+            if (sa > a + 1 && (is(c, sa - 1, "and") || is(c, sa - 1, "or")) && !in_quote(c, sa - 1)) {
+                uint32_t pl = pp_conjunct_subject(c, a, sa - 1);
+                if (pl < sa - 1) {
+                    sa = pl;
+                    break;
+                }
+            }
             /* "The Republican nominee and his aides" */
             if (sa > a + 1 && (is(c, sa - 1, "and") || is(c, sa - 1, "or")) && !in_quote(c, sa - 1)) {
                 uint32_t l = left_conjunct(c, a, sa - 1, true);
@@ -650,6 +697,11 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             break;
         }
         if ((is(c, i, "and") || is(c, i, "or")) && count > 0) {
+            uint32_t pl = pp_conjunct_subject(c, a, i);
+            if (pl < i) {
+                sa = pl;
+                break;
+            }
             /* "Democrats and Republicans say", "Ben Carson, Ted Cruz and
              * Rand Paul have argued", "the former first lady and U.S.
              * senator said" */
