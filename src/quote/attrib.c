@@ -2379,8 +2379,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             uint32_t lo = p - 1;
             while (lo > a && p - lo < 48 && !in_quote(c, lo - 1) &&
                    !(c->t[lo - 1].kind == PX_TOK_PUNCT && strchr(".!?;:", tstr(c, lo - 1)[0]) &&
-                     !(is_punct(c, lo - 1, '.') && is_punct(c, lo, ','))))
-                lo--; /* "Mitch McConnell, R-Ky., said": no full stop */
+                     !(is_punct(c, lo - 1, '.') && is_punct(c, lo, ',')) &&
+                     !(is_punct(c, lo - 1, '.') && c->t[lo].start == c->t[lo - 1].end)))
+                lo--; /* "Mitch McConnell, R-Ky., said", "(D-N.Y.), chairman of":
+                       * no full stop */
             if (lo < p - 1 && is_punct(c, lo, ',') && lo > a && in_quote(c, lo - 1))
                 lo++; /* "“...”, Michael Tyler, a spokesman, said" */
             {
