@@ -611,6 +611,30 @@ static uint32_t pp_conjunct_subject(const ctx *c, uint32_t a, uint32_t x)
     return s;
 }
 
+/* "[Leaked documents] show", "[elected officials from both parties]
+ * say", "where [restructuring experts] say": a word in -ed or -ing that
+ * opens its clause before a lower-case noun is an adjective of the
+ * subject */
+static bool clause_adjective(const ctx *c, uint32_t a, uint32_t i)
+{
+    if (cue_type(c, i) != CUE_NONE || i + 1 >= c->doc->n_toks || in_quote(c, i + 1) ||
+        c->t[i + 1].kind != PX_TOK_WORD || (c->t[i + 1].flags & PX_TF_CAP) ||
+        (lexf(c, i + 1) & (LX_NPSTOP | LX_PREP | LX_AUX | LX_DET | LX_PRON | LX_PERSPRON)) ||
+        is(c, i + 1, "up") || is(c, i + 1, "out") || is(c, i + 1, "off") ||
+        is(c, i + 1, "much") || cue_type(c, i + 1) != CUE_NONE)
+        return false;
+    /* an -ing word after a comma or at the start opens a participle
+     * clause ("sparking nationwide fear") */
+    if (!is_ed_word(c, i) && (i == a || c->t[i - 1].kind != PX_TOK_WORD))
+        return false;
+    if (i == a || is_punct(c, i - 1, ','))
+        return !in_quote(c, i - 1) || i == a;
+    return !in_quote(c, i - 1) && c->t[i - 1].kind == PX_TOK_WORD &&
+           (is(c, i - 1, "where") || is(c, i - 1, "after") || is(c, i - 1, "as") ||
+            is(c, i - 1, "while") || is(c, i - 1, "because") || is(c, i - 1, "since") ||
+            is(c, i - 1, "though") || is(c, i - 1, "although") || is(c, i - 1, "when"));
+}
+
 static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
 {
     if (p < a || in_quote(c, p) || c->t[p].kind != PX_TOK_WORD)
@@ -735,7 +759,8 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
                 !(i > a && cue_type(c, i) == CUE_NONE && !in_quote(c, i - 1) &&
                   ((lexf(c, i - 1) & LX_DET) ||
                    (i > a + 1 && (c->t[i - 1].flags & PX_TF_CAP) && (lexf(c, i - 2) & LX_DET) &&
-                    !(lexf(c, i - 1) & LX_NAMESTOP)))))
+                    !(lexf(c, i - 1) & LX_NAMESTOP)))) &&
+                !clause_adjective(c, a, i))
                 break;
         }
         sa = i;
