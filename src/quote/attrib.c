@@ -478,6 +478,12 @@ static uint32_t left_conjunct(const ctx *c, uint32_t a, uint32_t x, bool by_and)
         if (in_quote(c, y) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER &&
                                !(t->flags & PX_TF_ABBREV)))
             break;
+        /* "She and her aides have vowed", "They and their supporters
+         * argue" */
+        if (y + 1 == x && by_and && (is(c, y, "she") || is(c, y, "he") || is(c, y, "they") ||
+                                     is(c, y, "we") || is(c, y, "i")) &&
+            clause_initial(c, a, y))
+            return y;
         if ((lexf(c, y) & LX_DET)) {
             start = y;
             det = true;
