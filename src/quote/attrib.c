@@ -641,6 +641,15 @@ static bool clause_adjective(const ctx *c, uint32_t a, uint32_t i)
             is(c, i - 1, "though") || is(c, i - 1, "although") || is(c, i - 1, "when"));
 }
 
+/* "this year", "this past week": a time, no noun phrase of a source */
+static bool time_noun(const ctx *c, uint32_t i)
+{
+    static const char *const w[] = {"year", "week", "month", "morning", "afternoon", "evening",
+                                    "past", "weekend", "spring", "summer", "fall", "winter",
+                                    "time", "season", "day", "cycle"};
+    return is_any(c, i, w, PX_ARRAY_LEN(w));
+}
+
 static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
 {
     if (p < a || in_quote(c, p) || c->t[p].kind != PX_TOK_WORD)
@@ -689,7 +698,11 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
          * parties" start like a determiner */
         if ((lexf(c, i) & LX_DET) ||
             (count > 0 && (is(c, i, "other") || is(c, i, "those") || is(c, i, "these") ||
-                           is(c, i, "both") || is(c, i, "few") || is(c, i, "such")))) {
+                           is(c, i, "both") || is(c, i, "few") || is(c, i, "such") ||
+                           ((is(c, i, "this") ||
+                             (is(c, i, "that") && clause_initial(c, a, i) &&
+                              !(i > a && is_punct(c, i - 1, ',')))) &&
+                            !time_noun(c, i + 1))))) {
             sa = i;
             /* "the two senators", "all the candidates" */
             while (sa > a && (lexf(c, sa - 1) & LX_DET) && !in_quote(c, sa - 1))
