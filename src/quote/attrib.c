@@ -618,8 +618,9 @@ static uint32_t pp_conjunct_subject(const ctx *c, uint32_t a, uint32_t x)
 }
 
 /* "[Leaked documents] show", "[elected officials from both parties]
- * say", "where [restructuring experts] say": a word in -ed or -ing that
- * opens its clause before a lower-case noun is an adjective of the
+ * say", "where [restructuring experts] say", "[52 percent of registered
+ * voters] say": a word in -ed or -ing that opens its clause (or an -ed
+ * word after "of") before a lower-case noun is an adjective of the
  * subject */
 static bool clause_adjective(const ctx *c, uint32_t a, uint32_t i)
 {
@@ -636,7 +637,7 @@ static bool clause_adjective(const ctx *c, uint32_t a, uint32_t i)
     if (i == a || is_punct(c, i - 1, ','))
         return !in_quote(c, i - 1) || i == a;
     return !in_quote(c, i - 1) && c->t[i - 1].kind == PX_TOK_WORD &&
-           (is(c, i - 1, "where") || is(c, i - 1, "after") || is(c, i - 1, "as") ||
+           ((is(c, i - 1, "of") && is_ed_word(c, i)) || is(c, i - 1, "where") || is(c, i - 1, "after") || is(c, i - 1, "as") ||
             is(c, i - 1, "while") || is(c, i - 1, "because") || is(c, i - 1, "since") ||
             is(c, i - 1, "though") || is(c, i - 1, "although") || is(c, i - 1, "when"));
 }
