@@ -789,6 +789,21 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
     return sa;
 }
 
+/* A full stop, hyphen or slash glued between two words or numbers
+ * ("TheIowaRepublican.com", "A.F.L.-C.I.O.", "R-S.C."): part of a name,
+ * no end of it. */
+static bool glued(const ctx *c, uint32_t k)
+{
+    if (k == 0 || k + 1 >= c->doc->n_toks || in_quote(c, k))
+        return false;
+    const px_token *t = &c->t[k], *p = &c->t[k - 1], *n = &c->t[k + 1];
+    if (t->end - t->start != 1 || !strchr(".-/", c->text[t->start]) || p->end != t->start ||
+        t->end != n->start)
+        return false;
+    return (p->kind == PX_TOK_WORD || p->kind == PX_TOK_NUMBER) &&
+           (n->kind == PX_TOK_WORD || n->kind == PX_TOK_NUMBER);
+}
+
 static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b);
 
 /* The inverted source after a cue ("said Ron Weiser, who ..."): returns
@@ -834,7 +849,7 @@ static uint32_t np_after(const ctx *c, uint32_t s, uint32_t b)
     uint32_t e = s;
     while (e < b && e - s < 12) {
         const px_token *t = &c->t[e];
-        if (in_quote(c, e) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER))
+        if (in_quote(c, e) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER && !glued(c, e)))
             break;
         if (e > s && ((lexf(c, e) & LX_NPSTOP) || (lexf(c, e) & LX_PRON)) && !is(c, e, "of") &&
             !is(c, e, "for"))
@@ -882,8 +897,9 @@ static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b)
             break;
         uint32_t k = s;
         bool rel = false; /* past "who": its verb may be a cue ("who said she ...") */
-        while (k < b && !in_quote(c, k) && !is_punct(c, k, ',') && !is_terminal_tok(c, k) &&
-               c->t[k].kind != PX_TOK_DASH && (rel || !verb_cue(c, k))) {
+        while (k < b && !in_quote(c, k) && !is_punct(c, k, ',') &&
+               ((!is_terminal_tok(c, k) && c->t[k].kind != PX_TOK_DASH) || glued(c, k)) &&
+               (rel || !verb_cue(c, k))) {
             rel |= is(c, k, "who") || is(c, k, "whose") || is(c, k, "whom") || is(c, k, "which");
             k++;
         }
