@@ -777,7 +777,9 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             if (n > 4 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || !strncmp(w + n - 3, "ing", 3)) &&
                 !(lexf(c, i) & LX_ROLE) &&
                 !(i > a && cue_type(c, i) == CUE_NONE && !in_quote(c, i - 1) &&
-                  ((lexf(c, i - 1) & LX_DET) ||
+                  ((lexf(c, i - 1) & LX_DET) || is(c, i - 1, "both") || is(c, i - 1, "other") ||
+                   is(c, i - 1, "those") || is(c, i - 1, "these") || is(c, i - 1, "few") ||
+                   is(c, i - 1, "such") || is(c, i - 1, "many") || is(c, i - 1, "several") ||
                    (i > a + 1 && (c->t[i - 1].flags & PX_TF_CAP) && (lexf(c, i - 2) & LX_DET) &&
                     !(lexf(c, i - 1) & LX_NAMESTOP)))) &&
                 !clause_adjective(c, a, i))
