@@ -1443,8 +1443,28 @@ static bool format_label(const ctx *c, const rec *r)
     return (e1 == 'e' && e2 == 'd') || (g1 == 'i' && e1 == 'n' && e2 == 'g');
 }
 
+/* "Trump was asked what he thought": the subject of a passive "asked" is
+ * the one asked, not the source of the question */
+static bool passive_asked(const ctx *c, const rec *r)
+{
+    if (r->vb <= r->va || r->sb <= r->sa || r->sb > r->va || !is(c, r->va, "asked"))
+        return false;
+    uint32_t x = r->va;
+    while (x > r->sb && (is_ly_adverb(c, x - 1) || is(c, x - 1, "also") || is(c, x - 1, "first") ||
+                         is(c, x - 1, "then") || is(c, x - 1, "later") || is(c, x - 1, "again") ||
+                         is(c, x - 1, "not") || is(c, x - 1, "never") || is(c, x - 1, "often")))
+        x--;
+    return x > r->sb && (is(c, x - 1, "was") || is(c, x - 1, "were") || is(c, x - 1, "is") ||
+                         is(c, x - 1, "are") || is(c, x - 1, "been") || is(c, x - 1, "being") ||
+                         is(c, x - 1, "be"));
+}
+
 static void add(ctx *c, rec r)
 {
+    if (passive_asked(c, &r)) {
+        r.sa = r.sb = 0;
+        r.entity = -1;
+    }
     /* "- and he ...", "(... said he expects X.)": a dash before the
      * content and a closing parenthesis whose opening one is outside it
      * are the writer's */
