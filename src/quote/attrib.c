@@ -557,9 +557,19 @@ static bool plural_possessive(const ctx *c, uint32_t a, uint32_t i)
 
 /* The source noun phrase ending at token p (inclusive), not before a.
  * Returns its first token, or p + 1 when there is none. */
+/* Token p ends a share of those polled ("four in 10", "42%", "43
+ * percent"): a number, or a per cent sign after one. */
+static bool share_end(const ctx *c, uint32_t a, uint32_t p)
+{
+    if (c->t[p].kind == PX_TOK_NUMBER)
+        return true;
+    return p > a && c->t[p].kind == PX_TOK_SYMBOL && tlen(c, p) == 1 && tstr(c, p)[0] == '%' &&
+           c->t[p - 1].kind == PX_TOK_NUMBER && c->t[p - 1].end == c->t[p].start;
+}
+
 static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
 {
-    if (p < a || in_quote(c, p) || c->t[p].kind != PX_TOK_WORD)
+    if (p < a || in_quote(c, p) || (c->t[p].kind != PX_TOK_WORD && !share_end(c, a, p)))
         return p + 1;
     /* "a liberal think tank": no subject before a noun */
     if (p + 2 < c->doc->n_toks && is(c, p + 1, "think") &&
@@ -599,7 +609,7 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             count++;
             continue;
         }
-        if (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER)
+        if (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER && !(i == p && share_end(c, a, i)))
             break;
         /* "Other Republicans", "those surveyed", "officials from both
          * parties" start like a determiner */
@@ -2420,7 +2430,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 bool clean = y < sa && sa - y <= 14 &&
                              ((c->t[y].flags & PX_TF_CAP) || (lexf(c, y) & LX_DET) ||
                               c->t[y].kind == PX_TOK_NUMBER) &&
-                             !(lexf(c, y) & (LX_PREP | LX_PRON)) &&
+                             (!(lexf(c, y) & (LX_PREP | LX_PRON)) ||
+                              (is(c, y, "about") && share_end(c, a, p - 1))) &&
                              (!(lexf(c, y) & LX_NAMESTOP) || (lexf(c, y) & LX_DET));
                 for (uint32_t i = y; i < p && clean; i++)
                     clean = !in_quote(c, i) && cue_type(c, i) == CUE_NONE &&
