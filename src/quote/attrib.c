@@ -40,6 +40,7 @@ typedef struct rec {
     int32_t entity;
     bool embedded;
     const char *name; /* speaker when no entity is known (arena) */
+    bool whole;       /* the content runs to its sentence's end: add() keeps cb */
 } rec;
 
 typedef struct ctx {
@@ -1364,7 +1365,7 @@ static void add(ctx *c, rec r)
     }
     /* "endorsed [Mr. Trump] at a news conference": the occasion of an
      * indirect content after its cue is the writer's */
-    if (r.cb > r.ca + 2 && r.vb > r.va && r.va < r.ca && !r.embedded) {
+    if (r.cb > r.ca + 2 && r.vb > r.va && r.va < r.ca && !r.embedded && !r.whole) {
         bool quoted = false;
         for (uint32_t i = r.ca; i < r.cb && !quoted; i++)
             quoted = in_quote(c, i) || c->t[i].kind == PX_TOK_QUOTE;
@@ -1981,6 +1982,58 @@ static void as_put_it(ctx *c, size_t u)
     }
 }
 
+/* "In an NBC News/Wall Street Journal poll released Monday, 50 percent
+ * of respondents chose Clinton": a sentence that opens with "In" and a
+ * poll or survey reports what the poll found; the cue is "In", the
+ * source the poll, the content the clause after the comma. */
+static void poll_lead(ctx *c, size_t u)
+{
+    const unit *un = &c->units[u];
+    uint32_t a = un->a, b = un->b;
+    if (a + 4 >= b || !is(c, a, "in") || !(c->t[a].flags & PX_TF_CAP) || in_quote(c, a) ||
+        !((lexf(c, a + 1) & LX_DET) || is(c, a + 1, "this") || is(c, a + 1, "that") ||
+          (c->t[a + 1].flags & PX_TF_CAP)))
+        return;
+    uint32_t e = a + 1;
+    bool poll = false;
+    while (e < b && e < a + 24 && !in_quote(c, e) && !is_punct(c, e, ',') &&
+           !is_terminal_tok(c, e) && cue_type(c, e) == CUE_NONE) {
+        poll |= is(c, e, "poll") || is(c, e, "polls") || is(c, e, "survey") ||
+                is(c, e, "surveys");
+        e++;
+    }
+    if (!poll || e + 2 >= b || !is_punct(c, e, ','))
+        return;
+    uint32_t s = e + 1;
+    /* "In a CNN poll conducted on Thursday, however, 73 percent ..." */
+    if (s + 2 < b && (is(c, s, "however") || is(c, s, "though") || is(c, s, "meanwhile")) &&
+        is_punct(c, s + 1, ','))
+        s += 2;
+    /* "..., conducted March 11-13, 40 percent ...": the poll's participle */
+    if (is_ed_word(c, s)) {
+        uint32_t x = s + 1;
+        while (x < b && x < s + 12 && !in_quote(c, x) && !is_punct(c, x, ',') &&
+               !is_terminal_tok(c, x))
+            x++;
+        if (x + 2 < b && is_punct(c, x, ','))
+            s = x + 1;
+    }
+    if (in_quote(c, s) || (c->t[s].kind != PX_TOK_WORD && c->t[s].kind != PX_TOK_NUMBER) ||
+        (lexf(c, s) & LX_PREP))
+        return;
+    /* the content runs to the sentence's end (PolNeAR takes the poll's
+     * findings whole: "..., but narrowed from March's 20-point gap") */
+    rec r = {s, trim_end(c, s, b), a + 1, e, a, a + 1, -1, false, NULL, true};
+    if (r.cb <= r.ca + 2)
+        return;
+    /* "..., Democracy Corp found that ...": a report of its own */
+    for (uint32_t i = s + 1; i + 1 < r.cb && i < s + 12; i++)
+        if (!in_quote(c, i) && is(c, i + 1, "that") && cue_type(c, i) != CUE_NONE)
+            return;
+    r.entity = resolve(c, u, r.sa, r.sb);
+    add(c, r);
+}
+
 static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
 {
     const unit *un = &c->units[u];
@@ -1990,6 +2043,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
     if (speaker_labels(c, u))
         return;
     as_put_it(c, u);
+    poll_lead(c, u);
     /* "Bernie Sanders: 'Of Course' Hillary Clinton Is Qualified": a
      * headline that gives a person's words after the name and a colon */
     {
