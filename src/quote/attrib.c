@@ -1982,6 +1982,53 @@ static void as_put_it(ctx *c, size_t u)
     }
 }
 
+/* The end of the content of a nominal cue ("questions about [his
+ * campaign]") that starts at s: the noun phrase, to a punctuation mark,
+ * an auxiliary or another cue; a question ("questions about [whether
+ * Clinton will face ...]") is a clause. The phrase goes on over a
+ * possessive mark ("criticism of [Sanders’ vote ...]") and a noun in -ly
+ * ("the Khan family"); it ends before a conjunction that starts a clause
+ * ("skeptical of [free trade] and mostly not inclined", "endorsement of
+ * [Hillary Clinton] that was ..."). */
+static uint32_t noun_cue_end(const ctx *c, uint32_t s, uint32_t b)
+{
+    if (s < b && !in_quote(c, s) &&
+        (is(c, s, "whether") || is(c, s, "how") || is(c, s, "what") || is(c, s, "why") ||
+         is(c, s, "if") || is(c, s, "who") || is(c, s, "where") || is(c, s, "when")))
+        return trim_end(c, s, clause_end(c, s, b));
+    uint32_t e = s;
+    while (e < b && e < s + 40) {
+        if (in_quote(c, e)) {
+            e++;
+            continue;
+        }
+        if (e > s && plural_possessive(c, s, e)) {
+            e++;
+            continue;
+        }
+        if (c->t[e].kind == PX_TOK_PUNCT || c->t[e].kind == PX_TOK_DASH ||
+            c->t[e].kind == PX_TOK_QUOTE)
+            break;
+        if (e > s && c->t[e].kind == PX_TOK_WORD &&
+            ((lexf(c, e) & LX_AUX) || cue_type(c, e) != CUE_NONE || is(c, e, "which") ||
+             is(c, e, "who") ||
+             (is_ly_adverb(c, e) && !(c->t[e - 1].flags & PX_TF_CAP) &&
+              !(lexf(c, e - 1) & LX_DET) && !possessive(c, e - 1))))
+            break;
+        if (e > s && c->t[e].kind == PX_TOK_WORD &&
+            (is(c, e, "but") || is(c, e, "that") || is(c, e, "before") || is(c, e, "while") ||
+             is(c, e, "because") || is(c, e, "as")))
+            break;
+        if (e > s && e + 1 < b && (is(c, e, "and") || is(c, e, "or")) && !in_quote(c, e + 1) &&
+            c->t[e + 1].kind == PX_TOK_WORD && !(c->t[e + 1].flags & PX_TF_CAP) &&
+            (is_ed_word(c, e + 1) || (lexf(c, e + 1) & (LX_AUX | LX_PRON)) ||
+             is_ly_adverb(c, e + 1) || cue_type(c, e + 1) != CUE_NONE))
+            break;
+        e++;
+    }
+    return e;
+}
+
 /* "In an NBC News/Wall Street Journal poll released Monday, 50 percent
  * of respondents chose Clinton": a sentence that opens with "In" and a
  * poll or survey reports what the poll found; the cue is "In", the
@@ -2114,21 +2161,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             /* the content: the noun phrase after the preposition, to a
              * punctuation mark, an auxiliary or another cue */
             r.vb = k + 2;
-            uint32_t s = k + 2, e = s;
-            while (e < b && e < s + 40) {
-                if (in_quote(c, e)) {
-                    e++;
-                    continue;
-                }
-                if (c->t[e].kind == PX_TOK_PUNCT || c->t[e].kind == PX_TOK_DASH ||
-                    c->t[e].kind == PX_TOK_QUOTE)
-                    break;
-                if (e > s && c->t[e].kind == PX_TOK_WORD &&
-                    ((lexf(c, e) & LX_AUX) || cue_type(c, e) != CUE_NONE || is(c, e, "which") ||
-                     is(c, e, "who") || is_ly_adverb(c, e)))
-                    break;
-                e++;
-            }
+            uint32_t s = k + 2, e = noun_cue_end(c, s, b);
             if (e == s)
                 continue;
             /* the source: a possessive before the noun ("his attacks on",
