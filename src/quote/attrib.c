@@ -2029,6 +2029,26 @@ static uint32_t noun_cue_end(const ctx *c, uint32_t s, uint32_t b)
     return e;
 }
 
+/* Is [a, e) a phrase of time or place that opens the sentence ("On
+ * Tuesday night, Trump endorsed Pence", "At a rally Friday, Clinton was
+ * asked about ...")? A preposition and words, no verb, no punctuation: it
+ * is no content before the cue, which has its content after it. */
+static bool adverbial_lead(const ctx *c, uint32_t a, uint32_t e)
+{
+    if (e <= a + 1 || e > a + 10 || c->t[a].kind != PX_TOK_WORD || in_quote(c, a) ||
+        !((lexf(c, a) & LX_PREP) || is(c, a, "after") || is(c, a, "before") ||
+          is(c, a, "since") || is(c, a, "amid") || is(c, a, "despite") ||
+          is(c, a, "following") || is(c, a, "throughout")) ||
+        is(c, a, "to") || is(c, a, "of"))
+        return false;
+    for (uint32_t i = a + 1; i < e; i++)
+        if (in_quote(c, i) || (c->t[i].kind != PX_TOK_WORD && c->t[i].kind != PX_TOK_NUMBER) ||
+            cue_type(c, i) != CUE_NONE || finite_verb(c, i) || is(c, i, "that") ||
+            is(c, i, "who") || is(c, i, "which"))
+            return false;
+    return true;
+}
+
 /* "In an NBC News/Wall Street Journal poll released Monday, 50 percent
  * of respondents chose Clinton": a sentence that opens with "In" and a
  * poll or survey reports what the poll found; the cue is "In", the
@@ -2606,7 +2626,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             bool lead_short = false;
             if (comma_before && !quote_before) {
                 uint32_t le = trim_end(c, a, sa - 1);
-                lead_short = le - a < 3 && !(le > a && closes_quote(c, le - 1));
+                lead_short = (le - a < 3 && !(le > a && closes_quote(c, le - 1))) ||
+                             adverbial_lead(c, a, le);
             }
             if (!who && !parenthetical &&
                 (quote_before || (comma_before && after_short && !lead_short))) {
