@@ -2029,13 +2029,40 @@ static uint32_t noun_cue_end(const ctx *c, uint32_t s, uint32_t b)
     return e;
 }
 
+/* "Addressing the topic on Monday, X urged ...": [a, e) is a participle
+ * phrase (a word in -ing and no finite verb). */
+static bool participle_lead(const ctx *c, uint32_t a, uint32_t e)
+{
+    size_t n = tlen(c, a);
+    if (n < 6 || memcmp(tstr(c, a) + n - 3, "ing", 3) || !(c->t[a].flags & PX_TF_CAP))
+        return false;
+    for (uint32_t i = a + 1; i < e; i++)
+        if (finite_verb(c, i) || cue_type(c, i) != CUE_NONE)
+            return false;
+    return true;
+}
+
 /* Is [a, e) a phrase of time or place that opens the sentence ("On
  * Tuesday night, Trump endorsed Pence", "At a rally Friday, Clinton was
  * asked about ...")? A preposition and words, no verb, no punctuation: it
  * is no content before the cue, which has its content after it. */
 static bool adverbial_lead(const ctx *c, uint32_t a, uint32_t e)
 {
-    if (e <= a + 1 || e > a + 10 || c->t[a].kind != PX_TOK_WORD || in_quote(c, a) ||
+    if (e <= a + 1 || e > a + 30 || c->t[a].kind != PX_TOK_WORD || in_quote(c, a))
+        return false;
+    /* "While he was in a Texas county jail, X told him ...", "Asked if he
+     * was ever bullied, X said no": a subordinate clause alone */
+    if (is(c, a, "while") || is(c, a, "as") || is(c, a, "if") || is(c, a, "when") ||
+        is(c, a, "although") || is(c, a, "though") || is(c, a, "because") || is(c, a, "once") ||
+        is(c, a, "until") || is(c, a, "unless") || is(c, a, "whereas") || is(c, a, "asked") ||
+        participle_lead(c, a, e)) {
+        for (uint32_t i = a + 1; i < e; i++)
+            if (in_quote(c, i) || c->t[i].kind == PX_TOK_PUNCT || c->t[i].kind == PX_TOK_DASH ||
+                c->t[i].kind == PX_TOK_QUOTE)
+                return false;
+        return true;
+    }
+    if (e > a + 16 ||
         !((lexf(c, a) & LX_PREP) || is(c, a, "after") || is(c, a, "before") ||
           is(c, a, "since") || is(c, a, "amid") || is(c, a, "despite") ||
           is(c, a, "following") || is(c, a, "throughout")) ||
