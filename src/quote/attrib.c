@@ -2076,6 +2076,14 @@ static bool adverbial_lead(const ctx *c, uint32_t a, uint32_t e)
     return true;
 }
 
+/* A verb by which data report (polls, studies, records): "found",
+ * "shows". */
+static bool data_verb(const ctx *c, uint32_t k)
+{
+    return is(c, k, "found") || is(c, k, "finds") || is(c, k, "find") || is(c, k, "show") ||
+           is(c, k, "shows") || is(c, k, "showed");
+}
+
 /* "In an NBC News/Wall Street Journal poll released Monday, 50 percent
  * of respondents chose Clinton": a sentence that opens with "In" and a
  * poll or survey reports what the poll found; the cue is "In", the
@@ -2556,7 +2564,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
              * voters in a Times poll said": before a verb of speech, a
              * clause start that opens a noun phrase and has no verb up to
              * the cue is all subject */
-            if (!have_src && (is(c, k, "said") || is(c, k, "say") || is(c, k, "says"))) {
+            if (!have_src && (is(c, k, "said") || is(c, k, "say") || is(c, k, "says") ||
+                              data_verb(c, k))) {
                 uint32_t y = sa - 1;
                 while (y > a && !in_quote(c, y - 1) && c->t[y - 1].kind != PX_TOK_DASH &&
                        !(c->t[y - 1].kind == PX_TOK_PUNCT && strchr(",:;(", tstr(c, y - 1)[0])))
@@ -2800,11 +2809,12 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                                  is(c, p - 1, "figures") || is(c, p - 1, "filings") ||
                                  is(c, p - 1, "report") || is(c, p - 1, "analysis"));
                 if (ct == CUE_THAT && !is(c, s, "that") && !data_src &&
-                    !(c->t[s].kind == PX_TOK_WORD &&
+                    !((c->t[s].kind == PX_TOK_WORD || c->t[s].kind == PX_TOK_NUMBER) &&
                       ((lexf(c, s) & LX_PRON) || (lexf(c, s) & LX_DET) ||
                        (c->t[s].flags & PX_TF_CAP) ||
                        (c->t[s].kind == PX_TOK_NUMBER && s + 1 < b &&
-                        c->t[s + 1].kind == PX_TOK_WORD) ||
+                        (c->t[s + 1].kind == PX_TOK_WORD || share_end(c, s, s + 1))) ||
+                       (data_verb(c, k) && (is(c, s, "him") || is(c, s, "them"))) ||
                        (is(c, s, "to") && s + 1 < b && c->t[s + 1].kind == PX_TOK_WORD &&
                         !(c->t[s + 1].flags & PX_TF_CAP) &&
                         !(lexf(c, s + 1) & (LX_DET | LX_PRON | LX_PREP))))))
