@@ -2084,6 +2084,34 @@ static bool data_verb(const ctx *c, uint32_t k)
            is(c, k, "shows") || is(c, k, "showed");
 }
 
+/* A form of "be" before a participle: "is saying", "aren't saying". */
+static bool be_form(const ctx *c, uint32_t i)
+{
+    if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD)
+        return false;
+    if (is(c, i, "is") || is(c, i, "are") || is(c, i, "was") || is(c, i, "were") ||
+        is(c, i, "am") || is(c, i, "be") || is(c, i, "been"))
+        return true;
+    size_t n = tlen(c, i);
+    const char *w = tstr(c, i);
+    return n >= 5 && n <= 9 &&
+           (!memcmp(w + n - 3, "n't", 3) || (n >= 7 && !memcmp(w + n - 5, "n\xe2\x80\x99t", 5))) &&
+           (!strncmp(w, "isn", 3) || !strncmp(w, "aren", 4) || !strncmp(w, "wasn", 4) ||
+            !strncmp(w, "weren", 5));
+}
+
+/* Is the participle cue k the verb of a progressive form, after "be" and
+ * adverbs ("is now saying", "have been arguing")? */
+static bool progressive_be(const ctx *c, uint32_t a, uint32_t k)
+{
+    uint32_t i = k;
+    while (i > a && i + 3 > k && !in_quote(c, i - 1) && c->t[i - 1].kind == PX_TOK_WORD &&
+           (is_ly_adverb(c, i - 1) || is(c, i - 1, "not") || is(c, i - 1, "now") ||
+            is(c, i - 1, "also") || is(c, i - 1, "still")))
+        i--;
+    return i > a + 1 && be_form(c, i - 1);
+}
+
 /* "In an NBC News/Wall Street Journal poll released Monday, 50 percent
  * of respondents chose Clinton": a sentence that opens with "In" and a
  * poll or survey reports what the poll found; the cue is "In", the
@@ -2253,6 +2281,11 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             k = e - 1;
             continue;
         }
+        /* "The White House is saying that ...": a participle after a form
+         * of "be" is the finite verb of its clause */
+        bool prog = ct == CUE_PART && progressive_be(c, a, k);
+        if (prog)
+            ct = CUE_VERB;
         if (ct == CUE_PART) {
             /* "after saying he was nervous", "by calling for a ban" */
             bool prep_part = k > a && !in_quote(c, k - 1) &&
@@ -2397,6 +2430,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             while (p > a && before_cue(c, a, p - 1) &&
                    !in_quote(c, p - 1))
                 p--;
+            if (prog && p > a + 1 && be_form(c, p - 1)) {
+                p--;
+                continue;
+            }
             /* "The committee this week announced", "Pence on Thursday
              * blamed"; not "a poll released Thursday found" */
             if (p > a + 1) {
