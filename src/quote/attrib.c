@@ -251,6 +251,7 @@ static const char *const prep_verbs[] = {
     "asked for", "complained about", "complaining about", "worried about", "worries about",
     "warned of", "warned about", "warning of", "warning about", "warned against",
     "rail against", "railed against", "railing against", "weighed in on", "focused on",
+    "point out", "points out", "pointed out", "pointing out",
 };
 
 static bool is_prep_verb(const ctx *c, size_t i)
