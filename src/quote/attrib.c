@@ -251,7 +251,8 @@ static const char *const prep_verbs[] = {
     "asked for", "complained about", "complaining about", "worried about", "worries about",
     "warned of", "warned about", "warning of", "warning about", "warned against",
     "rail against", "railed against", "railing against", "weighed in on", "focused on",
-    "point out", "points out", "pointed out", "pointing out",
+    "point out", "points out", "pointed out", "pointing out", "made clear", "makes clear",
+    "make clear", "making clear", "laid out", "lays out", "lay out", "laying out",
 };
 
 static bool is_prep_verb(const ctx *c, size_t i)
@@ -273,6 +274,14 @@ static bool is_prep_verb(const ctx *c, size_t i)
         if (strlen(prep_verbs[k]) == n && !memcmp(prep_verbs[k], buf, n))
             return true;
     return false;
+}
+
+/* "made it clear that ...": a cue of three words (the content after). */
+static bool made_it_clear(const ctx *c, size_t i)
+{
+    return i + 3 < c->doc->n_toks && is(c, i + 1, "it") && is(c, i + 2, "clear") &&
+           (is(c, i, "made") || is(c, i, "make") || is(c, i, "makes") || is(c, i, "making")) &&
+           !in_quote(c, i + 1) && !in_quote(c, i + 2);
 }
 
 /* The class (NC_*) of token i, the one after a possible cue, as
@@ -334,7 +343,7 @@ static int cue_type_uncached(const ctx *c, size_t i)
     if ((t->flags & PX_TF_CAP) && !opening_part &&
         !(c->qs.tok_block[i] == c->hl_block && i > 0 && c->qs.tok_block[i - 1] == c->hl_block))
         return CUE_NONE; /* "United States", "Says Who"; but "Pence Endorses Ryan" */
-    if ((f & LX_PREPV) && is_prep_verb(c, i))
+    if ((f & LX_PREPV) && (is_prep_verb(c, i) || made_it_clear(c, i)))
         return CUE_PREPV;
     if ((f & LX_CTX) && (f & (LX_PART | LX_VERB | LX_THAT | LX_STAT)) &&
         px__cue_context_rare(tstr(c, i), tlen(c, i), next_class(c, i + 1)))
@@ -2206,6 +2215,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         rec r = {0, 0, 0, 0, k, k + 1, -1, false, NULL};
         /* the first token after the cue */
         uint32_t ke = ct == CUE_PREPV ? k + 2 : k + 1;
+        if (ct == CUE_PREPV && made_it_clear(c, k))
+            ke = k + 3;
         if (ct == CUE_PREPV) {
             r.vb = ke;
             size_t n = tlen(c, k);
