@@ -40,7 +40,6 @@ typedef struct rec {
     int32_t entity;
     bool embedded;
     const char *name; /* speaker when no entity is known (arena) */
-    bool whole;       /* the content runs to its sentence's end: add() keeps cb */
 } rec;
 
 typedef struct ctx {
@@ -89,6 +88,20 @@ static bool is(const ctx *c, size_t i, const char *lit)
 }
 
 /* The lexicon flags of token i (LX_*), looked up once. */
+/* "Theresa May said", "George Will wrote": a capitalised "May" or "Will"
+ * after a name, with a lower-case word after it (not a headline in title
+ * case), is part of the name (c->lex filled up to i) */
+static bool name_part(const ctx *c, size_t i)
+{
+    if (i == 0 || i + 1 >= c->doc->n_toks || !(c->t[i].flags & PX_TF_CAP) ||
+        !(is(c, i, "may") || is(c, i, "will")))
+        return false;
+    const px_token *p = &c->t[i - 1], *n = &c->t[i + 1];
+    return p->kind == PX_TOK_WORD && (p->flags & PX_TF_CAP) &&
+           !(c->lex[i - 1] & (LX_NAMESTOP | LX_NPSTOP | LX_DET)) &&
+           n->kind == PX_TOK_WORD && !(n->flags & PX_TF_CAP);
+}
+
 static uint32_t lexf(const ctx *c, size_t i)
 {
     uint32_t f = c->lex[i];
@@ -475,6 +488,12 @@ static uint32_t left_conjunct(const ctx *c, uint32_t a, uint32_t x, bool by_and)
         if (in_quote(c, y) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER &&
                                !(t->flags & PX_TF_ABBREV)))
             break;
+        /* "She and her aides have vowed", "They and their supporters
+         * argue" */
+        if (y + 1 == x && by_and && (is(c, y, "she") || is(c, y, "he") || is(c, y, "they") ||
+                                     is(c, y, "we") || is(c, y, "i")) &&
+            clause_initial(c, a, y))
+            return y;
         if ((lexf(c, y) & LX_DET)) {
             start = y;
             det = true;
@@ -578,6 +597,80 @@ static bool share_end(const ctx *c, uint32_t a, uint32_t p)
            c->t[p - 1].kind == PX_TOK_NUMBER && c->t[p - 1].end == c->t[p].start;
 }
 
+/* "Experts on North Korea and nuclear nonproliferation said", "a study
+ * by Harvard and the University of California found", "The Tax Policy
+ * Center at the Urban Institute and Brookings Institution estimates": the
+ * conjunction x joins the objects of a preposition inside the subject,
+ * which is the noun phrase before the preposition when it opens its
+ * clause. Returns its first token, or x when there is none. */
+static uint32_t pp_conjunct_subject(const ctx *c, uint32_t a, uint32_t x)
+{
+    uint32_t y = x;
+    while (y > a && x - y < 6) {
+        const px_token *t = &c->t[y - 1];
+        if (in_quote(c, y - 1) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER))
+            return x;
+        if ((lexf(c, y - 1) & LX_DET) && !(lexf(c, y - 1) & LX_PRON)) {
+            y--;
+            break;
+        }
+        if (!(t->flags & PX_TF_CAP) || (lexf(c, y - 1) & (LX_NAMESTOP | LX_NPSTOP | LX_PREP)))
+            break;
+        y--;
+    }
+    if (y == x || y < a + 2 || in_quote(c, y - 1) ||
+        !(is(c, y - 1, "of") || is(c, y - 1, "for") || is(c, y - 1, "from") ||
+          is(c, y - 1, "at") || is(c, y - 1, "on") || is(c, y - 1, "in") || is(c, y - 1, "by")))
+        return x;
+    uint32_t h = y - 2; /* the head noun before the preposition */
+    if (c->t[h].kind != PX_TOK_WORD || in_quote(c, h) || cue_type(c, h) != CUE_NONE ||
+        (lexf(c, h) & (LX_NPSTOP | LX_PRON | LX_AUX | LX_DET | LX_PREP)) || is_ed_word(c, h))
+        return x;
+    uint32_t s = np_before(c, a, h);
+    /* a noun phrase: "Experts", "a 2014 study"; not "Clinton won in
+     * Iowa and Trump said" */
+    if (s > h || !clause_initial(c, a, s) ||
+        !(((lexf(c, s) & LX_DET) && !(lexf(c, s) & LX_PRON)) ||
+          ((c->t[h].flags & PX_TF_CAP) && !(lexf(c, h) & LX_NAMESTOP)) ||
+          (lexf(c, h) & LX_ROLE)))
+        return x;
+    return s;
+}
+
+/* "[Leaked documents] show", "[elected officials from both parties]
+ * say", "where [restructuring experts] say", "[52 percent of registered
+ * voters] say": a word in -ed or -ing that opens its clause (or an -ed
+ * word after "of") before a lower-case noun is an adjective of the
+ * subject */
+static bool clause_adjective(const ctx *c, uint32_t a, uint32_t i)
+{
+    if (cue_type(c, i) != CUE_NONE || i + 1 >= c->doc->n_toks || in_quote(c, i + 1) ||
+        c->t[i + 1].kind != PX_TOK_WORD || (c->t[i + 1].flags & PX_TF_CAP) ||
+        (lexf(c, i + 1) & (LX_NPSTOP | LX_PREP | LX_AUX | LX_DET | LX_PRON | LX_PERSPRON)) ||
+        is(c, i + 1, "up") || is(c, i + 1, "out") || is(c, i + 1, "off") ||
+        is(c, i + 1, "much") || cue_type(c, i + 1) != CUE_NONE)
+        return false;
+    /* an -ing word after a comma or at the start opens a participle
+     * clause ("sparking nationwide fear") */
+    if (!is_ed_word(c, i) && (i == a || c->t[i - 1].kind != PX_TOK_WORD))
+        return false;
+    if (i == a || is_punct(c, i - 1, ','))
+        return !in_quote(c, i - 1) || i == a;
+    return !in_quote(c, i - 1) && c->t[i - 1].kind == PX_TOK_WORD &&
+           ((is(c, i - 1, "of") && is_ed_word(c, i)) || is(c, i - 1, "where") || is(c, i - 1, "after") || is(c, i - 1, "as") ||
+            is(c, i - 1, "while") || is(c, i - 1, "because") || is(c, i - 1, "since") ||
+            is(c, i - 1, "though") || is(c, i - 1, "although") || is(c, i - 1, "when"));
+}
+
+/* "this year", "this past week": a time, no noun phrase of a source */
+static bool time_noun(const ctx *c, uint32_t i)
+{
+    static const char *const w[] = {"year", "week", "month", "morning", "afternoon", "evening",
+                                    "past", "weekend", "spring", "summer", "fall", "winter",
+                                    "time", "season", "day", "cycle"};
+    return is_any(c, i, w, PX_ARRAY_LEN(w));
+}
+
 static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
 {
     if (p < a || in_quote(c, p) || (c->t[p].kind != PX_TOK_WORD && !share_end(c, a, p)))
@@ -626,11 +719,22 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
          * parties" start like a determiner */
         if ((lexf(c, i) & LX_DET) ||
             (count > 0 && (is(c, i, "other") || is(c, i, "those") || is(c, i, "these") ||
-                           is(c, i, "both") || is(c, i, "few") || is(c, i, "such")))) {
+                           is(c, i, "both") || is(c, i, "few") || is(c, i, "such") ||
+                           ((is(c, i, "this") ||
+                             (is(c, i, "that") && clause_initial(c, a, i) &&
+                              !(i > a && is_punct(c, i - 1, ',')))) &&
+                            !time_noun(c, i + 1))))) {
             sa = i;
             /* "the two senators", "all the candidates" */
             while (sa > a && (lexf(c, sa - 1) & LX_DET) && !in_quote(c, sa - 1))
                 sa--;
+            if (sa > a + 1 && (is(c, sa - 1, "and") || is(c, sa - 1, "or")) && !in_quote(c, sa - 1)) {
+                uint32_t pl = pp_conjunct_subject(c, a, sa - 1);
+                if (pl < sa - 1) {
+                    sa = pl;
+                    break;
+                }
+            }
             /* "The Republican nominee and his aides" */
             if (sa > a + 1 && (is(c, sa - 1, "and") || is(c, sa - 1, "or")) && !in_quote(c, sa - 1)) {
                 uint32_t l = left_conjunct(c, a, sa - 1, true);
@@ -657,6 +761,11 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             break;
         }
         if ((is(c, i, "and") || is(c, i, "or")) && count > 0) {
+            uint32_t pl = pp_conjunct_subject(c, a, i);
+            if (pl < i) {
+                sa = pl;
+                break;
+            }
             /* "Democrats and Republicans say", "Ben Carson, Ted Cruz and
              * Rand Paul have argued", "the former first lady and U.S.
              * senator said" */
@@ -688,15 +797,33 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             if (n > 4 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || !strncmp(w + n - 3, "ing", 3)) &&
                 !(lexf(c, i) & LX_ROLE) &&
                 !(i > a && cue_type(c, i) == CUE_NONE && !in_quote(c, i - 1) &&
-                  ((lexf(c, i - 1) & LX_DET) ||
+                  ((lexf(c, i - 1) & LX_DET) || is(c, i - 1, "both") || is(c, i - 1, "other") ||
+                   is(c, i - 1, "those") || is(c, i - 1, "these") || is(c, i - 1, "few") ||
+                   is(c, i - 1, "such") || is(c, i - 1, "many") || is(c, i - 1, "several") ||
                    (i > a + 1 && (c->t[i - 1].flags & PX_TF_CAP) && (lexf(c, i - 2) & LX_DET) &&
-                    !(lexf(c, i - 1) & LX_NAMESTOP)))))
+                    !(lexf(c, i - 1) & LX_NAMESTOP)))) &&
+                !clause_adjective(c, a, i))
                 break;
         }
         sa = i;
         count++;
     }
     return sa;
+}
+
+/* A full stop, hyphen or slash glued between two words or numbers
+ * ("TheIowaRepublican.com", "A.F.L.-C.I.O.", "R-S.C."): part of a name,
+ * no end of it. */
+static bool glued(const ctx *c, uint32_t k)
+{
+    if (k == 0 || k + 1 >= c->doc->n_toks || in_quote(c, k))
+        return false;
+    const px_token *t = &c->t[k], *p = &c->t[k - 1], *n = &c->t[k + 1];
+    if (t->end - t->start != 1 || !strchr(".-/", c->text[t->start]) || p->end != t->start ||
+        t->end != n->start)
+        return false;
+    return (p->kind == PX_TOK_WORD || p->kind == PX_TOK_NUMBER) &&
+           (n->kind == PX_TOK_WORD || n->kind == PX_TOK_NUMBER);
 }
 
 static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b);
@@ -744,7 +871,7 @@ static uint32_t np_after(const ctx *c, uint32_t s, uint32_t b)
     uint32_t e = s;
     while (e < b && e - s < 12) {
         const px_token *t = &c->t[e];
-        if (in_quote(c, e) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER))
+        if (in_quote(c, e) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER && !glued(c, e)))
             break;
         if (e > s && ((lexf(c, e) & LX_NPSTOP) || (lexf(c, e) & LX_PRON)) && !is(c, e, "of") &&
             !is(c, e, "for"))
@@ -792,8 +919,9 @@ static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b)
             break;
         uint32_t k = s;
         bool rel = false; /* past "who": its verb may be a cue ("who said she ...") */
-        while (k < b && !in_quote(c, k) && !is_punct(c, k, ',') && !is_terminal_tok(c, k) &&
-               c->t[k].kind != PX_TOK_DASH && (rel || !verb_cue(c, k))) {
+        while (k < b && !in_quote(c, k) && !is_punct(c, k, ',') &&
+               ((!is_terminal_tok(c, k) && c->t[k].kind != PX_TOK_DASH) || glued(c, k)) &&
+               (rel || !verb_cue(c, k))) {
             rel |= is(c, k, "who") || is(c, k, "whose") || is(c, k, "whom") || is(c, k, "which");
             k++;
         }
@@ -903,6 +1031,15 @@ static uint32_t source_cut(const ctx *c, uint32_t sa, uint32_t sb)
         const char *s = tstr(c, w);
         if (is(c, w, "of") || is(c, w, "from") || is(c, w, "including"))
             continue; /* "Johnnie Wilson, of Springfield, Va., said" */
+        /* "Podesta, who said the project was vetted, said": a relative
+         * clause that reports a statement of its own is no part of the
+         * source */
+        if (is(c, w, "who") || is(c, w, "whose")) {
+            for (uint32_t y = w + 1; y < sb; y++)
+                if (!in_quote(c, y) && verb_cue(c, y))
+                    return x;
+            continue;
+        }
         if ((lexf(c, w) & (LX_NOTAPPOS | LX_PREP)) || is(c, w, "however") ||
             is(c, w, "meanwhile") || is(c, w, "like") || is(c, w, "too") ||
             cue_type(c, w) == CUE_PART ||
@@ -1326,8 +1463,28 @@ static bool format_label(const ctx *c, const rec *r)
     return (e1 == 'e' && e2 == 'd') || (g1 == 'i' && e1 == 'n' && e2 == 'g');
 }
 
+/* "Trump was asked what he thought": the subject of a passive "asked" is
+ * the one asked, not the source of the question */
+static bool passive_asked(const ctx *c, const rec *r)
+{
+    if (r->vb <= r->va || r->sb <= r->sa || r->sb > r->va || !is(c, r->va, "asked"))
+        return false;
+    uint32_t x = r->va;
+    while (x > r->sb && (is_ly_adverb(c, x - 1) || is(c, x - 1, "also") || is(c, x - 1, "first") ||
+                         is(c, x - 1, "then") || is(c, x - 1, "later") || is(c, x - 1, "again") ||
+                         is(c, x - 1, "not") || is(c, x - 1, "never") || is(c, x - 1, "often")))
+        x--;
+    return x > r->sb && (is(c, x - 1, "was") || is(c, x - 1, "were") || is(c, x - 1, "is") ||
+                         is(c, x - 1, "are") || is(c, x - 1, "been") || is(c, x - 1, "being") ||
+                         is(c, x - 1, "be"));
+}
+
 static void add(ctx *c, rec r)
 {
+    if (passive_asked(c, &r)) {
+        r.sa = r.sb = 0;
+        r.entity = -1;
+    }
     /* "- and he ...", "(... said he expects X.)": a dash before the
      * content and a closing parenthesis whose opening one is outside it
      * are the writer's */
@@ -1375,7 +1532,7 @@ static void add(ctx *c, rec r)
     }
     /* "endorsed [Mr. Trump] at a news conference": the occasion of an
      * indirect content after its cue is the writer's */
-    if (r.cb > r.ca + 2 && r.vb > r.va && r.va < r.ca && !r.embedded && !r.whole) {
+    if (r.cb > r.ca + 2 && r.vb > r.va && r.va < r.ca && !r.embedded) {
         bool quoted = false;
         for (uint32_t i = r.ca; i < r.cb && !quoted; i++)
             quoted = in_quote(c, i) || c->t[i].kind == PX_TOK_QUOTE;
@@ -2052,6 +2209,22 @@ static bool participle_lead(const ctx *c, uint32_t a, uint32_t e)
     return true;
 }
 
+/* The attribution r found before the cue at p in unit un has the
+ * unit's subject as its source, written before its own cue: a second verb
+ * joined by "and" shares it ("X defended the route and said ..."). */
+static bool shared_subject(const ctx *c, const unit *un, const rec *r, uint32_t p)
+{
+    if (r->sb <= r->sa || r->sa < un->a || r->sb > r->va || r->vb > p || r->embedded)
+        return false;
+    if (un->subject >= 0 && un->subject_tok < p && un->subj_b > un->subj_a &&
+        !(un->subj_a < r->sb && r->sa < un->subj_b))
+        return false;
+    for (uint32_t i = r->vb; i < p; i++)
+        if (is_terminal_tok(c, i))
+            return false;
+    return true;
+}
+
 /* Is [a, e) a phrase of time or place that opens the sentence ("On
  * Tuesday night, Trump endorsed Pence", "At a rally Friday, Clinton was
  * asked about ...")? A preposition and words, no verb, no punctuation: it
@@ -2125,7 +2298,7 @@ static bool progressive_be(const ctx *c, uint32_t a, uint32_t k)
 /* "In an NBC News/Wall Street Journal poll released Monday, 50 percent
  * of respondents chose Clinton": a sentence that opens with "In" and a
  * poll or survey reports what the poll found; the cue is "In", the
- * source the poll, the content the clause after the comma. */
+ * source the poll, the content the rest of the sentence. */
 static void poll_lead(ctx *c, size_t u)
 {
     const unit *un = &c->units[u];
@@ -2163,7 +2336,7 @@ static void poll_lead(ctx *c, size_t u)
         return;
     /* the content runs to the sentence's end (PolNeAR takes the poll's
      * findings whole: "..., but narrowed from March's 20-point gap") */
-    rec r = {s, trim_end(c, s, b), a + 1, e, a, a + 1, -1, false, NULL, true};
+    rec r = {s, trim_end(c, s, b), a + 1, e, a, a + 1, -1, false, NULL};
     if (r.cb <= r.ca + 2)
         return;
     /* "..., Democracy Corp found that ...": a report of its own */
@@ -2171,7 +2344,12 @@ static void poll_lead(ctx *c, size_t u)
         if (!in_quote(c, i) && is(c, i + 1, "that") && cue_type(c, i) != CUE_NONE)
             return;
     r.entity = resolve(c, u, r.sa, r.sb);
+    size_t n = c->recs.n;
     add(c, r);
+    /* add() cuts the occasion off an indirect content; the poll's
+     * findings run to the sentence's end */
+    if (c->recs.n > n && c->recs.v[n].ca == r.ca)
+        c->recs.v[n].cb = r.cb;
 }
 
 static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
@@ -2489,8 +2667,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             uint32_t lo = p - 1;
             while (lo > a && p - lo < 48 && !in_quote(c, lo - 1) &&
                    !(c->t[lo - 1].kind == PX_TOK_PUNCT && strchr(".!?;:", tstr(c, lo - 1)[0]) &&
-                     !(is_punct(c, lo - 1, '.') && is_punct(c, lo, ','))))
-                lo--; /* "Mitch McConnell, R-Ky., said": no full stop */
+                     !(is_punct(c, lo - 1, '.') && is_punct(c, lo, ',')) &&
+                     !(is_punct(c, lo - 1, '.') && c->t[lo].start == c->t[lo - 1].end)))
+                lo--; /* "Mitch McConnell, R-Ky., said", "(D-N.Y.), chairman of":
+                       * no full stop */
             if (lo < p - 1 && is_punct(c, lo, ',') && lo > a && in_quote(c, lo - 1))
                 lo++; /* "“...”, Michael Tyler, a spokesman, said" */
             {
@@ -2545,9 +2725,17 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         if (p > a && (is(c, p - 1, "and") || is(c, p - 1, "but")) && !in_quote(c, p - 1)) {
             /* "Her campaign also announced ... and said": the subject */
             uint32_t s0 = a, s1 = a;
+            const rec *prev = c->recs.n > first_rec ? &c->recs.v[c->recs.n - 1] : NULL;
+            if (prev && !shared_subject(c, un, prev, p))
+                prev = NULL;
             if (un->subject >= 0 && un->subj_b <= p && un->subject_tok < p) {
                 s0 = un->subj_a, s1 = un->subj_b;
+                /* "A spokesman for the mayor defended the route and said":
+                 * the subject as the first verb's source spans it */
+                if (prev)
+                    s0 = prev->sa, s1 = prev->sb;
             } else {
+                prev = NULL;
                 /* the noun phrase that opens the unit */
                 while (s1 < p && c->t[s1].kind == PX_TOK_WORD && !in_quote(c, s1) &&
                        s1 < a + 8 && cue_type(c, s1) == CUE_NONE &&
@@ -2583,8 +2771,9 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 r.ca = s2;
                 r.cb = trim_end(c, s2, clause_end(c, s2, b));
                 if (r.cb > r.ca) {
-                    r.entity = s0 == un->subj_a && un->subject >= 0 ? un->subject
-                                                                    : resolve(c, u, s0, s1);
+                    r.entity = prev ? prev->entity
+                               : s0 == un->subj_a && un->subject >= 0 ? un->subject
+                                                                      : resolve(c, u, s0, s1);
                     add(c, r);
                 }
                 continue;
@@ -3236,6 +3425,40 @@ static void drop_same_content(ctx *c)
     c->recs.n = k;
 }
 
+/* w[0..n) is lit (lower-case ASCII) in any case */
+static bool ascii_eq(const char *w, size_t n, const char *lit)
+{
+    if (strlen(lit) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]) != lit[i])
+            return false;
+    return true;
+}
+
+/* The end (bytes) of a source's last token i without the clitic of a
+ * personal pronoun: PolNeAR spans "[he]'s said", "[I]'ve suggested". */
+static size_t clitic_end(const ctx *c, uint32_t i)
+{
+    static const char *const prons[] = {"i", "you", "we", "they", "he", "she", "it", "who"};
+    static const char *const clitics[] = {"ve", "re", "ll", "d", "s", "m"};
+    const char *w = tstr(c, i);
+    size_t n = tlen(c, i);
+    for (size_t x = 1; x < n && x < 5; x++) {
+        uint32_t cp;
+        size_t l = px__utf8_decode(w + x, n - x, &cp);
+        if (!l || !px__is_apostrophe(cp))
+            continue;
+        bool pron = false, clitic = false;
+        for (size_t j = 0; j < PX_ARRAY_LEN(prons) && !pron; j++)
+            pron = ascii_eq(w, x, prons[j]);
+        for (size_t j = 0; j < PX_ARRAY_LEN(clitics) && !clitic; j++)
+            clitic = ascii_eq(w + x + l, n - x - l, clitics[j]);
+        return pron && clitic ? c->t[i].start + x : c->t[i].end;
+    }
+    return c->t[i].end;
+}
+
 static int finish(ctx *c, const px_quote **out, size_t *n_out)
 {
     px_doc *d = c->doc;
@@ -3300,12 +3523,15 @@ static int finish(ctx *c, const px_quote **out, size_t *n_out)
         }
         if (r->sb > r->sa) {
             q->speaker_start = c->t[r->sa].start;
-            q->speaker_end = c->t[r->sb - 1].end;
+            q->speaker_end = clitic_end(c, r->sb - 1);
         } else
             q->speaker_start = q->speaker_end = q->start;
         if (r->vb > r->va && !r->embedded) {
             q->cue_start = c->t[r->va].start;
             q->cue_end = c->t[r->vb - 1].end;
+            /* "[he] ['s sought]": the clitic is the cue's auxiliary */
+            if (r->sb > r->sa && r->va == r->sb && q->speaker_end < c->t[r->sb - 1].end)
+                q->cue_start = q->speaker_end;
         } else
             q->cue_start = q->cue_end = q->start;
         if (r->entity >= 0 && (size_t)r->entity < c->mn.e.n) {
@@ -3352,6 +3578,9 @@ int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
         c.lex[i] = LX_DONE | (c.t[i].kind == PX_TOK_WORD ? px__lex(c.text + c.t[i].start,
                                                                      c.t[i].end - c.t[i].start)
                                                           : 0);
+    for (size_t i = 1; i < doc->n_toks; i++)
+        if ((c.lex[i] & LX_AUX) && name_part(&c, i))
+            c.lex[i] &= ~(LX_AUX | LX_NPSTOP | LX_NOTAPPOS | LX_PREP);
     for (size_t i = 0; i < c.qs.n; i++)
         c.title[i] = is_title(&c, &c.qs.v[i]);
     c.hl_block = headline_block(&c);

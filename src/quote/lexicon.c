@@ -95,6 +95,7 @@ static const char *const lx_aux_words[] = {
     "will", "did", "does", "do", "not", "never", "often", "still", "already", "just", "even",
     "privately", "initially", "subsequently", "has", "is", "was", "been", "had", "could",
     "might", "may", "should", "must", "can", "ultimately", "frequently", "always", "n't",
+    "twice", "ever", "sometimes",
 };
 static const char *const lx_notappos_words[] = {
     "in", "on", "at", "via", "according", "during", "after", "before", "and", "but", "then",
