@@ -264,6 +264,8 @@ static const char *const prep_verbs[] = {
     "asked for", "complained about", "complaining about", "worried about", "worries about",
     "warned of", "warned about", "warning of", "warning about", "warned against",
     "rail against", "railed against", "railing against", "weighed in on", "focused on",
+    "point out", "points out", "pointed out", "pointing out", "made clear", "makes clear",
+    "make clear", "making clear", "laid out", "lays out", "lay out", "laying out",
 };
 
 static bool is_prep_verb(const ctx *c, size_t i)
@@ -285,6 +287,14 @@ static bool is_prep_verb(const ctx *c, size_t i)
         if (strlen(prep_verbs[k]) == n && !memcmp(prep_verbs[k], buf, n))
             return true;
     return false;
+}
+
+/* "made it clear that ...": a cue of three words (the content after). */
+static bool made_it_clear(const ctx *c, size_t i)
+{
+    return i + 3 < c->doc->n_toks && is(c, i + 1, "it") && is(c, i + 2, "clear") &&
+           (is(c, i, "made") || is(c, i, "make") || is(c, i, "makes") || is(c, i, "making")) &&
+           !in_quote(c, i + 1) && !in_quote(c, i + 2);
 }
 
 /* The class (NC_*) of token i, the one after a possible cue, as
@@ -346,7 +356,7 @@ static int cue_type_uncached(const ctx *c, size_t i)
     if ((t->flags & PX_TF_CAP) && !opening_part &&
         !(c->qs.tok_block[i] == c->hl_block && i > 0 && c->qs.tok_block[i - 1] == c->hl_block))
         return CUE_NONE; /* "United States", "Says Who"; but "Pence Endorses Ryan" */
-    if ((f & LX_PREPV) && is_prep_verb(c, i))
+    if ((f & LX_PREPV) && (is_prep_verb(c, i) || made_it_clear(c, i)))
         return CUE_PREPV;
     if ((f & LX_CTX) && (f & (LX_PART | LX_VERB | LX_THAT | LX_STAT)) &&
         px__cue_context_rare(tstr(c, i), tlen(c, i), next_class(c, i + 1)))
@@ -577,6 +587,16 @@ static bool plural_possessive(const ctx *c, uint32_t a, uint32_t i)
 
 /* The source noun phrase ending at token p (inclusive), not before a.
  * Returns its first token, or p + 1 when there is none. */
+/* Token p ends a share of those polled ("four in 10", "42%", "43
+ * percent"): a number, or a per cent sign after one. */
+static bool share_end(const ctx *c, uint32_t a, uint32_t p)
+{
+    if (c->t[p].kind == PX_TOK_NUMBER)
+        return true;
+    return p > a && c->t[p].kind == PX_TOK_SYMBOL && tlen(c, p) == 1 && tstr(c, p)[0] == '%' &&
+           c->t[p - 1].kind == PX_TOK_NUMBER && c->t[p - 1].end == c->t[p].start;
+}
+
 /* "Experts on North Korea and nuclear nonproliferation said", "a study
  * by Harvard and the University of California found", "The Tax Policy
  * Center at the Urban Institute and Brookings Institution estimates": the
@@ -653,7 +673,7 @@ static bool time_noun(const ctx *c, uint32_t i)
 
 static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
 {
-    if (p < a || in_quote(c, p) || c->t[p].kind != PX_TOK_WORD)
+    if (p < a || in_quote(c, p) || (c->t[p].kind != PX_TOK_WORD && !share_end(c, a, p)))
         return p + 1;
     /* "a liberal think tank": no subject before a noun */
     if (p + 2 < c->doc->n_toks && is(c, p + 1, "think") &&
@@ -693,7 +713,7 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             count++;
             continue;
         }
-        if (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER)
+        if (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER && !(i == p && share_end(c, a, i)))
             break;
         /* "Other Republicans", "those surveyed", "officials from both
          * parties" start like a determiner */
@@ -2181,6 +2201,66 @@ static void as_put_it(ctx *c, size_t u)
     }
 }
 
+/* The end of the content of a nominal cue ("questions about [his
+ * campaign]") that starts at s: the noun phrase, to a punctuation mark,
+ * an auxiliary or another cue; a question ("questions about [whether
+ * Clinton will face ...]") is a clause. The phrase goes on over a
+ * possessive mark ("criticism of [Sanders’ vote ...]") and a noun in -ly
+ * ("the Khan family"); it ends before a conjunction that starts a clause
+ * ("skeptical of [free trade] and mostly not inclined", "endorsement of
+ * [Hillary Clinton] that was ..."). */
+static uint32_t noun_cue_end(const ctx *c, uint32_t s, uint32_t b)
+{
+    if (s < b && !in_quote(c, s) &&
+        (is(c, s, "whether") || is(c, s, "how") || is(c, s, "what") || is(c, s, "why") ||
+         is(c, s, "if") || is(c, s, "who") || is(c, s, "where") || is(c, s, "when")))
+        return trim_end(c, s, clause_end(c, s, b));
+    uint32_t e = s;
+    while (e < b && e < s + 40) {
+        if (in_quote(c, e)) {
+            e++;
+            continue;
+        }
+        if (e > s && plural_possessive(c, s, e)) {
+            e++;
+            continue;
+        }
+        if (c->t[e].kind == PX_TOK_PUNCT || c->t[e].kind == PX_TOK_DASH ||
+            c->t[e].kind == PX_TOK_QUOTE)
+            break;
+        if (e > s && c->t[e].kind == PX_TOK_WORD &&
+            ((lexf(c, e) & LX_AUX) || cue_type(c, e) != CUE_NONE || is(c, e, "which") ||
+             is(c, e, "who") ||
+             (is_ly_adverb(c, e) && !(c->t[e - 1].flags & PX_TF_CAP) &&
+              !(lexf(c, e - 1) & LX_DET) && !possessive(c, e - 1))))
+            break;
+        if (e > s && c->t[e].kind == PX_TOK_WORD &&
+            (is(c, e, "but") || is(c, e, "that") || is(c, e, "before") || is(c, e, "while") ||
+             is(c, e, "because") || is(c, e, "as")))
+            break;
+        if (e > s && e + 1 < b && (is(c, e, "and") || is(c, e, "or")) && !in_quote(c, e + 1) &&
+            c->t[e + 1].kind == PX_TOK_WORD && !(c->t[e + 1].flags & PX_TF_CAP) &&
+            (is_ed_word(c, e + 1) || (lexf(c, e + 1) & (LX_AUX | LX_PRON)) ||
+             is_ly_adverb(c, e + 1) || cue_type(c, e + 1) != CUE_NONE))
+            break;
+        e++;
+    }
+    return e;
+}
+
+/* "Addressing the topic on Monday, X urged ...": [a, e) is a participle
+ * phrase (a word in -ing and no finite verb). */
+static bool participle_lead(const ctx *c, uint32_t a, uint32_t e)
+{
+    size_t n = tlen(c, a);
+    if (n < 6 || memcmp(tstr(c, a) + n - 3, "ing", 3) || !(c->t[a].flags & PX_TF_CAP))
+        return false;
+    for (uint32_t i = a + 1; i < e; i++)
+        if (finite_verb(c, i) || cue_type(c, i) != CUE_NONE)
+            return false;
+    return true;
+}
+
 /* The attribution r found before the cue at p in unit un has the
  * unit's subject as its source, written before its own cue: a second verb
  * joined by "and" shares it ("X defended the route and said ..."). */
@@ -2197,6 +2277,133 @@ static bool shared_subject(const ctx *c, const unit *un, const rec *r, uint32_t 
     return true;
 }
 
+/* Is [a, e) a phrase of time or place that opens the sentence ("On
+ * Tuesday night, Trump endorsed Pence", "At a rally Friday, Clinton was
+ * asked about ...")? A preposition and words, no verb, no punctuation: it
+ * is no content before the cue, which has its content after it. */
+static bool adverbial_lead(const ctx *c, uint32_t a, uint32_t e)
+{
+    if (e <= a + 1 || e > a + 30 || c->t[a].kind != PX_TOK_WORD || in_quote(c, a))
+        return false;
+    /* "While he was in a Texas county jail, X told him ...", "Asked if he
+     * was ever bullied, X said no": a subordinate clause alone */
+    if (is(c, a, "while") || is(c, a, "as") || is(c, a, "if") || is(c, a, "when") ||
+        is(c, a, "although") || is(c, a, "though") || is(c, a, "because") || is(c, a, "once") ||
+        is(c, a, "until") || is(c, a, "unless") || is(c, a, "whereas") || is(c, a, "asked") ||
+        participle_lead(c, a, e)) {
+        for (uint32_t i = a + 1; i < e; i++)
+            if (in_quote(c, i) || c->t[i].kind == PX_TOK_PUNCT || c->t[i].kind == PX_TOK_DASH ||
+                c->t[i].kind == PX_TOK_QUOTE)
+                return false;
+        return true;
+    }
+    if (e > a + 16 ||
+        !((lexf(c, a) & LX_PREP) || is(c, a, "after") || is(c, a, "before") ||
+          is(c, a, "since") || is(c, a, "amid") || is(c, a, "despite") ||
+          is(c, a, "following") || is(c, a, "throughout")) ||
+        is(c, a, "to") || is(c, a, "of"))
+        return false;
+    for (uint32_t i = a + 1; i < e; i++)
+        if (in_quote(c, i) || (c->t[i].kind != PX_TOK_WORD && c->t[i].kind != PX_TOK_NUMBER) ||
+            cue_type(c, i) != CUE_NONE || finite_verb(c, i) || is(c, i, "that") ||
+            is(c, i, "who") || is(c, i, "which"))
+            return false;
+    return true;
+}
+
+/* A verb by which data report (polls, studies, records): "found",
+ * "shows". */
+static bool data_verb(const ctx *c, uint32_t k)
+{
+    return is(c, k, "found") || is(c, k, "finds") || is(c, k, "find") || is(c, k, "show") ||
+           is(c, k, "shows") || is(c, k, "showed");
+}
+
+/* A form of "be" before a participle: "is saying", "aren't saying". */
+static bool be_form(const ctx *c, uint32_t i)
+{
+    if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD)
+        return false;
+    if (is(c, i, "is") || is(c, i, "are") || is(c, i, "was") || is(c, i, "were") ||
+        is(c, i, "am") || is(c, i, "be") || is(c, i, "been"))
+        return true;
+    size_t n = tlen(c, i);
+    const char *w = tstr(c, i);
+    return n >= 5 && n <= 9 &&
+           (!memcmp(w + n - 3, "n't", 3) || (n >= 7 && !memcmp(w + n - 5, "n\xe2\x80\x99t", 5))) &&
+           (!strncmp(w, "isn", 3) || !strncmp(w, "aren", 4) || !strncmp(w, "wasn", 4) ||
+            !strncmp(w, "weren", 5));
+}
+
+/* Is the participle cue k the verb of a progressive form, after "be" and
+ * adverbs ("is now saying", "have been arguing")? */
+static bool progressive_be(const ctx *c, uint32_t a, uint32_t k)
+{
+    uint32_t i = k;
+    while (i > a && i + 3 > k && !in_quote(c, i - 1) && c->t[i - 1].kind == PX_TOK_WORD &&
+           (is_ly_adverb(c, i - 1) || is(c, i - 1, "not") || is(c, i - 1, "now") ||
+            is(c, i - 1, "also") || is(c, i - 1, "still")))
+        i--;
+    return i > a + 1 && be_form(c, i - 1);
+}
+
+/* "In an NBC News/Wall Street Journal poll released Monday, 50 percent
+ * of respondents chose Clinton": a sentence that opens with "In" and a
+ * poll or survey reports what the poll found; the cue is "In", the
+ * source the poll, the content the rest of the sentence. */
+static void poll_lead(ctx *c, size_t u)
+{
+    const unit *un = &c->units[u];
+    uint32_t a = un->a, b = un->b;
+    if (a + 4 >= b || !is(c, a, "in") || !(c->t[a].flags & PX_TF_CAP) || in_quote(c, a) ||
+        !((lexf(c, a + 1) & LX_DET) || is(c, a + 1, "this") || is(c, a + 1, "that") ||
+          (c->t[a + 1].flags & PX_TF_CAP)))
+        return;
+    uint32_t e = a + 1;
+    bool poll = false;
+    while (e < b && e < a + 24 && !in_quote(c, e) && !is_punct(c, e, ',') &&
+           !is_terminal_tok(c, e) && cue_type(c, e) == CUE_NONE) {
+        poll |= is(c, e, "poll") || is(c, e, "polls") || is(c, e, "survey") ||
+                is(c, e, "surveys");
+        e++;
+    }
+    if (!poll || e + 2 >= b || !is_punct(c, e, ','))
+        return;
+    uint32_t s = e + 1;
+    /* "In a CNN poll conducted on Thursday, however, 73 percent ..." */
+    if (s + 2 < b && (is(c, s, "however") || is(c, s, "though") || is(c, s, "meanwhile")) &&
+        is_punct(c, s + 1, ','))
+        s += 2;
+    /* "..., conducted March 11-13, 40 percent ...": the poll's participle */
+    if (is_ed_word(c, s)) {
+        uint32_t x = s + 1;
+        while (x < b && x < s + 12 && !in_quote(c, x) && !is_punct(c, x, ',') &&
+               !is_terminal_tok(c, x))
+            x++;
+        if (x + 2 < b && is_punct(c, x, ','))
+            s = x + 1;
+    }
+    if (in_quote(c, s) || (c->t[s].kind != PX_TOK_WORD && c->t[s].kind != PX_TOK_NUMBER) ||
+        (lexf(c, s) & LX_PREP))
+        return;
+    /* the content runs to the sentence's end (PolNeAR takes the poll's
+     * findings whole: "..., but narrowed from March's 20-point gap") */
+    rec r = {s, trim_end(c, s, b), a + 1, e, a, a + 1, -1, false, NULL};
+    if (r.cb <= r.ca + 2)
+        return;
+    /* "..., Democracy Corp found that ...": a report of its own */
+    for (uint32_t i = s + 1; i + 1 < r.cb && i < s + 12; i++)
+        if (!in_quote(c, i) && is(c, i + 1, "that") && cue_type(c, i) != CUE_NONE)
+            return;
+    r.entity = resolve(c, u, r.sa, r.sb);
+    size_t n = c->recs.n;
+    add(c, r);
+    /* add() cuts the occasion off an indirect content; the poll's
+     * findings run to the sentence's end */
+    if (c->recs.n > n && c->recs.v[n].ca == r.ca)
+        c->recs.v[n].cb = r.cb;
+}
+
 static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
 {
     const unit *un = &c->units[u];
@@ -2206,6 +2413,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
     if (speaker_labels(c, u))
         return;
     as_put_it(c, u);
+    poll_lead(c, u);
     /* "Bernie Sanders: 'Of Course' Hillary Clinton Is Qualified": a
      * headline that gives a person's words after the name and a colon */
     {
@@ -2237,6 +2445,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         rec r = {0, 0, 0, 0, k, k + 1, -1, false, NULL};
         /* the first token after the cue */
         uint32_t ke = ct == CUE_PREPV ? k + 2 : k + 1;
+        if (ct == CUE_PREPV && made_it_clear(c, k))
+            ke = k + 3;
         if (ct == CUE_PREPV) {
             r.vb = ke;
             size_t n = tlen(c, k);
@@ -2276,21 +2486,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             /* the content: the noun phrase after the preposition, to a
              * punctuation mark, an auxiliary or another cue */
             r.vb = k + 2;
-            uint32_t s = k + 2, e = s;
-            while (e < b && e < s + 40) {
-                if (in_quote(c, e)) {
-                    e++;
-                    continue;
-                }
-                if (c->t[e].kind == PX_TOK_PUNCT || c->t[e].kind == PX_TOK_DASH ||
-                    c->t[e].kind == PX_TOK_QUOTE)
-                    break;
-                if (e > s && c->t[e].kind == PX_TOK_WORD &&
-                    ((lexf(c, e) & LX_AUX) || cue_type(c, e) != CUE_NONE || is(c, e, "which") ||
-                     is(c, e, "who") || is_ly_adverb(c, e)))
-                    break;
-                e++;
-            }
+            uint32_t s = k + 2, e = noun_cue_end(c, s, b);
             if (e == s)
                 continue;
             /* the source: a possessive before the noun ("his attacks on",
@@ -2327,6 +2523,11 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             k = e - 1;
             continue;
         }
+        /* "The White House is saying that ...": a participle after a form
+         * of "be" is the finite verb of its clause */
+        bool prog = ct == CUE_PART && progressive_be(c, a, k);
+        if (prog)
+            ct = CUE_VERB;
         if (ct == CUE_PART) {
             /* "after saying he was nervous", "by calling for a ban" */
             bool prep_part = k > a && !in_quote(c, k - 1) &&
@@ -2471,6 +2672,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             while (p > a && before_cue(c, a, p - 1) &&
                    !in_quote(c, p - 1))
                 p--;
+            if (prog && p > a + 1 && be_form(c, p - 1)) {
+                p--;
+                continue;
+            }
             /* "The committee this week announced", "Pence on Thursday
              * blamed"; not "a poll released Thursday found" */
             if (p > a + 1) {
@@ -2649,7 +2854,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
              * voters in a Times poll said": before a verb of speech, a
              * clause start that opens a noun phrase and has no verb up to
              * the cue is all subject */
-            if (!have_src && (is(c, k, "said") || is(c, k, "say") || is(c, k, "says"))) {
+            if (!have_src && (is(c, k, "said") || is(c, k, "say") || is(c, k, "says") ||
+                              data_verb(c, k))) {
                 uint32_t y = sa - 1;
                 while (y > a && !in_quote(c, y - 1) && c->t[y - 1].kind != PX_TOK_DASH &&
                        !(c->t[y - 1].kind == PX_TOK_PUNCT && strchr(",:;(", tstr(c, y - 1)[0])))
@@ -2657,7 +2863,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 bool clean = y < sa && sa - y <= 14 &&
                              ((c->t[y].flags & PX_TF_CAP) || (lexf(c, y) & LX_DET) ||
                               c->t[y].kind == PX_TOK_NUMBER) &&
-                             !(lexf(c, y) & (LX_PREP | LX_PRON)) &&
+                             (!(lexf(c, y) & (LX_PREP | LX_PRON)) ||
+                              (is(c, y, "about") && share_end(c, a, p - 1))) &&
                              (!(lexf(c, y) & LX_NAMESTOP) || (lexf(c, y) & LX_DET));
                 for (uint32_t i = y; i < p && clean; i++)
                     clean = !in_quote(c, i) && cue_type(c, i) == CUE_NONE &&
@@ -2745,7 +2952,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             bool lead_short = false;
             if (comma_before && !quote_before) {
                 uint32_t le = trim_end(c, a, sa - 1);
-                lead_short = le - a < 3 && !(le > a && closes_quote(c, le - 1));
+                lead_short = (le - a < 3 && !(le > a && closes_quote(c, le - 1))) ||
+                             adverbial_lead(c, a, le);
             }
             if (!who && !parenthetical &&
                 (quote_before || (comma_before && after_short && !lead_short))) {
@@ -2892,11 +3100,12 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                                  is(c, p - 1, "figures") || is(c, p - 1, "filings") ||
                                  is(c, p - 1, "report") || is(c, p - 1, "analysis"));
                 if (ct == CUE_THAT && !is(c, s, "that") && !data_src &&
-                    !(c->t[s].kind == PX_TOK_WORD &&
+                    !((c->t[s].kind == PX_TOK_WORD || c->t[s].kind == PX_TOK_NUMBER) &&
                       ((lexf(c, s) & LX_PRON) || (lexf(c, s) & LX_DET) ||
                        (c->t[s].flags & PX_TF_CAP) ||
                        (c->t[s].kind == PX_TOK_NUMBER && s + 1 < b &&
-                        c->t[s + 1].kind == PX_TOK_WORD) ||
+                        (c->t[s + 1].kind == PX_TOK_WORD || share_end(c, s, s + 1))) ||
+                       (data_verb(c, k) && (is(c, s, "him") || is(c, s, "them"))) ||
                        (is(c, s, "to") && s + 1 < b && c->t[s + 1].kind == PX_TOK_WORD &&
                         !(c->t[s + 1].flags & PX_TF_CAP) &&
                         !(lexf(c, s + 1) & (LX_DET | LX_PRON | LX_PREP))))))
