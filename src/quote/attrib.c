@@ -88,6 +88,20 @@ static bool is(const ctx *c, size_t i, const char *lit)
 }
 
 /* The lexicon flags of token i (LX_*), looked up once. */
+/* "Theresa May said", "George Will wrote": a capitalised "May" or "Will"
+ * after a name, with a lower-case word after it (not a headline in title
+ * case), is part of the name (c->lex filled up to i) */
+static bool name_part(const ctx *c, size_t i)
+{
+    if (i == 0 || i + 1 >= c->doc->n_toks || !(c->t[i].flags & PX_TF_CAP) ||
+        !(is(c, i, "may") || is(c, i, "will")))
+        return false;
+    const px_token *p = &c->t[i - 1], *n = &c->t[i + 1];
+    return p->kind == PX_TOK_WORD && (p->flags & PX_TF_CAP) &&
+           !(c->lex[i - 1] & (LX_NAMESTOP | LX_NPSTOP | LX_DET)) &&
+           n->kind == PX_TOK_WORD && !(n->flags & PX_TF_CAP);
+}
+
 static uint32_t lexf(const ctx *c, size_t i)
 {
     uint32_t f = c->lex[i];
@@ -250,6 +264,8 @@ static const char *const prep_verbs[] = {
     "asked for", "complained about", "complaining about", "worried about", "worries about",
     "warned of", "warned about", "warning of", "warning about", "warned against",
     "rail against", "railed against", "railing against", "weighed in on", "focused on",
+    "point out", "points out", "pointed out", "pointing out", "made clear", "makes clear",
+    "make clear", "making clear", "laid out", "lays out", "lay out", "laying out",
 };
 
 static bool is_prep_verb(const ctx *c, size_t i)
@@ -271,6 +287,14 @@ static bool is_prep_verb(const ctx *c, size_t i)
         if (strlen(prep_verbs[k]) == n && !memcmp(prep_verbs[k], buf, n))
             return true;
     return false;
+}
+
+/* "made it clear that ...": a cue of three words (the content after). */
+static bool made_it_clear(const ctx *c, size_t i)
+{
+    return i + 3 < c->doc->n_toks && is(c, i + 1, "it") && is(c, i + 2, "clear") &&
+           (is(c, i, "made") || is(c, i, "make") || is(c, i, "makes") || is(c, i, "making")) &&
+           !in_quote(c, i + 1) && !in_quote(c, i + 2);
 }
 
 /* The class (NC_*) of token i, the one after a possible cue, as
@@ -332,7 +356,7 @@ static int cue_type_uncached(const ctx *c, size_t i)
     if ((t->flags & PX_TF_CAP) && !opening_part &&
         !(c->qs.tok_block[i] == c->hl_block && i > 0 && c->qs.tok_block[i - 1] == c->hl_block))
         return CUE_NONE; /* "United States", "Says Who"; but "Pence Endorses Ryan" */
-    if ((f & LX_PREPV) && is_prep_verb(c, i))
+    if ((f & LX_PREPV) && (is_prep_verb(c, i) || made_it_clear(c, i)))
         return CUE_PREPV;
     if ((f & LX_CTX) && (f & (LX_PART | LX_VERB | LX_THAT | LX_STAT)) &&
         px__cue_context_rare(tstr(c, i), tlen(c, i), next_class(c, i + 1)))
@@ -464,6 +488,12 @@ static uint32_t left_conjunct(const ctx *c, uint32_t a, uint32_t x, bool by_and)
         if (in_quote(c, y) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER &&
                                !(t->flags & PX_TF_ABBREV)))
             break;
+        /* "She and her aides have vowed", "They and their supporters
+         * argue" */
+        if (y + 1 == x && by_and && (is(c, y, "she") || is(c, y, "he") || is(c, y, "they") ||
+                                     is(c, y, "we") || is(c, y, "i")) &&
+            clause_initial(c, a, y))
+            return y;
         if ((lexf(c, y) & LX_DET)) {
             start = y;
             det = true;
@@ -557,9 +587,93 @@ static bool plural_possessive(const ctx *c, uint32_t a, uint32_t i)
 
 /* The source noun phrase ending at token p (inclusive), not before a.
  * Returns its first token, or p + 1 when there is none. */
+/* Token p ends a share of those polled ("four in 10", "42%", "43
+ * percent"): a number, or a per cent sign after one. */
+static bool share_end(const ctx *c, uint32_t a, uint32_t p)
+{
+    if (c->t[p].kind == PX_TOK_NUMBER)
+        return true;
+    return p > a && c->t[p].kind == PX_TOK_SYMBOL && tlen(c, p) == 1 && tstr(c, p)[0] == '%' &&
+           c->t[p - 1].kind == PX_TOK_NUMBER && c->t[p - 1].end == c->t[p].start;
+}
+
+/* "Experts on North Korea and nuclear nonproliferation said", "a study
+ * by Harvard and the University of California found", "The Tax Policy
+ * Center at the Urban Institute and Brookings Institution estimates": the
+ * conjunction x joins the objects of a preposition inside the subject,
+ * which is the noun phrase before the preposition when it opens its
+ * clause. Returns its first token, or x when there is none. */
+static uint32_t pp_conjunct_subject(const ctx *c, uint32_t a, uint32_t x)
+{
+    uint32_t y = x;
+    while (y > a && x - y < 6) {
+        const px_token *t = &c->t[y - 1];
+        if (in_quote(c, y - 1) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER))
+            return x;
+        if ((lexf(c, y - 1) & LX_DET) && !(lexf(c, y - 1) & LX_PRON)) {
+            y--;
+            break;
+        }
+        if (!(t->flags & PX_TF_CAP) || (lexf(c, y - 1) & (LX_NAMESTOP | LX_NPSTOP | LX_PREP)))
+            break;
+        y--;
+    }
+    if (y == x || y < a + 2 || in_quote(c, y - 1) ||
+        !(is(c, y - 1, "of") || is(c, y - 1, "for") || is(c, y - 1, "from") ||
+          is(c, y - 1, "at") || is(c, y - 1, "on") || is(c, y - 1, "in") || is(c, y - 1, "by")))
+        return x;
+    uint32_t h = y - 2; /* the head noun before the preposition */
+    if (c->t[h].kind != PX_TOK_WORD || in_quote(c, h) || cue_type(c, h) != CUE_NONE ||
+        (lexf(c, h) & (LX_NPSTOP | LX_PRON | LX_AUX | LX_DET | LX_PREP)) || is_ed_word(c, h))
+        return x;
+    uint32_t s = np_before(c, a, h);
+    /* a noun phrase: "Experts", "a 2014 study"; not "Clinton won in
+     * Iowa and Trump said" */
+    if (s > h || !clause_initial(c, a, s) ||
+        !(((lexf(c, s) & LX_DET) && !(lexf(c, s) & LX_PRON)) ||
+          ((c->t[h].flags & PX_TF_CAP) && !(lexf(c, h) & LX_NAMESTOP)) ||
+          (lexf(c, h) & LX_ROLE)))
+        return x;
+    return s;
+}
+
+/* "[Leaked documents] show", "[elected officials from both parties]
+ * say", "where [restructuring experts] say", "[52 percent of registered
+ * voters] say": a word in -ed or -ing that opens its clause (or an -ed
+ * word after "of") before a lower-case noun is an adjective of the
+ * subject */
+static bool clause_adjective(const ctx *c, uint32_t a, uint32_t i)
+{
+    if (cue_type(c, i) != CUE_NONE || i + 1 >= c->doc->n_toks || in_quote(c, i + 1) ||
+        c->t[i + 1].kind != PX_TOK_WORD || (c->t[i + 1].flags & PX_TF_CAP) ||
+        (lexf(c, i + 1) & (LX_NPSTOP | LX_PREP | LX_AUX | LX_DET | LX_PRON | LX_PERSPRON)) ||
+        is(c, i + 1, "up") || is(c, i + 1, "out") || is(c, i + 1, "off") ||
+        is(c, i + 1, "much") || cue_type(c, i + 1) != CUE_NONE)
+        return false;
+    /* an -ing word after a comma or at the start opens a participle
+     * clause ("sparking nationwide fear") */
+    if (!is_ed_word(c, i) && (i == a || c->t[i - 1].kind != PX_TOK_WORD))
+        return false;
+    if (i == a || is_punct(c, i - 1, ','))
+        return !in_quote(c, i - 1) || i == a;
+    return !in_quote(c, i - 1) && c->t[i - 1].kind == PX_TOK_WORD &&
+           ((is(c, i - 1, "of") && is_ed_word(c, i)) || is(c, i - 1, "where") || is(c, i - 1, "after") || is(c, i - 1, "as") ||
+            is(c, i - 1, "while") || is(c, i - 1, "because") || is(c, i - 1, "since") ||
+            is(c, i - 1, "though") || is(c, i - 1, "although") || is(c, i - 1, "when"));
+}
+
+/* "this year", "this past week": a time, no noun phrase of a source */
+static bool time_noun(const ctx *c, uint32_t i)
+{
+    static const char *const w[] = {"year", "week", "month", "morning", "afternoon", "evening",
+                                    "past", "weekend", "spring", "summer", "fall", "winter",
+                                    "time", "season", "day", "cycle"};
+    return is_any(c, i, w, PX_ARRAY_LEN(w));
+}
+
 static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
 {
-    if (p < a || in_quote(c, p) || c->t[p].kind != PX_TOK_WORD)
+    if (p < a || in_quote(c, p) || (c->t[p].kind != PX_TOK_WORD && !share_end(c, a, p)))
         return p + 1;
     /* "a liberal think tank": no subject before a noun */
     if (p + 2 < c->doc->n_toks && is(c, p + 1, "think") &&
@@ -599,17 +713,28 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             count++;
             continue;
         }
-        if (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER)
+        if (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER && !(i == p && share_end(c, a, i)))
             break;
         /* "Other Republicans", "those surveyed", "officials from both
          * parties" start like a determiner */
         if ((lexf(c, i) & LX_DET) ||
             (count > 0 && (is(c, i, "other") || is(c, i, "those") || is(c, i, "these") ||
-                           is(c, i, "both") || is(c, i, "few") || is(c, i, "such")))) {
+                           is(c, i, "both") || is(c, i, "few") || is(c, i, "such") ||
+                           ((is(c, i, "this") ||
+                             (is(c, i, "that") && clause_initial(c, a, i) &&
+                              !(i > a && is_punct(c, i - 1, ',')))) &&
+                            !time_noun(c, i + 1))))) {
             sa = i;
             /* "the two senators", "all the candidates" */
             while (sa > a && (lexf(c, sa - 1) & LX_DET) && !in_quote(c, sa - 1))
                 sa--;
+            if (sa > a + 1 && (is(c, sa - 1, "and") || is(c, sa - 1, "or")) && !in_quote(c, sa - 1)) {
+                uint32_t pl = pp_conjunct_subject(c, a, sa - 1);
+                if (pl < sa - 1) {
+                    sa = pl;
+                    break;
+                }
+            }
             /* "The Republican nominee and his aides" */
             if (sa > a + 1 && (is(c, sa - 1, "and") || is(c, sa - 1, "or")) && !in_quote(c, sa - 1)) {
                 uint32_t l = left_conjunct(c, a, sa - 1, true);
@@ -636,6 +761,11 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             break;
         }
         if ((is(c, i, "and") || is(c, i, "or")) && count > 0) {
+            uint32_t pl = pp_conjunct_subject(c, a, i);
+            if (pl < i) {
+                sa = pl;
+                break;
+            }
             /* "Democrats and Republicans say", "Ben Carson, Ted Cruz and
              * Rand Paul have argued", "the former first lady and U.S.
              * senator said" */
@@ -667,15 +797,33 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
             if (n > 4 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || !strncmp(w + n - 3, "ing", 3)) &&
                 !(lexf(c, i) & LX_ROLE) &&
                 !(i > a && cue_type(c, i) == CUE_NONE && !in_quote(c, i - 1) &&
-                  ((lexf(c, i - 1) & LX_DET) ||
+                  ((lexf(c, i - 1) & LX_DET) || is(c, i - 1, "both") || is(c, i - 1, "other") ||
+                   is(c, i - 1, "those") || is(c, i - 1, "these") || is(c, i - 1, "few") ||
+                   is(c, i - 1, "such") || is(c, i - 1, "many") || is(c, i - 1, "several") ||
                    (i > a + 1 && (c->t[i - 1].flags & PX_TF_CAP) && (lexf(c, i - 2) & LX_DET) &&
-                    !(lexf(c, i - 1) & LX_NAMESTOP)))))
+                    !(lexf(c, i - 1) & LX_NAMESTOP)))) &&
+                !clause_adjective(c, a, i))
                 break;
         }
         sa = i;
         count++;
     }
     return sa;
+}
+
+/* A full stop, hyphen or slash glued between two words or numbers
+ * ("TheIowaRepublican.com", "A.F.L.-C.I.O.", "R-S.C."): part of a name,
+ * no end of it. */
+static bool glued(const ctx *c, uint32_t k)
+{
+    if (k == 0 || k + 1 >= c->doc->n_toks || in_quote(c, k))
+        return false;
+    const px_token *t = &c->t[k], *p = &c->t[k - 1], *n = &c->t[k + 1];
+    if (t->end - t->start != 1 || !strchr(".-/", c->text[t->start]) || p->end != t->start ||
+        t->end != n->start)
+        return false;
+    return (p->kind == PX_TOK_WORD || p->kind == PX_TOK_NUMBER) &&
+           (n->kind == PX_TOK_WORD || n->kind == PX_TOK_NUMBER);
 }
 
 static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b);
@@ -723,7 +871,7 @@ static uint32_t np_after(const ctx *c, uint32_t s, uint32_t b)
     uint32_t e = s;
     while (e < b && e - s < 12) {
         const px_token *t = &c->t[e];
-        if (in_quote(c, e) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER))
+        if (in_quote(c, e) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER && !glued(c, e)))
             break;
         if (e > s && ((lexf(c, e) & LX_NPSTOP) || (lexf(c, e) & LX_PRON)) && !is(c, e, "of") &&
             !is(c, e, "for"))
@@ -771,8 +919,9 @@ static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b)
             break;
         uint32_t k = s;
         bool rel = false; /* past "who": its verb may be a cue ("who said she ...") */
-        while (k < b && !in_quote(c, k) && !is_punct(c, k, ',') && !is_terminal_tok(c, k) &&
-               c->t[k].kind != PX_TOK_DASH && (rel || !verb_cue(c, k))) {
+        while (k < b && !in_quote(c, k) && !is_punct(c, k, ',') &&
+               ((!is_terminal_tok(c, k) && c->t[k].kind != PX_TOK_DASH) || glued(c, k)) &&
+               (rel || !verb_cue(c, k))) {
             rel |= is(c, k, "who") || is(c, k, "whose") || is(c, k, "whom") || is(c, k, "which");
             k++;
         }
@@ -882,6 +1031,15 @@ static uint32_t source_cut(const ctx *c, uint32_t sa, uint32_t sb)
         const char *s = tstr(c, w);
         if (is(c, w, "of") || is(c, w, "from") || is(c, w, "including"))
             continue; /* "Johnnie Wilson, of Springfield, Va., said" */
+        /* "Podesta, who said the project was vetted, said": a relative
+         * clause that reports a statement of its own is no part of the
+         * source */
+        if (is(c, w, "who") || is(c, w, "whose")) {
+            for (uint32_t y = w + 1; y < sb; y++)
+                if (!in_quote(c, y) && verb_cue(c, y))
+                    return x;
+            continue;
+        }
         if ((lexf(c, w) & (LX_NOTAPPOS | LX_PREP)) || is(c, w, "however") ||
             is(c, w, "meanwhile") || is(c, w, "like") || is(c, w, "too") ||
             cue_type(c, w) == CUE_PART ||
@@ -1332,8 +1490,74 @@ static bool format_label(const ctx *c, const rec *r)
     return (e1 == 'e' && e2 == 'd') || (g1 == 'i' && e1 == 'n' && e2 == 'g');
 }
 
+/* "says [he is “effectively tied for second place” with Florida Sen.
+ * Marco Rubio], in a finish that ...", "ruled [that the statement is
+ * “true,”] but in the course of their report ...": after the last
+ * quotation of a mixed content, the writer's words end as those of an
+ * indirect content do (a contrast, a trailing noun phrase, a second cue, the
+ * main clause after a subordinate one, a day); the comma before "but" may
+ * stand inside the closing mark. Returns the new end. */
+static uint32_t partial_tail_end(const ctx *c, const rec *r)
+{
+    uint32_t q = r->cb; /* the first token after the last quotation */
+    while (q > r->ca && !in_quote(c, q - 1))
+        q--;
+    if (q <= r->ca || q >= r->cb)
+        return r->cb;
+    uint32_t e = r->cb;
+    e = contrast_end(c, q - 1, e);
+    e = trailing_np_end(c, q - 1, e);
+    e = next_cue_start(c, q - 1, e);
+    e = subordinate_end(c, r->va, q - 1, e);
+    if (q + 1 < e && c->t[q].kind == PX_TOK_WORD) {
+        bool comma_in = q >= r->ca + 2 && closes_quote(c, q - 1) && is_punct(c, q - 2, ',');
+        if (comma_in && (is(c, q, "but") || is(c, q, "while") || is(c, q, "whereas") ||
+                         is(c, q, "although") || is(c, q, "though") || is(c, q, "compared")))
+            e = q;
+        else if (is_weekday(c, q) || is(c, q, "yesterday") || is(c, q, "today") ||
+                 is(c, q, "tonight"))
+            e = q; /* "blasted [Clinton as a “disgrace”] Wednesday on ..." */
+    }
+    /* "said [her father had ''hopped a freight train'' to find work],
+     * deploying ...", "accused [Bernanke of trying to "debase" the dollar] -
+     * except that ...": a participle after a comma, or a dash set off by a
+     * space before a word in lower case, is the writer's again */
+    for (uint32_t i = q; i + 1 < e; i++) {
+        if (in_quote(c, i) || in_quote(c, i + 1) || c->t[i + 1].kind != PX_TOK_WORD ||
+            (c->t[i + 1].flags & PX_TF_CAP))
+            continue;
+        bool participle = word_ends(c, i + 1, "ing") && tlen(c, i + 1) > 5;
+        if ((is_punct(c, i, ',') && participle) ||
+            (c->t[i].kind == PX_TOK_DASH && i > 0 && c->t[i].start > c->t[i - 1].end)) {
+            e = i;
+            break;
+        }
+    }
+    return e < r->cb ? trim_end(c, r->ca, e) : r->cb;
+}
+
+/* "Trump was asked what he thought": the subject of a passive "asked" is
+ * the one asked, not the source of the question */
+static bool passive_asked(const ctx *c, const rec *r)
+{
+    if (r->vb <= r->va || r->sb <= r->sa || r->sb > r->va || !is(c, r->va, "asked"))
+        return false;
+    uint32_t x = r->va;
+    while (x > r->sb && (is_ly_adverb(c, x - 1) || is(c, x - 1, "also") || is(c, x - 1, "first") ||
+                         is(c, x - 1, "then") || is(c, x - 1, "later") || is(c, x - 1, "again") ||
+                         is(c, x - 1, "not") || is(c, x - 1, "never") || is(c, x - 1, "often")))
+        x--;
+    return x > r->sb && (is(c, x - 1, "was") || is(c, x - 1, "were") || is(c, x - 1, "is") ||
+                         is(c, x - 1, "are") || is(c, x - 1, "been") || is(c, x - 1, "being") ||
+                         is(c, x - 1, "be"));
+}
+
 static void add(ctx *c, rec r)
 {
+    if (passive_asked(c, &r)) {
+        r.sa = r.sb = 0;
+        r.entity = -1;
+    }
     /* "- and he ...", "(... said he expects X.)": a dash before the
      * content and a closing parenthesis whose opening one is outside it
      * are the writer's */
@@ -1401,6 +1625,8 @@ static void add(ctx *c, rec r)
             r.vb = ++r.ca;
         if (!quoted && r.ca == r.vb && noun_before_that(c, r.ca, r.cb))
             r.vb = ++r.ca;
+        if (quoted)
+            r.cb = partial_tail_end(c, &r);
     }
     if (r.cb <= r.ca || passive_after(c, &r) || format_label(c, &r))
         return;
@@ -1578,7 +1804,11 @@ static uint32_t interrupted_tail(const ctx *c, uint32_t s, uint32_t b)
 {
     for (uint32_t k = s; k < b; k++) {
         if (opens_quote(c, k) && k > 0 &&
-            (is_punct(c, k - 1, ',') || is_terminal_tok(c, k - 1) || is(c, k - 1, "and"))) {
+            (is_punct(c, k - 1, ',') || is_terminal_tok(c, k - 1) || is(c, k - 1, "and") ||
+             /* "“...,” he said, but “...”", "Jordan said, and still “...”" */
+             ((is(c, k - 1, "or") || is(c, k - 1, "but") || is(c, k - 1, "still") ||
+               is(c, k - 1, "then") || is(c, k - 1, "yet") || is(c, k - 1, "also")) &&
+              !c->title[c->qs.tok_quote[k]]))) {
             int32_t q = c->qs.tok_quote[k];
             uint32_t e = c->qs.v[q].end_tok;
             uint32_t f = e;
@@ -2175,6 +2405,209 @@ static bool tag_verb(const ctx *c, uint32_t a, uint32_t b, uint32_t k)
     return quote_goes_on(c, a, q);
 }
 
+/* The end of the content of a nominal cue ("questions about [his
+ * campaign]") that starts at s: the noun phrase, to a punctuation mark,
+ * an auxiliary or another cue; a question ("questions about [whether
+ * Clinton will face ...]") is a clause. The phrase goes on over a
+ * possessive mark ("criticism of [Sanders’ vote ...]") and a noun in -ly
+ * ("the Khan family"); it ends before a conjunction that starts a clause
+ * ("skeptical of [free trade] and mostly not inclined", "endorsement of
+ * [Hillary Clinton] that was ..."). */
+static uint32_t noun_cue_end(const ctx *c, uint32_t s, uint32_t b)
+{
+    if (s < b && !in_quote(c, s) &&
+        (is(c, s, "whether") || is(c, s, "how") || is(c, s, "what") || is(c, s, "why") ||
+         is(c, s, "if") || is(c, s, "who") || is(c, s, "where") || is(c, s, "when")))
+        return trim_end(c, s, clause_end(c, s, b));
+    uint32_t e = s;
+    while (e < b && e < s + 40) {
+        if (in_quote(c, e)) {
+            e++;
+            continue;
+        }
+        if (e > s && plural_possessive(c, s, e)) {
+            e++;
+            continue;
+        }
+        if (c->t[e].kind == PX_TOK_PUNCT || c->t[e].kind == PX_TOK_DASH ||
+            c->t[e].kind == PX_TOK_QUOTE)
+            break;
+        if (e > s && c->t[e].kind == PX_TOK_WORD &&
+            ((lexf(c, e) & LX_AUX) || cue_type(c, e) != CUE_NONE || is(c, e, "which") ||
+             is(c, e, "who") ||
+             (is_ly_adverb(c, e) && !(c->t[e - 1].flags & PX_TF_CAP) &&
+              !(lexf(c, e - 1) & LX_DET) && !possessive(c, e - 1))))
+            break;
+        if (e > s && c->t[e].kind == PX_TOK_WORD &&
+            (is(c, e, "but") || is(c, e, "that") || is(c, e, "before") || is(c, e, "while") ||
+             is(c, e, "because") || is(c, e, "as")))
+            break;
+        if (e > s && e + 1 < b && (is(c, e, "and") || is(c, e, "or")) && !in_quote(c, e + 1) &&
+            c->t[e + 1].kind == PX_TOK_WORD && !(c->t[e + 1].flags & PX_TF_CAP) &&
+            (is_ed_word(c, e + 1) || (lexf(c, e + 1) & (LX_AUX | LX_PRON)) ||
+             is_ly_adverb(c, e + 1) || cue_type(c, e + 1) != CUE_NONE))
+            break;
+        e++;
+    }
+    return e;
+}
+
+/* "Addressing the topic on Monday, X urged ...": [a, e) is a participle
+ * phrase (a word in -ing and no finite verb). */
+static bool participle_lead(const ctx *c, uint32_t a, uint32_t e)
+{
+    size_t n = tlen(c, a);
+    if (n < 6 || memcmp(tstr(c, a) + n - 3, "ing", 3) || !(c->t[a].flags & PX_TF_CAP))
+        return false;
+    for (uint32_t i = a + 1; i < e; i++)
+        if (finite_verb(c, i) || cue_type(c, i) != CUE_NONE)
+            return false;
+    return true;
+}
+
+/* The attribution r found before the cue at p in unit un has the
+ * unit's subject as its source, written before its own cue: a second verb
+ * joined by "and" shares it ("X defended the route and said ..."). */
+static bool shared_subject(const ctx *c, const unit *un, const rec *r, uint32_t p)
+{
+    if (r->sb <= r->sa || r->sa < un->a || r->sb > r->va || r->vb > p || r->embedded)
+        return false;
+    if (un->subject >= 0 && un->subject_tok < p && un->subj_b > un->subj_a &&
+        !(un->subj_a < r->sb && r->sa < un->subj_b))
+        return false;
+    for (uint32_t i = r->vb; i < p; i++)
+        if (is_terminal_tok(c, i))
+            return false;
+    return true;
+}
+
+/* Is [a, e) a phrase of time or place that opens the sentence ("On
+ * Tuesday night, Trump endorsed Pence", "At a rally Friday, Clinton was
+ * asked about ...")? A preposition and words, no verb, no punctuation: it
+ * is no content before the cue, which has its content after it. */
+static bool adverbial_lead(const ctx *c, uint32_t a, uint32_t e)
+{
+    if (e <= a + 1 || e > a + 30 || c->t[a].kind != PX_TOK_WORD || in_quote(c, a))
+        return false;
+    /* "While he was in a Texas county jail, X told him ...", "Asked if he
+     * was ever bullied, X said no": a subordinate clause alone */
+    if (is(c, a, "while") || is(c, a, "as") || is(c, a, "if") || is(c, a, "when") ||
+        is(c, a, "although") || is(c, a, "though") || is(c, a, "because") || is(c, a, "once") ||
+        is(c, a, "until") || is(c, a, "unless") || is(c, a, "whereas") || is(c, a, "asked") ||
+        participle_lead(c, a, e)) {
+        for (uint32_t i = a + 1; i < e; i++)
+            if (in_quote(c, i) || c->t[i].kind == PX_TOK_PUNCT || c->t[i].kind == PX_TOK_DASH ||
+                c->t[i].kind == PX_TOK_QUOTE)
+                return false;
+        return true;
+    }
+    if (e > a + 16 ||
+        !((lexf(c, a) & LX_PREP) || is(c, a, "after") || is(c, a, "before") ||
+          is(c, a, "since") || is(c, a, "amid") || is(c, a, "despite") ||
+          is(c, a, "following") || is(c, a, "throughout")) ||
+        is(c, a, "to") || is(c, a, "of"))
+        return false;
+    for (uint32_t i = a + 1; i < e; i++)
+        if (in_quote(c, i) || (c->t[i].kind != PX_TOK_WORD && c->t[i].kind != PX_TOK_NUMBER) ||
+            cue_type(c, i) != CUE_NONE || finite_verb(c, i) || is(c, i, "that") ||
+            is(c, i, "who") || is(c, i, "which"))
+            return false;
+    return true;
+}
+
+/* A verb by which data report (polls, studies, records): "found",
+ * "shows". */
+static bool data_verb(const ctx *c, uint32_t k)
+{
+    return is(c, k, "found") || is(c, k, "finds") || is(c, k, "find") || is(c, k, "show") ||
+           is(c, k, "shows") || is(c, k, "showed");
+}
+
+/* A form of "be" before a participle: "is saying", "aren't saying". */
+static bool be_form(const ctx *c, uint32_t i)
+{
+    if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD)
+        return false;
+    if (is(c, i, "is") || is(c, i, "are") || is(c, i, "was") || is(c, i, "were") ||
+        is(c, i, "am") || is(c, i, "be") || is(c, i, "been"))
+        return true;
+    size_t n = tlen(c, i);
+    const char *w = tstr(c, i);
+    return n >= 5 && n <= 9 &&
+           (!memcmp(w + n - 3, "n't", 3) || (n >= 7 && !memcmp(w + n - 5, "n\xe2\x80\x99t", 5))) &&
+           (!strncmp(w, "isn", 3) || !strncmp(w, "aren", 4) || !strncmp(w, "wasn", 4) ||
+            !strncmp(w, "weren", 5));
+}
+
+/* Is the participle cue k the verb of a progressive form, after "be" and
+ * adverbs ("is now saying", "have been arguing")? */
+static bool progressive_be(const ctx *c, uint32_t a, uint32_t k)
+{
+    uint32_t i = k;
+    while (i > a && i + 3 > k && !in_quote(c, i - 1) && c->t[i - 1].kind == PX_TOK_WORD &&
+           (is_ly_adverb(c, i - 1) || is(c, i - 1, "not") || is(c, i - 1, "now") ||
+            is(c, i - 1, "also") || is(c, i - 1, "still")))
+        i--;
+    return i > a + 1 && be_form(c, i - 1);
+}
+
+/* "In an NBC News/Wall Street Journal poll released Monday, 50 percent
+ * of respondents chose Clinton": a sentence that opens with "In" and a
+ * poll or survey reports what the poll found; the cue is "In", the
+ * source the poll, the content the rest of the sentence. */
+static void poll_lead(ctx *c, size_t u)
+{
+    const unit *un = &c->units[u];
+    uint32_t a = un->a, b = un->b;
+    if (a + 4 >= b || !is(c, a, "in") || !(c->t[a].flags & PX_TF_CAP) || in_quote(c, a) ||
+        !((lexf(c, a + 1) & LX_DET) || is(c, a + 1, "this") || is(c, a + 1, "that") ||
+          (c->t[a + 1].flags & PX_TF_CAP)))
+        return;
+    uint32_t e = a + 1;
+    bool poll = false;
+    while (e < b && e < a + 24 && !in_quote(c, e) && !is_punct(c, e, ',') &&
+           !is_terminal_tok(c, e) && cue_type(c, e) == CUE_NONE) {
+        poll |= is(c, e, "poll") || is(c, e, "polls") || is(c, e, "survey") ||
+                is(c, e, "surveys");
+        e++;
+    }
+    if (!poll || e + 2 >= b || !is_punct(c, e, ','))
+        return;
+    uint32_t s = e + 1;
+    /* "In a CNN poll conducted on Thursday, however, 73 percent ..." */
+    if (s + 2 < b && (is(c, s, "however") || is(c, s, "though") || is(c, s, "meanwhile")) &&
+        is_punct(c, s + 1, ','))
+        s += 2;
+    /* "..., conducted March 11-13, 40 percent ...": the poll's participle */
+    if (is_ed_word(c, s)) {
+        uint32_t x = s + 1;
+        while (x < b && x < s + 12 && !in_quote(c, x) && !is_punct(c, x, ',') &&
+               !is_terminal_tok(c, x))
+            x++;
+        if (x + 2 < b && is_punct(c, x, ','))
+            s = x + 1;
+    }
+    if (in_quote(c, s) || (c->t[s].kind != PX_TOK_WORD && c->t[s].kind != PX_TOK_NUMBER) ||
+        (lexf(c, s) & LX_PREP))
+        return;
+    /* the content runs to the sentence's end (PolNeAR takes the poll's
+     * findings whole: "..., but narrowed from March's 20-point gap") */
+    rec r = {s, trim_end(c, s, b), a + 1, e, a, a + 1, -1, false, NULL};
+    if (r.cb <= r.ca + 2)
+        return;
+    /* "..., Democracy Corp found that ...": a report of its own */
+    for (uint32_t i = s + 1; i + 1 < r.cb && i < s + 12; i++)
+        if (!in_quote(c, i) && is(c, i + 1, "that") && cue_type(c, i) != CUE_NONE)
+            return;
+    r.entity = resolve(c, u, r.sa, r.sb);
+    size_t n = c->recs.n;
+    add(c, r);
+    /* add() cuts the occasion off an indirect content; the poll's
+     * findings run to the sentence's end */
+    if (c->recs.n > n && c->recs.v[n].ca == r.ca)
+        c->recs.v[n].cb = r.cb;
+}
+
 static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
 {
     const unit *un = &c->units[u];
@@ -2184,6 +2617,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
     if (speaker_labels(c, u))
         return;
     as_put_it(c, u);
+    poll_lead(c, u);
     /* "Bernie Sanders: 'Of Course' Hillary Clinton Is Qualified": a
      * headline that gives a person's words after the name and a colon */
     {
@@ -2221,6 +2655,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         rec r = {0, 0, 0, 0, k, k + 1, -1, false, NULL};
         /* the first token after the cue */
         uint32_t ke = ct == CUE_PREPV ? k + 2 : k + 1;
+        if (ct == CUE_PREPV && made_it_clear(c, k))
+            ke = k + 3;
         if (ct == CUE_PREPV) {
             r.vb = ke;
             size_t n = tlen(c, k);
@@ -2260,21 +2696,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             /* the content: the noun phrase after the preposition, to a
              * punctuation mark, an auxiliary or another cue */
             r.vb = k + 2;
-            uint32_t s = k + 2, e = s;
-            while (e < b && e < s + 40) {
-                if (in_quote(c, e)) {
-                    e++;
-                    continue;
-                }
-                if (c->t[e].kind == PX_TOK_PUNCT || c->t[e].kind == PX_TOK_DASH ||
-                    c->t[e].kind == PX_TOK_QUOTE)
-                    break;
-                if (e > s && c->t[e].kind == PX_TOK_WORD &&
-                    ((lexf(c, e) & LX_AUX) || cue_type(c, e) != CUE_NONE || is(c, e, "which") ||
-                     is(c, e, "who") || is_ly_adverb(c, e)))
-                    break;
-                e++;
-            }
+            uint32_t s = k + 2, e = noun_cue_end(c, s, b);
             if (e == s)
                 continue;
             /* the source: a possessive before the noun ("his attacks on",
@@ -2311,12 +2733,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             k = e - 1;
             continue;
         }
-        /* "Donald Trump is telling a veterans group that ...", "Clinton is
-         * describing as "unhinged" ...": a participle after "is" is the
-         * finite verb of its clause */
-        if (ct == CUE_PART && k > a + 1 && !in_quote(c, k - 1) &&
-            (is(c, k - 1, "is") || is(c, k - 1, "are") || is(c, k - 1, "was") ||
-             is(c, k - 1, "were")) && c->t[k - 2].kind == PX_TOK_WORD && !in_quote(c, k - 2))
+        /* "The White House is saying that ...": a participle after a form
+         * of "be" is the finite verb of its clause */
+        bool prog = ct == CUE_PART && progressive_be(c, a, k);
+        if (prog)
             ct = CUE_VERB;
         if (ct == CUE_PART) {
             /* "after saying he was nervous", "by calling for a ban" */
@@ -2466,6 +2886,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             while (p > a && before_cue(c, a, p - 1) &&
                    !in_quote(c, p - 1))
                 p--;
+            if (prog && p > a + 1 && be_form(c, p - 1)) {
+                p--;
+                continue;
+            }
             /* "The committee this week announced", "Pence on Thursday
              * blamed"; not "a poll released Thursday found" */
             if (p > a + 1) {
@@ -2509,8 +2933,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             uint32_t lo = p - 1;
             while (lo > a && p - lo < 48 && !in_quote(c, lo - 1) &&
                    !(c->t[lo - 1].kind == PX_TOK_PUNCT && strchr(".!?;:", tstr(c, lo - 1)[0]) &&
-                     !(is_punct(c, lo - 1, '.') && is_punct(c, lo, ','))))
-                lo--; /* "Mitch McConnell, R-Ky., said": no full stop */
+                     !(is_punct(c, lo - 1, '.') && is_punct(c, lo, ',')) &&
+                     !(is_punct(c, lo - 1, '.') && c->t[lo].start == c->t[lo - 1].end)))
+                lo--; /* "Mitch McConnell, R-Ky., said", "(D-N.Y.), chairman of":
+                       * no full stop */
             if (lo < p - 1 && is_punct(c, lo, ',') && lo > a && in_quote(c, lo - 1))
                 lo++; /* "“...”, Michael Tyler, a spokesman, said" */
             {
@@ -2565,9 +2991,17 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         if (p > a && (is(c, p - 1, "and") || is(c, p - 1, "but")) && !in_quote(c, p - 1)) {
             /* "Her campaign also announced ... and said": the subject */
             uint32_t s0 = a, s1 = a;
+            const rec *prev = c->recs.n > first_rec ? &c->recs.v[c->recs.n - 1] : NULL;
+            if (prev && !shared_subject(c, un, prev, p))
+                prev = NULL;
             if (un->subject >= 0 && un->subj_b <= p && un->subject_tok < p) {
                 s0 = un->subj_a, s1 = un->subj_b;
+                /* "A spokesman for the mayor defended the route and said":
+                 * the subject as the first verb's source spans it */
+                if (prev)
+                    s0 = prev->sa, s1 = prev->sb;
             } else {
+                prev = NULL;
                 /* the noun phrase that opens the unit */
                 while (s1 < p && c->t[s1].kind == PX_TOK_WORD && !in_quote(c, s1) &&
                        s1 < a + 8 && cue_type(c, s1) == CUE_NONE &&
@@ -2603,8 +3037,9 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 r.ca = s2;
                 r.cb = trim_end(c, s2, clause_end(c, s2, b));
                 if (r.cb > r.ca) {
-                    r.entity = s0 == un->subj_a && un->subject >= 0 ? un->subject
-                                                                    : resolve(c, u, s0, s1);
+                    r.entity = prev ? prev->entity
+                               : s0 == un->subj_a && un->subject >= 0 ? un->subject
+                                                                      : resolve(c, u, s0, s1);
                     add(c, r);
                 }
                 continue;
@@ -2633,7 +3068,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
              * voters in a Times poll said": before a verb of speech, a
              * clause start that opens a noun phrase and has no verb up to
              * the cue is all subject */
-            if (!have_src && (is(c, k, "said") || is(c, k, "say") || is(c, k, "says"))) {
+            if (!have_src && (is(c, k, "said") || is(c, k, "say") || is(c, k, "says") ||
+                              data_verb(c, k))) {
                 uint32_t y = sa - 1;
                 while (y > a && !in_quote(c, y - 1) && c->t[y - 1].kind != PX_TOK_DASH &&
                        !(c->t[y - 1].kind == PX_TOK_PUNCT && strchr(",:;(", tstr(c, y - 1)[0])))
@@ -2641,7 +3077,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 bool clean = y < sa && sa - y <= 14 &&
                              ((c->t[y].flags & PX_TF_CAP) || (lexf(c, y) & LX_DET) ||
                               c->t[y].kind == PX_TOK_NUMBER) &&
-                             !(lexf(c, y) & (LX_PREP | LX_PRON)) &&
+                             (!(lexf(c, y) & (LX_PREP | LX_PRON)) ||
+                              (is(c, y, "about") && share_end(c, a, p - 1))) &&
                              (!(lexf(c, y) & LX_NAMESTOP) || (lexf(c, y) & LX_DET));
                 for (uint32_t i = y; i < p && clean; i++)
                     clean = !in_quote(c, i) && cue_type(c, i) == CUE_NONE &&
@@ -2729,7 +3166,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             bool lead_short = false;
             if (comma_before && !quote_before) {
                 uint32_t le = trim_end(c, a, sa - 1);
-                lead_short = le - a < 3 && !(le > a && closes_quote(c, le - 1));
+                lead_short = (le - a < 3 && !(le > a && closes_quote(c, le - 1))) ||
+                             adverbial_lead(c, a, le);
             }
             if (!who && !parenthetical &&
                 (quote_before || (comma_before && after_short && !lead_short))) {
@@ -2828,6 +3266,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 if (s < b && !is(c, s, "that") && !is(c, s, "how") && !is(c, s, "what") &&
                     !is(c, s, "why") && !is(c, s, "where") && !is(c, s, "who") &&
                     !is(c, s, "when") && !is(c, s, "if") && !is(c, s, "whether") &&
+                    !(lexf(c, s) & (LX_PRON | LX_DET)) && /* "says [he wishes he ...]" */
                     ((lexf(c, s) & LX_PREP) || px__month_from_name(tstr(c, s), tlen(c, s)) ||
                      (lexf(c, s) & LX_NAMESTOP))) {
                     for (uint32_t i = s + 1; i < b && i < s + 10; i++) {
@@ -2875,11 +3314,12 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                                  is(c, p - 1, "figures") || is(c, p - 1, "filings") ||
                                  is(c, p - 1, "report") || is(c, p - 1, "analysis"));
                 if (ct == CUE_THAT && !is(c, s, "that") && !data_src &&
-                    !(c->t[s].kind == PX_TOK_WORD &&
+                    !((c->t[s].kind == PX_TOK_WORD || c->t[s].kind == PX_TOK_NUMBER) &&
                       ((lexf(c, s) & LX_PRON) || (lexf(c, s) & LX_DET) ||
                        (c->t[s].flags & PX_TF_CAP) ||
                        (c->t[s].kind == PX_TOK_NUMBER && s + 1 < b &&
-                        c->t[s + 1].kind == PX_TOK_WORD) ||
+                        (c->t[s + 1].kind == PX_TOK_WORD || share_end(c, s, s + 1))) ||
+                       (data_verb(c, k) && (is(c, s, "him") || is(c, s, "them"))) ||
                        (is(c, s, "to") && s + 1 < b && c->t[s + 1].kind == PX_TOK_WORD &&
                         !(c->t[s + 1].flags & PX_TF_CAP) &&
                         !(lexf(c, s + 1) & (LX_DET | LX_PRON | LX_PREP))))))
@@ -2920,7 +3360,9 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             uint32_t tail = interrupted_tail(c, e, b);
             if (tail)
                 r.cb = tail;
-            else if (closes_quote(c, r.cb - 1) && opens_quote(c, a) && u + 1 < c->n_units &&
+            /* "A," said X. "B.", and after a partial one: 'Some sentiments
+             * are "based on ...," said X. "..."' */
+            else if (closes_quote(c, r.cb - 1) && u + 1 < c->n_units &&
                      c->qs.tok_block[c->units[u + 1].a] == c->qs.tok_block[a] &&
                      lead_quote(c, u + 1) >= 0) {
                 r.cb = c->qs.v[lead_quote(c, u + 1)].end_tok;
@@ -3253,6 +3695,40 @@ static void drop_same_content(ctx *c)
     c->recs.n = k;
 }
 
+/* w[0..n) is lit (lower-case ASCII) in any case */
+static bool ascii_eq(const char *w, size_t n, const char *lit)
+{
+    if (strlen(lit) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]) != lit[i])
+            return false;
+    return true;
+}
+
+/* The end (bytes) of a source's last token i without the clitic of a
+ * personal pronoun: PolNeAR spans "[he]'s said", "[I]'ve suggested". */
+static size_t clitic_end(const ctx *c, uint32_t i)
+{
+    static const char *const prons[] = {"i", "you", "we", "they", "he", "she", "it", "who"};
+    static const char *const clitics[] = {"ve", "re", "ll", "d", "s", "m"};
+    const char *w = tstr(c, i);
+    size_t n = tlen(c, i);
+    for (size_t x = 1; x < n && x < 5; x++) {
+        uint32_t cp;
+        size_t l = px__utf8_decode(w + x, n - x, &cp);
+        if (!l || !px__is_apostrophe(cp))
+            continue;
+        bool pron = false, clitic = false;
+        for (size_t j = 0; j < PX_ARRAY_LEN(prons) && !pron; j++)
+            pron = ascii_eq(w, x, prons[j]);
+        for (size_t j = 0; j < PX_ARRAY_LEN(clitics) && !clitic; j++)
+            clitic = ascii_eq(w + x + l, n - x - l, clitics[j]);
+        return pron && clitic ? c->t[i].start + x : c->t[i].end;
+    }
+    return c->t[i].end;
+}
+
 static int finish(ctx *c, const px_quote **out, size_t *n_out)
 {
     px_doc *d = c->doc;
@@ -3317,12 +3793,15 @@ static int finish(ctx *c, const px_quote **out, size_t *n_out)
         }
         if (r->sb > r->sa) {
             q->speaker_start = c->t[r->sa].start;
-            q->speaker_end = c->t[r->sb - 1].end;
+            q->speaker_end = clitic_end(c, r->sb - 1);
         } else
             q->speaker_start = q->speaker_end = q->start;
         if (r->vb > r->va && !r->embedded) {
             q->cue_start = c->t[r->va].start;
             q->cue_end = c->t[r->vb - 1].end;
+            /* "[he] ['s sought]": the clitic is the cue's auxiliary */
+            if (r->sb > r->sa && r->va == r->sb && q->speaker_end < c->t[r->sb - 1].end)
+                q->cue_start = q->speaker_end;
         } else
             q->cue_start = q->cue_end = q->start;
         if (r->entity >= 0 && (size_t)r->entity < c->mn.e.n) {
@@ -3369,6 +3848,9 @@ int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
         c.lex[i] = LX_DONE | (c.t[i].kind == PX_TOK_WORD ? px__lex(c.text + c.t[i].start,
                                                                      c.t[i].end - c.t[i].start)
                                                           : 0);
+    for (size_t i = 1; i < doc->n_toks; i++)
+        if ((c.lex[i] & LX_AUX) && name_part(&c, i))
+            c.lex[i] &= ~(LX_AUX | LX_NPSTOP | LX_NOTAPPOS | LX_PREP);
     for (size_t i = 0; i < c.qs.n; i++)
         c.title[i] = is_title(&c, &c.qs.v[i]);
     c.hl_block = headline_block(&c);

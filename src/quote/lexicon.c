@@ -95,6 +95,7 @@ static const char *const lx_aux_words[] = {
     "will", "did", "does", "do", "not", "never", "often", "still", "already", "just", "even",
     "privately", "initially", "subsequently", "has", "is", "was", "been", "had", "could",
     "might", "may", "should", "must", "can", "ultimately", "frequently", "always", "n't",
+    "twice", "ever", "sometimes",
 };
 static const char *const lx_notappos_words[] = {
     "in", "on", "at", "via", "according", "during", "after", "before", "and", "but", "then",
@@ -144,7 +145,7 @@ static const char *const lx_namestop_words[] = {
 };
 
 static const char *const lx_prepv_words[] = {
-    "advocate", "advocated", "advocating", "argued", "arguing", "asked", "asking", "call", "called", "calling", "calls", "comment", "commented", "commenting", "complained", "complaining", "focused", "point", "pointed", "pointing", "points", "push", "pushed", "pushing", "rail", "railed", "railing", "reacted", "reacting", "refer", "referred", "referring", "refers", "respond", "responded", "responding", "responds", "speak", "speaking", "speaks", "spoke", "talk", "talked", "talking", "talks", "warned", "warning", "weighed", "worried", "worries",
+    "advocate", "advocated", "advocating", "argued", "arguing", "asked", "asking", "call", "called", "calling", "calls", "comment", "commented", "commenting", "complained", "complaining", "focused", "point", "pointed", "pointing", "points", "push", "pushed", "pushing", "rail", "railed", "railing", "reacted", "reacting", "refer", "referred", "referring", "refers", "respond", "responded", "responding", "responds", "speak", "speaking", "speaks", "spoke", "talk", "talked", "talking", "talks", "warned", "warning", "weighed", "worried", "worries", "made", "make", "makes", "making", "laid", "lays", "lay", "laying",
 };
 
 /* reporting words learnt from the PolNeAR train split, with the per mille
