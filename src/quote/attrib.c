@@ -808,6 +808,17 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
         sa = i;
         count++;
     }
+    /* "[Only 52 percent of registered voters] agreed", "[Virtually all
+     * analysts] say": an adverb of degree before a number or quantifier
+     * that opens the clause */
+    if (sa <= p && sa > a && (c->t[sa].kind == PX_TOK_NUMBER || is(c, sa, "all") ||
+                              is(c, sa, "half") || is(c, sa, "one") || is(c, sa, "two") ||
+                              is(c, sa, "three") || is(c, sa, "most") || is(c, sa, "every")) &&
+        !in_quote(c, sa - 1) &&
+        (is(c, sa - 1, "only") || is(c, sa - 1, "virtually") || is(c, sa - 1, "nearly") ||
+         is(c, sa - 1, "almost") || is(c, sa - 1, "roughly")) &&
+        clause_initial(c, a, sa - 1))
+        sa--;
     return sa;
 }
 
