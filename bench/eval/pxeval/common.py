@@ -176,6 +176,18 @@ def run_parallax(binary, verb, records, timeout=1800, save_output=None, extra_ar
 # --------------------------------------------------------------------------
 # Metrics
 
+_FOLD = {**{c: " " for c in [0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)]},
+         **{c: None for c in [0x200B, 0xFEFF, 0x00AD, 0x2060]}}
+
+
+def same_text(printed, original):
+    """True when a prediction's "text" is the article text at its offsets.
+    parallax prints the text as its reader normalises it (src/text/
+    normalize.c): spaces of other widths such as U+00A0 become a plain
+    space and zero-width characters are dropped; so are they here."""
+    return printed.translate(_FOLD) == original.translate(_FOLD)
+
+
 def safe_div(a, b):
     return a / b if b else 0.0
 

@@ -178,7 +178,7 @@ def parse_predictions(objs, texts):
             rep["malformed"] += 1
             continue
         t = o.get("text")
-        if isinstance(t, str) and t != texts[doc][s:e]:
+        if isinstance(t, str) and not C.same_text(t, texts[doc][s:e]):
             rep["text_mismatch"] += 1
         typ = o.get("type")
         val = o.get("value")

@@ -336,7 +336,7 @@ def parse_predictions(objs, texts):
             rep["out_of_range"] += 1
         ptext = o.get("text")
         tspan = _pair(o, "start", "end") or span
-        if isinstance(ptext, str) and ptext != text[tspan[0]:tspan[1]] and not parts:
+        if isinstance(ptext, str) and not C.same_text(ptext, text[tspan[0]:tspan[1]]) and not parts:
             rep["text_mismatch"] += 1
         kind = o.get("kind") if isinstance(o.get("kind"), str) else "?"
         p = Pred(doc, span[0], span[1], kind,
