@@ -56,47 +56,32 @@ static utf8proc_category_t cat(uint32_t cp)
     return utf8proc_category((utf8proc_int32_t)cp);
 }
 
-bool px__is_letter(uint32_t cp)
+bool px__ucs_is_letter(uint32_t cp)
 {
-    if (cp < 0x80)
-        return (cp | 32) >= 'a' && (cp | 32) <= 'z';
     utf8proc_category_t c = cat(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
-bool px__is_upper(uint32_t cp)
+bool px__ucs_is_upper(uint32_t cp)
 {
-    if (cp < 0x80)
-        return cp >= 'A' && cp <= 'Z';
     utf8proc_category_t c = cat(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-bool px__is_lower(uint32_t cp)
+bool px__ucs_is_lower(uint32_t cp)
 {
-    if (cp < 0x80)
-        return cp >= 'a' && cp <= 'z';
     return cat(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-bool px__is_digit(uint32_t cp)
+bool px__ucs_is_digit(uint32_t cp)
 {
-    if (cp < 0x80)
-        return cp >= '0' && cp <= '9';
     return cat(cp) == UTF8PROC_CATEGORY_ND;
 }
 
-bool px__is_mark(uint32_t cp)
+bool px__ucs_is_mark(uint32_t cp)
 {
-    if (cp < 0x80)
-        return false;
     utf8proc_category_t c = cat(cp);
     return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
-}
-
-bool px__is_space(uint32_t cp)
-{
-    return cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r';
 }
 
 bool px__is_terminal(uint32_t cp)

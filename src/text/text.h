@@ -44,12 +44,37 @@ static inline bool px__quote_is_single(px_quote_class q)
 }
 bool px__is_dash(uint32_t cp);       /* - ‐ ‑ ‒ – — ― − */
 bool px__is_apostrophe(uint32_t cp); /* ' ’ ʼ ′ */
-bool px__is_letter(uint32_t cp);
-bool px__is_upper(uint32_t cp);
-bool px__is_lower(uint32_t cp);
-bool px__is_digit(uint32_t cp);      /* any Nd */
-bool px__is_mark(uint32_t cp);       /* combining mark */
-bool px__is_space(uint32_t cp);      /* ' ' '\n' '\t' after normalisation */
+/* Letters, digits and marks: ASCII is answered inline (the tokenizer asks
+ * once per character), other code points by their Unicode category. */
+bool px__ucs_is_letter(uint32_t cp);
+bool px__ucs_is_upper(uint32_t cp);
+bool px__ucs_is_lower(uint32_t cp);
+bool px__ucs_is_digit(uint32_t cp);
+bool px__ucs_is_mark(uint32_t cp);
+static inline bool px__is_letter(uint32_t cp)
+{
+    return cp < 0x80 ? (cp | 32) - 'a' < 26u : px__ucs_is_letter(cp);
+}
+static inline bool px__is_upper(uint32_t cp)
+{
+    return cp < 0x80 ? cp - 'A' < 26u : px__ucs_is_upper(cp);
+}
+static inline bool px__is_lower(uint32_t cp)
+{
+    return cp < 0x80 ? cp - 'a' < 26u : px__ucs_is_lower(cp);
+}
+static inline bool px__is_digit(uint32_t cp) /* any Nd */
+{
+    return cp < 0x80 ? cp - '0' < 10u : px__ucs_is_digit(cp);
+}
+static inline bool px__is_mark(uint32_t cp) /* combining mark */
+{
+    return cp >= 0x80 && px__ucs_is_mark(cp);
+}
+static inline bool px__is_space(uint32_t cp) /* ' ' '\n' '\t' after normalisation */
+{
+    return cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r';
+}
 bool px__is_terminal(uint32_t cp);   /* . ! ? … */
 
 /* Appends a comparison form of text: NFC case-folded, with quotation

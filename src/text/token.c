@@ -177,7 +177,11 @@ static size_t scan_word(const char *t, size_t i, size_t end, bool *has_digit, bo
             i += n;
             continue;
         }
-        /* inner connectors: ' ’ - . , / followed by a word character */
+        /* inner connectors: ' ’ - . , / followed by a word character;
+         * any other ASCII character (a space, mostly) ends the word */
+        if (cp < 0x80 && cp != '\'' && cp != '-' && cp != '.' && cp != ',' && cp != ':' &&
+            cp != '/' && cp != '&')
+            break;
         uint32_t next;
         decode_at(t, i + n, end, &next);
         if (!is_word_char(next))
