@@ -1338,6 +1338,7 @@ static uint32_t trailing_np_end(const ctx *c, uint32_t s, uint32_t e)
 
 static bool occasion_word(const ctx *c, uint32_t i);
 static uint32_t addressee_end(const ctx *c, uint32_t k, uint32_t s, uint32_t b);
+static uint32_t circumstance_end(const ctx *c, uint32_t s, uint32_t e);
 
 /* Does the indirect content s..e right after its cue begin with a
  * particle or a preposition that belongs to the cue: "boasted [of] his
@@ -1618,6 +1619,8 @@ static void add(ctx *c, rec r)
     /* "told [reporters in Reno] that ...": the addressee is no content */
     if (r.vb > r.va && r.ca == r.vb && !r.embedded) {
         uint32_t s = addressee_end(c, r.va, r.ca, r.cb);
+        if (s == r.ca)
+            s = circumstance_end(c, r.ca, r.cb);
         if (s > r.ca && s + 1 < r.cb)
             r.ca = s;
     }
@@ -2059,6 +2062,72 @@ static uint32_t quote_after(const ctx *c, uint32_t s, uint32_t b)
             is(c, i, "was") || is(c, i, "will") || is(c, i, "would") || is(c, i, "are") ||
             is(c, i, "were") || is(c, i, "has") || is(c, i, "have"))
             return s;
+    }
+    return s;
+}
+
+/* Where the content begins after a phrase of the writer's that tells when,
+ * where or how the cue's statement was made: "saying [Monday] that ...",
+ * "stating [on NBC's "Meet the Press"] that ...", "promised [on Tuesday]
+ * to refrain ...", "remarking [from New Hampshire] he did not ...", "said
+ * [only] that ...". The phrase opens with a preposition, a day or a time
+ * word and names an occasion, a place, a medium or a time ("rally",
+ * "Iowa", "court files", "Monday", "2008"); it is followed by "that", a subject pronoun, a quotation after
+ * a comma or "to" before a verb. An adverb ("only", "instead", "again")
+ * is left out right before "that" only. The phrase has no verb nor a clause of
+ * its own ("said at a rally where ..."). s is the first token after the
+ * cue, e the content end. Returns the first token of the content proper,
+ * or s. */
+static uint32_t circumstance_end(const ctx *c, uint32_t s, uint32_t e)
+{
+    static const char *const prep[] = {"in", "on", "at", "during", "from", "via", "over"};
+    static const char *const adverb[] = {"only",       "instead",   "again",    "also",
+                                         "yet",        "repeatedly", "privately", "publicly",
+                                         "later",      "earlier"};
+    /* where words are written or spoken, besides occasion_word() */
+    static const char *const medium[] = {
+        "court",   "files",     "documents", "papers", "book",     "autobiography", "memoir",
+        "article", "essay",     "blog",      "magazine", "newspaper", "network",    "campaign",
+    };
+    static const char *const stop[] = {
+        "and",   "or",      "who",  "which", "where", "when", "while", "as",   "because",
+        "before", "after",  "if",   "whether", "how", "what", "why",   "until", "though",
+    };
+    if (s + 2 >= e || in_quote(c, s) || c->t[s].kind != PX_TOK_WORD)
+        return s;
+    bool time = is_weekday(c, s) || px__month_from_name(tstr(c, s), tlen(c, s)) ||
+                is(c, s, "today") || is(c, s, "yesterday") || is(c, s, "tonight") ||
+                is(c, s, "last");
+    bool adv = !time && (is_any(c, s, adverb, PX_ARRAY_LEN(adverb)) || is_ly_adverb(c, s));
+    if (!time && !adv && (!is_any(c, s, prep, PX_ARRAY_LEN(prep)) || (c->t[s].flags & PX_TF_CAP)))
+        return s;
+    bool occasion = time;
+    for (uint32_t i = s + 1; i + 1 < e && i < s + 16; i++) {
+        if (opens_quote(c, i) && !c->title[c->qs.tok_quote[i]])
+            return occasion && (is_punct(c, i - 1, ',') || is_punct(c, i - 1, ':')) ? i : s;
+        if (in_quote(c, i) || c->t[i].kind == PX_TOK_QUOTE) {
+            occasion = true; /* a title: "on NBC's "Meet the Press"" */
+            continue;
+        }
+        if (is_punct(c, i, ','))
+            continue;
+        if (c->t[i].kind != PX_TOK_WORD && c->t[i].kind != PX_TOK_NUMBER && !glued(c, i))
+            return s;
+        if (is(c, i, "that"))
+            return (lexf(c, i - 1) & LX_PREP) || (!occasion && !adv) ? s : i;
+        if (adv)
+            return s; /* "ruled only on filings by states that ...": a relative */
+        if ((lexf(c, i) & LX_PRON) && !is(c, i, "who"))
+            return occasion ? i : s;
+        if (is(c, i, "to") && occasion && c->t[i + 1].kind == PX_TOK_WORD &&
+            !(c->t[i + 1].flags & PX_TF_CAP) && !in_quote(c, i + 1) &&
+            !(lexf(c, i + 1) & (LX_DET | LX_PRON | LX_PREP)) && !occasion_word(c, i + 1))
+            return i;
+        if (finite_verb(c, i) || cue_type(c, i) != CUE_NONE || is_any(c, i, stop, PX_ARRAY_LEN(stop)))
+            break;
+        occasion |= occasion_word(c, i) || c->t[i].kind == PX_TOK_NUMBER ||
+                    is_any(c, i, medium, PX_ARRAY_LEN(medium)) ||
+                    ((c->t[i].flags & PX_TF_CAP) && !(lexf(c, i) & LX_NAMESTOP));
     }
     return s;
 }
