@@ -1503,6 +1503,38 @@ static bool format_label(const ctx *c, const rec *r)
     return (e1 == 'e' && e2 == 'd') || (g1 == 'i' && e1 == 'n' && e2 == 'g');
 }
 
+/* The end of a content after its cue that opens with a quotation closed
+ * by its own comma, the writer's sentence going on after it: "declares
+ * [‘revolution,’] ignores losses", "cautioned [“let’s not get ahead of
+ * ourselves,”] before optimistically predicting ...", "citing [''the
+ * unique magic of Trump,''] said the candidate ...". The comma inside the
+ * marks closes what was said; the words after it are no quotation.
+ * Returns the new end (after the closing mark) or r->cb. */
+static uint32_t lead_quote_end(const ctx *c, const rec *r)
+{
+    if (r->cb <= r->ca + 2 || !opens_quote(c, r->ca))
+        return r->cb;
+    int32_t q = c->qs.tok_quote[r->ca];
+    uint32_t e = c->qs.v[q].end_tok;
+    if (c->title[q] || c->qs.v[q].close == PX__QSPAN_UNCLOSED || e >= r->cb ||
+        e < r->ca + 3 || !is_punct(c, e - 2, ',') || c->t[e].kind != PX_TOK_WORD ||
+        in_quote(c, e))
+        return r->cb;
+    /* "chanted "Send them home," and "Build the wall."": a second
+     * quotation goes on with the statement */
+    for (uint32_t i = e; i < r->cb; i++)
+        if (in_quote(c, i))
+            return r->cb;
+    /* ""No comment," The Miami Herald reported": another attribution
+     * claims the quotation */
+    bool np = (c->t[e].flags & PX_TF_CAP) || (lexf(c, e) & (LX_DET | LX_PRON)) ||
+              cue_type(c, e) != CUE_NONE;
+    for (uint32_t i = e; i < r->cb && i < e + 6 && np; i++)
+        if (cue_type(c, i) == CUE_VERB)
+            return r->cb;
+    return e;
+}
+
 /* "says [he is “effectively tied for second place” with Florida Sen.
  * Marco Rubio], in a finish that ...", "ruled [that the statement is
  * “true,”] but in the course of their report ...": after the last
@@ -1648,6 +1680,8 @@ static void add(ctx *c, rec r)
             r.vb = ++r.ca;
         if (quoted)
             r.cb = partial_tail_end(c, &r);
+        if (quoted)
+            r.cb = lead_quote_end(c, &r);
     }
     if (r.cb <= r.ca || passive_after(c, &r) || format_label(c, &r))
         return;
