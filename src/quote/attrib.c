@@ -1340,7 +1340,8 @@ static bool occasion_word(const ctx *c, uint32_t i);
 static uint32_t addressee_end(const ctx *c, uint32_t k, uint32_t s, uint32_t b);
 static uint32_t circumstance_end(const ctx *c, uint32_t s, uint32_t e);
 
-/* Does the indirect content s..e right after its cue begin with a
+/* Does the content s..e right after its cue (indirect or mixed: "joked
+ * [about] Clinton's “interesting friendship”") begin with a
  * particle or a preposition that belongs to the cue: "boasted [of] his
  * skills", "shouted [out] an insult", "admitted [to] victimizing"? (On the
  * train split the cue ends with "about", "of", "on", "for", "out" ...
@@ -1674,7 +1675,7 @@ static void add(ctx *c, rec r)
             r.cb = trim_end(c, r.ca, next_cue_start(c, r.ca, r.cb));
         if (!quoted)
             r.cb = trim_end(c, r.ca, object_vp_end(c, r.ca, r.cb));
-        if (!quoted && r.ca == r.vb && particle_after_cue(c, r.ca, r.cb))
+        if (r.ca == r.vb && particle_after_cue(c, r.ca, r.cb))
             r.vb = ++r.ca;
         if (!quoted && r.ca == r.vb && noun_before_that(c, r.ca, r.cb))
             r.vb = ++r.ca;
