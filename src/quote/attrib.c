@@ -1374,7 +1374,9 @@ static bool particle_after_cue(const ctx *c, uint32_t s, uint32_t e)
            (n > 5 && !memcmp(w + n - 3, "ing", 3));
 }
 
-/* "expressed [concern] that ...", "voiced hope that ...": after a light
+/* "expressed [concern] that ...", "voiced hope that ...", "expressed
+ * [amusement] that Mr. Rubio had described his views “not only ...”":
+ * after a light
  * verb of expression the noun is the attitude, part of the cue, and the
  * content is the clause from "that" on (other verbs take the noun as the
  * content: "dismissed [concerns that ...]", "cited [reports that ...]");
@@ -1677,7 +1679,7 @@ static void add(ctx *c, rec r)
             r.cb = trim_end(c, r.ca, object_vp_end(c, r.ca, r.cb));
         if (r.ca == r.vb && particle_after_cue(c, r.ca, r.cb))
             r.vb = ++r.ca;
-        if (!quoted && r.ca == r.vb && noun_before_that(c, r.ca, r.cb))
+        if (r.ca == r.vb && noun_before_that(c, r.ca, r.cb))
             r.vb = ++r.ca;
         if (quoted)
             r.cb = partial_tail_end(c, &r);
