@@ -1339,6 +1339,7 @@ static uint32_t trailing_np_end(const ctx *c, uint32_t s, uint32_t e)
 static bool occasion_word(const ctx *c, uint32_t i);
 static uint32_t addressee_end(const ctx *c, uint32_t k, uint32_t s, uint32_t b);
 static uint32_t circumstance_end(const ctx *c, uint32_t s, uint32_t e);
+static uint32_t inner_cue_start(const ctx *c, const rec *r, uint32_t *k);
 
 /* Does the content s..e right after its cue (indirect or mixed: "joked
  * [about] Clinton's “interesting friendship”") begin with a
@@ -1658,6 +1659,14 @@ static void add(ctx *c, rec r)
             s = circumstance_end(c, r.ca, r.cb);
         if (s > r.ca && s + 1 < r.cb)
             r.ca = s;
+    }
+    /* "emailed supporters saying: [“The struggle continues”]" */
+    if (r.vb > r.va && r.ca == r.vb && !r.embedded) {
+        uint32_t k = r.va, s = inner_cue_start(c, &r, &k);
+        if (s > r.ca) {
+            r.ca = s;
+            r.va = k, r.vb = k + 1;
+        }
     }
     /* "endorsed [Mr. Trump] at a news conference": the occasion of an
      * indirect content after its cue is the writer's */
@@ -2101,6 +2110,51 @@ static uint32_t quote_after(const ctx *c, uint32_t s, uint32_t b)
             return s;
     }
     return s;
+}
+
+/* The quotation that a second reporting verb inside a content after its
+ * cue introduces: "emailed [supporters saying:] "The struggle
+ * continues"", "posted [a message on Twitter reading] "Thank you
+ * Georgia"", "went on [to say,] "..."", "aside from [stating] that ...":
+ * the few words before that verb name the message or its bearer, and
+ * PolNeAR starts the content at what the verb reports. The second verb is
+ * one of saying, reading or writing ("to know that" is no such verb), a
+ * participle or after "to", at most 8 words in; nothing before it is a
+ * verb of its own. (After "which" or "that" it is as often the writer's
+ * description of the message: "a message ... that read: "..."".) Returns the opening mark (or "that") and sets *k to
+ * the second verb, or returns r->ca. */
+static uint32_t inner_cue_start(const ctx *c, const rec *r, uint32_t *k)
+{
+    static const char *const say[] = {
+        "say",     "says",    "said",    "saying",  "stating",   "states", "stated",
+        "read",    "reads",   "reading", "writing", "write",     "writes", "asking",
+        "adding",  "declaring", "proclaiming", "telling",
+    };
+    for (uint32_t i = r->ca; i + 1 < r->cb && i < r->ca + 9; i++) {
+        if (in_quote(c, i) || c->t[i].kind == PX_TOK_QUOTE ||
+            (is_terminal_tok(c, i) && !is_punct(c, i, ',')))
+            return r->ca;
+        if (c->t[i].kind != PX_TOK_WORD || (c->t[i].flags & PX_TF_CAP))
+            continue;
+        bool cue = cue_type(c, i) != CUE_NONE;
+        bool inner = cue && i > r->ca && is_any(c, i, say, PX_ARRAY_LEN(say)) &&
+                     ((word_ends(c, i, "ing") && tlen(c, i) > 5) || is(c, i - 1, "to"));
+        if (!inner) {
+            if (cue || finite_verb(c, i))
+                return r->ca;
+            continue;
+        }
+        uint32_t j = i + 1;
+        while (j < r->cb && (is_punct(c, j, ',') || is_punct(c, j, ':')))
+            j++;
+        if (j + 1 < r->cb && ((opens_quote(c, j) && !c->title[c->qs.tok_quote[j]]) ||
+                              is(c, j, "that"))) {
+            *k = i;
+            return j;
+        }
+        return r->ca;
+    }
+    return r->ca;
 }
 
 /* Where the content begins after a phrase of the writer's that tells when,
