@@ -1539,6 +1539,39 @@ static uint32_t lead_quote_end(const ctx *c, const rec *r)
     return e;
 }
 
+/* The end of a mixed content before a phrase right after its last
+ * quotation that names the medium or the day of the statement: "called
+ * [it “meritless”] in a tweet Sunday", "referred to [him as “...”] in a
+ * Facebook post", "denounced [the “Neocons For Hillary” movement] in their
+ * radio show", "tweeted, ["Thank you Indiana!"] on Friday afternoon". An
+ * occasion that the reported words may speak of stays ("did “great” in
+ * the debate", "would “not get beat up” at his rally"), and so does a
+ * day ("to “win many delegates” on Super Tuesday"). q is the first token
+ * after the quotation. Returns the preposition or e. */
+static uint32_t medium_start(const ctx *c, uint32_t q, uint32_t e)
+{
+    static const char *const medium[] = {
+        "interview", "interviews", "statement", "tweet",   "tweets",    "post",    "show",
+        "broadcast", "appearance", "letter",    "email",   "op-ed",     "column",  "editorial",
+        "video",     "message",    "podcast",   "radio",   "facebook",  "twitter", "instagram",
+        "remarks",   "blog",       "book",      "memo",    "page",      "speech",  "afternoon",
+        "morning",   "evening",
+    };
+    uint32_t i = q;
+    if (i < e && is_punct(c, i, ','))
+        i++;
+    if (i + 1 >= e || in_quote(c, i) ||
+        !(is(c, i, "in") || is(c, i, "on") || is(c, i, "during") || is(c, i, "via")))
+        return e;
+    for (uint32_t j = i + 1; j < e && j < i + 6; j++) {
+        if (in_quote(c, j) || c->t[j].kind != PX_TOK_WORD || clause_word(c, j))
+            return e;
+        if (is_any(c, j, medium, PX_ARRAY_LEN(medium)))
+            return i;
+    }
+    return e;
+}
+
 /* "says [he is “effectively tied for second place” with Florida Sen.
  * Marco Rubio], in a finish that ...", "ruled [that the statement is
  * “true,”] but in the course of their report ...": after the last
@@ -1558,6 +1591,7 @@ static uint32_t partial_tail_end(const ctx *c, const rec *r)
     e = trailing_np_end(c, q - 1, e);
     e = next_cue_start(c, q - 1, e);
     e = subordinate_end(c, r->va, q - 1, e);
+    e = medium_start(c, q, e);
     if (q + 1 < e && c->t[q].kind == PX_TOK_WORD) {
         bool comma_in = q >= r->ca + 2 && closes_quote(c, q - 1) && is_punct(c, q - 2, ',');
         if (comma_in && (is(c, q, "but") || is(c, q, "while") || is(c, q, "whereas") ||
