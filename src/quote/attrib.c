@@ -1726,6 +1726,17 @@ static void add(ctx *c, rec r)
             r.vb = ++r.ca;
         if (quoted)
             r.cb = partial_tail_end(c, &r);
+        if (quoted) {
+            /* "found the ''debt stack'' confusing] and called the venture
+             * ''a great example''": a second reporting verb after a
+             * quotation starts a statement of its own */
+            uint32_t j = next_cue_start(c, r.ca, r.cb);
+            bool q_before = false;
+            for (uint32_t i = r.ca; i < j && !q_before; i++)
+                q_before = in_quote(c, i);
+            if (j < r.cb && q_before)
+                r.cb = trim_end(c, r.ca, j);
+        }
         if (quoted)
             r.cb = lead_quote_end(c, &r);
     }
