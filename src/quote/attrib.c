@@ -2175,7 +2175,15 @@ static uint32_t inner_cue_start(const ctx *c, const rec *r, uint32_t *k)
         "read",    "reads",   "reading", "writing", "write",     "writes", "asking",
         "adding",  "declaring", "proclaiming", "telling",
     };
-    for (uint32_t i = r->ca; i + 1 < r->cb && i < r->ca + 9; i++) {
+    /* the first reporting verb within reach (cue_type() is cached), then
+     * the dearer tests */
+    uint32_t v = r->ca + 1;
+    while (v + 1 < r->cb && v < r->ca + 9 && !in_quote(c, v) && c->t[v].kind != PX_TOK_QUOTE &&
+           cue_type(c, v) == CUE_NONE)
+        v++;
+    if (v + 1 >= r->cb || v >= r->ca + 9 || in_quote(c, v) || c->t[v].kind == PX_TOK_QUOTE)
+        return r->ca;
+    for (uint32_t i = r->ca; i <= v; i++) {
         if (in_quote(c, i) || c->t[i].kind == PX_TOK_QUOTE ||
             (is_terminal_tok(c, i) && !is_punct(c, i, ',')))
             return r->ca;
@@ -2286,7 +2294,8 @@ static uint32_t addressee_end(const ctx *c, uint32_t k, uint32_t s, uint32_t b)
         "assuring", "urged",   "urges",   "urge",     "urging",  "reminded", "reminds",
         "informed", "informs", "warned",  "warns",    "warning",
     };
-    if (s >= b || !is_any(c, k, tell, PX_ARRAY_LEN(tell)) || in_quote(c, s) ||
+    char ch = (char)(tstr(c, k)[0] | 0x20); /* a cheap test first */
+    if (s >= b || !strchr("tauriw", ch) || !is_any(c, k, tell, PX_ARRAY_LEN(tell)) || in_quote(c, s) ||
         (c->t[s].kind != PX_TOK_WORD && c->t[s].kind != PX_TOK_NUMBER) ||
         (lexf(c, s) & (LX_PRON | LX_PREP)) || is(c, s, "that") || is(c, s, "to") ||
         is(c, s, "not") || cue_type(c, s) != CUE_NONE)
