@@ -1686,6 +1686,18 @@ static void add(ctx *c, rec r)
         if (x + 1 < r.cb)
             r.ca = x;
     }
+    /* "Citing [“obligations in Tennessee,”] the spokeswoman told ...": a
+     * participle of reporting that opens the content before its cue is
+     * the cue of the words after it, said by the subject of the clause */
+    if (r.vb > r.va && r.va >= r.cb && r.cb > r.ca + 2 && !r.embedded && !in_quote(c, r.ca) &&
+        c->t[r.ca].kind == PX_TOK_WORD && word_ends(c, r.ca, "ing") &&
+        cue_type(c, r.ca) == CUE_PART) {
+        uint32_t k = r.ca;
+        r.ca++;
+        if (r.ca < r.cb && is(c, r.ca, "upon")) /* "Remarking upon" */
+            r.ca++;
+        r.va = k, r.vb = k + 1;
+    }
     /* "told [reporters in Reno] that ...": the addressee is no content */
     if (r.vb > r.va && r.ca == r.vb && !r.embedded) {
         uint32_t s = addressee_end(c, r.va, r.ca, r.cb);
@@ -3972,7 +3984,10 @@ static void drop_same_content(ctx *c)
         rec r = c->recs.v[i];
         if (k > 0 && c->recs.v[k - 1].ca == r.ca && c->recs.v[k - 1].cb == r.cb &&
             !r.embedded && !c->recs.v[k - 1].embedded) {
-            if (cue_gap(&r) > cue_gap(&c->recs.v[k - 1]))
+            const rec *p = &c->recs.v[k - 1];
+            /* the same cue twice: the record that knows its source */
+            if (cue_gap(&r) > cue_gap(p) ||
+                (cue_gap(&r) == cue_gap(p) && r.va == p->va && r.sb > r.sa && p->sb <= p->sa))
                 c->recs.v[k - 1] = r;
             continue;
         }
