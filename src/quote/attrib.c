@@ -1698,6 +1698,14 @@ static void add(ctx *c, rec r)
             r.ca++;
         r.va = k, r.vb = k + 1;
     }
+    /* "Conceding that a deal was likely “down the line” he warned: [“It’s
+     * not going to happen soon.”]": a colon after the cue introduces what
+     * it reports; the words before its source (no comma sets them off as
+     * in "The reality is, he added, ...") are no part of it */
+    if (r.vb > r.va && r.va > r.ca && r.vb + 1 < r.cb && r.sb > r.sa && r.sa > r.ca &&
+        r.sb <= r.va && is_punct(c, r.vb, ':') && opens_quote(c, r.vb + 1) &&
+        !is_punct(c, r.sa - 1, ','))
+        r.ca = r.vb + 1;
     /* "told [reporters in Reno] that ...": the addressee is no content */
     if (r.vb > r.va && r.ca == r.vb && !r.embedded) {
         uint32_t s = addressee_end(c, r.va, r.ca, r.cb);
