@@ -1337,8 +1337,12 @@ static uint32_t trailing_np_end(const ctx *c, uint32_t s, uint32_t e)
 }
 
 static bool occasion_word(const ctx *c, uint32_t i);
+static uint32_t addressee_end(const ctx *c, uint32_t k, uint32_t s, uint32_t b);
+static uint32_t circumstance_end(const ctx *c, uint32_t s, uint32_t e);
+static uint32_t inner_cue_start(const ctx *c, const rec *r, uint32_t *k);
 
-/* Does the indirect content s..e right after its cue begin with a
+/* Does the content s..e right after its cue (indirect or mixed: "joked
+ * [about] Clinton's “interesting friendship”") begin with a
  * particle or a preposition that belongs to the cue: "boasted [of] his
  * skills", "shouted [out] an insult", "admitted [to] victimizing"? (On the
  * train split the cue ends with "about", "of", "on", "for", "out" ...
@@ -1371,7 +1375,9 @@ static bool particle_after_cue(const ctx *c, uint32_t s, uint32_t e)
            (n > 5 && !memcmp(w + n - 3, "ing", 3));
 }
 
-/* "expressed [concern] that ...", "voiced hope that ...": after a light
+/* "expressed [concern] that ...", "voiced hope that ...", "expressed
+ * [amusement] that Mr. Rubio had described his views “not only ...”":
+ * after a light
  * verb of expression the noun is the attitude, part of the cue, and the
  * content is the clause from "that" on (other verbs take the noun as the
  * content: "dismissed [concerns that ...]", "cited [reports that ...]");
@@ -1501,6 +1507,71 @@ static bool format_label(const ctx *c, const rec *r)
     return (e1 == 'e' && e2 == 'd') || (g1 == 'i' && e1 == 'n' && e2 == 'g');
 }
 
+/* The end of a content after its cue that opens with a quotation closed
+ * by its own comma, the writer's sentence going on after it: "declares
+ * [‘revolution,’] ignores losses", "cautioned [“let’s not get ahead of
+ * ourselves,”] before optimistically predicting ...", "citing [''the
+ * unique magic of Trump,''] said the candidate ...". The comma inside the
+ * marks closes what was said; the words after it are no quotation.
+ * Returns the new end (after the closing mark) or r->cb. */
+static uint32_t lead_quote_end(const ctx *c, const rec *r)
+{
+    if (r->cb <= r->ca + 2 || !opens_quote(c, r->ca))
+        return r->cb;
+    int32_t q = c->qs.tok_quote[r->ca];
+    uint32_t e = c->qs.v[q].end_tok;
+    if (c->title[q] || c->qs.v[q].close == PX__QSPAN_UNCLOSED || e >= r->cb ||
+        e < r->ca + 3 || !is_punct(c, e - 2, ',') || c->t[e].kind != PX_TOK_WORD ||
+        in_quote(c, e))
+        return r->cb;
+    /* "chanted "Send them home," and "Build the wall."": a second
+     * quotation goes on with the statement */
+    for (uint32_t i = e; i < r->cb; i++)
+        if (in_quote(c, i))
+            return r->cb;
+    /* ""No comment," The Miami Herald reported": another attribution
+     * claims the quotation */
+    bool np = (c->t[e].flags & PX_TF_CAP) || (lexf(c, e) & (LX_DET | LX_PRON)) ||
+              cue_type(c, e) != CUE_NONE;
+    for (uint32_t i = e; i < r->cb && i < e + 6 && np; i++)
+        if (cue_type(c, i) == CUE_VERB)
+            return r->cb;
+    return e;
+}
+
+/* The end of a mixed content before a phrase right after its last
+ * quotation that names the medium or the day of the statement: "called
+ * [it “meritless”] in a tweet Sunday", "referred to [him as “...”] in a
+ * Facebook post", "denounced [the “Neocons For Hillary” movement] in their
+ * radio show", "tweeted, ["Thank you Indiana!"] on Friday afternoon". An
+ * occasion that the reported words may speak of stays ("did “great” in
+ * the debate", "would “not get beat up” at his rally"), and so does a
+ * day ("to “win many delegates” on Super Tuesday"). q is the first token
+ * after the quotation. Returns the preposition or e. */
+static uint32_t medium_start(const ctx *c, uint32_t q, uint32_t e)
+{
+    static const char *const medium[] = {
+        "interview", "interviews", "statement", "tweet",   "tweets",    "post",    "show",
+        "broadcast", "appearance", "letter",    "email",   "op-ed",     "column",  "editorial",
+        "video",     "message",    "podcast",   "radio",   "facebook",  "twitter", "instagram",
+        "remarks",   "blog",       "book",      "memo",    "page",      "speech",  "afternoon",
+        "morning",   "evening",
+    };
+    uint32_t i = q;
+    if (i < e && is_punct(c, i, ','))
+        i++;
+    if (i + 1 >= e || in_quote(c, i) ||
+        !(is(c, i, "in") || is(c, i, "on") || is(c, i, "during") || is(c, i, "via")))
+        return e;
+    for (uint32_t j = i + 1; j < e && j < i + 6; j++) {
+        if (in_quote(c, j) || c->t[j].kind != PX_TOK_WORD || clause_word(c, j))
+            return e;
+        if (is_any(c, j, medium, PX_ARRAY_LEN(medium)))
+            return i;
+    }
+    return e;
+}
+
 /* "says [he is “effectively tied for second place” with Florida Sen.
  * Marco Rubio], in a finish that ...", "ruled [that the statement is
  * “true,”] but in the course of their report ...": after the last
@@ -1520,6 +1591,7 @@ static uint32_t partial_tail_end(const ctx *c, const rec *r)
     e = trailing_np_end(c, q - 1, e);
     e = next_cue_start(c, q - 1, e);
     e = subordinate_end(c, r->va, q - 1, e);
+    e = medium_start(c, q, e);
     if (q + 1 < e && c->t[q].kind == PX_TOK_WORD) {
         bool comma_in = q >= r->ca + 2 && closes_quote(c, q - 1) && is_punct(c, q - 2, ',');
         if (comma_in && (is(c, q, "but") || is(c, q, "while") || is(c, q, "whereas") ||
@@ -1614,6 +1686,42 @@ static void add(ctx *c, rec r)
         if (x + 1 < r.cb)
             r.ca = x;
     }
+    /* "Citing [“obligations in Tennessee,”] the spokeswoman told ...": a
+     * participle of reporting that opens the content before its cue is
+     * the cue of the words after it, said by the subject of the clause */
+    if (r.vb > r.va && r.va >= r.cb && r.cb > r.ca + 2 && !r.embedded && !in_quote(c, r.ca) &&
+        c->t[r.ca].kind == PX_TOK_WORD && word_ends(c, r.ca, "ing") &&
+        cue_type(c, r.ca) == CUE_PART) {
+        uint32_t k = r.ca;
+        r.ca++;
+        if (r.ca < r.cb && is(c, r.ca, "upon")) /* "Remarking upon" */
+            r.ca++;
+        r.va = k, r.vb = k + 1;
+    }
+    /* "Conceding that a deal was likely “down the line” he warned: [“It’s
+     * not going to happen soon.”]": a colon after the cue introduces what
+     * it reports; the words before its source (no comma sets them off as
+     * in "The reality is, he added, ...") are no part of it */
+    if (r.vb > r.va && r.va > r.ca && r.vb + 1 < r.cb && r.sb > r.sa && r.sa > r.ca &&
+        r.sb <= r.va && is_punct(c, r.vb, ':') && opens_quote(c, r.vb + 1) &&
+        !is_punct(c, r.sa - 1, ','))
+        r.ca = r.vb + 1;
+    /* "told [reporters in Reno] that ...": the addressee is no content */
+    if (r.vb > r.va && r.ca == r.vb && !r.embedded) {
+        uint32_t s = addressee_end(c, r.va, r.ca, r.cb);
+        if (s == r.ca)
+            s = circumstance_end(c, r.ca, r.cb);
+        if (s > r.ca && s + 1 < r.cb)
+            r.ca = s;
+    }
+    /* "emailed supporters saying: [“The struggle continues”]" */
+    if (r.vb > r.va && r.ca == r.vb && !r.embedded) {
+        uint32_t k = r.va, s = inner_cue_start(c, &r, &k);
+        if (s > r.ca) {
+            r.ca = s;
+            r.va = k, r.vb = k + 1;
+        }
+    }
     /* "endorsed [Mr. Trump] at a news conference": the occasion of an
      * indirect content after its cue is the writer's */
     if (r.cb > r.ca + 2 && r.vb > r.va && r.va < r.ca && !r.embedded) {
@@ -1632,12 +1740,25 @@ static void add(ctx *c, rec r)
             r.cb = trim_end(c, r.ca, next_cue_start(c, r.ca, r.cb));
         if (!quoted)
             r.cb = trim_end(c, r.ca, object_vp_end(c, r.ca, r.cb));
-        if (!quoted && r.ca == r.vb && particle_after_cue(c, r.ca, r.cb))
+        if (r.ca == r.vb && particle_after_cue(c, r.ca, r.cb))
             r.vb = ++r.ca;
-        if (!quoted && r.ca == r.vb && noun_before_that(c, r.ca, r.cb))
+        if (r.ca == r.vb && noun_before_that(c, r.ca, r.cb))
             r.vb = ++r.ca;
         if (quoted)
             r.cb = partial_tail_end(c, &r);
+        if (quoted) {
+            /* "found the ''debt stack'' confusing] and called the venture
+             * ''a great example''": a second reporting verb after a
+             * quotation starts a statement of its own */
+            uint32_t j = next_cue_start(c, r.ca, r.cb);
+            bool q_before = false;
+            for (uint32_t i = r.ca; i < j && !q_before; i++)
+                q_before = in_quote(c, i);
+            if (j < r.cb && q_before)
+                r.cb = trim_end(c, r.ca, j);
+        }
+        if (quoted)
+            r.cb = lead_quote_end(c, &r);
     }
     if (r.cb <= r.ca || passive_after(c, &r) || format_label(c, &r))
         return;
@@ -2051,6 +2172,179 @@ static uint32_t quote_after(const ctx *c, uint32_t s, uint32_t b)
             (cue_type(c, i) != CUE_NONE && !adj) || (lexf(c, i) & LX_PRON) || is(c, i, "is") ||
             is(c, i, "was") || is(c, i, "will") || is(c, i, "would") || is(c, i, "are") ||
             is(c, i, "were") || is(c, i, "has") || is(c, i, "have"))
+            return s;
+    }
+    return s;
+}
+
+/* The quotation that a second reporting verb inside a content after its
+ * cue introduces: "emailed [supporters saying:] "The struggle
+ * continues"", "posted [a message on Twitter reading] "Thank you
+ * Georgia"", "went on [to say,] "..."", "aside from [stating] that ...":
+ * the few words before that verb name the message or its bearer, and
+ * PolNeAR starts the content at what the verb reports. The second verb is
+ * one of saying, reading or writing ("to know that" is no such verb), a
+ * participle or after "to", at most 8 words in; nothing before it is a
+ * verb of its own. (After "which" or "that" it is as often the writer's
+ * description of the message: "a message ... that read: "..."".) Returns the opening mark (or "that") and sets *k to
+ * the second verb, or returns r->ca. */
+static uint32_t inner_cue_start(const ctx *c, const rec *r, uint32_t *k)
+{
+    static const char *const say[] = {
+        "say",     "says",    "said",    "saying",  "stating",   "states", "stated",
+        "read",    "reads",   "reading", "writing", "write",     "writes", "asking",
+        "adding",  "declaring", "proclaiming", "telling",
+    };
+    /* the first reporting verb within reach (cue_type() is cached), then
+     * the dearer tests */
+    uint32_t v = r->ca + 1;
+    while (v + 1 < r->cb && v < r->ca + 9 && !in_quote(c, v) && c->t[v].kind != PX_TOK_QUOTE &&
+           cue_type(c, v) == CUE_NONE)
+        v++;
+    if (v + 1 >= r->cb || v >= r->ca + 9 || in_quote(c, v) || c->t[v].kind == PX_TOK_QUOTE)
+        return r->ca;
+    for (uint32_t i = r->ca; i <= v; i++) {
+        if (in_quote(c, i) || c->t[i].kind == PX_TOK_QUOTE ||
+            (is_terminal_tok(c, i) && !is_punct(c, i, ',')))
+            return r->ca;
+        if (c->t[i].kind != PX_TOK_WORD || (c->t[i].flags & PX_TF_CAP))
+            continue;
+        bool cue = cue_type(c, i) != CUE_NONE;
+        bool inner = cue && i > r->ca && is_any(c, i, say, PX_ARRAY_LEN(say)) &&
+                     ((word_ends(c, i, "ing") && tlen(c, i) > 5) || is(c, i - 1, "to"));
+        if (!inner) {
+            if (cue || finite_verb(c, i))
+                return r->ca;
+            continue;
+        }
+        uint32_t j = i + 1;
+        while (j < r->cb && (is_punct(c, j, ',') || is_punct(c, j, ':')))
+            j++;
+        if (j + 1 < r->cb && ((opens_quote(c, j) && !c->title[c->qs.tok_quote[j]]) ||
+                              is(c, j, "that"))) {
+            *k = i;
+            return j;
+        }
+        return r->ca;
+    }
+    return r->ca;
+}
+
+/* Where the content begins after a phrase of the writer's that tells when,
+ * where or how the cue's statement was made: "saying [Monday] that ...",
+ * "stating [on NBC's "Meet the Press"] that ...", "promised [on Tuesday]
+ * to refrain ...", "remarking [from New Hampshire] he did not ...", "said
+ * [only] that ...". The phrase opens with a preposition, a day or a time
+ * word and names an occasion, a place, a medium or a time ("rally",
+ * "Iowa", "court files", "Monday", "2008"); it is followed by "that", a subject pronoun, a quotation after
+ * a comma or "to" before a verb. An adverb ("only", "instead", "again")
+ * is left out right before "that" only. The phrase has no verb nor a clause of
+ * its own ("said at a rally where ..."). s is the first token after the
+ * cue, e the content end. Returns the first token of the content proper,
+ * or s. */
+static uint32_t circumstance_end(const ctx *c, uint32_t s, uint32_t e)
+{
+    static const char *const prep[] = {"in", "on", "at", "during", "from", "via", "over"};
+    static const char *const adverb[] = {"only",       "instead",   "again",    "also",
+                                         "yet",        "repeatedly", "privately", "publicly",
+                                         "later",      "earlier"};
+    /* where words are written or spoken, besides occasion_word() */
+    static const char *const medium[] = {
+        "court",   "files",     "documents", "papers", "book",     "autobiography", "memoir",
+        "article", "essay",     "blog",      "magazine", "newspaper", "network",    "campaign",
+    };
+    static const char *const stop[] = {
+        "and",   "or",      "who",  "which", "where", "when", "while", "as",   "because",
+        "before", "after",  "if",   "whether", "how", "what", "why",   "until", "though",
+    };
+    if (s + 2 >= e || in_quote(c, s) || c->t[s].kind != PX_TOK_WORD)
+        return s;
+    bool time = is_weekday(c, s) || px__month_from_name(tstr(c, s), tlen(c, s)) ||
+                is(c, s, "today") || is(c, s, "yesterday") || is(c, s, "tonight") ||
+                is(c, s, "last");
+    bool adv = !time && (is_any(c, s, adverb, PX_ARRAY_LEN(adverb)) || is_ly_adverb(c, s));
+    if (!time && !adv && (!is_any(c, s, prep, PX_ARRAY_LEN(prep)) || (c->t[s].flags & PX_TF_CAP)))
+        return s;
+    bool occasion = time;
+    for (uint32_t i = s + 1; i + 1 < e && i < s + 16; i++) {
+        if (opens_quote(c, i) && !c->title[c->qs.tok_quote[i]])
+            return occasion && (is_punct(c, i - 1, ',') || is_punct(c, i - 1, ':')) ? i : s;
+        if (in_quote(c, i) || c->t[i].kind == PX_TOK_QUOTE) {
+            occasion = true; /* a title: "on NBC's "Meet the Press"" */
+            continue;
+        }
+        if (is_punct(c, i, ','))
+            continue;
+        if (c->t[i].kind != PX_TOK_WORD && c->t[i].kind != PX_TOK_NUMBER && !glued(c, i))
+            return s;
+        if (is(c, i, "that"))
+            return (lexf(c, i - 1) & LX_PREP) || (!occasion && !adv) ? s : i;
+        if (adv)
+            return s; /* "ruled only on filings by states that ...": a relative */
+        if ((lexf(c, i) & LX_PRON) && !is(c, i, "who"))
+            return occasion ? i : s;
+        if (is(c, i, "to") && occasion && c->t[i + 1].kind == PX_TOK_WORD &&
+            !(c->t[i + 1].flags & PX_TF_CAP) && !in_quote(c, i + 1) &&
+            !(lexf(c, i + 1) & (LX_DET | LX_PRON | LX_PREP)) && !occasion_word(c, i + 1))
+            return i;
+        if (finite_verb(c, i) || cue_type(c, i) != CUE_NONE || is_any(c, i, stop, PX_ARRAY_LEN(stop)))
+            break;
+        occasion |= occasion_word(c, i) || c->t[i].kind == PX_TOK_NUMBER ||
+                    is_any(c, i, medium, PX_ARRAY_LEN(medium)) ||
+                    ((c->t[i].flags & PX_TF_CAP) && !(lexf(c, i) & LX_NAMESTOP));
+    }
+    return s;
+}
+
+/* Where the message of a verb of telling begins after its addressee:
+ * "told [a news conference] they are ...", "telling [supporters in
+ * Columbus, Ohio,] that ...", "told [his supporters,] "our nation ..."":
+ * PolNeAR leaves the one told out of the content (on the train split in
+ * about nine of ten such statements). The addressee is a few words with
+ * no verb of their own (a relative clause in it may have one: "voters who
+ * wonder why he ..."); the message opens with "that", a subject pronoun or
+ * a quotation after a comma. Before "to" the addressee is part of the
+ * content ("urged [Congress to act]"), and so is all before a question
+ * ("told him how ..."). s is the first token after the cue k. Returns the
+ * message's first token, or s when no opening follows within 20 tokens. */
+static uint32_t addressee_end(const ctx *c, uint32_t k, uint32_t s, uint32_t b)
+{
+    static const char *const tell[] = {
+        "told",     "tells",   "tell",    "telling",  "assured", "assures", "assure",
+        "assuring", "urged",   "urges",   "urge",     "urging",  "reminded", "reminds",
+        "informed", "informs", "warned",  "warns",    "warning",
+    };
+    char ch = (char)(tstr(c, k)[0] | 0x20); /* a cheap test first */
+    if (s >= b || !strchr("tauriw", ch) || !is_any(c, k, tell, PX_ARRAY_LEN(tell)) || in_quote(c, s) ||
+        (c->t[s].kind != PX_TOK_WORD && c->t[s].kind != PX_TOK_NUMBER) ||
+        (lexf(c, s) & (LX_PRON | LX_PREP)) || is(c, s, "that") || is(c, s, "to") ||
+        is(c, s, "not") || cue_type(c, s) != CUE_NONE)
+        return s;
+    bool rel = false; /* inside a relative clause of the addressee */
+    for (uint32_t i = s + 1; i < b && i < s + 20; i++) {
+        if (opens_quote(c, i))
+            return is_punct(c, i - 1, ',') ? i : s;
+        if (in_quote(c, i))
+            return s;
+        if (is_punct(c, i, ',') || is_punct(c, i, '(') || is_punct(c, i, ')'))
+            continue; /* "told the Associated Press (AP), ..." */
+        if (c->t[i].kind != PX_TOK_WORD && c->t[i].kind != PX_TOK_NUMBER && !glued(c, i))
+            return s;
+        if (is(c, i, "that"))
+            return i;
+        if ((lexf(c, i) & LX_PRON) && !is(c, i, "who") && !rel)
+            return i;
+        if (is(c, i, "who") || is(c, i, "whom") || is(c, i, "which"))
+            rel = true;
+        else if (!rel && (is(c, i, "to") || is(c, i, "how") || is(c, i, "why") ||
+                          is(c, i, "what") || is(c, i, "whether") || is(c, i, "if") ||
+                          is(c, i, "when") || is(c, i, "where") || is(c, i, "as") ||
+                          is(c, i, "because") || is(c, i, "before") || is(c, i, "after") ||
+                          is(c, i, "since") || is(c, i, "while") || is(c, i, "until") ||
+                          is(c, i, "although") || is(c, i, "though") || is(c, i, "of")))
+            return s; /* "told him how ...": a question is the content; "told
+                       * aides as he ...": a clause of the writer's */
+        else if ((!rel && finite_verb(c, i)) || cue_type(c, i) != CUE_NONE)
             return s;
     }
     return s;
@@ -3216,6 +3510,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                     s++; /* the object is no part of what was said */
                 while (s < b && (is_punct(c, s, ',') || is_punct(c, s, ':')))
                     s++;
+                s = addressee_end(c, k, s, b);
                 for (uint32_t i = s; i < b && i < s + 12; i++) {
                     if (c->t[i].kind == PX_TOK_QUOTE && !in_quote(c, i))
                         continue; /* a title's marks: "said on ABC’s “This Week” that" */
@@ -3697,7 +3992,10 @@ static void drop_same_content(ctx *c)
         rec r = c->recs.v[i];
         if (k > 0 && c->recs.v[k - 1].ca == r.ca && c->recs.v[k - 1].cb == r.cb &&
             !r.embedded && !c->recs.v[k - 1].embedded) {
-            if (cue_gap(&r) > cue_gap(&c->recs.v[k - 1]))
+            const rec *p = &c->recs.v[k - 1];
+            /* the same cue twice: the record that knows its source */
+            if (cue_gap(&r) > cue_gap(p) ||
+                (cue_gap(&r) == cue_gap(p) && r.va == p->va && r.sb > r.sa && p->sb <= p->sa))
                 c->recs.v[k - 1] = r;
             continue;
         }
