@@ -2534,6 +2534,51 @@ static bool data_verb(const ctx *c, uint32_t k)
            is(c, k, "shows") || is(c, k, "showed");
 }
 
+/* "Jason Sims — a teacher from Ohio — says", "Democrats -- and some
+ * Republicans -- say": an aside between two dashes (an appositive, a
+ * relative clause, an addition) stands between a subject and its verb as
+ * one between commas does. Token p - 1 is the closing dash; returns the
+ * opening dash, in the same sentence and at most 40 tokens before, or p
+ * when there is none. */
+static uint32_t dash_aside_start(const ctx *c, uint32_t a, uint32_t p)
+{
+    if (p < a + 4 || c->t[p - 1].kind != PX_TOK_DASH || in_quote(c, p - 1))
+        return p;
+    for (uint32_t o = p - 2; o > a + 1 && p - o <= 40; o--) {
+        if (in_quote(c, o))
+            continue;
+        if (c->t[o].kind == PX_TOK_DASH)
+            return o + 2 < p ? o : p;
+        if (c->t[o].kind == PX_TOK_PUNCT && strchr(".!?;:", tstr(c, o)[0]) && !glued(c, o) &&
+            !(c->t[o].flags & PX_TF_ABBREV))
+            return p;
+    }
+    return p;
+}
+
+/* Is the aside between the dashes o and e a part of the source, as
+ * PolNeAR spans it? An appositive or addition is ("Jason Sims — a teacher
+ * from Ohio —", "Democrats — and some Republicans —"); a relative clause,
+ * an adverbial or a clause of its own is not ("Joyce — who is listed as
+ * an attorney —", "Murphy — after a knock on wood —", "the Post — even
+ * the devil can quote statistics —"). */
+static bool aside_in_source(const ctx *c, uint32_t o, uint32_t e)
+{
+    static const char *const opener[] = {
+        "who", "whose", "whom", "which", "that", "in", "on", "at", "after", "before",
+        "during", "with", "while", "when", "as", "since", "despite", "amid", "though",
+        "although", "if", "because", "by", "via", "speaking", "according"};
+    static const char *const finite[] = {
+        "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would",
+        "should", "must", "might", "do", "does", "did"};
+    if (is_any(c, o + 1, opener, PX_ARRAY_LEN(opener)))
+        return false;
+    for (uint32_t i = o + 1; i + 1 < e; i++)
+        if (!in_quote(c, i) && is_any(c, i, finite, PX_ARRAY_LEN(finite)))
+            return false;
+    return true;
+}
+
 /* A form of "be" before a participle: "is saying", "aren't saying". */
 static bool be_form(const ctx *c, uint32_t i)
 {
@@ -2893,10 +2938,16 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         }
         /* a finite reporting verb */
         uint32_t p = k;
+        uint32_t aside_end = 0; /* the end of an aside between dashes before it */
         for (;;) {
             while (p > a && before_cue(c, a, p - 1) &&
                    !in_quote(c, p - 1))
                 p--;
+            if (!aside_end && dash_aside_start(c, a, p) < p) {
+                aside_end = p;
+                p = dash_aside_start(c, a, p);
+                continue;
+            }
             if (prog && p > a + 1 && be_form(c, p - 1)) {
                 p--;
                 continue;
@@ -3139,6 +3190,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             after_short = false;
         if (have_src) {
             r.sa = sa, r.sb = source_cut(c, sa, source_end(c, p, k));
+            /* the aside between dashes is part of the source, as PolNeAR
+             * spans it, with its closing dash */
+            if (aside_end && r.sb == p && aside_in_source(c, p, aside_end))
+                r.sb = aside_end;
             bool quote_before = sa > a && closes_quote(c, sa - 1) && !show_lead(c, a, sa - 1);
             bool comma_before = sa > a + 1 && is_punct(c, sa - 1, ',');
             /* "Her countrymen, she said, should not ...": the whole unit */
