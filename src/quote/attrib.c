@@ -2579,6 +2579,21 @@ static bool aside_in_source(const ctx *c, uint32_t o, uint32_t e)
     return true;
 }
 
+/* The reporting verb k, whose object starts at token s, introduces a
+ * clause: "that", a quotation or a subject pronoun follows ("A letter
+ * obtained by the AP warns that ...", "Text messages found on the phone
+ * suggested they ..."), not a noun phrase ("One of his recent reads
+ * ..."). */
+static bool clause_follows(const ctx *c, uint32_t k, uint32_t s)
+{
+    if (!(lexf(c, k) & (LX_VERB | LX_THAT)) || (lexf(c, k) & LX_WEAK) ||
+        s >= c->doc->n_toks || k == 0 || (lexf(c, k - 1) & LX_DET) ||
+        c->t[k - 1].kind == PX_TOK_NUMBER || is_ed_word(c, k - 1) || possessive(c, k - 1))
+        return false; /* "a signed tweet that", "Trump's claim that" */
+    return is(c, s, "that") || opens_quote(c, s) ||
+           ((lexf(c, s) & LX_PRON) && !is(c, s, "it") && !is(c, s, "who"));
+}
+
 /* A form of "be" before a participle: "is saying", "aren't saying". */
 static bool be_form(const ctx *c, uint32_t i)
 {
@@ -3131,7 +3146,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
              * clause start that opens a noun phrase and has no verb up to
              * the cue is all subject */
             if (!have_src && (is(c, k, "said") || is(c, k, "say") || is(c, k, "says") ||
-                              data_verb(c, k))) {
+                              data_verb(c, k) || clause_follows(c, k, ke))) {
                 uint32_t y = sa - 1;
                 while (y > a && !in_quote(c, y - 1) && c->t[y - 1].kind != PX_TOK_DASH &&
                        !(c->t[y - 1].kind == PX_TOK_PUNCT && strchr(",:;(", tstr(c, y - 1)[0])))
