@@ -597,6 +597,54 @@ static bool share_end(const ctx *c, uint32_t a, uint32_t p)
            c->t[p - 1].kind == PX_TOK_NUMBER && c->t[p - 1].end == c->t[p].start;
 }
 
+/* A number of a share of people, at token i: "40", "four", "half",
+ * "two-thirds", "a third", "a majority" (then i + 1 is the "third"). */
+static bool share_number(const ctx *c, uint32_t i)
+{
+    static const char *const w[] = {
+        "half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "two-thirds", "three-quarters", "three-fourths", "one-third", "one-quarter", "one-fifth",
+        "one-half", "majority", "third", "quarter", "fifth", "dozen"};
+    if (i >= c->doc->n_toks || in_quote(c, i))
+        return false;
+    if (c->t[i].kind == PX_TOK_NUMBER)
+        return true;
+    if (is(c, i, "a") && i + 1 < c->doc->n_toks)
+        i++;
+    return c->t[i].kind == PX_TOK_WORD && is_any(c, i, w, PX_ARRAY_LEN(w));
+}
+
+/* The words from token y on open a share of people by an approximation
+ * ("About four in 10 voters", "At least half of voters", "More than 60
+ * percent", "Just over a third"): returns the share's number token, or y
+ * when there is none. */
+static uint32_t share_opener(const ctx *c, uint32_t y)
+{
+    uint32_t i = y;
+    if (c->t[y].flags & PX_TF_ALLCAPS)
+        return y; /* "AT LEAST 10 KILLED": a headline */
+    /* "Just over a quarter", "well over half"; not "just 28 percent" */
+    if (is(c, i, "just") || is(c, i, "well") || is(c, i, "slightly"))
+        i++;
+    uint32_t o = i; /* the approximating word */
+    if (is(c, i, "about") || is(c, i, "around") || is(c, i, "nearly") || is(c, i, "almost") ||
+        is(c, i, "roughly") || is(c, i, "approximately") || is(c, i, "over") ||
+        is(c, i, "under") || is(c, i, "some"))
+        i++;
+    else if ((is(c, i, "more") || is(c, i, "less") || is(c, i, "fewer")) && is(c, i + 1, "than"))
+        i += 2;
+    else if (is(c, i, "at") && (is(c, i + 1, "least") || is(c, i + 1, "most")))
+        i += 2;
+    else if (is(c, i, "shy") && is(c, i + 1, "of"))
+        i += 2;
+    if (i == o || i >= c->doc->n_toks)
+        return y;
+    for (uint32_t x = y; x < i; x++)
+        if (in_quote(c, x) || c->t[x].kind != PX_TOK_WORD)
+            return y;
+    return share_number(c, i) ? i : y;
+}
+
 /* "Experts on North Korea and nuclear nonproliferation said", "a study
  * by Harvard and the University of California found", "The Tax Policy
  * Center at the Urban Institute and Brookings Institution estimates": the
@@ -819,6 +867,17 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
          is(c, sa - 1, "almost") || is(c, sa - 1, "roughly")) &&
         clause_initial(c, a, sa - 1))
         sa--;
+    /* "[More than half of Republicans] say", "[At least 40 percent]
+     * said": an approximation before the share that opens the clause */
+    for (uint32_t y = sa; y > a && sa - y < 4 && sa <= p;) {
+        y--;
+        if (in_quote(c, y) || c->t[y].kind != PX_TOK_WORD)
+            break;
+        if (share_opener(c, y) == sa && clause_initial(c, a, y)) {
+            sa = y;
+            break;
+        }
+    }
     return sa;
 }
 
@@ -3151,12 +3210,12 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 while (y > a && !in_quote(c, y - 1) && c->t[y - 1].kind != PX_TOK_DASH &&
                        !(c->t[y - 1].kind == PX_TOK_PUNCT && strchr(",:;(", tstr(c, y - 1)[0])))
                     y--;
+                bool share = y < sa && share_opener(c, y) > y; /* "About four in 10 voters" */
                 bool clean = y < sa && sa - y <= 14 &&
                              ((c->t[y].flags & PX_TF_CAP) || (lexf(c, y) & LX_DET) ||
-                              c->t[y].kind == PX_TOK_NUMBER) &&
-                             (!(lexf(c, y) & (LX_PREP | LX_PRON)) ||
-                              (is(c, y, "about") && share_end(c, a, p - 1))) &&
-                             (!(lexf(c, y) & LX_NAMESTOP) || (lexf(c, y) & LX_DET));
+                              c->t[y].kind == PX_TOK_NUMBER || share) &&
+                             (!(lexf(c, y) & (LX_PREP | LX_PRON)) || share) &&
+                             (!(lexf(c, y) & LX_NAMESTOP) || (lexf(c, y) & LX_DET) || share);
                 for (uint32_t i = y; i < p && clean; i++)
                     clean = !in_quote(c, i) && cue_type(c, i) == CUE_NONE &&
                             !((lexf(c, i) & LX_AUX) && i < sa) && !is(c, i, "that") &&
