@@ -2653,6 +2653,47 @@ static bool clause_follows(const ctx *c, uint32_t k, uint32_t s)
            ((lexf(c, s) & LX_PRON) && !is(c, s, "it") && !is(c, s, "who"));
 }
 
+/* "The town released a statement Wednesday saying ...", "His office put
+ * out a statement saying ...", "Rubio's campaign sent out a press release
+ * saying ...": the participle k reports what a message said that the
+ * subject issued, so the subject is its source. When a word for a
+ * message (and a time) stands before k, the object of a verb of issuing
+ * a few words before, returns that verb's token, else k. */
+static uint32_t issued_message(const ctx *c, uint32_t a, uint32_t k)
+{
+    static const char *const message[] = {
+        "statement", "statements", "release", "letter", "tweet", "tweets", "email", "emails",
+        "e-mail", "memo", "message", "messages", "note", "video", "ad", "ads", "response",
+        "op-ed", "editorial", "notice", "post", "missive", "rebuttal", "reply"};
+    static const char *const issue[] = {
+        "issued", "issues", "issue", "issuing", "released", "releases", "release", "releasing",
+        "sent", "sends", "send", "sending", "posted", "posts", "post", "posting", "published",
+        "publishes", "distributed", "circulated", "fired", "put", "puts", "putting", "emailed",
+        "tweeted", "delivered", "wrote", "writes", "penned", "aired", "ran", "launched"};
+    if (k < a + 3 || in_quote(c, k - 1))
+        return k;
+    uint32_t n = k - 1;
+    uint32_t ts = time_phrase_start(c, a, n); /* "a statement Wednesday saying" */
+    if (ts <= n && ts > a)
+        n = ts - 1;
+    if (n <= a || !is_any(c, n, message, PX_ARRAY_LEN(message)))
+        return k;
+    /* back over the noun phrase ("a fundraising", "an open", "a press") to
+     * its determiner */
+    uint32_t v = n;
+    while (v > a && n - v < 3 && !(lexf(c, v) & LX_DET) && c->t[v - 1].kind == PX_TOK_WORD &&
+           !in_quote(c, v - 1) && !(lexf(c, v - 1) & (LX_PREP | LX_AUX | LX_PRON)) &&
+           cue_type(c, v - 1) == CUE_NONE)
+        v--;
+    if (v <= a + 1 || !(lexf(c, v) & LX_DET) || in_quote(c, v - 1))
+        return k;
+    v--;
+    /* the verb's particle: "put out", "sent out", "fired back" */
+    if (v > a && (is(c, v, "out") || is(c, v, "back") || is(c, v, "off")))
+        v--;
+    return is_any(c, v, issue, PX_ARRAY_LEN(issue)) && !in_quote(c, v) ? v : k;
+}
+
 /* A form of "be" before a participle: "is saying", "aren't saying". */
 static bool be_form(const ctx *c, uint32_t i)
 {
@@ -2869,6 +2910,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         if (prog)
             ct = CUE_VERB;
         if (ct == CUE_PART) {
+            uint32_t issued = issued_message(c, a, k);
             /* "after saying he was nervous", "by calling for a ban" */
             bool prep_part = k > a && !in_quote(c, k - 1) &&
                              (is(c, k - 1, "by") || is(c, k - 1, "after") ||
@@ -2908,10 +2950,33 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 continue;
             }
             if (!(is_punct(c, k - 1, ',') || is(c, k - 1, "and") ||
-                  closes_quote(c, k - 1) || prep_part))
+                  closes_quote(c, k - 1) || prep_part || issued < k))
                 continue;
-            /* the source: the one before it in this unit, or the subject */
-            if (c->recs.n > first_rec && c->recs.v[c->recs.n - 1].sb > c->recs.v[c->recs.n - 1].sa) {
+            /* the source: the subject of the verb that issued the message,
+             * the one before it in this unit, or the unit's subject */
+            uint32_t ip = issued, ie = issued; /* the subject's last token, its end */
+            while (issued < k && ip > a && before_cue(c, a, ip - 1) && !in_quote(c, ip - 1))
+                ip--;
+            ie = ip;
+            if (issued < k && ip > a + 2 && is_punct(c, ip - 1, ')') && !in_quote(c, ip - 1)) {
+                /* "Mitch McConnell (R-Ky.) issued" */
+                uint32_t o = ip - 1;
+                while (o > a && o + 8 > ip && !is_punct(c, o, '('))
+                    o--;
+                if (is_punct(c, o, '('))
+                    ip = o;
+            } else if (issued < k && dash_aside_start(c, a, ip) < ip) {
+                /* "A coalition of groups - including ... - sent a letter" */
+                uint32_t o = dash_aside_start(c, a, ip);
+                ie = aside_in_source(c, o, ip) ? ip : o;
+                ip = o;
+            }
+            uint32_t isa = issued < k && ip > a ? np_before(c, a, ip - 1) : k;
+            if (isa < ip && !(isa > a && (lexf(c, isa - 1) & LX_PREP))) {
+                r.sa = isa;
+                r.sb = ie;
+                r.entity = resolve(c, u, isa, ip);
+            } else if (c->recs.n > first_rec && c->recs.v[c->recs.n - 1].sb > c->recs.v[c->recs.n - 1].sa) {
                 r.sa = c->recs.v[c->recs.n - 1].sa;
                 r.sb = c->recs.v[c->recs.n - 1].sb;
                 r.entity = c->recs.v[c->recs.n - 1].entity;
