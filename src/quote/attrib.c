@@ -2710,6 +2710,21 @@ static bool be_form(const ctx *c, uint32_t i)
             !strncmp(w, "weren", 5));
 }
 
+/* A clause without "that" starts at token s after a verb of thought:
+ * "believe [this provides ...]", "agreed [there are ...]", "knows [how
+ * Clinton caused this mess]"; not "know how to", "believe in". */
+static bool that_less_clause(const ctx *c, uint32_t s, uint32_t b)
+{
+    if (s + 2 >= b || in_quote(c, s) || in_quote(c, s + 1) || c->t[s + 1].kind != PX_TOK_WORD)
+        return false;
+    if (is(c, s, "this") || is(c, s, "these") || is(c, s, "there"))
+        return !(lexf(c, s + 1) & (LX_PREP | LX_NPSTOP)) || (lexf(c, s + 1) & LX_AUX) ||
+               be_form(c, s + 1);
+    if (is(c, s, "how") || is(c, s, "what") || is(c, s, "why") || is(c, s, "whether"))
+        return !is(c, s + 1, "to");
+    return false;
+}
+
 /* Is the participle cue k the verb of a progressive form, after "be" and
  * adverbs ("is now saying", "have been arguing")? */
 static bool progressive_be(const ctx *c, uint32_t a, uint32_t k)
@@ -3525,6 +3540,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                        (c->t[s].kind == PX_TOK_NUMBER && s + 1 < b &&
                         (c->t[s + 1].kind == PX_TOK_WORD || share_end(c, s, s + 1))) ||
                        (data_verb(c, k) && (is(c, s, "him") || is(c, s, "them"))) ||
+                       that_less_clause(c, s, b) ||
                        (is(c, s, "to") && s + 1 < b && c->t[s + 1].kind == PX_TOK_WORD &&
                         !(c->t[s + 1].flags & PX_TF_CAP) &&
                         !(lexf(c, s + 1) & (LX_DET | LX_PRON | LX_PREP))))))
