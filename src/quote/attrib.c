@@ -729,6 +729,26 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
         return p + 1;
     if ((lexf(c, p) & LX_PRON))
         return p;
+    /* "Two in three said", "one in four said": a share with no noun */
+    if (p >= a + 2 && is(c, p - 1, "in") && !in_quote(c, p - 1) && share_number(c, p) &&
+        share_number(c, p - 2) && !is(c, p - 2, "a")) {
+        uint32_t sa = p - 2;
+        for (uint32_t y = sa; y > a && sa - y < 4;) {
+            y--;
+            if (share_opener(c, y) == sa && clause_initial(c, a, y)) {
+                sa = y;
+                break;
+            }
+        }
+        return sa;
+    }
+    /* "Officials said", "Both think", "Another says": a word that often
+     * opens a sentence is the whole subject right before the verb */
+    if (clause_initial(c, a, p) && p + 1 < c->doc->n_toks &&
+        !(c->t[p + 1].flags & PX_TF_CAP) && /* "One Tweet Sums Up ...": a headline */
+        (is(c, p, "officials") || is(c, p, "both") || is(c, p, "another") || is(c, p, "others") ||
+         is(c, p, "one") || is(c, p, "two") || is(c, p, "three")))
+        return p;
     /* "A Quinnipiac poll released Thursday found", "a poll out this week" */
     {
         uint32_t ts = time_phrase_start(c, a, p);
