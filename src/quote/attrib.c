@@ -3187,12 +3187,18 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 while (h < seg_end && c->t[h].kind == PX_TOK_WORD &&
                        (is(c, h, "but") || is(c, h, "and") || is(c, h, "when") ||
                         is(c, h, "while") || is(c, h, "as") || is(c, h, "so") || is(c, h, "yet") ||
-                        is(c, h, "because") || is(c, h, "if") || is(c, h, "after")))
+                        is(c, h, "because") || is(c, h, "if") || is(c, h, "after") ||
+                        /* "Even Rendell, ...", not "Even if ..." */
+                        (is(c, h, "even") && h + 1 < seg_end &&
+                         ((c->t[h + 1].flags & PX_TF_CAP) || (lexf(c, h + 1) & LX_DET)) &&
+                         !(lexf(c, h + 1) & LX_NOTAPPOS))))
                     h++;
                 if (h >= seg_end || seg_end - h > 10 || ns < 2)
                     break;
+                /* "Former House speaker Newt Gingrich, a Trump ally, said" */
                 bool head = (lexf(c, h) & LX_DET) || c->t[h].kind == PX_TOK_NUMBER ||
-                            ((c->t[h].flags & PX_TF_CAP) && !(lexf(c, h) & (LX_NAMESTOP | LX_PREP)));
+                            ((c->t[h].flags & PX_TF_CAP) &&
+                             (!(lexf(c, h) & (LX_NAMESTOP | LX_PREP)) || is(c, h, "former")));
                 bool verbish = false;
                 for (uint32_t x = h; x < seg_end; x++)
                     verbish |= cue_type(c, x) != CUE_NONE || (lexf(c, x) & LX_AUX) != 0;
