@@ -2635,6 +2635,11 @@ static uint32_t dash_aside_start(const ctx *c, uint32_t a, uint32_t p)
     return p;
 }
 
+/* Finite auxiliaries: a clause has its verb. */
+static const char *const finite_aux[] = {
+    "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would",
+    "should", "must", "might", "may", "do", "does", "did"};
+
 /* Is the aside between the dashes o and e a part of the source, as
  * PolNeAR spans it? An appositive or addition is ("Jason Sims — a teacher
  * from Ohio —", "Democrats — and some Republicans —"); a relative clause,
@@ -2647,13 +2652,10 @@ static bool aside_in_source(const ctx *c, uint32_t o, uint32_t e)
         "who", "whose", "whom", "which", "that", "in", "on", "at", "after", "before",
         "during", "with", "while", "when", "as", "since", "despite", "amid", "though",
         "although", "if", "because", "by", "via", "speaking", "according"};
-    static const char *const finite[] = {
-        "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would",
-        "should", "must", "might", "do", "does", "did"};
     if (is_any(c, o + 1, opener, PX_ARRAY_LEN(opener)))
         return false;
     for (uint32_t i = o + 1; i + 1 < e; i++)
-        if (!in_quote(c, i) && is_any(c, i, finite, PX_ARRAY_LEN(finite)))
+        if (!in_quote(c, i) && is_any(c, i, finite_aux, PX_ARRAY_LEN(finite_aux)))
             return false;
     return true;
 }
@@ -2742,6 +2744,30 @@ static bool that_less_clause(const ctx *c, uint32_t s, uint32_t b)
                be_form(c, s + 1);
     if (is(c, s, "how") || is(c, s, "what") || is(c, s, "why") || is(c, s, "whether"))
         return !is(c, s + 1, "to");
+    return false;
+}
+
+/* "The Hill reported [Donald Trump was also accused ...]", "Politico
+ * reported [he had ...]": a clause without "that" after "reported" opens
+ * with a subject (a pronoun or a capitalised name) that a verb follows
+ * within a few words; "reported [earnings of $8.42 a share]", "reported
+ * [from Washington]" are no clause. Content [s, e). */
+static bool reported_clause(const ctx *c, uint32_t s, uint32_t e)
+{
+    if (s >= e || in_quote(c, s) || c->t[s].kind != PX_TOK_WORD)
+        return false;
+    bool subject = ((lexf(c, s) & LX_PRON) && !is(c, s, "who")) || is(c, s, "the") ||
+                   ((c->t[s].flags & PX_TF_CAP) && !(lexf(c, s) & (LX_NAMESTOP | LX_PREP)) &&
+                    !px__month_from_name(tstr(c, s), tlen(c, s)) && !is_weekday(c, s));
+    if (!subject)
+        return false;
+    for (uint32_t i = s + 1; i < e && i < s + 7; i++) {
+        if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD)
+            return false;
+        if (is_any(c, i, finite_aux, PX_ARRAY_LEN(finite_aux)) || be_form(c, i) ||
+            is_ed_word(c, i))
+            return true;
+    }
     return false;
 }
 
@@ -3646,6 +3672,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             for (uint32_t i = r.ca; i < r.cb && !quoted; i++)
                 quoted = in_quote(c, i);
             if (!quoted && !is(c, r.ca, "that") &&
+                !((is(c, k, "reported") ||
+                   (is(c, k, "reports") && /* not "police reports" */
+                    ((c->t[k - 1].flags & PX_TF_CAP) || (lexf(c, k - 1) & LX_PRON)))) &&
+                  r.ca >= ke && r.sb > r.sa && reported_clause(c, r.ca, r.cb)) &&
                 !((is(c, k, "asked") || is(c, k, "asks") || is(c, k, "ask")) &&
                   (is(c, r.ca, "if") || is(c, r.ca, "whether") || is(c, r.ca, "how") ||
                    is(c, r.ca, "what") || is(c, r.ca, "why") || is(c, r.ca, "when") ||
