@@ -2461,9 +2461,13 @@ static bool tag_verb(const ctx *c, uint32_t a, uint32_t b, uint32_t k)
         (is(c, f, "back") || is(c, f, "out") || is(c, f, "on") || is(c, f, "up") ||
          is(c, f, "in")))
         f++;
+    /* "“Go back,” Trump barked and a guard ...", "... he shrugged as he left" */
     if (f < b && !(is_terminal_tok(c, f) || (opens_quote(c, f) && f > k + 1) ||
                    (c->t[f].kind == PX_TOK_WORD && !in_quote(c, f) &&
-                    ((lexf(c, f) & LX_PREP) || is_ly_adverb(c, f) || is_weekday(c, f)))))
+                    ((lexf(c, f) & LX_PREP) || is_ly_adverb(c, f) || is_weekday(c, f) ||
+                     is(c, f, "and") || is(c, f, "but") || is(c, f, "as") ||
+                     is(c, f, "while") || is(c, f, "before") || is(c, f, "after") ||
+                     is(c, f, "when")))))
         return false;
     /* the speaker before it, over an adverb ("then", "finally") */
     uint32_t j = k - 1;
