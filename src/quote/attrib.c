@@ -2416,6 +2416,101 @@ static void colon_quote(ctx *c, size_t u, size_t first_rec)
     }
 }
 
+/* "Merkel heralded the deal as a “breakthrough.”", "Trump identified the
+ * judge as “Spanish,”", "Reid has gone after Trump as a “con artist”": a
+ * verb that characterises its object, then "as" and a quotation, reports
+ * the subject's words about the object (PolNeAR: the object with the
+ * quotation is the content, the subject the source). Adds the record
+ * when no record of the unit covers it. */
+static bool progressive_be(const ctx *c, uint32_t a, uint32_t k);
+
+static void as_quote(ctx *c, size_t u, size_t first_rec)
+{
+    static const char *const verbs[] = {
+        "described", "describes", "describe", "describing", "characterized", "characterizes",
+        "characterize", "characterizing", "portrayed", "portrays", "portray", "portraying",
+        "painted", "paints", "paint", "painting", "cast", "casts", "casting", "labeled",
+        "labels", "label", "labeling", "labelled", "branded", "brands", "brand", "branding",
+        "dubbed", "dubs", "dub", "dubbing", "denounced", "denounces", "denouncing", "hailed",
+        "hails", "hailing", "heralded", "heralds", "depicted", "depicts", "depicting",
+        "dismissed", "dismisses", "dismissing", "derided", "derides", "deriding", "touted",
+        "touts", "touting", "framed", "frames", "framing", "identified", "identifies",
+        "introduced", "introduces", "introducing", "presented", "presents", "presenting",
+        "positioned", "positions", "billed", "bills", "pitched", "pitches", "pitching",
+        "ridiculed", "mocked", "mocks", "mocking", "praised", "praises", "praising",
+        "criticized", "criticizes", "criticizing", "slammed", "blasted", "attacked",
+        "attacking", "after", "sees", "saw", "seeing", "viewed", "views", "regards",
+        "regarded", "referred", "refers", "referring", "declared", "declaring"};
+    const unit *un = &c->units[u];
+    uint32_t a = un->a, b = un->b;
+    /* from each opening mark (cheap) back to "as" and the verb */
+    for (uint32_t q = a + 3; q < b; q++) {
+        if (!opens_quote(c, q) || c->title[c->qs.tok_quote[q]])
+            continue;
+        uint32_t x = q - 1;
+        while (x > q - 4 && x > a && !is(c, x, "as") &&
+               (c->t[x].kind == PX_TOK_WORD || is_punct(c, x, ',')) && !in_quote(c, x))
+            x--;
+        if (!is(c, x, "as") || in_quote(c, x) || x < a + 2 || is_punct(c, x - 1, ','))
+            continue;
+        /* the object: back to the verb over words (not cues, auxiliaries) */
+        uint32_t k = x - 1;
+        while (k > a && x - k <= 10 && !in_quote(c, k) &&
+               (c->t[k].kind == PX_TOK_WORD || c->t[k].kind == PX_TOK_NUMBER) &&
+               !is_any(c, k, verbs, PX_ARRAY_LEN(verbs)))
+            k--;
+        if (k <= a || k + 1 >= x || in_quote(c, k) || (c->t[k].flags & PX_TF_CAP) ||
+            !is_any(c, k, verbs, PX_ARRAY_LEN(verbs)))
+            continue;
+        /* "gone after", "referring to": the particle */
+        uint32_t o = k + 1;
+        if (is(c, k, "after") && !(is_ed_word(c, k - 1) || is(c, k - 1, "gone") ||
+                                   is(c, k - 1, "going") || is(c, k - 1, "goes") ||
+                                   is(c, k - 1, "go") || is(c, k - 1, "went")))
+            continue;
+        if ((is(c, k, "referred") || is(c, k, "refers") || is(c, k, "referring")) && is(c, o, "to"))
+            o++;
+        bool clean = o < x;
+        for (uint32_t i = o; i < x && clean; i++)
+            clean = cue_type(c, i) == CUE_NONE && !(lexf(c, i) & LX_AUX);
+        if (!clean)
+            continue;
+        uint32_t qe = c->qs.v[c->qs.tok_quote[q]].end_tok;
+        bool covered = false;
+        for (size_t i = first_rec; i < c->recs.n && !covered; i++)
+            covered = c->recs.v[i].ca < qe && c->recs.v[i].cb > o;
+        if (covered)
+            continue;
+        /* the subject before the verb */
+        uint32_t p = k;
+        if (is(c, k, "after"))
+            p = k - 1;
+        while (p > a && before_cue(c, a, p - 1) && !in_quote(c, p - 1))
+            p--;
+        if (p <= a)
+            continue;
+        /* a participle only in a progressive form ("is casting"): no
+         * subject before "going after" or ", dubbing" */
+        {
+            uint32_t v = is(c, k, "after") ? k - 1 : k;
+            size_t n = tlen(c, v);
+            if (n > 4 && !memcmp(tstr(c, v) + n - 3, "ing", 3) && !progressive_be(c, a, v))
+                continue;
+        }
+        uint32_t sa = np_before(c, a, p - 1);
+        if (sa >= p || (sa > a && (lexf(c, sa - 1) & LX_PREP)))
+            continue;
+        rec r = {o, trim_end(c, o, clause_end(c, o, b)), sa, p, p, o, -1, false, NULL};
+        /* "as “Spanish,” which is ...": a comma inside the closing mark
+         * ends the content */
+        if (r.cb < qe || (qe >= 2 && is_punct(c, qe - 2, ',')))
+            r.cb = qe;
+        r.entity = resolve(c, u, sa, p);
+        add(c, r);
+        q = r.cb > q ? r.cb - 1 : q;
+    }
+}
+
 /* "“Denver,” he answered.", "“Mexico!” the audience screamed back.",
  * "“Choke!” blared the Herald": a verb the lexicon does not know, right
  * after a quotation that goes on (quote_goes_on) and its speaker (a
@@ -3745,6 +3840,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         add(c, r);
         k = c->qs.v[q].end_tok - 1;
     }
+    as_quote(c, u, first_rec);
     colon_quote(c, u, first_rec);
     if (c->recs.n > first_rec)
         return;
