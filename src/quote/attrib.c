@@ -3698,6 +3698,23 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                     continue;
                 r.ca = s;
                 r.cb = trim_end(c, s, clause_end(c, s, b));
+                /* "continued to call for [more information about the
+                 * shooting], looping the streets": the noun phrase after a
+                 * verb with its preposition ends before a participle clause */
+                if (ct == CUE_PREPV && !in_quote(c, s) && !is(c, s, "that") &&
+                    !(lexf(c, s) & LX_PRON))
+                    for (uint32_t i = s + 1; i + 1 < r.cb; i++) {
+                        if (in_quote(c, i))
+                            break;
+                        size_t n = tlen(c, i + 1);
+                        if (is_punct(c, i, ',') && c->t[i + 1].kind == PX_TOK_WORD && n > 4 &&
+                            !memcmp(tstr(c, i + 1) + n - 3, "ing", 3) &&
+                            !(c->t[i + 1].flags & PX_TF_CAP) && !is(c, i + 1, "including") &&
+                            !is(c, i + 1, "according") && !is(c, i + 1, "lasting")) {
+                            r.cb = trim_end(c, s, i);
+                            break;
+                        }
+                    }
                 /* "bodies, which he called "a cartel"", "what it calls
                  * "sensible laws"": the relative pronoun is the object of
                  * the cue and PolNeAR starts the content with it */
