@@ -2712,6 +2712,30 @@ static bool data_verb(const ctx *c, uint32_t k)
            is(c, k, "shows") || is(c, k, "showed");
 }
 
+/* The verb before "to" (token t) that takes a reporting verb as its
+ * infinitive and keeps the subject's voice: "went on to", "continued to",
+ * "proceeded to", "was quick to" (not "refused to", "declined to": what
+ * follows was not said). Returns its first token, or t when there is
+ * none. */
+static bool be_form(const ctx *c, uint32_t i);
+
+static uint32_t infinitive_governor(const ctx *c, uint32_t a, uint32_t t)
+{
+    if (t < a + 2 || in_quote(c, t - 1) || c->t[t - 1].kind != PX_TOK_WORD)
+        return t;
+    uint32_t g = t - 1;
+    if (is(c, g, "on") && g > a &&
+        (is(c, g - 1, "went") || is(c, g - 1, "goes") || is(c, g - 1, "go") ||
+         is(c, g - 1, "going") || is(c, g - 1, "gone")))
+        return g - 1;
+    if (is(c, g, "quick") && g > a && be_form(c, g - 1))
+        return g - 1;
+    if (is(c, g, "continued") || is(c, g, "continues") || is(c, g, "continue") ||
+        is(c, g, "proceeded") || is(c, g, "proceeds"))
+        return g;
+    return t;
+}
+
 /* "Jason Sims — a teacher from Ohio — says", "Democrats -- and some
  * Republicans -- say": an aside between two dashes (an appositive, a
  * relative clause, an addition) stands between a subject and its verb as
@@ -3242,6 +3266,16 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             while (p > a && before_cue(c, a, p - 1) &&
                    !in_quote(c, p - 1))
                 p--;
+            /* "He went on to say", "Trump continued to question", "Sexton
+             * was quick to point out", "she declined to claim": the verb
+             * that governs the infinitive stands after the subject */
+            if (p == k && p > a + 2 && is(c, p - 1, "to") && !in_quote(c, p - 1)) {
+                uint32_t g = infinitive_governor(c, a, p - 1);
+                if (g < p - 1) {
+                    p = g;
+                    continue;
+                }
+            }
             if (!aside_end && dash_aside_start(c, a, p) < p) {
                 aside_end = p;
                 p = dash_aside_start(c, a, p);
