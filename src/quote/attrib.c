@@ -2798,6 +2798,40 @@ static bool clause_follows(const ctx *c, uint32_t k, uint32_t s)
            ((lexf(c, s) & LX_PRON) && !is(c, s, "it") && !is(c, s, "who"));
 }
 
+/* "..., with 30 percent of voters saying they ...", "with Donald Trump
+ * tweeting that ...", "with many marchers chanting ...": the noun phrase
+ * between "with" and a participle of speech k is the participle's
+ * subject (an absolute clause). Returns the phrase's first token, or k. */
+static uint32_t with_subject(const ctx *c, uint32_t a, uint32_t k)
+{
+    static const char *const speech[] = {
+        "saying", "calling", "tweeting", "chanting", "noting", "arguing", "claiming",
+        "warning", "insisting", "telling", "questioning", "describing", "accusing", "urging",
+        "predicting", "suggesting", "declaring", "writing", "asserting", "complaining"};
+    if (k < a + 2 || !is_any(c, k, speech, PX_ARRAY_LEN(speech)))
+        return k;
+    uint32_t w = k;
+    while (w > a && k - w < 9 && !is(c, w - 1, "with") && !in_quote(c, w - 1) &&
+           (c->t[w - 1].kind == PX_TOK_WORD || c->t[w - 1].kind == PX_TOK_NUMBER ||
+            share_end(c, a, w - 1)) &&
+           cue_type(c, w - 1) == CUE_NONE &&
+           (!(lexf(c, w - 1) & (LX_PREP | LX_PRON)) || is(c, w - 1, "of")) &&
+           !is(c, w - 1, "while") && !is(c, w - 1, "when") && !is(c, w - 1, "after") &&
+           !is(c, w - 1, "before") && !is(c, w - 1, "as") && !is(c, w - 1, "because") &&
+           !is(c, w - 1, "but") && !is(c, w - 1, "if"))
+        w--;
+    if (is(c, k + 1, "card"))
+        return k; /* "the right calling card" */
+    if (w == k || w <= a || !is(c, w - 1, "with") || in_quote(c, w - 1))
+        return k;
+    /* a noun phrase: a determiner, a name, a number; not "with me saying" */
+    if (!((lexf(c, w) & LX_DET) || c->t[w].kind == PX_TOK_NUMBER ||
+          ((c->t[w].flags & PX_TF_CAP) && !(lexf(c, w) & LX_NAMESTOP)) ||
+          share_opener(c, w) > w || is(c, w, "many") || is(c, w, "each")))
+        return k;
+    return w;
+}
+
 /* "The town released a statement Wednesday saying ...", "His office put
  * out a statement saying ...", "Rubio's campaign sent out a press release
  * saying ...": the participle k reports what a message said that the
@@ -3095,6 +3129,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             ct = CUE_VERB;
         if (ct == CUE_PART) {
             uint32_t issued = issued_message(c, a, k);
+            uint32_t with_np = with_subject(c, a, k);
             /* "after saying he was nervous", "by calling for a ban" */
             bool prep_part = k > a && !in_quote(c, k - 1) &&
                              (is(c, k - 1, "by") || is(c, k - 1, "after") ||
@@ -3134,7 +3169,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 continue;
             }
             if (!(is_punct(c, k - 1, ',') || is(c, k - 1, "and") ||
-                  closes_quote(c, k - 1) || prep_part || issued < k))
+                  closes_quote(c, k - 1) || prep_part || issued < k || with_np < k))
                 continue;
             /* the source: the subject of the verb that issued the message,
              * the one before it in this unit, or the unit's subject */
@@ -3156,7 +3191,15 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 ip = o;
             }
             uint32_t isa = issued < k && ip > a ? np_before(c, a, ip - 1) : k;
-            if (isa < ip && !(isa > a && (lexf(c, isa - 1) & LX_PREP))) {
+            if (with_np < k) {
+                /* "with three in 10 saying", "with Trump tweeting" */
+                uint32_t we = k;
+                while (we > with_np + 1 && is_ly_adverb(c, we - 1))
+                    we--;
+                r.sa = with_np;
+                r.sb = we;
+                r.entity = resolve(c, u, with_np, we);
+            } else if (isa < ip && !(isa > a && (lexf(c, isa - 1) & LX_PREP))) {
                 r.sa = isa;
                 r.sb = ie;
                 r.entity = resolve(c, u, isa, ip);
