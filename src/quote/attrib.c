@@ -2712,6 +2712,16 @@ static bool data_verb(const ctx *c, uint32_t k)
            is(c, k, "shows") || is(c, k, "showed");
 }
 
+/* A word that opens an adverbial or a question clause: "as", "when",
+ * "how" ("told aides as he labored", "tells the story of how he"). */
+static bool subordinator(const ctx *c, uint32_t i)
+{
+    static const char *const w[] = {"as", "before", "after", "when", "while", "because", "if",
+                                    "since", "though", "although", "how", "why", "what",
+                                    "whether", "where", "until"};
+    return is_any(c, i, w, PX_ARRAY_LEN(w));
+}
+
 /* The verb before "to" (token t) that takes a reporting verb as its
  * infinitive and keeps the subject's voice: "went on to", "continued to",
  * "proceeded to", "was quick to" (not "refused to", "declined to": what
@@ -3726,6 +3736,24 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                         }
                     }
                 }
+                /* "told The Huffington Post he's not planning ...", "told
+                 * the crowd she ...": the addressee before the clause's
+                 * subject pronoun is no part of what was said */
+                if (s < b && (is(c, k, "told") || is(c, k, "tells") || is(c, k, "tell")) &&
+                    !in_quote(c, s) && c->t[s].kind == PX_TOK_WORD && !is(c, s, "that") &&
+                    !(lexf(c, s) & (LX_PRON | LX_PREP)) && !subordinator(c, s))
+                    for (uint32_t i = s + 1; i < b && i < s + 8; i++) {
+                        if (in_quote(c, i) || (c->t[i].kind != PX_TOK_WORD && !is_punct(c, i, ',')) ||
+                            cue_type(c, i) != CUE_NONE || (lexf(c, i) & LX_AUX) ||
+                            /* "told aides as he labored", "tells the story of how he" */
+                            subordinator(c, i))
+                            break;
+                        if ((lexf(c, i) & LX_PRON) && !is(c, i, "it") && !is(c, i, "who") &&
+                            !is(c, i, "you")) {
+                            s = i;
+                            break;
+                        }
+                    }
                 /* said last week in Tel Aviv, "..." */
                 while (s < b && is_ly_adverb(c, s) && s + 1 < b)
                     s++;
