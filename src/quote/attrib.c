@@ -572,6 +572,29 @@ static uint32_t time_phrase_start(const ctx *c, uint32_t a, uint32_t e)
     return e + 1;
 }
 
+/* The end of a time phrase that starts at token s ("Tuesday", "on
+ * Monday", "late Saturday night", "last month", "this week"), or s when
+ * there is none; [s, e). */
+static uint32_t time_phrase_after(const ctx *c, uint32_t s, uint32_t e)
+{
+    uint32_t i = s;
+    if (i < e && (is(c, i, "on") || is(c, i, "late") || is(c, i, "early") ||
+                  is(c, i, "earlier") || is(c, i, "later")))
+        i++;
+    if (i < e && is_weekday(c, i)) {
+        i++;
+        if (i < e && (is(c, i, "night") || is(c, i, "morning") || is(c, i, "afternoon") ||
+                      is(c, i, "evening")))
+            i++;
+        return i;
+    }
+    if (i == s && i + 1 < e && (is(c, i, "last") || is(c, i, "this")) &&
+        (is(c, i + 1, "week") || is(c, i + 1, "month") || is(c, i + 1, "year") ||
+         is(c, i + 1, "weekend")))
+        return i + 2;
+    return s;
+}
+
 /* Token i is the apostrophe of a plural possessive ("Sanders’ aides",
  * "the Democrats' nominee"): a single closing mark outside quotations,
  * glued to a word in -s before it, a space and a word after it. */
@@ -1691,6 +1714,13 @@ static void add(ctx *c, rec r)
         if (x > r.ca && x < r.cb && is_punct(c, x, ','))
             x++;
         if (x + 1 < r.cb)
+            r.ca = x;
+    }
+    /* "said Tuesday [his actions are ...]", "vowed last month [to take
+     * ...]": a time right after the cue is no part of the content */
+    if (r.vb > r.va && r.ca == r.vb && r.cb > r.ca + 2 && !in_quote(c, r.ca)) {
+        uint32_t x = time_phrase_after(c, r.ca, r.cb);
+        if (x > r.ca && x + 1 < r.cb && !is_terminal_tok(c, x) && !in_quote(c, x - 1))
             r.ca = x;
     }
     /* "endorsed [Mr. Trump] at a news conference": the occasion of an
