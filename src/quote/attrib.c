@@ -2941,6 +2941,19 @@ static bool that_less_clause(const ctx *c, uint32_t s, uint32_t b)
                be_form(c, s + 1);
     if (is(c, s, "how") || is(c, s, "what") || is(c, s, "why") || is(c, s, "whether"))
         return !is(c, s + 1, "to");
+    /* "believe [meaningful debt relief is possible]", "thought [compromise
+     * was likely]": a bare noun phrase and a finite auxiliary */
+    if (c->t[s].kind == PX_TOK_WORD && !(c->t[s].flags & PX_TF_CAP) &&
+        !(lexf(c, s) & (LX_PREP | LX_AUX | LX_NPSTOP | LX_DET | LX_PRON)) && !is_ly_adverb(c, s) &&
+        cue_type(c, s) == CUE_NONE)
+        for (uint32_t i = s + 1; i < b && i < s + 4; i++) {
+            if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD || (c->t[i].flags & PX_TF_CAP))
+                return false;
+            if (is_any(c, i, finite_aux, PX_ARRAY_LEN(finite_aux)))
+                return i > s;
+            if (lexf(c, i) & (LX_PREP | LX_AUX | LX_NPSTOP | LX_DET | LX_PRON))
+                return false;
+        }
     return false;
 }
 
