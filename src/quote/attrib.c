@@ -2941,6 +2941,15 @@ static bool that_less_clause(const ctx *c, uint32_t s, uint32_t b)
                be_form(c, s + 1);
     if (is(c, s, "how") || is(c, s, "what") || is(c, s, "why") || is(c, s, "whether"))
         return !is(c, s + 1, "to");
+    /* "know [they’re being spun]", "think [it's good]": a pronoun with
+     * its verb */
+    if (c->t[s].kind == PX_TOK_WORD) {
+        size_t n = tlen(c, s);
+        const char *w = tstr(c, s);
+        for (size_t j = 1; j + 1 < n && j < 5; j++)
+            if (w[j] == '\'' || (j + 2 < n && !memcmp(w + j, "\xe2\x80\x99", 3)))
+                return (px__lex(w, j) & LX_PRON) != 0 && !(j == 3 && !strncmp(w, "who", 3));
+    }
     /* "believe [meaningful debt relief is possible]", "thought [compromise
      * was likely]": a bare noun phrase and a finite auxiliary */
     if (c->t[s].kind == PX_TOK_WORD && !(c->t[s].flags & PX_TF_CAP) &&
