@@ -2473,9 +2473,19 @@ static void as_quote(ctx *c, size_t u, size_t first_rec)
         "regarded", "referred", "refers", "referring", "declared", "declaring"};
     const unit *un = &c->units[u];
     uint32_t a = un->a, b = un->b;
-    /* from each opening mark (cheap) back to "as" and the verb */
-    for (uint32_t q = a + 3; q < b; q++) {
-        if (!opens_quote(c, q) || c->title[c->qs.tok_quote[q]])
+    /* from each opening mark back to "as" and the verb; the quotations
+     * are in text order: the first that opens in the unit, by bisection */
+    size_t lo = 0, hi = c->qs.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->qs.v[mid].open < a + 3)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < c->qs.n && c->qs.v[lo].open < b; lo++) {
+        uint32_t q = c->qs.v[lo].open;
+        if (!opens_quote(c, q) || c->title[lo])
             continue;
         uint32_t x = q - 1;
         while (x > q - 4 && x > a && !is(c, x, "as") &&
@@ -2537,7 +2547,6 @@ static void as_quote(ctx *c, size_t u, size_t first_rec)
             r.cb = qe;
         r.entity = resolve(c, u, sa, p);
         add(c, r);
-        q = r.cb > q ? r.cb - 1 : q;
     }
 }
 
