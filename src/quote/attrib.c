@@ -790,7 +790,9 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
         return p + 1;
     uint32_t sa = p + 1;
     int count = 0;
-    for (uint32_t i = p + 1; i-- > a && count < 12;) {
+    /* at most 16 words: "[a bipartisan group of 32 national security experts
+     * at the Aspen Institute Homeland Security Group] warned" */
+    for (uint32_t i = p + 1; i-- > a && count < 16;) {
         const px_token *t = &c->t[i];
         if (in_quote(c, i))
             break;
