@@ -572,6 +572,29 @@ static uint32_t time_phrase_start(const ctx *c, uint32_t a, uint32_t e)
     return e + 1;
 }
 
+/* The end of a time phrase that starts at token s ("Tuesday", "on
+ * Monday", "late Saturday night", "last month", "this week"), or s when
+ * there is none; [s, e). */
+static uint32_t time_phrase_after(const ctx *c, uint32_t s, uint32_t e)
+{
+    uint32_t i = s;
+    if (i < e && (is(c, i, "on") || is(c, i, "late") || is(c, i, "early") ||
+                  is(c, i, "earlier") || is(c, i, "later")))
+        i++;
+    if (i < e && is_weekday(c, i)) {
+        i++;
+        if (i < e && (is(c, i, "night") || is(c, i, "morning") || is(c, i, "afternoon") ||
+                      is(c, i, "evening")))
+            i++;
+        return i;
+    }
+    if (i == s && i + 1 < e && (is(c, i, "last") || is(c, i, "this")) &&
+        (is(c, i + 1, "week") || is(c, i + 1, "month") || is(c, i + 1, "year") ||
+         is(c, i + 1, "weekend")))
+        return i + 2;
+    return s;
+}
+
 /* Token i is the apostrophe of a plural possessive ("Sanders’ aides",
  * "the Democrats' nominee"): a single closing mark outside quotations,
  * glued to a word in -s before it, a space and a word after it. */
@@ -595,6 +618,54 @@ static bool share_end(const ctx *c, uint32_t a, uint32_t p)
         return true;
     return p > a && c->t[p].kind == PX_TOK_SYMBOL && tlen(c, p) == 1 && tstr(c, p)[0] == '%' &&
            c->t[p - 1].kind == PX_TOK_NUMBER && c->t[p - 1].end == c->t[p].start;
+}
+
+/* A number of a share of people, at token i: "40", "four", "half",
+ * "two-thirds", "a third", "a majority" (then i + 1 is the "third"). */
+static bool share_number(const ctx *c, uint32_t i)
+{
+    static const char *const w[] = {
+        "half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "two-thirds", "three-quarters", "three-fourths", "one-third", "one-quarter", "one-fifth",
+        "one-half", "majority", "third", "quarter", "fifth", "dozen"};
+    if (i >= c->doc->n_toks || in_quote(c, i))
+        return false;
+    if (c->t[i].kind == PX_TOK_NUMBER)
+        return true;
+    if (is(c, i, "a") && i + 1 < c->doc->n_toks)
+        i++;
+    return c->t[i].kind == PX_TOK_WORD && is_any(c, i, w, PX_ARRAY_LEN(w));
+}
+
+/* The words from token y on open a share of people by an approximation
+ * ("About four in 10 voters", "At least half of voters", "More than 60
+ * percent", "Just over a third"): returns the share's number token, or y
+ * when there is none. */
+static uint32_t share_opener(const ctx *c, uint32_t y)
+{
+    uint32_t i = y;
+    if (c->t[y].flags & PX_TF_ALLCAPS)
+        return y; /* "AT LEAST 10 KILLED": a headline */
+    /* "Just over a quarter", "well over half"; not "just 28 percent" */
+    if (is(c, i, "just") || is(c, i, "well") || is(c, i, "slightly"))
+        i++;
+    uint32_t o = i; /* the approximating word */
+    if (is(c, i, "about") || is(c, i, "around") || is(c, i, "nearly") || is(c, i, "almost") ||
+        is(c, i, "roughly") || is(c, i, "approximately") || is(c, i, "over") ||
+        is(c, i, "under") || is(c, i, "some"))
+        i++;
+    else if ((is(c, i, "more") || is(c, i, "less") || is(c, i, "fewer")) && is(c, i + 1, "than"))
+        i += 2;
+    else if (is(c, i, "at") && (is(c, i + 1, "least") || is(c, i + 1, "most")))
+        i += 2;
+    else if (is(c, i, "shy") && is(c, i + 1, "of"))
+        i += 2;
+    if (i == o || i >= c->doc->n_toks)
+        return y;
+    for (uint32_t x = y; x < i; x++)
+        if (in_quote(c, x) || c->t[x].kind != PX_TOK_WORD)
+            return y;
+    return share_number(c, i) ? i : y;
 }
 
 /* "Experts on North Korea and nuclear nonproliferation said", "a study
@@ -681,6 +752,26 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
         return p + 1;
     if ((lexf(c, p) & LX_PRON))
         return p;
+    /* "Two in three said", "one in four said": a share with no noun */
+    if (p >= a + 2 && is(c, p - 1, "in") && !in_quote(c, p - 1) && share_number(c, p) &&
+        share_number(c, p - 2) && !is(c, p - 2, "a")) {
+        uint32_t sa = p - 2;
+        for (uint32_t y = sa; y > a && sa - y < 4;) {
+            y--;
+            if (share_opener(c, y) == sa && clause_initial(c, a, y)) {
+                sa = y;
+                break;
+            }
+        }
+        return sa;
+    }
+    /* "Officials said", "Both think", "Another says": a word that often
+     * opens a sentence is the whole subject right before the verb */
+    if (clause_initial(c, a, p) && p + 1 < c->doc->n_toks &&
+        !(c->t[p + 1].flags & PX_TF_CAP) && /* "One Tweet Sums Up ...": a headline */
+        (is(c, p, "officials") || is(c, p, "both") || is(c, p, "another") || is(c, p, "others") ||
+         is(c, p, "one") || is(c, p, "two") || is(c, p, "three")))
+        return p;
     /* "A Quinnipiac poll released Thursday found", "a poll out this week" */
     {
         uint32_t ts = time_phrase_start(c, a, p);
@@ -699,7 +790,9 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
         return p + 1;
     uint32_t sa = p + 1;
     int count = 0;
-    for (uint32_t i = p + 1; i-- > a && count < 12;) {
+    /* at most 16 words: "[a bipartisan group of 32 national security experts
+     * at the Aspen Institute Homeland Security Group] warned" */
+    for (uint32_t i = p + 1; i-- > a && count < 16;) {
         const px_token *t = &c->t[i];
         if (in_quote(c, i))
             break;
@@ -819,6 +912,17 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
          is(c, sa - 1, "almost") || is(c, sa - 1, "roughly")) &&
         clause_initial(c, a, sa - 1))
         sa--;
+    /* "[More than half of Republicans] say", "[At least 40 percent]
+     * said": an approximation before the share that opens the clause */
+    for (uint32_t y = sa; y > a && sa - y < 4 && sa <= p;) {
+        y--;
+        if (in_quote(c, y) || c->t[y].kind != PX_TOK_WORD)
+            break;
+        if (share_opener(c, y) == sa && clause_initial(c, a, y)) {
+            sa = y;
+            break;
+        }
+    }
     return sa;
 }
 
@@ -1721,6 +1825,13 @@ static void add(ctx *c, rec r)
             r.ca = s;
             r.va = k, r.vb = k + 1;
         }
+    }
+    /* "said Tuesday [his actions are ...]", "vowed last month [to take
+     * ...]": a time right after the cue is no part of the content */
+    if (r.vb > r.va && r.ca == r.vb && r.cb > r.ca + 2 && !in_quote(c, r.ca)) {
+        uint32_t x = time_phrase_after(c, r.ca, r.cb);
+        if (x > r.ca && x + 1 < r.cb && !is_terminal_tok(c, x) && !in_quote(c, x - 1))
+            r.ca = x;
     }
     /* "endorsed [Mr. Trump] at a news conference": the occasion of an
      * indirect content after its cue is the writer's */
@@ -2631,6 +2742,110 @@ static void colon_quote(ctx *c, size_t u, size_t first_rec)
     }
 }
 
+/* "Merkel heralded the deal as a “breakthrough.”", "Trump identified the
+ * judge as “Spanish,”", "Reid has gone after Trump as a “con artist”": a
+ * verb that characterises its object, then "as" and a quotation, reports
+ * the subject's words about the object (PolNeAR: the object with the
+ * quotation is the content, the subject the source). Adds the record
+ * when no record of the unit covers it. */
+static bool progressive_be(const ctx *c, uint32_t a, uint32_t k);
+
+static void as_quote(ctx *c, size_t u, size_t first_rec)
+{
+    static const char *const verbs[] = {
+        "described", "describes", "describe", "describing", "characterized", "characterizes",
+        "characterize", "characterizing", "portrayed", "portrays", "portray", "portraying",
+        "painted", "paints", "paint", "painting", "cast", "casts", "casting", "labeled",
+        "labels", "label", "labeling", "labelled", "branded", "brands", "brand", "branding",
+        "dubbed", "dubs", "dub", "dubbing", "denounced", "denounces", "denouncing", "hailed",
+        "hails", "hailing", "heralded", "heralds", "depicted", "depicts", "depicting",
+        "dismissed", "dismisses", "dismissing", "derided", "derides", "deriding", "touted",
+        "touts", "touting", "framed", "frames", "framing", "identified", "identifies",
+        "introduced", "introduces", "introducing", "presented", "presents", "presenting",
+        "positioned", "positions", "billed", "bills", "pitched", "pitches", "pitching",
+        "ridiculed", "mocked", "mocks", "mocking", "praised", "praises", "praising",
+        "criticized", "criticizes", "criticizing", "slammed", "blasted", "attacked",
+        "attacking", "after", "sees", "saw", "seeing", "viewed", "views", "regards",
+        "regarded", "referred", "refers", "referring", "declared", "declaring"};
+    const unit *un = &c->units[u];
+    uint32_t a = un->a, b = un->b;
+    /* from each opening mark back to "as" and the verb; the quotations
+     * are in text order: the first that opens in the unit, by bisection */
+    size_t lo = 0, hi = c->qs.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->qs.v[mid].open < a + 3)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < c->qs.n && c->qs.v[lo].open < b; lo++) {
+        uint32_t q = c->qs.v[lo].open;
+        if (!opens_quote(c, q) || c->title[lo])
+            continue;
+        uint32_t x = q - 1;
+        while (x > q - 4 && x > a && !is(c, x, "as") &&
+               (c->t[x].kind == PX_TOK_WORD || is_punct(c, x, ',')) && !in_quote(c, x))
+            x--;
+        if (!is(c, x, "as") || in_quote(c, x) || x < a + 2 || is_punct(c, x - 1, ','))
+            continue;
+        /* the object: back to the verb over words (not cues, auxiliaries) */
+        uint32_t k = x - 1;
+        while (k > a && x - k <= 10 && !in_quote(c, k) &&
+               (c->t[k].kind == PX_TOK_WORD || c->t[k].kind == PX_TOK_NUMBER) &&
+               !is_any(c, k, verbs, PX_ARRAY_LEN(verbs)))
+            k--;
+        if (k <= a || k + 1 >= x || in_quote(c, k) || (c->t[k].flags & PX_TF_CAP) ||
+            !is_any(c, k, verbs, PX_ARRAY_LEN(verbs)))
+            continue;
+        /* "gone after", "referring to": the particle */
+        uint32_t o = k + 1;
+        if (is(c, k, "after") && !(is_ed_word(c, k - 1) || is(c, k - 1, "gone") ||
+                                   is(c, k - 1, "going") || is(c, k - 1, "goes") ||
+                                   is(c, k - 1, "go") || is(c, k - 1, "went")))
+            continue;
+        if ((is(c, k, "referred") || is(c, k, "refers") || is(c, k, "referring")) && is(c, o, "to"))
+            o++;
+        bool clean = o < x;
+        for (uint32_t i = o; i < x && clean; i++)
+            clean = cue_type(c, i) == CUE_NONE && !(lexf(c, i) & LX_AUX);
+        if (!clean)
+            continue;
+        uint32_t qe = c->qs.v[c->qs.tok_quote[q]].end_tok;
+        bool covered = false;
+        for (size_t i = first_rec; i < c->recs.n && !covered; i++)
+            covered = c->recs.v[i].ca < qe && c->recs.v[i].cb > o;
+        if (covered)
+            continue;
+        /* the subject before the verb */
+        uint32_t p = k;
+        if (is(c, k, "after"))
+            p = k - 1;
+        while (p > a && before_cue(c, a, p - 1) && !in_quote(c, p - 1))
+            p--;
+        if (p <= a)
+            continue;
+        /* a participle only in a progressive form ("is casting"): no
+         * subject before "going after" or ", dubbing" */
+        {
+            uint32_t v = is(c, k, "after") ? k - 1 : k;
+            size_t n = tlen(c, v);
+            if (n > 4 && !memcmp(tstr(c, v) + n - 3, "ing", 3) && !progressive_be(c, a, v))
+                continue;
+        }
+        uint32_t sa = np_before(c, a, p - 1);
+        if (sa >= p || (sa > a && (lexf(c, sa - 1) & LX_PREP)))
+            continue;
+        rec r = {o, trim_end(c, o, clause_end(c, o, b)), sa, p, p, o, -1, false, NULL};
+        /* "as “Spanish,” which is ...": a comma inside the closing mark
+         * ends the content */
+        if (r.cb < qe || (qe >= 2 && is_punct(c, qe - 2, ',')))
+            r.cb = qe;
+        r.entity = resolve(c, u, sa, p);
+        add(c, r);
+    }
+}
+
 /* "“Denver,” he answered.", "“Mexico!” the audience screamed back.",
  * "“Choke!” blared the Herald": a verb the lexicon does not know, right
  * after a quotation that goes on (quote_goes_on) and its speaker (a
@@ -2676,9 +2891,13 @@ static bool tag_verb(const ctx *c, uint32_t a, uint32_t b, uint32_t k)
         (is(c, f, "back") || is(c, f, "out") || is(c, f, "on") || is(c, f, "up") ||
          is(c, f, "in")))
         f++;
+    /* "“Go back,” Trump barked and a guard ...", "... he shrugged as he left" */
     if (f < b && !(is_terminal_tok(c, f) || (opens_quote(c, f) && f > k + 1) ||
                    (c->t[f].kind == PX_TOK_WORD && !in_quote(c, f) &&
-                    ((lexf(c, f) & LX_PREP) || is_ly_adverb(c, f) || is_weekday(c, f)))))
+                    ((lexf(c, f) & LX_PREP) || is_ly_adverb(c, f) || is_weekday(c, f) ||
+                     is(c, f, "and") || is(c, f, "but") || is(c, f, "as") ||
+                     is(c, f, "while") || is(c, f, "before") || is(c, f, "after") ||
+                     is(c, f, "when")))))
         return false;
     /* the speaker before it, over an adverb ("then", "finally") */
     uint32_t j = k - 1;
@@ -2828,6 +3047,177 @@ static bool data_verb(const ctx *c, uint32_t k)
            is(c, k, "shows") || is(c, k, "showed");
 }
 
+/* A word that opens an adverbial or a question clause: "as", "when",
+ * "how" ("told aides as he labored", "tells the story of how he"). */
+static bool subordinator(const ctx *c, uint32_t i)
+{
+    static const char *const w[] = {"as", "before", "after", "when", "while", "because", "if",
+                                    "since", "though", "although", "how", "why", "what",
+                                    "whether", "where", "until"};
+    return is_any(c, i, w, PX_ARRAY_LEN(w));
+}
+
+/* The verb before "to" (token t) that takes a reporting verb as its
+ * infinitive and keeps the subject's voice: "went on to", "continued to",
+ * "proceeded to", "was quick to" (not "refused to", "declined to": what
+ * follows was not said). Returns its first token, or t when there is
+ * none. */
+static bool be_form(const ctx *c, uint32_t i);
+
+static uint32_t infinitive_governor(const ctx *c, uint32_t a, uint32_t t)
+{
+    if (t < a + 2 || in_quote(c, t - 1) || c->t[t - 1].kind != PX_TOK_WORD)
+        return t;
+    uint32_t g = t - 1;
+    if (is(c, g, "on") && g > a &&
+        (is(c, g - 1, "went") || is(c, g - 1, "goes") || is(c, g - 1, "go") ||
+         is(c, g - 1, "going") || is(c, g - 1, "gone")))
+        return g - 1;
+    if (is(c, g, "quick") && g > a && be_form(c, g - 1))
+        return g - 1;
+    if (is(c, g, "continued") || is(c, g, "continues") || is(c, g, "continue") ||
+        is(c, g, "proceeded") || is(c, g, "proceeds"))
+        return g;
+    return t;
+}
+
+/* "Jason Sims — a teacher from Ohio — says", "Democrats -- and some
+ * Republicans -- say": an aside between two dashes (an appositive, a
+ * relative clause, an addition) stands between a subject and its verb as
+ * one between commas does. Token p - 1 is the closing dash; returns the
+ * opening dash, in the same sentence and at most 40 tokens before, or p
+ * when there is none. */
+static uint32_t dash_aside_start(const ctx *c, uint32_t a, uint32_t p)
+{
+    if (p < a + 4 || c->t[p - 1].kind != PX_TOK_DASH || in_quote(c, p - 1))
+        return p;
+    for (uint32_t o = p - 2; o > a + 1 && p - o <= 40; o--) {
+        if (in_quote(c, o))
+            continue;
+        if (c->t[o].kind == PX_TOK_DASH)
+            return o + 2 < p ? o : p;
+        if (c->t[o].kind == PX_TOK_PUNCT && strchr(".!?;:", tstr(c, o)[0]) && !glued(c, o) &&
+            !(c->t[o].flags & PX_TF_ABBREV))
+            return p;
+    }
+    return p;
+}
+
+/* Finite auxiliaries: a clause has its verb. */
+static const char *const finite_aux[] = {
+    "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would",
+    "should", "must", "might", "may", "do", "does", "did"};
+
+/* Is the aside between the dashes o and e a part of the source, as
+ * PolNeAR spans it? An appositive or addition is ("Jason Sims — a teacher
+ * from Ohio —", "Democrats — and some Republicans —"); a relative clause,
+ * an adverbial or a clause of its own is not ("Joyce — who is listed as
+ * an attorney —", "Murphy — after a knock on wood —", "the Post — even
+ * the devil can quote statistics —"). */
+static bool aside_in_source(const ctx *c, uint32_t o, uint32_t e)
+{
+    static const char *const opener[] = {
+        "who", "whose", "whom", "which", "that", "in", "on", "at", "after", "before",
+        "during", "with", "while", "when", "as", "since", "despite", "amid", "though",
+        "although", "if", "because", "by", "via", "speaking", "according"};
+    if (is_any(c, o + 1, opener, PX_ARRAY_LEN(opener)))
+        return false;
+    for (uint32_t i = o + 1; i + 1 < e; i++)
+        if (!in_quote(c, i) && is_any(c, i, finite_aux, PX_ARRAY_LEN(finite_aux)))
+            return false;
+    return true;
+}
+
+/* The reporting verb k, whose object starts at token s, introduces a
+ * clause: "that", a quotation or a subject pronoun follows ("A letter
+ * obtained by the AP warns that ...", "Text messages found on the phone
+ * suggested they ..."), not a noun phrase ("One of his recent reads
+ * ..."). */
+static bool clause_follows(const ctx *c, uint32_t k, uint32_t s)
+{
+    if (!(lexf(c, k) & (LX_VERB | LX_THAT)) || (lexf(c, k) & LX_WEAK) ||
+        s >= c->doc->n_toks || k == 0 || (lexf(c, k - 1) & LX_DET) ||
+        c->t[k - 1].kind == PX_TOK_NUMBER || is_ed_word(c, k - 1) || possessive(c, k - 1))
+        return false; /* "a signed tweet that", "Trump's claim that" */
+    return is(c, s, "that") || opens_quote(c, s) ||
+           ((lexf(c, s) & LX_PRON) && !is(c, s, "it") && !is(c, s, "who"));
+}
+
+/* "..., with 30 percent of voters saying they ...", "with Donald Trump
+ * tweeting that ...", "with many marchers chanting ...": the noun phrase
+ * between "with" and a participle of speech k is the participle's
+ * subject (an absolute clause). Returns the phrase's first token, or k. */
+static uint32_t with_subject(const ctx *c, uint32_t a, uint32_t k)
+{
+    static const char *const speech[] = {
+        "saying", "calling", "tweeting", "chanting", "noting", "arguing", "claiming",
+        "warning", "insisting", "telling", "questioning", "describing", "accusing", "urging",
+        "predicting", "suggesting", "declaring", "writing", "asserting", "complaining"};
+    if (k < a + 2 || !is_any(c, k, speech, PX_ARRAY_LEN(speech)))
+        return k;
+    uint32_t w = k;
+    while (w > a && k - w < 9 && !is(c, w - 1, "with") && !in_quote(c, w - 1) &&
+           (c->t[w - 1].kind == PX_TOK_WORD || c->t[w - 1].kind == PX_TOK_NUMBER ||
+            share_end(c, a, w - 1)) &&
+           cue_type(c, w - 1) == CUE_NONE &&
+           (!(lexf(c, w - 1) & (LX_PREP | LX_PRON)) || is(c, w - 1, "of")) &&
+           !is(c, w - 1, "while") && !is(c, w - 1, "when") && !is(c, w - 1, "after") &&
+           !is(c, w - 1, "before") && !is(c, w - 1, "as") && !is(c, w - 1, "because") &&
+           !is(c, w - 1, "but") && !is(c, w - 1, "if"))
+        w--;
+    if (is(c, k + 1, "card"))
+        return k; /* "the right calling card" */
+    if (w == k || w <= a || !is(c, w - 1, "with") || in_quote(c, w - 1))
+        return k;
+    /* a noun phrase: a determiner, a name, a number; not "with me saying" */
+    if (!((lexf(c, w) & LX_DET) || c->t[w].kind == PX_TOK_NUMBER ||
+          ((c->t[w].flags & PX_TF_CAP) && !(lexf(c, w) & LX_NAMESTOP)) ||
+          share_opener(c, w) > w || is(c, w, "many") || is(c, w, "each")))
+        return k;
+    return w;
+}
+
+/* "The town released a statement Wednesday saying ...", "His office put
+ * out a statement saying ...", "Rubio's campaign sent out a press release
+ * saying ...": the participle k reports what a message said that the
+ * subject issued, so the subject is its source. When a word for a
+ * message (and a time) stands before k, the object of a verb of issuing
+ * a few words before, returns that verb's token, else k. */
+static uint32_t issued_message(const ctx *c, uint32_t a, uint32_t k)
+{
+    static const char *const message[] = {
+        "statement", "statements", "release", "letter", "tweet", "tweets", "email", "emails",
+        "e-mail", "memo", "message", "messages", "note", "video", "ad", "ads", "response",
+        "op-ed", "editorial", "notice", "post", "missive", "rebuttal", "reply"};
+    static const char *const issue[] = {
+        "issued", "issues", "issue", "issuing", "released", "releases", "release", "releasing",
+        "sent", "sends", "send", "sending", "posted", "posts", "post", "posting", "published",
+        "publishes", "distributed", "circulated", "fired", "put", "puts", "putting", "emailed",
+        "tweeted", "delivered", "wrote", "writes", "penned", "aired", "ran", "launched"};
+    if (k < a + 3 || in_quote(c, k - 1))
+        return k;
+    uint32_t n = k - 1;
+    uint32_t ts = time_phrase_start(c, a, n); /* "a statement Wednesday saying" */
+    if (ts <= n && ts > a)
+        n = ts - 1;
+    if (n <= a || !is_any(c, n, message, PX_ARRAY_LEN(message)))
+        return k;
+    /* back over the noun phrase ("a fundraising", "an open", "a press") to
+     * its determiner */
+    uint32_t v = n;
+    while (v > a && n - v < 3 && !(lexf(c, v) & LX_DET) && c->t[v - 1].kind == PX_TOK_WORD &&
+           !in_quote(c, v - 1) && !(lexf(c, v - 1) & (LX_PREP | LX_AUX | LX_PRON)) &&
+           cue_type(c, v - 1) == CUE_NONE)
+        v--;
+    if (v <= a + 1 || !(lexf(c, v) & LX_DET) || in_quote(c, v - 1))
+        return k;
+    v--;
+    /* the verb's particle: "put out", "sent out", "fired back" */
+    if (v > a && (is(c, v, "out") || is(c, v, "back") || is(c, v, "off")))
+        v--;
+    return is_any(c, v, issue, PX_ARRAY_LEN(issue)) && !in_quote(c, v) ? v : k;
+}
+
 /* A form of "be" before a participle: "is saying", "aren't saying". */
 static bool be_form(const ctx *c, uint32_t i)
 {
@@ -2842,6 +3232,67 @@ static bool be_form(const ctx *c, uint32_t i)
            (!memcmp(w + n - 3, "n't", 3) || (n >= 7 && !memcmp(w + n - 5, "n\xe2\x80\x99t", 5))) &&
            (!strncmp(w, "isn", 3) || !strncmp(w, "aren", 4) || !strncmp(w, "wasn", 4) ||
             !strncmp(w, "weren", 5));
+}
+
+/* A clause without "that" starts at token s after a verb of thought:
+ * "believe [this provides ...]", "agreed [there are ...]", "knows [how
+ * Clinton caused this mess]"; not "know how to", "believe in". */
+static bool that_less_clause(const ctx *c, uint32_t s, uint32_t b)
+{
+    if (s + 2 >= b || in_quote(c, s) || in_quote(c, s + 1) || c->t[s + 1].kind != PX_TOK_WORD)
+        return false;
+    if (is(c, s, "this") || is(c, s, "these") || is(c, s, "there"))
+        return !(lexf(c, s + 1) & (LX_PREP | LX_NPSTOP)) || (lexf(c, s + 1) & LX_AUX) ||
+               be_form(c, s + 1);
+    if (is(c, s, "how") || is(c, s, "what") || is(c, s, "why") || is(c, s, "whether"))
+        return !is(c, s + 1, "to");
+    /* "know [they’re being spun]", "think [it's good]": a pronoun with
+     * its verb */
+    if (c->t[s].kind == PX_TOK_WORD) {
+        size_t n = tlen(c, s);
+        const char *w = tstr(c, s);
+        for (size_t j = 1; j + 1 < n && j < 5; j++)
+            if (w[j] == '\'' || (j + 2 < n && !memcmp(w + j, "\xe2\x80\x99", 3)))
+                return (px__lex(w, j) & LX_PRON) != 0 && !(j == 3 && !strncmp(w, "who", 3));
+    }
+    /* "believe [meaningful debt relief is possible]", "thought [compromise
+     * was likely]": a bare noun phrase and a finite auxiliary */
+    if (c->t[s].kind == PX_TOK_WORD && !(c->t[s].flags & PX_TF_CAP) &&
+        !(lexf(c, s) & (LX_PREP | LX_AUX | LX_NPSTOP | LX_DET | LX_PRON)) && !is_ly_adverb(c, s) &&
+        cue_type(c, s) == CUE_NONE)
+        for (uint32_t i = s + 1; i < b && i < s + 4; i++) {
+            if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD || (c->t[i].flags & PX_TF_CAP))
+                return false;
+            if (is_any(c, i, finite_aux, PX_ARRAY_LEN(finite_aux)))
+                return i > s;
+            if (lexf(c, i) & (LX_PREP | LX_AUX | LX_NPSTOP | LX_DET | LX_PRON))
+                return false;
+        }
+    return false;
+}
+
+/* "The Hill reported [Donald Trump was also accused ...]", "Politico
+ * reported [he had ...]": a clause without "that" after "reported" opens
+ * with a subject (a pronoun or a capitalised name) that a verb follows
+ * within a few words; "reported [earnings of $8.42 a share]", "reported
+ * [from Washington]" are no clause. Content [s, e). */
+static bool reported_clause(const ctx *c, uint32_t s, uint32_t e)
+{
+    if (s >= e || in_quote(c, s) || c->t[s].kind != PX_TOK_WORD)
+        return false;
+    bool subject = ((lexf(c, s) & LX_PRON) && !is(c, s, "who")) || is(c, s, "the") ||
+                   ((c->t[s].flags & PX_TF_CAP) && !(lexf(c, s) & (LX_NAMESTOP | LX_PREP)) &&
+                    !px__month_from_name(tstr(c, s), tlen(c, s)) && !is_weekday(c, s));
+    if (!subject)
+        return false;
+    for (uint32_t i = s + 1; i < e && i < s + 7; i++) {
+        if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD)
+            return false;
+        if (is_any(c, i, finite_aux, PX_ARRAY_LEN(finite_aux)) || be_form(c, i) ||
+            is_ed_word(c, i))
+            return true;
+    }
+    return false;
 }
 
 /* Is the participle cue k the verb of a progressive form, after "be" and
@@ -3044,6 +3495,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         if (prog)
             ct = CUE_VERB;
         if (ct == CUE_PART) {
+            uint32_t issued = issued_message(c, a, k);
+            uint32_t with_np = with_subject(c, a, k);
             /* "after saying he was nervous", "by calling for a ban" */
             bool prep_part = k > a && !in_quote(c, k - 1) &&
                              (is(c, k - 1, "by") || is(c, k - 1, "after") ||
@@ -3083,10 +3536,41 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 continue;
             }
             if (!(is_punct(c, k - 1, ',') || is(c, k - 1, "and") ||
-                  closes_quote(c, k - 1) || prep_part))
+                  closes_quote(c, k - 1) || prep_part || issued < k || with_np < k))
                 continue;
-            /* the source: the one before it in this unit, or the subject */
-            if (c->recs.n > first_rec && c->recs.v[c->recs.n - 1].sb > c->recs.v[c->recs.n - 1].sa) {
+            /* the source: the subject of the verb that issued the message,
+             * the one before it in this unit, or the unit's subject */
+            uint32_t ip = issued, ie = issued; /* the subject's last token, its end */
+            while (issued < k && ip > a && before_cue(c, a, ip - 1) && !in_quote(c, ip - 1))
+                ip--;
+            ie = ip;
+            if (issued < k && ip > a + 2 && is_punct(c, ip - 1, ')') && !in_quote(c, ip - 1)) {
+                /* "Mitch McConnell (R-Ky.) issued" */
+                uint32_t o = ip - 1;
+                while (o > a && o + 8 > ip && !is_punct(c, o, '('))
+                    o--;
+                if (is_punct(c, o, '('))
+                    ip = o;
+            } else if (issued < k && dash_aside_start(c, a, ip) < ip) {
+                /* "A coalition of groups - including ... - sent a letter" */
+                uint32_t o = dash_aside_start(c, a, ip);
+                ie = aside_in_source(c, o, ip) ? ip : o;
+                ip = o;
+            }
+            uint32_t isa = issued < k && ip > a ? np_before(c, a, ip - 1) : k;
+            if (with_np < k) {
+                /* "with three in 10 saying", "with Trump tweeting" */
+                uint32_t we = k;
+                while (we > with_np + 1 && is_ly_adverb(c, we - 1))
+                    we--;
+                r.sa = with_np;
+                r.sb = we;
+                r.entity = resolve(c, u, with_np, we);
+            } else if (isa < ip && !(isa > a && (lexf(c, isa - 1) & LX_PREP))) {
+                r.sa = isa;
+                r.sb = ie;
+                r.entity = resolve(c, u, isa, ip);
+            } else if (c->recs.n > first_rec && c->recs.v[c->recs.n - 1].sb > c->recs.v[c->recs.n - 1].sa) {
                 r.sa = c->recs.v[c->recs.n - 1].sa;
                 r.sb = c->recs.v[c->recs.n - 1].sb;
                 r.entity = c->recs.v[c->recs.n - 1].entity;
@@ -3187,10 +3671,26 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         }
         /* a finite reporting verb */
         uint32_t p = k;
+        uint32_t aside_end = 0; /* the end of an aside between dashes before it */
         for (;;) {
             while (p > a && before_cue(c, a, p - 1) &&
                    !in_quote(c, p - 1))
                 p--;
+            /* "He went on to say", "Trump continued to question", "Sexton
+             * was quick to point out", "she declined to claim": the verb
+             * that governs the infinitive stands after the subject */
+            if (p == k && p > a + 2 && is(c, p - 1, "to") && !in_quote(c, p - 1)) {
+                uint32_t g = infinitive_governor(c, a, p - 1);
+                if (g < p - 1) {
+                    p = g;
+                    continue;
+                }
+            }
+            if (!aside_end && dash_aside_start(c, a, p) < p) {
+                aside_end = p;
+                p = dash_aside_start(c, a, p);
+                continue;
+            }
             if (prog && p > a + 1 && be_form(c, p - 1)) {
                 p--;
                 continue;
@@ -3256,12 +3756,18 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 while (h < seg_end && c->t[h].kind == PX_TOK_WORD &&
                        (is(c, h, "but") || is(c, h, "and") || is(c, h, "when") ||
                         is(c, h, "while") || is(c, h, "as") || is(c, h, "so") || is(c, h, "yet") ||
-                        is(c, h, "because") || is(c, h, "if") || is(c, h, "after")))
+                        is(c, h, "because") || is(c, h, "if") || is(c, h, "after") ||
+                        /* "Even Rendell, ...", not "Even if ..." */
+                        (is(c, h, "even") && h + 1 < seg_end &&
+                         ((c->t[h + 1].flags & PX_TF_CAP) || (lexf(c, h + 1) & LX_DET)) &&
+                         !(lexf(c, h + 1) & LX_NOTAPPOS))))
                     h++;
                 if (h >= seg_end || seg_end - h > 10 || ns < 2)
                     break;
+                /* "Former House speaker Newt Gingrich, a Trump ally, said" */
                 bool head = (lexf(c, h) & LX_DET) || c->t[h].kind == PX_TOK_NUMBER ||
-                            ((c->t[h].flags & PX_TF_CAP) && !(lexf(c, h) & (LX_NAMESTOP | LX_PREP)));
+                            ((c->t[h].flags & PX_TF_CAP) &&
+                             (!(lexf(c, h) & (LX_NAMESTOP | LX_PREP)) || is(c, h, "former")));
                 bool verbish = false;
                 for (uint32_t x = h; x < seg_end; x++)
                     verbish |= cue_type(c, x) != CUE_NONE || (lexf(c, x) & LX_AUX) != 0;
@@ -3374,17 +3880,17 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
              * clause start that opens a noun phrase and has no verb up to
              * the cue is all subject */
             if (!have_src && (is(c, k, "said") || is(c, k, "say") || is(c, k, "says") ||
-                              data_verb(c, k))) {
+                              data_verb(c, k) || clause_follows(c, k, ke))) {
                 uint32_t y = sa - 1;
                 while (y > a && !in_quote(c, y - 1) && c->t[y - 1].kind != PX_TOK_DASH &&
                        !(c->t[y - 1].kind == PX_TOK_PUNCT && strchr(",:;(", tstr(c, y - 1)[0])))
                     y--;
+                bool share = y < sa && share_opener(c, y) > y; /* "About four in 10 voters" */
                 bool clean = y < sa && sa - y <= 14 &&
                              ((c->t[y].flags & PX_TF_CAP) || (lexf(c, y) & LX_DET) ||
-                              c->t[y].kind == PX_TOK_NUMBER) &&
-                             (!(lexf(c, y) & (LX_PREP | LX_PRON)) ||
-                              (is(c, y, "about") && share_end(c, a, p - 1))) &&
-                             (!(lexf(c, y) & LX_NAMESTOP) || (lexf(c, y) & LX_DET));
+                              c->t[y].kind == PX_TOK_NUMBER || share) &&
+                             (!(lexf(c, y) & (LX_PREP | LX_PRON)) || share) &&
+                             (!(lexf(c, y) & LX_NAMESTOP) || (lexf(c, y) & LX_DET) || share);
                 for (uint32_t i = y; i < p && clean; i++)
                     clean = !in_quote(c, i) && cue_type(c, i) == CUE_NONE &&
                             !((lexf(c, i) & LX_AUX) && i < sa) && !is(c, i, "that") &&
@@ -3433,6 +3939,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             after_short = false;
         if (have_src) {
             r.sa = sa, r.sb = source_cut(c, sa, source_end(c, p, k));
+            /* the aside between dashes is part of the source, as PolNeAR
+             * spans it, with its closing dash */
+            if (aside_end && r.sb == p && aside_in_source(c, p, aside_end))
+                r.sb = aside_end;
             bool quote_before = sa > a && closes_quote(c, sa - 1) && !show_lead(c, a, sa - 1);
             bool comma_before = sa > a + 1 && is_punct(c, sa - 1, ',');
             /* "Her countrymen, she said, should not ...": the whole unit */
@@ -3584,6 +4094,24 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                         }
                     }
                 }
+                /* "told The Huffington Post he's not planning ...", "told
+                 * the crowd she ...": the addressee before the clause's
+                 * subject pronoun is no part of what was said */
+                if (s < b && (is(c, k, "told") || is(c, k, "tells") || is(c, k, "tell")) &&
+                    !in_quote(c, s) && c->t[s].kind == PX_TOK_WORD && !is(c, s, "that") &&
+                    !(lexf(c, s) & (LX_PRON | LX_PREP)) && !subordinator(c, s))
+                    for (uint32_t i = s + 1; i < b && i < s + 8; i++) {
+                        if (in_quote(c, i) || (c->t[i].kind != PX_TOK_WORD && !is_punct(c, i, ',')) ||
+                            cue_type(c, i) != CUE_NONE || (lexf(c, i) & LX_AUX) ||
+                            /* "told aides as he labored", "tells the story of how he" */
+                            subordinator(c, i))
+                            break;
+                        if ((lexf(c, i) & LX_PRON) && !is(c, i, "it") && !is(c, i, "who") &&
+                            !is(c, i, "you")) {
+                            s = i;
+                            break;
+                        }
+                    }
                 /* said last week in Tel Aviv, "..." */
                 while (s < b && is_ly_adverb(c, s) && s + 1 < b)
                     s++;
@@ -3626,12 +4154,30 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                        (c->t[s].kind == PX_TOK_NUMBER && s + 1 < b &&
                         (c->t[s + 1].kind == PX_TOK_WORD || share_end(c, s, s + 1))) ||
                        (data_verb(c, k) && (is(c, s, "him") || is(c, s, "them"))) ||
+                       that_less_clause(c, s, b) ||
                        (is(c, s, "to") && s + 1 < b && c->t[s + 1].kind == PX_TOK_WORD &&
                         !(c->t[s + 1].flags & PX_TF_CAP) &&
                         !(lexf(c, s + 1) & (LX_DET | LX_PRON | LX_PREP))))))
                     continue;
                 r.ca = s;
                 r.cb = trim_end(c, s, clause_end(c, s, b));
+                /* "continued to call for [more information about the
+                 * shooting], looping the streets": the noun phrase after a
+                 * verb with its preposition ends before a participle clause */
+                if (ct == CUE_PREPV && !in_quote(c, s) && !is(c, s, "that") &&
+                    !(lexf(c, s) & LX_PRON))
+                    for (uint32_t i = s + 1; i + 1 < r.cb; i++) {
+                        if (in_quote(c, i))
+                            break;
+                        size_t n = tlen(c, i + 1);
+                        if (is_punct(c, i, ',') && c->t[i + 1].kind == PX_TOK_WORD && n > 4 &&
+                            !memcmp(tstr(c, i + 1) + n - 3, "ing", 3) &&
+                            !(c->t[i + 1].flags & PX_TF_CAP) && !is(c, i + 1, "including") &&
+                            !is(c, i + 1, "according") && !is(c, i + 1, "lasting")) {
+                            r.cb = trim_end(c, s, i);
+                            break;
+                        }
+                    }
                 /* "bodies, which he called "a cartel"", "what it calls
                  * "sensible laws"": the relative pronoun is the object of
                  * the cue and PolNeAR starts the content with it */
@@ -3705,6 +4251,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             for (uint32_t i = r.ca; i < r.cb && !quoted; i++)
                 quoted = in_quote(c, i);
             if (!quoted && !is(c, r.ca, "that") &&
+                !((is(c, k, "reported") ||
+                   (is(c, k, "reports") && /* not "police reports" */
+                    ((c->t[k - 1].flags & PX_TF_CAP) || (lexf(c, k - 1) & LX_PRON)))) &&
+                  r.ca >= ke && r.sb > r.sa && reported_clause(c, r.ca, r.cb)) &&
                 !((is(c, k, "asked") || is(c, k, "asks") || is(c, k, "ask")) &&
                   (is(c, r.ca, "if") || is(c, r.ca, "whether") || is(c, r.ca, "how") ||
                    is(c, r.ca, "what") || is(c, r.ca, "why") || is(c, r.ca, "when") ||
@@ -3770,6 +4320,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         add(c, r);
         k = c->qs.v[q].end_tok - 1;
     }
+    as_quote(c, u, first_rec);
     colon_quote(c, u, first_rec);
     if (c->recs.n > first_rec)
         return;
