@@ -4340,12 +4340,16 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
     }
     /* a quotation alone in the paragraph after a quotation continues it
      * (PolNeAR annotates the paragraphs as one content): the record before
-     * grows over it, and its speaker carries over */
+     * grows over it, and its speaker carries over; not after a quotation
+     * signed with a dash ("...”― Carla Sanchez"), which ends its post or
+     * testimonial */
     if (c->recs.n && u > 0) {
         rec *prev = &c->recs.v[c->recs.n - 1];
         int32_t pu = unit_of_token(c, prev->cb - 1);
         const unit *pun = pu >= 0 ? &c->units[pu] : NULL;
-        if (pun && (size_t)pu + 1 == u &&
+        bool signed_dash = prev->va >= prev->cb && prev->vb == prev->va + 1 &&
+                           c->t[prev->va].kind == PX_TOK_DASH;
+        if (pun && (size_t)pu + 1 == u && !signed_dash &&
             (trim_end(c, prev->cb, pun->b) == prev->cb || prev->sa >= prev->cb) &&
             c->qs.tok_block[a] == c->qs.tok_block[prev->cb - 1] + 1 && !prev->embedded) {
             prev->cb = r.cb;
