@@ -1739,6 +1739,65 @@ static bool passive_asked(const ctx *c, const rec *r)
                          is(c, x - 1, "be"));
 }
 
+/* A clause of time or manner that opens right after a cue (token v is
+ * the first after it, content from s to e) is the writer's circumstance,
+ * not what was said: "tweeted [as Obama spoke from the East Room]",
+ * "described [as anti-establishment]", "testified [before the panel]".
+ * What was said may follow it: after "that" ("declaring after both [that
+ * the request was denied]") or after the comma that ends it when a subject
+ * pronoun or a quotation follows ("said as he introduced his wife,
+ * ["Finally ..."]"). Without that, an "as" phrase leaves the record with
+ * no content (on PolNeAR train all 9 such records were wrong; "what he
+ * described as ..." is as_relative()'s), unless a quotation opens right
+ * after "as": the speaker's own word is reported ("describing [as
+ * "unhinged"] a tweet"). After "while", "after", "before", "until" the
+ * record stays as it is (its source is mostly right). "when", "if",
+ * "because" are left: they open questions and reasons that are reported
+ * ("asked [if ...]", "say [when]"); so is "as many as". Returns the new
+ * start, s, or -1 when the record has no content. */
+static int adverbial_clause(const ctx *c, uint32_t v, uint32_t s, uint32_t e)
+{
+    static const char *const sub[] = {"as", "while", "after", "before", "until"};
+    static const char *const amount[] = {"many", "much", "few", "little", "well", "long", "far",
+                                         "soon"};
+    uint32_t x = s == v ? s : v;
+    if (x + 1 >= e || in_quote(c, x) || c->t[x].kind != PX_TOK_WORD ||
+        !is_any(c, x, sub, PX_ARRAY_LEN(sub)) || is_any(c, x + 1, amount, PX_ARRAY_LEN(amount)))
+        return (int)s;
+    for (uint32_t i = x + 1; i + 1 < e && i < x + 24; i++) {
+        if (in_quote(c, i) || c->t[i].kind == PX_TOK_QUOTE)
+            continue;
+        if (is_terminal_tok(c, i))
+            break;
+        if (is(c, i, "that"))
+            return (int)i; /* "declaring after both [that ...]" */
+        if (!is_punct(c, i, ','))
+            continue;
+        if (opens_quote(c, i + 1) ||
+            ((lexf(c, i + 1) & LX_PRON) && !is(c, i + 1, "who") && !is(c, i + 1, "it")))
+            return (int)(i + 1);
+        break;
+    }
+    return is(c, x, "as") && !opens_quote(c, x + 1) ? -1 : (int)s;
+}
+
+/* "what Zimmerman described [as a "piece of history."]", "who he blasted
+ * [as a "bully"]", "what some are criticizing [as a photo op]": the
+ * relative pronoun before the subject is the object that the verb
+ * characterises, and PolNeAR starts the content with it (as in "which he
+ * called "a cartel""). Returns the pronoun's token, or r->ca. */
+static uint32_t as_relative(const ctx *c, const rec *r)
+{
+    if (r->ca != r->vb || !is(c, r->ca, "as") || r->sb <= r->sa || r->sa == 0 ||
+        r->sb > r->va || r->va > r->sb + 2 || in_quote(c, r->sa - 1))
+        return r->ca;
+    uint32_t p = r->sa - 1;
+    if (is(c, p, "what") || is(c, p, "which") || is(c, p, "who") || is(c, p, "whom") ||
+        is(c, p, "that"))
+        return p;
+    return r->ca;
+}
+
 static void add(ctx *c, rec r)
 {
     if (passive_asked(c, &r)) {
@@ -1825,6 +1884,15 @@ static void add(ctx *c, rec r)
             r.ca = s;
             r.va = k, r.vb = k + 1;
         }
+    }
+    /* "tweeted [as Obama spoke]", "explained [after winning Ohio, he would
+     * ...]": a clause of time or manner right after the cue is no content */
+    if (r.vb > r.va && r.ca >= r.vb && r.ca <= r.vb + 1 && !r.embedded) {
+        uint32_t w = as_relative(c, &r);
+        int v = w < r.ca ? (int)w : adverbial_clause(c, r.vb, r.ca, r.cb);
+        if (v < 0)
+            return;
+        r.ca = (uint32_t)v;
     }
     /* "said Tuesday [his actions are ...]", "vowed last month [to take
      * ...]": a time right after the cue is no part of the content */
