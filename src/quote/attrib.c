@@ -133,6 +133,13 @@ static bool is_terminal_tok(const ctx *c, size_t i)
            (unsigned char)ch == 0xe2; /* … */
 }
 
+/* Does token i end a sentence or a clause of it (". ! ? ; …"; not a
+ * comma or a colon, unlike is_terminal_tok())? */
+static bool stop_tok(const ctx *c, size_t i)
+{
+    return is_terminal_tok(c, i) && !is_punct(c, i, ',') && !is_punct(c, i, ':');
+}
+
 /* The closing mark of a quotation ends at token i. */
 static bool closes_quote(const ctx *c, size_t i)
 {
@@ -1767,11 +1774,11 @@ static int adverbial_clause(const ctx *c, uint32_t v, uint32_t s, uint32_t e)
     for (uint32_t i = x + 1; i + 1 < e && i < x + 24; i++) {
         if (in_quote(c, i) || c->t[i].kind == PX_TOK_QUOTE)
             continue;
-        if (is_terminal_tok(c, i))
+        if (stop_tok(c, i))
             break;
         if (is(c, i, "that"))
             return (int)i; /* "declaring after both [that ...]" */
-        if (!is_punct(c, i, ','))
+        if (!is_punct(c, i, ',') && !is_punct(c, i, ':'))
             continue;
         if (opens_quote(c, i + 1) ||
             ((lexf(c, i + 1) & LX_PRON) && !is(c, i + 1, "who") && !is(c, i + 1, "it")))
