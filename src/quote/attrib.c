@@ -2482,6 +2482,23 @@ static uint32_t circumstance_end(const ctx *c, uint32_t s, uint32_t e)
     return s;
 }
 
+/* "told [Bill O'Reilly of Fox News,] that ...", "told [friends since the
+ * spring, at fundraisers,] that ...": a comma and "that" within the
+ * addressee's words (from token i to b, no verb, quotation or end of
+ * sentence between) close it, though a preposition or a clause of time
+ * in it stops addressee_end(). Returns the token of "that", or s. */
+static uint32_t comma_that(const ctx *c, uint32_t i, uint32_t b, uint32_t s)
+{
+    for (; i + 1 < b; i++) {
+        if (in_quote(c, i) || c->t[i].kind == PX_TOK_QUOTE || stop_tok(c, i) ||
+            finite_verb(c, i) || cue_type(c, i) != CUE_NONE)
+            return s;
+        if (is_punct(c, i, ',') && is(c, i + 1, "that"))
+            return i + 1;
+    }
+    return s;
+}
+
 /* Where the message of a verb of telling begins after its addressee:
  * "told [a news conference] they are ...", "telling [supporters in
  * Columbus, Ohio,] that ...", "told [his supporters,] "our nation ..."":
@@ -2528,8 +2545,9 @@ static uint32_t addressee_end(const ctx *c, uint32_t k, uint32_t s, uint32_t b)
                           is(c, i, "because") || is(c, i, "before") || is(c, i, "after") ||
                           is(c, i, "since") || is(c, i, "while") || is(c, i, "until") ||
                           is(c, i, "although") || is(c, i, "though") || is(c, i, "of")))
-            return s; /* "told him how ...": a question is the content; "told
-                       * aides as he ...": a clause of the writer's */
+            return comma_that(c, i, s + 20 < b ? s + 20 : b, s);
+        /* "told him how ...": a question is the content; "told aides as
+         * he ...": a clause of the writer's */
         else if ((!rel && finite_verb(c, i)) || cue_type(c, i) != CUE_NONE)
             return s;
     }
