@@ -1934,13 +1934,18 @@ static void add(ctx *c, rec r)
             r.cb = partial_tail_end(c, &r);
         if (quoted) {
             /* "found the ''debt stack'' confusing] and called the venture
-             * ''a great example''": a second reporting verb after a
-             * quotation starts a statement of its own */
+             * ''a great example''", "says [he respects her] and calls her
+             * "an extremely intelligent woman"": a second reporting verb
+             * joined to the first starts a statement of its own, also
+             * before the quotation; in a clause after "that" ("noted that
+             * Sanders has criticized ... and accused ...") the verb may
+             * go on with that clause's subject, so only after a
+             * quotation (on PolNeAR train 8 records right, 1 lost) */
             uint32_t j = next_cue_start(c, r.ca, r.cb);
             bool q_before = false;
             for (uint32_t i = r.ca; i < j && !q_before; i++)
                 q_before = in_quote(c, i);
-            if (j < r.cb && q_before)
+            if (j < r.cb && !in_quote(c, j) && (q_before || !is(c, r.ca, "that")))
                 r.cb = trim_end(c, r.ca, j);
         }
         if (quoted)
