@@ -1510,15 +1510,19 @@ static bool noun_before_that(const ctx *c, uint32_t s, uint32_t e)
 }
 
 /* "called [him divisive] and accused him of ...", "called [the deal a
- * step forward], applauding ...": a second reporting verb joined by "and" or
- * a comma starts a statement of its own, which ends this content. Returns
- * the joining token or e. */
+ * step forward], applauding ...", "describing [the son as a hero] but
+ * insisting that ...": a second reporting verb joined by "and", "but" or
+ * a comma starts a statement of its own, which ends this content (after
+ * "but" a participle only before "that": "an awkward but promising
+ * transition"). Returns the joining token or e. */
 static uint32_t next_cue_start(const ctx *c, uint32_t s, uint32_t e)
 {
     for (uint32_t i = s + 2; i < e; i++) {
         int k = cue_type(c, i);
         if ((k == CUE_VERB || k == CUE_PART) && !(c->t[i].flags & PX_TF_CAP) &&
-            (is(c, i - 1, "and") || (k == CUE_PART && is_punct(c, i - 1, ','))))
+            (is(c, i - 1, "and") ||
+             (is(c, i - 1, "but") && (k == CUE_VERB || (i + 1 < e && is(c, i + 1, "that")))) ||
+             (k == CUE_PART && is_punct(c, i - 1, ','))))
             return i - 1;
     }
     return e;
