@@ -1511,10 +1511,12 @@ static bool noun_before_that(const ctx *c, uint32_t s, uint32_t e)
 
 /* "called [him divisive] and accused him of ...", "called [the deal a
  * step forward], applauding ...", "describing [the son as a hero] but
- * insisting that ...": a second reporting verb joined by "and", "but" or
- * a comma starts a statement of its own, which ends this content (after
- * "but" a participle only before "that": "an awkward but promising
- * transition"). Returns the joining token or e. */
+ * insisting that ...", "said [he was ''the perfect messenger,''] and he
+ * reiterated ...": a second reporting verb joined by "and", "but" (also
+ * with a subject pronoun of its own) or a comma starts a statement of its
+ * own, which ends this content (after "but" a participle only before
+ * "that": "an awkward but promising transition"). Returns the joining
+ * token or e. */
 static uint32_t next_cue_start(const ctx *c, uint32_t s, uint32_t e)
 {
     for (uint32_t i = s + 2; i < e; i++) {
@@ -1524,6 +1526,10 @@ static uint32_t next_cue_start(const ctx *c, uint32_t s, uint32_t e)
              (is(c, i - 1, "but") && (k == CUE_VERB || (i + 1 < e && is(c, i + 1, "that")))) ||
              (k == CUE_PART && is_punct(c, i - 1, ','))))
             return i - 1;
+        if (k == CUE_VERB && i >= s + 3 && (lexf(c, i - 1) & LX_PRON) && !is(c, i - 1, "who") &&
+            !is(c, i - 1, "it") && (is(c, i - 2, "and") || is(c, i - 2, "but")) &&
+            !in_quote(c, i - 1))
+            return i - 2; /* "..., and he reiterated his claim that" */
     }
     return e;
 }
