@@ -1509,12 +1509,17 @@ static bool noun_before_that(const ctx *c, uint32_t s, uint32_t e)
            !is(c, s, "then") && !is(c, s, "here") && !is(c, s, "there") && !is(c, s, "again");
 }
 
+static bool finite_verb(const ctx *c, uint32_t i);
+
 /* "called [him divisive] and accused him of ...", "called [the deal a
  * step forward], applauding ...", "describing [the son as a hero] but
  * insisting that ...", "said [he was ''the perfect messenger,''] and he
- * reiterated ...": a second reporting verb joined by "and", "but" (also
- * with a subject pronoun of its own) or a comma starts a statement of its
- * own, which ends this content (after "but" a participle only before
+ * reiterated ...", "accuses [X of an "artful smear"] while Sanders
+ * suggests ...", "said [it was "premature"] before claiming ...": a
+ * second reporting verb joined by "and", "but" (also with a subject
+ * pronoun of its own), "while" with a subject of its own, a participle
+ * after "before" or "while", or a comma starts a statement of its own,
+ * which ends this content (after "but" a participle only before
  * "that": "an awkward but promising transition"). Returns the joining
  * token or e. */
 static uint32_t next_cue_start(const ctx *c, uint32_t s, uint32_t e)
@@ -1530,11 +1535,21 @@ static uint32_t next_cue_start(const ctx *c, uint32_t s, uint32_t e)
             !is(c, i - 1, "it") && (is(c, i - 2, "and") || is(c, i - 2, "but")) &&
             !in_quote(c, i - 1))
             return i - 2; /* "..., and he reiterated his claim that" */
+        if (k == CUE_PART && (is(c, i - 1, "before") || is(c, i - 1, "while")) &&
+            !in_quote(c, i - 1))
+            return i - 1; /* "on Twitter before claiming that ..." */
+        if (k == CUE_VERB && !in_quote(c, i)) {
+            /* "... while Sanders suggests [the former ...]" */
+            uint32_t j = i;
+            while (j > s + 1 && i - j < 4 && c->t[j - 1].kind == PX_TOK_WORD &&
+                   !is(c, j - 1, "while") && !in_quote(c, j - 1) && !finite_verb(c, j - 1))
+                j--;
+            if (j < i && j > s + 1 && is(c, j - 1, "while") && !in_quote(c, j - 1))
+                return j - 1;
+        }
     }
     return e;
 }
-
-static bool finite_verb(const ctx *c, uint32_t i);
 
 /* Token i shows that a content is a clause, not a noun phrase: a finite
  * verb, a subject pronoun, or a word that opens a clause ("that", "to",
