@@ -1881,6 +1881,11 @@ static void add(ctx *c, rec r)
         if (x + 1 < r.cb)
             r.ca = x;
     }
+    /* "[Asked whether Clinton “has the integrity ...,”] 75 percent said
+     * yes": a question before the cue is what "Asked" reports (a record
+     * of its own), not what the later verb does */
+    if (r.vb > r.va && r.va >= r.cb && r.cb > r.ca && !in_quote(c, r.ca) && is(c, r.ca, "asked"))
+        return;
     /* "Citing [“obligations in Tennessee,”] the spokeswoman told ...": a
      * participle of reporting that opens the content before its cue is
      * the cue of the words after it, said by the subject of the clause */
@@ -3780,7 +3785,12 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                     s++;
             }
             uint32_t e = s;
-            while (e < b && (in_quote(c, e) || !is_punct(c, e, ',')))
+            /* the comma may end a quotation in the question: "Asked
+             * whether Clinton “has the integrity ...,” 75 percent said" */
+            while (e < b && (in_quote(c, e) || !is_punct(c, e, ',')) &&
+                   !(e > s && closes_quote(c, e) && is_punct(c, e - 1, ',')))
+                e++;
+            if (e < b && closes_quote(c, e))
                 e++;
             uint32_t ce = trim_end(c, s, clause_end(c, s, b));
             e = trim_end(c, s, e < ce ? e : ce);
