@@ -1517,7 +1517,8 @@ static bool finite_verb(const ctx *c, uint32_t i);
  * reiterated ...", "accuses [X of an "artful smear"] while Sanders
  * suggests ...", "said [it was "premature"] before claiming ...": a
  * second reporting verb joined by "and", "but" (also with a subject
- * pronoun of its own), "while" with a subject of its own, a participle
+ * pronoun of its own, or over "did not", "then", "also", "went on to":
+ * "but did not suggest [it would be Trump]"), "while" with a subject of its own, a participle
  * after "before" or "while", or a comma starts a statement of its own,
  * which ends this content (after "but" a participle only before
  * "that": "an awkward but promising transition"). Returns the joining
@@ -1535,6 +1536,17 @@ static uint32_t next_cue_start(const ctx *c, uint32_t s, uint32_t e)
             !is(c, i - 1, "it") && (is(c, i - 2, "and") || is(c, i - 2, "but")) &&
             !in_quote(c, i - 1))
             return i - 2; /* "..., and he reiterated his claim that" */
+        if (k == CUE_VERB && i >= s + 4 && !in_quote(c, i)) {
+            /* "but did not suggest", "but went on to say", "and also said" */
+            uint32_t j = i;
+            while (j > s + 2 && i - j < 3 &&
+                   (is(c, j - 1, "did") || is(c, j - 1, "not") || is(c, j - 1, "also") ||
+                    is(c, j - 1, "went") || is(c, j - 1, "on") || is(c, j - 1, "to") ||
+                    is(c, j - 1, "later") || is(c, j - 1, "then")))
+                j--;
+            if (j < i && (is(c, j - 1, "and") || is(c, j - 1, "but")) && !in_quote(c, j - 1))
+                return j - 1;
+        }
         if (k == CUE_PART && (is(c, i - 1, "before") || is(c, i - 1, "while")) &&
             !in_quote(c, i - 1))
             return i - 1; /* "on Twitter before claiming that ..." */
