@@ -4872,19 +4872,14 @@ int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
                 c.qs.tok_quote[k] = PX__NO_QUOTE;
     if ((rc = build_units(&c)))
         goto done;
-    rec colon = {0};
     for (size_t u = 0; u < c.n_units; u++) {
         bool skip = false;
         rec intro = {0};
         attribute_unit(&c, u, &skip, &intro);
         dash_signature(&c, u);
         /* a colon introduction applies to the unit right after */
-        (void)colon;
         if (intro.ca && u + 1 < c.n_units) {
-            rec saved = intro;
-            size_t before = c.recs.n;
-            attribute_unit(&c, u + 1, &skip, &saved);
-            (void)before;
+            attribute_unit(&c, u + 1, &skip, &intro);
             u++;
         }
         if (skip)
