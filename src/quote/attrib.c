@@ -2976,6 +2976,43 @@ static uint32_t noun_cue_end(const ctx *c, uint32_t s, uint32_t b)
     return e;
 }
 
+/* The verb group of a clause whose object is a nominal cue at k ("These
+ * voters [are] skeptical of", "Trump notably [made] no mention of", "The
+ * editorial [is] actually a rousing defense of"): the first token of the
+ * finite verb (with the adverbs before it) a few words before k, when
+ * only the verb's complement stands between; k when there is none. The
+ * noun phrase before it is the clause's subject, the holder of the
+ * attitude or the maker of the statement the noun names. */
+static uint32_t noun_cue_verb(const ctx *c, uint32_t a, uint32_t k)
+{
+    static const char *const verbs[] = {"made", "makes", "make",  "took", "takes",
+                                        "came", "comes", "gave",  "gives", "kept", "keeps"};
+    static const char *const degree[] = {"more", "less", "so", "very", "too", "also", "not"};
+    /* "Clinton faced questions about", "received the endorsement of": the
+     * subject receives what the noun names */
+    static const char *const receive[] = {"faced",   "faces",   "face",     "received",
+                                          "receives", "fielded", "dealt",   "secured",
+                                          "snagged", "won",     "earned",   "picked",
+                                          "answered", "answering", "drew", "draws"};
+    uint32_t v = k;
+    for (uint32_t i = k; i-- > a && k - i <= 6;) {
+        if (c->t[i].kind != PX_TOK_WORD || in_quote(c, i) || (c->t[i].flags & PX_TF_CAP) ||
+            (lexf(c, i) & LX_PRON) || is(c, i, "to") || is(c, i, "that") || is(c, i, "and") ||
+            is(c, i, "or") || (i + 1 < k && cue_type(c, i) != CUE_NONE))
+            break;
+        bool verb = finite_verb(c, i) || (lexf(c, i) & LX_AUX) ||
+                    is_any(c, i, verbs, PX_ARRAY_LEN(verbs)) ||
+                    (is_ed_word(c, i) && !(i > a && (lexf(c, i - 1) & LX_DET)));
+        if (is_any(c, i, receive, PX_ARRAY_LEN(receive)))
+            return k;
+        if (verb || (v < k && (is_ly_adverb(c, i) || is_any(c, i, degree, PX_ARRAY_LEN(degree)))))
+            v = i;
+        else if (v < k)
+            break;
+    }
+    return v;
+}
+
 /* "Addressing the topic on Monday, X urged ...": [a, e) is a participle
  * phrase (a word in -ing and no finite verb). */
 static bool participle_lead(const ctx *c, uint32_t a, uint32_t e)
@@ -3481,6 +3518,23 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                            cue_type(c, x) == CUE_NONE;
                 if (near)
                     r.sa = s0, r.sb = s1;
+                else {
+                    uint32_t v = noun_cue_verb(c, a, k);
+                    uint32_t y = v < k && v > a ? np_before(c, a, v - 1) : v;
+                    /* "Ultimately 54 percent of voters": no adverb that
+                     * opens the sentence */
+                    if (y + 1 < v && (c->t[y].flags & PX_TF_CAP) && tlen(c, y) > 4 &&
+                        !memcmp(tstr(c, y) + tlen(c, y) - 2, "ly", 2))
+                        y++;
+                    bool when = false; /* "last week picked up" */
+                    for (uint32_t x = y; x < v && !when; x++)
+                        when = time_noun(c, x) || is(c, x, "date");
+                    /* "have been [largely positive] are wary of": no
+                     * subject right after a preposition or an auxiliary */
+                    if (y < v && !when && !(y > a && (lexf(c, y - 1) & LX_PREP)) &&
+                        !(y > a && (lexf(c, y - 1) & LX_AUX) && !(c->t[y - 1].flags & PX_TF_CAP)))
+                        r.sa = y, r.sb = v;
+                }
             }
             if (r.sb > r.sa)
                 r.entity = resolve(c, u, r.sa, r.sb);
