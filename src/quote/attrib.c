@@ -945,6 +945,30 @@ static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b);
 
 /* The inverted source after a cue ("said Ron Weiser, who ..."): returns
  * its end token (exclusive), s when there is none. */
+/* Token i, "to", "with" or "in", opens the complement of the word
+ * before it inside a source noun phrase ("a source [close to] the
+ * campaign", "one Democrat [familiar with] the talks", "a former aide [to]
+ * President Bush", "a Republican [involved in] the planning", "one person
+ * [with knowledge of] the deal"); not "told a spokesman to", "said in". */
+static bool pp_complement(const ctx *c, uint32_t i)
+{
+    static const char *const to[] = {"close",  "closest",  "loyal",    "aide",   "aides",
+                                     "adviser", "advisers", "advisor", "advisors", "ambassador",
+                                     "envoy",  "counselor", "allied",  "friendly", "linked",
+                                     "tied",   "connected", "opposed"};
+    static const char *const with[] = {"familiar", "close", "closest", "friendly", "connected"};
+    if (i == 0 || i + 1 >= c->doc->n_toks || in_quote(c, i - 1) || c->t[i - 1].kind != PX_TOK_WORD)
+        return false;
+    if (is(c, i, "to"))
+        return is_any(c, i - 1, to, PX_ARRAY_LEN(to));
+    if (is(c, i, "with"))
+        return is_any(c, i - 1, with, PX_ARRAY_LEN(with)) ||
+               (is(c, i + 1, "knowledge") && !(lexf(c, i - 1) & LX_NPSTOP));
+    if (is(c, i, "in"))
+        return is(c, i - 1, "involved");
+    return false;
+}
+
 static uint32_t np_after(const ctx *c, uint32_t s, uint32_t b)
 {
     if (s >= b || in_quote(c, s) || c->t[s].kind != PX_TOK_WORD)
@@ -989,7 +1013,7 @@ static uint32_t np_after(const ctx *c, uint32_t s, uint32_t b)
         if (in_quote(c, e) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER && !glued(c, e)))
             break;
         if (e > s && ((lexf(c, e) & LX_NPSTOP) || (lexf(c, e) & LX_PRON)) && !is(c, e, "of") &&
-            !is(c, e, "for"))
+            !is(c, e, "for") && !pp_complement(c, e))
             break;
         e++;
     }
