@@ -332,6 +332,24 @@ static int next_class(const ctx *c, size_t i)
     return NC_OTHER;
 }
 
+static uint32_t time_phrase_after(const ctx *c, uint32_t s, uint32_t e);
+
+/* Token i opens a time phrase that "that" follows ("found [in 2014]
+ * that", "reported [in March] that", "estimated [last year] that"): the
+ * verb before it takes the clause, whatever the preposition suggests.
+ * Returns the index of "that", or i. */
+static uint32_t that_after_time(const ctx *c, uint32_t i)
+{
+    uint32_t n = c->doc->n_toks, j = i;
+    if (i + 2 < n && is(c, i, "in") && !in_quote(c, i + 1) &&
+        ((c->t[i + 1].kind == PX_TOK_NUMBER && tlen(c, i + 1) == 4) ||
+         px__month_from_name(tstr(c, i + 1), tlen(c, i + 1))))
+        j = i + 2;
+    else if (i < n)
+        j = time_phrase_after(c, i, i + 3 < n ? i + 3 : n);
+    return j > i && j < n && is(c, j, "that") && !in_quote(c, j) ? j : i;
+}
+
 static int cue_type_uncached(const ctx *c, size_t i)
 {
     const px_token *t = &c->t[i];
@@ -359,7 +377,8 @@ static int cue_type_uncached(const ctx *c, size_t i)
     if ((f & LX_PREPV) && (is_prep_verb(c, i) || made_it_clear(c, i)))
         return CUE_PREPV;
     if ((f & LX_CTX) && (f & (LX_PART | LX_VERB | LX_THAT | LX_STAT)) &&
-        px__cue_context_rare(tstr(c, i), tlen(c, i), next_class(c, i + 1)))
+        px__cue_context_rare(tstr(c, i), tlen(c, i), next_class(c, i + 1)) &&
+        that_after_time(c, i + 1) == i + 1)
         return CUE_NONE; /* "his tweet came", "in 12 states," */
     if (f & LX_PART)
         return CUE_PART;
@@ -4200,6 +4219,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                             break;
                         }
                     }
+                /* "found in 2014 that ...": the clause opens at "that" */
+                if (s < b && (is(c, s, "in") || is(c, s, "on") || is(c, s, "last")) &&
+                    that_after_time(c, s) < b)
+                    s = that_after_time(c, s);
                 /* said last week in Tel Aviv, "..." */
                 while (s < b && is_ly_adverb(c, s) && s + 1 < b)
                     s++;
