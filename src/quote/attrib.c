@@ -3749,7 +3749,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         }
         /* "When asked whether he would ..., Christie said", "Asked about
          * Cruz's charges, Rubio said": the question, whose asker is no one
-         * named */
+         * named, or the one after "by" */
         if ((is(c, k, "asked") || (ct == CUE_PREPV && is(c, k, "asked"))) &&
             (k == a || is(c, k - 1, "when") || is(c, k - 1, "while") || is(c, k - 1, "after") ||
              is(c, k - 1, "once") || is(c, k - 1, "if") || is(c, k - 1, "before") ||
@@ -3763,8 +3763,17 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                     if (is(c, i, "if") || is(c, i, "whether") || is(c, i, "how") ||
                         is(c, i, "what") || is(c, i, "why") || is(c, i, "when") ||
                         is(c, i, "where") || is(c, i, "who") || is(c, i, "about")) {
-                        if (i > s && (lexf(c, s) & LX_PREP))
+                        if (i > s && (lexf(c, s) & LX_PREP)) {
+                            /* "Asked by Matt Lauer whether she had ...":
+                             * the one after "by" asks the question */
+                            uint32_t ts = i > s + 2 ? time_phrase_start(c, s + 1, i - 1) : i;
+                            uint32_t by_end = ts > s + 1 && ts < i ? ts : i; /* not "on Thursday" */
+                            if (is(c, s, "by") && by_end > s + 1) {
+                                r.sa = s + 1, r.sb = by_end;
+                                r.entity = resolve(c, u, s + 1, by_end);
+                            }
                             s = is(c, i, "about") ? i + 1 : i;
+                        }
                         break;
                     }
                 }
