@@ -1805,6 +1805,21 @@ static void add(ctx *c, rec r)
     if (passive_asked(c, &r)) {
         r.sa = r.sb = 0;
         r.entity = -1;
+        /* "Rubio was asked by moderator Gerard Baker whether ...": the
+         * one after "by" asks, without a time after it */
+        if (r.vb + 1 < r.ca && is(c, r.vb, "by") && r.ca - r.vb <= 8) {
+            uint32_t e = r.ca, ts = time_phrase_start(c, r.vb + 1, r.ca - 1);
+            bool np = true;
+            if (ts > r.vb + 1 && ts < e)
+                e = ts;
+            for (uint32_t i = r.vb + 1; i < e && np; i++)
+                np = c->t[i].kind == PX_TOK_WORD && !in_quote(c, i) && cue_type(c, i) == CUE_NONE;
+            int32_t un = unit_of_token(c, r.vb);
+            if (np && un >= 0) {
+                r.sa = r.vb + 1, r.sb = e;
+                r.entity = resolve(c, (size_t)un, r.sa, r.sb);
+            }
+        }
     }
     /* "- and he ...", "(... said he expects X.)": a dash before the
      * content and a closing parenthesis whose opening one is outside it
