@@ -3052,6 +3052,21 @@ static uint32_t noun_cue_end(const ctx *c, uint32_t s, uint32_t b)
     return e;
 }
 
+/* A verb in [i, k) by which the subject receives what a nominal cue
+ * after it names ("Clinton [faced] questions about", "[received] the
+ * endorsement of"): the subject is no source of it. */
+static bool receive_verb(const ctx *c, uint32_t i, uint32_t k)
+{
+    static const char *const receive[] = {"faced",   "faces",   "face",     "received",
+                                          "receives", "fielded", "dealt",   "secured",
+                                          "snagged", "won",     "earned",   "picked",
+                                          "answered", "answering", "drew", "draws"};
+    for (; i < k; i++)
+        if (is_any(c, i, receive, PX_ARRAY_LEN(receive)))
+            return true;
+    return false;
+}
+
 /* The verb group of a clause whose object is a nominal cue at k ("These
  * voters [are] skeptical of", "Trump notably [made] no mention of", "The
  * editorial [is] actually a rousing defense of"): the first token of the
@@ -3064,12 +3079,6 @@ static uint32_t noun_cue_verb(const ctx *c, uint32_t a, uint32_t k)
     static const char *const verbs[] = {"made", "makes", "make",  "took", "takes",
                                         "came", "comes", "gave",  "gives", "kept", "keeps"};
     static const char *const degree[] = {"more", "less", "so", "very", "too", "also", "not"};
-    /* "Clinton faced questions about", "received the endorsement of": the
-     * subject receives what the noun names */
-    static const char *const receive[] = {"faced",   "faces",   "face",     "received",
-                                          "receives", "fielded", "dealt",   "secured",
-                                          "snagged", "won",     "earned",   "picked",
-                                          "answered", "answering", "drew", "draws"};
     uint32_t v = k;
     for (uint32_t i = k; i-- > a && k - i <= 6;) {
         if (c->t[i].kind != PX_TOK_WORD || in_quote(c, i) || (c->t[i].flags & PX_TF_CAP) ||
@@ -3079,7 +3088,7 @@ static uint32_t noun_cue_verb(const ctx *c, uint32_t a, uint32_t k)
         bool verb = finite_verb(c, i) || (lexf(c, i) & LX_AUX) ||
                     is_any(c, i, verbs, PX_ARRAY_LEN(verbs)) ||
                     (is_ed_word(c, i) && !(i > a && (lexf(c, i - 1) & LX_DET)));
-        if (is_any(c, i, receive, PX_ARRAY_LEN(receive)))
+        if (receive_verb(c, i, i + 1))
             return k;
         if (verb || (v < k && (is_ly_adverb(c, i) || is_any(c, i, degree, PX_ARRAY_LEN(degree)))))
             v = i;
@@ -3592,6 +3601,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 for (uint32_t x = s1; x < k && near; x++)
                     near = c->t[x].kind == PX_TOK_WORD && !in_quote(c, x) &&
                            cue_type(c, x) == CUE_NONE;
+                if (near && receive_verb(c, s1, k))
+                    near = false; /* "The council faced questions about" */
                 if (near)
                     r.sa = s0, r.sb = s1;
                 else {
