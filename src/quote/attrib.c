@@ -3486,6 +3486,20 @@ static void poll_lead(ctx *c, size_t u)
         c->recs.v[n].cb = r.cb;
 }
 
+/* The length of the parenthesis that opens at token o, when it is as
+ * short as a party, a state or an acronym after a name ("(D-Ore.)",
+ * "(AROS)", "(R)": at most four tokens, no comma); 0 otherwise. */
+static uint32_t short_paren(const ctx *c, uint32_t o, uint32_t b)
+{
+    for (uint32_t i = o + 1; i < b && i <= o + 5; i++) {
+        if (is_punct(c, i, ')'))
+            return i > o + 1 ? i + 1 - o : 0;
+        if (in_quote(c, i) || is_punct(c, i, ',') || is_punct(c, i, '('))
+            return 0;
+    }
+    return 0;
+}
+
 static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
 {
     const unit *un = &c->units[u];
@@ -3544,9 +3558,13 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         if (ct == CUE_ACCORDING) {
             r.vb = k + 2;
             uint32_t s = k + 2, e = s;
+            /* "(... according to exit polls)", "according to exit polls
+             * (a sizable margin, ...)": not over a parenthesis it does not
+             * open, nor one longer than a name's ("(D-Ore.)", "(AROS)") */
             while (e < b && !in_quote(c, e) && !is_punct(c, e, ',') && !is_terminal_tok(c, e) &&
+                   !is_punct(c, e, ')') && !(is_punct(c, e, '(') && !short_paren(c, e, b)) &&
                    !(e > s && c->t[e].kind == PX_TOK_DASH && c->t[e].start > c->t[e - 1].end))
-                e++;
+                e += is_punct(c, e, '(') ? short_paren(c, e, b) : 1;
             if (e == s)
                 continue;
             r.sa = s, r.sb = e;
