@@ -920,6 +920,20 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
         sa = i;
         count++;
     }
+    /* "the kind [Trump] had described", "the place [Pentagon officials]
+     * say": a noun that often heads a relative clause without "that",
+     * right before a name, is no part of the subject of the clause */
+    for (uint32_t i = sa; i < p && sa <= p; i++) {
+        static const char *const heads[] = {"kind",   "sort",  "type",   "place",
+                                            "reason", "thing", "things", "ones", "message",
+                                            "argument", "point"};
+        if (!in_quote(c, i) && is_any(c, i, heads, PX_ARRAY_LEN(heads)) &&
+            (c->t[i + 1].flags & PX_TF_CAP) && !(lexf(c, i + 1) & LX_NAMESTOP) &&
+            i > sa && (lexf(c, i - 1) & LX_DET)) {
+            sa = i + 1;
+            break;
+        }
+    }
     /* "[Only 52 percent of registered voters] agreed", "[Virtually all
      * analysts] say": an adverb of degree before a number or quantifier
      * that opens the clause */
