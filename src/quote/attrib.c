@@ -3530,6 +3530,8 @@ static void poll_lead(ctx *c, size_t u)
 /* The length of the parenthesis that opens at token o, when it is as
  * short as a party, a state or an acronym after a name ("(D-Ore.)",
  * "(AROS)", "(R)": at most four tokens, no comma); 0 otherwise. */
+static size_t clitic_end(const ctx *c, uint32_t i);
+
 static uint32_t short_paren(const ctx *c, uint32_t o, uint32_t b)
 {
     for (uint32_t i = o + 1; i < b && i <= o + 5; i++) {
@@ -3775,9 +3777,29 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 r.sb = c->recs.v[c->recs.n - 1].sb;
                 r.entity = c->recs.v[c->recs.n - 1].entity;
             } else if (un->subject >= 0 && un->subject_tok < k && un->subj_b <= k) {
-                r.sa = un->subj_a;
-                r.sb = un->subj_b;
-                r.entity = un->subject;
+                /* not the owner in "Cruz's campaign also went on the
+                 * offensive, tweeting": no subject */
+                if (!possessive(c, un->subj_b - 1)) {
+                    r.sa = un->subj_a;
+                    r.sb = un->subj_b;
+                    r.entity = un->subject;
+                } else {
+                    /* "Since Clinton's op-ed ..., [she]'s tacked to the
+                     * left, ... calling for": the personal pronoun after */
+                    for (uint32_t i = un->subj_b; i < k && i < un->subj_b + 30; i++)
+                        if (!in_quote(c, i) && c->t[i].kind == PX_TOK_WORD &&
+                            (((lexf(c, i) & LX_PERSPRON) && (lexf(c, i) & LX_PRON) &&
+                              !is(c, i, "who") && !is(c, i, "him") && !is(c, i, "her") &&
+                              !is(c, i, "his")) ||
+                             /* "she's", "they're" */
+                             (clitic_end(c, i) < c->t[i].end &&
+                              (tstr(c, i)[0] == 's' || tstr(c, i)[0] == 'h' || tstr(c, i)[0] == 't' ||
+                               tstr(c, i)[0] == 'S' || tstr(c, i)[0] == 'H' || tstr(c, i)[0] == 'T')))) {
+                            r.sa = i, r.sb = i + 1;
+                            r.entity = resolve(c, u, i, i + 1);
+                            break;
+                        }
+                }
             } else if (!is(c, k - 1, "and")) {
                 /* no source in sight: the subject that opens the clause
                  * ("Trump shot back in a statement, saying ..."), or the
