@@ -339,6 +339,24 @@ static int next_class(const ctx *c, size_t i)
     return NC_OTHER;
 }
 
+static uint32_t time_phrase_after(const ctx *c, uint32_t s, uint32_t e);
+
+/* Token i opens a time phrase that "that" follows ("found [in 2014]
+ * that", "reported [in March] that", "estimated [last year] that"): the
+ * verb before it takes the clause, whatever the preposition suggests.
+ * Returns the index of "that", or i. */
+static uint32_t that_after_time(const ctx *c, uint32_t i)
+{
+    uint32_t n = c->doc->n_toks, j = i;
+    if (i + 2 < n && is(c, i, "in") && !in_quote(c, i + 1) &&
+        ((c->t[i + 1].kind == PX_TOK_NUMBER && tlen(c, i + 1) == 4) ||
+         px__month_from_name(tstr(c, i + 1), tlen(c, i + 1))))
+        j = i + 2;
+    else if (i < n)
+        j = time_phrase_after(c, i, i + 3 < n ? i + 3 : n);
+    return j > i && j < n && is(c, j, "that") && !in_quote(c, j) ? j : i;
+}
+
 static int cue_type_uncached(const ctx *c, size_t i)
 {
     const px_token *t = &c->t[i];
@@ -366,7 +384,8 @@ static int cue_type_uncached(const ctx *c, size_t i)
     if ((f & LX_PREPV) && (is_prep_verb(c, i) || made_it_clear(c, i)))
         return CUE_PREPV;
     if ((f & LX_CTX) && (f & (LX_PART | LX_VERB | LX_THAT | LX_STAT)) &&
-        px__cue_context_rare(tstr(c, i), tlen(c, i), next_class(c, i + 1)))
+        px__cue_context_rare(tstr(c, i), tlen(c, i), next_class(c, i + 1)) &&
+        that_after_time(c, i + 1) == i + 1)
         return CUE_NONE; /* "his tweet came", "in 12 states," */
     if (f & LX_PART)
         return CUE_PART;
@@ -908,6 +927,20 @@ static uint32_t np_before(const ctx *c, uint32_t a, uint32_t p)
         sa = i;
         count++;
     }
+    /* "the kind [Trump] had described", "the place [Pentagon officials]
+     * say": a noun that often heads a relative clause without "that",
+     * right before a name, is no part of the subject of the clause */
+    for (uint32_t i = sa; i < p && sa <= p; i++) {
+        static const char *const heads[] = {"kind",   "sort",  "type",   "place",
+                                            "reason", "thing", "things", "ones", "message",
+                                            "argument", "point"};
+        if (!in_quote(c, i) && is_any(c, i, heads, PX_ARRAY_LEN(heads)) &&
+            (c->t[i + 1].flags & PX_TF_CAP) && !(lexf(c, i + 1) & LX_NAMESTOP) &&
+            i > sa && (lexf(c, i - 1) & LX_DET)) {
+            sa = i + 1;
+            break;
+        }
+    }
     /* "[Only 52 percent of registered voters] agreed", "[Virtually all
      * analysts] say": an adverb of degree before a number or quantifier
      * that opens the clause */
@@ -952,6 +985,30 @@ static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b);
 
 /* The inverted source after a cue ("said Ron Weiser, who ..."): returns
  * its end token (exclusive), s when there is none. */
+/* Token i, "to", "with" or "in", opens the complement of the word
+ * before it inside a source noun phrase ("a source [close to] the
+ * campaign", "one Democrat [familiar with] the talks", "a former aide [to]
+ * President Bush", "a Republican [involved in] the planning", "one person
+ * [with knowledge of] the deal"); not "told a spokesman to", "said in". */
+static bool pp_complement(const ctx *c, uint32_t i)
+{
+    static const char *const to[] = {"close",  "closest",  "loyal",    "aide",   "aides",
+                                     "adviser", "advisers", "advisor", "advisors", "ambassador",
+                                     "envoy",  "counselor", "allied",  "friendly", "linked",
+                                     "tied",   "connected", "opposed"};
+    static const char *const with[] = {"familiar", "close", "closest", "friendly", "connected"};
+    if (i == 0 || i + 1 >= c->doc->n_toks || in_quote(c, i - 1) || c->t[i - 1].kind != PX_TOK_WORD)
+        return false;
+    if (is(c, i, "to"))
+        return is_any(c, i - 1, to, PX_ARRAY_LEN(to));
+    if (is(c, i, "with"))
+        return is_any(c, i - 1, with, PX_ARRAY_LEN(with)) ||
+               (is(c, i + 1, "knowledge") && !(lexf(c, i - 1) & LX_NPSTOP));
+    if (is(c, i, "in"))
+        return is(c, i - 1, "involved");
+    return false;
+}
+
 static uint32_t np_after(const ctx *c, uint32_t s, uint32_t b)
 {
     if (s >= b || in_quote(c, s) || c->t[s].kind != PX_TOK_WORD)
@@ -996,7 +1053,7 @@ static uint32_t np_after(const ctx *c, uint32_t s, uint32_t b)
         if (in_quote(c, e) || (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER && !glued(c, e)))
             break;
         if (e > s && ((lexf(c, e) & LX_NPSTOP) || (lexf(c, e) & LX_PRON)) && !is(c, e, "of") &&
-            !is(c, e, "for"))
+            !is(c, e, "for") && !pp_complement(c, e))
             break;
         e++;
     }
@@ -1048,6 +1105,24 @@ static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b)
             k++;
         }
         if (k == s || (k < b && (in_quote(c, k) || (!rel && verb_cue(c, k)))))
+            break;
+        /* "said one official, who spoke on the condition of anonymity":
+         * why the source goes unnamed is the writer's note, no part of
+         * the source (PolNeAR, 11 of 15 on train) */
+        bool anon = false;
+        /* "said Army Capt. Chris Pardo, who said he would not vote for
+         * either": a relative clause that reports words of its own is an
+         * attribution of its own, no part of this source (PolNeAR: 42 of
+         * 42 on train; one without a cue is part of it, 119 of 138) */
+        for (uint32_t x = s + 1; rel && x + 1 < k && !anon; x++)
+            anon = !in_quote(c, x) && (lexf(c, x) & (LX_VERB | LX_THAT)) &&
+                   !(lexf(c, x) & LX_WEAK) && cue_type(c, x) != CUE_NONE &&
+                   (is(c, x + 1, "that") || (lexf(c, x + 1) & LX_PRON) || opens_quote(c, x + 1));
+        for (uint32_t x = s; rel && x < k && !anon; x++)
+            anon = is(c, x, "anonymity") || is(c, x, "anonymously") || is(c, x, "authorized") ||
+                   ((is(c, x, "identified") || is(c, x, "named")) && x > s &&
+                    (is(c, x - 1, "be") || is(c, x - 1, "being")));
+        if (anon)
             break;
         e = k;
         if (k < b && is_punct(c, k, ',') && k + 1 < b && !is_terminal_tok(c, k + 1) &&
@@ -1769,6 +1844,29 @@ static uint32_t partial_tail_end(const ctx *c, const rec *r)
 
 /* "Trump was asked what he thought": the subject of a passive "asked" is
  * the one asked, not the source of the question */
+/* The source [sa, sb) is a lone participle, after "a", "an" or "the" at
+ * most ("it was [drawing] complaints", "the violence, [raising] fears",
+ * "the Belgians tracked down [the sole surviving] suspect", "[a leading]
+ * advocate for"): a verb or an adjective without its noun is no noun
+ * phrase of a source (PolNeAR has one such source in 22,000). */
+static bool lone_participle(const ctx *c, uint32_t sa, uint32_t sb)
+{
+    if (sb <= sa || sb - sa > 3)
+        return false;
+    uint32_t w = sb - 1;
+    size_t n = tlen(c, w);
+    const char *x = tstr(c, w);
+    if (c->t[w].kind != PX_TOK_WORD || (c->t[w].flags & PX_TF_CAP) || n <= (w > sa ? 6u : 5u) ||
+        (memcmp(x + n - 3, "ing", 3) && memcmp(x + n - 2, "ed", 2)) || (lexf(c, w) & LX_ROLE))
+        return false;
+    for (uint32_t i = sa; i < w; i++)
+        if (!(is(c, i, "a") || is(c, i, "an") || is(c, i, "the") ||
+              (i + 1 == w && !(c->t[i].flags & PX_TF_CAP) && c->t[i].kind == PX_TOK_WORD &&
+               (is(c, i, "sole") || is(c, i, "only")))))
+            return false;
+    return true;
+}
+
 static bool passive_asked(const ctx *c, const rec *r)
 {
     if (r->vb <= r->va || r->sb <= r->sa || r->sb > r->va || !is(c, r->va, "asked"))
@@ -1844,9 +1942,28 @@ static uint32_t as_relative(const ctx *c, const rec *r)
 
 static void add(ctx *c, rec r)
 {
+    if (lone_participle(c, r.sa, r.sb)) {
+        r.sa = r.sb = 0;
+        r.entity = -1;
+    }
     if (passive_asked(c, &r)) {
         r.sa = r.sb = 0;
         r.entity = -1;
+        /* "Rubio was asked by moderator Gerard Baker whether ...": the
+         * one after "by" asks, without a time after it */
+        if (r.vb + 1 < r.ca && is(c, r.vb, "by") && r.ca - r.vb <= 8) {
+            uint32_t e = r.ca, ts = time_phrase_start(c, r.vb + 1, r.ca - 1);
+            bool np = true;
+            if (ts > r.vb + 1 && ts < e)
+                e = ts;
+            for (uint32_t i = r.vb + 1; i < e && np; i++)
+                np = c->t[i].kind == PX_TOK_WORD && !in_quote(c, i) && cue_type(c, i) == CUE_NONE;
+            int32_t un = unit_of_token(c, r.vb);
+            if (np && un >= 0) {
+                r.sa = r.vb + 1, r.sb = e;
+                r.entity = resolve(c, (size_t)un, r.sa, r.sb);
+            }
+        }
     }
     /* "- and he ...", "(... said he expects X.)": a dash before the
      * content and a closing parenthesis whose opening one is outside it
@@ -3116,6 +3233,52 @@ static uint32_t noun_cue_end(const ctx *c, uint32_t s, uint32_t b)
     return e;
 }
 
+/* A verb in [i, k) by which the subject receives what a nominal cue
+ * after it names ("Clinton [faced] questions about", "[received] the
+ * endorsement of"): the subject is no source of it. */
+static bool receive_verb(const ctx *c, uint32_t i, uint32_t k)
+{
+    static const char *const receive[] = {"faced",   "faces",   "face",     "received",
+                                          "receives", "fielded", "dealt",   "secured",
+                                          "snagged", "won",     "earned",   "picked",
+                                          "answered", "answering", "drew", "draws"};
+    for (; i < k; i++)
+        if (is_any(c, i, receive, PX_ARRAY_LEN(receive)))
+            return true;
+    return false;
+}
+
+/* The verb group of a clause whose object is a nominal cue at k ("These
+ * voters [are] skeptical of", "Trump notably [made] no mention of", "The
+ * editorial [is] actually a rousing defense of"): the first token of the
+ * finite verb (with the adverbs before it) a few words before k, when
+ * only the verb's complement stands between; k when there is none. The
+ * noun phrase before it is the clause's subject, the holder of the
+ * attitude or the maker of the statement the noun names. */
+static uint32_t noun_cue_verb(const ctx *c, uint32_t a, uint32_t k)
+{
+    static const char *const verbs[] = {"made", "makes", "make",  "took", "takes",
+                                        "came", "comes", "gave",  "gives", "kept", "keeps"};
+    static const char *const degree[] = {"more", "less", "so", "very", "too", "also", "not"};
+    uint32_t v = k;
+    for (uint32_t i = k; i-- > a && k - i <= 6;) {
+        if (c->t[i].kind != PX_TOK_WORD || in_quote(c, i) || (c->t[i].flags & PX_TF_CAP) ||
+            (lexf(c, i) & LX_PRON) || is(c, i, "to") || is(c, i, "that") || is(c, i, "and") ||
+            is(c, i, "or") || (i + 1 < k && cue_type(c, i) != CUE_NONE))
+            break;
+        bool verb = finite_verb(c, i) || (lexf(c, i) & LX_AUX) ||
+                    is_any(c, i, verbs, PX_ARRAY_LEN(verbs)) ||
+                    (is_ed_word(c, i) && !(i > a && (lexf(c, i - 1) & LX_DET)));
+        if (receive_verb(c, i, i + 1))
+            return k;
+        if (verb || (v < k && (is_ly_adverb(c, i) || is_any(c, i, degree, PX_ARRAY_LEN(degree)))))
+            v = i;
+        else if (v < k)
+            break;
+    }
+    return v;
+}
+
 /* "Addressing the topic on Monday, X urged ...": [a, e) is a participle
  * phrase (a word in -ing and no finite verb). */
 static bool participle_lead(const ctx *c, uint32_t a, uint32_t e)
@@ -3504,6 +3667,22 @@ static void poll_lead(ctx *c, size_t u)
         c->recs.v[n].cb = r.cb;
 }
 
+/* The length of the parenthesis that opens at token o, when it is as
+ * short as a party, a state or an acronym after a name ("(D-Ore.)",
+ * "(AROS)", "(R)": at most four tokens, no comma); 0 otherwise. */
+static size_t clitic_end(const ctx *c, uint32_t i);
+
+static uint32_t short_paren(const ctx *c, uint32_t o, uint32_t b)
+{
+    for (uint32_t i = o + 1; i < b && i <= o + 5; i++) {
+        if (is_punct(c, i, ')'))
+            return i > o + 1 ? i + 1 - o : 0;
+        if (in_quote(c, i) || is_punct(c, i, ',') || is_punct(c, i, '('))
+            return 0;
+    }
+    return 0;
+}
+
 static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_intro)
 {
     const unit *un = &c->units[u];
@@ -3562,9 +3741,13 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         if (ct == CUE_ACCORDING) {
             r.vb = k + 2;
             uint32_t s = k + 2, e = s;
+            /* "(... according to exit polls)", "according to exit polls
+             * (a sizable margin, ...)": not over a parenthesis it does not
+             * open, nor one longer than a name's ("(D-Ore.)", "(AROS)") */
             while (e < b && !in_quote(c, e) && !is_punct(c, e, ',') && !is_terminal_tok(c, e) &&
+                   !is_punct(c, e, ')') && !(is_punct(c, e, '(') && !short_paren(c, e, b)) &&
                    !(e > s && c->t[e].kind == PX_TOK_DASH && c->t[e].start > c->t[e - 1].end))
-                e++;
+                e += is_punct(c, e, '(') ? short_paren(c, e, b) : 1;
             if (e == s)
                 continue;
             r.sa = s, r.sb = e;
@@ -3619,8 +3802,27 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 for (uint32_t x = s1; x < k && near; x++)
                     near = c->t[x].kind == PX_TOK_WORD && !in_quote(c, x) &&
                            cue_type(c, x) == CUE_NONE;
+                if (near && receive_verb(c, s1, k))
+                    near = false; /* "The council faced questions about" */
                 if (near)
                     r.sa = s0, r.sb = s1;
+                else {
+                    uint32_t v = noun_cue_verb(c, a, k);
+                    uint32_t y = v < k && v > a ? np_before(c, a, v - 1) : v;
+                    /* "Ultimately 54 percent of voters": no adverb that
+                     * opens the sentence */
+                    if (y + 1 < v && (c->t[y].flags & PX_TF_CAP) && tlen(c, y) > 4 &&
+                        !memcmp(tstr(c, y) + tlen(c, y) - 2, "ly", 2))
+                        y++;
+                    bool when = false; /* "last week picked up" */
+                    for (uint32_t x = y; x < v && !when; x++)
+                        when = time_noun(c, x) || is(c, x, "date");
+                    /* "have been [largely positive] are wary of": no
+                     * subject right after a preposition or an auxiliary */
+                    if (y < v && !when && !(y > a && (lexf(c, y - 1) & LX_PREP)) &&
+                        !(y > a && (lexf(c, y - 1) & LX_AUX) && !(c->t[y - 1].flags & PX_TF_CAP)))
+                        r.sa = y, r.sb = v;
+                }
             }
             if (r.sb > r.sa)
                 r.entity = resolve(c, u, r.sa, r.sb);
@@ -3715,9 +3917,29 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 r.sb = c->recs.v[c->recs.n - 1].sb;
                 r.entity = c->recs.v[c->recs.n - 1].entity;
             } else if (un->subject >= 0 && un->subject_tok < k && un->subj_b <= k) {
-                r.sa = un->subj_a;
-                r.sb = un->subj_b;
-                r.entity = un->subject;
+                /* not the owner in "Cruz's campaign also went on the
+                 * offensive, tweeting": no subject */
+                if (!possessive(c, un->subj_b - 1)) {
+                    r.sa = un->subj_a;
+                    r.sb = un->subj_b;
+                    r.entity = un->subject;
+                } else {
+                    /* "Since Clinton's op-ed ..., [she]'s tacked to the
+                     * left, ... calling for": the personal pronoun after */
+                    for (uint32_t i = un->subj_b; i < k && i < un->subj_b + 30; i++)
+                        if (!in_quote(c, i) && c->t[i].kind == PX_TOK_WORD &&
+                            (((lexf(c, i) & LX_PERSPRON) && (lexf(c, i) & LX_PRON) &&
+                              !is(c, i, "who") && !is(c, i, "him") && !is(c, i, "her") &&
+                              !is(c, i, "his")) ||
+                             /* "she's", "they're" */
+                             (clitic_end(c, i) < c->t[i].end &&
+                              (tstr(c, i)[0] == 's' || tstr(c, i)[0] == 'h' || tstr(c, i)[0] == 't' ||
+                               tstr(c, i)[0] == 'S' || tstr(c, i)[0] == 'H' || tstr(c, i)[0] == 'T')))) {
+                            r.sa = i, r.sb = i + 1;
+                            r.entity = resolve(c, u, i, i + 1);
+                            break;
+                        }
+                }
             } else if (!is(c, k - 1, "and")) {
                 /* no source in sight: the subject that opens the clause
                  * ("Trump shot back in a statement, saying ..."), or the
@@ -3774,7 +3996,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         }
         /* "When asked whether he would ..., Christie said", "Asked about
          * Cruz's charges, Rubio said": the question, whose asker is no one
-         * named */
+         * named, or the one after "by" */
         if ((is(c, k, "asked") || (ct == CUE_PREPV && is(c, k, "asked"))) &&
             (k == a || is(c, k - 1, "when") || is(c, k - 1, "while") || is(c, k - 1, "after") ||
              is(c, k - 1, "once") || is(c, k - 1, "if") || is(c, k - 1, "before") ||
@@ -3788,8 +4010,17 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                     if (is(c, i, "if") || is(c, i, "whether") || is(c, i, "how") ||
                         is(c, i, "what") || is(c, i, "why") || is(c, i, "when") ||
                         is(c, i, "where") || is(c, i, "who") || is(c, i, "about")) {
-                        if (i > s && (lexf(c, s) & LX_PREP))
+                        if (i > s && (lexf(c, s) & LX_PREP)) {
+                            /* "Asked by Matt Lauer whether she had ...":
+                             * the one after "by" asks the question */
+                            uint32_t ts = i > s + 2 ? time_phrase_start(c, s + 1, i - 1) : i;
+                            uint32_t by_end = ts > s + 1 && ts < i ? ts : i; /* not "on Thursday" */
+                            if (is(c, s, "by") && by_end > s + 1) {
+                                r.sa = s + 1, r.sb = by_end;
+                                r.entity = resolve(c, u, s + 1, by_end);
+                            }
                             s = is(c, i, "about") ? i + 1 : i;
+                        }
                         break;
                     }
                 }
@@ -4257,6 +4488,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                             break;
                         }
                     }
+                /* "found in 2014 that ...": the clause opens at "that" */
+                if (s < b && (is(c, s, "in") || is(c, s, "on") || is(c, s, "last")) &&
+                    that_after_time(c, s) < b)
+                    s = that_after_time(c, s);
                 /* said last week in Tel Aviv, "..." */
                 while (s < b && is_ly_adverb(c, s) && s + 1 < b)
                     s++;
@@ -4347,7 +4582,10 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             uint32_t e = np_after(c, ke, b);
             if (e == ke || p == a)
                 continue;
-            if (!closes_quote(c, p - 1) && trim_end(c, e, b) > e)
+            /* a relative clause left out of the source ends the unit
+             * as well: "..., said Ann Ruiz, who said she would ..." */
+            uint32_t rest = e + 1 < b && is_punct(c, e, ',') && is(c, e + 1, "who") ? b : e;
+            if (!closes_quote(c, p - 1) && trim_end(c, rest, b) > rest)
                 continue; /* "Russia, meanwhile, claimed Ukraine fired ..." */
             r.sa = ke, r.sb = e;
             r.ca = closes_quote(c, p - 1) ? quote_start(c, a, p - 1) : a;
