@@ -157,55 +157,38 @@ static void add_role(px__entity *e, const char *role)
     e->roles = px_buf_detach(&b);
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
-}
-
-/* The hashes of the words the article writes in lower case, sorted: a
- * capitalised word that opens a sentence and is written in lower case
- * elsewhere ("Officials said", "About four in 10 voters say", "Parents
- * told") is a common word, no name. */
-static uint64_t *lower_words(const px_doc *doc, size_t *n_out)
-{
-    *n_out = 0;
-    uint64_t *h = malloc((doc->n_toks + 1) * sizeof(*h));
-    if (!h)
-        return NULL;
-    size_t n = 0;
-    for (size_t i = 0; i < doc->n_toks; i++) {
-        const px_token *t = &doc->toks[i];
-        unsigned char c = (unsigned char)doc->text[t->start];
-        if (t->kind == PX_TOK_WORD && c >= 'a' && c <= 'z')
-            h[n++] = px__hash(doc->text + t->start, t->end - t->start, 0);
-    }
-    qsort(h, n, sizeof(*h), cmp_u64);
-    *n_out = n;
-    return h;
-}
-
-/* Is the capitalised word at token i, which opens its sentence, written
- * in lower case elsewhere in the article? */
-static bool common_word_at_start(const px_doc *doc, const uint64_t *lower, size_t n_lower,
-                                 size_t i)
+/* Is the capitalised word at token i, which opens its sentence, a common
+ * word the article also writes in lower case ("Officials said", "About
+ * four in 10 voters say", "Parents told")? Then it names no one. A word
+ * with a second capital ("McCain") or in capitals is never common. A
+ * scan of the article's tokens: cheaper than a set of its words, since
+ * few words come this far (a name seen before never does). */
+static bool common_word_at_start(const px_doc *doc, size_t i)
 {
     const px_token *t = &doc->toks[i];
     size_t len = t->end - t->start;
     char w[32];
-    if (!n_lower || !(t->flags & PX_TF_SENT_START) || (t->flags & PX_TF_ALLCAPS) ||
-        len >= sizeof(w))
+    if (!(t->flags & PX_TF_SENT_START) || (t->flags & PX_TF_ALLCAPS) || len >= sizeof(w) ||
+        len < 2)
         return false;
     for (size_t k = 0; k < len; k++) {
         char ch = doc->text[t->start + k];
         if (k > 0 && ch >= 'A' && ch <= 'Z')
-            return false; /* "McCain", "DeSantis" */
+            return false;
         w[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
     }
-    uint64_t key = px__hash(w, len, 0);
-    return bsearch(&key, lower, n_lower, sizeof(key), cmp_u64) != NULL;
+    for (size_t k = 0; k < doc->n_toks; k++) {
+        const px_token *o = &doc->toks[k];
+        if (o->end - o->start == len && doc->text[o->start] == w[0] &&
+            !memcmp(doc->text + o->start + 1, w + 1, len - 1))
+            return true;
+    }
+    return false;
 }
 
+/* Finds the names of the article (runs of capitalised words, with the
+ * roles written before them) and groups them into entities: a surname
+ * alone joins the latest entity it ends. */
 int px__mentions_build(const px_doc *doc, const px__qscan *qs, const uint32_t *lex,
                        px__mentions *m)
 {
@@ -216,10 +199,6 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, const uint32_t *l
         return PX_ENOMEM;
     for (size_t i = 0; i < n; i++)
         m->tok_mention[i] = -1;
-    size_t n_lower;
-    uint64_t *lower = lower_words(doc, &n_lower);
-    if (!lower)
-        return PX_ENOMEM; /* tok_mention is freed by px__mentions_release */
     px_buf b = PX_BUF_INIT;
     for (size_t i = 0; i < n;) {
         if (!is_name_token(doc, qs, lex, i)) {
@@ -317,8 +296,7 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, const uint32_t *l
                 }
         }
         /* a common word that opens the sentence, naming no one seen before */
-        if (ent < 0 && ne - ns == 1 && rs == ns &&
-            common_word_at_start(doc, lower, n_lower, ns)) {
+        if (ent < 0 && ne - ns == 1 && rs == ns && common_word_at_start(doc, ns)) {
             free(full), free(key_last), free(key_first);
             i = ne;
             continue;
@@ -399,11 +377,9 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, const uint32_t *l
         i = ne;
     }
     px_buf_release(&b);
-    free(lower);
     return PX_OK;
 nomem:
     px_buf_release(&b);
-    free(lower);
     return PX_ENOMEM;
 }
 
