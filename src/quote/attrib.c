@@ -4323,6 +4323,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             bool comma_before = sa > a + 1 && is_punct(c, sa - 1, ',');
             /* "Her countrymen, she said, should not ...": the whole unit */
             bool parenthetical = false;
+            uint32_t pcomma = 0; /* the comma after the cue */
             if (comma_before && !who) {
                 /* the comma right behind the cue or a word later ("she
                  * said Tuesday,"); further on, the comma ends a clause of
@@ -4337,6 +4338,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                                         (!opens_quote(c, i + 1) ||
                                          (i + 2 < b && c->t[i + 2].kind == PX_TOK_WORD &&
                                           !(c->t[i + 2].flags & PX_TF_CAP)));
+                        pcomma = i;
                         break;
                     }
                     if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD || is(c, i, "that"))
@@ -4345,6 +4347,15 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             }
             if (parenthetical) {
                 r.ca = a;
+                /* "Still, she added, “we also can't ignore ...”": a lone
+                 * "still" before the source concedes against the writer's
+                 * sentence before, as it does before a content ("Still,
+                 * [golf clubs are ...]," he said); the content starts
+                 * after the cue's comma (on PolNeAR train 3 of 3; "But,"
+                 * and "Instead," go either way there) */
+                if (sa == a + 2 && is(c, a, "still") && is_punct(c, a + 1, ',') &&
+                    pcomma + 2 < b)
+                    r.ca = pcomma + 1;
                 r.cb = trim_end(c, a, clause_end(c, ke, b));
                 if (r.cb <= r.ca)
                     continue;
