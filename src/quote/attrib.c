@@ -4320,6 +4320,29 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             if (aside_end && r.sb == p && aside_in_source(c, p, aside_end))
                 r.sb = aside_end;
             bool quote_before = sa > a && closes_quote(c, sa - 1) && !show_lead(c, a, sa - 1);
+            uint32_t qclose = quote_before ? sa - 1 : 0;
+            /* "“A,” nuclear experts X and Y of the Institute for Science
+             * wrote in September. “B.”": when the source found is only the
+             * end of a long one, a quotation opening the unit still comes
+             * before it; after the cue only a phrase of time or place
+             * ("in September", "on Wednesday") stands, no content */
+            if (!quote_before && !who && after_short && after < after_end &&
+                (lexf(c, after) & LX_PREP) && !is(c, after, "that") && opens_quote(c, a) &&
+                !c->title[c->qs.tok_quote[a]]) {
+                uint32_t x = c->qs.v[c->qs.tok_quote[a]].end_tok - 1;
+                bool np = x + 1 < sa && sa - x <= 30 && closes_quote(c, x) &&
+                          !show_lead(c, a, x);
+                for (uint32_t i = x + 1; i < sa && np; i++)
+                    np = !in_quote(c, i) && c->t[i].kind != PX_TOK_QUOTE &&
+                         cue_type(c, i) == CUE_NONE &&
+                         (c->t[i].kind != PX_TOK_PUNCT || is_punct(c, i, ',') || glued(c, i));
+                for (uint32_t i = after; i < after_end && np; i++)
+                    np = !in_quote(c, i) && c->t[i].kind != PX_TOK_QUOTE;
+                if (np) {
+                    quote_before = true;
+                    qclose = x;
+                }
+            }
             bool comma_before = sa > a + 1 && is_punct(c, sa - 1, ',');
             /* "Her countrymen, she said, should not ...": the whole unit */
             bool parenthetical = false;
@@ -4374,8 +4397,8 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             if (!who && !parenthetical &&
                 (quote_before || (comma_before && after_short && !lead_short))) {
                 /* "...," X said. */
-                r.ca = quote_before ? quote_start(c, a, sa - 1) : a;
-                r.cb = quote_before ? sa : trim_end(c, a, sa - 1);
+                r.ca = quote_before ? quote_start(c, a, qclose) : a;
+                r.cb = quote_before ? qclose + 1 : trim_end(c, a, sa - 1);
                 if (!quote_before && r.cb > a && closes_quote(c, r.cb - 1) == false &&
                     r.cb - r.ca < 3)
                     continue;
