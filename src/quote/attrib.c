@@ -1823,6 +1823,15 @@ static uint32_t partial_tail_end(const ctx *c, const rec *r)
         else if (is_weekday(c, q) || is(c, q, "yesterday") || is(c, q, "today") ||
                  is(c, q, "tonight"))
             e = q; /* "blasted [Clinton as a “disgrace”] Wednesday on ..." */
+        /* "praising ["Bernie's ... integrity"] as he promised to defend
+         * ...", "chanted, ["Lock her up!"] as they had for ...": "as" or
+         * "while" with a subject pronoun opens a clause of the writer's
+         * about the moment (on PolNeAR train 5 of 5) */
+        else if ((is(c, q, "as") || is(c, q, "while")) && q + 2 < e && !in_quote(c, q + 1) &&
+                 (is(c, q + 1, "he") || is(c, q + 1, "she") || is(c, q + 1, "they") ||
+                  is(c, q + 1, "we") || is(c, q + 1, "i")) &&
+                 c->t[q + 2].kind == PX_TOK_WORD)
+            e = q;
     }
     /* "said [her father had ''hopped a freight train'' to find work],
      * deploying ...", "accused [Bernanke of trying to "debase" the dollar] -
