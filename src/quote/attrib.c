@@ -2909,6 +2909,11 @@ static void as_put_it(ctx *c, size_t u)
             x--;
         if (x == k || x == a || !is(c, x - 1, "as") || in_quote(c, x - 1))
             continue;
+        /* "to “make sure ... at the top,” as she put it on Wednesday in
+         * Raleigh, N.C.": after a quotation the words put are before */
+        if (x >= 2 && (closes_quote(c, x - 2) ||
+                       (x >= 3 && is_punct(c, x - 2, ',') && closes_quote(c, x - 3))))
+            continue;
         uint32_t s = m + 1, e = s;
         while (e < b && (in_quote(c, e) || !(is_punct(c, e, ',') || is_punct(c, e, ';') ||
                                              is_terminal_tok(c, e))))
