@@ -3600,6 +3600,16 @@ static bool reported_clause(const ctx *c, uint32_t s, uint32_t e)
 
 /* Is the participle cue k the verb of a progressive form, after "be" and
  * adverbs ("is now saying", "have been arguing")? */
+/* Token i is a pronoun with "is" contracted onto it: "He’s predicting",
+ * "she's claiming" (the subject and the auxiliary of a progressive in
+ * one token, which PolNeAR splits into source "He" and cue "’s
+ * predicting"). */
+static bool be_contraction(const ctx *c, uint32_t i)
+{
+    static const char *const w[] = {"he's", "she's", "he\xe2\x80\x99s", "she\xe2\x80\x99s"};
+    return !in_quote(c, i) && c->t[i].kind == PX_TOK_WORD && is_any(c, i, w, PX_ARRAY_LEN(w));
+}
+
 static bool progressive_be(const ctx *c, uint32_t a, uint32_t k)
 {
     uint32_t i = k;
@@ -3607,7 +3617,7 @@ static bool progressive_be(const ctx *c, uint32_t a, uint32_t k)
            (is_ly_adverb(c, i - 1) || is(c, i - 1, "not") || is(c, i - 1, "now") ||
             is(c, i - 1, "also") || is(c, i - 1, "still")))
         i--;
-    return i > a + 1 && be_form(c, i - 1);
+    return (i > a + 1 && be_form(c, i - 1)) || (i > a && be_contraction(c, i - 1));
 }
 
 /* "In an NBC News/Wall Street Journal poll released Monday, 50 percent
