@@ -3103,6 +3103,59 @@ static void as_quote(ctx *c, size_t u, size_t first_rec)
     }
 }
 
+/* "He jokes, “It’s a never ending line!”", "He answered, “I have no
+ * idea.”", "Billy Joel sings, “Don't go changing.”": a subject, a verb
+ * the lexicon does not know, a comma and a quotation that opens with a
+ * capital (a sentence of its own) report the subject's words, as "He
+ * said, “...”" does. Adds the record when no record covers the
+ * quotation. */
+static void comma_verb_quote(ctx *c, size_t u, size_t first_rec)
+{
+    static const char *const past[] = {"sang", "sings", "spoke", "wrote", "went", "began"};
+    const unit *un = &c->units[u];
+    uint32_t a = un->a, b = un->b;
+    for (uint32_t k = a + 1; k + 3 < b; k++) {
+        if (!is_punct(c, k + 1, ',') || !opens_quote(c, k + 2) || in_quote(c, k) ||
+            c->t[k].kind != PX_TOK_WORD || (c->t[k].flags & PX_TF_CAP) ||
+            !(c->t[k + 3].flags & PX_TF_CAP) || cue_type(c, k) != CUE_NONE)
+            continue;
+        size_t n = tlen(c, k);
+        const char *w = tstr(c, k);
+        if (n < 4 || (lexf(c, k) & (LX_AUX | LX_NPSTOP | LX_PREP | LX_DET | LX_PRON | LX_ROLE)) ||
+            is_ly_adverb(c, k))
+            continue;
+        bool ed = w[n - 2] == 'e' && w[n - 1] == 'd';
+        bool s3 = w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != '\'' &&
+                  (unsigned char)w[n - 2] != 0x99;
+        if (!ed && !s3 && !is_any(c, k, past, PX_ARRAY_LEN(past)))
+            continue;
+        /* a noun, not a verb: "repeat, 10,000 times, “Peace ...”" */
+        if (c->t[k - 1].kind == PX_TOK_NUMBER || (lexf(c, k - 1) & LX_DET))
+            continue;
+        int32_t qi = c->qs.tok_quote[k + 2];
+        if (qi < 0 || c->title[qi])
+            continue;
+        uint32_t qe = c->qs.v[qi].end_tok;
+        bool covered = false;
+        for (size_t i = first_rec; i < c->recs.n && !covered; i++)
+            covered = c->recs.v[i].ca < qe && c->recs.v[i].cb > k + 2;
+        if (covered)
+            continue;
+        uint32_t p = k;
+        while (p > a && before_cue(c, a, p - 1) && !in_quote(c, p - 1))
+            p--;
+        if (p <= a)
+            continue;
+        uint32_t sa = np_before(c, a, p - 1);
+        if (sa >= p || (sa > a && !is_terminal_tok(c, sa - 1) && !closes_quote(c, sa - 1)))
+            continue;
+        rec r = {k + 2, qe, sa, p, k, k + 1, -1, false, NULL};
+        r.entity = resolve(c, u, sa, p);
+        add(c, r);
+        k = qe;
+    }
+}
+
 /* "“Denver,” he answered.", "“Mexico!” the audience screamed back.",
  * "“Choke!” blared the Herald": a verb the lexicon does not know, right
  * after a quotation that goes on (quote_goes_on) and its speaker (a
@@ -4714,6 +4767,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         k = c->qs.v[q].end_tok - 1;
     }
     as_quote(c, u, first_rec);
+    comma_verb_quote(c, u, first_rec);
     colon_quote(c, u, first_rec);
     if (c->recs.n > first_rec)
         return;
