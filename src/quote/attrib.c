@@ -3775,6 +3775,26 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
                 }
             }
         }
+        /* "CNN President On Trump: ‘We Do Not Pay Candidates.’",
+         * "Gillibrand on Hillary's Speeches: ‘I Think She Will.’": in the
+         * first block, the name, "on" and the topic before the colon and
+         * a quotation after it; the name is the speaker */
+        if (e > a && e + 3 < b && is(c, e, "on") && c->qs.tok_block[a] == 0 &&
+            !(lexf(c, a) & LX_DET)) {
+            uint32_t k = e + 1;
+            while (k < b && k < e + 12 && !is_punct(c, k, ':') && !in_quote(c, k) &&
+                   !is_terminal_tok(c, k))
+                k++;
+            if (k + 1 < b && k > e + 1 && is_punct(c, k, ':') && opens_quote(c, k + 1) &&
+                !(c->t[k + 1].flags & PX_TF_NL_BEFORE)) {
+                rec r = {k + 1, trim_end(c, k + 1, b), a, e, k, k + 1, -1, false, NULL};
+                if (r.cb > r.ca) {
+                    r.entity = resolve(c, u, a, e);
+                    add(c, r);
+                    return;
+                }
+            }
+        }
     }
     uint32_t last_close = UINT32_MAX; /* the last closing mark seen */
     for (uint32_t k = a; k < b; k++) {
