@@ -3103,6 +3103,55 @@ static void as_quote(ctx *c, size_t u, size_t first_rec)
     }
 }
 
+/* "From the report: “In general, samples ...”", "More from Jones: “The
+ * partisanship ...”", "According to HuffPo: “Senator Kaine has ...”",
+ * "Here’s Clinton in 1992: “Our new direction ...”": a sentence that
+ * opens with a phrase naming where the words come from, then a colon and
+ * a quotation, quotes that source (the cue is the colon, or "According
+ * to"; the source the noun phrase, without a time or place after it).
+ * Adds the record when no record covers the quotation. */
+static void from_colon_quote(ctx *c, size_t u, size_t first_rec)
+{
+    const unit *un = &c->units[u];
+    uint32_t a = un->a, b = un->b;
+    for (uint32_t k = a; k + 3 < b; k++) {
+        if (in_quote(c, k) || c->t[k].kind != PX_TOK_WORD || !(c->t[k].flags & PX_TF_CAP) ||
+            !(k == a || is_terminal_tok(c, k - 1) || c->t[k - 1].kind == PX_TOK_DASH))
+            continue;
+        uint32_t s = k + 1;
+        bool according = false;
+        if (is(c, k, "more") && is(c, k + 1, "from"))
+            s = k + 2;
+        else if (is(c, k, "according") && is(c, k + 1, "to"))
+            s = k + 2, according = true;
+        else if (!is(c, k, "from") && !is(c, k, "here's") && !is(c, k, "here\xe2\x80\x99s"))
+            continue;
+        uint32_t x = s;
+        while (x < b && x < s + 10 && !in_quote(c, x) && !is_punct(c, x, ':') &&
+               !is_terminal_tok(c, x) && !is_punct(c, x, ','))
+            x++;
+        if (x == s || x + 1 >= b || !is_punct(c, x, ':') || !opens_quote(c, x + 1))
+            continue;
+        int32_t qi = c->qs.tok_quote[x + 1];
+        if (qi < 0 || c->title[qi])
+            continue;
+        uint32_t qe = c->qs.v[qi].end_tok;
+        bool covered = false;
+        for (size_t i = first_rec; i < c->recs.n && !covered; i++)
+            covered = c->recs.v[i].ca < qe && c->recs.v[i].cb > x;
+        if (covered)
+            continue;
+        /* the source without "in December 1992" */
+        uint32_t se = s + 1;
+        while (se < x && !(lexf(c, se) & LX_PREP))
+            se++;
+        rec r = {x + 1, qe, s, se, according ? k : x, according ? k + 2 : x + 1, -1, false, NULL};
+        r.entity = resolve(c, u, s, se);
+        add(c, r);
+        k = qe;
+    }
+}
+
 /* "He jokes, “It’s a never ending line!”", "He answered, “I have no
  * idea.”", "Billy Joel sings, “Don't go changing.”": a subject, a verb
  * the lexicon does not know, a comma and a quotation that opens with a
@@ -4788,6 +4837,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
     }
     as_quote(c, u, first_rec);
     comma_verb_quote(c, u, first_rec);
+    from_colon_quote(c, u, first_rec);
     colon_quote(c, u, first_rec);
     if (c->recs.n > first_rec)
         return;
