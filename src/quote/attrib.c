@@ -3152,6 +3152,43 @@ static void from_colon_quote(ctx *c, size_t u, size_t first_rec)
     }
 }
 
+/* "Said Comey, “The thought that an error on our part ...”", "Said
+ * Dorothy Poynter, who grew up with Ali, “We were all so proud.”": a
+ * sentence that opens with the cue, then the speaker and a comma, before
+ * the quotation (the inverted order of "Comey said, “...”"). Adds the
+ * record when no record covers the quotation. */
+static void inverted_said_quote(ctx *c, size_t u, size_t first_rec)
+{
+    const unit *un = &c->units[u];
+    uint32_t a = un->a, b = un->b;
+    for (uint32_t k = a; k + 3 < b; k++) {
+        if (in_quote(c, k) || c->t[k].kind != PX_TOK_WORD || !(c->t[k].flags & PX_TF_CAP) ||
+            !(k == a || stop_tok(c, k - 1)) ||
+            !(is(c, k, "said") || is(c, k, "says") || is(c, k, "added") || is(c, k, "wrote")) ||
+            !(c->t[k + 1].flags & PX_TF_CAP) || (lexf(c, k + 1) & (LX_PRON | LX_NAMESTOP)))
+            continue;
+        uint32_t x = k + 1;
+        while (x < b && x < k + 20 && !opens_quote(c, x) && !in_quote(c, x) &&
+               !stop_tok(c, x))
+            x++;
+        if (x >= b || x < k + 3 || !opens_quote(c, x) || !is_punct(c, x - 1, ','))
+            continue;
+        int32_t qi = c->qs.tok_quote[x];
+        if (qi < 0 || c->title[qi])
+            continue;
+        uint32_t qe = c->qs.v[qi].end_tok;
+        bool covered = false;
+        for (size_t i = first_rec; i < c->recs.n && !covered; i++)
+            covered = c->recs.v[i].ca < qe && c->recs.v[i].cb > x;
+        if (covered)
+            continue;
+        rec r = {x, qe, k + 1, x - 1, k, k + 1, -1, false, NULL};
+        r.entity = resolve(c, u, k + 1, x - 1);
+        add(c, r);
+        k = qe;
+    }
+}
+
 /* "He jokes, “It’s a never ending line!”", "He answered, “I have no
  * idea.”", "Billy Joel sings, “Don't go changing.”": a subject, a verb
  * the lexicon does not know, a comma and a quotation that opens with a
@@ -4838,6 +4875,7 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
     as_quote(c, u, first_rec);
     comma_verb_quote(c, u, first_rec);
     from_colon_quote(c, u, first_rec);
+    inverted_said_quote(c, u, first_rec);
     colon_quote(c, u, first_rec);
     if (c->recs.n > first_rec)
         return;
