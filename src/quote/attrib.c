@@ -3117,6 +3117,145 @@ static void as_quote(ctx *c, size_t u, size_t first_rec)
     }
 }
 
+/* "From the report: “In general, samples ...”", "More from Jones: “The
+ * partisanship ...”", "According to HuffPo: “Senator Kaine has ...”",
+ * "Here’s Clinton in 1992: “Our new direction ...”": a sentence that
+ * opens with a phrase naming where the words come from, then a colon and
+ * a quotation, quotes that source (the cue is the colon, or "According
+ * to"; the source the noun phrase, without a time or place after it).
+ * Adds the record when no record covers the quotation. */
+static void from_colon_quote(ctx *c, size_t u, size_t first_rec)
+{
+    const unit *un = &c->units[u];
+    uint32_t a = un->a, b = un->b;
+    for (uint32_t k = a; k + 3 < b; k++) {
+        if (in_quote(c, k) || c->t[k].kind != PX_TOK_WORD || !(c->t[k].flags & PX_TF_CAP) ||
+            !(k == a || is_terminal_tok(c, k - 1) || c->t[k - 1].kind == PX_TOK_DASH))
+            continue;
+        uint32_t s = k + 1;
+        bool according = false;
+        if (is(c, k, "more") && is(c, k + 1, "from"))
+            s = k + 2;
+        else if (is(c, k, "according") && is(c, k + 1, "to"))
+            s = k + 2, according = true;
+        else if (!is(c, k, "from") && !is(c, k, "here's") && !is(c, k, "here\xe2\x80\x99s"))
+            continue;
+        uint32_t x = s;
+        while (x < b && x < s + 10 && !in_quote(c, x) && !is_punct(c, x, ':') &&
+               !is_terminal_tok(c, x) && !is_punct(c, x, ','))
+            x++;
+        if (x == s || x + 1 >= b || !is_punct(c, x, ':') || !opens_quote(c, x + 1))
+            continue;
+        int32_t qi = c->qs.tok_quote[x + 1];
+        if (qi < 0 || c->title[qi])
+            continue;
+        uint32_t qe = c->qs.v[qi].end_tok;
+        bool covered = false;
+        for (size_t i = first_rec; i < c->recs.n && !covered; i++)
+            covered = c->recs.v[i].ca < qe && c->recs.v[i].cb > x;
+        if (covered)
+            continue;
+        /* the source without "in December 1992" */
+        uint32_t se = s + 1;
+        while (se < x && !(lexf(c, se) & LX_PREP))
+            se++;
+        rec r = {x + 1, qe, s, se, according ? k : x, according ? k + 2 : x + 1, -1, false, NULL};
+        r.entity = resolve(c, u, s, se);
+        add(c, r);
+        k = qe;
+    }
+}
+
+/* "Said Comey, “The thought that an error on our part ...”", "Said
+ * Dorothy Poynter, who grew up with Ali, “We were all so proud.”": a
+ * sentence that opens with the cue, then the speaker and a comma, before
+ * the quotation (the inverted order of "Comey said, “...”"). Adds the
+ * record when no record covers the quotation. */
+static void inverted_said_quote(ctx *c, size_t u, size_t first_rec)
+{
+    const unit *un = &c->units[u];
+    uint32_t a = un->a, b = un->b;
+    for (uint32_t k = a; k + 3 < b; k++) {
+        if (in_quote(c, k) || c->t[k].kind != PX_TOK_WORD || !(c->t[k].flags & PX_TF_CAP) ||
+            !(k == a || stop_tok(c, k - 1)) ||
+            !(is(c, k, "said") || is(c, k, "says") || is(c, k, "added") || is(c, k, "wrote")) ||
+            !(c->t[k + 1].flags & PX_TF_CAP) || (lexf(c, k + 1) & (LX_PRON | LX_NAMESTOP)))
+            continue;
+        uint32_t x = k + 1;
+        while (x < b && x < k + 20 && !opens_quote(c, x) && !in_quote(c, x) &&
+               !stop_tok(c, x))
+            x++;
+        if (x >= b || x < k + 3 || !opens_quote(c, x) || !is_punct(c, x - 1, ','))
+            continue;
+        int32_t qi = c->qs.tok_quote[x];
+        if (qi < 0 || c->title[qi])
+            continue;
+        uint32_t qe = c->qs.v[qi].end_tok;
+        bool covered = false;
+        for (size_t i = first_rec; i < c->recs.n && !covered; i++)
+            covered = c->recs.v[i].ca < qe && c->recs.v[i].cb > x;
+        if (covered)
+            continue;
+        rec r = {x, qe, k + 1, x - 1, k, k + 1, -1, false, NULL};
+        r.entity = resolve(c, u, k + 1, x - 1);
+        add(c, r);
+        k = qe;
+    }
+}
+
+/* "He jokes, “It’s a never ending line!”", "He answered, “I have no
+ * idea.”", "Billy Joel sings, “Don't go changing.”": a subject, a verb
+ * the lexicon does not know, a comma and a quotation that opens with a
+ * capital (a sentence of its own) report the subject's words, as "He
+ * said, “...”" does. Adds the record when no record covers the
+ * quotation. */
+static void comma_verb_quote(ctx *c, size_t u, size_t first_rec)
+{
+    static const char *const past[] = {"sang", "sings", "spoke", "wrote", "went", "began"};
+    const unit *un = &c->units[u];
+    uint32_t a = un->a, b = un->b;
+    for (uint32_t k = a + 1; k + 3 < b; k++) {
+        if (!is_punct(c, k + 1, ',') || !opens_quote(c, k + 2) || in_quote(c, k) ||
+            c->t[k].kind != PX_TOK_WORD || (c->t[k].flags & PX_TF_CAP) ||
+            !(c->t[k + 3].flags & PX_TF_CAP) || cue_type(c, k) != CUE_NONE)
+            continue;
+        size_t n = tlen(c, k);
+        const char *w = tstr(c, k);
+        if (n < 4 || (lexf(c, k) & (LX_AUX | LX_NPSTOP | LX_PREP | LX_DET | LX_PRON | LX_ROLE)) ||
+            is_ly_adverb(c, k))
+            continue;
+        bool ed = w[n - 2] == 'e' && w[n - 1] == 'd';
+        bool s3 = w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != '\'' &&
+                  (unsigned char)w[n - 2] != 0x99;
+        if (!ed && !s3 && !is_any(c, k, past, PX_ARRAY_LEN(past)))
+            continue;
+        /* a noun, not a verb: "repeat, 10,000 times, “Peace ...”" */
+        if (c->t[k - 1].kind == PX_TOK_NUMBER || (lexf(c, k - 1) & LX_DET))
+            continue;
+        int32_t qi = c->qs.tok_quote[k + 2];
+        if (qi < 0 || c->title[qi])
+            continue;
+        uint32_t qe = c->qs.v[qi].end_tok;
+        bool covered = false;
+        for (size_t i = first_rec; i < c->recs.n && !covered; i++)
+            covered = c->recs.v[i].ca < qe && c->recs.v[i].cb > k + 2;
+        if (covered)
+            continue;
+        uint32_t p = k;
+        while (p > a && before_cue(c, a, p - 1) && !in_quote(c, p - 1))
+            p--;
+        if (p <= a)
+            continue;
+        uint32_t sa = np_before(c, a, p - 1);
+        if (sa >= p || (sa > a && !is_terminal_tok(c, sa - 1) && !closes_quote(c, sa - 1)))
+            continue;
+        rec r = {k + 2, qe, sa, p, k, k + 1, -1, false, NULL};
+        r.entity = resolve(c, u, sa, p);
+        add(c, r);
+        k = qe;
+    }
+}
+
 /* "“Denver,” he answered.", "“Mexico!” the audience screamed back.",
  * "“Choke!” blared the Herald": a verb the lexicon does not know, right
  * after a quotation that goes on (quote_goes_on) and its speaker (a
@@ -3614,6 +3753,16 @@ static bool reported_clause(const ctx *c, uint32_t s, uint32_t e)
 
 /* Is the participle cue k the verb of a progressive form, after "be" and
  * adverbs ("is now saying", "have been arguing")? */
+/* Token i is a pronoun with "is" contracted onto it: "He’s predicting",
+ * "she's claiming" (the subject and the auxiliary of a progressive in
+ * one token, which PolNeAR splits into source "He" and cue "’s
+ * predicting"). */
+static bool be_contraction(const ctx *c, uint32_t i)
+{
+    static const char *const w[] = {"he's", "she's", "he\xe2\x80\x99s", "she\xe2\x80\x99s"};
+    return !in_quote(c, i) && c->t[i].kind == PX_TOK_WORD && is_any(c, i, w, PX_ARRAY_LEN(w));
+}
+
 static bool progressive_be(const ctx *c, uint32_t a, uint32_t k)
 {
     uint32_t i = k;
@@ -3621,7 +3770,7 @@ static bool progressive_be(const ctx *c, uint32_t a, uint32_t k)
            (is_ly_adverb(c, i - 1) || is(c, i - 1, "not") || is(c, i - 1, "now") ||
             is(c, i - 1, "also") || is(c, i - 1, "still")))
         i--;
-    return i > a + 1 && be_form(c, i - 1);
+    return (i > a + 1 && be_form(c, i - 1)) || (i > a && be_contraction(c, i - 1));
 }
 
 /* "In an NBC News/Wall Street Journal poll released Monday, 50 percent
@@ -3719,6 +3868,26 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
             bool person = m >= 0 && entity_is_person(c, c->mn.m.v[m].entity);
             if (person || (c->t[a].flags & PX_TF_ALLCAPS) || (m >= 0 && e - a >= 2) || a == 0) {
                 rec r = {e + 1, trim_end(c, e + 1, b), a, e, e, e + 1, -1, false, NULL};
+                if (r.cb > r.ca) {
+                    r.entity = resolve(c, u, a, e);
+                    add(c, r);
+                    return;
+                }
+            }
+        }
+        /* "CNN President On Trump: ‘We Do Not Pay Candidates.’",
+         * "Gillibrand on Hillary's Speeches: ‘I Think She Will.’": in the
+         * first block, the name, "on" and the topic before the colon and
+         * a quotation after it; the name is the speaker */
+        if (e > a && e + 3 < b && is(c, e, "on") && c->qs.tok_block[a] == 0 &&
+            !(lexf(c, a) & LX_DET)) {
+            uint32_t k = e + 1;
+            while (k < b && k < e + 12 && !is_punct(c, k, ':') && !in_quote(c, k) &&
+                   !is_terminal_tok(c, k))
+                k++;
+            if (k + 1 < b && k > e + 1 && is_punct(c, k, ':') && opens_quote(c, k + 1) &&
+                !(c->t[k + 1].flags & PX_TF_NL_BEFORE)) {
+                rec r = {k + 1, trim_end(c, k + 1, b), a, e, k, k + 1, -1, false, NULL};
                 if (r.cb > r.ca) {
                     r.entity = resolve(c, u, a, e);
                     add(c, r);
@@ -4752,6 +4921,9 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         k = c->qs.v[q].end_tok - 1;
     }
     as_quote(c, u, first_rec);
+    comma_verb_quote(c, u, first_rec);
+    from_colon_quote(c, u, first_rec);
+    inverted_said_quote(c, u, first_rec);
     colon_quote(c, u, first_rec);
     if (c->recs.n > first_rec)
         return;
