@@ -3013,6 +3013,17 @@ static void colon_quote(ctx *c, size_t u, size_t first_rec)
     }
 }
 
+/* Does a record added since first_rec (the records of the unit) hold a
+ * content that overlaps tokens [a, b)? The patterns that add a record for
+ * a quotation only when no other rule has taken it ask this. */
+static bool recs_overlap(const ctx *c, size_t first_rec, uint32_t a, uint32_t b)
+{
+    for (size_t i = first_rec; i < c->recs.n; i++)
+        if (c->recs.v[i].ca < b && c->recs.v[i].cb > a)
+            return true;
+    return false;
+}
+
 /* "Merkel heralded the deal as a “breakthrough.”", "Trump identified the
  * judge as “Spanish,”", "Reid has gone after Trump as a “con artist”": a
  * verb that characterises its object, then "as" and a quotation, reports
@@ -3083,10 +3094,7 @@ static void as_quote(ctx *c, size_t u, size_t first_rec)
         if (!clean)
             continue;
         uint32_t qe = c->qs.v[c->qs.tok_quote[q]].end_tok;
-        bool covered = false;
-        for (size_t i = first_rec; i < c->recs.n && !covered; i++)
-            covered = c->recs.v[i].ca < qe && c->recs.v[i].cb > o;
-        if (covered)
+        if (recs_overlap(c, first_rec, o, qe))
             continue;
         /* the subject before the verb */
         uint32_t p = k;
@@ -3150,10 +3158,7 @@ static void from_colon_quote(ctx *c, size_t u, size_t first_rec)
         if (qi < 0 || c->title[qi])
             continue;
         uint32_t qe = c->qs.v[qi].end_tok;
-        bool covered = false;
-        for (size_t i = first_rec; i < c->recs.n && !covered; i++)
-            covered = c->recs.v[i].ca < qe && c->recs.v[i].cb > x;
-        if (covered)
+        if (recs_overlap(c, first_rec, x, qe))
             continue;
         /* the source without "in December 1992" */
         uint32_t se = s + 1;
@@ -3191,10 +3196,7 @@ static void inverted_said_quote(ctx *c, size_t u, size_t first_rec)
         if (qi < 0 || c->title[qi])
             continue;
         uint32_t qe = c->qs.v[qi].end_tok;
-        bool covered = false;
-        for (size_t i = first_rec; i < c->recs.n && !covered; i++)
-            covered = c->recs.v[i].ca < qe && c->recs.v[i].cb > x;
-        if (covered)
+        if (recs_overlap(c, first_rec, x, qe))
             continue;
         rec r = {x, qe, k + 1, x - 1, k, k + 1, -1, false, NULL};
         r.entity = resolve(c, u, k + 1, x - 1);
@@ -3236,10 +3238,7 @@ static void comma_verb_quote(ctx *c, size_t u, size_t first_rec)
         if (qi < 0 || c->title[qi])
             continue;
         uint32_t qe = c->qs.v[qi].end_tok;
-        bool covered = false;
-        for (size_t i = first_rec; i < c->recs.n && !covered; i++)
-            covered = c->recs.v[i].ca < qe && c->recs.v[i].cb > k + 2;
-        if (covered)
+        if (recs_overlap(c, first_rec, k + 2, qe))
             continue;
         uint32_t p = k;
         while (p > a && before_cue(c, a, p - 1) && !in_quote(c, p - 1))
