@@ -10,17 +10,20 @@
 #include "progress.h"
 
 static const char help[] =
-    "usage: parallax add [DB] [--quiet] [--strict] INPUT...\n\n"
+    "usage: parallax add [DB] [--quiet] [--strict] [INPUT...]\n\n"
     "Adds articles to the SQLite corpus DB (default parallax.db; a first\n"
-    "argument ending in .db or naming an SQLite file is taken as DB) and\n"
-    "assigns each to its near-duplicate family and story as it arrives:\n"
-    "adding tomorrow's articles places them among the stories already there\n"
-    "without reclustering. Articles whose id is already stored are skipped.\n"
-    "Each article is committed with its assignment in one transaction, so an\n"
-    "interrupted add keeps everything committed and no half article.\n\n"
+    "argument ending in .db or naming an SQLite file is taken as DB), then\n"
+    "repairs the stories: the stored features of every article are grouped\n"
+    "again as 'parallax stories' groups an input, so a corpus built in any\n"
+    "number of adds tells exactly the stories of one 'stories' run over the\n"
+    "same articles. Articles whose id is already stored are skipped. Each\n"
+    "article is committed whole with a provisional story, so an interrupted\n"
+    "add keeps everything committed and no half article; the next add (or\n"
+    "'parallax add DB' with no input) repairs the stories. Two adds at once\n"
+    "wait for each other.\n\n"
     "  --db FILE           the corpus file\n"
     "  --threshold J       near-duplicate Jaccard threshold of a new corpus (0.5)\n"
-    "  --story-threshold S story similarity threshold of a new corpus (0.2)\n"
+    "  --story-threshold S story threshold of a new corpus (0.21)\n"
     "  --strict            stop at the first input problem\n"
     "  --quiet             do not print warnings or the summary\n";
 
@@ -87,7 +90,8 @@ int cmd_add(int argc, char **argv)
     if (!db)
         db = "parallax.db";
     px_reader *reader = NULL;
-    if ((rc = cli_open_reader(&ctx, inputs, n_inputs, &reader)))
+    /* no input: only the repair of an interrupted add */
+    if (n_inputs && (rc = cli_open_reader(&ctx, inputs, n_inputs, &reader)))
         goto done;
     px_store *s = NULL;
     int st = px_store_open(&s, db, &opt);
@@ -99,12 +103,12 @@ int cmd_add(int argc, char **argv)
         rc = CLI_INPUT;
         goto done;
     }
-    size_t before = px_store_n_articles(s), skipped = 0;
+    size_t skipped = 0;
     cli_progress progress;
     cli_progress_start(&progress, inputs, n_inputs);
     px_doc *doc;
     int fatal = 0;
-    while ((st = cli_next(&ctx, reader, &doc)) == 1) {
+    while (reader && (st = cli_next(&ctx, reader, &doc)) == 1) {
         int sk = 0;
         if ((fatal = px_store_add(s, doc, &sk)))
             break;
@@ -120,7 +124,7 @@ int cmd_add(int argc, char **argv)
     if (!ctx.quiet)
         fprintf(stderr, "parallax add: %s: %zu added, %zu already there; %zu articles in %zu "
                         "stories\n",
-                db, px_store_n_articles(s) - before, skipped, px_store_n_articles(s),
+                db, px_store_n_added(s), skipped, px_store_n_articles(s),
                 px_store_n_stories(s));
     int closed = px_store_close(s);
     rc = cli_exit_code(&ctx, st < 0 ? st : fatal ? fatal : closed);

@@ -15,9 +15,10 @@ static const char help[] =
     "       parallax stories [--format jsonl|text] [-o FILE] DB\n\n"
     "Groups articles into near-duplicate families and stories. Near-duplicates:\n"
     "MinHash over word shingles with LSH banding, candidates verified by their\n"
-    "estimated Jaccard. Stories: TF-IDF weighted stemmed terms, names, numbers,\n"
-    "places and publication dates; no number of clusters to choose. Articles\n"
-    "are assigned in the order read, in one pass.\n"
+    "Jaccard. Stories: average-linkage clustering of TF-IDF vectors (stemmed\n"
+    "terms, names, numbers, places; document frequencies over the whole input),\n"
+    "stories whose dates lie far apart held apart; no number of clusters to\n"
+    "choose, and the stories do not depend on the order of the input.\n"
     "With a SQLite corpus (a file starting 'SQLite format 3' or named *.db),\n"
     "lists its stories instead.\n\n"
     "jsonl: one object per document: doc, story (a number shared by the\n"
@@ -29,13 +30,14 @@ static const char help[] =
     "  --threshold J       Jaccard threshold of near-duplicates (default 0.5)\n"
     "  --shingle K         words per shingle (default 5)\n"
     "  --num-perm N        MinHash permutations (default 128)\n"
-    "  --story-threshold S cosine similarity to join a story (default 0.2)\n"
+    "  --story-threshold S mean cosine of two stories' articles to merge them\n"
+    "                      (default 0.21, learnt on ECB+ dev)\n"
     "  --threads N         threads (default: all cores)\n"
     "  --strict            stop at the first input problem\n"
     "  --quiet             do not print warnings (the exit status still tells)\n";
 
 typedef struct doc_rec {
-    char *id, *source, *headline; /* headline only for a story's first document */
+    char *id, *source, *headline; /* source and headline: text format only */
     size_t story;
     ptrdiff_t dup_of;
 } doc_rec;
@@ -53,29 +55,27 @@ static char *dup_str(const char *s)
     return s ? strdup(s) : NULL;
 }
 
-static void on_assign(void *ud, px_doc *doc, const px_group_assign *a)
+/* What the output needs of a document, kept before the grouper takes it. */
+static bool keep_doc(run *r, px_doc *doc)
 {
-    run *r = ud;
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 1024;
         doc_rec *v = realloc(r->docs, cap * sizeof *v);
-        if (!v) {
-            r->oom = true;
-            return;
-        }
+        if (!v)
+            return false;
         r->docs = v;
         r->cap = cap;
     }
     doc_rec *d = &r->docs[r->n++];
     memset(d, 0, sizeof *d);
     d->id = dup_str(px_doc_id(doc));
-    d->story = a->story;
-    d->dup_of = a->dup_of;
+    if (!d->id)
+        return false;
     if (r->format == 1) {
         d->source = dup_str(px_doc_source(doc));
-        if (a->new_story && px_doc_headline(doc)) {
+        if (px_doc_headline(doc)) {
             d->headline = dup_str(px_doc_headline(doc));
-        } else if (a->new_story) {
+        } else {
             /* no headline found: the first sentence stands for it */
             size_t ns;
             const px_sentence *se = px_doc_sentences(doc, &ns);
@@ -87,26 +87,44 @@ static void on_assign(void *ud, px_doc *doc, const px_group_assign *a)
             d->headline = ns ? strndup(t.ptr + se[0].start, len) : NULL;
         }
     }
-    if (!d->id)
-        r->oom = true;
-    if (r->format == 0 && d->id) {
-        const char *dup = a->dup_of >= 0 ? r->docs[a->dup_of].id : NULL;
-        const char *near_small[16], **near = near_small;
-        if (a->n_near > 16 && !(near = malloc(a->n_near * sizeof *near))) {
-            r->oom = true;
-            return;
+    return true;
+}
+
+/* One line of JSON a document, in input order. */
+static int write_jsonl(run *r, px_grouper *g)
+{
+    const char **near = NULL;
+    size_t near_cap = 0;
+    int rc = 0;
+    for (size_t i = 0; i < r->n && !rc; i++) {
+        px_group_assign a;
+        if ((rc = px_grouper_assign(g, i, &a)))
+            break;
+        r->docs[i].story = a.story;
+        r->docs[i].dup_of = a.dup_of;
+        if (r->format != 0)
+            continue;
+        if (a.n_near > near_cap) {
+            const char **v = realloc(near, a.n_near * sizeof *v);
+            if (!v) {
+                rc = PX_ENOMEM;
+                break;
+            }
+            near = v;
+            near_cap = a.n_near;
         }
-        for (size_t i = 0; i < a->n_near; i++)
-            near[i] = r->docs[a->near[i]].id;
-        char *line = px_group_assign_json_near(d->id, a->story, dup, near, a->n_near);
-        if (near != near_small)
-            free(near);
+        for (size_t k = 0; k < a.n_near; k++)
+            near[k] = r->docs[a.near[k]].id;
+        const char *dup = a.dup_of >= 0 ? r->docs[a.dup_of].id : NULL;
+        char *line = px_group_assign_json_near(r->docs[i].id, a.story, dup, near, a.n_near);
         if (!line)
-            r->oom = true;
+            rc = PX_ENOMEM;
         else
             fprintf(r->out, "%s\n", line);
         free(line);
     }
+    free(near);
+    return rc;
 }
 
 static int cmp_story(const void *a, const void *b)
@@ -208,13 +226,17 @@ static int print_article_json(void *ud, const px_store_article *a)
 static int list_db(const char *path, run *r)
 {
     px_store *s = NULL;
-    int rc = px_store_open(&s, path, NULL);
+    int rc = px_store_open_ex(&s, path, NULL, PX_STORE_READONLY);
     if (rc) {
         fprintf(stderr, "parallax stories: %s: %s%s%s\n", path, px_strerror(rc),
                 s ? ": " : "", s ? px_store_errmsg(s) : "");
         px_store_close(s);
         return CLI_INPUT;
     }
+    if (!px_store_repaired(s))
+        fprintf(stderr, "parallax stories: %s: an add was interrupted: these stories are "
+                        "provisional until the next 'parallax add %s'\n",
+                path, path);
     rc = r->format == 0 ? px_store_articles(s, print_article_json, r)
                         : px_store_stories(s, print_story, r);
     if (rc)
@@ -314,7 +336,7 @@ int cmd_stories(int argc, char **argv)
         goto done;
     r.out = cli_open_output(out_path);
     px_grouper *g = NULL;
-    if (!r.out || px_grouper_new(&g, &opt, on_assign, &r)) {
+    if (!r.out || px_grouper_new(&g, &opt)) {
         if (r.out)
             fprintf(stderr, "parallax stories: out of memory\n");
         if (r.out)
@@ -328,19 +350,22 @@ int cmd_stories(int argc, char **argv)
     px_doc *doc;
     int st, fatal = 0;
     while ((st = cli_next(&ctx, reader, &doc)) == 1) {
+        if (!keep_doc(&r, doc)) {
+            px_doc_free(doc);
+            fatal = PX_ENOMEM;
+            break;
+        }
         if ((fatal = px_grouper_add(g, doc)))
             break;
         cli_progress_update(&progress, px_reader_n_docs(reader), px_reader_bytes(reader));
     }
     if (!fatal)
-        fatal = px_grouper_finish(g);
+        fatal = px_grouper_run(g);
     cli_progress_end(&progress);
+    if (!fatal)
+        fatal = write_jsonl(&r, g);
     if (fatal)
         fprintf(stderr, "parallax stories: %s\n", px_strerror(fatal));
-    if (!fatal && r.oom) {
-        fprintf(stderr, "parallax stories: out of memory\n");
-        fatal = PX_ENOMEM;
-    }
     if (!fatal && r.format == 1)
         write_text(&r);
     px_grouper_free(g);

@@ -303,8 +303,9 @@ static inline uint32_t shingle_value(uint64_t h)
     return (uint32_t)(h >> 32);
 }
 
-int px__sig_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
+int px__feat_words(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
 {
+    out->day = px__day_number(doc->date);
     c->shingles.n = 0;
     const size_t k = (size_t)c->shingle;
     if (!PX_VEC_RESERVE(c->ring, k) || !PX_VEC_RESERVE(c->wh, doc->n_toks + 1) ||
@@ -359,6 +360,15 @@ int px__sig_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
     c->shingles.n = n_sh;
     exact = mix64(exact);
     out->exact = n_words ? (exact ? exact : 1) : 0;
+    return PX_OK;
+}
+
+/* The MinHash signature and the sorted shingle set of the shingles
+ * px__feat_words left in c. */
+int px__feat_signature(px_feat_ctx *c, px_group_feat *out)
+{
+    uint32_t *sh = c->shingles.v;
+    size_t n_sh = c->shingles.n;
     out->sig = malloc((size_t)c->num_perm * sizeof *out->sig);
     if (!out->sig)
         return PX_ENOMEM;
@@ -380,7 +390,7 @@ int px__sig_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
     return PX_OK;
 }
 
-int px__terms_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
+int px__feat_terms(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
 {
     out->day = px__day_number(doc->date);
     c->raw.n = 0;
@@ -484,12 +494,23 @@ int px__terms_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
     return PX_OK;
 }
 
+int px__feat_rest(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
+{
+    int rc = px__feat_signature(c, out);
+    /* a text without words has no story terms (not even its year) */
+    if (!rc && out->exact)
+        rc = px__feat_terms(c, doc, out);
+    if (rc)
+        px__feat_release(out);
+    return rc;
+}
+
 int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
 {
     memset(out, 0, sizeof *out);
-    int rc = px__sig_compute(c, doc, out);
+    int rc = px__feat_words(c, doc, out);
     if (!rc)
-        rc = px__terms_compute(c, doc, out);
+        rc = px__feat_rest(c, doc, out);
     if (rc)
         px__feat_release(out);
     return rc;
