@@ -23,7 +23,7 @@ static const char help[] =
     "wait for each other.\n\n"
     "  --db FILE           the corpus file\n"
     "  --threshold J       near-duplicate Jaccard threshold of a new corpus (0.5)\n"
-    "  --story-threshold S story threshold of a new corpus (0.21)\n"
+    "  --story-threshold S story threshold of a new corpus (0.2)\n"
     "  --strict            stop at the first input problem\n"
     "  --quiet             do not print warnings or the summary\n";
 

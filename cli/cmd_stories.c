@@ -31,7 +31,7 @@ static const char help[] =
     "  --shingle K         words per shingle (default 5)\n"
     "  --num-perm N        MinHash permutations (default 128)\n"
     "  --story-threshold S mean cosine of two stories' articles to merge them\n"
-    "                      (default 0.21, learnt on ECB+ dev)\n"
+    "                      (default 0.2, learnt on ECB+ dev)\n"
     "  --threads N         threads (default: all cores)\n"
     "  --strict            stop at the first input problem\n"
     "  --quiet             do not print warnings (the exit status still tells)\n";

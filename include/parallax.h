@@ -442,7 +442,7 @@ typedef struct px_group_options {
 } px_group_options;
 
 /* learnt on ECB+ dev by bench/group/tune.py */
-#define PX_STORY_THRESHOLD 0.21
+#define PX_STORY_THRESHOLD 0.2
 
 /* Groups n documents held in memory (borrowed): story[i] receives a
  * story number (0-based, dense, numbered by first appearance), dup_of[i]
@@ -817,10 +817,11 @@ typedef enum px_report_format {
  * outlive the story. *out: caller frees with px_story_free(). */
 int px_story_new(px_story **out, px_doc *const *docs, size_t n_docs);
 /* An input that may tell several stories: the documents are grouped into
- * stories with px_group_docs(), and groups that share a corroborated fact
- * or a quotation are joined (one story told from different angles stays
- * one). *out: an array of *n_out stories, the largest first; caller frees
- * with px_stories_free(). The documents are borrowed, as for px_story_new. */
+ * stories exactly as px_group_docs() (and `parallax stories`) groups
+ * them, and each story is analysed on its own; unrelated articles are
+ * stories of one article each. *out: an array of *n_out stories, the
+ * largest first (the one told first on equal sizes); caller frees with
+ * px_stories_free(). The documents are borrowed, as for px_story_new. */
 int px_stories_new(px_story ***out, size_t *n_out, px_doc *const *docs, size_t n_docs);
 void px_stories_free(px_story **stories, size_t n);
 /* Borrowed; valid until px_story_free(). */
