@@ -127,8 +127,12 @@ static int vec_count(void *ctx, size_t from, size_t to, int slot)
     (void)slot;
     vec_job *j = ctx;
     for (size_t v = from; v < to; v++) {
-        const px_tw *r = j->raw + j->raw_start[v];
         size_t m = 0;
+        if (!j->raw_len[v]) {
+            j->off[v + 1] = 0;
+            continue;
+        }
+        const px_tw *r = j->raw + j->raw_start[v];
         for (size_t i = 0; i < j->raw_len[v]; i++)
             m += j->idf[j->term_rank[r[i].t]] > 0;
         j->off[v + 1] = PX_MIN(m, (size_t)DOC_TERMS);
@@ -144,6 +148,8 @@ static int vec_range(void *ctx, size_t from, size_t to, int slot)
     int rc = PX_OK;
     for (size_t v = from; v < to; v++) {
         size_t n = j->raw_len[v];
+        if (!n)
+            continue;
         const px_tw *r = j->raw + j->raw_start[v];
         tmp.n = 0;
         if (!PX_VEC_RESERVE(tmp, n + 1)) {
