@@ -40,7 +40,7 @@ enum {
     DOC_TERMS = 200,    /* strongest terms kept in a node vector */
     QUERY_TERMS = 16,   /* of those, the keys of the inverted index */
     POSTING_SCAN = 128, /* strongest entries of a posting scanned */
-    CANDIDATES = 16,    /* partners a node keeps */
+    CANDIDATES = PX__STORY_CANDIDATES,
     STORY_TERMS = 4000, /* terms kept in a story's sum vector */
 };
 
@@ -223,19 +223,10 @@ int px__story_vectors(size_t n_nodes, const size_t *raw_start, const uint32_t *r
 
 /* ---- phase 5b: candidate edges from an inverted index ---- */
 
-typedef struct posting_entry {
-    uint32_t node;
-    float w;
-} posting_entry;
-
 typedef struct edge_job {
-    const px_story_input *in;
-    const size_t *post_off;
-    const posting_entry *post;
-    const size_t *key_off; /* per node: its keys (term ids) */
-    const uint32_t *keys;
-    const float *key_w;
-    uint64_t *edges; /* CANDIDATES per node: lo << 32 | hi, UINT64_MAX unused */
+    const px_story_index *ix;
+    uint64_t *edges; /* CANDIDATES per query: lo << 32 | hi, UINT64_MAX unused */
+    size_t from;     /* the first query of the call (edges[0]) */
 } edge_job;
 
 typedef struct scored {
@@ -253,10 +244,10 @@ static int edge_range(void *ctx, size_t from, size_t to, int slot)
 {
     (void)slot;
     const edge_job *j = ctx;
-    const px_story_input *in = j->in;
-    size_t n = in->n_nodes;
-    float *acc = malloc(n * sizeof *acc);
-    uint32_t *seen = calloc(n, sizeof *seen);
+    const px_story_index *ix = j->ix;
+    size_t n = ix->n_nodes;
+    float *acc = malloc((n ? n : 1) * sizeof *acc);
+    uint32_t *seen = calloc(n ? n : 1, sizeof *seen);
     PX_VEC(uint32_t) touched = {0};
     if (!acc || !seen) {
         free(acc);
@@ -264,15 +255,16 @@ static int edge_range(void *ctx, size_t from, size_t to, int slot)
         return PX_ENOMEM;
     }
     int rc = PX_OK;
-    for (size_t v = from; v < to; v++) {
-        uint32_t stamp = (uint32_t)(v - from + 1);
+    for (size_t q = from; q < to; q++) {
+        size_t v = j->from + q;
+        uint32_t stamp = (uint32_t)(q - from + 1);
         touched.n = 0;
-        for (size_t k = j->key_off[v]; k < j->key_off[v + 1]; k++) {
-            uint32_t t = j->keys[k];
-            float w = j->key_w[k];
-            size_t p0 = j->post_off[t], p1 = PX_MIN(j->post_off[t + 1], p0 + POSTING_SCAN);
+        for (size_t k = ix->key_off[v]; k < ix->key_off[v + 1]; k++) {
+            uint32_t t = ix->keys[k];
+            float w = ix->key_w[k];
+            size_t p0 = ix->post_off[t], p1 = PX_MIN(ix->post_off[t + 1], p0 + POSTING_SCAN);
             for (size_t p = p0; p < p1; p++) {
-                uint32_t u = j->post[p].node;
+                uint32_t u = ix->post[p].node;
                 if (u == v)
                     continue;
                 if (seen[u] != stamp) {
@@ -283,7 +275,7 @@ static int edge_range(void *ctx, size_t from, size_t to, int slot)
                         goto done;
                     }
                 }
-                acc[u] += w * j->post[p].w;
+                acc[u] += w * ix->post[p].w;
             }
         }
         /* the CANDIDATES best, by insertion into a short sorted list */
@@ -291,7 +283,7 @@ static int edge_range(void *ctx, size_t from, size_t to, int slot)
         size_t nb = 0;
         for (size_t i = 0; i < touched.n; i++) {
             uint32_t u = touched.v[i];
-            scored s = {acc[u], in->rank[u], u};
+            scored s = {acc[u], ix->rank[u], u};
             if (nb == CANDIDATES && !scored_before(&s, &best[nb - 1]))
                 continue;
             size_t k = nb < CANDIDATES ? nb++ : nb - 1;
@@ -301,7 +293,7 @@ static int edge_range(void *ctx, size_t from, size_t to, int slot)
             }
             best[k] = s;
         }
-        uint64_t *e = j->edges + v * CANDIDATES;
+        uint64_t *e = j->edges + q * CANDIDATES;
         for (size_t i = 0; i < CANDIDATES; i++) {
             if (i < nb) {
                 uint64_t a = PX_MIN((uint64_t)v, (uint64_t)best[i].node);
@@ -319,9 +311,17 @@ done:
     return rc;
 }
 
+int px__story_partners(const px_story_index *ix, size_t from, size_t to, int threads,
+                       uint64_t *edges)
+{
+    assert(from <= to && to <= ix->n_nodes);
+    edge_job j = {ix, edges, from};
+    return parallel_for(to - from, threads, edge_range, &j);
+}
+
 static int cmp_posting(const void *a, const void *b)
 {
-    const posting_entry *x = a, *y = b;
+    const px_posting *x = a, *y = b;
     if (x->w != y->w)
         return x->w > y->w ? -1 : 1;
     return 0; /* equal weights: ordered by rank below */
@@ -333,23 +333,21 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Sorts a long posting by weight, then by content rank. */
-typedef struct rank_sort_ctx {
-    const uint32_t *rank;
-} rank_sort_ctx;
-
-static void sort_posting(posting_entry *p, size_t n, const uint32_t *rank)
+size_t px__posting_order(px_posting *p, size_t n, const uint32_t *rank)
 {
-    /* insertion on (w desc, rank asc): postings that need it are long,
-     * but a sort with a context is not in C11; qsort by weight, then fix
-     * the runs of equal weights by rank */
+    /* only the strongest POSTING_SCAN of a long posting are scanned: order
+     * those by weight (content rank on ties); a short one is scanned
+     * whole, in any order. A sort with a context is not in C11: qsort
+     * by weight, then fix the runs of equal weights by rank */
+    if (n <= POSTING_SCAN)
+        return n;
     px__qsort(p, n, sizeof *p, cmp_posting);
     for (size_t i = 0; i < n;) {
         size_t k = i + 1;
         while (k < n && p[k].w == p[i].w)
             k++;
         for (size_t a = i + 1; a < k; a++) {
-            posting_entry x = p[a];
+            px_posting x = p[a];
             size_t b = a;
             while (b > i && rank[p[b - 1].node] > rank[x.node]) {
                 p[b] = p[b - 1];
@@ -359,25 +357,52 @@ static void sort_posting(posting_entry *p, size_t n, const uint32_t *rank)
         }
         i = k;
     }
+    return POSTING_SCAN;
 }
 
-/* The candidate edges (lo << 32 | hi, node indices), sorted, distinct. */
-static int story_edges(const px_story_input *in, uint64_t **out, size_t *n_out)
+size_t px__story_keys(const px_tw *vec, size_t n, px_term *tmp, uint32_t *keys, float *key_w)
 {
+    assert(n <= DOC_TERMS);
+    for (size_t i = 0; i < n; i++)
+        tmp[i] = (px_term){vec[i].t, vec[i].w};
+    px__sort_terms_by_weight(tmp, tmp + DOC_TERMS, n);
+    size_t m = PX_MIN(n, (size_t)QUERY_TERMS);
+    for (size_t i = 0; i < m; i++) {
+        keys[i] = (uint32_t)tmp[i].key;
+        key_w[i] = tmp[i].w;
+    }
+    return m;
+}
+
+size_t px__edges_unique(uint64_t *edges, size_t n)
+{
+    px__qsort(edges, n, sizeof *edges, cmp_u64);
+    size_t k = 0;
+    for (size_t i = 0; i < n && edges[i] != UINT64_MAX; i++)
+        if (!k || edges[k - 1] != edges[i])
+            edges[k++] = edges[i];
+    return k;
+}
+
+int px__story_edges(const px_story_input *in, uint64_t **out, size_t *n_out)
+{
+    *out = NULL;
+    *n_out = 0;
     size_t n = in->n_nodes;
     int rc = PX_ENOMEM;
     size_t *key_off = malloc((n + 1) * sizeof *key_off);
     size_t *post_off = calloc(in->n_terms + 2, sizeof *post_off);
     uint32_t *keys = NULL;
     float *key_w = NULL;
-    posting_entry *post = NULL;
+    px_posting *post = NULL;
     uint64_t *edges = NULL;
     px_term *tmp = malloc(2 * DOC_TERMS * sizeof *tmp);
     if (!key_off || !post_off || !tmp)
         goto done;
     key_off[0] = 0;
     for (size_t v = 0; v < n; v++)
-        key_off[v + 1] = key_off[v] + PX_MIN(in->vec_off[v + 1] - in->vec_off[v], (size_t)QUERY_TERMS);
+        key_off[v + 1] =
+            key_off[v] + PX_MIN(in->vec_off[v + 1] - in->vec_off[v], (size_t)QUERY_TERMS);
     keys = malloc((key_off[n] + 1) * sizeof *keys);
     key_w = malloc((key_off[n] + 1) * sizeof *key_w);
     post = malloc((key_off[n] + 1) * sizeof *post);
@@ -385,43 +410,27 @@ static int story_edges(const px_story_input *in, uint64_t **out, size_t *n_out)
         goto done;
     /* each node's keys: its strongest terms, the lower id on ties */
     for (size_t v = 0; v < n; v++) {
-        size_t m = in->vec_off[v + 1] - in->vec_off[v];
-        const px_tw *x = in->vec + in->vec_off[v];
-        for (size_t i = 0; i < m; i++)
-            tmp[i] = (px_term){x[i].t, x[i].w};
-        px__sort_terms_by_weight(tmp, tmp + DOC_TERMS, m);
-        for (size_t i = 0, k = key_off[v]; k < key_off[v + 1]; i++, k++) {
-            keys[k] = (uint32_t)tmp[i].key;
-            key_w[k] = tmp[i].w;
+        px__story_keys(in->vec + in->vec_off[v], in->vec_off[v + 1] - in->vec_off[v], tmp,
+                       keys + key_off[v], key_w + key_off[v]);
+        for (size_t k = key_off[v]; k < key_off[v + 1]; k++)
             post_off[keys[k] + 2]++;
-        }
     }
     /* postings: counting sort by term, nodes ascending within */
     for (size_t t = 0; t < in->n_terms; t++)
         post_off[t + 2] += post_off[t + 1];
     for (size_t v = 0; v < n; v++)
         for (size_t k = key_off[v]; k < key_off[v + 1]; k++)
-            post[post_off[keys[k] + 1]++] = (posting_entry){(uint32_t)v, key_w[k]};
-    /* only the strongest POSTING_SCAN of a long posting are scanned: order
-     * those by weight (content rank on ties); a short one is scanned
-     * whole, in any order */
+            post[post_off[keys[k] + 1]++] = (px_posting){(uint32_t)v, key_w[k]};
     for (size_t t = 0; t < in->n_terms; t++)
-        if (post_off[t + 1] - post_off[t] > POSTING_SCAN)
-            sort_posting(post + post_off[t], post_off[t + 1] - post_off[t], in->rank);
+        px__posting_order(post + post_off[t], post_off[t + 1] - post_off[t], in->rank);
     edges = malloc((n ? n : 1) * CANDIDATES * sizeof *edges);
     if (!edges)
         goto done;
-    edge_job j = {in, post_off, post, key_off, keys, key_w, edges};
-    if ((rc = parallel_for(n, in->threads, edge_range, &j)))
+    px_story_index ix = {n, in->rank, in->n_terms, post_off, post, key_off, keys, key_w};
+    if ((rc = px__story_partners(&ix, 0, n, in->threads, edges)))
         goto done;
-    size_t m = n * CANDIDATES;
-    px__qsort(edges, m, sizeof *edges, cmp_u64);
-    size_t k = 0;
-    for (size_t i = 0; i < m && edges[i] != UINT64_MAX; i++)
-        if (!k || edges[k - 1] != edges[i])
-            edges[k++] = edges[i];
+    *n_out = px__edges_unique(edges, n * CANDIDATES);
     *out = edges;
-    *n_out = k;
     edges = NULL;
     rc = PX_OK;
 done:
@@ -667,13 +676,13 @@ static int cmp_node_rank(const void *a, const void *b, const uint32_t *rank)
     return x < y ? -1 : x > y;
 }
 
-int px__story_cluster(const px_story_input *in, uint32_t *label)
+int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_edges,
+                      uint32_t *label)
 {
     size_t n = in->n_nodes;
     linkage L = {in, NULL, NULL, {0}, NULL};
-    uint64_t *edges = NULL, *pairs = NULL;
+    uint64_t *pairs = NULL;
     uint32_t *order = NULL;
-    size_t n_edges = 0;
     int rc = PX_ENOMEM;
     L.st = calloc(n ? n : 1, sizeof *L.st);
     L.parent = malloc((n ? n : 1) * sizeof *L.parent);
@@ -749,8 +758,6 @@ int px__story_cluster(const px_story_input *in, uint32_t *label)
         free(first);
         rc = PX_ENOMEM;
     }
-    if ((rc = story_edges(in, &edges, &n_edges)))
-        goto done;
     rc = PX_ENOMEM;
     /* the stories each edge joins, as (lower index, higher index) pairs */
     pairs = malloc((n_edges ? n_edges : 1) * sizeof *pairs);
@@ -824,7 +831,6 @@ done:
     free(L.parent);
     free(L.dense);
     free(order);
-    free(edges);
     free(pairs);
     PX_VEC_FREE(L.heap);
     return rc;

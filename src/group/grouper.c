@@ -575,7 +575,8 @@ int px_grouper_run(px_grouper *g)
     uint32_t *df = malloc((g->term_key.n ? g->term_key.n : 1) * sizeof *df);
     uint32_t *must = malloc((n ? n : 1) * sizeof *must);
     px_near_pair *pairs = NULL;
-    size_t n_pairs = 0, *vec_off = NULL;
+    size_t n_pairs = 0, *vec_off = NULL, n_edges = 0;
+    uint64_t *edges = NULL;
     px_tw *vec = NULL;
     g->root = malloc((n ? n : 1) * sizeof *g->root);
     g->root_j = malloc((n ? n : 1) * sizeof *g->root_j);
@@ -662,7 +663,8 @@ int px_grouper_run(px_grouper *g)
         goto done;
     px_story_input si = {n, nt, rank, vec_off, vec, g->day.v, must, g->opt.story_threshold,
                          g->threads};
-    if ((rc = px__story_cluster(&si, g->label)))
+    if ((rc = px__story_edges(&si, &edges, &n_edges)) ||
+        (rc = px__story_cluster(&si, edges, n_edges, g->label)))
         goto done;
     /* stories numbered by their first article */
     {
@@ -698,6 +700,7 @@ done:
     free(pairs);
     free(vec_off);
     free(vec);
+    free(edges);
     if (rc)
         free_results(g);
     return rc;
