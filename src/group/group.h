@@ -165,6 +165,25 @@ int px__near_pairs(const px_near_input *in, px_near_pair **out, size_t *n_out);
 void px__families(size_t n_nodes, const px_near_pair *pairs, size_t n_pairs, uint32_t *root,
                   float *jac);
 
+/* The near-duplicate components: must[v] = the lowest node joined to v
+ * by a chain of verified pairs. */
+void px__near_components(size_t n_nodes, const px_near_pair *pairs, size_t n_pairs,
+                         uint32_t *must);
+/* Verifies candidate pairs cand[0..n_cand) (lo << 32 | hi, nodes of in,
+ * distinct): those whose Jaccard reaches the threshold, in the order
+ * given. The LSH part of px__near_pairs is this after the buckets: a
+ * distributed run makes the buckets itself (each node compared with the
+ * PX__BUCKET_SCAN nodes before it in content order) and verifies here. */
+int px__near_verify(const px_near_input *in, const uint64_t *cand, size_t n_cand,
+                    px_near_pair **out, size_t *n_out);
+#define PX__BUCKET_SCAN 256
+
+/* Shingle sets are kept for exact verification up to this many hashes
+ * over all nodes (1 GiB, about 700,000 articles of 2 KB); past it every
+ * candidate is verified by its estimated Jaccard (so the outcome depends
+ * on the input's size, not on its order). */
+#define PX__SHINGLE_BUDGET ((size_t)256 << 20)
+
 /* ---- phases 4-6: stories (cluster.c) ---- */
 
 typedef struct px_story_input {
@@ -243,6 +262,37 @@ int px__story_partners(const px_story_index *ix, size_t from, size_t to, int thr
                        uint64_t *edges);
 /* Sorts edges[0..n) and removes repeats and UINT64_MAX; the count left. */
 size_t px__edges_unique(uint64_t *edges, size_t n);
+
+/* ---- what was decided, per document (result.c) ---- */
+
+typedef struct px_group_result {
+    size_t n_docs, n_nodes;
+    const uint32_t *node_of;   /* borrowed: per document, its node */
+    const uint32_t *first_doc; /* borrowed: per node, its first document */
+    uint32_t *root;            /* per node: family representative node */
+    float *root_j;             /* per node: Jaccard with it */
+    uint32_t *label;           /* per node: story label node */
+    size_t *story;             /* per document: story number */
+    size_t *story_first;       /* per story: its first document */
+    size_t n_stories;
+    size_t *adj_off;           /* per node: verified near-duplicate nodes */
+    uint32_t *adj;
+    size_t *docs_off;          /* per node: its documents, ascending */
+    uint32_t *docs;
+    PX_VEC(size_t) near;       /* px__result_assign's answer */
+} px_group_result;
+
+/* The families (px__families over the pairs), the adjacency, and the
+ * stories numbered by their first document in input order. label
+ * (malloc, per node) is taken over, also on failure; node_of and
+ * first_doc are borrowed. */
+int px__result_build(px_group_result *r, size_t n_docs, const uint32_t *node_of, size_t n_nodes,
+                     const uint32_t *first_doc, const px_near_pair *pairs, size_t n_pairs,
+                     uint32_t *label);
+/* What was decided for document i (out->near borrowed until the next
+ * call). */
+int px__result_assign(px_group_result *r, size_t i, px_group_assign *out);
+void px__result_release(px_group_result *r);
 
 /* ---- the grouper (grouper.c) ---- */
 

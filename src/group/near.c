@@ -25,7 +25,7 @@
 #include "group.h"
 
 enum {
-    BUCKET_SCAN = 256, /* earlier texts (content order) compared per bucket */
+    BUCKET_SCAN = PX__BUCKET_SCAN, /* earlier texts (content order) compared per bucket */
 };
 
 /* candidates whose estimate is this far below the threshold are not
@@ -122,6 +122,46 @@ static void *verify_range(void *arg)
     return NULL;
 }
 
+int px__near_verify(const px_near_input *in, const uint64_t *cand, size_t n_cand,
+                    px_near_pair **out, size_t *n_out)
+{
+    *out = NULL;
+    *n_out = 0;
+    float *jac = malloc((n_cand ? n_cand : 1) * sizeof *jac);
+    if (!jac)
+        return PX_ENOMEM;
+    verify_job job = {in, cand, jac};
+    enum { THREADS = 2 };
+    verify_slice sl[THREADS];
+    pthread_t tid;
+    bool started = false;
+    for (int t = 0; t < THREADS; t++)
+        sl[t] = (verify_slice){&job, n_cand * (size_t)t / THREADS, n_cand * (size_t)(t + 1) / THREADS};
+    if (n_cand > 1024 && !pthread_create(&tid, NULL, verify_range, &sl[1]))
+        started = true;
+    verify_range(&sl[0]);
+    if (started)
+        pthread_join(tid, NULL);
+    else
+        verify_range(&sl[1]);
+    size_t k = 0;
+    for (size_t i = 0; i < n_cand; i++)
+        k += jac[i] >= 0;
+    px_near_pair *pairs = malloc((k ? k : 1) * sizeof *pairs);
+    if (!pairs) {
+        free(jac);
+        return PX_ENOMEM;
+    }
+    k = 0;
+    for (size_t i = 0; i < n_cand; i++)
+        if (jac[i] >= 0)
+            pairs[k++] = (px_near_pair){(uint32_t)(cand[i] >> 32), (uint32_t)cand[i], jac[i]};
+    free(jac);
+    *out = pairs;
+    *n_out = k;
+    return PX_OK;
+}
+
 int px__near_pairs(const px_near_input *in, px_near_pair **out, size_t *n_out)
 {
     *out = NULL;
@@ -134,8 +174,6 @@ int px__near_pairs(const px_near_input *in, px_near_pair **out, size_t *n_out)
     PX_VEC(uint64_t) band = {0};
     uint64_t *cand = NULL, *tmp = NULL;
     size_t n_cand = 0;
-    float *jac = NULL;
-    px_near_pair *pairs = NULL;
     if (!by_rank || !next)
         goto done;
     for (size_t v = 0; v < n; v++)
@@ -184,37 +222,7 @@ int px__near_pairs(const px_near_input *in, px_near_pair **out, size_t *n_out)
         memcpy(cand, tmp, m * sizeof *cand);
         n_cand = m;
     }
-    jac = malloc((n_cand ? n_cand : 1) * sizeof *jac);
-    if (!jac)
-        goto done;
-    verify_job job = {in, cand, jac};
-    enum { THREADS = 2 };
-    verify_slice sl[THREADS];
-    pthread_t tid;
-    bool started = false;
-    for (int t = 0; t < THREADS; t++)
-        sl[t] = (verify_slice){&job, n_cand * (size_t)t / THREADS, n_cand * (size_t)(t + 1) / THREADS};
-    if (n_cand > 1024 && !pthread_create(&tid, NULL, verify_range, &sl[1]))
-        started = true;
-    verify_range(&sl[0]);
-    if (started)
-        pthread_join(tid, NULL);
-    else
-        verify_range(&sl[1]);
-    size_t k = 0;
-    for (size_t i = 0; i < n_cand; i++)
-        k += jac[i] >= 0;
-    pairs = malloc((k ? k : 1) * sizeof *pairs);
-    if (!pairs)
-        goto done;
-    k = 0;
-    for (size_t i = 0; i < n_cand; i++)
-        if (jac[i] >= 0)
-            pairs[k++] = (px_near_pair){(uint32_t)(cand[i] >> 32), (uint32_t)cand[i], jac[i]};
-    *out = pairs;
-    *n_out = k;
-    pairs = NULL;
-    rc = PX_OK;
+    rc = px__near_verify(in, cand, n_cand, out, n_out);
 done:
     free(by_rank);
     free(next);
@@ -222,8 +230,6 @@ done:
     PX_VEC_FREE(band);
     free(cand);
     free(tmp);
-    free(jac);
-    free(pairs);
     return rc;
 }
 
@@ -288,4 +294,27 @@ void px__families(size_t n_nodes, const px_near_pair *pairs, size_t n_pairs, uin
     }
     free(start);
     free(idx);
+}
+
+static uint32_t uf_find(uint32_t *p, uint32_t x)
+{
+    while (p[x] != x) {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    return x;
+}
+
+void px__near_components(size_t n_nodes, const px_near_pair *pairs, size_t n_pairs,
+                         uint32_t *must)
+{
+    for (size_t v = 0; v < n_nodes; v++)
+        must[v] = (uint32_t)v;
+    for (size_t i = 0; i < n_pairs; i++) {
+        uint32_t a = uf_find(must, pairs[i].a), b = uf_find(must, pairs[i].b);
+        if (a != b)
+            must[PX_MAX(a, b)] = PX_MIN(a, b);
+    }
+    for (size_t v = 0; v < n_nodes; v++)
+        must[v] = uf_find(must, (uint32_t)v);
 }
