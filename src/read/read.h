@@ -71,4 +71,31 @@ int px__doc_structure(px_doc *doc, bool structure);
 int px__doc_build(px_doc **out, const char *bytes, size_t len, const px_doc_meta *meta,
                   int structure, px_diag_fn on_diag, void *ud, size_t line_for_diag);
 
+/* ---- pieces of the reader for a distributed run (reader.c) ---- */
+
+/* Ids are taken as given (not made unique): the caller does it with
+ * px__reader_unique_id over the whole input, in input order. */
+void px__reader_keep_ids(px_reader *r);
+/* The id a document with id gets so that ids stay unique, as the reader
+ * names it: *changed and renamed (cap bytes) when it was already used. */
+int px__reader_unique_id(px_reader *r, const char *id, char *renamed, size_t cap,
+                         bool *changed);
+/* The next file the reader would read (folders expanded in name order,
+ * paths that cannot be read reported and skipped) and its format: 1 and
+ * *path (caller frees), 0 at the end, or a negative status. */
+int px__reader_next_path(px_reader *r, char **path, px_format *format);
+/* The JSONL files read next are read from the first line that starts
+ * at or after byte start (a line starts at 0 or after a line feed) up to
+ * the last line that starts before end; lines_before is the number of
+ * lines before the first (so diagnostics and ids made of line numbers
+ * are those of the whole file). A piece with no record is not an error:
+ * px__reader_range_records counts the records read in such pieces. The
+ * seam for other formats with records (WARC): a reader that can find the
+ * next record boundary after a byte offset. */
+void px__reader_set_range(px_reader *r, uint64_t start, uint64_t end, size_t lines_before);
+size_t px__reader_range_records(const px_reader *r);
+/* The number of lines that start in [start, end) of a file, with the
+ * boundaries of px__reader_set_range. PX_EIO when it cannot be read. */
+int px__jsonl_range_lines(const char *path, uint64_t start, uint64_t end, uint64_t *lines);
+
 #endif /* PX_READ_H */

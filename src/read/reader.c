@@ -41,6 +41,11 @@ struct px_reader {
     /* hashes of the ids handed out, to keep ids unique */
     uint64_t *ids;
     size_t ids_cap, ids_n;
+    bool keep_ids; /* px__reader_keep_ids: ids as given */
+    /* px__reader_set_range: the JSONL records starting in [start, end) */
+    bool ranged;
+    uint64_t range_start, range_end, range_pos;
+    size_t range_line0, range_records;
 };
 
 static void diag(px_reader *r, px_severity sev, const char *file, size_t line, const char *doc,
@@ -325,27 +330,44 @@ static size_t repair_utf8(const char *s, size_t len, px_buf *out)
     return bad;
 }
 
+int px__reader_unique_id(px_reader *r, const char *id, char *renamed, size_t cap,
+                         bool *changed)
+{
+    bool nomem;
+    *changed = false;
+    if (ids_insert(r, px__hash(id, strlen(id), 0), &nomem))
+        return nomem ? PX_ENOMEM : PX_OK;
+    for (unsigned k = 2;; k++) {
+        snprintf(renamed, cap, "%.200s~%u", id, k);
+        if (ids_insert(r, px__hash(renamed, strlen(renamed), 0), &nomem))
+            break;
+    }
+    *changed = true;
+    return nomem ? PX_ENOMEM : PX_OK;
+}
+
+void px__reader_keep_ids(px_reader *r)
+{
+    r->keep_ids = true;
+}
+
 static int build(px_reader *r, px_doc **out, const char *bytes, size_t len,
                  const px_doc_meta *meta, int structure, size_t line)
 {
     /* document ids must be unique: a repeated one gets a suffix */
     px_doc_meta m = *meta;
     char renamed[256];
-    bool nomem;
-    if (!ids_insert(r, px__hash(m.id, strlen(m.id), 0), &nomem)) {
-        for (unsigned k = 2;; k++) {
-            snprintf(renamed, sizeof(renamed), "%.200s~%u", meta->id, k);
-            if (ids_insert(r, px__hash(renamed, strlen(renamed), 0), &nomem))
-                break;
-        }
+    bool changed = false;
+    int rc = r->keep_ids ? PX_OK : px__reader_unique_id(r, m.id, renamed, sizeof renamed, &changed);
+    if (rc)
+        return rc;
+    if (changed) {
         m.id = renamed;
         diag(r, PX_SEV_WARNING, meta->file ? meta->file : "-", line, m.id,
              "document id \"%.200s\" already used: renamed \"%s\"", meta->id, m.id);
     }
-    if (nomem)
-        return PX_ENOMEM;
     meta = &m;
-    int rc = px__doc_build(out, bytes, len, meta, structure, forward_diag, r, line);
+    rc = px__doc_build(out, bytes, len, meta, structure, forward_diag, r, line);
     if (rc == PX_OK)
         r->n_docs++;
     return rc;
@@ -478,6 +500,9 @@ done:
 static int read_jsonl_record(px_reader *r, px_doc **out)
 {
     for (;;) {
+        /* a range ends before the first line that starts at its end */
+        if (r->ranged && r->range_pos >= r->range_end)
+            return 0;
         /* getline copes with lines of any length */
         ssize_t n = getline(&r->line, &r->line_cap, r->jf);
         if (n < 0) {
@@ -486,6 +511,7 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
                      strerror(errno));
             return 0;
         }
+        r->range_pos += (uint64_t)n;
         r->jline++;
         r->bytes += (size_t)n;
         px_str l = px__str_trim((px_str){r->line, (size_t)n});
@@ -579,7 +605,10 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
 
 static void close_jsonl(px_reader *r)
 {
-    if (!r->jrecords)
+    /* a range of a file may hold no record: the caller counts them */
+    if (r->ranged)
+        r->range_records += r->jrecords;
+    else if (!r->jrecords)
         diag(r, PX_SEV_ERROR, r->jpath, 0, NULL, "empty document: no JSON records");
     if (r->jf && r->jf != stdin)
         fclose(r->jf);
@@ -600,25 +629,10 @@ static px_format sniff_stdin(void)
     return c == '{' ? PX_FORMAT_JSONL : c == '<' ? PX_FORMAT_HTML : PX_FORMAT_TEXT;
 }
 
-int px_reader_next(px_reader *r, px_doc **out)
+int px__reader_next_path(px_reader *r, char **out, px_format *format)
 {
     *out = NULL;
-    for (;;) {
-        if (r->pending_pos < r->pending.n) {
-            *out = r->pending.v[r->pending_pos++];
-            if (r->pending_pos == r->pending.n)
-                r->pending.n = r->pending_pos = 0;
-            return 1;
-        }
-        if (r->jf) {
-            int rc = read_jsonl_record(r, out);
-            if (rc)
-                return rc;
-            close_jsonl(r);
-            continue;
-        }
-        if (!r->queue.n)
-            return 0;
+    while (r->queue.n) {
         char *path = r->queue.v[--r->queue.n];
         px_format fmt = r->opt.format;
         if (!strcmp(path, "-")) {
@@ -641,6 +655,106 @@ int px_reader_next(px_reader *r, px_doc **out)
             if (fmt == PX_FORMAT_AUTO)
                 fmt = format_of(path);
         }
+        *out = path;
+        *format = fmt;
+        return 1;
+    }
+    return 0;
+}
+
+/* Positions the open JSONL file at the first line that starts at or
+ * after range_start: a line starts at 0 or after a line feed. */
+static bool seek_range(px_reader *r)
+{
+    uint64_t s = r->range_start;
+    r->range_pos = s;
+    if (!s)
+        return true;
+    if (fseeko(r->jf, (off_t)(s - 1), SEEK_SET) != 0)
+        return false;
+    int c;
+    r->range_pos = s - 1;
+    while ((c = getc(r->jf)) != EOF) {
+        r->range_pos++;
+        if (c == '\n')
+            break;
+    }
+    return !ferror(r->jf);
+}
+
+void px__reader_set_range(px_reader *r, uint64_t start, uint64_t end, size_t lines_before)
+{
+    r->ranged = true;
+    r->range_start = start;
+    r->range_end = end;
+    r->range_line0 = lines_before;
+    r->range_records = 0;
+}
+
+size_t px__reader_range_records(const px_reader *r)
+{
+    return r->range_records;
+}
+
+int px__jsonl_range_lines(const char *path, uint64_t start, uint64_t end, uint64_t *lines)
+{
+    *lines = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return PX_EIO;
+    /* the lines that start in [first, stop): the first line at or after
+     * start, then one after each line feed before stop - 1 */
+    struct stat st;
+    bool ok = fstat(fileno(f), &st) == 0;
+    uint64_t stop = ok ? PX_MIN(end, (uint64_t)st.st_size) : 0, pos = start;
+    if (ok && start) {
+        int c;
+        ok = fseeko(f, (off_t)(start - 1), SEEK_SET) == 0;
+        pos = start - 1;
+        while (ok && (c = getc(f)) != EOF) {
+            pos++;
+            if (c == '\n')
+                break;
+        }
+    }
+    uint64_t n = ok && pos < stop ? 1 : 0;
+    char buf[1 << 16];
+    while (ok && pos + 1 < stop) {
+        size_t got = fread(buf, 1, (size_t)PX_MIN((uint64_t)sizeof buf, stop - 1 - pos), f);
+        if (!got)
+            break;
+        for (const char *p = buf; (p = memchr(p, '\n', got - (size_t)(p - buf))); p++)
+            n++;
+        pos += got;
+    }
+    ok = ok && !ferror(f);
+    fclose(f);
+    *lines = n;
+    return ok ? PX_OK : PX_EIO;
+}
+
+int px_reader_next(px_reader *r, px_doc **out)
+{
+    *out = NULL;
+    for (;;) {
+        if (r->pending_pos < r->pending.n) {
+            *out = r->pending.v[r->pending_pos++];
+            if (r->pending_pos == r->pending.n)
+                r->pending.n = r->pending_pos = 0;
+            return 1;
+        }
+        if (r->jf) {
+            int rc = read_jsonl_record(r, out);
+            if (rc)
+                return rc;
+            close_jsonl(r);
+            continue;
+        }
+        char *path;
+        px_format fmt;
+        int rc = px__reader_next_path(r, &path, &fmt);
+        if (rc <= 0)
+            return rc;
         if (fmt == PX_FORMAT_JSONL) {
             r->jf = strcmp(path, "-") ? fopen(path, "rb") : stdin;
             if (!r->jf) {
@@ -657,9 +771,17 @@ int px_reader_next(px_reader *r, px_doc **out)
             r->jpath = path;
             r->jline = 0;
             r->jrecords = 0;
+            if (r->ranged) {
+                r->jline = r->range_line0;
+                if (r->jf == stdin || !seek_range(r)) {
+                    diag(r, PX_SEV_ERROR, path, 0, NULL, "cannot read from byte %llu: %s",
+                         (unsigned long long)r->range_start, strerror(errno));
+                    close_jsonl(r);
+                }
+            }
             continue;
         }
-        int rc = read_text_or_html(r, path, fmt, out);
+        rc = read_text_or_html(r, path, fmt, out);
         free(path);
         if (rc)
             return rc;
