@@ -177,6 +177,9 @@ void px__near_components(size_t n_nodes, const px_near_pair *pairs, size_t n_pai
 int px__near_verify(const px_near_input *in, const uint64_t *cand, size_t n_cand,
                     px_near_pair **out, size_t *n_out);
 #define PX__BUCKET_SCAN 256
+/* the probability of missing a pair whose Jaccard is the threshold, of
+ * the banding chosen (px__lsh_params_recall) */
+#define PX__LSH_MAX_MISS 0.01
 
 /* Shingle sets are kept for exact verification up to this many hashes
  * over all nodes (1 GiB, about 700,000 articles of 2 KB); past it every

@@ -27,7 +27,7 @@
 #define SHINGLE_BUDGET PX__SHINGLE_BUDGET
 
 /* the probability of missing a pair whose Jaccard is the threshold */
-#define LSH_MAX_MISS 0.01
+#define LSH_MAX_MISS PX__LSH_MAX_MISS
 
 enum { BATCH = 32, RING = 64 };
 

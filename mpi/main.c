@@ -1,0 +1,323 @@
+/*
+ * main.c - parallax-mpi: the stories job of parallax across the ranks of
+ * an MPI job, with the output of the single process.
+ *
+ *   mpirun -np N parallax-mpi stories [--format jsonl] [-o FILE] INPUT...
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mpx.h"
+
+static const char usage[] =
+    "usage: mpirun -np N parallax-mpi stories [--format jsonl] [-o FILE] [OPTIONS] INPUT...\n";
+
+static const char help[] =
+    "usage: mpirun -np N parallax-mpi stories [--format jsonl] [-o FILE] [OPTIONS] INPUT...\n\n"
+    "The job of 'parallax stories' across the ranks of an MPI job, with the same\n"
+    "output: the same near-duplicate families, the same duplicate_of (the earliest\n"
+    "article in input order), the same stories and story numbers. Each rank reads\n"
+    "its share of the inputs (whole files; big JSONL files are cut between ranks\n"
+    "at record boundaries), keyed records go to the rank that owns the key\n"
+    "(MPI_Alltoallv), and rank 0 writes the output in input order.\n\n"
+    "  --format jsonl      one object per document (the only format)\n"
+    "  -o FILE             write to FILE (complete or not at all) instead of\n"
+    "                      standard output\n"
+    "  --threshold J       Jaccard threshold of near-duplicates (default 0.5)\n"
+    "  --shingle K         words per shingle (default 5)\n"
+    "  --num-perm N        MinHash permutations (default 128)\n"
+    "  --story-threshold S mean cosine of two stories' articles to merge them\n"
+    "                      (default 0.2)\n"
+    "  --threads N         threads per rank (default: the cores of the node\n"
+    "                      shared by its ranks)\n"
+    "  --strict            any input problem on any rank fails the job\n"
+    "  --quiet             do not print warnings (the exit status still tells)\n"
+    "  --stats             print, on standard error, the CPU time of each phase\n"
+    "                      (the most of any rank, and the sum) and the bytes\n"
+    "                      exchanged between ranks\n\n"
+    "Exit status: 0 done; 1 input problems were reported (named with the rank\n"
+    "that met them), or the job failed (no output); 2 usage. A rank that dies\n"
+    "ends the job (mpirun names it; the rank names its phase and file when it\n"
+    "can), never with a partial output.\n";
+
+static bool parse_double(const char *s, double *out)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || *end || !(v >= 0))
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool parse_int(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || errno || v < lo || v > hi)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+typedef struct args {
+    const char *out_path;
+    px_group_options opt;
+    bool stats;
+    char **inputs;
+    int n_inputs;
+} args;
+
+/* 0 ok, 1 help printed, 2 usage error (printed) */
+static int parse_args(mpx *m, int argc, char **argv, args *a)
+{
+    const char *verb = argc > 1 ? argv[1] : NULL;
+    bool talk = m->rank == 0;
+    if (verb && (!strcmp(verb, "-h") || !strcmp(verb, "--help"))) {
+        if (talk)
+            fputs(help, stdout);
+        return 1;
+    }
+    if (!verb || strcmp(verb, "stories")) {
+        if (talk)
+            fprintf(stderr, "parallax-mpi: %s%s%s\n%s", verb ? "unknown verb '" : "no verb given",
+                    verb ? verb : "", verb ? "'" : "", usage);
+        return 2;
+    }
+    a->inputs = calloc((size_t)argc, sizeof *a->inputs);
+    if (!a->inputs)
+        return 2;
+    const char *bad = NULL;
+    for (int i = 2; i < argc && !bad; i++) {
+        const char *s = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
+            if (talk)
+                fputs(help, stdout);
+            return 1;
+        } else if (!strcmp(s, "--format") || !strcmp(s, "-f")) {
+            if (!v || strcmp(v, "jsonl"))
+                bad = "--format needs jsonl";
+            i++;
+        } else if (!strcmp(s, "-o") || !strcmp(s, "--output")) {
+            if (!v)
+                bad = "-o needs a file name";
+            a->out_path = v;
+            i++;
+        } else if (!strcmp(s, "--threshold")) {
+            if (!v || !parse_double(v, &a->opt.dup_threshold) || a->opt.dup_threshold > 1)
+                bad = "--threshold needs a number in (0, 1]";
+            i++;
+        } else if (!strcmp(s, "--story-threshold")) {
+            if (!v || !parse_double(v, &a->opt.story_threshold))
+                bad = "--story-threshold needs a number";
+            i++;
+        } else if (!strcmp(s, "--shingle")) {
+            if (!v || !parse_int(v, 1, 1024, &a->opt.shingle))
+                bad = "--shingle needs a number from 1 to 1024";
+            i++;
+        } else if (!strcmp(s, "--num-perm")) {
+            if (!v || !parse_int(v, 1, 1024, &a->opt.num_perm))
+                bad = "--num-perm needs a number from 1 to 1024";
+            i++;
+        } else if (!strcmp(s, "--threads")) {
+            if (!v || !parse_int(v, 1, 1024, &m->threads))
+                bad = "--threads needs a number from 1 to 1024";
+            i++;
+        } else if (!strcmp(s, "--strict")) {
+            m->strict = true;
+        } else if (!strcmp(s, "--quiet") || !strcmp(s, "-q")) {
+            m->quiet = true;
+        } else if (!strcmp(s, "--stats")) {
+            a->stats = true;
+        } else if (!strcmp(s, "-")) {
+            bad = "standard input cannot be shared between ranks: give files";
+        } else if (s[0] == '-' && s[1]) {
+            bad = "unknown option";
+        } else {
+            a->inputs[a->n_inputs++] = argv[i];
+        }
+        if (bad && talk)
+            fprintf(stderr, "parallax-mpi stories: %s (%s)\n%s", bad, s, usage);
+    }
+    if (!bad && !a->n_inputs) {
+        bad = "no input";
+        if (talk)
+            fprintf(stderr, "parallax-mpi stories: no input given (files or folders)\n%s", usage);
+    }
+    return bad ? 2 : 0;
+}
+
+/* Threads per rank: the cores of this node shared by the ranks on it. */
+static int default_threads(mpx *m)
+{
+    MPI_Comm node;
+    int local = 1;
+    if (MPI_Comm_split_type(m->comm, MPI_COMM_TYPE_SHARED, m->rank, MPI_INFO_NULL, &node) ==
+        MPI_SUCCESS) {
+        MPI_Comm_size(node, &local);
+        MPI_Comm_free(&node);
+    }
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    int t = (int)(cores > 0 ? cores : 1) / (local > 0 ? local : 1);
+    return t > 0 ? t : 1;
+}
+
+static int write_jsonl(FILE *f, mpx_result *r)
+{
+    const char **near = NULL;
+    size_t cap = 0;
+    int rc = PX_OK;
+    for (size_t i = 0; i < r->n_docs && !rc; i++) {
+        px_group_assign a;
+        if ((rc = px__result_assign(&r->res, i, &a)))
+            break;
+        if (a.n_near > cap) {
+            const char **v = realloc(near, a.n_near * sizeof *v);
+            if (!v) {
+                rc = PX_ENOMEM;
+                break;
+            }
+            near = v;
+            cap = a.n_near;
+        }
+        for (size_t k = 0; k < a.n_near; k++)
+            near[k] = r->id[a.near[k]];
+        char *line = px_group_assign_json_near(r->id[i], a.story,
+                                               a.dup_of >= 0 ? r->id[a.dup_of] : NULL, near,
+                                               a.n_near);
+        if (!line)
+            rc = PX_ENOMEM;
+        else
+            fprintf(f, "%s\n", line);
+        free(line);
+    }
+    free(near);
+    return rc;
+}
+
+/* Writes the output on rank 0: to FILE through a temporary name, so
+ * FILE is complete or untouched. */
+static int write_output(mpx *m, const char *path, mpx_result *r)
+{
+    char *tmp = NULL;
+    FILE *f = stdout;
+    if (path && strcmp(path, "-")) {
+        size_t n = strlen(path) + 32;
+        tmp = malloc(n);
+        if (!tmp)
+            return PX_ENOMEM;
+        snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
+        f = fopen(tmp, "wb");
+        if (!f) {
+            mpx_error(m, "cannot write %s: %s", path, strerror(errno));
+            free(tmp);
+            return PX_EIO;
+        }
+    }
+    int rc = write_jsonl(f, r);
+    bool ok = !ferror(f);
+    ok = (f == stdout ? fflush(f) == 0 : fclose(f) == 0) && ok;
+    if (!rc && !ok) {
+        mpx_error(m, "write error on %s: %s", path ? path : "standard output", strerror(errno));
+        rc = PX_EIO;
+    }
+    if (tmp) {
+        if (!rc && rename(tmp, path) != 0) {
+            mpx_error(m, "cannot write %s: %s", path, strerror(errno));
+            rc = PX_EIO;
+        }
+        if (rc)
+            unlink(tmp);
+        free(tmp);
+    }
+    return rc;
+}
+
+static void print_stats(mpx *m, size_t n_docs, double wall)
+{
+    double most[PH_N], sum[PH_N];
+    uint64_t sent = 0, self = 0;
+    MPI_Reduce(m->t_phase, most, PH_N, MPI_DOUBLE, MPI_MAX, 0, m->comm);
+    MPI_Reduce(m->t_phase, sum, PH_N, MPI_DOUBLE, MPI_SUM, 0, m->comm);
+    MPI_Reduce(&m->bytes_sent, &sent, 1, MPI_UINT64_T, MPI_SUM, 0, m->comm);
+    MPI_Reduce(&m->bytes_self, &self, 1, MPI_UINT64_T, MPI_SUM, 0, m->comm);
+    if (m->rank)
+        return;
+    static const char *const names[PH_N] = {"read+features", "exact texts", "near-duplicates",
+                                            "vectors",       "postings",    "linkage",
+                                            "output"};
+    double tm = 0, ts = 0;
+    fprintf(stderr, "parallax-mpi: %d ranks, %d threads each, %zu documents, %.3f s wall\n",
+            m->size, m->threads, n_docs, wall);
+    fprintf(stderr, "  %-16s %12s %12s\n", "phase", "cpu max s", "cpu sum s");
+    for (int k = 0; k < PH_N; k++) {
+        fprintf(stderr, "  %-16s %12.3f %12.3f\n", names[k], most[k], sum[k]);
+        tm += most[k];
+        ts += sum[k];
+    }
+    fprintf(stderr, "  %-16s %12.3f %12.3f\n", "total", tm, ts);
+    fprintf(stderr, "  bytes exchanged between ranks: %llu (%.1f per document); kept on the "
+                    "same rank: %llu\n",
+            (unsigned long long)sent, n_docs ? (double)sent / (double)n_docs : 0.0,
+            (unsigned long long)self);
+}
+
+int main(int argc, char **argv)
+{
+    int provided;
+    MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided);
+    mpx m = {0};
+    m.comm = MPI_COMM_WORLD;
+    MPI_Comm_rank(m.comm, &m.rank);
+    MPI_Comm_size(m.comm, &m.size);
+    mpx_install_handlers(&m);
+    double wall0 = MPI_Wtime();
+    args a = {0};
+    int status = parse_args(&m, argc, argv, &a);
+    if (status) {
+        free(a.inputs);
+        MPI_Finalize();
+        return status == 1 ? 0 : 2;
+    }
+    if (!m.threads)
+        m.threads = default_threads(&m);
+    mpx_docs d;
+    mpx_result r = {0};
+    double t0 = mpx_cpu();
+    int rc = mpx_read(&m, a.inputs, a.n_inputs, &a.opt, &d);
+    m.t_phase[PH_READ] = mpx_cpu() - t0;
+    /* input problems: counted on every rank */
+    uint64_t mine = m.n_errors + m.n_warnings, problems = 0;
+    MPI_Allreduce(&mine, &problems, 1, MPI_UINT64_T, MPI_SUM, m.comm);
+    if (!rc && m.strict && problems) {
+        if (m.rank == 0)
+            fprintf(stderr, "parallax-mpi: --strict: %llu input problem%s: no output\n",
+                    (unsigned long long)problems, problems == 1 ? "" : "s");
+        rc = PX_EBADINPUT;
+    }
+    if (!rc)
+        rc = mpx_stories(&m, &a.opt, &d, &r);
+    mpx_docs_release(&d);
+    mpx_set_phase("writing the output", a.out_path);
+    if (!rc && m.rank == 0)
+        rc = write_output(&m, a.out_path, &r);
+    rc = mpx_agree(&m, rc);
+    if (rc && m.rank == 0 && rc != PX_EBADINPUT)
+        fprintf(stderr, "parallax-mpi: the job failed (%s): no output\n", px_strerror(rc));
+    if (a.stats) {
+        uint64_t nd = r.n_docs;
+        MPI_Bcast(&nd, 1, MPI_UINT64_T, 0, m.comm);
+        print_stats(&m, (size_t)nd, MPI_Wtime() - wall0);
+    }
+    /* the rename warnings of rank 0 count too */
+    mine = m.n_errors + m.n_warnings;
+    MPI_Allreduce(&mine, &problems, 1, MPI_UINT64_T, MPI_SUM, m.comm);
+    mpx_result_release(&r);
+    free(a.inputs);
+    MPI_Finalize();
+    return rc || problems ? 1 : 0;
+}
