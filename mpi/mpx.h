@@ -94,8 +94,9 @@ double mpx_cpu(void);
 typedef struct mpx_docs {
     size_t n;
     PX_VEC(char *) id;        /* per document, as read (not yet unique) */
-    PX_VEC(uint32_t) item;    /* per document: the input item it came from */
-    PX_VEC(char *) item_path; /* per item */
+    PX_VEC(uint32_t) item;    /* per document: its input item (of the plan) */
+    PX_VEC(uint32_t) line;    /* per document: its line (JSONL), or 0 */
+    PX_VEC(char *) item_path; /* per item of the plan (every rank's) */
     /* distinct texts of this rank, in order of first appearance here */
     PX_VEC(uint32_t) text_of; /* per document: its text */
     PX_VEC(uint32_t) text_doc; /* per text: its first document here */

@@ -233,6 +233,7 @@ void mpx_docs_release(mpx_docs *d)
         free(d->id.v[i]);
     PX_VEC_FREE(d->id);
     PX_VEC_FREE(d->item);
+    PX_VEC_FREE(d->line);
     for (size_t i = 0; i < d->item_path.n; i++)
         free(d->item_path.v[i]);
     PX_VEC_FREE(d->item_path);
@@ -356,15 +357,20 @@ int mpx_read(mpx *m, char **paths, int n_paths, const px_group_options *opt, mpx
     }
     if ((rc = mpx_agree(m, rc)))
         goto done;
+    PX_VEC(uint32_t) mine_at = {0}; /* the plan's number of each of mine */
     for (size_t i = 0; i < plan.n && !rc; i++) {
+        char *p2 = px__strdup(plan.v[i].path);
+        if (!p2 || !PX_VEC_PUSH(d->item_path, p2)) {
+            free(p2);
+            rc = PX_ENOMEM;
+            break;
+        }
         if (plan.v[i].rank != m->rank)
             continue;
         item it = plan.v[i];
         it.path = px__strdup(it.path);
-        char *p2 = px__strdup(it.path ? it.path : "");
-        if (!it.path || !p2 || !PX_VEC_PUSH(mine, it) || !PX_VEC_PUSH(d->item_path, p2)) {
+        if (!it.path || !PX_VEC_PUSH(mine, it) || !PX_VEC_PUSH(mine_at, (uint32_t)i)) {
             free(it.path);
-            free(p2);
             rc = PX_ENOMEM;
         }
     }
@@ -421,7 +427,8 @@ int mpx_read(mpx *m, char **paths, int n_paths, const px_group_options *opt, mpx
             int st;
             while ((st = px_reader_next(r, &doc)) == 1) {
                 mpx_fault_point(m, it->path);
-                if (!PX_VEC_PUSH(d->item, (uint32_t)i)) {
+                if (!PX_VEC_PUSH(d->item, mine_at.v[i]) ||
+                    !PX_VEC_PUSH(d->line, (uint32_t)px__reader_line(r))) {
                     px_doc_free(doc);
                     rc = PX_ENOMEM;
                     break;
@@ -475,6 +482,7 @@ int mpx_read(mpx *m, char **paths, int n_paths, const px_group_options *opt, mpx
     }
 done_all:
     free(all);
+    PX_VEC_FREE(mine_at);
 done:
     px_grouper_free(g);
     items_release(&plan);

@@ -1287,7 +1287,8 @@ static int phase_output(run *R, gathered *G, mpx_result *res)
     if ((rc = mpx_agree(m, rc)))
         goto done;
     for (size_t i = 0; i < d->n; i++) {
-        uint32_t x[2] = {R->node[d->text_of.v[i]], (uint32_t)strlen(d->id.v[i])};
+        uint32_t x[4] = {R->node[d->text_of.v[i]], (uint32_t)strlen(d->id.v[i]), d->item.v[i],
+                         d->line.v[i]};
         px_buf_put(&out[0], x, sizeof x);
         px_buf_put(&out[0], d->id.v[i], x[1]);
     }
@@ -1306,7 +1307,7 @@ static int phase_output(run *R, gathered *G, mpx_result *res)
         /* ids made unique in input order, as the reader makes them */
         size_t pos = 0;
         for (size_t i = 0; i < nd && !rc; i++) {
-            uint32_t x[2];
+            uint32_t x[4];
             memcpy(x, in.ptr + pos, sizeof x);
             pos += sizeof x;
             char *id = malloc((size_t)x[1] + 1), renamed[256];
@@ -1323,9 +1324,14 @@ static int phase_output(run *R, gathered *G, mpx_result *res)
                 break;
             }
             if (changed) {
-                if (!m->quiet)
-                    fprintf(stderr, "parallax-mpi: rank 0: warning: document id \"%.200s\" "
-                                    "already used: renamed \"%s\"\n", id, renamed);
+                /* as the reader says it, from rank 0 */
+                if (!m->quiet) {
+                    fprintf(stderr, "parallax-mpi: rank 0: %s", d->item_path.v[x[2]]);
+                    if (x[3])
+                        fprintf(stderr, ":%u", x[3]);
+                    fprintf(stderr, ": warning: document id \"%.200s\" already used: "
+                                    "renamed \"%s\"\n", id, renamed);
+                }
                 m->n_warnings++;
                 free(id);
                 id = px__strdup(renamed);

@@ -39,9 +39,9 @@
 enum {
     DOC_TERMS = 200,    /* strongest terms kept in a node vector */
     QUERY_TERMS = 16,   /* of those, the keys of the inverted index */
-    POSTING_SCAN = 128, /* strongest entries of a posting scanned */
+    POSTING_SCAN = 64,  /* strongest entries of a posting scanned */
     CANDIDATES = PX__STORY_CANDIDATES,
-    STORY_TERMS = 4000, /* terms kept in a story's sum vector */
+    STORY_TERMS = 1000, /* terms kept in a story's sum vector */
 };
 
 /* Coverage of one event runs for weeks, follow-ups for a month or two
@@ -454,9 +454,18 @@ typedef struct story {
     uint32_t key_node; /* that member */
     uint32_t ver;
     int32_t dmin, dmax;
-    uint32_t *nb;      /* neighbouring stories (indices, possibly stale) */
-    uint32_t nnb;
+    /* neighbouring stories with dot(S, S_neighbour) of a part of each:
+     * an entry's story may since have merged into another (find() gives
+     * it), and the dots of the parts of one story add up to its dot */
+    struct nbr *nb;
+    uint32_t nnb, cap;
 } story;
+
+typedef struct nbr {
+    uint32_t id;
+    uint32_t side; /* while merging: 0 the first story's entry, 1 the second's */
+    double d;
+} nbr;
 
 typedef struct heap_entry {
     double score;
@@ -605,19 +614,89 @@ static int sum_vectors(story *a, const story *b)
     return PX_OK;
 }
 
-static int cmp_u32(const void *a, const void *b)
+static bool nb_push(story *s, uint32_t id, double d)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
+    if (s->nnb == s->cap) {
+        uint32_t cap = s->cap ? s->cap * 2 : 4;
+        nbr *v = realloc(s->nb, cap * sizeof *v);
+        if (!v)
+            return false;
+        s->nb = v;
+        s->cap = cap;
+    }
+    s->nb[s->nnb++] = (nbr){id, 0, d};
+    return true;
 }
 
-/* Merges story b into a (both roots), then scores the merged story
- * against each of its neighbours. */
+static int cmp_nbr(const void *a, const void *b)
+{
+    const nbr *x = a, *y = b;
+    if (x->id != y->id)
+        return x->id < y->id ? -1 : 1;
+    return x->side < y->side ? -1 : x->side > y->side;
+}
+
+/* Merges story b into a (both roots). dot(S_a + S_b, S_z) for each
+ * neighbour z is the sum of the dots known of the two parts; the dot of
+ * a part z was no neighbour of is computed (and z learns it too, so its
+ * own entries keep adding up); then the merged story is scored against
+ * each neighbour. */
 static int merge(linkage *L, uint32_t a, uint32_t b)
 {
     story *x = &L->st[a], *y = &L->st[b];
-    int rc = sum_vectors(x, y);
-    if (rc)
+    L->parent[b] = a;
+    /* both lists, by neighbour (as roots now), without the merged story */
+    size_t n = (size_t)x->nnb + y->nnb, m = 0;
+    nbr *all = malloc((n ? n : 1) * sizeof *all);
+    if (!all)
+        return PX_ENOMEM;
+    for (int side = 0; side < 2; side++) {
+        const story *p = side ? y : x;
+        for (uint32_t i = 0; i < p->nnb; i++) {
+            uint32_t r = find(L->parent, p->nb[i].id);
+            if (r != a)
+                all[m++] = (nbr){r, (uint32_t)side, p->nb[i].d};
+        }
+    }
+    px__qsort(all, m, sizeof *all, cmp_nbr);
+    /* one entry per neighbour: the sum of its entries (each side's in
+     * list order), and the side that has none (2: neither) */
+    size_t runs = 0;
+    for (size_t i = 0; i < m;) {
+        double d[2] = {0, 0};
+        bool has[2] = {false, false};
+        uint32_t id = all[i].id;
+        for (; i < m && all[i].id == id; i++) {
+            d[all[i].side] += all[i].d;
+            has[all[i].side] = true;
+        }
+        all[runs++] = (nbr){id, !has[0] ? 0u : !has[1] ? 1u : 2u, d[0] + d[1]};
+    }
+    int rc = PX_OK;
+    for (uint32_t side = 0; side < 2 && !rc; side++) {
+        const story *part = side ? y : x;
+        bool scattered = false;
+        for (size_t i = 0; i < runs; i++) {
+            if (all[i].side != side)
+                continue;
+            if (!scattered) {
+                scatter(L, part, false);
+                scattered = true;
+            }
+            double d = dot_scattered(L, &L->st[all[i].id]);
+            all[i].d += d;
+            if (!nb_push(&L->st[all[i].id], a, d)) {
+                rc = PX_ENOMEM;
+                break;
+            }
+        }
+        if (scattered)
+            scatter(L, part, true);
+    }
+    free(x->nb);
+    x->nb = all;
+    x->nnb = x->cap = (uint32_t)runs;
+    if (rc || (rc = sum_vectors(x, y)))
         return rc;
     x->size += y->size;
     if (y->key < x->key) {
@@ -632,42 +711,18 @@ static int merge(linkage *L, uint32_t a, uint32_t b)
     }
     x->ver++;
     y->ver++;
-    L->parent[b] = a;
-    /* neighbours: both lists, as roots now, without the story itself */
-    uint32_t *nb = realloc(x->nb, ((size_t)x->nnb + y->nnb + 1) * sizeof *nb);
-    if (!nb)
-        return PX_ENOMEM;
-    if (y->nnb)
-        memcpy(nb + x->nnb, y->nb, y->nnb * sizeof *nb);
-    size_t n = x->nnb + y->nnb, k = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t r = find(L->parent, nb[i]);
-        if (r != a)
-            nb[k++] = r;
-    }
-    px__qsort(nb, k, sizeof *nb, cmp_u32);
-    size_t m = 0;
-    for (size_t i = 0; i < k; i++)
-        if (!m || nb[m - 1] != nb[i])
-            nb[m++] = nb[i];
-    x->nb = nb;
-    x->nnb = (uint32_t)m;
     free(y->s);
     free(y->nb);
     y->s = NULL;
     y->nb = NULL;
-    y->ns = y->nnb = 0;
-    scatter(L, x, false);
-    for (size_t i = 0; i < m; i++) {
-        const story *z = &L->st[nb[i]];
-        double s = score(x, z, dot_scattered(L, z));
-        if (s >= L->in->threshold && !heap_push(L, make_entry(L, a, nb[i], s))) {
-            rc = PX_ENOMEM;
-            break;
-        }
+    y->ns = y->nnb = y->cap = 0;
+    for (size_t i = 0; i < runs; i++) {
+        const story *z = &L->st[all[i].id];
+        double sc = score(x, z, all[i].d);
+        if (sc >= L->in->threshold && !heap_push(L, make_entry(L, a, all[i].id, sc)))
+            return PX_ENOMEM;
     }
-    scatter(L, x, true);
-    return rc;
+    return PX_OK;
 }
 
 static int cmp_node_rank(const void *a, const void *b, const uint32_t *rank)
@@ -775,29 +830,16 @@ int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_
     for (size_t i = 0; i < np; i++)
         if (!m || pairs[m - 1] != pairs[i])
             pairs[m++] = pairs[i];
-    /* neighbour lists, then the first scores, one story scattered at a time */
-    for (size_t i = 0; i < m; i++) {
-        L.st[pairs[i] >> 32].nnb++;
-        L.st[(uint32_t)pairs[i]].nnb++;
-    }
-    for (size_t v = 0; v < n; v++) {
-        story *s = &L.st[v];
-        if (s->nnb && !(s->nb = malloc(s->nnb * sizeof *s->nb)))
-            goto done;
-        s->nnb = 0;
-    }
-    for (size_t i = 0; i < m; i++) {
-        uint32_t a = (uint32_t)(pairs[i] >> 32), b = (uint32_t)pairs[i];
-        L.st[a].nb[L.st[a].nnb++] = b;
-        L.st[b].nb[L.st[b].nnb++] = a;
-    }
+    /* the first dots, one story scattered at a time; neighbour lists */
     for (size_t i = 0; i < m;) {
         uint32_t a = (uint32_t)(pairs[i] >> 32);
         scatter(&L, &L.st[a], false);
         for (; i < m && (uint32_t)(pairs[i] >> 32) == a; i++) {
             uint32_t b = (uint32_t)pairs[i];
-            double s = score(&L.st[a], &L.st[b], dot_scattered(&L, &L.st[b]));
-            if (s >= in->threshold && !heap_push(&L, make_entry(&L, a, b, s)))
+            double d = dot_scattered(&L, &L.st[b]);
+            double sc = score(&L.st[a], &L.st[b], d);
+            if (!nb_push(&L.st[a], b, d) || !nb_push(&L.st[b], a, d) ||
+                (sc >= in->threshold && !heap_push(&L, make_entry(&L, a, b, sc))))
                 goto done;
         }
         scatter(&L, &L.st[a], true);

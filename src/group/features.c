@@ -28,6 +28,10 @@ struct px_feat_ctx {
      * and news vocabulary repeats) */
     px_u64map stem_of;
     PX_VEC(uint64_t) stem_key;
+    /* word hash -> 1 when the name is a place of the gazetteer, 2 not
+     * (the lookup folds and transliterates the name: dear, and a
+     * function of the folded word) */
+    px_u64map place_of;
     PX_VEC(uint32_t) tmp32;
     PX_VEC(px_term) tmp_terms;
 };
@@ -96,6 +100,7 @@ void px__feat_ctx_free(px_feat_ctx *c)
     PX_VEC_FREE(c->wh);
     PX_VEC_FREE(c->raw);
     px__u64map_release(&c->stem_of);
+    px__u64map_release(&c->place_of);
     PX_VEC_FREE(c->tmp32);
     PX_VEC_FREE(c->tmp_terms);
     PX_VEC_FREE(c->stem_key);
@@ -442,9 +447,18 @@ int px__feat_terms(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
                 if (name && !stop) {
                     if (!push_term(c, 'e', c->word.ptr, c->word.len, 3.0f * sboost))
                         return PX_ENOMEM;
-                    int kind, capital_of;
-                    if (px__place_lookup(s, len, &kind, &capital_of) >= 0 &&
-                        !push_term(c, 'p', c->word.ptr, c->word.len, 1.0f * sboost))
+                    uint32_t *known = px__u64map_get(&c->place_of, wh);
+                    bool place;
+                    if (known) {
+                        place = *known == 1;
+                    } else {
+                        int kind, capital_of;
+                        place = px__place_lookup(s, len, &kind, &capital_of) >= 0;
+                        if (c->place_of.n < STEM_CACHE_MAX &&
+                            !px__u64map_upsert(&c->place_of, wh, place ? 1 : 2, NULL))
+                            return PX_ENOMEM;
+                    }
+                    if (place && !push_term(c, 'p', c->word.ptr, c->word.len, 1.0f * sboost))
                         return PX_ENOMEM;
                     if (prev_cap_tok + 1 == ti) {
                         px_buf_put(&c->prev_cap, " ", 1);

@@ -32,41 +32,29 @@ enum {
  * checked exactly (4.5 standard errors at 128 permutations) */
 #define ESTIMATE_SLACK 0.2
 
-/* Stable LSD radix sort of n 64-bit values, 16 bits a pass; tmp holds n. */
+/* Stable LSD radix sort of n 64-bit values, 8 bits a pass (a pass
+ * whose byte is the same for all is skipped); tmp holds n. */
 static void sort_u64(uint64_t *a, uint64_t *tmp, size_t n)
 {
     if (n < 2)
         return;
-    size_t *count = malloc(65537 * sizeof *count);
-    if (!count) {
-        /* no room for the counts: insertion sort still sorts */
-        for (size_t i = 1; i < n; i++) {
-            uint64_t x = a[i];
-            size_t j = i;
-            for (; j > 0 && a[j - 1] > x; j--)
-                a[j] = a[j - 1];
-            a[j] = x;
-        }
-        return;
-    }
     uint64_t *src = a, *dst = tmp;
-    for (int shift = 0; shift < 64; shift += 16) {
-        memset(count, 0, 65537 * sizeof *count);
+    for (int shift = 0; shift < 64; shift += 8) {
+        size_t count[257] = {0};
         for (size_t i = 0; i < n; i++)
-            count[((src[i] >> shift) & 0xffff) + 1]++;
-        if (count[((src[0] >> shift) & 0xffff) + 1] == n)
+            count[((src[i] >> shift) & 0xff) + 1]++;
+        if (count[((src[0] >> shift) & 0xff) + 1] == n)
             continue;
-        for (size_t b = 0; b < 65536; b++)
+        for (size_t b = 0; b < 256; b++)
             count[b + 1] += count[b];
         for (size_t i = 0; i < n; i++)
-            dst[count[(src[i] >> shift) & 0xffff]++] = src[i];
+            dst[count[(src[i] >> shift) & 0xff]++] = src[i];
         uint64_t *t = src;
         src = dst;
         dst = t;
     }
     if (src != a)
         memcpy(a, src, n * sizeof *a);
-    free(count);
 }
 
 /* Sorted, distinct: the union of two sorted, distinct arrays into out. */

@@ -94,6 +94,8 @@ int px__reader_next_path(px_reader *r, char **path, px_format *format);
  * next record boundary after a byte offset. */
 void px__reader_set_range(px_reader *r, uint64_t start, uint64_t end, size_t lines_before);
 size_t px__reader_range_records(const px_reader *r);
+/* The line of the JSONL record last read (0 for other files). */
+size_t px__reader_line(const px_reader *r);
 /* The number of lines that start in [start, end) of a file, with the
  * boundaries of px__reader_set_range. PX_EIO when it cannot be read. */
 int px__jsonl_range_lines(const char *path, uint64_t start, uint64_t end, uint64_t *lines);

@@ -691,6 +691,11 @@ void px__reader_set_range(px_reader *r, uint64_t start, uint64_t end, size_t lin
     r->range_records = 0;
 }
 
+size_t px__reader_line(const px_reader *r)
+{
+    return r->jf ? r->jline : 0;
+}
+
 size_t px__reader_range_records(const px_reader *r)
 {
     return r->range_records;
