@@ -18,6 +18,7 @@
 static const char *volatile cur_phase = "starting";
 static const char *volatile cur_file = NULL;
 static char rank_tag[64] = "parallax-mpi: ";
+static char *volatile plan_text = NULL;
 
 void mpx_set_phase(const char *phase, const char *file)
 {
@@ -44,18 +45,33 @@ static void on_fatal_signal(int sig)
     for (int i = 0; i < k; i++)
         num[i] = tmp[k - 1 - i];
     num[k] = 0;
+    if (!cur_phase) {
+        /* finished: nothing to name */
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
     put(rank_tag);
-    put("died on signal ");
+    /* SIGTERM: mpirun stops the others when one rank died */
+    put(sig == SIGTERM ? "stopped (signal " : "died (signal ");
     put(num);
-    put(" while ");
+    put(") while ");
     put(cur_phase);
     if (cur_file) {
         put(" ");
         put(cur_file);
     }
     put("\n");
+    if (sig == SIGTERM && plan_text)
+        put(plan_text);
     signal(sig, SIG_DFL);
     raise(sig);
+}
+
+void mpx_set_plan_text(char *text)
+{
+    free(plan_text);
+    plan_text = text;
 }
 
 void mpx_install_handlers(mpx *m)

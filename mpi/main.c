@@ -266,6 +266,29 @@ static void print_stats(mpx *m, size_t n_docs, double wall)
             (unsigned long long)self);
 }
 
+/* Rank 0 names the ranks that met unreadable or bad input, so a run
+ * whose output leaves documents out never looks like a clean one. */
+static void summarize_problems(mpx *m)
+{
+    uint64_t mine[2] = {m->n_errors, m->n_warnings};
+    uint64_t *all = m->rank == 0 ? malloc((size_t)m->size * 2 * sizeof *all) : NULL;
+    MPI_Gather(mine, 2, MPI_UINT64_T, all, 2, MPI_UINT64_T, 0, m->comm);
+    if (!all)
+        return;
+    uint64_t errors = 0;
+    for (int r = 0; r < m->size; r++)
+        errors += all[2 * r];
+    if (errors && !m->quiet) {
+        fprintf(stderr, "parallax-mpi: input errors (reported above):");
+        for (int r = 0; r < m->size; r++)
+            if (all[2 * r])
+                fprintf(stderr, " rank %d: %llu;", r, (unsigned long long)all[2 * r]);
+        fprintf(stderr, " what could not be read is left out%s\n",
+                m->strict ? "" : " (exit status 1)");
+    }
+    free(all);
+}
+
 int main(int argc, char **argv)
 {
     int provided;
@@ -290,9 +313,10 @@ int main(int argc, char **argv)
     double t0 = mpx_cpu();
     int rc = mpx_read(&m, a.inputs, a.n_inputs, &a.opt, &d);
     m.t_phase[PH_READ] = mpx_cpu() - t0;
-    /* input problems: counted on every rank */
+    /* input problems: counted on every rank, summed up by rank 0 */
     uint64_t mine = m.n_errors + m.n_warnings, problems = 0;
     MPI_Allreduce(&mine, &problems, 1, MPI_UINT64_T, MPI_SUM, m.comm);
+    summarize_problems(&m);
     if (!rc && m.strict && problems) {
         if (m.rank == 0)
             fprintf(stderr, "parallax-mpi: --strict: %llu input problem%s: no output\n",
@@ -318,6 +342,9 @@ int main(int argc, char **argv)
     MPI_Allreduce(&mine, &problems, 1, MPI_UINT64_T, MPI_SUM, m.comm);
     mpx_result_release(&r);
     free(a.inputs);
+    mpx_set_phase(NULL, NULL);
     MPI_Finalize();
-    return rc || problems ? 1 : 0;
+    /* the status from rank 0 alone: mpirun passes on the first non-zero
+     * one, and stops the ranks still running when it sees it */
+    return m.rank == 0 && (rc || problems) ? 1 : 0;
 }

@@ -48,6 +48,9 @@ void mpx_set_phase(const char *phase, const char *file);
  * signal; and the fault injection of the failure tests
  * (PARALLAX_MPI_FAULT=RANK:abort|kill|unreadable at the first document). */
 void mpx_install_handlers(mpx *m);
+/* What each rank reads, printed by rank 0 when mpirun stops it because
+ * another rank died (text taken over, malloc). */
+void mpx_set_plan_text(char *text);
 /* Called at each document read: the injected fault, if any. */
 void mpx_fault_point(mpx *m, const char *file);
 

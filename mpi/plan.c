@@ -225,6 +225,45 @@ static int unpack_plan(const char *p, size_t len, item_vec *v)
     return PX_OK;
 }
 
+/* One item as a rank names it: the path, and the bytes of a piece. */
+static void describe_item(const item *it, char *buf, size_t cap)
+{
+    if (it->ranged)
+        snprintf(buf, cap, "%s (bytes %llu-%llu)", it->path, (unsigned long long)it->start,
+                 (unsigned long long)it->end);
+    else
+        snprintf(buf, cap, "%s", it->path);
+}
+
+/* For rank 0's message when the job is stopped: each rank's share (its
+ * first items), so the file of a rank that died is named. */
+static void describe_plan(const mpx *m, const item_vec *plan)
+{
+    px_buf b = PX_BUF_INIT;
+    px_buf_puts(&b, "parallax-mpi: the ranks' shares of the input:\n");
+    for (int r = 0; r < m->size; r++) {
+        size_t n = 0;
+        px_buf_printf(&b, "  rank %d:", r);
+        for (size_t i = 0; i < plan->n; i++) {
+            if (plan->v[i].rank != r)
+                continue;
+            char one[1200];
+            describe_item(&plan->v[i], one, sizeof one);
+            if (n < 3)
+                px_buf_printf(&b, "%s %s", n ? "," : "", one);
+            n++;
+        }
+        if (n > 3)
+            px_buf_printf(&b, ", and %zu more", n - 3);
+        px_buf_puts(&b, n ? "\n" : " nothing\n");
+    }
+    if (b.oom) {
+        px_buf_release(&b);
+        return;
+    }
+    mpx_set_plan_text(px_buf_detach(&b));
+}
+
 /* ---- reading ---- */
 
 void mpx_docs_release(mpx_docs *d)
@@ -357,6 +396,8 @@ int mpx_read(mpx *m, char **paths, int n_paths, const px_group_options *opt, mpx
     }
     if ((rc = mpx_agree(m, rc)))
         goto done;
+    if (m->rank == 0)
+        describe_plan(m, &plan);
     PX_VEC(uint32_t) mine_at = {0}; /* the plan's number of each of mine */
     for (size_t i = 0; i < plan.n && !rc; i++) {
         char *p2 = px__strdup(plan.v[i].path);
@@ -421,12 +462,14 @@ int mpx_read(mpx *m, char **paths, int n_paths, const px_group_options *opt, mpx
                         before += (uint64_t)all[4 * s + 2 * j + 1];
             px__reader_set_range(r, it->start, it->end, (size_t)before);
         }
-        mpx_set_phase("reading", it->path);
+        static char desc[1200];
+        describe_item(it, desc, sizeof desc);
+        mpx_set_phase("reading", desc);
         if (!(rc = px_reader_add(r, it->path))) {
             px_doc *doc;
             int st;
             while ((st = px_reader_next(r, &doc)) == 1) {
-                mpx_fault_point(m, it->path);
+                mpx_fault_point(m, desc);
                 if (!PX_VEC_PUSH(d->item, mine_at.v[i]) ||
                     !PX_VEC_PUSH(d->line, (uint32_t)px__reader_line(r))) {
                     px_doc_free(doc);

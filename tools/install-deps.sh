@@ -3,6 +3,9 @@
 # with, when they are missing. Needs root (or sudo) the first time only.
 set -e
 PKGS="build-essential cmake pkg-config clang libclang-rt-dev libutf8proc-dev libjansson-dev libgumbo-dev libsqlite3-dev sqlite3 libstemmer-dev libxxhash-dev iso-codes python3 valgrind chromium"
+# Open MPI: parallax-mpi, the stories job across machines (the build
+# leaves it out when MPI is missing)
+PKGS="$PKGS openmpi-bin libopenmpi-dev"
 [ -n "$PX_EXTRA_PKGS" ] && PKGS="$PKGS $PX_EXTRA_PKGS"
 missing=""
 for p in $PKGS; do
