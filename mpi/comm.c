@@ -114,8 +114,35 @@ void mpx_error(const mpx *m, const char *fmt, ...)
 int mpx_agree(mpx *m, int rc)
 {
     int all = rc;
+    double t0 = mpx_cpu();
     MPI_Allreduce(&rc, &all, 1, MPI_INT, MPI_MIN, m->comm);
+    m->t_wait[m->phase] += mpx_cpu() - t0;
     return all;
+}
+
+uint64_t mpx_sum(mpx *m, uint64_t x)
+{
+    uint64_t all = 0;
+    double t0 = mpx_cpu();
+    MPI_Allreduce(&x, &all, 1, MPI_UINT64_T, MPI_SUM, m->comm);
+    m->t_wait[m->phase] += mpx_cpu() - t0;
+    return all;
+}
+
+uint64_t mpx_exscan(mpx *m, uint64_t x)
+{
+    uint64_t before = 0;
+    double t0 = mpx_cpu();
+    MPI_Exscan(&x, &before, 1, MPI_UINT64_T, MPI_SUM, m->comm);
+    m->t_wait[m->phase] += mpx_cpu() - t0;
+    return m->rank ? before : 0; /* undefined on rank 0 */
+}
+
+void mpx_allgather(mpx *m, const int64_t *mine, int k, int64_t *all)
+{
+    double t0 = mpx_cpu();
+    MPI_Allgather(mine, k, MPI_INT64_T, all, k, MPI_INT64_T, m->comm);
+    m->t_wait[m->phase] += mpx_cpu() - t0;
 }
 
 double mpx_cpu(void)
@@ -125,7 +152,19 @@ double mpx_cpu(void)
     return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
+static int exchange(mpx *m, px_buf *send, px_buf *recv, size_t *off);
+
 int mpx_exchange(mpx *m, px_buf *send, px_buf *recv, size_t *off)
+{
+    double t0 = mpx_cpu();
+    double w0 = m->t_wait[m->phase];
+    int rc = exchange(m, send, recv, off);
+    /* all of it is communication (the agreements inside count once) */
+    m->t_wait[m->phase] = w0 + (mpx_cpu() - t0);
+    return rc;
+}
+
+static int exchange(mpx *m, px_buf *send, px_buf *recv, size_t *off)
 {
     int p = m->size, rc = PX_OK;
     uint64_t *scount = malloc((size_t)p * sizeof *scount);
@@ -148,9 +187,9 @@ int mpx_exchange(mpx *m, px_buf *send, px_buf *recv, size_t *off)
         off[s + 1] = off[s] + rcount[s];
     for (int d = 0; d < p; d++) {
         if (d == m->rank)
-            m->bytes_self += scount[d];
+            m->bytes_self[m->phase] += scount[d];
         else
-            m->bytes_sent += scount[d];
+            m->bytes_sent[m->phase] += scount[d];
     }
     oom = !px_buf_grow(recv, off[p]);
     if ((rc = mpx_agree(m, oom ? PX_ENOMEM : PX_OK)))

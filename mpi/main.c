@@ -239,31 +239,54 @@ static int write_output(mpx *m, const char *path, mpx_result *r)
 
 static void print_stats(mpx *m, size_t n_docs, double wall)
 {
-    double most[PH_N], sum[PH_N];
-    uint64_t sent = 0, self = 0;
+    double work[PH_N], most[PH_N], wsum[PH_N], wmost[PH_N], wall_most[PH_N];
+    uint64_t sent[PH_N], self[PH_N], link_most = 0, link_bytes = 0;
+    for (int k = 0; k < PH_N; k++)
+        work[k] = m->t_phase[k] - m->t_wait[k];
     MPI_Reduce(m->t_phase, most, PH_N, MPI_DOUBLE, MPI_MAX, 0, m->comm);
-    MPI_Reduce(m->t_phase, sum, PH_N, MPI_DOUBLE, MPI_SUM, 0, m->comm);
-    MPI_Reduce(&m->bytes_sent, &sent, 1, MPI_UINT64_T, MPI_SUM, 0, m->comm);
-    MPI_Reduce(&m->bytes_self, &self, 1, MPI_UINT64_T, MPI_SUM, 0, m->comm);
+    MPI_Reduce(work, wmost, PH_N, MPI_DOUBLE, MPI_MAX, 0, m->comm);
+    MPI_Reduce(work, wsum, PH_N, MPI_DOUBLE, MPI_SUM, 0, m->comm);
+    MPI_Reduce(m->w_phase, wall_most, PH_N, MPI_DOUBLE, MPI_MAX, 0, m->comm);
+    MPI_Reduce(m->bytes_sent, sent, PH_N, MPI_UINT64_T, MPI_SUM, 0, m->comm);
+    MPI_Reduce(m->bytes_self, self, PH_N, MPI_UINT64_T, MPI_SUM, 0, m->comm);
+    MPI_Reduce(&m->link_nodes, &link_most, 1, MPI_UINT64_T, MPI_MAX, 0, m->comm);
+    MPI_Reduce(&m->link_bytes, &link_bytes, 1, MPI_UINT64_T, MPI_MAX, 0, m->comm);
     if (m->rank)
         return;
     static const char *const names[PH_N] = {"read+features", "exact texts", "near-duplicates",
                                             "vectors",       "postings",    "linkage",
                                             "output"};
-    double tm = 0, ts = 0;
-    fprintf(stderr, "parallax-mpi: %d ranks, %d threads each, %zu documents, %.3f s wall\n",
-            m->size, m->threads, n_docs, wall);
-    fprintf(stderr, "  %-16s %12s %12s\n", "phase", "cpu max s", "cpu sum s");
+    double t[5] = {0};
+    uint64_t bs = 0, bself = 0;
+    double nd = n_docs ? (double)n_docs : 1;
+    fprintf(stderr, "parallax-mpi: %d ranks, %d thread%s each, %zu documents, %.3f s wall\n",
+            m->size, m->threads, m->threads == 1 ? "" : "s", n_docs, wall);
+    fprintf(stderr, "  %-16s %9s %9s %9s %9s %12s\n", "phase", "wall s", "cpu max", "work max",
+            "work sum", "bytes/doc");
     for (int k = 0; k < PH_N; k++) {
-        fprintf(stderr, "  %-16s %12.3f %12.3f\n", names[k], most[k], sum[k]);
-        tm += most[k];
-        ts += sum[k];
+        fprintf(stderr, "  %-16s %9.3f %9.3f %9.3f %9.3f %12.1f\n", names[k], wall_most[k],
+                most[k], wmost[k], wsum[k], (double)sent[k] / nd);
+        t[0] += wall_most[k];
+        t[1] += most[k];
+        t[2] += wmost[k];
+        t[3] += wsum[k];
+        bs += sent[k];
+        bself += self[k];
     }
-    fprintf(stderr, "  %-16s %12.3f %12.3f\n", "total", tm, ts);
-    fprintf(stderr, "  bytes exchanged between ranks: %llu (%.1f per document); kept on the "
-                    "same rank: %llu\n",
-            (unsigned long long)sent, n_docs ? (double)sent / (double)n_docs : 0.0,
-            (unsigned long long)self);
+    fprintf(stderr, "  %-16s %9.3f %9.3f %9.3f %9.3f %12.1f\n", "total", t[0], t[1], t[2], t[3],
+            (double)bs / nd);
+    fprintf(stderr, "  (cpu: all threads of a rank; work: cpu outside MPI calls, where waiting "
+                    "ranks poll)\n");
+    fprintf(stderr, "  bytes exchanged between ranks: %llu (%.1f a document); kept on the "
+                    "sending rank: %llu\n",
+            (unsigned long long)bs, (double)bs / nd, (unsigned long long)bself);
+    fprintf(stderr, "  %llu distinct texts, %llu verified near-duplicate pairs, %llu candidate "
+                    "edges, %llu components (largest %llu texts); the most texts clustered on "
+                    "one rank: %llu (input %.1f MB)\n",
+            (unsigned long long)m->n_nodes, (unsigned long long)m->n_pairs,
+            (unsigned long long)m->n_edges, (unsigned long long)m->n_comps,
+            (unsigned long long)m->largest_comp, (unsigned long long)link_most,
+            (double)link_bytes / 1e6);
 }
 
 /* Rank 0 names the ranks that met unreadable or bad input, so a run
@@ -310,9 +333,11 @@ int main(int argc, char **argv)
         m.threads = default_threads(&m);
     mpx_docs d;
     mpx_result r = {0};
-    double t0 = mpx_cpu();
+    double t0 = mpx_cpu(), w0 = MPI_Wtime();
+    m.phase = PH_READ;
     int rc = mpx_read(&m, a.inputs, a.n_inputs, &a.opt, &d);
     m.t_phase[PH_READ] = mpx_cpu() - t0;
+    m.w_phase[PH_READ] = MPI_Wtime() - w0;
     /* input problems: counted on every rank, summed up by rank 0 */
     uint64_t mine = m.n_errors + m.n_warnings, problems = 0;
     MPI_Allreduce(&mine, &problems, 1, MPI_UINT64_T, MPI_SUM, m.comm);
@@ -326,9 +351,15 @@ int main(int argc, char **argv)
     if (!rc)
         rc = mpx_stories(&m, &a.opt, &d, &r);
     mpx_docs_release(&d);
+    m.phase = PH_OUTPUT;
     mpx_set_phase("writing the output", a.out_path);
-    if (!rc && m.rank == 0)
+    if (!rc && m.rank == 0) {
+        double c0 = mpx_cpu(), wl0 = MPI_Wtime();
         rc = write_output(&m, a.out_path, &r);
+        m.t_phase[PH_OUTPUT] += mpx_cpu() - c0;
+        m.w_phase[PH_OUTPUT] += MPI_Wtime() - wl0;
+    }
+    m.phase = PH_N;
     rc = mpx_agree(&m, rc);
     if (rc && m.rank == 0 && rc != PX_EBADINPUT)
         fprintf(stderr, "parallax-mpi: the job failed (%s): no output\n", px_strerror(rc));

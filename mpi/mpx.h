@@ -35,9 +35,16 @@ typedef struct mpx {
     int threads;          /* worker threads of this rank */
     bool quiet, strict;
     size_t n_warnings, n_errors; /* input problems this rank reported */
-    uint64_t bytes_sent;  /* payload bytes sent to other ranks */
-    uint64_t bytes_self;  /* payload bytes a rank sent to itself */
-    double t_phase[PH_N]; /* CPU seconds by phase */
+    int phase;            /* PH_*: what the counters below count for (PH_N:
+                           * none, after the phases) */
+    uint64_t bytes_sent[PH_N + 1]; /* payload bytes sent to other ranks */
+    uint64_t bytes_self[PH_N + 1]; /* payload bytes a rank sent to itself */
+    double t_phase[PH_N + 1]; /* CPU seconds by phase (all threads) */
+    double t_wait[PH_N + 1];  /* of those, CPU seconds inside MPI calls
+                               * (waiting ranks poll) */
+    double w_phase[PH_N + 1]; /* wall seconds by phase */
+    /* the shape of the run (rank 0) and this rank's share of the linkage */
+    uint64_t n_nodes, n_pairs, n_edges, n_comps, largest_comp, link_nodes, link_bytes;
 } mpx;
 
 /* ---- comm.c ---- */
@@ -64,6 +71,11 @@ void mpx_error(const mpx *m, const char *fmt, ...)
 /* The least of every rank's status (0 or a negative PX_E*): all ranks
  * learn whether one failed (that one printed why). */
 int mpx_agree(mpx *m, int rc);
+/* Sums over all ranks; the sum over the ranks before this one; every
+ * rank's k values into all (size * k). CPU time counted as waiting. */
+uint64_t mpx_sum(mpx *m, uint64_t x);
+uint64_t mpx_exscan(mpx *m, uint64_t x);
+void mpx_allgather(mpx *m, const int64_t *mine, int k, int64_t *all);
 
 /* All-to-all of bytes: send[d] goes to rank d; what arrives from rank s
  * is recv->ptr[off[s] .. off[s + 1]). Large volumes go in rounds of at

@@ -438,7 +438,7 @@ int mpx_read(mpx *m, char **paths, int n_paths, const px_group_options *opt, mpx
     }
     if ((rc = mpx_agree(m, rc)))
         goto done_all;
-    MPI_Allgather(my, 4, MPI_INT64_T, all, 4, MPI_INT64_T, m->comm);
+    mpx_allgather(m, my, 4, all);
     /* the features, by the grouper; documents in input order */
     px_group_options o = *opt;
     o.threads = m->threads;
@@ -505,7 +505,7 @@ int mpx_read(mpx *m, char **paths, int n_paths, const px_group_options *opt, mpx
     for (size_t i = 0, k = 0; i < mine.n && k < 2; i++)
         if (mine.v[i].ranged)
             my[2 * k + 1] = (int64_t)records[k], k++;
-    MPI_Allgather(my, 4, MPI_INT64_T, all, 4, MPI_INT64_T, m->comm);
+    mpx_allgather(m, my, 4, all);
     for (size_t i = 0, k = 0; i < mine.n && k < 2; i++) {
         if (!mine.v[i].ranged)
             continue;

@@ -99,15 +99,15 @@ static int cmp_u64(const void *a, const void *b)
 /* Offsets of every rank's count (exclusive prefix sums, p + 1 values). */
 static int all_offsets(mpx *m, uint64_t mine, uint64_t *off)
 {
-    uint64_t *all = malloc((size_t)m->size * sizeof *all);
+    int64_t *all = malloc((size_t)m->size * sizeof *all), x = (int64_t)mine;
     if (mpx_agree(m, all ? PX_OK : PX_ENOMEM)) {
         free(all);
         return PX_ENOMEM;
     }
-    MPI_Allgather(&mine, 1, MPI_UINT64_T, all, 1, MPI_UINT64_T, m->comm);
+    mpx_allgather(m, &x, 1, all);
     off[0] = 0;
     for (int r = 0; r < m->size; r++)
-        off[r + 1] = off[r] + all[r];
+        off[r + 1] = off[r] + (uint64_t)all[r];
     free(all);
     return PX_OK;
 }
@@ -280,10 +280,7 @@ static int phase_nodes(run *R)
                 rc = PX_ENOMEM;
             no_words += !d->exact.v[t];
         }
-    uint64_t nw_before = 0;
-    MPI_Exscan(&no_words, &nw_before, 1, MPI_UINT64_T, MPI_SUM, m->comm);
-    if (m->rank == 0)
-        nw_before = 0;
+    uint64_t nw_before = mpx_exscan(m, no_words);
     if ((rc = mpx_agree(m, rc)) || (rc = all_offsets(m, R->node_text.n, R->node_off)))
         goto done;
     R->n_nodes = R->node_off[p];
@@ -395,10 +392,10 @@ static int phase_near(run *R)
         goto done;
     /* exact verification while the shingle sets of all texts fit the
      * single process's budget, as there */
-    uint64_t sh_mine = 0, sh_all = 0;
+    uint64_t sh_mine = 0;
     for (size_t k = 0; k < nl; k++)
         sh_mine += d->sh_len.v[R->node_text.v[k]];
-    MPI_Allreduce(&sh_mine, &sh_all, 1, MPI_UINT64_T, MPI_SUM, m->comm);
+    uint64_t sh_all = mpx_sum(m, sh_mine);
     bool exact_j = sh_all <= PX__SHINGLE_BUDGET;
     /* band keys to their owners */
     for (size_t k = 0; k < nl; k++) {
@@ -621,7 +618,7 @@ static int phase_vectors(run *R)
         rc = PX_ENOMEM;
     /* this rank's terms (of its nodes with words) and how many nodes have each */
     size_t n_raw = 0;
-    uint64_t n_df = 0, n_df_all = 0;
+    uint64_t n_df = 0;
     for (size_t k = 0; k < nl && !rc; k++) {
         uint32_t t = R->node_text.v[k];
         if (!d->exact.v[t])
@@ -638,7 +635,7 @@ static int phase_vectors(run *R)
         }
         n_raw += d->tm_len.v[t];
     }
-    MPI_Allreduce(&n_df, &n_df_all, 1, MPI_UINT64_T, MPI_SUM, m->comm);
+    uint64_t n_df_all = mpx_sum(m, n_df);
     if ((rc = mpx_agree(m, rc)))
         goto done;
     for (size_t i = 0; i < lkey.n; i++) {
@@ -1075,8 +1072,10 @@ static int phase_linkage(run *R, gathered *G)
         memcpy(G->pairs, in.ptr, G->n_pairs * sizeof *G->pairs);
         px__qsort(G->pairs, G->n_pairs, sizeof *G->pairs, cmp_pair);
         px__near_components(N, G->pairs, G->n_pairs, must);
-        const uint64_t *e = (const uint64_t *)in2.ptr;
-        size_t ne = in2.len / 8;
+        /* an edge found from both of its ends came twice */
+        uint64_t *e = (uint64_t *)in2.ptr;
+        size_t ne = px__edges_unique(e, in2.len / 8);
+        in2.len = ne * 8;
         memcpy(parent, must, N * sizeof *parent);
         for (size_t i = 0; i < ne; i++)
             uf_union(parent, (uint32_t)(e[i] >> 32), (uint32_t)e[i]);
@@ -1102,6 +1101,11 @@ static int phase_linkage(run *R, gathered *G)
         }
         for (size_t v = 0; v < N; v++)
             assign[v] = assign[parent[v]];
+        m->n_nodes = N;
+        m->n_pairs = G->n_pairs;
+        m->n_edges = ne;
+        m->n_comps = nc;
+        m->largest_comp = nc ? comps[0].size : 0;
         /* to each rank: the assignment and near-duplicate component of
          * its nodes, and the edges of the components it clusters */
         for (int r = 0; r < p; r++)
@@ -1219,6 +1223,8 @@ static int phase_linkage(run *R, gathered *G)
             edges[i] = a << 32 | b;
         }
     }
+    m->link_nodes = n;
+    m->link_bytes = vec_off[n] * sizeof *vec + ne * sizeof *edges + n * 5 * sizeof(uint32_t);
     px_story_input si = {n, terms.n, crank, vec_off, vec, day, lmust, R->opt.story_threshold,
                          m->threads};
     rc = px__story_cluster(&si, edges, ne, label);
@@ -1376,7 +1382,8 @@ int mpx_stories(mpx *m, const px_group_options *opt, mpx_docs *d, mpx_result *re
     int (*const phases[])(run *) = {phase_nodes, phase_near, phase_vectors, phase_postings};
     int rc = PX_OK;
     for (int k = 0; k < 6 && !rc; k++) {
-        double t0 = mpx_cpu();
+        double t0 = mpx_cpu(), w0 = MPI_Wtime();
+        m->phase = PH_NODES + k;
         mpx_set_phase(names[k], NULL);
         if (k < 4)
             rc = phases[k](&R);
@@ -1385,7 +1392,9 @@ int mpx_stories(mpx *m, const px_group_options *opt, mpx_docs *d, mpx_result *re
         else
             rc = phase_output(&R, &G, res);
         m->t_phase[PH_NODES + k] += mpx_cpu() - t0;
+        m->w_phase[PH_NODES + k] += MPI_Wtime() - w0;
     }
+    m->phase = PH_N;
     run_release(&R);
     free(G.pairs);
     free(G.label);
