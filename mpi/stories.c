@@ -513,7 +513,7 @@ static int phase_near(run *R)
         size_t own_sh = d->sh_pool.n;
         if (exact_j && !PX_VEC_RESERVE(u_sh, own_sh + 1))
             rc = PX_ENOMEM;
-        if (!rc && exact_j) {
+        if (!rc && exact_j && own_sh) {
             memcpy(u_sh.v, d->sh_pool.v, own_sh * 4);
             u_sh.n = own_sh;
         }
@@ -1045,11 +1045,13 @@ static int phase_linkage(run *R, gathered *G)
     if ((rc = mpx_agree(m, rc)))
         goto done;
     /* the pairs and the edges to rank 0 */
-    px_buf_put(&out[0], R->pairs.v, R->pairs.n * sizeof *R->pairs.v);
+    if (R->pairs.n)
+        px_buf_put(&out[0], R->pairs.v, R->pairs.n * sizeof *R->pairs.v);
     if ((rc = mpx_exchange(m, out, &in, off)))
         goto done;
     bufs_clear(out, p);
-    px_buf_put(&out[0], R->edges.v, R->edges.n * sizeof *R->edges.v);
+    if (R->edges.n)
+        px_buf_put(&out[0], R->edges.v, R->edges.n * sizeof *R->edges.v);
     if ((rc = mpx_exchange(m, out, &in2, off2)))
         goto done;
     bufs_clear(out, p);
