@@ -5,6 +5,7 @@
  *   mpirun -np N parallax-mpi stories [--format jsonl] [-o FILE] INPUT...
  */
 #include <errno.h>
+#include <sys/resource.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -251,6 +252,9 @@ static void print_stats(mpx *m, size_t n_docs, double wall)
     MPI_Reduce(m->bytes_self, self, PH_N, MPI_UINT64_T, MPI_SUM, 0, m->comm);
     MPI_Reduce(&m->link_nodes, &link_most, 1, MPI_UINT64_T, MPI_MAX, 0, m->comm);
     MPI_Reduce(&m->link_bytes, &link_bytes, 1, MPI_UINT64_T, MPI_MAX, 0, m->comm);
+    struct rusage ru;
+    uint64_t rss = getrusage(RUSAGE_SELF, &ru) == 0 ? (uint64_t)ru.ru_maxrss : 0, rss_most = 0;
+    MPI_Reduce(&rss, &rss_most, 1, MPI_UINT64_T, MPI_MAX, 0, m->comm);
     if (m->rank)
         return;
     static const char *const names[PH_N] = {"read+features", "exact texts", "near-duplicates",
@@ -277,6 +281,7 @@ static void print_stats(mpx *m, size_t n_docs, double wall)
             (double)bs / nd);
     fprintf(stderr, "  (cpu: all threads of a rank; work: cpu outside MPI calls, where waiting "
                     "ranks poll)\n");
+    fprintf(stderr, "  peak memory of a rank: %.1f MB\n", (double)rss_most / 1024);
     fprintf(stderr, "  bytes exchanged between ranks: %llu (%.1f a document); kept on the "
                     "sending rank: %llu\n",
             (unsigned long long)bs, (double)bs / nd, (unsigned long long)bself);

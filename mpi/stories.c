@@ -1034,7 +1034,7 @@ static int phase_linkage(run *R, gathered *G)
     /* this rank's clustering */
     px_u64map at = {0};
     PX_VEC(uint64_t) gl = {0};
-    PX_VEC(uint32_t) terms = {0};
+    size_t n_local_terms = 0;
     uint32_t *crank = NULL, *lmust = NULL, *label = NULL;
     int32_t *day = NULL;
     size_t *vec_off = NULL;
@@ -1158,8 +1158,7 @@ static int phase_linkage(run *R, gathered *G)
     day = malloc((n ? n : 1) * sizeof *day);
     vec_off = malloc((n + 1) * sizeof *vec_off);
     vec = malloc((n_tw ? n_tw : 1) * sizeof *vec);
-    if (!crank || !lmust || !label || !day || !vec_off || !vec || !PX_VEC_RESERVE(gl, n + 1) ||
-        !PX_VEC_RESERVE(terms, n_tw + 1))
+    if (!crank || !lmust || !label || !day || !vec_off || !vec || !PX_VEC_RESERVE(gl, n + 1))
         rc = PX_ENOMEM;
     if ((rc = mpx_agree(m, rc)))
         goto done;
@@ -1175,41 +1174,37 @@ static int phase_linkage(run *R, gathered *G)
         lmust[v] = h.must;
         day[v] = h.day;
         memcpy(vec + vec_off[v], in.ptr + pos, (size_t)h.n * sizeof *vec);
-        for (uint32_t i = 0; i < h.n; i++)
-            terms.v[terms.n++] = vec[vec_off[v] + i].t;
         vec_off[v + 1] = vec_off[v] + h.n;
         pos += (size_t)h.n * sizeof(px_tw);
     }
     if ((rc = mpx_agree(m, rc)))
         goto done;
-    /* terms numbered densely in the order of their global ranks */
+    /* terms numbered densely in the order of their global ranks: a bit
+     * per global term, and its rank among the bits set */
     {
-        uint32_t *t = terms.v;
-        size_t nt = terms.n, k = 0;
-        uint64_t *tmp = malloc((nt ? nt : 1) * sizeof *tmp);
-        if ((rc = mpx_agree(m, tmp ? PX_OK : PX_ENOMEM))) {
-            free(tmp);
+        size_t words = (size_t)(R->n_terms / 64 + 1);
+        uint64_t *bits = calloc(words, sizeof *bits);
+        uint32_t *before = malloc(words * sizeof *before);
+        if ((rc = mpx_agree(m, bits && before ? PX_OK : PX_ENOMEM))) {
+            free(bits);
+            free(before);
             goto done;
         }
-        for (size_t i = 0; i < nt; i++)
-            tmp[i] = t[i];
-        px__qsort(tmp, nt, sizeof *tmp, cmp_u64);
-        for (size_t i = 0; i < nt; i++)
-            if (!k || tmp[k - 1] != tmp[i])
-                tmp[k++] = tmp[i];
-        for (size_t i = 0; i < vec_off[n]; i++) {
-            size_t lo = 0, hi = k - 1;
-            while (lo < hi) {
-                size_t mid = (lo + hi) / 2;
-                if (tmp[mid] < vec[i].t)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            vec[i].t = (uint32_t)lo;
+        for (size_t i = 0; i < vec_off[n]; i++)
+            bits[vec[i].t / 64] |= (uint64_t)1 << (vec[i].t % 64);
+        uint32_t k = 0;
+        for (size_t w = 0; w < words; w++) {
+            before[w] = k;
+            k += (uint32_t)__builtin_popcountll(bits[w]);
         }
-        terms.n = k;
-        free(tmp);
+        for (size_t i = 0; i < vec_off[n]; i++) {
+            uint32_t t = vec[i].t;
+            uint64_t below = bits[t / 64] & (((uint64_t)1 << (t % 64)) - 1);
+            vec[i].t = before[t / 64] + (uint32_t)__builtin_popcountll(below);
+        }
+        n_local_terms = k;
+        free(bits);
+        free(before);
     }
     for (size_t v = 0; v < n; v++)
         lmust[v] = *px__u64map_get(&at, (uint64_t)lmust[v] + 1);
@@ -1227,7 +1222,7 @@ static int phase_linkage(run *R, gathered *G)
     }
     m->link_nodes = n;
     m->link_bytes = vec_off[n] * sizeof *vec + ne * sizeof *edges + n * 5 * sizeof(uint32_t);
-    px_story_input si = {n, terms.n, crank, vec_off, vec, day, lmust, R->opt.story_threshold,
+    px_story_input si = {n, n_local_terms, crank, vec_off, vec, day, lmust, R->opt.story_threshold,
                          m->threads};
     rc = px__story_cluster(&si, edges, ne, label);
     for (size_t v = 0; v < n && !rc; v++) {
@@ -1258,7 +1253,6 @@ done:
     free(comps);
     px__u64map_release(&at);
     PX_VEC_FREE(gl);
-    PX_VEC_FREE(terms);
     free(crank);
     free(lmust);
     free(label);
