@@ -14,16 +14,28 @@
 #include "mpx.h"
 
 static const char usage[] =
-    "usage: mpirun -np N parallax-mpi stories [--format jsonl] [-o FILE] [OPTIONS] INPUT...\n";
+    "usage: mpirun -np N parallax-mpi stories [--format jsonl] [-o FILE] [OPTIONS] INPUT...\n"
+    "       mpirun -np N parallax-mpi stories [--format jsonl] [-o FILE] DIR\n"
+    "       mpirun -np N parallax-mpi add DIR [OPTIONS] INPUT...\n";
 
 static const char help[] =
-    "usage: mpirun -np N parallax-mpi stories [--format jsonl] [-o FILE] [OPTIONS] INPUT...\n\n"
+    "usage: mpirun -np N parallax-mpi stories [--format jsonl] [-o FILE] [OPTIONS] INPUT...\n"
+    "       mpirun -np N parallax-mpi stories [--format jsonl] [-o FILE] DIR\n"
+    "       mpirun -np N parallax-mpi add DIR [OPTIONS] INPUT...\n\n"
     "The job of 'parallax stories' across the ranks of an MPI job, with the same\n"
     "output: the same near-duplicate families, the same duplicate_of (the earliest\n"
     "article in input order), the same stories and story numbers. Each rank reads\n"
     "its share of the inputs (whole files; big JSONL files are cut between ranks\n"
     "at record boundaries), keyed records go to the rank that owns the key\n"
     "(MPI_Alltoallv), and rank 0 writes the output in input order.\n\n"
+    "add stores each rank's share of the inputs, with its features, in the\n"
+    "rank's shard of DIR (DIR/shard-NNNNN.db, a parallax corpus that\n"
+    "'parallax show' and 'parallax stories' read, with the stories of that\n"
+    "shard alone); 'parallax-mpi stories DIR' then groups the articles of all\n"
+    "the shards from their stored features, without reading any text again,\n"
+    "as 'parallax stories' groups the same articles in shard order (a single\n"
+    "add: input order). Any number of ranks reads the shards; the options are\n"
+    "those the shards were made with.\n\n"
     "  --format jsonl      one object per document (the only format)\n"
     "  -o FILE             write to FILE (complete or not at all) instead of\n"
     "                      standard output\n"
@@ -66,6 +78,8 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
 }
 
 typedef struct args {
+    bool add;
+    const char *dir; /* add: the shards' folder */
     const char *out_path;
     px_group_options opt;
     bool stats;
@@ -83,7 +97,7 @@ static int parse_args(mpx *m, int argc, char **argv, args *a)
             fputs(help, stdout);
         return 1;
     }
-    if (!verb || strcmp(verb, "stories")) {
+    if (!verb || (strcmp(verb, "stories") && strcmp(verb, "add"))) {
         if (talk)
             fprintf(stderr, "parallax-mpi: %s%s%s\n%s", verb ? "unknown verb '" : "no verb given",
                     verb ? verb : "", verb ? "'" : "", usage);
@@ -93,17 +107,28 @@ static int parse_args(mpx *m, int argc, char **argv, args *a)
     if (!a->inputs)
         return 2;
     const char *bad = NULL;
-    for (int i = 2; i < argc && !bad; i++) {
+    int first = 2;
+    a->add = !strcmp(verb, "add");
+    if (a->add) {
+        if (argc < 3 || argv[2][0] == '-') {
+            if (talk)
+                fprintf(stderr, "parallax-mpi add: the shards' folder comes first\n%s", usage);
+            return 2;
+        }
+        a->dir = argv[2];
+        first = 3;
+    }
+    for (int i = first; i < argc && !bad; i++) {
         const char *s = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
             if (talk)
                 fputs(help, stdout);
             return 1;
-        } else if (!strcmp(s, "--format") || !strcmp(s, "-f")) {
+        } else if (!a->add && (!strcmp(s, "--format") || !strcmp(s, "-f"))) {
             if (!v || strcmp(v, "jsonl"))
                 bad = "--format needs jsonl";
             i++;
-        } else if (!strcmp(s, "-o") || !strcmp(s, "--output")) {
+        } else if (!a->add && (!strcmp(s, "-o") || !strcmp(s, "--output"))) {
             if (!v)
                 bad = "-o needs a file name";
             a->out_path = v;
@@ -142,12 +167,13 @@ static int parse_args(mpx *m, int argc, char **argv, args *a)
             a->inputs[a->n_inputs++] = argv[i];
         }
         if (bad && talk)
-            fprintf(stderr, "parallax-mpi stories: %s (%s)\n%s", bad, s, usage);
+            fprintf(stderr, "parallax-mpi %s: %s (%s)\n%s", verb, bad, s, usage);
     }
     if (!bad && !a->n_inputs) {
         bad = "no input";
         if (talk)
-            fprintf(stderr, "parallax-mpi stories: no input given (files or folders)\n%s", usage);
+            fprintf(stderr, "parallax-mpi %s: no input given (files or folders)\n%s", verb,
+                    usage);
     }
     return bad ? 2 : 0;
 }
@@ -336,11 +362,30 @@ int main(int argc, char **argv)
     }
     if (!m.threads)
         m.threads = default_threads(&m);
+    if (a.add) {
+        uint64_t added = 0, skipped = 0;
+        int rc = mpx_add(&m, a.dir, a.inputs, a.n_inputs, &a.opt, &added, &skipped);
+        summarize_problems(&m);
+        uint64_t mine = m.n_errors + m.n_warnings, problems = mpx_sum(&m, mine);
+        if (!rc && m.rank == 0)
+            fprintf(stderr, "parallax-mpi add: %llu article%s added to %s (%d shard%s), %llu "
+                            "already there\n",
+                    (unsigned long long)added, added == 1 ? "" : "s", a.dir, m.size,
+                    m.size == 1 ? "" : "s", (unsigned long long)skipped);
+        if (rc && m.rank == 0)
+            fprintf(stderr, "parallax-mpi add: failed (%s)\n", px_strerror(rc));
+        free(a.inputs);
+        mpx_set_phase(NULL, NULL);
+        MPI_Finalize();
+        return m.rank == 0 && (rc || problems) ? 1 : 0;
+    }
     mpx_docs d;
     mpx_result r = {0};
     double t0 = mpx_cpu(), w0 = MPI_Wtime();
     m.phase = PH_READ;
-    int rc = mpx_read(&m, a.inputs, a.n_inputs, &a.opt, &d);
+    bool shards = a.n_inputs == 1 && mpx_is_shard_dir(a.inputs[0]);
+    int rc = shards ? mpx_read_shards(&m, a.inputs[0], &a.opt, &d)
+                    : mpx_read(&m, a.inputs, a.n_inputs, &a.opt, &d);
     m.t_phase[PH_READ] = mpx_cpu() - t0;
     m.w_phase[PH_READ] = MPI_Wtime() - w0;
     /* input problems: counted on every rank, summed up by rank 0 */

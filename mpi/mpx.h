@@ -135,6 +135,17 @@ void mpx_docs_release(mpx_docs *d);
  * and counted in m; the status is agreed by all ranks. */
 int mpx_read(mpx *m, char **paths, int n_paths, const px_group_options *opt, mpx_docs *d);
 
+/* The shards of a corpus made by add: dir/shard-NNNNN.db, one a rank. */
+bool mpx_is_shard_dir(const char *path);
+/* add: each rank stores its share of the inputs in its shard of dir
+ * (a parallax corpus, created when absent); counts summed on all ranks. */
+int mpx_add(mpx *m, const char *dir, char **paths, int n_paths, const px_group_options *opt,
+            uint64_t *added, uint64_t *skipped);
+/* The features stored in the shards of dir (in shard order, each shard
+ * in order of arrival), the shards spread over the ranks; *opt: the
+ * options the shards were made with. */
+int mpx_read_shards(mpx *m, const char *dir, px_group_options *opt, mpx_docs *d);
+
 /* ---- stories.c ---- */
 
 typedef struct mpx_result {

@@ -20,8 +20,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <errno.h>
 #include <sys/stat.h>
 
+#include "../src/store/store.h"
 #include "mpx.h"
 
 /* a JSONL file is cut into pieces only when it is at least this big */
@@ -294,6 +297,9 @@ void mpx_docs_release(mpx_docs *d)
 typedef struct ingest_ctx {
     mpx_docs *d;
     int num_perm;
+    /* ids of features given without a document (shards), in order */
+    PX_VEC(char *) pending_id;
+    size_t pending_at;
 } ingest_ctx;
 
 static bool vec_ok(bool ok, int *rc)
@@ -339,12 +345,22 @@ static int new_text(ingest_ctx *c, const px_group_feat *f, uint32_t doc, uint32_
     return PX_OK;
 }
 
+/* The grouper's hook, in input order: the document's id and text. */
 static int on_doc(void *ud, px_doc *doc, size_t index, const px_group_feat *f, bool full)
 {
     ingest_ctx *c = ud;
     mpx_docs *d = c->d;
     (void)index;
-    char *id = px__strdup(px_doc_id(doc) ? px_doc_id(doc) : "");
+    char *id;
+    if (doc) {
+        id = px__strdup(px_doc_id(doc) ? px_doc_id(doc) : "");
+    } else {
+        /* features read from a shard: the ids were queued in order */
+        if (c->pending_at >= c->pending_id.n)
+            return PX_EBADINPUT;
+        id = c->pending_id.v[c->pending_at];
+        c->pending_id.v[c->pending_at++] = NULL;
+    }
     if (!id || !PX_VEC_PUSH(d->id, id)) {
         free(id);
         return PX_ENOMEM;
@@ -364,18 +380,39 @@ static int on_doc(void *ud, px_doc *doc, size_t index, const px_group_feat *f, b
     return PX_OK;
 }
 
-int mpx_read(mpx *m, char **paths, int n_paths, const px_group_options *opt, mpx_docs *d)
+/* ---- a rank's share ---- */
+
+typedef struct share {
+    item_vec plan, mine;
+    PX_VEC(uint32_t) mine_at; /* the plan's number of each of mine */
+    int64_t *lines;           /* every rank's two pieces: (file, lines) */
+    size_t records[2];        /* records read in this rank's pieces */
+} share;
+
+static void share_release(share *sh)
 {
-    memset(d, 0, sizeof *d);
-    item_vec plan = {0}, mine = {0};
+    items_release(&sh->plan);
+    items_release(&sh->mine);
+    PX_VEC_FREE(sh->mine_at);
+    free(sh->lines);
+    memset(sh, 0, sizeof *sh);
+}
+
+/* Makes the plan on rank 0 (from the paths, or given), shares it, keeps
+ * this rank's items, and counts the lines before each piece. */
+static int share_plan(mpx *m, char **paths, int n_paths, item_vec *given, mpx_docs *d, share *sh)
+{
+    memset(sh, 0, sizeof *sh);
     px_buf b = PX_BUF_INIT;
-    px_grouper *g = NULL;
     int rc = PX_OK;
     mpx_set_phase("planning the inputs", NULL);
     if (m->rank == 0) {
-        rc = make_plan(m, paths, n_paths, &plan);
+        if (given)
+            sh->plan = *given, memset(given, 0, sizeof *given);
+        else
+            rc = make_plan(m, paths, n_paths, &sh->plan);
         if (!rc)
-            pack_plan(&plan, &b);
+            pack_plan(&sh->plan, &b);
         if (!rc && b.oom)
             rc = PX_ENOMEM;
     }
@@ -391,64 +428,68 @@ int mpx_read(mpx *m, char **paths, int n_paths, const px_group_options *opt, mpx
         int k = (int)PX_MIN(len - o, (uint64_t)1 << 30);
         MPI_Bcast(b.ptr + o, k, MPI_BYTE, 0, m->comm);
     }
-    if (m->rank != 0) {
-        rc = unpack_plan(b.ptr, len, &plan);
-    }
+    if (m->rank != 0)
+        rc = unpack_plan(b.ptr, len, &sh->plan);
     if ((rc = mpx_agree(m, rc)))
         goto done;
     if (m->rank == 0)
-        describe_plan(m, &plan);
-    PX_VEC(uint32_t) mine_at = {0}; /* the plan's number of each of mine */
-    for (size_t i = 0; i < plan.n && !rc; i++) {
-        char *p2 = px__strdup(plan.v[i].path);
-        if (!p2 || !PX_VEC_PUSH(d->item_path, p2)) {
+        describe_plan(m, &sh->plan);
+    for (size_t i = 0; i < sh->plan.n && !rc; i++) {
+        char *p2 = d ? px__strdup(sh->plan.v[i].path) : NULL;
+        if (d && (!p2 || !PX_VEC_PUSH(d->item_path, p2))) {
             free(p2);
             rc = PX_ENOMEM;
             break;
         }
-        if (plan.v[i].rank != m->rank)
+        if (sh->plan.v[i].rank != m->rank)
             continue;
-        item it = plan.v[i];
+        item it = sh->plan.v[i];
         it.path = px__strdup(it.path);
-        if (!it.path || !PX_VEC_PUSH(mine, it) || !PX_VEC_PUSH(mine_at, (uint32_t)i)) {
+        if (!it.path || !PX_VEC_PUSH(sh->mine, it) || !PX_VEC_PUSH(sh->mine_at, (uint32_t)i)) {
             free(it.path);
             rc = PX_ENOMEM;
         }
     }
     /* the lines before each piece: every rank counts the lines of its
      * pieces (at most two: the first and the last of its slice) */
-    int64_t my[4] = {-1, 0, -1, 0}, *all = malloc((size_t)m->size * 4 * sizeof *all);
-    if (!all)
+    int64_t my[4] = {-1, 0, -1, 0};
+    sh->lines = malloc((size_t)m->size * 4 * sizeof *sh->lines);
+    if (!sh->lines)
         rc = PX_ENOMEM;
     mpx_set_phase("counting lines", NULL);
-    for (size_t i = 0, k = 0; i < mine.n && !rc; i++) {
-        if (!mine.v[i].ranged)
+    for (size_t i = 0, k = 0; i < sh->mine.n && !rc; i++) {
+        const item *it = &sh->mine.v[i];
+        if (!it->ranged)
             continue;
         uint64_t lines = 0;
-        mpx_set_phase("counting lines", mine.v[i].path);
-        if (px__jsonl_range_lines(mine.v[i].path, mine.v[i].start, mine.v[i].end, &lines)) {
-            px_diag dg = {PX_SEV_ERROR, mine.v[i].path, 0, NULL, "cannot read this piece"};
+        mpx_set_phase("counting lines", it->path);
+        if (px__jsonl_range_lines(it->path, it->start, it->end, &lines)) {
+            px_diag dg = {PX_SEV_ERROR, it->path, 0, NULL, "cannot read this piece"};
             on_diag(m, &dg);
         }
         if (k < 2) {
-            my[2 * k] = mine.v[i].file;
+            my[2 * k] = it->file;
             my[2 * k + 1] = (int64_t)lines;
         }
         k++;
     }
     if ((rc = mpx_agree(m, rc)))
-        goto done_all;
-    mpx_allgather(m, my, 4, all);
-    /* the features, by the grouper; documents in input order */
-    px_group_options o = *opt;
-    o.threads = m->threads;
-    ingest_ctx ic = {d, 0};
-    px__group_defaults(&o, &o);
-    ic.num_perm = o.num_perm;
-    rc = px__grouper_new_ex(&g, &o, PX__GROUPER_OWN_DOCS | PX__GROUPER_NO_NODES, on_doc, &ic);
-    size_t records[2] = {0, 0};
-    for (size_t i = 0, k = 0; i < mine.n && !rc; i++) {
-        item *it = &mine.v[i];
+        goto done;
+    mpx_allgather(m, my, 4, sh->lines);
+done:
+    px_buf_release(&b);
+    return rc;
+}
+
+/* Called for each document of the share, in order; takes doc. */
+typedef int (*doc_sink)(void *ud, px_doc *doc, uint32_t at, size_t line);
+
+/* Reads this rank's items, in order, into sink. */
+static int read_share(mpx *m, share *sh, doc_sink sink, void *ud)
+{
+    int rc = PX_OK;
+    for (size_t i = 0, k = 0; i < sh->mine.n && !rc; i++) {
+        item *it = &sh->mine.v[i];
         px_read_options ro = {on_diag, m, (px_format)it->fmt, 0};
         px_reader *r = NULL;
         if ((rc = px_reader_new(&r, &ro)))
@@ -458,8 +499,8 @@ int mpx_read(mpx *m, char **paths, int n_paths, const px_group_options *opt, mpx
             uint64_t before = 0;
             for (int s = 0; s < m->rank; s++)
                 for (int j = 0; j < 2; j++)
-                    if (all[4 * s + 2 * j] == (int64_t)it->file)
-                        before += (uint64_t)all[4 * s + 2 * j + 1];
+                    if (sh->lines[4 * s + 2 * j] == (int64_t)it->file)
+                        before += (uint64_t)sh->lines[4 * s + 2 * j + 1];
             px__reader_set_range(r, it->start, it->end, (size_t)before);
         }
         static char desc[1200];
@@ -470,13 +511,7 @@ int mpx_read(mpx *m, char **paths, int n_paths, const px_group_options *opt, mpx
             int st;
             while ((st = px_reader_next(r, &doc)) == 1) {
                 mpx_fault_point(m, desc);
-                if (!PX_VEC_PUSH(d->item, mine_at.v[i]) ||
-                    !PX_VEC_PUSH(d->line, (uint32_t)px__reader_line(r))) {
-                    px_doc_free(doc);
-                    rc = PX_ENOMEM;
-                    break;
-                }
-                if ((rc = px_grouper_add(g, doc)))
+                if ((rc = sink(ud, doc, sh->mine_at.v[i], px__reader_line(r))))
                     break;
                 if (m->strict && (m->n_errors || m->n_warnings))
                     break;
@@ -485,11 +520,93 @@ int mpx_read(mpx *m, char **paths, int n_paths, const px_group_options *opt, mpx
                 rc = st;
         }
         if (it->ranged && k < 2)
-            records[k++] = px__reader_range_records(r);
+            sh->records[k++] = px__reader_range_records(r);
         px_reader_free(r);
         if (m->strict && (m->n_errors || m->n_warnings))
             break;
     }
+    return rc;
+}
+
+/* A file cut into pieces with no record in any: reported once, as the
+ * reader reports an empty file. */
+static void check_pieces(mpx *m, share *sh)
+{
+    int64_t my[4] = {-1, 0, -1, 0};
+    for (size_t i = 0, k = 0; i < sh->mine.n && k < 2; i++)
+        if (sh->mine.v[i].ranged) {
+            my[2 * k] = sh->mine.v[i].file;
+            my[2 * k + 1] = (int64_t)sh->records[k];
+            k++;
+        }
+    mpx_allgather(m, my, 4, sh->lines);
+    for (size_t i = 0, k = 0; i < sh->mine.n && k < 2; i++) {
+        if (!sh->mine.v[i].ranged)
+            continue;
+        k++;
+        int64_t f = sh->mine.v[i].file, n = 0;
+        int lowest = m->size;
+        for (int s = 0; s < m->size; s++)
+            for (int j = 0; j < 2; j++)
+                if (sh->lines[4 * s + 2 * j] == f) {
+                    n += sh->lines[4 * s + 2 * j + 1];
+                    lowest = PX_MIN(lowest, s);
+                }
+        if (!n && lowest == m->rank) {
+            px_diag dg = {PX_SEV_ERROR, sh->mine.v[i].path, 0, NULL,
+                          "empty document: no JSON records"};
+            on_diag(m, &dg);
+        }
+    }
+}
+
+/* ---- stories over inputs ---- */
+
+typedef struct feed {
+    mpx_docs *d;
+    px_grouper *g;
+} feed;
+
+static int feed_doc(void *ud, px_doc *doc, uint32_t at, size_t line)
+{
+    feed *f = ud;
+    if (!PX_VEC_PUSH(f->d->item, at) || !PX_VEC_PUSH(f->d->line, (uint32_t)line)) {
+        px_doc_free(doc);
+        return PX_ENOMEM;
+    }
+    return px_grouper_add(f->g, doc);
+}
+
+static int new_feature_grouper(mpx *m, const px_group_options *opt, ingest_ctx *ic,
+                               px_grouper **g)
+{
+    px_group_options o = *opt;
+    o.threads = m->threads;
+    px__group_defaults(&o, &o);
+    ic->num_perm = o.num_perm;
+    return px__grouper_new_ex(g, &o, PX__GROUPER_OWN_DOCS | PX__GROUPER_NO_NODES, on_doc, ic);
+}
+
+static void ingest_release(ingest_ctx *ic)
+{
+    for (size_t i = 0; i < ic->pending_id.n; i++)
+        free(ic->pending_id.v[i]);
+    PX_VEC_FREE(ic->pending_id);
+}
+
+int mpx_read(mpx *m, char **paths, int n_paths, const px_group_options *opt, mpx_docs *d)
+{
+    memset(d, 0, sizeof *d);
+    share sh;
+    px_grouper *g = NULL;
+    ingest_ctx ic = {d, 0, {0}, 0};
+    int rc = share_plan(m, paths, n_paths, NULL, d, &sh);
+    if (rc)
+        goto done;
+    rc = new_feature_grouper(m, opt, &ic, &g);
+    feed f = {d, g};
+    if (!rc)
+        rc = read_share(m, &sh, feed_doc, &f);
     mpx_set_phase("computing features", NULL);
     if (g) {
         int fr = px__grouper_flush(g);
@@ -499,37 +616,229 @@ int mpx_read(mpx *m, char **paths, int n_paths, const px_group_options *opt, mpx
     if (rc)
         mpx_error(m, "reading: %s", px_strerror(rc));
     if ((rc = mpx_agree(m, rc)))
-        goto done_all;
-    /* a file cut into pieces with no record in any: reported once, as
-     * the reader reports an empty file */
-    for (size_t i = 0, k = 0; i < mine.n && k < 2; i++)
-        if (mine.v[i].ranged)
-            my[2 * k + 1] = (int64_t)records[k], k++;
-    mpx_allgather(m, my, 4, all);
-    for (size_t i = 0, k = 0; i < mine.n && k < 2; i++) {
-        if (!mine.v[i].ranged)
-            continue;
-        k++;
-        int64_t f = mine.v[i].file, n = 0;
-        int lowest = m->size;
-        for (int s = 0; s < m->size; s++)
-            for (int j = 0; j < 2; j++)
-                if (all[4 * s + 2 * j] == f) {
-                    n += all[4 * s + 2 * j + 1];
-                    lowest = PX_MIN(lowest, s);
-                }
-        if (!n && lowest == m->rank) {
-            px_diag dg = {PX_SEV_ERROR, mine.v[i].path, 0, NULL, "empty document: no JSON records"};
-            on_diag(m, &dg);
-        }
-    }
-done_all:
-    free(all);
-    PX_VEC_FREE(mine_at);
+        goto done;
+    check_pieces(m, &sh);
 done:
     px_grouper_free(g);
+    ingest_release(&ic);
+    share_release(&sh);
+    return rc;
+}
+
+/* ---- add: each rank's share into its shard ---- */
+
+static int shard_path(const char *dir, int k, char *out, size_t cap)
+{
+    int n = snprintf(out, cap, "%s/shard-%05d.db", dir, k);
+    return n > 0 && (size_t)n < cap ? PX_OK : PX_ETOOBIG;
+}
+
+typedef struct add_ctx {
+    mpx *m;
+    px_store *s;
+    px_reader *names; /* the ids of this add on this rank */
+    const share *sh;
+    uint64_t added, skipped;
+} add_ctx;
+
+static int add_doc(void *ud, px_doc *doc, uint32_t at, size_t line)
+{
+    add_ctx *c = ud;
+    /* a repeated id is renamed, as one reader renames it, over this
+     * rank's share (the shard's own ids are the store's: skipped) */
+    char renamed[256];
+    bool changed;
+    int rc = px__reader_unique_id(c->names, doc->id, renamed, sizeof renamed, &changed);
+    if (!rc && changed) {
+        char msg[600];
+        snprintf(msg, sizeof msg, "document id \"%.200s\" already used: renamed \"%s\"", doc->id,
+                 renamed);
+        px_diag dg = {PX_SEV_WARNING, c->sh->plan.v[at].path, line, renamed, msg};
+        on_diag(c->m, &dg);
+        doc->id = px_arena_strdup(&doc->arena, renamed);
+        if (!doc->id)
+            rc = PX_ENOMEM;
+    }
+    if (rc) {
+        px_doc_free(doc);
+        return rc;
+    }
+    int skipped = 0;
+    rc = px_store_add(c->s, doc, &skipped);
+    if (!rc) {
+        c->added += !skipped;
+        c->skipped += skipped != 0;
+    }
+    return rc;
+}
+
+int mpx_add(mpx *m, const char *dir, char **paths, int n_paths, const px_group_options *opt,
+            uint64_t *added, uint64_t *skipped)
+{
+    share sh;
+    add_ctx c = {m, NULL, NULL, &sh, 0, 0};
+    char path[4096];
+    int rc = PX_OK;
+    *added = *skipped = 0;
+    if (m->rank == 0 && mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        mpx_error(m, "cannot make the folder %s: %s", dir, strerror(errno));
+        rc = PX_EIO;
+    }
+    if ((rc = mpx_agree(m, rc)) || (rc = share_plan(m, paths, n_paths, NULL, NULL, &sh)))
+        return rc;
+    if (!(rc = shard_path(dir, m->rank, path, sizeof path)) &&
+        (rc = px_store_open(&c.s, path, opt)))
+        mpx_error(m, "%s: %s%s%s", path, px_strerror(rc), c.s ? ": " : "",
+                  c.s ? px_store_errmsg(c.s) : "");
+    if (!rc)
+        rc = px_reader_new(&c.names, NULL);
+    if (!rc)
+        rc = read_share(m, &sh, add_doc, &c);
+    px_reader_free(c.names);
+    /* the shard's own repair runs on close */
+    mpx_set_phase("writing the shard", path);
+    int cr = c.s ? px_store_close(c.s) : PX_OK;
+    if (!rc && cr) {
+        rc = cr;
+        mpx_error(m, "%s: %s", path, px_strerror(rc));
+    }
+    if ((rc = mpx_agree(m, rc)))
+        goto done;
+    check_pieces(m, &sh);
+    *added = mpx_sum(m, c.added);
+    *skipped = mpx_sum(m, c.skipped);
+done:
+    share_release(&sh);
+    return rc;
+}
+
+/* ---- stories over the shards made by add ---- */
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+bool mpx_is_shard_dir(const char *path)
+{
+    char one[4096];
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode) && !shard_path(path, 0, one, sizeof one) &&
+           stat(one, &st) == 0;
+}
+
+/* The shards of dir in order, each to a rank: contiguous blocks. */
+static int plan_shards(mpx *m, const char *dir, item_vec *out)
+{
+    DIR *dh = opendir(dir);
+    if (!dh) {
+        mpx_error(m, "cannot open the folder %s: %s", dir, strerror(errno));
+        return PX_EIO;
+    }
+    PX_VEC(char *) names = {0};
+    struct dirent *e;
+    int rc = PX_OK;
+    while ((e = readdir(dh)) && !rc) {
+        int k;
+        char tail[8];
+        if (sscanf(e->d_name, "shard-%d.%7s", &k, tail) == 2 && !strcmp(tail, "db")) {
+            char *p = malloc(strlen(dir) + strlen(e->d_name) + 2);
+            if (!p || (sprintf(p, "%s/%s", dir, e->d_name), !PX_VEC_PUSH(names, p))) {
+                free(p);
+                rc = PX_ENOMEM;
+            }
+        }
+    }
+    closedir(dh);
+    px__qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    for (size_t i = 0; i < names.n; i++) {
+        item it = {names.v[i], 0, (int)((uint64_t)i * (uint64_t)m->size / names.n), false, 0, 0,
+                   (uint32_t)i};
+        if (rc || !PX_VEC_PUSH(*out, it)) {
+            free(names.v[i]);
+            rc = PX_ENOMEM;
+        }
+    }
+    PX_VEC_FREE(names);
+    return rc;
+}
+
+typedef struct shard_feed {
+    ingest_ctx *ic;
+    px_grouper *g;
+    uint32_t item;
+} shard_feed;
+
+static int feed_feature(void *ud, const px_store_feat_row *row, px_group_feat *f)
+{
+    shard_feed *c = ud;
+    mpx_docs *d = c->ic->d;
+    char *id = px__strdup(row->id ? row->id : "");
+    if (!id || !PX_VEC_PUSH(c->ic->pending_id, id) || !PX_VEC_PUSH(d->item, c->item) ||
+        !PX_VEC_PUSH(d->line, 0u)) {
+        free(id);
+        return PX_ENOMEM;
+    }
+    return px__grouper_add_feat(c->g, f, row->copy);
+}
+
+int mpx_read_shards(mpx *m, const char *dir, px_group_options *opt, mpx_docs *d)
+{
+    memset(d, 0, sizeof *d);
+    share sh;
+    item_vec plan = {0};
+    px_grouper *g = NULL;
+    ingest_ctx ic = {d, 0, {0}, 0};
+    int rc = m->rank == 0 ? plan_shards(m, dir, &plan) : PX_OK;
+    if ((rc = mpx_agree(m, rc)) || (rc = share_plan(m, NULL, 0, &plan, d, &sh)))
+        goto done;
+    /* every shard's options must be the same: they are the grouping's */
+    bool first = true;
+    for (size_t i = 0; i < sh.mine.n && !rc; i++) {
+        px_store *s = NULL;
+        const char *path = sh.mine.v[i].path;
+        mpx_set_phase("reading the shard", path);
+        if ((rc = px_store_open_ex(&s, path, NULL, PX_STORE_READONLY))) {
+            mpx_error(m, "%s: %s%s%s", path, px_strerror(rc), s ? ": " : "",
+                      s ? px_store_errmsg(s) : "");
+            px_store_close(s);
+            break;
+        }
+        px_group_options o;
+        px__store_options(s, &o);
+        if (first) {
+            *opt = o;
+            rc = new_feature_grouper(m, opt, &ic, &g);
+            first = false;
+        } else if (o.num_perm != opt->num_perm || o.shingle != opt->shingle ||
+                   o.dup_threshold != opt->dup_threshold ||
+                   o.story_threshold != opt->story_threshold) {
+            mpx_error(m, "%s: made with other options than the shards before it", path);
+            rc = PX_EBADINPUT;
+        }
+        shard_feed c = {&ic, g, sh.mine_at.v[i]};
+        if (!rc && (rc = px__store_walk_features(s, feed_feature, &c)))
+            mpx_error(m, "%s: %s: %s", path, px_strerror(rc), px_store_errmsg(s));
+        px_store_close(s);
+    }
+    if (g) {
+        int fr = px__grouper_flush(g);
+        if (!rc)
+            rc = fr;
+    }
+    if ((rc = mpx_agree(m, rc)))
+        goto done;
+    /* the options of the first shard hold for all: rank 0 has shard 0 */
+    double o[4] = {opt->dup_threshold, opt->story_threshold, opt->num_perm, opt->shingle};
+    MPI_Bcast(o, 4, MPI_DOUBLE, 0, m->comm);
+    opt->dup_threshold = o[0];
+    opt->story_threshold = o[1];
+    opt->num_perm = (int)o[2];
+    opt->shingle = (int)o[3];
+done:
+    px_grouper_free(g);
+    ingest_release(&ic);
+    share_release(&sh);
     items_release(&plan);
-    items_release(&mine);
-    px_buf_release(&b);
     return rc;
 }

@@ -608,29 +608,30 @@ typedef struct stored {
     int64_t story, dup;
 } stored;
 
-/* The features of every article, in order, into a grouper; the stored
- * story and duplicate_of of each into old[]. */
-static int load_all(px_store *s, px_grouper *g, stored *old, size_t n)
+int px__store_walk_features(px_store *s, px__store_feat_fn fn, void *ud)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db,
-                           "SELECT seq, story, duplicate_of, exact, exact_hash, features "
+                           "SELECT seq, story, duplicate_of, exact, exact_hash, features, id "
                            "FROM articles ORDER BY seq",
                            -1, &st, NULL))
         return db_error(s);
     int step, rc = PX_OK;
-    size_t i = 0;
+    size_t i = 0, n = s->n_articles;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         if (i >= n || sqlite3_column_int64(st, 0) != (int64_t)i) {
             rc = damaged(s, "article numbers have a gap at %zu", i);
             break;
         }
-        old[i].story = sqlite3_column_int64(st, 1);
-        old[i].dup = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 2);
-        int exact = sqlite3_column_int(st, 3);
+        px_store_feat_row row = {(int64_t)i, sqlite3_column_int64(st, 1),
+                                 sqlite3_column_type(st, 2) == SQLITE_NULL
+                                     ? -1
+                                     : sqlite3_column_int64(st, 2),
+                                 (const char *)sqlite3_column_text(st, 6),
+                                 sqlite3_column_int(st, 3) != 0};
         uint64_t hash = (uint64_t)sqlite3_column_int64(st, 4);
         px_group_feat f = {0};
-        if (exact) {
+        if (row.copy) {
             if (!hash) {
                 rc = damaged(s, "article %zu is a copy of an empty text", i);
                 break;
@@ -650,7 +651,8 @@ static int load_all(px_store *s, px_grouper *g, stored *old, size_t n)
             if (rc)
                 break;
         }
-        if ((rc = px__grouper_add_feat(g, &f, exact != 0))) {
+        if ((rc = fn(ud, &row, &f))) {
+            px__feat_release(&f);
             if (rc == PX_EBADINPUT)
                 rc = damaged(s, "article %zu is a copy of no earlier article", i);
             break;
@@ -662,6 +664,34 @@ static int load_all(px_store *s, px_grouper *g, stored *old, size_t n)
     if (!rc && i != n)
         rc = damaged(s, "%zu articles where %zu were counted", i, n);
     sqlite3_finalize(st);
+    return rc;
+}
+
+void px__store_options(const px_store *s, px_group_options *opt)
+{
+    *opt = s->opt;
+}
+
+typedef struct load_ctx {
+    px_grouper *g;
+    stored *old;
+} load_ctx;
+
+static int load_one(void *ud, const px_store_feat_row *row, px_group_feat *f)
+{
+    load_ctx *c = ud;
+    c->old[row->seq].story = row->story;
+    c->old[row->seq].dup = row->dup;
+    return px__grouper_add_feat(c->g, f, row->copy);
+}
+
+/* The features of every article, in order, into a grouper; the stored
+ * story and duplicate_of of each into old[] (n articles, as counted). */
+static int load_all(px_store *s, px_grouper *g, stored *old, size_t n)
+{
+    (void)n;
+    load_ctx c = {g, old};
+    int rc = px__store_walk_features(s, load_one, &c);
     if (!rc && (rc = px__grouper_flush(g)) == PX_EBADINPUT)
         rc = damaged(s, "an article is a copy of no earlier article");
     return rc;
