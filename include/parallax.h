@@ -485,8 +485,9 @@ int px_grouper_new(px_grouper **out, const px_group_options *opt);
 /* Adds a document; takes ownership (also on failure). Returns 0 or the
  * first error so far. */
 int px_grouper_add(px_grouper *g, px_doc *doc);
-/* Groups every document added so far (families and stories). May be
- * called again after more documents are added. */
+/* Groups every document added (families and stories). Once: the
+ * features become the story vectors, and no document can be added
+ * afterwards (PX_EUSAGE). */
 int px_grouper_run(px_grouper *g);
 /* After px_grouper_run: the assignment of document i (0-based, in the
  * order added). Returns PX_EUSAGE for an index out of range. */

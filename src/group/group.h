@@ -171,7 +171,8 @@ typedef struct px_story_input {
     size_t n_nodes;
     size_t n_terms;        /* term ids are < n_terms */
     const uint32_t *rank;  /* per node: content rank (ties) */
-    const size_t *vec_off; /* n_nodes + 1 offsets into vec */
+    const size_t *vec_start; /* per node: its vector at vec + vec_start */
+    const uint32_t *vec_len; /* per node: its length */
     const px_tw *vec;      /* per node: unit TF-IDF vector, term ids ascending */
     const int32_t *day;    /* per node, PX__NO_DAY when unknown */
     const uint32_t *must;  /* per node: its near-duplicate component (any node of
@@ -180,15 +181,15 @@ typedef struct px_story_input {
     int threads;
 } px_story_input;
 
-/* The TF-IDF vectors of n nodes: raw + raw_start[v] holds node v's
- * raw_len[v] raw terms, sorted by term key, with ids that term_rank maps
+/* The TF-IDF vectors of n nodes, in place: raw + start[v] holds node
+ * v's len[v] raw terms, sorted by term key, with ids that term_rank maps
  * to the term's rank in key order (< n_terms); df[rank] the number of
- * nodes with the term, of n_df. Keeps each node's strongest DOC_TERMS
- * terms (the lower rank on equal weights), unit length, term ranks
- * ascending. *vec_off (n_nodes + 1 offsets) and *vec: malloc. */
-int px__story_vectors(size_t n_nodes, const size_t *raw_start, const uint32_t *raw_len,
-                      const px_tw *raw, const uint32_t *term_rank, const uint32_t *df,
-                      size_t n_terms, size_t n_df, int threads, size_t **vec_off, px_tw **vec);
+ * nodes with the term, of n_df. Each node's strongest DOC_TERMS terms
+ * (the lower rank on equal weights), unit length, term ranks ascending,
+ * replace its raw terms, and len[v] becomes their count. */
+int px__story_vectors(size_t n_nodes, const size_t *start, uint32_t *len, px_tw *raw,
+                      const uint32_t *term_rank, const uint32_t *df, size_t n_terms, size_t n_df,
+                      int threads);
 /* Average linkage: label[v] = the lowest-ranked node of v's story. */
 int px__story_cluster(const px_story_input *in, uint32_t *label);
 

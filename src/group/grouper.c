@@ -25,10 +25,10 @@
 #include "group.h"
 
 /* Shingle sets are kept for exact verification up to this many hashes
- * in all (1 GiB, about 700,000 articles of 2 KB); past it they are
+ * in all (512 MiB, about 360,000 articles of 2 KB); past it they are
  * dropped, and every candidate is verified by its estimated Jaccard, so
  * the outcome depends on the input's size, not on its order. */
-#define SHINGLE_BUDGET ((size_t)256 << 20)
+#define SHINGLE_BUDGET ((size_t)128 << 20)
 
 /* the probability of missing a pair whose Jaccard is the threshold */
 #define LSH_MAX_MISS 0.01
@@ -52,6 +52,7 @@ struct px_grouper {
     px_group_options opt;
     int threads, bands, rows;
     bool own_docs, no_nodes;
+    bool consumed; /* run: the features became vectors, no more adds */
     px__group_ingest_fn on_ingest;
     void *ingest_ud;
     int error;
@@ -436,7 +437,7 @@ int px_grouper_new(px_grouper **out, const px_group_options *opt)
 
 int px_grouper_add(px_grouper *g, px_doc *doc)
 {
-    if (!g || !doc) {
+    if (!g || !doc || g->consumed) {
         if (!g || g->own_docs)
             px_doc_free(doc);
         return PX_EUSAGE;
@@ -453,6 +454,10 @@ int px__grouper_add_feat(px_grouper *g, px_group_feat *f, bool copy)
 {
     item it = {NULL, !copy, *f};
     memset(f, 0, sizeof *f);
+    if (g->consumed) {
+        px__feat_release(&it.f);
+        return PX_EUSAGE;
+    }
     uint64_t index = g->n_filled * BATCH + g->ring[g->n_filled % RING].n;
     if (index >= UINT32_MAX - 1) {
         px__feat_release(&it.f);
@@ -562,8 +567,9 @@ static uint32_t uf_find(uint32_t *p, uint32_t x)
 
 int px_grouper_run(px_grouper *g)
 {
-    if (!g || g->no_nodes)
+    if (!g || g->no_nodes || g->consumed)
         return PX_EUSAGE;
+    g->consumed = true;
     drain(g);
     if (g->error)
         return g->error;
@@ -575,8 +581,7 @@ int px_grouper_run(px_grouper *g)
     uint32_t *df = malloc((g->term_key.n ? g->term_key.n : 1) * sizeof *df);
     uint32_t *must = malloc((n ? n : 1) * sizeof *must);
     px_near_pair *pairs = NULL;
-    size_t n_pairs = 0, *vec_off = NULL;
-    px_tw *vec = NULL;
+    size_t n_pairs = 0;
     g->root = malloc((n ? n : 1) * sizeof *g->root);
     g->root_j = malloc((n ? n : 1) * sizeof *g->root_j);
     g->label = malloc((n ? n : 1) * sizeof *g->label);
@@ -605,6 +610,11 @@ int px_grouper_run(px_grouper *g)
     if ((rc = px__near_pairs(&ni, &pairs, &n_pairs)))
         goto done;
     px__families(n, pairs, n_pairs, g->root, g->root_j);
+    /* the features of the near-duplicate phase are done with */
+    PX_VEC_FREE(g->sh_pool);
+    PX_VEC_FREE(g->sh_start);
+    PX_VEC_FREE(g->sh_len);
+    PX_VEC_FREE(g->sigs);
     /* the near-duplicate components, merged before the linkage */
     for (size_t v = 0; v < n; v++)
         must[v] = (uint32_t)v;
@@ -657,11 +667,12 @@ int px_grouper_run(px_grouper *g)
         goto done;
     for (size_t t = 0; t < nt; t++)
         df[term_rank[t]] = g->df.v[t];
-    if ((rc = px__story_vectors(n, g->raw_start.v, g->raw_len.v, g->raw_pool.v, term_rank, df, nt,
-                                g->n_df, g->threads, &vec_off, &vec)))
+    if ((rc = px__story_vectors(n, g->raw_start.v, g->raw_len.v, g->raw_pool.v, term_rank, df,
+                                nt, g->n_df, g->threads)))
         goto done;
-    px_story_input si = {n, nt, rank, vec_off, vec, g->day.v, must, g->opt.story_threshold,
-                         g->threads};
+    px__u64map_release(&g->term_id);
+    px_story_input si = {n,        nt,       rank,     g->raw_start.v,        g->raw_len.v,
+                         g->raw_pool.v, g->day.v, must, g->opt.story_threshold, g->threads};
     if ((rc = px__story_cluster(&si, g->label)))
         goto done;
     /* stories numbered by their first article */
@@ -696,8 +707,6 @@ done:
     free(df);
     free(must);
     free(pairs);
-    free(vec_off);
-    free(vec);
     if (rc)
         free_results(g);
     return rc;
