@@ -10,10 +10,12 @@
 
 static const char help[] =
     "usage: parallax read [--format jsonl|text] [-o FILE] [--strict] [--quiet] INPUT...\n\n"
-    "Prints each document's structure: doc, file, source, date (and where it\n"
-    "came from), headline, standfirst, and blocks (start, end, kind: body,\n"
-    "headline, standfirst, heading, caption, boilerplate, embed, signature,\n"
-    "dateline, meta) with their sentences. Offsets are Unicode code point\n"
+    "Prints each document's structure: doc, file, source, date, url, headline,\n"
+    "standfirst, author (several joined by \", \"; null when none), lang (an\n"
+    "ISO 639-1 code, \"und\" when unknown: parallax's quotation and date rules\n"
+    "are English, other languages are read and named in one warning), and\n"
+    "blocks (start, end, kind: body, headline, standfirst, heading, caption,\n"
+    "boilerplate, embed, signature, dateline, meta) with their sentences. Offsets are Unicode code point\n"
     "offsets into the original text, end exclusive.\n\n"
     "  --format F   jsonl (default) or text\n"
     "  -o FILE      write to FILE instead of standard output\n"
@@ -62,6 +64,8 @@ static void write_jsonl(FILE *f, const px_doc *doc)
     put_opt(f, "url", px_doc_url(doc));
     put_opt(f, "headline", px_doc_headline(doc));
     put_opt(f, "standfirst", px_doc_standfirst(doc));
+    put_opt(f, "author", px_doc_author(doc));
+    put_opt(f, "lang", px_doc_lang(doc));
     fprintf(f, ",\"chars\":%zu,\"blocks\":[", px_doc_char_length(doc));
     size_t nb, ns;
     const px_block *b = px_doc_blocks(doc, &nb);
@@ -93,6 +97,8 @@ static void write_text(FILE *f, const px_doc *doc)
     fprintf(f, "standfirst: %s\n", px_doc_standfirst(doc) ? px_doc_standfirst(doc) : "-");
     fprintf(f, "date:       %s\n", px_doc_date(doc) ? px_doc_date(doc) : "-");
     fprintf(f, "source:     %s\n", px_doc_source(doc) ? px_doc_source(doc) : "-");
+    fprintf(f, "author:     %s\n", px_doc_author(doc) ? px_doc_author(doc) : "-");
+    fprintf(f, "lang:       %s\n", px_doc_lang(doc));
     size_t nb, ns;
     const px_block *b = px_doc_blocks(doc, &nb);
     const px_sentence *s = px_doc_sentences(doc, &ns);

@@ -166,6 +166,8 @@ typedef struct px_doc_meta {
     const char *url;
     const char *date;   /* ISO date (YYYY-MM-DD...), as given */
     const char *standfirst; /* standfirst known from markup */
+    const char *author; /* authors, several joined by ", " */
+    const char *lang;   /* language tag ("en", "de-CH"); NULL: guessed from the text */
 } px_doc_meta;
 
 /* Analyses an article held in memory: repairs invalid UTF-8 (reported
@@ -188,6 +190,16 @@ const char *px_doc_url(const px_doc *doc);
 const char *px_doc_date(const px_doc *doc);      /* YYYY-MM-DD or NULL */
 const char *px_doc_headline(const px_doc *doc);  /* NULL when none */
 const char *px_doc_standfirst(const px_doc *doc);
+/* The authors, several joined by ", " ("Jane Doe, John Roe"); NULL when
+ * none is known. Borrowed; valid until px_doc_free(). */
+const char *px_doc_author(const px_doc *doc);
+/* The document's language as an ISO 639-1 code ("en", "de", "zh"): from
+ * the metadata (px_doc_meta.lang, <html lang>), checked against the
+ * text, else guessed from the text's stop words and script; "und" when
+ * the text is too short or unlike any language known. parallax's
+ * quotation and date rules are English. Borrowed, never NULL; valid
+ * until px_doc_free(). */
+const char *px_doc_lang(const px_doc *doc);
 /* The normalised text; NUL-terminated. */
 px_str px_doc_text(const px_doc *doc);
 const px_block *px_doc_blocks(const px_doc *doc, size_t *n);
