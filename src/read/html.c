@@ -405,14 +405,14 @@ static void put_text(px_buf *b, const char *s, bool *space)
             *space = true;
             continue;
         }
-        if (*space && b->len && b->ptr[b->len - 1] != ' ')
+        if (*space && b->len && b->ptr[b->len - 1] != ' ' && b->ptr[b->len - 1] != '\n')
             px_buf_putc(b, ' ');
         *space = false;
         px_buf_putc(b, (char)c);
     }
 }
 
-void px__html_text(const GumboNode *root, px_buf *out)
+static void html_text(const GumboNode *root, px_buf *out, bool lines)
 {
     PX_VEC(const GumboNode *) st = {0};
     size_t start = out->len;
@@ -423,30 +423,59 @@ void px__html_text(const GumboNode *root, px_buf *out)
     }
     while (st.n) {
         const GumboNode *n = st.v[--st.n];
-        if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+        if (!n) {
+            /* the end of a block: a line break */
+            if (out->len > start && out->ptr[out->len - 1] != '\n') {
+                if (out->ptr[out->len - 1] == ' ')
+                    out->len--;
+                px_buf_putc(out, '\n');
+            }
+            space = false;
+        } else if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
             put_text(out, n->v.text.text, &space);
         } else if (n->type == GUMBO_NODE_WHITESPACE) {
             space = true;
         } else if (n->type == GUMBO_NODE_ELEMENT &&
                    (n == root || (!skipped_tag(n->v.element.tag) && !hidden(n)))) {
             const GumboVector *k = &n->v.element.children;
-            if (n->v.element.tag == GUMBO_TAG_BR || block_child(n->v.element.tag))
+            GumboTag t = n->v.element.tag;
+            bool block = t == GUMBO_TAG_BR || block_child(t) || t == GUMBO_TAG_LI;
+            if (block)
                 space = true;
+            if (block && lines && n != root && !PX_VEC_PUSH(st, (const GumboNode *)NULL))
+                out->oom = true;
             for (unsigned i = k->length; i > 0; i--)
                 if (!PX_VEC_PUSH(st, (const GumboNode *)k->data[i - 1])) {
                     out->oom = true;
                     st.n = 0;
                     break;
                 }
+            if (block && lines && n != root && !out->oom &&
+                out->len > start && out->ptr[out->len - 1] != '\n') {
+                if (out->ptr[out->len - 1] == ' ')
+                    out->len--;
+                px_buf_putc(out, '\n');
+                space = false;
+            }
         }
     }
     PX_VEC_FREE(st);
-    if (out->len > start && out->ptr[out->len - 1] == ' ')
+    while (out->len > start && (out->ptr[out->len - 1] == ' ' || out->ptr[out->len - 1] == '\n'))
         px_buf_truncate(out, out->len - 1);
     if (out->len > start && out->ptr[start] == ' ') {
         memmove(out->ptr + start, out->ptr + start + 1, out->len - start - 1);
         px_buf_truncate(out, out->len - 1);
     }
+}
+
+void px__html_text(const GumboNode *root, px_buf *out)
+{
+    html_text(root, out, false);
+}
+
+void px__html_text_lines(const GumboNode *root, px_buf *out)
+{
+    html_text(root, out, true);
 }
 
 void px__html_doc_release(px_html_doc *d)

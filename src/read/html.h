@@ -75,6 +75,8 @@ typedef struct px_html_page {
 const char *px__html_attr(const GumboNode *n, const char *name);
 /* Visible text of a node, white space collapsed, trimmed (appended). */
 void px__html_text(const GumboNode *n, px_buf *out);
+/* The same with a line break at each block and <br>. */
+void px__html_text_lines(const GumboNode *n, px_buf *out);
 /* True when a class/id/role token is one of words (NULL-terminated):
  * tokens are the lower-cased letter/digit runs of the value; a word of
  * four or more letters also matches as a token's prefix or suffix

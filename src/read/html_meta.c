@@ -25,7 +25,7 @@
 
 typedef struct found {
     /* borrowed from the gumbo tree */
-    const char *og_title, *tw_title, *site, *url, *canonical, *html_lang, *meta_lang;
+    const char *og_title, *tw_title, *site, *url, *canonical, *base, *html_lang, *meta_lang;
     const char *meta_date, *meta_author;
     const GumboNode *title, *h1[8];
     int n_h1;
@@ -196,8 +196,38 @@ static void read_json_ld(const GumboNode *script, found *f)
     if (t->type != GUMBO_NODE_TEXT && t->type != GUMBO_NODE_CDATA &&
         t->type != GUMBO_NODE_WHITESPACE)
         return;
+    /* the JSON itself, without the wrappers pages put around it
+     * ("<![CDATA[ ... ]]>", "<!-- ... -->", "//") */
+    const char *s = t->v.text.text;
+    size_t len = strlen(s), b = 0, e = len;
+    for (;;) {
+        while (b < len && (s[b] == ' ' || s[b] == '\n' || s[b] == '\t' || s[b] == '\r'))
+            b++;
+        if (!strncmp(s + b, "<![CDATA[", 9))
+            b += 9;
+        else if (!strncmp(s + b, "<!--", 4))
+            b += 4;
+        else if (!strncmp(s + b, "//", 2))
+            while (b < len && s[b] != '\n')
+                b++;
+        else
+            break;
+    }
+    for (;;) {
+        while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\t' ||
+                         s[e - 1] == '\r' || s[e - 1] == ';'))
+            e--;
+        if (e >= b + 3 && (!strncmp(s + e - 3, "]]>", 3) || !strncmp(s + e - 3, "-->", 3)))
+            e -= 3;
+        else if (e >= b + 2 && !strncmp(s + e - 2, "//", 2))
+            e -= 2;
+        else
+            break;
+    }
+    if (e <= b)
+        return;
     json_error_t err;
-    json_t *root = json_loads(t->v.text.text, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
+    json_t *root = json_loadb(s + b, e - b, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
     if (!root)
         return;
     json_t *a = find_article(root, 0);
@@ -227,8 +257,8 @@ static int date_rank(const char *k)
 
 static int author_rank(const char *k)
 {
-    static const char *const keys[] = {"author", "article:author", "og:article:author",
-                                       "dc.creator", "dcterms.creator", "parsely-author",
+    static const char *const keys[] = {"article:author", "og:article:author", "dc.creator",
+                                       "dcterms.creator", "author", "parsely-author",
                                        "sailthru.author", "byl", "citation_author", NULL};
     for (int i = 0; keys[i]; i++)
         if (!strcasecmp(k, keys[i]))
@@ -242,6 +272,35 @@ static bool looks_like_url(const char *s)
            s[0] == '/' || s[0] == '@';
 }
 
+static void read_meta_key(const char *k, const char *c, found *f)
+{
+    if (!strcasecmp(k, "og:title") && !f->og_title)
+        f->og_title = c;
+    else if (!strcasecmp(k, "twitter:title") && !f->tw_title)
+        f->tw_title = c;
+    else if (!strcasecmp(k, "og:site_name") && !f->site)
+        f->site = c;
+    else if (!strcasecmp(k, "og:url") && !f->url)
+        f->url = c;
+    else if ((!strcasecmp(k, "og:locale") || !strcasecmp(k, "dc.language") ||
+              !strcasecmp(k, "language") || !strcasecmp(k, "inlanguage")) &&
+             !f->meta_lang)
+        f->meta_lang = c;
+    int r = date_rank(k);
+    if (r && (!f->meta_date || r < f->meta_date_rank)) {
+        int y, m, d;
+        if (px__parse_calendar_date(c, strlen(c), &y, &m, &d)) {
+            f->meta_date = c;
+            f->meta_date_rank = r;
+        }
+    }
+    r = author_rank(k);
+    if (r && (!f->meta_author || r < f->meta_author_rank) && !looks_like_url(c)) {
+        f->meta_author = c;
+        f->meta_author_rank = r;
+    }
+}
+
 static void read_meta(const GumboNode *n, found *f)
 {
     const char *c = px__html_attr(n, "content");
@@ -253,33 +312,23 @@ static void read_meta(const GumboNode *n, found *f)
     if (he && !strcasecmp(he, "content-language") && !f->meta_lang)
         f->meta_lang = c;
     for (int i = 0; i < 3; i++) {
-        const char *k = keys[i];
-        if (!k)
-            continue;
-        if (!strcasecmp(k, "og:title") && !f->og_title)
-            f->og_title = c;
-        else if (!strcasecmp(k, "twitter:title") && !f->tw_title)
-            f->tw_title = c;
-        else if (!strcasecmp(k, "og:site_name") && !f->site)
-            f->site = c;
-        else if (!strcasecmp(k, "og:url") && !f->url)
-            f->url = c;
-        else if ((!strcasecmp(k, "og:locale") || !strcasecmp(k, "dc.language") ||
-                  !strcasecmp(k, "language") || !strcasecmp(k, "inlanguage")) &&
-                 !f->meta_lang)
-            f->meta_lang = c;
-        int r = date_rank(k);
-        if (r && (!f->meta_date || r < f->meta_date_rank)) {
-            int y, m, d;
-            if (px__parse_calendar_date(c, strlen(c), &y, &m, &d)) {
-                f->meta_date = c;
-                f->meta_date_rank = r;
+        /* a property may name several keys ("og:title twitter:title");
+         * "dc:creator" and "DC.creator" are one key */
+        for (const char *p = keys[i]; p && *p;) {
+            while (*p == ' ')
+                p++;
+            size_t kn = 0;
+            char k[64];
+            while (p[kn] && p[kn] != ' ' && kn + 1 < sizeof(k)) {
+                k[kn] = p[kn] == ':' && kn == 2 && !strncasecmp(p, "dc", 2) ? '.' : p[kn];
+                kn++;
             }
-        }
-        r = author_rank(k);
-        if (r && (!f->meta_author || r < f->meta_author_rank) && !looks_like_url(c)) {
-            f->meta_author = c;
-            f->meta_author_rank = r;
+            k[kn] = '\0';
+            p += kn;
+            while (*p && *p != ' ')
+                p++;
+            if (kn)
+                read_meta_key(k, c, f);
         }
     }
 }
@@ -329,6 +378,10 @@ static int survey(const GumboNode *root, found *f)
                 f->canonical = href;
             continue;
         }
+        case GUMBO_TAG_BASE:
+            if (!f->base)
+                f->base = px__html_attr(n, "href");
+            continue;
         case GUMBO_TAG_SCRIPT: {
             const char *type = px__html_attr(n, "type");
             if (type && !strcasecmp(type, "application/ld+json"))
@@ -392,25 +445,69 @@ static bool role_word(const char *w, size_t n)
 {
     static const char *const words[] = {
         "staff",     "writer",    "writers",  "reporter",   "reporters", "correspondent",
-        "editor",    "editors",   "columnist", "contributor", "contributing", "senior",
-        "chief",     "photographer", "updated", "published", "posted",    "min",
-        "read",      "minutes",   "ago",      "share",      "follow",    "email",
-        "comments",  "comment",   "view",     "profile",    "more",      "articles",
-        "the",       "of",        "on",       "at",         "in",        "for",
-        "am",        "pm",        "edt",      "est",        "gmt",       "utc",
-        "bst",       "pst",       "pdt",      "today",      "yesterday", "last",
-        "about",     "author",    "authors",  "bio",        "all",       "posts",
-        "illustration", "illustrations", "photos", "photo", "video", "graphics",
-        "produced",  "analysis",  "opinion",  "guest",      "team",      NULL};
+        "editor",    "editors",   "edited",   "columnist", "contributor", "contributing",
+        "senior",    "chief",     "photographer", "photographs", "updated", "published",
+        "posted",    "min",       "read",      "minutes",   "ago",      "share",
+        "follow",    "email",     "comments",  "comment",   "view",     "profile",
+        "more",      "articles",  "the",       "of",        "on",       "at",
+        "in",        "for",       "am",        "pm",        "edt",      "est",
+        "gmt",       "utc",       "bst",       "pst",       "pdt",      "today",
+        "yesterday", "last",      "about",     "author",    "authors",  "bio",
+        "all",       "posts",     "illustration", "illustrations", "photos", "photo",
+        "video",     "graphics",  "produced",  "analysis",  "opinion",  "guest",
+        "team",      "monday",    "tuesday",   "wednesday", "thursday", "friday",
+        "saturday",  "sunday",    NULL};
     for (int i = 0; words[i]; i++)
         if (strlen(words[i]) == n && !strncasecmp(w, words[i], n))
             return true;
-    return px__month_from_name(w, n) != 0;
+    return false;
 }
 
-/* Keeps one name ("Jane Doe"): one to five words, letters, a capital
- * first letter (particles such as "van", "de" aside), no role words. */
-static bool name_like(const char *s, size_t len)
+static bool has_digit(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (isdigit((unsigned char)w[i]))
+            return true;
+    return false;
+}
+
+/* How much of s[0..len) is a name: the words before the first role word,
+ * date or digit ("Jane Doe March 25, 2015" -> "Jane Doe"). *cut tells
+ * whether something came after. */
+static size_t name_prefix(const char *s, size_t len, bool *cut)
+{
+    size_t end = 0;
+    *cut = false;
+    for (size_t i = 0; i < len;) {
+        while (i < len && s[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < len && s[j] != ' ')
+            j++;
+        if (j == i)
+            break;
+        size_t wl = j - i;
+        while (wl && (s[i + wl - 1] == '.' || s[i + wl - 1] == ':'))
+            wl--;
+        /* "June" is a name; "June 3" a date */
+        size_t k = j;
+        while (k < len && s[k] == ' ')
+            k++;
+        bool date = px__month_from_name(s + i, wl) && k < len && isdigit((unsigned char)s[k]);
+        if (role_word(s + i, wl) || has_digit(s + i, j - i) || date || s[i] == '@') {
+            *cut = true;
+            break;
+        }
+        end = j;
+        i = j;
+    }
+    return end;
+}
+
+/* One name ("Jane Doe", "Bradley M. Kuhn", "肖春芳"): one to five words,
+ * most with a capital first letter (particles such as "van", "de"
+ * aside), or in a script without case. */
+static bool name_like(const char *s, size_t len, size_t min_words)
 {
     size_t words = 0, caps = 0;
     for (size_t i = 0; i < len;) {
@@ -424,71 +521,62 @@ static bool name_like(const char *s, size_t len)
         words++;
         uint32_t cp;
         size_t k = px__utf8_decode(s + i, j - i, &cp);
-        if (!k)
+        if (!k || !px__is_letter(cp))
             return false;
-        if (px__is_upper(cp))
+        if (px__is_upper(cp) || !px__is_lower(cp))
             caps++;
-        if (role_word(s + i, j - i))
-            return false;
         for (size_t c = i; c < j; c++)
-            if (isdigit((unsigned char)s[c]) || s[c] == '@' || s[c] == '/' || s[c] == ':' ||
-                s[c] == '|' || s[c] == '#')
+            if (s[c] == '@' || s[c] == '/' || s[c] == ':' || s[c] == '|' || s[c] == '#' ||
+                s[c] == '=' || s[c] == '<')
                 return false;
         i = j;
     }
-    return words >= 1 && words <= 5 && caps * 2 >= words && caps >= 1 && len <= 60;
+    /* one word is a name only in a script without case ("肖春芳") */
+    bool cased = px__utf8_decode(s, len, &(uint32_t){0}) && (uint8_t)s[0] < 0x80;
+    return words >= (cased ? min_words : 1) && words <= 5 && caps * 2 >= words && len <= 60;
 }
 
 static size_t skip_by(const char *s, size_t len)
 {
+    /* "By", and the word for it in other languages bylines use */
     static const char *const pre[] = {"written by", "posted by", "words by", "story by",
-                                      "reporting by", "text by", "published by", "by:",
-                                      "by", "from", NULL};
-    for (int i = 0; pre[i]; i++) {
-        size_t n = strlen(pre[i]);
-        if (len > n && !strncasecmp(s, pre[i], n) &&
-            (s[n] == ' ' || s[n] == ':' || s[n - 1] == ':' || s[n] == '\n' ||
-             s[n] == '\t')) {
-            n++;
-            while (n < len && (s[n] == ' ' || s[n] == ':'))
-                n++;
-            return n;
-        }
+                                      "reporting by", "text by", "published by", "by",
+                                      "par", "por", "von", "door", "från", "af", NULL};
+    size_t n = 0;
+    for (int i = 0; pre[i] && !n; i++) {
+        size_t m = strlen(pre[i]);
+        if (len > m && !strncasecmp(s, pre[i], m) && (s[m] == ' ' || s[m] == ':'))
+            n = m;
     }
-    return 0;
+    while (n && n < len && (s[n] == ' ' || s[n] == ':'))
+        n++;
+    return n;
 }
 
-char *px__html_clean_author(const char *in, size_t inlen)
+/* The names of one line of a byline, appended to out. */
+static void line_names(const char *p, size_t len, size_t min_words, px_buf *out)
 {
-    px_buf s = PX_BUF_INIT, out = PX_BUF_INIT;
-    /* white space collapsed */
-    bool sp = false;
-    for (size_t i = 0; i < inlen; i++) {
-        char c = in[i];
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-            sp = s.len > 0;
-            continue;
-        }
-        if (sp)
-            px_buf_putc(&s, ' ');
-        sp = false;
-        px_buf_putc(&s, c);
-    }
-    const char *p = s.ptr;
-    size_t len = s.len;
     size_t k = skip_by(p, len);
     p += k, len -= k;
-    /* stop at a separator that ends the names: " | ", " - ", "•", "·" */
-    static const char *const stops[] = {" | ", " - ", " — ", " – ", "•", "·", " / ", "(", NULL};
+    /* a separator ends the names: "|", "—", "–", "•", "·", " - ", " / " */
+    static const char *const stops[] = {"|", "\u2014", "\u2013", "\u2022", "\u00b7", " - ",
+                                        " / ", NULL};
     for (int i = 0; stops[i]; i++) {
-        const char *x = NULL;
-        for (size_t j = 0; j + strlen(stops[i]) <= len && !x; j++)
-            if (!memcmp(p + j, stops[i], strlen(stops[i])))
-                x = p + j;
-        if (x)
-            len = (size_t)(x - p);
+        size_t sl = strlen(stops[i]);
+        for (size_t j = 0; j + sl <= len; j++)
+            if (!memcmp(p + j, stops[i], sl)) {
+                len = j;
+                break;
+            }
     }
+    /* "Tech Industry by Steven Musil": the names follow the last "by" */
+    for (size_t j = len; j-- > 0;)
+        if (j + 4 <= len && !strncasecmp(p + j, " by ", 4)) {
+            p += j + 4, len -= j + 4;
+            break;
+        }
     /* names split at ",", ";", "&", " and " */
+    size_t had = out->len;
     for (size_t i = 0; i < len;) {
         size_t j = i, next = len;
         for (; j < len; j++) {
@@ -504,21 +592,83 @@ char *px__html_clean_author(const char *in, size_t inlen)
         px_str name = px__str_trim((px_str){p + i, j - i});
         size_t b = skip_by(name.ptr, name.len);
         name.ptr += b, name.len -= b;
-        if (name.len && name_like(name.ptr, name.len)) {
-            if (out.len)
-                px_buf_puts(&out, ", ");
-            px_buf_put(&out, name.ptr, name.len);
-        } else if (name.len && out.len) {
+        bool cut;
+        name.len = name_prefix(name.ptr, name.len, &cut);
+        if (name.len && name_like(name.ptr, name.len, min_words)) {
+            if (out->len)
+                px_buf_puts(out, ", ");
+            px_buf_put(out, name.ptr, name.len);
+        } else if (out->len > had) {
             break; /* "Jane Doe, Staff Writer": the names are over */
         }
+        if (cut && out->len > had)
+            break;
         i = next;
     }
+}
+
+/* min_words: fewer words are no name (visible text: "Sign in", "CC");
+ * *by (may be NULL): the names followed "By". */
+static char *clean_author(const char *in, size_t inlen, size_t min_words, bool *by)
+{
+    px_buf s = PX_BUF_INIT, out = PX_BUF_INIT;
+    /* white space collapsed (line breaks kept), parentheses left out
+     * ("Bradley M. Kuhn (http://ebb.org/bkuhn/)") */
+    bool sp = false, nl = false;
+    int paren = 0;
+    for (size_t i = 0; i < inlen; i++) {
+        char c = in[i];
+        if (c == '(' || c == '[')
+            paren++;
+        if (paren) {
+            if (c == ')' || c == ']')
+                paren--;
+            sp = s.len > 0;
+            continue;
+        }
+        if (c == '\n') {
+            nl = s.len > 0;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+            sp = s.len > 0;
+            continue;
+        }
+        if (nl)
+            px_buf_putc(&s, '\n');
+        else if (sp)
+            px_buf_putc(&s, ' ');
+        sp = nl = false;
+        /* visible text: "Nolan22 Dec" is a name glued to a date (in
+         * metadata "CC7567" is a user name, no person's) */
+        if (min_words > 1 && isdigit((unsigned char)c) && s.len &&
+            isalpha((unsigned char)s.ptr[s.len - 1]))
+            px_buf_putc(&s, ' ');
+        px_buf_putc(&s, c);
+    }
+    /* line by line: the line that opens with "By" when there is one, else
+     * the first that names someone ("Tech Industry\nby Jane Doe\nMarch 3") */
+    for (int pass = 0; pass < 2 && !out.len; pass++)
+        for (size_t i = 0; i < s.len && !out.len;) {
+            const char *e = memchr(s.ptr + i, '\n', s.len - i);
+            size_t j = e ? (size_t)(e - s.ptr) : s.len;
+            if (pass || skip_by(s.ptr + i, j - i))
+                line_names(s.ptr + i, j - i, min_words, &out);
+            if (by && out.len)
+                *by = !pass;
+            i = j + 1;
+        }
     px_buf_release(&s);
     if (!out.len || out.oom) {
         px_buf_release(&out);
         return NULL;
     }
     return px_buf_detach(&out);
+}
+
+char *px__html_clean_author(const char *in, size_t inlen)
+{
+    return clean_author(in, inlen, 1, NULL);
 }
 
 /* ---- the host of a URL ---- */
@@ -618,21 +768,31 @@ static char *choose_title(const found *f)
     return best;
 }
 
-/* The first short visible byline of the page (index order). */
+/* The page's visible byline: the first short author block whose names
+ * follow "By", else the first that names someone with two words or more. */
 static char *visible_byline(const px_html_page *page)
 {
     const hnode *nd = page->nodes.v;
+    char *first = NULL;
     for (size_t i = 0; i < page->nodes.n; i++) {
         if (!(nd[i].flags & HN_BYLINE) || nd[i].text < 3 || nd[i].text > 200)
             continue;
-        /* the innermost name: itemprop="name" inside an author block */
-        char *t = node_text(nd[i].g);
-        char *a = t ? px__html_clean_author(t, strlen(t)) : NULL;
-        free(t);
-        if (a)
+        px_buf b = PX_BUF_INIT;
+        px__html_text_lines(nd[i].g, &b);
+        bool by = false;
+        char *a = b.len ? clean_author(b.ptr, b.len, 2, &by) : NULL;
+        px_buf_release(&b);
+        if (a && by) {
+            free(first);
             return a;
+        }
+        if (a && !first)
+            first = a;
+        else
+            free(a);
+        i = nd[i].end - 1; /* not the blocks inside again */
     }
-    return NULL;
+    return first;
 }
 
 /* A date in the text of a dateline element ("Published Monday, May 11,
@@ -705,7 +865,10 @@ int px__html_meta(const px_html_page *page, const char *url_hint, px_html_meta *
     /* url and source */
     const char *url = f.canonical && looks_like_url(f.canonical) && f.canonical[0] != '/'
                           ? f.canonical
-                          : f.url ? f.url : f.ld_url ? f.ld_url : url_hint;
+                          : f.url         ? f.url
+                      : f.ld_url      ? f.ld_url
+                      : url_hint      ? url_hint
+                                      : f.base;
     char *host = px__url_host(url);
     if (!host && url_hint && url != url_hint) {
         url = url_hint;
