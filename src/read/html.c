@@ -7,7 +7,9 @@
  * is plain text, headline first, one block a line, and the page's
  * metadata; offsets printed for an HTML page are offsets into that text.
  */
+#include <assert.h>
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -20,33 +22,6 @@ const char *px__html_attr(const GumboNode *n, const char *name)
         return NULL;
     const GumboAttribute *a = gumbo_get_attribute(&n->v.element.attributes, name);
     return a ? a->value : NULL;
-}
-
-bool px__html_token_match(const char *v, const char *const *words)
-{
-    if (!v)
-        return false;
-    for (const char *p = v; *p;) {
-        while (*p && !isalnum((unsigned char)*p))
-            p++;
-        const char *q = p;
-        while (*q && isalnum((unsigned char)*q))
-            q++;
-        size_t n = (size_t)(q - p);
-        if (!n)
-            break;
-        for (size_t i = 0; words[i]; i++) {
-            size_t wn = strlen(words[i]);
-            if (wn > n)
-                continue;
-            if (wn == n ? !strncasecmp(p, words[i], n)
-                        : wn >= 4 && (!strncasecmp(p, words[i], wn) ||
-                                      !strncasecmp(q - wn, words[i], wn)))
-                return true;
-        }
-        p = q;
-    }
-    return false;
 }
 
 /* Elements whose content is never article text. */
@@ -170,21 +145,117 @@ static const char *const byline_words[] = {"byline", "author",   "authors", "dat
                                            "writtenby", "writer", "contributor",
                                            "contributors", NULL};
 
-static int class_weight(const char *cls, const char *id)
+static const char *const standfirst_words[] = {"standfirst", "dek", "subhead", "strapline",
+                                               "deck", "excerpt", "subheadline", "subtitle",
+                                               "summary", NULL};
+static const char *const date_words[] = {"date",      "dateline", "published", "pubdate",
+                                         "timestamp", "time",     "posted",    NULL};
+static const char *const article_body_words[] = {"articlebody", NULL};
+
+/* All the lists in one table sorted by word, each word with the bits of
+ * the lists it is in; built once. */
+typedef struct class_word {
+    char w[24];
+    size_t len;
+    unsigned bits;
+} class_word;
+static class_word class_table[256];
+static size_t class_n;
+static pthread_once_t class_once = PTHREAD_ONCE_INIT;
+
+static int cmp_class_word(const void *a, const void *b)
+{
+    return strcmp(((const class_word *)a)->w, ((const class_word *)b)->w);
+}
+
+static void class_table_init(void)
+{
+    static const struct {
+        const char *const *words;
+        unsigned bit;
+    } lists[] = {{unlikely_words, PX_CW_UNLIKELY},     {maybe_words, PX_CW_MAYBE},
+                 {positive_words, PX_CW_POSITIVE},     {negative_words, PX_CW_NEGATIVE},
+                 {byline_words, PX_CW_BYLINE},         {standfirst_words, PX_CW_STANDFIRST},
+                 {date_words, PX_CW_DATE},             {article_body_words, PX_CW_ARTICLE_BODY}};
+    for (size_t l = 0; l < PX_ARRAY_LEN(lists); l++)
+        for (const char *const *w = lists[l].words; *w; w++) {
+            size_t k = 0;
+            while (k < class_n && strcmp(class_table[k].w, *w))
+                k++;
+            if (k == class_n) {
+                assert(class_n < PX_ARRAY_LEN(class_table) && strlen(*w) < sizeof(class_table[k].w));
+                strcpy(class_table[k].w, *w);
+                class_table[k].len = strlen(*w);
+                class_n++;
+            }
+            class_table[k].bits |= lists[l].bit;
+        }
+    qsort(class_table, class_n, sizeof(class_word), cmp_class_word);
+}
+
+/* The bits of the word t[0..n) (lower case); a part of a token matches
+ * only words of four letters or more. */
+static unsigned class_lookup(const char *t, size_t n, bool whole)
+{
+    size_t lo = 0, hi = class_n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strncmp(t, class_table[mid].w, n);
+        if (!c && class_table[mid].len > n)
+            c = -1;
+        if (!c)
+            return whole || n >= 4 ? class_table[mid].bits : 0;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
+unsigned px__html_class_bits(const char *v)
+{
+    unsigned bits = 0;
+    if (!v)
+        return 0;
+    pthread_once(&class_once, class_table_init);
+    for (const char *p = v; *p;) {
+        while (*p && !isalnum((unsigned char)*p))
+            p++;
+        char t[40];
+        size_t n = 0;
+        while (isalnum((unsigned char)p[n])) {
+            if (n < sizeof(t))
+                t[n] = (char)tolower((unsigned char)p[n]);
+            n++;
+        }
+        if (!n)
+            break;
+        p += n;
+        if (n > sizeof(t))
+            continue; /* a hash, not a word */
+        bits |= class_lookup(t, n, true);
+        for (size_t l = 4; l < n; l++)
+            bits |= class_lookup(t, l, false) | class_lookup(t + n - l, l, false);
+    }
+    return bits;
+}
+
+static int class_weight(unsigned cls, unsigned id)
 {
     int w = 0;
-    if (px__html_token_match(cls, negative_words))
+    if (cls & PX_CW_NEGATIVE)
         w -= 25;
-    if (px__html_token_match(cls, positive_words))
+    if (cls & PX_CW_POSITIVE)
         w += 25;
-    if (px__html_token_match(id, negative_words))
+    if (id & PX_CW_NEGATIVE)
         w -= 25;
-    if (px__html_token_match(id, positive_words))
+    if (id & PX_CW_POSITIVE)
         w += 25;
     return w;
 }
 
-static bool unlikely(const GumboNode *n, GumboTag tag, const char *cls, const char *id)
+static bool unlikely(const GumboNode *n, GumboTag tag, unsigned bits)
 {
     if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_A || tag == GUMBO_TAG_HTML ||
         tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE)
@@ -198,18 +269,16 @@ static bool unlikely(const GumboNode *n, GumboTag tag, const char *cls, const ch
                  !strcasecmp(role, "alert") || !strcasecmp(role, "alertdialog") ||
                  !strcasecmp(role, "banner")))
         return true;
-    if (!px__html_token_match(cls, unlikely_words) && !px__html_token_match(id, unlikely_words))
-        return false;
-    return !px__html_token_match(cls, maybe_words) && !px__html_token_match(id, maybe_words);
+    return (bits & PX_CW_UNLIKELY) && !(bits & PX_CW_MAYBE);
 }
 
-static bool byline_like(const GumboNode *n, const char *cls, const char *id)
+static bool byline_like(const GumboNode *n, unsigned bits)
 {
     const char *rel = px__html_attr(n, "rel");
     const char *ip = px__html_attr(n, "itemprop");
     if ((rel && !strcasecmp(rel, "author")) || (ip && strstr(ip, "author")))
         return true;
-    return px__html_token_match(cls, byline_words) || px__html_token_match(id, byline_words);
+    return bits & PX_CW_BYLINE;
 }
 
 /* Figures of one text node: visible characters (white space runs count
@@ -330,7 +399,9 @@ static int build_index(px_html_page *page, const GumboNode *root)
                 h.g = n;
                 h.parent = parent;
                 h.tag = e->tag;
-                const char *cls = px__html_attr(n, "class"), *id = px__html_attr(n, "id");
+                unsigned cls = px__html_class_bits(px__html_attr(n, "class"));
+                unsigned id = px__html_class_bits(px__html_attr(n, "id"));
+                h.class_bits = (uint16_t)(cls | id);
                 h.weight = (int16_t)class_weight(cls, id);
                 if (parent != UINT32_MAX)
                     h.flags = nv->v[parent].flags & (HN_IN_LINK | HN_IN_TABLE | HN_IN_FIGURE);
@@ -341,12 +412,12 @@ static int build_index(px_html_page *page, const GumboNode *root)
                     h.flags |= HN_IN_TABLE;
                 if (e->tag == GUMBO_TAG_FIGURE)
                     h.flags |= HN_IN_FIGURE;
-                if (!(h.flags & HN_IN_TABLE) && unlikely(n, e->tag, cls, id))
+                if (!(h.flags & HN_IN_TABLE) && unlikely(n, e->tag, cls | id))
                     h.flags |= HN_UNLIKELY;
-                if (byline_like(n, cls, id))
+                if (byline_like(n, cls | id))
                     h.flags |= HN_BYLINE;
                 const char *ip = px__html_attr(n, "itemprop");
-                if (ip && px__html_token_match(ip, (const char *const[]){"articlebody", NULL}))
+                if (ip && (px__html_class_bits(ip) & PX_CW_ARTICLE_BODY))
                     h.flags |= HN_ARTICLE_BODY;
                 if (e->tag == GUMBO_TAG_BODY && !page->body)
                     page->body = (uint32_t)nv->n;

@@ -55,6 +55,7 @@ typedef struct hnode {
     GumboTag tag;
     uint16_t flags;
     int16_t weight;  /* class/id weight: +25 positive, -25 negative, each */
+    uint16_t class_bits; /* PX_CW_* of its class and id */
     /* figures of the visible text below (skipped tags excluded) */
     uint32_t text, link, commas;
     uint32_t n_p, n_img, n_li, n_input, n_embed, n_heading_text;
@@ -77,11 +78,22 @@ const char *px__html_attr(const GumboNode *n, const char *name);
 void px__html_text(const GumboNode *n, px_buf *out);
 /* The same with a line break at each block and <br>. */
 void px__html_text_lines(const GumboNode *n, px_buf *out);
-/* True when a class/id/role token is one of words (NULL-terminated):
- * tokens are the lower-cased letter/digit runs of the value; a word of
- * four or more letters also matches as a token's prefix or suffix
- * ("comments", "mainmenu"). */
-bool px__html_token_match(const char *value, const char *const *words);
+/* What the words of a class or id attribute say (Readability's lists,
+ * matched as whole tokens: the lower-cased letter/digit runs of the
+ * value; a word of four letters or more also matches the start or end
+ * of a token, "comments", "mainmenu"; "comment-body" has a negative and
+ * a positive word, "read-more" none). */
+enum {
+    PX_CW_UNLIKELY = 1 << 0,   /* furniture: "sidebar", "comment", "share" */
+    PX_CW_MAYBE = 1 << 1,      /* yet maybe the article: "content", "story" */
+    PX_CW_POSITIVE = 1 << 2,   /* "article", "body", "entry", "post" */
+    PX_CW_NEGATIVE = 1 << 3,   /* "comment", "footer", "related", "ad" */
+    PX_CW_BYLINE = 1 << 4,     /* "byline", "author" */
+    PX_CW_STANDFIRST = 1 << 5, /* "standfirst", "dek", "summary" */
+    PX_CW_DATE = 1 << 6,       /* "date", "published", "timestamp" */
+    PX_CW_ARTICLE_BODY = 1 << 7, /* itemprop="articleBody" */
+};
+unsigned px__html_class_bits(const char *value);
 
 /* ---- extraction (html_score.c) ---- */
 /* Finds the article among page->nodes and appends its text to text,

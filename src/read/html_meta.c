@@ -335,14 +335,6 @@ static void read_meta(const GumboNode *n, found *f)
 
 /* ---- the walk over the whole tree ---- */
 
-static bool standfirst_class(const char *cls)
-{
-    static const char *const names[] = {"standfirst", "dek", "subhead", "strapline", "deck",
-                                        "excerpt", "subheadline", "subtitle", "summary",
-                                        NULL};
-    return px__html_token_match(cls, names);
-}
-
 static int survey(const GumboNode *root, found *f)
 {
     PX_VEC(const GumboNode *) st = {0};
@@ -408,7 +400,7 @@ static int survey(const GumboNode *root, found *f)
         case GUMBO_TAG_P:
         case GUMBO_TAG_H2:
         case GUMBO_TAG_DIV:
-            if (!f->standfirst && standfirst_class(px__html_attr(n, "class")))
+            if (!f->standfirst && (px__html_class_bits(px__html_attr(n, "class")) & PX_CW_STANDFIRST))
                 f->standfirst = n;
             break;
         default:
@@ -816,13 +808,8 @@ static char *date_in_text(const char *t)
 static char *visible_date(const px_html_page *page)
 {
     const hnode *nd = page->nodes.v;
-    static const char *const words[] = {"date", "dateline", "published", "pubdate",
-                                        "timestamp", "time", "posted", NULL};
     for (size_t i = 0; i < page->nodes.n; i++) {
-        if (nd[i].text < 6 || nd[i].text > 120)
-            continue;
-        if (!px__html_token_match(px__html_attr(nd[i].g, "class"), words) &&
-            !px__html_token_match(px__html_attr(nd[i].g, "id"), words))
+        if (nd[i].text < 6 || nd[i].text > 120 || !(nd[i].class_bits & PX_CW_DATE))
             continue;
         char *t = node_text(nd[i].g);
         char *d = t ? date_in_text(t) : NULL;
