@@ -693,8 +693,9 @@ static void classify(px_doc *doc, para_vec *pv, size_t first, bool markup)
             p[i].kind = PX_BLOCK_HEADING;
     }
 
-    /* standfirst: one short sentence right after the headline */
-    if (have_headline) {
+    /* standfirst: one short sentence right after the headline (markup
+     * names its standfirst; a news lede is one short sentence too) */
+    if (have_headline && !markup) {
         size_t s = h + 1;
         while (s < n && (p[s].kind == PX_BLOCK_BOILERPLATE || p[s].kind == PX_BLOCK_DATELINE ||
                          p[s].kind == PX_BLOCK_CAPTION))
