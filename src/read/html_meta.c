@@ -820,6 +820,47 @@ static char *visible_date(const px_html_page *page)
     return NULL;
 }
 
+/* Minutes since 2000 of an ISO timestamp with its offset
+ * ("2017-02-23T17:18:13-08:00"), and the offset; false without both. */
+static bool iso_instant(const char *s, long long *minutes, int *offset)
+{
+    int y, mo, d, h, mi, n = 0;
+    if (sscanf(s, "%4d-%2d-%2dT%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) != 5 || !n)
+        return false;
+    const char *p = s + n;
+    if (*p == ':')
+        for (p++; isdigit((unsigned char)*p) || *p == '.';)
+            p++;
+    int off;
+    if (*p == 'Z') {
+        off = 0;
+    } else if (*p == '+' || *p == '-') {
+        int oh, om;
+        if (sscanf(p + 1, "%2d:%2d", &oh, &om) != 2 && sscanf(p + 1, "%2d%2d", &oh, &om) != 2)
+            return false;
+        off = (oh * 60 + om) * (*p == '-' ? -1 : 1);
+    } else {
+        return false;
+    }
+    /* days from civil (Howard Hinnant's algorithm) */
+    long long yy = y - (mo <= 2), era = (yy >= 0 ? yy : yy - 399) / 400;
+    long long yoe = yy - era * 400, doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long long days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    *minutes = (days * 24 + h) * 60 + mi - off;
+    *offset = off;
+    return true;
+}
+
+/* The JSON-LD date in UTC and a meta tag's with the local offset name
+ * the same moment: the local one tells the day the outlet printed. */
+static bool same_instant_local(const char *utc, const char *local)
+{
+    long long a, b;
+    int oa, ob;
+    return iso_instant(utc, &a, &oa) && iso_instant(local, &b, &ob) && oa == 0 && ob != 0 &&
+           (a > b ? a - b : b - a) <= 1;
+}
+
 int px__html_meta(const px_html_page *page, const char *url_hint, px_html_meta *m)
 {
     memset(m, 0, sizeof(*m));
@@ -834,6 +875,10 @@ int px__html_meta(const px_html_page *page, const char *url_hint, px_html_meta *
         int y, mo, d;
         if (px__parse_calendar_date(f.ld_date, strlen(f.ld_date), &y, &mo, &d))
             m->date = px__strdup(f.ld_date);
+    }
+    if (m->date && f.meta_date && same_instant_local(f.ld_date, f.meta_date)) {
+        free(m->date);
+        m->date = NULL;
     }
     if (!m->date && f.meta_date)
         m->date = px__strdup(f.meta_date);
