@@ -55,6 +55,21 @@ typedef struct ctx {
     bool oom;
 } ctx;
 
+/* One unit while its rules run (attribute_unit, attrib.c). The rules add
+ * records to c->recs from first_rec on; a rule that takes in the unit
+ * after sets *consumed_next, and one that ends the unit with "he said:"
+ * sets *colon_intro (ca = 1 marks it set), which the lone quotation of the
+ * next unit takes as its attribution. */
+typedef struct unit_run {
+    ctx *c;
+    size_t u;
+    const unit *un;
+    uint32_t a, b; /* the unit's tokens, un->a and un->b */
+    size_t first_rec;
+    bool *consumed_next;
+    rec *colon_intro;
+} unit_run;
+
 /* ---- token helpers (inline: they run on every token) ---- */
 
 static inline size_t tlen(const ctx *c, size_t i)
@@ -245,6 +260,8 @@ static inline bool quote_in(const ctx *c, uint32_t s, uint32_t e)
 }
 
 /* ---- units.c ---- */
+bool px__lead_quote_next(const ctx *c, size_t u);
+void px__take_in_next(unit_run *ur, rec *r);
 bool px__is_title(const ctx *c, const px__qspan *q);
 int32_t px__unit_of_token(const ctx *c, uint32_t tok);
 int px__build_units(ctx *c);
@@ -255,18 +272,25 @@ void px__grow_over_next(const ctx *c, size_t u, rec *r);
 bool px__show_lead(const ctx *c, uint32_t a, uint32_t close);
 bool px__heading_quote(const ctx *c, size_t u, int32_t q);
 /* ---- cue.c ---- */
+int px__unit_cue(const ctx *c, uint32_t a, uint32_t b, uint32_t k, uint32_t last_close);
+bool px__weak_cue_holds(const ctx *c, uint32_t a, uint32_t k, uint32_t ke, const rec *r);
 bool px__name_part(const ctx *c, size_t i);
 uint32_t px__headline_block(const ctx *c);
 bool px__made_it_clear(const ctx *c, size_t i);
 uint32_t px__that_after_time(const ctx *c, uint32_t i);
-bool px__verb_cue(const ctx *c, uint32_t k);
+bool px__used_as_verb(const ctx *c, uint32_t k);
 bool px__tag_verb(const ctx *c, uint32_t a, uint32_t b, uint32_t k);
 /* ---- np.c ---- */
+uint32_t px__verb_group_start(const ctx *c, uint32_t a, uint32_t k);
 bool px__before_cue(const ctx *c, uint32_t a, uint32_t i);
 uint32_t px__restrictive_head(const ctx *c, uint32_t a, uint32_t sa);
 uint32_t px__np_before(const ctx *c, uint32_t a, uint32_t p);
 uint32_t px__np_after(const ctx *c, uint32_t s, uint32_t b);
 /* ---- source.c ---- */
+uint32_t px__verb_source(const ctx *c, uint32_t a, uint32_t k, bool prog, uint32_t *p,
+                         uint32_t *aside_end);
+bool px__source_after_prep(const ctx *c, uint32_t a, uint32_t k, uint32_t ke, uint32_t p,
+                           uint32_t *sa);
 uint32_t px__according_appositive(const ctx *c, uint32_t s, uint32_t e, uint32_t b,
                                      bool leading);
 uint32_t px__source_end(const ctx *c, uint32_t e, uint32_t k);
@@ -285,6 +309,10 @@ bool px__clause_follows(const ctx *c, uint32_t k, uint32_t s);
 uint32_t px__with_subject(const ctx *c, uint32_t a, uint32_t k);
 uint32_t px__issued_message(const ctx *c, uint32_t a, uint32_t k);
 /* ---- content.c ---- */
+uint32_t px__said_content_start(const ctx *c, uint32_t k, uint32_t ke, uint32_t b);
+bool px__nothing_after(const ctx *c, uint32_t ke, uint32_t b);
+bool px__thought_content(const ctx *c, uint32_t a, uint32_t k, uint32_t p, uint32_t s,
+                         uint32_t b);
 int px__adverbial_clause(const ctx *c, uint32_t v, uint32_t s, uint32_t e);
 uint32_t px__as_relative(const ctx *c, const rec *r);
 uint32_t px__clause_end(const ctx *c, uint32_t s, uint32_t b);
@@ -299,6 +327,7 @@ bool px__adverbial_lead(const ctx *c, uint32_t a, uint32_t e);
 bool px__that_less_clause(const ctx *c, uint32_t s, uint32_t b);
 bool px__reported_clause(const ctx *c, uint32_t s, uint32_t e);
 /* ---- content_trim.c ---- */
+uint32_t px__prep_verb_np_end(const ctx *c, uint32_t s, uint32_t cb);
 uint32_t px__subordinate_end(const ctx *c, uint32_t v, uint32_t s, uint32_t e);
 uint32_t px__contrast_end(const ctx *c, uint32_t s, uint32_t e);
 uint32_t px__trailing_np_end(const ctx *c, uint32_t s, uint32_t e);
@@ -316,6 +345,8 @@ bool px__recs_overlap(const ctx *c, size_t first_rec, uint32_t a, uint32_t b);
 size_t px__clitic_end(const ctx *c, uint32_t i);
 int px__finish(ctx *c, const px_quote **out, size_t *n_out);
 /* ---- phrase.c ---- */
+uint32_t px__paren_open_before(const ctx *c, uint32_t a, uint32_t p);
+bool px__question_word(const ctx *c, uint32_t i);
 bool px__is_finite_aux(const ctx *c, uint32_t i);
 uint32_t px__time_phrase_start(const ctx *c, uint32_t a, uint32_t e);
 uint32_t px__time_phrase_after(const ctx *c, uint32_t s, uint32_t e);
@@ -340,16 +371,31 @@ size_t px__speaker_labels(ctx *c, size_t u);
 void px__dash_signature(ctx *c, size_t u);
 void px__embedded_posts(ctx *c);
 /* ---- colon.c ---- */
+bool px__headline_colon(unit_run *ur);
+bool px__colon_intro(unit_run *ur, const rec *r, uint32_t ke, uint32_t s);
+void px__subject_colon_intro(unit_run *ur);
 bool px__intro_next_quote(const ctx *c, size_t u, bool colon_only);
 void px__colon_quote(ctx *c, size_t u, size_t first_rec);
 void px__from_colon_quote(ctx *c, size_t u, size_t first_rec);
 /* ---- inverted.c ---- */
+bool px__inverted_cue(unit_run *ur, rec *r, uint32_t ke, uint32_t p);
 void px__inverted_said_quote(ctx *c, size_t u, size_t first_rec);
 void px__comma_verb_quote(ctx *c, size_t u, size_t first_rec);
 /* ---- forms.c ---- */
+void px__quote_after_cue(unit_run *ur);
+void px__lone_quotation(unit_run *ur);
 void px__raising(ctx *c, uint32_t a, uint32_t b, uint32_t k);
 void px__as_put_it(ctx *c, size_t u);
 void px__as_quote(ctx *c, size_t u, size_t first_rec);
 void px__poll_lead(ctx *c, size_t u);
+
+/* ---- nominal.c ---- */
+uint32_t px__according_cue(unit_run *ur, uint32_t k);
+uint32_t px__noun_cue(unit_run *ur, uint32_t k);
+/* ---- participle.c ---- */
+uint32_t px__participle_cue(unit_run *ur, rec r, uint32_t k, uint32_t ke);
+bool px__asked_question(unit_run *ur, rec *r, uint32_t k, uint32_t ke, int ct, uint32_t *next);
+/* ---- verb.c ---- */
+void px__verb_cue(unit_run *ur, rec r, uint32_t k, uint32_t ke, int ct, bool prog);
 
 #endif /* PX_ATTRIB_H */

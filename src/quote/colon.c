@@ -136,3 +136,120 @@ void px__from_colon_quote(ctx *c, size_t u, size_t first_rec)
         k = qe;
     }
 }
+
+/* "Bernie Sanders: 'Of Course' Hillary Clinton Is Qualified": a headline
+ * (or a line in capitals, or any unit after a person's name) that gives a
+ * person's words after the name, up to four capitalised words, and a
+ * colon. Returns true when it added the record (the unit then has no
+ * other). */
+static bool name_colon(unit_run *ur, uint32_t e)
+{
+    ctx *c = ur->c;
+    uint32_t a = ur->a, b = ur->b;
+    if (!(e > a && e + 2 < b && is_punct(c, e, ':') && !(c->t[e + 1].flags & PX_TF_NL_BEFORE)))
+        return false;
+    int32_t m = c->mn.tok_mention[e - 1];
+    bool person = m >= 0 && entity_is_person(c, c->mn.m.v[m].entity);
+    if (!(person || (c->t[a].flags & PX_TF_ALLCAPS) || (m >= 0 && e - a >= 2) || a == 0))
+        return false;
+    rec r = {e + 1, trim_end(c, e + 1, b), a, e, e, e + 1, -1, false, NULL};
+    if (r.cb <= r.ca)
+        return false;
+    r.entity = px__resolve(c, ur->u, a, e);
+    px__add_record(c, r);
+    return true;
+}
+
+/* "CNN President On Trump: ‘We Do Not Pay Candidates.’", "Gillibrand on
+ * Hillary's Speeches: ‘I Think She Will.’": in the first block, the name
+ * [a, e), "on" and the topic before the colon and a quotation after it;
+ * the name is the speaker. Returns true when it added the record. */
+static bool name_on_topic_colon(unit_run *ur, uint32_t e)
+{
+    ctx *c = ur->c;
+    uint32_t a = ur->a, b = ur->b;
+    if (!(e > a && e + 3 < b && is(c, e, "on") && c->qs.tok_block[a] == 0 &&
+          !(lexf(c, a) & LX_DET)))
+        return false;
+    uint32_t k = e + 1;
+    while (k < b && k < e + 12 && !is_punct(c, k, ':') && !in_quote(c, k) &&
+           !is_terminal_tok(c, k))
+        k++;
+    if (!(k + 1 < b && k > e + 1 && is_punct(c, k, ':') && opens_quote(c, k + 1) &&
+          !(c->t[k + 1].flags & PX_TF_NL_BEFORE)))
+        return false;
+    rec r = {k + 1, trim_end(c, k + 1, b), a, e, k, k + 1, -1, false, NULL};
+    if (r.cb <= r.ca)
+        return false;
+    r.entity = px__resolve(c, ur->u, a, e);
+    px__add_record(c, r);
+    return true;
+}
+
+/* A name (up to four capitalised words) that opens the unit, then a
+ * colon (name_colon) or "on" and a topic (name_on_topic_colon): a
+ * headline's speaker. Returns true when it added the record. */
+bool px__headline_colon(unit_run *ur)
+{
+    const ctx *c = ur->c;
+    uint32_t a = ur->a, b = ur->b, e = a;
+    while (e < b && e < a + 4 && c->t[e].kind == PX_TOK_WORD && (c->t[e].flags & PX_TF_CAP) &&
+           !in_quote(c, e) && !(lexf(c, e) & LX_NAMESTOP))
+        e++;
+    return name_colon(ur, e) || name_on_topic_colon(ur, e);
+}
+
+/* "Zielinski told reporters outside the gallery:", "He said:" at the end
+ * of its unit, then a quotation in the next paragraph: the verb's content
+ * is that quotation (px__intro_next_quote), and its record r (source
+ * resolved) goes to *ur->colon_intro for the next unit. s is where the
+ * content after the cue would begin (ke the token after the cue). Returns
+ * true when nothing after the cue is its content: the verb has no record
+ * in this unit. */
+bool px__colon_intro(unit_run *ur, const rec *r, uint32_t ke, uint32_t s)
+{
+    ctx *c = ur->c;
+    uint32_t b = ur->b;
+    bool intro = px__intro_next_quote(c, ur->u, true) ||
+                 (ke + 1 == b && px__intro_next_quote(c, ur->u, false));
+    for (uint32_t i = ke; i < b && intro; i++)
+        intro = cue_type(c, i) == CUE_NONE;
+    if (!(intro || s >= b || (s < b && trim_end(c, s, b) == s)))
+        return false;
+    if (intro || (ke < b && is_punct(c, ke, ':'))) {
+        *ur->colon_intro = *r;
+        ur->colon_intro->entity = px__resolve(c, ur->u, r->sa, r->sb);
+        ur->colon_intro->ca = 1; /* marks it set */
+    }
+    return true;
+}
+
+/* "Zielinski, the rescue commander, spoke to reporters, still in his
+ * overalls:" then a quotation in the next paragraph, with no reporting
+ * verb: the unit's subject said it, the verb after it (over an
+ * appositive and auxiliaries) is the cue. Sets *ur->colon_intro when the
+ * unit has no record and no introduction yet. */
+void px__subject_colon_intro(unit_run *ur)
+{
+    const ctx *c = ur->c;
+    const unit *un = ur->un;
+    uint32_t b = ur->b;
+    if (!(c->recs.n == ur->first_rec && !ur->colon_intro->ca && un->subject >= 0 &&
+          un->subject_tok < b && un->subj_b < b && px__intro_next_quote(c, ur->u, true)))
+        return;
+    uint32_t v = un->subj_b;
+    if (is_punct(c, v, ',')) { /* an appositive */
+        v++;
+        while (v < b && !is_punct(c, v, ',') && !is_terminal_tok(c, v))
+            v++;
+        if (v < b && is_punct(c, v, ','))
+            v++;
+    }
+    while (v < b && (lexf(c, v) & LX_AUX))
+        v++;
+    if (v < b && c->t[v].kind == PX_TOK_WORD && !(c->t[v].flags & PX_TF_CAP) &&
+        !(lexf(c, v) & (LX_NPSTOP | LX_PREP))) {
+        rec r = {1, 0, un->subj_a, un->subj_b, v, v + 1, un->subject, false, NULL};
+        *ur->colon_intro = r;
+    }
+}

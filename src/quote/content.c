@@ -571,3 +571,208 @@ bool px__reported_clause(const ctx *c, uint32_t s, uint32_t e)
     }
     return false;
 }
+
+/* Are the words after the cue (from ke to the unit's end b) no content of
+ * their own, so that the content is before the cue: at most 8 tokens
+ * with no "that", quotation, subject pronoun or auxiliary ("..., Allen
+ * said he tends to ...", "his net worth could fluctuate" are clauses), a
+ * participle after a comma ("..., Spicer said, adding, "...""), or a
+ * phrase of place or time with no clause ("..., Wilkin said during his
+ * campaign speech to be a delegate"); not a colon ("In a 1963 speech, he
+ * declared:" introduces what follows). */
+bool px__nothing_after(const ctx *c, uint32_t ke, uint32_t b)
+{
+    uint32_t after = ke;
+    uint32_t after_end = trim_end(c, after, b);
+    bool after_short = after_end - after <= 8;
+    for (uint32_t i = after; i < after_end && after_short; i++)
+        if (is(c, i, "that") || in_quote(c, i) ||
+            (i == after && (lexf(c, i) & LX_PRON) && !is(c, i, "it") && !is(c, i, "who")) ||
+            (i > after && !in_quote(c, i) &&
+             (is(c, i, "could") || is(c, i, "would") || is(c, i, "will") || is(c, i, "should") ||
+              is(c, i, "can") || is(c, i, "might") || is(c, i, "must") || is(c, i, "is") ||
+              is(c, i, "are") || is(c, i, "was") || is(c, i, "were") || is(c, i, "has") ||
+              is(c, i, "have"))))
+            after_short = false;
+    if (!after_short && ke + 1 < b && is_punct(c, ke, ',') && cue_type(c, ke + 1) == CUE_PART)
+        after_short = true;
+    else if (!after_short && after < after_end && (lexf(c, after) & LX_PREP) &&
+             !is(c, after, "to") && !is(c, after, "for")) {
+        bool clause = false;
+        for (uint32_t i = after; i < after_end && !clause; i++)
+            clause = in_quote(c, i) || c->t[i].kind == PX_TOK_PUNCT || is(c, i, "that") ||
+                     ((lexf(c, i) & LX_PRON) && !is(c, i, "who")) || is(c, i, "could") ||
+                     is(c, i, "would") || is(c, i, "will") || is(c, i, "should") ||
+                     is(c, i, "can") || is(c, i, "is") || is(c, i, "are") || is(c, i, "was") ||
+                     is(c, i, "were") || is(c, i, "has") || is(c, i, "have") || is(c, i, "had") ||
+                     cue_type(c, i) != CUE_NONE;
+        after_short = !clause;
+    }
+    if (ke < b && is_punct(c, ke, ':'))
+        after_short = false;
+    return after_short;
+}
+
+/* "said in a statement Thursday that ...", "said, among other things,
+ * that", "said on ABC’s “This Week” that": the content of the verb k
+ * whose object starts at s (ke the token after the cue) opens at "that"
+ * after a phrase of time, place or manner, or after the addressee of a
+ * verb of telling; not over the subject of the clause ("says the increase
+ * that Bloomberg decries makes ..."). Returns "that" or s. */
+static uint32_t phrase_before_that(const ctx *c, uint32_t k, uint32_t ke, uint32_t s,
+                                   uint32_t b)
+{
+    for (uint32_t i = s; i < b && i < s + 12; i++) {
+        if (c->t[i].kind == PX_TOK_QUOTE && !in_quote(c, i))
+            continue; /* a title's marks */
+        if (is_punct(c, i, ',') && i > s && s > ke && is_punct(c, s - 1, ','))
+            continue; /* "said, among other things, that" */
+        if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD || (lexf(c, i) & LX_PRON) ||
+            is(c, i, "was") || is(c, i, "is") || is(c, i, "were") || is(c, i, "are") ||
+            is(c, i, "has") || is(c, i, "have") || is(c, i, "had") || is(c, i, "will") ||
+            is(c, i, "would") || is(c, i, "could") || is(c, i, "can") || is(c, i, "if") ||
+            is(c, i, "whether") || is(c, i, "how") || is(c, i, "what") || is(c, i, "why"))
+            return s;
+        if (!is(c, i, "that"))
+            continue;
+        bool to_verb = is(c, s, "to") && s + 1 < b && c->t[s + 1].kind == PX_TOK_WORD &&
+                       !(c->t[s + 1].flags & PX_TF_CAP) && !(lexf(c, s + 1) & (LX_DET | LX_PRON));
+        bool addressee = is(c, k, "told") || is(c, k, "tells") || is(c, k, "tell") ||
+                         is(c, k, "telling") || is(c, k, "assured") || is(c, k, "warned") ||
+                         is(c, k, "reminded") || is(c, k, "informed") || is(c, k, "promised") ||
+                         is(c, k, "convinced") || is(c, k, "asked") || is(c, k, "urged");
+        if (i == s || addressee || (s > ke && is_punct(c, s - 1, ',') && is_punct(c, i - 1, ',')) ||
+            ((lexf(c, s) & (LX_PREP | LX_AUX)) && !to_verb) || is_ly_adverb(c, s) ||
+            px__month_from_name(tstr(c, s), tlen(c, s)) ||
+            ((c->t[s].flags & PX_TF_CAP) && (lexf(c, s) & LX_NAMESTOP)) || is(c, s, "last") ||
+            is(c, s, "this") || is(c, s, "yesterday") || is(c, s, "today") ||
+            is(c, s, "tonight") || is(c, s, "repeatedly") || is(c, s, "again") ||
+            is(c, s, "privately") || is(c, s, "publicly") || is(c, s, "late") ||
+            is(c, s, "early") || is(c, s, "before") || is(c, s, "after") || is(c, s, "during") ||
+            is(c, s, "over") || is(c, s, "while") || is(c, s, "when") || is(c, s, "as"))
+            return i;
+        return s;
+    }
+    return s;
+}
+
+/* "asked Sanders how he was feeling": the content of "ask" is the
+ * question, a few words after s. Returns its first token, or s. */
+static uint32_t question_start(const ctx *c, uint32_t s, uint32_t b)
+{
+    for (uint32_t i = s; i < b && i < s + 5; i++) {
+        if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD || cue_type(c, i) != CUE_NONE)
+            return s;
+        if (px__question_word(c, i))
+            return i;
+    }
+    return s;
+}
+
+/* "said in a statement Thursday night they ...": after a preposition, a
+ * month or a word that names no one at s, the clause starts at its subject
+ * pronoun. Returns it, or s. */
+static uint32_t pronoun_after_phrase(const ctx *c, uint32_t s, uint32_t b)
+{
+    if (!(s < b && !is(c, s, "that") && !px__question_word(c, s) &&
+          !(lexf(c, s) & (LX_PRON | LX_DET)) && /* "says [he wishes he ...]" */
+          ((lexf(c, s) & LX_PREP) || px__month_from_name(tstr(c, s), tlen(c, s)) ||
+           (lexf(c, s) & LX_NAMESTOP))))
+        return s;
+    for (uint32_t i = s + 1; i < b && i < s + 10; i++) {
+        if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD)
+            return s;
+        if ((lexf(c, i) & LX_PRON) && !is(c, i, "who") && !is(c, i, "it"))
+            return i;
+    }
+    return s;
+}
+
+/* "told The Huffington Post he's not planning ...", "told the crowd she
+ * ...": the addressee of "tell" at s before the clause's subject pronoun
+ * is no part of what was said; not "told aides as he labored", "tells the
+ * story of how he". Returns the pronoun, or s. */
+static uint32_t pronoun_after_addressee(const ctx *c, uint32_t k, uint32_t s, uint32_t b)
+{
+    if (!(s < b && (is(c, k, "told") || is(c, k, "tells") || is(c, k, "tell")) &&
+          !in_quote(c, s) && c->t[s].kind == PX_TOK_WORD && !is(c, s, "that") &&
+          !(lexf(c, s) & (LX_PRON | LX_PREP)) && !px__subordinator(c, s)))
+        return s;
+    for (uint32_t i = s + 1; i < b && i < s + 8; i++) {
+        if (in_quote(c, i) || (c->t[i].kind != PX_TOK_WORD && !is_punct(c, i, ',')) ||
+            cue_type(c, i) != CUE_NONE || (lexf(c, i) & LX_AUX) || px__subordinator(c, i))
+            return s;
+        if ((lexf(c, i) & LX_PRON) && !is(c, i, "it") && !is(c, i, "who") && !is(c, i, "you"))
+            return i;
+    }
+    return s;
+}
+
+/* Where the content of the finite reporting verb k begins when it
+ * follows the verb ("X said (that) ..."; ke is the first token after the
+ * cue, b the unit's end): past the object of a verb of telling ("told
+ * [him] that"), a comma or a colon, the addressee (px__addressee_end), a
+ * phrase before "that", to the question of "ask", the subject pronoun
+ * after a phrase or an addressee, "that" after a time ("found in 2014
+ * that"), adverbs, and a quotation after a short phrase ("said last week
+ * in Tel Aviv, "...""). The content-bounds seam of a verb cue: b when
+ * nothing follows. */
+uint32_t px__said_content_start(const ctx *c, uint32_t k, uint32_t ke, uint32_t b)
+{
+    uint32_t s = ke;
+    if ((is(c, k, "told") || is(c, k, "tells") || is(c, k, "tell") || is(c, k, "telling") ||
+         is(c, k, "assured") || is(c, k, "reminded")) &&
+        s < b &&
+        (is(c, s, "him") || is(c, s, "her") || is(c, s, "them") || is(c, s, "me") ||
+         is(c, s, "us") || is(c, s, "you") || is(c, s, "reporters")))
+        s++; /* the object is no part of what was said */
+    while (s < b && (is_punct(c, s, ',') || is_punct(c, s, ':')))
+        s++;
+    s = px__addressee_end(c, k, s, b);
+    s = phrase_before_that(c, k, ke, s, b);
+    if (is(c, k, "asked") || is(c, k, "asks") || is(c, k, "ask"))
+        s = question_start(c, s, b);
+    s = pronoun_after_phrase(c, s, b);
+    s = pronoun_after_addressee(c, k, s, b);
+    if (s < b && (is(c, s, "in") || is(c, s, "on") || is(c, s, "last")) &&
+        px__that_after_time(c, s) < b)
+        s = px__that_after_time(c, s);
+    while (s < b && is_ly_adverb(c, s) && s + 1 < b)
+        s++;
+    if (s < b && !is(c, s, "that"))
+        s = px__quote_after(c, s, b);
+    return s;
+}
+
+/* Does a verb of thought k (CUE_THAT: "believes", "hopes") with its
+ * source ending at p take the words from s as its content? "that", a
+ * subject (a pronoun, a determiner, a name, a number), a clause without
+ * "that" (px__that_less_clause), "to" and a verb; and data that show a
+ * clause without "that" ("public records show no gifts at all", "Polls
+ * show voters trust Clinton"). Not a bare object ("believes in ..."). */
+bool px__thought_content(const ctx *c, uint32_t a, uint32_t k, uint32_t p, uint32_t s,
+                         uint32_t b)
+{
+    bool data_src = p > a && c->t[s].kind == PX_TOK_WORD && !in_quote(c, p - 1) &&
+                    !(lexf(c, s) & (LX_PREP | LX_NPSTOP)) &&
+                    (is(c, k, "show") || is(c, k, "shows") || is(c, k, "showed") ||
+                     is(c, k, "found") || is(c, k, "find") || is(c, k, "finds") ||
+                     is(c, k, "indicate") || is(c, k, "indicates")) &&
+                    (is(c, p - 1, "polls") || is(c, p - 1, "poll") || is(c, p - 1, "survey") ||
+                     is(c, p - 1, "surveys") || is(c, p - 1, "records") || is(c, p - 1, "data") ||
+                     is(c, p - 1, "documents") || is(c, p - 1, "findings") ||
+                     is(c, p - 1, "results") || is(c, p - 1, "study") || is(c, p - 1, "studies") ||
+                     is(c, p - 1, "numbers") || is(c, p - 1, "figures") ||
+                     is(c, p - 1, "filings") || is(c, p - 1, "report") ||
+                     is(c, p - 1, "analysis"));
+    return is(c, s, "that") || data_src ||
+           ((c->t[s].kind == PX_TOK_WORD || c->t[s].kind == PX_TOK_NUMBER) &&
+            ((lexf(c, s) & LX_PRON) || (lexf(c, s) & LX_DET) || (c->t[s].flags & PX_TF_CAP) ||
+             (c->t[s].kind == PX_TOK_NUMBER && s + 1 < b &&
+              (c->t[s + 1].kind == PX_TOK_WORD || px__share_end(c, s, s + 1))) ||
+             (px__data_verb(c, k) && (is(c, s, "him") || is(c, s, "them"))) ||
+             px__that_less_clause(c, s, b) ||
+             (is(c, s, "to") && s + 1 < b && c->t[s + 1].kind == PX_TOK_WORD &&
+              !(c->t[s + 1].flags & PX_TF_CAP) &&
+              !(lexf(c, s + 1) & (LX_DET | LX_PRON | LX_PREP)))));
+}

@@ -389,3 +389,22 @@ uint32_t px__relative_end(const ctx *c, uint32_t s, uint32_t e)
             return i;
     return e;
 }
+
+/* "continued to call for [more information about the shooting], looping
+ * the streets": the noun phrase after a verb with its preposition (the
+ * content [s, cb)) ends before a participle clause. Returns the new end. */
+uint32_t px__prep_verb_np_end(const ctx *c, uint32_t s, uint32_t cb)
+{
+    if (in_quote(c, s) || is(c, s, "that") || (lexf(c, s) & LX_PRON))
+        return cb;
+    for (uint32_t i = s + 1; i + 1 < cb; i++) {
+        if (in_quote(c, i))
+            break;
+        size_t n = tlen(c, i + 1);
+        if (is_punct(c, i, ',') && c->t[i + 1].kind == PX_TOK_WORD && n > 4 &&
+            !memcmp(tstr(c, i + 1) + n - 3, "ing", 3) && !(c->t[i + 1].flags & PX_TF_CAP) &&
+            !is(c, i + 1, "including") && !is(c, i + 1, "according") && !is(c, i + 1, "lasting"))
+            return trim_end(c, s, i);
+    }
+    return cb;
+}

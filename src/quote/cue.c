@@ -197,7 +197,7 @@ int px__cue_type_uncached(const ctx *c, size_t i)
 
 /* A cue word that is used as a verb: not a noun inside a noun phrase
  * ("a liberal think tank", "a leading advocate for human rights"). */
-bool px__verb_cue(const ctx *c, uint32_t k)
+bool px__used_as_verb(const ctx *c, uint32_t k)
 {
     if (cue_type(c, k) == CUE_NONE)
         return false;
@@ -306,4 +306,56 @@ bool px__tag_verb(const ctx *c, uint32_t a, uint32_t b, uint32_t k)
     if (is_punct(c, q, ',') && q > a)
         q--;
     return quote_goes_on(c, a, q);
+}
+
+/* Does a weak or learnt cue k hold for its record r (unit from a, ke the
+ * token after the cue)? A learnt cue (LX_STAT) only in the plain order "X
+ * verb ...". A weak one (LX_WEAK: reports speech only before a quotation
+ * or "that") also with a noun phrase after a source for the verbs that
+ * report with one ("Sanders accused Clinton of ...", "X called for a
+ * ban": PolNeAR annotates the object as the content), with the whole
+ * clause before ("..., the Guardian reported."), with a clause after
+ * "reported" ("The Hill reported [Donald Trump was ...]") and with a
+ * question after "asked". This is where the cue finder's candidates meet
+ * the record built for them. */
+bool px__weak_cue_holds(const ctx *c, uint32_t a, uint32_t k, uint32_t ke, const rec *r)
+{
+    static const char *const np_weak[] = {
+        "accused", "accuses", "criticized", "criticised", "proposed", "proposes",
+        "described", "describes", "cited", "cites", "questioned", "blasted", "slammed",
+        "demands", "demanded"};
+    bool weak_before = r->sb > r->sa && r->cb <= r->sa && r->ca == a && r->sa > a &&
+                       is_punct(c, r->sa - 1, ',') && r->cb - r->ca >= 4 &&
+                       (is(c, k, "reported") || is(c, k, "reports") || is(c, k, "posted"));
+    bool weak_np = weak_before || (r->ca >= ke && r->sb > r->sa &&
+                                   (r->vb == k + 2 || is_any(c, k, np_weak, PX_ARRAY_LEN(np_weak))));
+    if ((lexf(c, k) & LX_STAT) && !(lexf(c, k) & (LX_VERB | LX_THAT | LX_PART)) &&
+        (r->ca < ke || r->sb <= r->sa))
+        return false;
+    if (!(lexf(c, k) & LX_WEAK) || weak_np)
+        return true;
+    bool quoted = false;
+    for (uint32_t i = r->ca; i < r->cb && !quoted; i++)
+        quoted = in_quote(c, i);
+    return quoted || is(c, r->ca, "that") ||
+           ((is(c, k, "reported") ||
+             (is(c, k, "reports") && /* not "police reports" */
+              ((c->t[k - 1].flags & PX_TF_CAP) || (lexf(c, k - 1) & LX_PRON)))) &&
+            r->ca >= ke && r->sb > r->sa && px__reported_clause(c, r->ca, r->cb)) ||
+           ((is(c, k, "asked") || is(c, k, "asks") || is(c, k, "ask")) &&
+            px__question_word(c, r->ca));
+}
+
+/* The cue finder's seam: the CUE_* type of token k in the unit [a, b),
+ * asked of every token in text order. A word of the lexicon
+ * (cue_type()), or a verb the lexicon does not know right after a
+ * quotation that closed at last_close (UINT32_MAX: none yet), which
+ * px__tag_verb takes for a reporting verb ("“Denver,” he answered"). */
+int px__unit_cue(const ctx *c, uint32_t a, uint32_t b, uint32_t k, uint32_t last_close)
+{
+    int ct = cue_type(c, k);
+    if (ct == CUE_NONE && last_close != UINT32_MAX && k <= last_close + 8 &&
+        px__tag_verb(c, a, b, k))
+        ct = CUE_VERB;
+    return ct;
 }

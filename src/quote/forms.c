@@ -253,3 +253,98 @@ void px__poll_lead(ctx *c, size_t u)
     if (c->recs.n > n && c->recs.v[n].ca == r.ca)
         c->recs.v[n].cb = r.cb;
 }
+
+/* "He ... insisted on the urgency of negotiations, "HAVE THE MEETING"": a
+ * quotation after a comma or a colon that no record of the unit covers,
+ * after a cue, is the words of the unit's subject; the cue is the last
+ * reporting verb or participle before it. */
+void px__quote_after_cue(unit_run *ur)
+{
+    ctx *c = ur->c;
+    const unit *un = ur->un;
+    uint32_t last_cue = UINT32_MAX;
+    for (uint32_t k = ur->a; k < ur->b; k++) {
+        if (!in_quote(c, k)) {
+            int ct = cue_type(c, k);
+            if (ct == CUE_VERB || ct == CUE_PART)
+                last_cue = k;
+            continue;
+        }
+        if (!opens_quote(c, k) || last_cue == UINT32_MAX || k == 0 ||
+            !(is_punct(c, k - 1, ',') || is_punct(c, k - 1, ':')))
+            continue;
+        int32_t q = c->qs.tok_quote[k];
+        if (c->title[q])
+            continue;
+        bool covered = false;
+        for (size_t i = ur->first_rec; i < c->recs.n && !covered; i++)
+            covered = c->recs.v[i].ca <= k && c->recs.v[i].cb >= c->qs.v[q].end_tok;
+        if (covered || un->subject < 0)
+            continue;
+        rec r = {k, c->qs.v[q].end_tok, 0, 0, last_cue, last_cue + 1, un->subject, false, NULL};
+        if (un->subject_tok < last_cue)
+            r.sa = un->subj_a, r.sb = un->subj_b;
+        px__add_record(c, r);
+        k = c->qs.v[q].end_tok - 1;
+    }
+}
+
+/* A quotation alone in the paragraph after a quotation continues it
+ * (PolNeAR annotates the paragraphs as one content): the record before
+ * grows over the lone quotation ending at cb, and its speaker carries
+ * over; not after a quotation signed with a dash ("...”― Carla Sanchez"),
+ * which ends its post or testimonial. Returns true when it did. */
+static bool continues_quote_before(unit_run *ur, uint32_t cb)
+{
+    ctx *c = ur->c;
+    size_t u = ur->u;
+    if (!(c->recs.n && u > 0))
+        return false;
+    rec *prev = &c->recs.v[c->recs.n - 1];
+    int32_t pu = px__unit_of_token(c, prev->cb - 1);
+    const unit *pun = pu >= 0 ? &c->units[pu] : NULL;
+    bool signed_dash = prev->va >= prev->cb && prev->vb == prev->va + 1 &&
+                       c->t[prev->va].kind == PX_TOK_DASH;
+    if (!(pun && (size_t)pu + 1 == u && !signed_dash &&
+          (trim_end(c, prev->cb, pun->b) == prev->cb || prev->sa >= prev->cb) &&
+          c->qs.tok_block[ur->a] == c->qs.tok_block[prev->cb - 1] + 1 && !prev->embedded))
+        return false;
+    prev->cb = cb;
+    return true;
+}
+
+/* A quotation alone in its unit, when no rule found a record there: it
+ * takes the colon introduction of the unit before ("He said:"), or
+ * continues the quotation before, or is the words of the person the
+ * paragraph before is about ("That evening Mr Zielinski walked into the
+ * canteen ..." then a paragraph that is only a quotation); a heading in
+ * quotation marks is no one's words (px__heading_quote). */
+void px__lone_quotation(unit_run *ur)
+{
+    ctx *c = ur->c;
+    size_t u = ur->u;
+    uint32_t a = ur->a, b = ur->b;
+    const rec *intro = ur->colon_intro;
+    int32_t q = px__lone_quote(c, u);
+    if (q < 0)
+        return;
+    rec r = {c->qs.v[q].open, c->qs.v[q].end_tok, 0, 0, 0, 0, -1, false, NULL};
+    if (!intro->ca && px__heading_quote(c, u, q))
+        return;
+    if (intro->ca) {
+        r.sa = intro->sa, r.sb = intro->sb;
+        r.va = intro->va, r.vb = intro->vb;
+        r.entity = intro->entity;
+        px__add_record(c, r);
+        return;
+    }
+    if (continues_quote_before(ur, r.cb))
+        return;
+    if (u > 0 && c->units[u - 1].subject >= 0 && c->units[u - 1].subject_tok < c->units[u - 1].b &&
+        c->qs.tok_block[a] == c->qs.tok_block[c->units[u - 1].b - 1] + 1 &&
+        (a == 0 || c->qs.tok_block[a - 1] != c->qs.tok_block[a]) &&
+        (b >= c->doc->n_toks || c->qs.tok_block[b] != c->qs.tok_block[a])) {
+        r.entity = c->units[u - 1].subject;
+        px__add_record(c, r);
+    }
+}

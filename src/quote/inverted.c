@@ -91,3 +91,35 @@ void px__comma_verb_quote(ctx *c, size_t u, size_t first_rec)
         k = qe;
     }
 }
+
+/* "“...,” said Ron Weiser", "A," said X. "B.", 'Some sentiments are "based
+ * on ...," said X. "..."': a verb with no source before it, after a
+ * comma or a quotation (p, the verb group's start), takes the noun
+ * phrase after it as its source (px__np_after, from ke) and the
+ * quotation or clause before as its content, with a quotation that goes
+ * on after it. The source must end the unit ("Russia, meanwhile, claimed
+ * Ukraine fired ..." is no inversion); a relative clause left out of the
+ * source ends it as well ("..., said Ann Ruiz, who said she would ...").
+ * Returns false when there is no record. */
+bool px__inverted_cue(unit_run *ur, rec *r, uint32_t ke, uint32_t p)
+{
+    const ctx *c = ur->c;
+    uint32_t a = ur->a, b = ur->b;
+    uint32_t e = px__np_after(c, ke, b);
+    if (e == ke || p == a)
+        return false;
+    uint32_t rest = e + 1 < b && is_punct(c, e, ',') && is(c, e + 1, "who") ? b : e;
+    if (!closes_quote(c, p - 1) && trim_end(c, rest, b) > rest)
+        return false;
+    r->sa = ke, r->sb = e;
+    r->ca = closes_quote(c, p - 1) ? px__quote_start(c, a, p - 1) : a;
+    r->cb = closes_quote(c, p - 1) ? p : trim_end(c, a, p - 1);
+    if (r->cb <= r->ca)
+        return false;
+    uint32_t tail = px__interrupted_tail(c, e, b);
+    if (tail)
+        r->cb = tail;
+    else if (closes_quote(c, r->cb - 1) && px__lead_quote_next(c, ur->u))
+        px__take_in_next(ur, r);
+    return true;
+}

@@ -35,6 +35,16 @@ bool px__before_cue(const ctx *c, uint32_t a, uint32_t i)
     return n > 3 && (!memcmp(w + n - 3, "n't", 3) || (n > 5 && !memcmp(w + n - 5, "n\xe2\x80\x99t", 5)));
 }
 
+/* The first token of the verb group whose verb is token k, in the unit
+ * from a: back over auxiliaries and adverbs (px__before_cue: "has also
+ * said", "didn't say"). The source ends there. */
+uint32_t px__verb_group_start(const ctx *c, uint32_t a, uint32_t k)
+{
+    while (k > a && px__before_cue(c, a, k - 1) && !in_quote(c, k - 1))
+        k--;
+    return k;
+}
+
 /* The source noun phrase [sa, ..) before a cue ends a restrictive
  * relative clause ("Senior campaign advisers who have run [the numbers]
  * argue", "Democrats in Iowa who watched [the Saturday debate] said"):
@@ -490,11 +500,11 @@ static uint32_t appositive_end(const ctx *c, uint32_t e, uint32_t b)
         bool rel = false; /* past "who": its verb may be a cue ("who said she ...") */
         while (k < b && !in_quote(c, k) && !is_punct(c, k, ',') &&
                ((!is_terminal_tok(c, k) && c->t[k].kind != PX_TOK_DASH) || px__glued(c, k)) &&
-               (rel || !px__verb_cue(c, k))) {
+               (rel || !px__used_as_verb(c, k))) {
             rel |= is(c, k, "who") || is(c, k, "whose") || is(c, k, "whom") || is(c, k, "which");
             k++;
         }
-        if (k == s || (k < b && (in_quote(c, k) || (!rel && px__verb_cue(c, k)))))
+        if (k == s || (k < b && (in_quote(c, k) || (!rel && px__used_as_verb(c, k)))))
             break;
         /* "said one official, who spoke on the condition of anonymity":
          * why the source goes unnamed is the writer's note, no part of

@@ -279,3 +279,22 @@ bool px__progressive_be(const ctx *c, uint32_t a, uint32_t k)
         i--;
     return (i > a + 1 && px__be_form(c, i - 1)) || (i > a && be_contraction(c, i - 1));
 }
+
+/* The opening parenthesis of the one that closes right before token p
+ * ("Sen. Elizabeth Warren [(]D-MA) said"), at most 8 tokens back and not
+ * before a; callers check that the token returned is "(". */
+uint32_t px__paren_open_before(const ctx *c, uint32_t a, uint32_t p)
+{
+    uint32_t o = p - 1;
+    while (o > a && o + 8 > p && !is_punct(c, o, '('))
+        o--;
+    return o;
+}
+
+/* A word that opens a question: "if", "whether", "how", "what", "why",
+ * "when", "where", "who". */
+bool px__question_word(const ctx *c, uint32_t i)
+{
+    return is(c, i, "if") || is(c, i, "whether") || is(c, i, "how") || is(c, i, "what") ||
+           is(c, i, "why") || is(c, i, "when") || is(c, i, "where") || is(c, i, "who");
+}

@@ -105,7 +105,7 @@ uint32_t px__source_cut(const ctx *c, uint32_t sa, uint32_t sb)
          * source */
         if (is(c, w, "who") || is(c, w, "whose")) {
             for (uint32_t y = w + 1; y < sb; y++)
-                if (!in_quote(c, y) && px__verb_cue(c, y))
+                if (!in_quote(c, y) && px__used_as_verb(c, y))
                     return x;
             continue;
         }
@@ -470,4 +470,201 @@ uint32_t px__issued_message(const ctx *c, uint32_t a, uint32_t k)
     if (v > a && (is(c, v, "out") || is(c, v, "back") || is(c, v, "off")))
         v--;
     return is_any(c, v, issue, PX_ARRAY_LEN(issue)) && !in_quote(c, v) ? v : k;
+}
+
+/* The token after the source of the finite verb k, when the source stands
+ * before it: back over auxiliaries and adverbs ("has also said"), the verb
+ * that governs an infinitive ("He went on to say", "Trump continued to
+ * question", "Sexton was quick to point out", "she declined to claim"), an
+ * aside between dashes (its end goes to *aside_end, 0 when none), "be" of
+ * a progressive (prog: "is now saying"), a time ("The committee this week
+ * announced", "Pence on Thursday blamed"; not "a poll released Thursday
+ * found"), a party ("Sen. Elizabeth Warren (D-MA) said") and a connective
+ * between commas ("The two lawmakers, however, argue"). */
+static uint32_t source_stop(const ctx *c, uint32_t a, uint32_t k, bool prog, uint32_t *aside_end)
+{
+    uint32_t p = k;
+    *aside_end = 0;
+    for (;;) {
+        p = px__verb_group_start(c, a, p);
+        if (p == k && p > a + 2 && is(c, p - 1, "to") && !in_quote(c, p - 1)) {
+            uint32_t g = px__infinitive_governor(c, a, p - 1);
+            if (g < p - 1) {
+                p = g;
+                continue;
+            }
+        }
+        if (!*aside_end && px__dash_aside_start(c, a, p) < p) {
+            *aside_end = p;
+            p = px__dash_aside_start(c, a, p);
+            continue;
+        }
+        if (prog && p > a + 1 && px__be_form(c, p - 1)) {
+            p--;
+            continue;
+        }
+        if (p > a + 1) {
+            uint32_t ts = px__time_phrase_start(c, a, p - 1);
+            if (ts < p && ts > a && !is_ed_word(c, ts - 1) && !is(c, ts - 1, "out") &&
+                !is_punct(c, ts - 1, ',') && !(lexf(c, ts - 1) & LX_PREP)) {
+                p = ts;
+                continue;
+            }
+        }
+        if (p > a + 2 && is_punct(c, p - 1, ')') && !in_quote(c, p - 1)) {
+            uint32_t o = px__paren_open_before(c, a, p);
+            if (is_punct(c, o, '(') && o > a) {
+                p = o;
+                continue;
+            }
+        }
+        if (p > a + 3 && is_punct(c, p - 1, ',') && is_punct(c, p - 3, ',') &&
+            (is(c, p - 2, "however") || is(c, p - 2, "meanwhile") || is(c, p - 2, "too") ||
+             is(c, p - 2, "though") || is(c, p - 2, "instead") || is(c, p - 2, "though"))) {
+            p -= 3;
+            continue;
+        }
+        return p;
+    }
+}
+
+/* "Officials at X, a division of Y, said", "Ramil Carr, 31, a
+ * photographer, said": a source that ends with a comma before its verb at
+ * p is the head noun phrase and its appositives, with the closing comma.
+ * The head is the first comma-separated piece that starts like a name or
+ * a noun phrase (after "But", "When"; "Former House speaker Newt
+ * Gingrich, a Trump ally, said"). Returns its first token, or sa. */
+static uint32_t appositive_head(const ctx *c, uint32_t a, uint32_t p, uint32_t sa)
+{
+    uint32_t starts[8];
+    size_t ns = 0;
+    uint32_t lo = p - 1;
+    /* back to the sentence's start; "Mitch McConnell, R-Ky., said",
+     * "(D-N.Y.), chairman of": no full stop */
+    while (lo > a && p - lo < 48 && !in_quote(c, lo - 1) &&
+           !(c->t[lo - 1].kind == PX_TOK_PUNCT && strchr(".!?;:", tstr(c, lo - 1)[0]) &&
+             !(is_punct(c, lo - 1, '.') && is_punct(c, lo, ',')) &&
+             !(is_punct(c, lo - 1, '.') && c->t[lo].start == c->t[lo - 1].end)))
+        lo--;
+    if (lo < p - 1 && is_punct(c, lo, ',') && lo > a && in_quote(c, lo - 1))
+        lo++; /* "“...”, Michael Tyler, a spokesman, said" */
+    starts[ns++] = lo;
+    for (uint32_t x = lo; x + 1 < p - 1 && ns < 8; x++)
+        if (is_punct(c, x, ','))
+            starts[ns++] = x + 1;
+    for (size_t z = 0; z + 1 < ns || (z < ns && ns == 1); z++) {
+        uint32_t h = starts[z];
+        uint32_t seg_end = z + 1 < ns ? starts[z + 1] - 1 : p - 1;
+        while (h < seg_end && c->t[h].kind == PX_TOK_WORD &&
+               (is(c, h, "but") || is(c, h, "and") || is(c, h, "when") || is(c, h, "while") ||
+                is(c, h, "as") || is(c, h, "so") || is(c, h, "yet") || is(c, h, "because") ||
+                is(c, h, "if") || is(c, h, "after") ||
+                /* "Even Rendell, ...", not "Even if ..." */
+                (is(c, h, "even") && h + 1 < seg_end &&
+                 ((c->t[h + 1].flags & PX_TF_CAP) || (lexf(c, h + 1) & LX_DET)) &&
+                 !(lexf(c, h + 1) & LX_NOTAPPOS))))
+            h++;
+        if (h >= seg_end || seg_end - h > 10 || ns < 2)
+            return sa;
+        bool head = (lexf(c, h) & LX_DET) || c->t[h].kind == PX_TOK_NUMBER ||
+                    ((c->t[h].flags & PX_TF_CAP) &&
+                     (!(lexf(c, h) & (LX_NAMESTOP | LX_PREP)) || is(c, h, "former")));
+        bool verbish = false;
+        for (uint32_t x = h; x < seg_end; x++)
+            verbish |= cue_type(c, x) != CUE_NONE || (lexf(c, x) & LX_AUX) != 0;
+        if (head && !verbish)
+            return h;
+    }
+    return sa;
+}
+
+/* "“...,” Nate Silver, the polling guru who founded fivethirtyeight.com
+ * tweeted", "“...,” the conservative-leaning newspaper wrote", "“...,”
+ * this source told the Post": after a quotation, everything between it
+ * and the verb at p (no cue, no auxiliary) is the source. Returns its
+ * first token, or sa. */
+static uint32_t source_after_quote(const ctx *c, uint32_t a, uint32_t p, uint32_t sa)
+{
+    uint32_t x = p;
+    while (x > a && p - x < 30 && !in_quote(c, x - 1) && !is_terminal_tok(c, x - 1))
+        x--;
+    if (x < p && is_punct(c, x, ',') && x > a && closes_quote(c, x - 1))
+        x++;
+    if (!(x > a && x < p && closes_quote(c, x - 1) &&
+          (((c->t[x].flags & PX_TF_CAP) && !(lexf(c, x) & LX_NAMESTOP)) ||
+           ((lexf(c, x) & LX_DET) && !(lexf(c, x) & LX_PRON)) || is(c, x, "this"))))
+        return sa;
+    for (uint32_t y = x; y < p; y++)
+        if (cue_type(c, y) != CUE_NONE || (lexf(c, y) & LX_AUX))
+            return sa;
+    return x;
+}
+
+/* The source of the finite reporting verb k (prog: a participle after
+ * "be") that stands before it, in unit tokens from a: the noun phrase
+ * before the verb group (px__np_before), the head of a restrictive
+ * relative clause, a head with its appositives, or all words after a
+ * quotation. Sets *p to the token after the source (the verb group's
+ * start, source_stop) and *aside_end to the end of an aside between
+ * dashes before the verb (0 when none). Returns the source's first token;
+ * *p when there is none. */
+uint32_t px__verb_source(const ctx *c, uint32_t a, uint32_t k, bool prog, uint32_t *p,
+                         uint32_t *aside_end)
+{
+    uint32_t e = source_stop(c, a, k, prog, aside_end);
+    uint32_t sa = e > a ? px__np_before(c, a, e - 1) : e;
+    if (sa > a && sa < e)
+        sa = px__restrictive_head(c, a, sa);
+    if (e > a + 2 && is_punct(c, e - 1, ',') && !closes_quote(c, e - 2))
+        sa = appositive_head(c, a, e, sa);
+    if (sa == e || (sa > a && !closes_quote(c, sa - 1) && !is_punct(c, sa - 1, ',')))
+        sa = source_after_quote(c, a, e, sa);
+    *p = e;
+    return sa;
+}
+
+/* A source [*sa, p) of the finite verb k found after a preposition is no
+ * subject ("In a statement posted ..."), but an adjective and its
+ * preposition may stand inside the subject ("people close to the
+ * Clintons", "a source familiar with the talks"), and before a verb of
+ * speech a clause start that opens a noun phrase and has no verb up to
+ * the cue is all subject ("Staff for the House committee on Benghazi
+ * said", "One in four voters in a Times poll said"). Moves *sa; returns
+ * whether there is a source. */
+bool px__source_after_prep(const ctx *c, uint32_t a, uint32_t k, uint32_t ke, uint32_t p,
+                           uint32_t *sa)
+{
+    bool have_src = false;
+    uint32_t x = *sa - 1;
+    if (x > a + 1 && (is(c, x, "to") || is(c, x, "with")) &&
+        (is(c, x - 1, "close") || is(c, x - 1, "closest") || is(c, x - 1, "familiar") ||
+         is(c, x - 1, "loyal") || is(c, x - 1, "allied") || is(c, x - 1, "sympathetic") ||
+         is(c, x - 1, "linked") || is(c, x - 1, "tied") || is(c, x - 1, "opposed") ||
+         is(c, x - 1, "friendly") || is(c, x - 1, "connected"))) {
+        uint32_t y = px__np_before(c, a, x - 2);
+        if (y < x - 1 && !(y > a && (lexf(c, y - 1) & LX_PREP))) {
+            *sa = y;
+            have_src = true;
+        }
+    }
+    if (have_src || !(is(c, k, "said") || is(c, k, "say") || is(c, k, "says") ||
+                      px__data_verb(c, k) || px__clause_follows(c, k, ke)))
+        return have_src;
+    uint32_t y = *sa - 1;
+    while (y > a && !in_quote(c, y - 1) && c->t[y - 1].kind != PX_TOK_DASH &&
+           !(c->t[y - 1].kind == PX_TOK_PUNCT && strchr(",:;(", tstr(c, y - 1)[0])))
+        y--;
+    bool share = y < *sa && px__share_opener(c, y) > y; /* "About four in 10 voters" */
+    bool clean = y < *sa && *sa - y <= 14 &&
+                 ((c->t[y].flags & PX_TF_CAP) || (lexf(c, y) & LX_DET) ||
+                  c->t[y].kind == PX_TOK_NUMBER || share) &&
+                 (!(lexf(c, y) & (LX_PREP | LX_PRON)) || share) &&
+                 (!(lexf(c, y) & LX_NAMESTOP) || (lexf(c, y) & LX_DET) || share);
+    for (uint32_t i = y; i < p && clean; i++)
+        clean = !in_quote(c, i) && cue_type(c, i) == CUE_NONE &&
+                !((lexf(c, i) & LX_AUX) && i < *sa) && !is(c, i, "that") && !is(c, i, "when") &&
+                !is(c, i, "if") && !is(c, i, "as");
+    if (clean)
+        *sa = y;
+    return clean;
 }

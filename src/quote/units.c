@@ -294,3 +294,19 @@ bool px__heading_quote(const ctx *c, size_t u, int32_t q)
                   (tlen(c, open) == 3 && !memcmp(tstr(c, open), "\xe2\x80\x98", 3));
     return single || (caps == words && words >= 2);
 }
+
+/* Does unit u + 1 open with a quotation (px__lead_quote) in the
+ * paragraph of unit u: "“A,” she said. “B.”"? */
+bool px__lead_quote_next(const ctx *c, size_t u)
+{
+    return u + 1 < c->n_units && c->qs.tok_block[c->units[u + 1].a] == c->qs.tok_block[c->units[u].a] &&
+           px__lead_quote(c, u + 1) >= 0;
+}
+
+/* Grows r over the quotations of the units after ur->u
+ * (px__grow_over_next) and marks the next unit taken in. */
+void px__take_in_next(unit_run *ur, rec *r)
+{
+    px__grow_over_next(ur->c, ur->u, r);
+    *ur->consumed_next = true;
+}
