@@ -287,6 +287,7 @@ uint32_t px__restrictive_head(const ctx *c, uint32_t a, uint32_t sa);
 uint32_t px__np_before(const ctx *c, uint32_t a, uint32_t p);
 uint32_t px__np_after(const ctx *c, uint32_t s, uint32_t b);
 /* ---- source.c ---- */
+void px__check_source(const ctx *c, rec *r);
 uint32_t px__verb_source(const ctx *c, uint32_t a, uint32_t k, bool prog, uint32_t *p,
                          uint32_t *aside_end);
 bool px__source_after_prep(const ctx *c, uint32_t a, uint32_t k, uint32_t ke, uint32_t p,
@@ -327,6 +328,7 @@ bool px__adverbial_lead(const ctx *c, uint32_t a, uint32_t e);
 bool px__that_less_clause(const ctx *c, uint32_t s, uint32_t b);
 bool px__reported_clause(const ctx *c, uint32_t s, uint32_t e);
 /* ---- content_trim.c ---- */
+bool px__refine_content(const ctx *c, rec *r);
 uint32_t px__prep_verb_np_end(const ctx *c, uint32_t s, uint32_t cb);
 uint32_t px__subordinate_end(const ctx *c, uint32_t v, uint32_t s, uint32_t e);
 uint32_t px__contrast_end(const ctx *c, uint32_t s, uint32_t e);

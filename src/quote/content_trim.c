@@ -408,3 +408,193 @@ uint32_t px__prep_verb_np_end(const ctx *c, uint32_t s, uint32_t cb)
     }
     return cb;
 }
+
+/* The writer's marks around a content: a dateline ("WASHINGTON ― ...",
+ * "LOS ANGELES, Feb. 2 (UPI) — ..."), a dash before it ("- and he ...")
+ * and a closing parenthesis whose opening one is outside it ("(... said he
+ * expects X.)"). */
+static void trim_writer_marks(const ctx *c, rec *r)
+{
+    if (r->ca < r->cb && c->t[r->ca].kind == PX_TOK_WORD && (c->t[r->ca].flags & PX_TF_ALLCAPS) &&
+        tlen(c, r->ca) > 2 && !in_quote(c, r->ca)) {
+        for (uint32_t i = r->ca + 1; i < r->cb && i < r->ca + 12; i++) {
+            if (c->t[i].kind == PX_TOK_DASH) {
+                if (i + 1 < r->cb)
+                    r->ca = i + 1;
+                break;
+            }
+            if (in_quote(c, i) || c->t[i].kind == PX_TOK_QUOTE ||
+                (c->t[i].kind == PX_TOK_WORD && !(c->t[i].flags & PX_TF_CAP)))
+                break;
+        }
+    }
+    while (r->ca < r->cb && c->t[r->ca].kind == PX_TOK_DASH && !in_quote(c, r->ca))
+        r->ca++;
+    if (r->cb > r->ca + 1 && is_punct(c, r->cb - 1, ')') && !in_quote(c, r->cb - 1)) {
+        int depth = 0;
+        for (uint32_t i = r->ca; i + 1 < r->cb; i++)
+            depth += is_punct(c, i, '(') - is_punct(c, i, ')');
+        if (depth <= 0)
+            r->cb = trim_end(c, r->ca, r->cb - 1);
+    }
+}
+
+/* "Still, [golf clubs are ''just scratching out a profit,''] Mr. Hedge
+ * said": a connective opening the sentence ties it to the writer's text
+ * before; it is no part of a content that comes before its cue. */
+static void skip_connective(const ctx *c, rec *r)
+{
+    if (!(r->cb > r->ca + 2 && r->va >= r->cb && r->vb > r->va && !in_quote(c, r->ca) &&
+          (r->ca == 0 || c->t[r->ca - 1].kind == PX_TOK_PUNCT ||
+           c->qs.tok_block[r->ca - 1] != c->qs.tok_block[r->ca])))
+        return;
+    uint32_t x = r->ca;
+    if ((is(c, x, "still") || is(c, x, "however") || is(c, x, "indeed") ||
+         is(c, x, "meanwhile") || is(c, x, "instead")) && is_punct(c, x + 1, ','))
+        x += 2;
+    else if (is(c, x, "in") && (is(c, x + 1, "fact") || is(c, x + 1, "contrast")) &&
+             is_punct(c, x + 2, ','))
+        x += 3;
+    if (x > r->ca && x < r->cb && is_punct(c, x, ','))
+        x++;
+    if (x + 1 < r->cb)
+        r->ca = x;
+}
+
+/* "Citing [“obligations in Tennessee,”] the spokeswoman told ...": a
+ * participle of reporting that opens the content before its cue is the
+ * cue of the words after it, said by the subject of the clause. */
+static void leading_participle(const ctx *c, rec *r)
+{
+    if (!(r->vb > r->va && r->va >= r->cb && r->cb > r->ca + 2 && !r->embedded &&
+          !in_quote(c, r->ca) && c->t[r->ca].kind == PX_TOK_WORD && word_ends(c, r->ca, "ing") &&
+          cue_type(c, r->ca) == CUE_PART))
+        return;
+    uint32_t k = r->ca;
+    r->ca++;
+    if (r->ca < r->cb && is(c, r->ca, "upon")) /* "Remarking upon" */
+        r->ca++;
+    r->va = k, r->vb = k + 1;
+}
+
+/* The start of a content right after its cue: not the addressee ("told
+ * [reporters in Reno] that ...") or the circumstance, not the message
+ * that a second verb reports ("emailed supporters saying: [“The struggle
+ * continues”]"), not a clause of time or manner ("tweeted [as Obama
+ * spoke]", "explained [after winning Ohio, he would ...]"), not a time
+ * ("said Tuesday [his actions are ...]", "vowed last month [to take
+ * ...]"). Returns false when the record has no content. */
+static bool start_after_cue(const ctx *c, rec *r)
+{
+    if (r->vb > r->va && r->ca == r->vb && !r->embedded) {
+        uint32_t s = px__addressee_end(c, r->va, r->ca, r->cb);
+        if (s == r->ca)
+            s = px__circumstance_end(c, r->ca, r->cb);
+        if (s > r->ca && s + 1 < r->cb)
+            r->ca = s;
+    }
+    if (r->vb > r->va && r->ca == r->vb && !r->embedded) {
+        uint32_t k = r->va, s = px__inner_cue_start(c, r, &k);
+        if (s > r->ca) {
+            r->ca = s;
+            r->va = k, r->vb = k + 1;
+        }
+    }
+    if (r->vb > r->va && r->ca >= r->vb && r->ca <= r->vb + 1 && !r->embedded) {
+        uint32_t w = px__as_relative(c, r);
+        int v = w < r->ca ? (int)w : px__adverbial_clause(c, r->vb, r->ca, r->cb);
+        if (v < 0)
+            return false;
+        r->ca = (uint32_t)v;
+    }
+    if (r->vb > r->va && r->ca == r->vb && r->cb > r->ca + 2 && !in_quote(c, r->ca)) {
+        uint32_t x = px__time_phrase_after(c, r->ca, r->cb);
+        if (x > r->ca && x + 1 < r->cb && !is_terminal_tok(c, x) && !in_quote(c, x - 1))
+            r->ca = x;
+    }
+    return true;
+}
+
+/* "found the ''debt stack'' confusing] and called the venture ''a great
+ * example''", "says [he respects her] and calls her "an extremely
+ * intelligent woman"": in a mixed content, a second reporting verb joined
+ * to the first starts a statement of its own, also before the quotation;
+ * in a clause after "that" ("noted that Sanders has criticized ... and
+ * accused ...") the verb may go on with that clause's subject, so only
+ * after a quotation (on PolNeAR train 8 records right, 1 lost). Returns
+ * the new end. */
+static uint32_t second_cue_end(const ctx *c, const rec *r)
+{
+    uint32_t j = px__next_cue_start(c, r->ca, r->cb);
+    bool q_before = false;
+    for (uint32_t i = r->ca; i < j && !q_before; i++)
+        q_before = in_quote(c, i);
+    if (j < r->cb && !in_quote(c, j) && (q_before || !is(c, r->ca, "that")))
+        return trim_end(c, r->ca, j);
+    return r->cb;
+}
+
+/* The end of a content after its cue: the writer's words after it are no
+ * part of it. An indirect content ends before an occasion ("endorsed [Mr.
+ * Trump] at a news conference"), the main clause after a subordinate one,
+ * a contrast, a trailing noun phrase, a second cue or the subject's next
+ * act; a mixed one (with quotations) after its last quotation
+ * (px__partial_tail_end), before a second cue, or after a quotation
+ * closed by its own comma (px__lead_quote_end). A particle or the
+ * attitude noun of a light verb right after the cue is the cue's
+ * ("boasted [of]", "expressed [concern] that"). */
+static void end_after_cue(const ctx *c, rec *r)
+{
+    if (!(r->cb > r->ca + 2 && r->vb > r->va && r->va < r->ca && !r->embedded))
+        return;
+    bool quoted = false;
+    for (uint32_t i = r->ca; i < r->cb && !quoted; i++)
+        quoted = in_quote(c, i) || c->t[i].kind == PX_TOK_QUOTE;
+    if (!quoted) {
+        r->cb = trim_end(c, r->ca, px__occasion_start(c, r->ca, r->cb));
+        r->cb = trim_end(c, r->ca, px__subordinate_end(c, r->va, r->ca, r->cb));
+        r->cb = trim_end(c, r->ca, px__contrast_end(c, r->ca, r->cb));
+        r->cb = trim_end(c, r->ca, px__trailing_np_end(c, r->ca, r->cb));
+        r->cb = trim_end(c, r->ca, px__next_cue_start(c, r->ca, r->cb));
+        r->cb = trim_end(c, r->ca, px__object_vp_end(c, r->ca, r->cb));
+    }
+    if (r->ca == r->vb && px__particle_after_cue(c, r->ca, r->cb))
+        r->vb = ++r->ca;
+    if (r->ca == r->vb && px__noun_before_that(c, r->ca, r->cb))
+        r->vb = ++r->ca;
+    if (quoted) {
+        r->cb = px__partial_tail_end(c, r);
+        r->cb = second_cue_end(c, r);
+        r->cb = px__lead_quote_end(c, r);
+    }
+}
+
+/* The content-bounds seam: every record's content [r->ca, r->cb) is
+ * refined here (px__add_record) once a rule has proposed it: the writer's
+ * marks and connectives trimmed, the cue moved to a participle that opens
+ * the content or to a colon after it, the start after the cue and the
+ * end of the content found. Returns false when the record has no content
+ * of its own: a question before the cue ("[Asked whether Clinton “has the
+ * integrity ...,”] 75 percent said yes" is what "Asked" reports), or an
+ * "as" clause after it. */
+bool px__refine_content(const ctx *c, rec *r)
+{
+    trim_writer_marks(c, r);
+    skip_connective(c, r);
+    if (r->vb > r->va && r->va >= r->cb && r->cb > r->ca && !in_quote(c, r->ca) &&
+        is(c, r->ca, "asked"))
+        return false;
+    leading_participle(c, r);
+    /* "Conceding that a deal was likely “down the line” he warned: [“It’s
+     * not going to happen soon.”]": a colon after the cue introduces what
+     * it reports; the words before its source (no comma sets them off as
+     * in "The reality is, he added, ...") are no part of it */
+    if (r->vb > r->va && r->va > r->ca && r->vb + 1 < r->cb && r->sb > r->sa && r->sa > r->ca &&
+        r->sb <= r->va && is_punct(c, r->vb, ':') && opens_quote(c, r->vb + 1) &&
+        !is_punct(c, r->sa - 1, ','))
+        r->ca = r->vb + 1;
+    if (!start_after_cue(c, r))
+        return false;
+    end_after_cue(c, r);
+    return true;
+}

@@ -197,19 +197,26 @@ static bool clause_adjective(const ctx *c, uint32_t a, uint32_t i)
             is(c, i - 1, "though") || is(c, i - 1, "although") || is(c, i - 1, "when"));
 }
 
-/* The source noun phrase ending at token p (inclusive), not before a.
- * Returns its first token, or p + 1 when there is none. */
-uint32_t px__np_before(const ctx *c, uint32_t a, uint32_t p)
+/* No short subject before the verb: scan the noun phrase (scan_back). */
+#define NP_SCAN UINT32_MAX
+
+/* The subjects that need no scan of a noun phrase ending at token p:
+ * none (p + 1) before a noun ("a liberal think tank") or after a stop
+ * word, a pronoun, a share with no noun ("Two in three said"), a word
+ * that often opens a sentence and is the whole subject ("Officials
+ * said", "Both think", "Another says"), a quantifier alone ("Several
+ * said", "Many say"), the noun phrase before a participle and a time ("A
+ * Quinnipiac poll released Thursday found", "a poll out this week").
+ * NP_SCAN when none of these applies. */
+static uint32_t short_subject(const ctx *c, uint32_t a, uint32_t p)
 {
     if (p < a || in_quote(c, p) || (c->t[p].kind != PX_TOK_WORD && !px__share_end(c, a, p)))
         return p + 1;
-    /* "a liberal think tank": no subject before a noun */
     if (p + 2 < c->doc->n_toks && is(c, p + 1, "think") &&
         (is(c, p + 2, "tank") || is(c, p + 2, "tanks")))
         return p + 1;
     if ((lexf(c, p) & LX_PRON))
         return p;
-    /* "Two in three said", "one in four said": a share with no noun */
     if (p >= a + 2 && is(c, p - 1, "in") && !in_quote(c, p - 1) && px__share_number(c, p) &&
         px__share_number(c, p - 2) && !is(c, p - 2, "a")) {
         uint32_t sa = p - 2;
@@ -222,38 +229,124 @@ uint32_t px__np_before(const ctx *c, uint32_t a, uint32_t p)
         }
         return sa;
     }
-    /* "Officials said", "Both think", "Another says": a word that often
-     * opens a sentence is the whole subject right before the verb */
     if (clause_initial(c, a, p) && p + 1 < c->doc->n_toks &&
         !(c->t[p + 1].flags & PX_TF_CAP) && /* "One Tweet Sums Up ...": a headline */
         (is(c, p, "officials") || is(c, p, "both") || is(c, p, "another") || is(c, p, "others") ||
          is(c, p, "one") || is(c, p, "two") || is(c, p, "three")))
         return p;
-    /* "A Quinnipiac poll released Thursday found", "a poll out this week" */
-    {
-        uint32_t ts = px__time_phrase_start(c, a, p);
-        if (ts <= p && ts > a + 1 && !in_quote(c, ts - 1) &&
-            (is_ed_word(c, ts - 1) || is(c, ts - 1, "out"))) {
-            uint32_t sa = px__np_before(c, a, ts - 2);
-            if (sa <= ts - 2)
-                return sa;
-        }
+    uint32_t ts = px__time_phrase_start(c, a, p);
+    if (ts <= p && ts > a + 1 && !in_quote(c, ts - 1) &&
+        (is_ed_word(c, ts - 1) || is(c, ts - 1, "out"))) {
+        uint32_t sa = px__np_before(c, a, ts - 2);
+        if (sa <= ts - 2)
+            return sa;
     }
-    /* "Several said", "Many say": a quantifier alone */
     if ((lexf(c, p) & LX_DET) && (is(c, p, "several") || is(c, p, "many") || is(c, p, "some") ||
                                   is(c, p, "most") || is(c, p, "all") || is(c, p, "both")))
         return p;
     if ((lexf(c, p) & LX_NPSTOP) || (lexf(c, p) & LX_DET))
         return p + 1;
+    return NP_SCAN;
+}
+
+/* Does token i open a noun phrase as a determiner does? "the", "his",
+ * and after a word of the phrase (count > 0) "Other Republicans", "those
+ * surveyed", "officials from both parties", "this", a "that" opening the
+ * clause. */
+static bool det_like(const ctx *c, uint32_t a, uint32_t i, int count)
+{
+    return (lexf(c, i) & LX_DET) ||
+           (count > 0 && (is(c, i, "other") || is(c, i, "those") || is(c, i, "these") ||
+                          is(c, i, "both") || is(c, i, "few") || is(c, i, "such") ||
+                          ((is(c, i, "this") ||
+                            (is(c, i, "that") && clause_initial(c, a, i) &&
+                             !(i > a && is_punct(c, i - 1, ',')))) &&
+                           !px__time_noun(c, i + 1))));
+}
+
+/* The noun phrase scanned back from p reaches a determiner at i: the
+ * phrase starts there, over more determiners ("the two senators", "all
+ * the candidates") and a conjunction ("The Republican nominee and his
+ * aides", px__pp_conjunct_subject). Sets *sa; returns true when the
+ * phrase goes on before a preposition ("Mr. Morgan of the Sierra
+ * Club"). */
+static bool det_start(const ctx *c, uint32_t a, uint32_t i, uint32_t *sa)
+{
+    uint32_t s = i;
+    while (s > a && (lexf(c, s - 1) & LX_DET) && !in_quote(c, s - 1))
+        s--;
+    if (s > a + 1 && (is(c, s - 1, "and") || is(c, s - 1, "or")) && !in_quote(c, s - 1)) {
+        uint32_t pl = pp_conjunct_subject(c, a, s - 1);
+        if (pl < s - 1) {
+            *sa = pl;
+            return false;
+        }
+    }
+    if (s > a + 1 && (is(c, s - 1, "and") || is(c, s - 1, "or")) && !in_quote(c, s - 1)) {
+        uint32_t l = left_conjunct(c, a, s - 1, true);
+        if (l < s - 1)
+            s = l;
+    }
+    *sa = s;
+    return s >= a + 2 && np_prep(c, s - 1) && c->t[s - 2].kind == PX_TOK_WORD &&
+           !in_quote(c, s - 2) && !(lexf(c, s - 2) & LX_NPSTOP) && !(lexf(c, s - 2) & LX_DET);
+}
+
+/* "Democrats and Republicans say", "Ben Carson, Ted Cruz and Rand Paul
+ * have argued", "the former first lady and U.S. senator said": the
+ * conjunction at i joins the subject's conjuncts (or objects of a
+ * preposition inside it, px__pp_conjunct_subject). Returns the first
+ * conjunct's first token, or sa. */
+static uint32_t conjunct_start(const ctx *c, uint32_t a, uint32_t i, uint32_t sa)
+{
+    uint32_t pl = pp_conjunct_subject(c, a, i);
+    if (pl < i)
+        return pl;
+    for (uint32_t x = i, l; x > a; x = l - 1) {
+        l = left_conjunct(c, a, x, x == i);
+        if (l >= x)
+            break;
+        sa = l;
+        if (!(l > a + 1 && is_punct(c, l - 1, ',') && !in_quote(c, l - 1)))
+            break;
+    }
+    return sa;
+}
+
+/* A verb in -ed/-ing at i before a name is not part of it, but "the
+ * gambling tycoon", "a retired general": after a determiner the word is
+ * an adjective (and px__clause_adjective). */
+static bool verb_before_name(const ctx *c, uint32_t a, uint32_t i)
+{
+    size_t n = tlen(c, i);
+    const char *w = tstr(c, i);
+    return n > 4 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || !strncmp(w + n - 3, "ing", 3)) &&
+           !(lexf(c, i) & LX_ROLE) &&
+           !(i > a && cue_type(c, i) == CUE_NONE && !in_quote(c, i - 1) &&
+             ((lexf(c, i - 1) & LX_DET) || is(c, i - 1, "both") || is(c, i - 1, "other") ||
+              is(c, i - 1, "those") || is(c, i - 1, "these") || is(c, i - 1, "few") ||
+              is(c, i - 1, "such") || is(c, i - 1, "many") || is(c, i - 1, "several") ||
+              (i > a + 1 && (c->t[i - 1].flags & PX_TF_CAP) && (lexf(c, i - 2) & LX_DET) &&
+               !(lexf(c, i - 1) & LX_NAMESTOP)))) &&
+           !clause_adjective(c, a, i);
+}
+
+/* The noun phrase that ends at token p, scanned back word by word, at
+ * most 16 words ("[a bipartisan group of 32 national security experts at
+ * the Aspen Institute Homeland Security Group] warned"): over "CNN/ORC",
+ * plural possessives, prepositions inside it ("experts at"), up to a
+ * determiner (det_start), a conjunction (conjunct_start), a stop word or
+ * pronoun ("A USA TODAY poll": a stop word in capitals is part of a
+ * name), a sentence opener or a verb before a name. Returns its first
+ * token, or p + 1. */
+static uint32_t scan_back(const ctx *c, uint32_t a, uint32_t p)
+{
     uint32_t sa = p + 1;
     int count = 0;
-    /* at most 16 words: "[a bipartisan group of 32 national security experts
-     * at the Aspen Institute Homeland Security Group] warned" */
     for (uint32_t i = p + 1; i-- > a && count < 16;) {
         const px_token *t = &c->t[i];
         if (in_quote(c, i))
             break;
-        /* "CNN/ORC" */
         if (t->kind == PX_TOK_SYMBOL && tlen(c, i) == 1 && tstr(c, i)[0] == '/' && count > 0 &&
             i > a && c->t[i - 1].kind == PX_TOK_WORD && !in_quote(c, i - 1)) {
             count++;
@@ -265,41 +358,12 @@ uint32_t px__np_before(const ctx *c, uint32_t a, uint32_t p)
         }
         if (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER && !(i == p && px__share_end(c, a, i)))
             break;
-        /* "Other Republicans", "those surveyed", "officials from both
-         * parties" start like a determiner */
-        if ((lexf(c, i) & LX_DET) ||
-            (count > 0 && (is(c, i, "other") || is(c, i, "those") || is(c, i, "these") ||
-                           is(c, i, "both") || is(c, i, "few") || is(c, i, "such") ||
-                           ((is(c, i, "this") ||
-                             (is(c, i, "that") && clause_initial(c, a, i) &&
-                              !(i > a && is_punct(c, i - 1, ',')))) &&
-                            !px__time_noun(c, i + 1))))) {
-            sa = i;
-            /* "the two senators", "all the candidates" */
-            while (sa > a && (lexf(c, sa - 1) & LX_DET) && !in_quote(c, sa - 1))
-                sa--;
-            if (sa > a + 1 && (is(c, sa - 1, "and") || is(c, sa - 1, "or")) && !in_quote(c, sa - 1)) {
-                uint32_t pl = pp_conjunct_subject(c, a, sa - 1);
-                if (pl < sa - 1) {
-                    sa = pl;
-                    break;
-                }
-            }
-            /* "The Republican nominee and his aides" */
-            if (sa > a + 1 && (is(c, sa - 1, "and") || is(c, sa - 1, "or")) && !in_quote(c, sa - 1)) {
-                uint32_t l = left_conjunct(c, a, sa - 1, true);
-                if (l < sa - 1)
-                    sa = l;
-            }
+        if (det_like(c, a, i, count)) {
+            if (!det_start(c, a, i, &sa))
+                break;
             i = sa;
-            /* "Mr. Morgan of the Sierra Club" */
-            if (i >= a + 2 && np_prep(c, i - 1) &&
-                c->t[i - 2].kind == PX_TOK_WORD && !in_quote(c, i - 2) &&
-                !(lexf(c, i - 2) & LX_NPSTOP) && !(lexf(c, i - 2) & LX_DET)) {
-                count++;
-                continue;
-            }
-            break;
+            count++;
+            continue;
         }
         if (np_prep(c, i)) {
             if (count > 0 && i > a && c->t[i - 1].kind == PX_TOK_WORD && !in_quote(c, i - 1) &&
@@ -311,25 +375,9 @@ uint32_t px__np_before(const ctx *c, uint32_t a, uint32_t p)
             break;
         }
         if ((is(c, i, "and") || is(c, i, "or")) && count > 0) {
-            uint32_t pl = pp_conjunct_subject(c, a, i);
-            if (pl < i) {
-                sa = pl;
-                break;
-            }
-            /* "Democrats and Republicans say", "Ben Carson, Ted Cruz and
-             * Rand Paul have argued", "the former first lady and U.S.
-             * senator said" */
-            for (uint32_t x = i, l; x > a; x = l - 1) {
-                l = left_conjunct(c, a, x, x == i);
-                if (l >= x)
-                    break;
-                sa = l;
-                if (!(l > a + 1 && is_punct(c, l - 1, ',') && !in_quote(c, l - 1)))
-                    break;
-            }
+            sa = conjunct_start(c, a, i, sa);
             break;
         }
-        /* "A USA TODAY poll": a stop word in capitals is part of a name */
         if (((lexf(c, i) & LX_NPSTOP) && !((t->flags & PX_TF_ALLCAPS) && tlen(c, i) > 2 &&
                                             count > 0)) ||
             (lexf(c, i) & LX_PRON))
@@ -338,53 +386,43 @@ uint32_t px__np_before(const ctx *c, uint32_t a, uint32_t p)
             px__is_sentence_starter(tstr(c, i), tlen(c, i)) && !is(c, i, "mr") &&
             !is(c, i, "mrs") && !is(c, i, "ms") && !is(c, i, "dr"))
             break;
-        /* verbs in -ed/-ing before a name are not part of it */
-        if (!(t->flags & PX_TF_CAP) && count > 0 && c->mn.tok_mention[i] < 0) {
-            size_t n = tlen(c, i);
-            const char *w = tstr(c, i);
-            /* but "the gambling tycoon", "a retired general": after a
-             * determiner the word is an adjective */
-            if (n > 4 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || !strncmp(w + n - 3, "ing", 3)) &&
-                !(lexf(c, i) & LX_ROLE) &&
-                !(i > a && cue_type(c, i) == CUE_NONE && !in_quote(c, i - 1) &&
-                  ((lexf(c, i - 1) & LX_DET) || is(c, i - 1, "both") || is(c, i - 1, "other") ||
-                   is(c, i - 1, "those") || is(c, i - 1, "these") || is(c, i - 1, "few") ||
-                   is(c, i - 1, "such") || is(c, i - 1, "many") || is(c, i - 1, "several") ||
-                   (i > a + 1 && (c->t[i - 1].flags & PX_TF_CAP) && (lexf(c, i - 2) & LX_DET) &&
-                    !(lexf(c, i - 1) & LX_NAMESTOP)))) &&
-                !clause_adjective(c, a, i))
-                break;
-        }
+        if (!(t->flags & PX_TF_CAP) && count > 0 && c->mn.tok_mention[i] < 0 &&
+            verb_before_name(c, a, i))
+            break;
         sa = i;
         count++;
     }
-    /* "the kind [Trump] had described", "the place [Pentagon officials]
-     * say": a noun that often heads a relative clause without "that",
-     * right before a name, is no part of the subject of the clause */
+    return sa;
+}
+
+/* The start sa of a subject ending at p, moved: after a noun that often
+ * heads a relative clause without "that", right before a name ("the kind
+ * [Trump] had described", "the place [Pentagon officials] say"); over an
+ * adverb of degree before a number or quantifier that opens the clause
+ * ("[Only 52 percent of registered voters] agreed", "[Virtually all
+ * analysts] say") and an approximation before a share ("[More than half
+ * of Republicans] say", "[At least 40 percent] said"). */
+static uint32_t subject_start(const ctx *c, uint32_t a, uint32_t p, uint32_t sa)
+{
+    static const char *const heads[] = {"kind",  "sort",   "type", "place",   "reason", "thing",
+                                        "things", "ones", "message", "argument", "point"};
     for (uint32_t i = sa; i < p && sa <= p; i++) {
-        static const char *const heads[] = {"kind",   "sort",  "type",   "place",
-                                            "reason", "thing", "things", "ones", "message",
-                                            "argument", "point"};
         if (!in_quote(c, i) && is_any(c, i, heads, PX_ARRAY_LEN(heads)) &&
-            (c->t[i + 1].flags & PX_TF_CAP) && !(lexf(c, i + 1) & LX_NAMESTOP) &&
-            i > sa && (lexf(c, i - 1) & LX_DET)) {
+            (c->t[i + 1].flags & PX_TF_CAP) && !(lexf(c, i + 1) & LX_NAMESTOP) && i > sa &&
+            (lexf(c, i - 1) & LX_DET)) {
             sa = i + 1;
             break;
         }
     }
-    /* "[Only 52 percent of registered voters] agreed", "[Virtually all
-     * analysts] say": an adverb of degree before a number or quantifier
-     * that opens the clause */
-    if (sa <= p && sa > a && (c->t[sa].kind == PX_TOK_NUMBER || is(c, sa, "all") ||
-                              is(c, sa, "half") || is(c, sa, "one") || is(c, sa, "two") ||
-                              is(c, sa, "three") || is(c, sa, "most") || is(c, sa, "every")) &&
+    if (sa <= p && sa > a &&
+        (c->t[sa].kind == PX_TOK_NUMBER || is(c, sa, "all") || is(c, sa, "half") ||
+         is(c, sa, "one") || is(c, sa, "two") || is(c, sa, "three") || is(c, sa, "most") ||
+         is(c, sa, "every")) &&
         !in_quote(c, sa - 1) &&
         (is(c, sa - 1, "only") || is(c, sa - 1, "virtually") || is(c, sa - 1, "nearly") ||
          is(c, sa - 1, "almost") || is(c, sa - 1, "roughly")) &&
         clause_initial(c, a, sa - 1))
         sa--;
-    /* "[More than half of Republicans] say", "[At least 40 percent]
-     * said": an approximation before the share that opens the clause */
     for (uint32_t y = sa; y > a && sa - y < 4 && sa <= p;) {
         y--;
         if (in_quote(c, y) || c->t[y].kind != PX_TOK_WORD)
@@ -395,6 +433,18 @@ uint32_t px__np_before(const ctx *c, uint32_t a, uint32_t p)
         }
     }
     return sa;
+}
+
+/* The source noun phrase ending at token p (inclusive), not before a:
+ * a short subject (short_subject), else the phrase scanned back
+ * (scan_back) with its start moved (subject_start). Returns its first
+ * token, or p + 1 when there is none. */
+uint32_t px__np_before(const ctx *c, uint32_t a, uint32_t p)
+{
+    uint32_t sa = short_subject(c, a, p);
+    if (sa != NP_SCAN)
+        return sa;
+    return subject_start(c, a, p, scan_back(c, a, p));
 }
 
 /* Token i, "to", "with" or "in", opens the complement of the word

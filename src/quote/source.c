@@ -668,3 +668,33 @@ bool px__source_after_prep(const ctx *c, uint32_t a, uint32_t k, uint32_t ke, ui
         *sa = y;
     return clean;
 }
+
+/* The checks of the source that every record gets (px__add_record): a
+ * lone participle is no source (px__lone_participle); the subject of a
+ * passive "asked" is the one asked, and the asker is the one after "by"
+ * ("Rubio was asked by moderator Gerard Baker whether ..."), without a
+ * time after it. */
+void px__check_source(const ctx *c, rec *r)
+{
+    if (px__lone_participle(c, r->sa, r->sb)) {
+        r->sa = r->sb = 0;
+        r->entity = -1;
+    }
+    if (!px__passive_asked(c, r))
+        return;
+    r->sa = r->sb = 0;
+    r->entity = -1;
+    if (r->vb + 1 < r->ca && is(c, r->vb, "by") && r->ca - r->vb <= 8) {
+        uint32_t e = r->ca, ts = px__time_phrase_start(c, r->vb + 1, r->ca - 1);
+        bool np = true;
+        if (ts > r->vb + 1 && ts < e)
+            e = ts;
+        for (uint32_t i = r->vb + 1; i < e && np; i++)
+            np = c->t[i].kind == PX_TOK_WORD && !in_quote(c, i) && cue_type(c, i) == CUE_NONE;
+        int32_t un = px__unit_of_token(c, r->vb);
+        if (np && un >= 0) {
+            r->sa = r->vb + 1, r->sb = e;
+            r->entity = px__resolve(c, (size_t)un, r->sa, r->sb);
+        }
+    }
+}
