@@ -46,9 +46,8 @@ void px__colon_quote(ctx *c, size_t u, size_t first_rec)
             e++;
         if (e < b && !(c->t[e].flags & PX_TF_SENT_START))
             return; /* the quotation ends the sentence */
-        for (size_t i = first_rec; i < c->recs.n; i++)
-            if (c->recs.v[i].cb > k && c->recs.v[i].ca < c->qs.v[q].end_tok)
-                return;
+        if (px__recs_overlap(c, first_rec, k, c->qs.v[q].end_tok))
+            return;
         for (uint32_t i = a; i + 1 < k; i++)
             if (in_quote(c, i) || is_punct(c, i, '.') || is_punct(c, i, '!') ||
                 is_punct(c, i, '?') || is_punct(c, i, ';') || is_punct(c, i, ':'))
@@ -137,6 +136,20 @@ void px__from_colon_quote(ctx *c, size_t u, size_t first_rec)
     }
 }
 
+/* The record of a headline's name [ur->a, e) before the colon at token
+ * colon: the cue is the colon, the content the rest of the unit. Returns
+ * false when nothing follows the colon. */
+static bool name_colon_record(unit_run *ur, uint32_t e, uint32_t colon)
+{
+    ctx *c = ur->c;
+    rec r = {colon + 1, trim_end(c, colon + 1, ur->b), ur->a, e, colon, colon + 1, -1, false, NULL};
+    if (r.cb <= r.ca)
+        return false;
+    r.entity = px__resolve(c, ur->u, ur->a, e);
+    px__add_record(c, r);
+    return true;
+}
+
 /* "Bernie Sanders: 'Of Course' Hillary Clinton Is Qualified": a headline
  * (or a line in capitals, or any unit after a person's name) that gives a
  * person's words after the name, up to four capitalised words, and a
@@ -152,12 +165,7 @@ static bool name_colon(unit_run *ur, uint32_t e)
     bool person = m >= 0 && entity_is_person(c, c->mn.m.v[m].entity);
     if (!(person || (c->t[a].flags & PX_TF_ALLCAPS) || (m >= 0 && e - a >= 2) || a == 0))
         return false;
-    rec r = {e + 1, trim_end(c, e + 1, b), a, e, e, e + 1, -1, false, NULL};
-    if (r.cb <= r.ca)
-        return false;
-    r.entity = px__resolve(c, ur->u, a, e);
-    px__add_record(c, r);
-    return true;
+    return name_colon_record(ur, e, e);
 }
 
 /* "CNN President On Trump: ‘We Do Not Pay Candidates.’", "Gillibrand on
@@ -178,12 +186,7 @@ static bool name_on_topic_colon(unit_run *ur, uint32_t e)
     if (!(k + 1 < b && k > e + 1 && is_punct(c, k, ':') && opens_quote(c, k + 1) &&
           !(c->t[k + 1].flags & PX_TF_NL_BEFORE)))
         return false;
-    rec r = {k + 1, trim_end(c, k + 1, b), a, e, k, k + 1, -1, false, NULL};
-    if (r.cb <= r.ca)
-        return false;
-    r.entity = px__resolve(c, ur->u, a, e);
-    px__add_record(c, r);
-    return true;
+    return name_colon_record(ur, e, k);
 }
 
 /* A name (up to four capitalised words) that opens the unit, then a

@@ -169,11 +169,7 @@ void px__as_quote(ctx *c, size_t u, size_t first_rec)
         if (px__recs_overlap(c, first_rec, o, qe))
             continue;
         /* the subject before the verb */
-        uint32_t p = k;
-        if (is(c, k, "after"))
-            p = k - 1;
-        while (p > a && px__before_cue(c, a, p - 1) && !in_quote(c, p - 1))
-            p--;
+        uint32_t p = px__verb_group_start(c, a, is(c, k, "after") ? k - 1 : k);
         if (p <= a)
             continue;
         /* a participle only in a progressive form ("is casting"): no

@@ -77,9 +77,7 @@ void px__comma_verb_quote(ctx *c, size_t u, size_t first_rec)
         uint32_t qe = c->qs.v[qi].end_tok;
         if (px__recs_overlap(c, first_rec, k + 2, qe))
             continue;
-        uint32_t p = k;
-        while (p > a && px__before_cue(c, a, p - 1) && !in_quote(c, p - 1))
-            p--;
+        uint32_t p = px__verb_group_start(c, a, k);
         if (p <= a)
             continue;
         uint32_t sa = px__np_before(c, a, p - 1);

@@ -65,9 +65,7 @@ size_t px__speaker_labels(ctx *c, size_t u)
         /* the name: capitalised words (an initial, a party in parentheses) */
         uint32_t x = e;
         if (x > a + 2 && is_punct(c, x - 1, ')')) {
-            uint32_t o = x - 1;
-            while (o > a && o + 8 > x && !is_punct(c, o, '('))
-                o--;
+            uint32_t o = px__paren_open_before(c, a, x);
             if (!is_punct(c, o, '('))
                 continue;
             x = o;
