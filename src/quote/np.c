@@ -200,6 +200,22 @@ static bool clause_adjective(const ctx *c, uint32_t a, uint32_t i)
 /* No short subject before the verb: scan the noun phrase (scan_back). */
 #define NP_SCAN UINT32_MAX
 
+/* "[About] four in 10 voters", "[More than] half of Republicans", "[At
+ * least] 40 percent": the approximation that opens the clause before the
+ * share whose number is token sa (px__share_opener). Returns its first
+ * token, or sa. */
+static uint32_t approximation_start(const ctx *c, uint32_t a, uint32_t sa)
+{
+    for (uint32_t y = sa; y > a && sa - y < 4;) {
+        y--;
+        if (in_quote(c, y) || c->t[y].kind != PX_TOK_WORD)
+            break; /* px__share_opener needs words from y to sa */
+        if (px__share_opener(c, y) == sa && clause_initial(c, a, y))
+            return y;
+    }
+    return sa;
+}
+
 /* The subjects that need no scan of a noun phrase ending at token p:
  * none (p + 1) before a noun ("a liberal think tank") or after a stop
  * word, a pronoun, a share with no noun ("Two in three said"), a word
@@ -219,15 +235,7 @@ static uint32_t short_subject(const ctx *c, uint32_t a, uint32_t p)
         return p;
     if (p >= a + 2 && is(c, p - 1, "in") && !in_quote(c, p - 1) && px__share_number(c, p) &&
         px__share_number(c, p - 2) && !is(c, p - 2, "a")) {
-        uint32_t sa = p - 2;
-        for (uint32_t y = sa; y > a && sa - y < 4;) {
-            y--;
-            if (px__share_opener(c, y) == sa && clause_initial(c, a, y)) {
-                sa = y;
-                break;
-            }
-        }
-        return sa;
+        return approximation_start(c, a, p - 2);
     }
     if (clause_initial(c, a, p) && p + 1 < c->doc->n_toks &&
         !(c->t[p + 1].flags & PX_TF_CAP) && /* "One Tweet Sums Up ...": a headline */
@@ -400,8 +408,8 @@ static uint32_t scan_back(const ctx *c, uint32_t a, uint32_t p)
  * [Trump] had described", "the place [Pentagon officials] say"); over an
  * adverb of degree before a number or quantifier that opens the clause
  * ("[Only 52 percent of registered voters] agreed", "[Virtually all
- * analysts] say") and an approximation before a share ("[More than half
- * of Republicans] say", "[At least 40 percent] said"). */
+ * analysts] say") and an approximation before a share
+ * (approximation_start). */
 static uint32_t subject_start(const ctx *c, uint32_t a, uint32_t p, uint32_t sa)
 {
     static const char *const heads[] = {"kind",  "sort",   "type", "place",   "reason", "thing",
@@ -423,16 +431,7 @@ static uint32_t subject_start(const ctx *c, uint32_t a, uint32_t p, uint32_t sa)
          is(c, sa - 1, "almost") || is(c, sa - 1, "roughly")) &&
         clause_initial(c, a, sa - 1))
         sa--;
-    for (uint32_t y = sa; y > a && sa - y < 4 && sa <= p;) {
-        y--;
-        if (in_quote(c, y) || c->t[y].kind != PX_TOK_WORD)
-            break;
-        if (px__share_opener(c, y) == sa && clause_initial(c, a, y)) {
-            sa = y;
-            break;
-        }
-    }
-    return sa;
+    return sa <= p ? approximation_start(c, a, sa) : sa;
 }
 
 /* The source noun phrase ending at token p (inclusive), not before a:
