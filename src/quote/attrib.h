@@ -1,10 +1,53 @@
 /*
  * attrib.h - the internal header of attribution (who said what), shared by
- * the files of src/quote/ that find cues, sources and contents. quote.h
- * holds what the rest of the library sees of the stage.
+ * the files of src/quote/ that find cues, sources and contents; quote.h
+ * holds what the rest of the library sees of the stage. A record (rec)
+ * holds an attribution in token indices: content [ca, cb), source [sa, sb)
+ * (sa == sb: none), cue [va, vb).
  *
- * The seams (cue proposal, source finding, content bounds) are described
- * at the top of each stage's file: cue.c, source.c, content.c.
+ * The stages, in the order attribute_unit() (attrib.c) runs them on each
+ * unit, and the seams where a learned model can come in:
+ *
+ * 1. Cue candidates: px__unit_cue(c, a, b, k, last_close) (cue.c) is
+ *    asked for every token k of the unit [a, b) in text order and returns
+ *    its CUE_* type (CUE_NONE: no cue). It reads cue_type() (below, cached
+ *    per token in c->cues), which is px__cue_type_uncached(c, i): the
+ *    lexicon flags (lexicon.c and the tables learnt from PolNeAR train,
+ *    cue_stats.inc, cue_nouns.inc, cue_context.inc) and the words around;
+ *    and px__tag_verb for verbs the lexicon does not know right after a
+ *    quotation. The type picks the rule (attribute_cue, attrib.c):
+ *    CUE_ACCORDING and CUE_NOUN to nominal.c, CUE_PART to participle.c,
+ *    CUE_VERB, CUE_THAT and CUE_PREPV to verb.c. Once a record is built for
+ *    a weak (LX_WEAK) or learnt (LX_STAT) cue, px__weak_cue_holds(c, a, k,
+ *    ke, &r) (cue.c) accepts or rejects the cue given its record.
+ *
+ * 2. A source for a cue: for a finite verb k, px__verb_source(c, a, k,
+ *    prog, &p, &aside_end) (source.c) returns the first token sa of the
+ *    source [sa, p) before the verb group starting at p (sa == p: none),
+ *    built on px__np_before (np.c); px__source_after_prep and
+ *    px__source_cut/px__source_end refine it; with no source before, the
+ *    verb is inverted and px__np_after(c, ke, b) (np.c) finds it after the
+ *    cue (px__inverted_cue, inverted.c). Participles, nominal cues and the
+ *    special forms find theirs in their own files. Every record then goes
+ *    through px__check_source(c, &r) (source.c); px__resolve(c, u, sa, sb)
+ *    names the entity of the mention table (mention.c) a source stands for.
+ *
+ * 3. Content bounds: after a finite verb the content starts at
+ *    px__said_content_start(c, k, ke, b) (content.c: over the addressee,
+ *    a phrase of time or place, to "that", a question, a quotation) and
+ *    ends at px__clause_end(c, s, b); before the cue it is the quotation
+ *    closing before the source (px__quote_start) or the clause before a
+ *    comma. Every record's [ca, cb) is then refined by
+ *    px__refine_content(c, &r) (content_trim.c), called by
+ *    px__add_record (record.c): the start after the cue (addressee,
+ *    circumstance, a second verb, an adverbial clause, a time) and the end
+ *    (an occasion, a subordinate or contrasting clause, a trailing noun
+ *    phrase, a second cue, the tail of a mixed content); false drops the
+ *    record.
+ *
+ * px__add_record (record.c) is the one door into c->recs; px__finish
+ * (record.c) drops nested and repeated records and writes the px_quote
+ * values.
  */
 #ifndef PX_ATTRIB_H
 #define PX_ATTRIB_H
@@ -170,8 +213,8 @@ static inline bool possessive(const ctx *c, size_t i)
             (n > 4 && !memcmp(w + n - 4, "\xe2\x80\x99s", 4)));
 }
 
-/* The CUE_* type of token i (cue.c), computed once: px__cue_type_uncached
- * is the cue finder's first seam. */
+/* The CUE_* type of token i, computed once by px__cue_type_uncached
+ * (cue.c, seam 1). */
 int px__cue_type_uncached(const ctx *c, size_t i);
 static inline int cue_type(const ctx *c, size_t i)
 {
@@ -259,7 +302,7 @@ static inline bool quote_in(const ctx *c, uint32_t s, uint32_t e)
     return false;
 }
 
-/* ---- units.c ---- */
+/* ---- units.c: units, their subjects, the shapes of their quotations ---- */
 bool px__lead_quote_next(const ctx *c, size_t u);
 void px__take_in_next(unit_run *ur, rec *r);
 bool px__is_title(const ctx *c, const px__qspan *q);
@@ -271,7 +314,7 @@ bool px__indirect_goes_on(const ctx *c, size_t u);
 void px__grow_over_next(const ctx *c, size_t u, rec *r);
 bool px__show_lead(const ctx *c, uint32_t a, uint32_t close);
 bool px__heading_quote(const ctx *c, size_t u, int32_t q);
-/* ---- cue.c ---- */
+/* ---- cue.c: the cue finder (seam 1) ---- */
 int px__unit_cue(const ctx *c, uint32_t a, uint32_t b, uint32_t k, uint32_t last_close);
 bool px__weak_cue_holds(const ctx *c, uint32_t a, uint32_t k, uint32_t ke, const rec *r);
 bool px__name_part(const ctx *c, size_t i);
@@ -280,13 +323,13 @@ bool px__made_it_clear(const ctx *c, size_t i);
 uint32_t px__that_after_time(const ctx *c, uint32_t i);
 bool px__used_as_verb(const ctx *c, uint32_t k);
 bool px__tag_verb(const ctx *c, uint32_t a, uint32_t b, uint32_t k);
-/* ---- np.c ---- */
+/* ---- np.c: the noun phrases of sources ---- */
 uint32_t px__verb_group_start(const ctx *c, uint32_t a, uint32_t k);
 bool px__before_cue(const ctx *c, uint32_t a, uint32_t i);
 uint32_t px__restrictive_head(const ctx *c, uint32_t a, uint32_t sa);
 uint32_t px__np_before(const ctx *c, uint32_t a, uint32_t p);
 uint32_t px__np_after(const ctx *c, uint32_t s, uint32_t b);
-/* ---- source.c ---- */
+/* ---- source.c: the source finder (seam 2) ---- */
 void px__check_source(const ctx *c, rec *r);
 uint32_t px__verb_source(const ctx *c, uint32_t a, uint32_t k, bool prog, uint32_t *p,
                          uint32_t *aside_end);
@@ -309,7 +352,7 @@ bool px__aside_in_source(const ctx *c, uint32_t o, uint32_t e);
 bool px__clause_follows(const ctx *c, uint32_t k, uint32_t s);
 uint32_t px__with_subject(const ctx *c, uint32_t a, uint32_t k);
 uint32_t px__issued_message(const ctx *c, uint32_t a, uint32_t k);
-/* ---- content.c ---- */
+/* ---- content.c: where a content begins and ends (seam 3) ---- */
 uint32_t px__said_content_start(const ctx *c, uint32_t k, uint32_t ke, uint32_t b);
 bool px__nothing_after(const ctx *c, uint32_t ke, uint32_t b);
 bool px__thought_content(const ctx *c, uint32_t a, uint32_t k, uint32_t p, uint32_t s,
@@ -327,7 +370,7 @@ uint32_t px__noun_cue_end(const ctx *c, uint32_t s, uint32_t b);
 bool px__adverbial_lead(const ctx *c, uint32_t a, uint32_t e);
 bool px__that_less_clause(const ctx *c, uint32_t s, uint32_t b);
 bool px__reported_clause(const ctx *c, uint32_t s, uint32_t e);
-/* ---- content_trim.c ---- */
+/* ---- content_trim.c: the writer's words at a content's ends (seam 3) ---- */
 bool px__refine_content(const ctx *c, rec *r);
 uint32_t px__prep_verb_np_end(const ctx *c, uint32_t s, uint32_t cb);
 uint32_t px__subordinate_end(const ctx *c, uint32_t v, uint32_t s, uint32_t e);
@@ -341,12 +384,12 @@ uint32_t px__lead_quote_end(const ctx *c, const rec *r);
 uint32_t px__partial_tail_end(const ctx *c, const rec *r);
 uint32_t px__occasion_start(const ctx *c, uint32_t s, uint32_t e);
 uint32_t px__relative_end(const ctx *c, uint32_t s, uint32_t e);
-/* ---- record.c ---- */
+/* ---- record.c: adding, filtering and writing records ---- */
 void px__add_record(ctx *c, rec r);
 bool px__recs_overlap(const ctx *c, size_t first_rec, uint32_t a, uint32_t b);
 size_t px__clitic_end(const ctx *c, uint32_t i);
 int px__finish(ctx *c, const px_quote **out, size_t *n_out);
-/* ---- phrase.c ---- */
+/* ---- phrase.c: word classes and short phrases ---- */
 uint32_t px__paren_open_before(const ctx *c, uint32_t a, uint32_t p);
 bool px__question_word(const ctx *c, uint32_t i);
 bool px__is_finite_aux(const ctx *c, uint32_t i);
@@ -366,24 +409,24 @@ bool px__data_verb(const ctx *c, uint32_t k);
 bool px__subordinator(const ctx *c, uint32_t i);
 bool px__be_form(const ctx *c, uint32_t i);
 bool px__progressive_be(const ctx *c, uint32_t a, uint32_t k);
-/* ---- labels.c ---- */
+/* ---- labels.c: "Name: “...”" and newsroom labels ---- */
 bool px__format_label(const ctx *c, const rec *r);
 size_t px__speaker_labels(ctx *c, size_t u);
-/* ---- posts.c ---- */
+/* ---- posts.c: signed quotations and embedded posts ---- */
 void px__dash_signature(ctx *c, size_t u);
 void px__embedded_posts(ctx *c);
-/* ---- colon.c ---- */
+/* ---- colon.c: colon introductions ---- */
 bool px__headline_colon(unit_run *ur);
 bool px__colon_intro(unit_run *ur, const rec *r, uint32_t ke, uint32_t s);
 void px__subject_colon_intro(unit_run *ur);
 bool px__intro_next_quote(const ctx *c, size_t u, bool colon_only);
 void px__colon_quote(ctx *c, size_t u, size_t first_rec);
 void px__from_colon_quote(ctx *c, size_t u, size_t first_rec);
-/* ---- inverted.c ---- */
+/* ---- inverted.c: "said X", "Said X, “...”", "He jokes, “...”" ---- */
 bool px__inverted_cue(unit_run *ur, rec *r, uint32_t ke, uint32_t p);
 void px__inverted_said_quote(ctx *c, size_t u, size_t first_rec);
 void px__comma_verb_quote(ctx *c, size_t u, size_t first_rec);
-/* ---- forms.c ---- */
+/* ---- forms.c: "as X put it", "as a “...”", polls, the lone quotation ---- */
 void px__quote_after_cue(unit_run *ur);
 void px__lone_quotation(unit_run *ur);
 void px__raising(ctx *c, uint32_t a, uint32_t b, uint32_t k);
@@ -391,13 +434,13 @@ void px__as_put_it(ctx *c, size_t u);
 void px__as_quote(ctx *c, size_t u, size_t first_rec);
 void px__poll_lead(ctx *c, size_t u);
 
-/* ---- nominal.c ---- */
+/* ---- nominal.c: "according to" and nominal cues ---- */
 uint32_t px__according_cue(unit_run *ur, uint32_t k);
 uint32_t px__noun_cue(unit_run *ur, uint32_t k);
-/* ---- participle.c ---- */
+/* ---- participle.c: participles and the question of "asked" ---- */
 uint32_t px__participle_cue(unit_run *ur, rec r, uint32_t k, uint32_t ke);
 bool px__asked_question(unit_run *ur, rec *r, uint32_t k, uint32_t ke, int ct, uint32_t *next);
-/* ---- verb.c ---- */
+/* ---- verb.c: finite reporting verbs ---- */
 void px__verb_cue(unit_run *ur, rec r, uint32_t k, uint32_t ke, int ct, bool prog);
 
 #endif /* PX_ATTRIB_H */
