@@ -112,6 +112,43 @@ static void attribute_unit(ctx *c, size_t u, bool *consumed_next, rec *colon_int
         px__lone_quotation(&ur); /* “...” alone */
 }
 
+/* The lexicon flags of every token ("May" and "Will" after a name are
+ * part of it: px__name_part), the titles among the quotations, and the
+ * headline in title case whose capitalised verbs are cues. */
+static void mark_words(ctx *c)
+{
+    const px_doc *doc = c->doc;
+    for (size_t i = 0; i < doc->n_toks; i++)
+        c->lex[i] = LX_DONE | (c->t[i].kind == PX_TOK_WORD ? px__lex(c->text + c->t[i].start,
+                                                                       c->t[i].end - c->t[i].start)
+                                                            : 0);
+    for (size_t i = 1; i < doc->n_toks; i++)
+        if ((c->lex[i] & LX_AUX) && px__name_part(c, i))
+            c->lex[i] &= ~(LX_AUX | LX_NPSTOP | LX_NOTAPPOS | LX_PREP);
+    for (size_t i = 0; i < c->qs.n; i++)
+        c->title[i] = px__is_title(c, &c->qs.v[i]);
+    c->hl_block = px__headline_block(c);
+}
+
+/* The rules of every unit in text order, and a quotation signed with a
+ * dash after it; a colon introduction applies to the unit right after,
+ * and a unit taken in by a record of the unit before is skipped. */
+static void attribute_units(ctx *c)
+{
+    for (size_t u = 0; u < c->n_units; u++) {
+        bool skip = false;
+        rec intro = {0};
+        attribute_unit(c, u, &skip, &intro);
+        px__dash_signature(c, u);
+        if (intro.ca && u + 1 < c->n_units) {
+            attribute_unit(c, u + 1, &skip, &intro);
+            u++;
+        }
+        if (skip)
+            u++;
+    }
+}
+
 int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
 {
     if (doc->quotes_done) {
@@ -138,16 +175,7 @@ int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
         rc = PX_ENOMEM;
         goto done;
     }
-    for (size_t i = 0; i < doc->n_toks; i++)
-        c.lex[i] = LX_DONE | (c.t[i].kind == PX_TOK_WORD ? px__lex(c.text + c.t[i].start,
-                                                                     c.t[i].end - c.t[i].start)
-                                                          : 0);
-    for (size_t i = 1; i < doc->n_toks; i++)
-        if ((c.lex[i] & LX_AUX) && px__name_part(&c, i))
-            c.lex[i] &= ~(LX_AUX | LX_NPSTOP | LX_NOTAPPOS | LX_PREP);
-    for (size_t i = 0; i < c.qs.n; i++)
-        c.title[i] = px__is_title(&c, &c.qs.v[i]);
-    c.hl_block = px__headline_block(&c);
+    mark_words(&c);
     if ((rc = px__mentions_build(doc, &c.qs, c.lex, &c.mn)))
         goto done;
     /* the words of a title are the writer's: no quotation holds them */
@@ -157,19 +185,7 @@ int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
                 c.qs.tok_quote[k] = PX__NO_QUOTE;
     if ((rc = px__build_units(&c)))
         goto done;
-    for (size_t u = 0; u < c.n_units; u++) {
-        bool skip = false;
-        rec intro = {0};
-        attribute_unit(&c, u, &skip, &intro);
-        px__dash_signature(&c, u);
-        /* a colon introduction applies to the unit right after */
-        if (intro.ca && u + 1 < c.n_units) {
-            attribute_unit(&c, u + 1, &skip, &intro);
-            u++;
-        }
-        if (skip)
-            u++;
-    }
+    attribute_units(&c);
     px__embedded_posts(&c);
     if (c.oom) {
         rc = PX_ENOMEM;

@@ -105,18 +105,18 @@ static bool quote_tag_sentence(const ctx *c, uint32_t a, uint32_t b)
            cue_type(c, k) == CUE_VERB;
 }
 
-int px__build_units(ctx *c)
+/* Cuts the sentences into units: the splitter keeps "... courses. ''It
+ * was ...'' he said" in one sentence, so a full stop before an opening
+ * mark ends a unit; a sentence that starts inside a quotation of the unit
+ * before, or the speaker and verb after a question in quotation marks
+ * (quote_tag_sentence), joins it. Returns the number of units. */
+static size_t cut_units(ctx *c)
 {
     px_doc *d = c->doc;
-    c->units = malloc((d->n_sents + c->qs.n + 1) * sizeof(*c->units));
-    if (!c->units)
-        return PX_ENOMEM;
     size_t n = 0;
     for (size_t s = 0; s < d->n_sents; s++) {
         uint32_t a0 = (uint32_t)d->sents[s].first_token;
         uint32_t b0 = (uint32_t)(a0 + d->sents[s].n_tokens);
-        /* the splitter keeps "... courses. ''It was ...'' he said" in one
-         * sentence: a full stop before an opening mark ends a unit */
         for (uint32_t a = a0; a < b0;) {
             uint32_t b = a + 1;
             while (b < b0 && !(opens_quote(c, b) && !in_quote(c, b - 1) &&
@@ -137,53 +137,72 @@ int px__build_units(ctx *c)
             a = b;
         }
     }
-    c->n_units = n;
-    /* subjects: the first person named outside quotations */
-    for (size_t u = 0; u < n; u++) {
-        unit *un = &c->units[u];
-        int32_t inherited = u ? c->units[u - 1].subject : -1;
-        for (uint32_t i = un->a; i < un->b; i++) {
-            if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD)
-                continue;
-            int32_t m = c->mn.tok_mention[i];
-            if (m >= 0 && entity_is_person(c, c->mn.m.v[m].entity)) {
-                un->subject = c->mn.m.v[m].entity;
-                un->subject_tok = i;
-                un->subj_a = c->mn.m.v[m].start_tok;
-                if (un->subj_a > un->a && is(c, un->subj_a - 1, "the"))
-                    un->subj_a--;
-                un->subj_b = px__subject_end(c, c->mn.m.v[m].end_tok, un->b);
-                break;
-            }
-            if ((lexf(c, i) & LX_PERSPRON) && !is(c, i, "who") &&
-                !is(c, i, "him") && !is(c, i, "her")) {
-                un->subject = inherited;
-                un->subject_tok = i;
-                un->subj_a = i;
-                un->subj_b = i + 1;
-                break;
-            }
-            if (is(c, i, "the")) {
-                uint32_t e = i + 1;
-                while (e < un->b && e < i + 5 && c->t[e].kind == PX_TOK_WORD &&
-                       !(lexf(c, e) & LX_ROLE))
-                    e++;
-                if (e < un->b && c->t[e].kind == PX_TOK_WORD &&
-                    (lexf(c, e) & LX_ROLE)) {
-                    int32_t ent = px__mentions_lookup(c->doc, &c->mn, i, e + 1, i);
-                    if (ent >= 0) {
-                        un->subject = ent;
-                        un->subject_tok = i;
-                        un->subj_a = i;
-                        un->subj_b = e + 1;
-                        break;
-                    }
+    return n;
+}
+
+static void set_subject(unit *un, int32_t entity, uint32_t tok, uint32_t sa, uint32_t sb)
+{
+    un->subject = entity;
+    un->subject_tok = tok;
+    un->subj_a = sa;
+    un->subj_b = sb;
+}
+
+/* The subject of unit u: the first person named outside quotations (with
+ * "the" before the name and the appositive after it), a personal pronoun
+ * (standing for the subject of the unit before), or "the" and a role word
+ * that names an entity ("the senator"); else the subject of the unit
+ * before. */
+static void find_subject(ctx *c, size_t u)
+{
+    unit *un = &c->units[u];
+    int32_t inherited = u ? c->units[u - 1].subject : -1;
+    for (uint32_t i = un->a; i < un->b; i++) {
+        if (in_quote(c, i) || c->t[i].kind != PX_TOK_WORD)
+            continue;
+        int32_t m = c->mn.tok_mention[i];
+        if (m >= 0 && entity_is_person(c, c->mn.m.v[m].entity)) {
+            uint32_t sa = c->mn.m.v[m].start_tok;
+            if (sa > un->a && is(c, sa - 1, "the"))
+                sa--;
+            set_subject(un, c->mn.m.v[m].entity, i, sa,
+                        px__subject_end(c, c->mn.m.v[m].end_tok, un->b));
+            break;
+        }
+        if ((lexf(c, i) & LX_PERSPRON) && !is(c, i, "who") && !is(c, i, "him") &&
+            !is(c, i, "her")) {
+            set_subject(un, inherited, i, i, i + 1);
+            break;
+        }
+        if (is(c, i, "the")) {
+            uint32_t e = i + 1;
+            while (e < un->b && e < i + 5 && c->t[e].kind == PX_TOK_WORD &&
+                   !(lexf(c, e) & LX_ROLE))
+                e++;
+            if (e < un->b && c->t[e].kind == PX_TOK_WORD && (lexf(c, e) & LX_ROLE)) {
+                int32_t ent = px__mentions_lookup(c->doc, &c->mn, i, e + 1, i);
+                if (ent >= 0) {
+                    set_subject(un, ent, i, i, e + 1);
+                    break;
                 }
             }
         }
-        if (un->subject < 0 && un->subject_tok == un->b)
-            un->subject = inherited;
     }
+    if (un->subject < 0 && un->subject_tok == un->b)
+        un->subject = inherited;
+}
+
+/* Cuts the text into units (cut_units) and finds each unit's subject
+ * (find_subject); c->units (malloc) is freed by px_quotes_find. */
+int px__build_units(ctx *c)
+{
+    px_doc *d = c->doc;
+    c->units = malloc((d->n_sents + c->qs.n + 1) * sizeof(*c->units));
+    if (!c->units)
+        return PX_ENOMEM;
+    c->n_units = cut_units(c);
+    for (size_t u = 0; u < c->n_units; u++)
+        find_subject(c, u);
     return PX_OK;
 }
 
