@@ -2,8 +2,8 @@
  * attrib.c - who said what: the driver of attribution. The text is cut
  * into units (sentences joined so that no unit boundary falls inside a
  * quotation, units.c); in each unit every reporting cue outside quotations
- * (said, told, according to, adding, ...; cue.c) becomes an attribution
- * whose source is the noun phrase before the cue (or after it, inverted:
+ * (said, told, according to, adding, ...; cue.c) becomes an attribution,
+ * by the rule of its kind (verb.c, participle.c, nominal.c), whose source is the noun phrase before the cue (or after it, inverted:
  * "said Mr Smith"; np.c, source.c), and whose content is the clause after
  * it ("X said that ...") or the quotation before it ("'...,' X said";
  * content.c, content_trim.c). A quotation interrupted by its attribution is

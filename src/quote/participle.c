@@ -120,6 +120,7 @@ static bool participle_source(unit_run *ur, rec *r, uint32_t k, uint32_t issued,
         r->sb = we;
         r->entity = px__resolve(c, ur->u, with_np, we);
     } else if (issued < k && issuer_source(ur, r, issued)) {
+        /* the issuer of the message: "The town released a statement" */
     } else if (c->recs.n > ur->first_rec &&
                c->recs.v[c->recs.n - 1].sb > c->recs.v[c->recs.n - 1].sa) {
         r->sa = c->recs.v[c->recs.n - 1].sa;
