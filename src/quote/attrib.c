@@ -3,12 +3,13 @@
  * into units (sentences joined so that no unit boundary falls inside a
  * quotation, units.c); in each unit every reporting cue outside quotations
  * (said, told, according to, adding, ...; cue.c) becomes an attribution,
- * by the rule of its kind (verb.c, participle.c, nominal.c), whose source is the noun phrase before the cue (or after it, inverted:
- * "said Mr Smith"; np.c, source.c), and whose content is the clause after
- * it ("X said that ...") or the quotation before it ("'...,' X said";
- * content.c, content_trim.c). A quotation interrupted by its attribution is
- * one record; a quotation alone in its unit takes the speaker introduced by
- * a colon in the unit before (colon.c), or carries over the speaker of the
+ * by the rule of its kind (verb.c, participle.c, nominal.c), whose source
+ * is the noun phrase before the cue (or after it, inverted: "said Mr
+ * Smith"; np.c, source.c), and whose content is the clause after it ("X
+ * said that ...") or the quotation before it ("'...,' X said"; content.c,
+ * content_trim.c). A quotation interrupted by its attribution is one
+ * record; a quotation alone in its unit takes the speaker introduced by a
+ * colon in the unit before (colon.c), or carries over the speaker of the
  * quotation before. Speaker labels (labels.c), signed and embedded posts
  * (posts.c), the inverted and comma forms (inverted.c) and the other
  * special forms (forms.c) have files of their own; record.c filters the
