@@ -446,6 +446,8 @@ static int build_index(px_html_page *page, const GumboNode *root)
             h->runs = run_score(nv, i);
         if (heading_tag(h->tag))
             h->n_heading_text = h->text;
+        if (h->tag == GUMBO_TAG_UL || h->tag == GUMBO_TAG_OL)
+            h->list_text = h->text;
         if (h->parent != UINT32_MAX) {
             hnode *p = &nv->v[h->parent];
             p->text += h->text;
@@ -457,6 +459,7 @@ static int build_index(px_html_page *page, const GumboNode *root)
             p->n_input += h->n_input + (h->tag == GUMBO_TAG_INPUT);
             p->n_embed += h->n_embed;
             p->n_heading_text += h->n_heading_text;
+            p->list_text += h->list_text;
             if (block_child(h->tag) || (h->flags & HN_BLOCK_KIDS))
                 p->flags |= HN_BLOCK_KIDS;
         }

@@ -59,6 +59,7 @@ typedef struct hnode {
     /* figures of the visible text below (skipped tags excluded) */
     uint32_t text, link, commas;
     uint32_t n_p, n_img, n_li, n_input, n_embed, n_heading_text;
+    uint32_t list_text; /* text inside <ul>/<ol> */
     /* score of the runs of inline text directly in a div that has
      * block children (Readability wraps each run in a <p>) */
     float runs;

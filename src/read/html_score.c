@@ -363,7 +363,9 @@ static bool clean_out(const scorer *s, uint32_t i)
         return true;
     if (h->commas >= 10)
         return false;
-    bool is_list = h->tag == GUMBO_TAG_UL || h->tag == GUMBO_TAG_OL;
+    /* a list, or a box that is nine tenths lists */
+    bool is_list = h->tag == GUMBO_TAG_UL || h->tag == GUMBO_TAG_OL ||
+                   (h->text && (float)h->list_text > 0.9f * (float)h->text);
     float p = (float)h->n_p, img = (float)h->n_img, li = (float)h->n_li - 100;
     float input = (float)h->n_input;
     uint32_t len = s->ltext[i];
