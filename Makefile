@@ -3,13 +3,16 @@
 #   make check    build and run every test (normal and ASan+UBSan builds)
 #   make asan     sanitizer build only;  make fuzz  libFuzzer targets (clang)
 #   make bench    benchmarks (see bench/README.md)
+#   make install PREFIX=DIR   (default /usr/local; DESTDIR honoured)
+#   make uninstall PREFIX=DIR
 JOBS ?= 2
+PREFIX ?= /usr/local
 CMAKE_FLAGS ?=
 ifdef CI
 CMAKE_FLAGS += -DPX_WERROR=ON
 endif
 
-.PHONY: all deps build example check test asan fuzz bench clean
+.PHONY: all deps build example check test asan fuzz bench clean install uninstall
 
 all: build example
 
@@ -38,6 +41,19 @@ fuzz: deps
 	@cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPX_FUZZ=ON -DCMAKE_C_COMPILER=clang >/dev/null
 	@cmake --build build-fuzz -j $(JOBS)
 	@echo "run e.g.: ./build-fuzz/fuzz/fuzz_doc fuzz/corpus/fuzz_doc -max_total_time=60"
+
+install: build
+	cmake --install build --prefix $(PREFIX)
+
+# Removes what 'make install PREFIX=...' put there: the list comes from an
+# install into a scratch folder, so it needs no record of earlier installs.
+uninstall: build
+	@tmp=$$(mktemp -d) && DESTDIR=$$tmp cmake --install build --prefix $(PREFIX) >/dev/null && \
+	  (cd $$tmp && find . ! -type d | sed 's|^\.||') | while read -r f; do \
+	    if [ -e "$(DESTDIR)$$f" ] || [ -L "$(DESTDIR)$$f" ]; then echo "rm $(DESTDIR)$$f"; rm -f "$(DESTDIR)$$f"; fi; \
+	  done; \
+	  rmdir "$(DESTDIR)$(PREFIX)/share/doc/parallax" "$(DESTDIR)$(PREFIX)/share/parallax/schema" \
+	    "$(DESTDIR)$(PREFIX)/share/parallax" 2>/dev/null; rm -rf $$tmp; true
 
 bench: build
 	./bench/run.sh

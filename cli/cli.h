@@ -86,6 +86,8 @@ typedef struct cli_verb {
     const char *const *formats; /* --format values, the default first; NULL: none */
     const cli_option *options;  /* ended by an entry with long_name NULL */
     int max_inputs;           /* more arguments are a usage error; 0: no limit */
+    const char *examples;     /* command lines, one a line, each with a comment
+                                 after "  # " */
 } cli_verb;
 
 extern const cli_verb cli_verbs[CLI_N_VERBS];
@@ -98,6 +100,7 @@ typedef struct cli_section {
 } cli_section;
 extern const cli_section cli_main_sections[];
 extern const char *const cli_main_synopsis[];
+extern const char cli_main_summary[];
 extern const char cli_main_description[];
 
 /* The verb called NAME, or NULL. */

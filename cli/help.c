@@ -104,6 +104,14 @@ void cli_print_help(FILE *f, const cli_verb *v)
         fprintf(f, "%*s", (int)(w - option_width(op) + 2), "");
         wrap(f, op->help, 2 + w + 2, 2 + w + 2);
     }
+    if (v->examples) {
+        fputs("\nExamples:\n", f);
+        for (const char *p = v->examples; *p;) {
+            size_t len = strcspn(p, "\n");
+            fprintf(f, "  %.*s\n", (int)len, p);
+            p += len + (p[len] == '\n');
+        }
+    }
 }
 
 void cli_print_main_help(FILE *f)

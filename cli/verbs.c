@@ -144,6 +144,8 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
         "a number); the timeline; a brief with its sources; and which outlet carries which of "
         "the main facts and quotations.",
         report_formats, report_options, 0,
+        "parallax report examples/story  # Markdown on the terminal\n"
+        "parallax report --format html -o report.html examples/story  # one self-contained page",
     },
     [CLI_VERB_read] = {
         "read", "read articles: headline, date, source, blocks, sentences",
@@ -154,6 +156,7 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
         "sentences. Offsets are Unicode code point offsets into the original text, end "
         "exclusive.",
         jsonl_text, read_options, 0,
+        "parallax read --format text examples/story  # what parallax sees in each article",
     },
     [CLI_VERB_quotes] = {
         "quotes", "who said what: quotations and their speakers",
@@ -169,6 +172,7 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
         "last. span_start..span_end is the span as PolNeAR annotates it (a direct quotation "
         "with its marks, a partial one with the writer's clause around it).",
         jsonl_text, quotes_options, 0,
+        "parallax quotes --format text examples/story  # a table: offsets, kind, speaker, cue, content",
     },
     [CLI_VERB_dates] = {
         "dates", "time expressions resolved to calendar dates",
@@ -184,6 +188,7 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
         "used, or null) and ref_origin (given, metadata, front matter, dateline, embedded "
         "post, story, none).",
         jsonl_text, dates_options, 0,
+        "parallax dates --format text examples/story  # each article's reference date and expressions",
     },
     [CLI_VERB_stories] = {
         "stories", "group articles into duplicate families and stories",
@@ -200,6 +205,7 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
         "near_duplicates (ids of the earlier documents verified as its near-duplicates). "
         "text: each story with its headline, outlets and documents.",
         jsonl_text, stories_options, 0,
+        "parallax stories --format text crawl/  # each story with its outlets and copies",
     },
     [CLI_VERB_brief] = {
         "brief", "a short summary whose sentences name their sources",
@@ -210,6 +216,7 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
         "(by date where every date is known). Headlines, captions, embedded posts and "
         "sentences that cannot stand alone are never chosen.",
         brief_formats, brief_options, 0,
+        "parallax brief --words 60 examples/story  # about 60 words, one sentence a line",
     },
     [CLI_VERB_add] = {
         "add", "add articles to a SQLite corpus (parallax.db)",
@@ -221,6 +228,8 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
         "already stored are skipped. Each article is committed with its assignment in one "
         "transaction, so an interrupted add keeps everything committed and no half article.",
         NULL, add_options, 0,
+        "parallax add news.db crawl/2025-05-14/  # store and place in stories\n"
+        "parallax add news.db crawl/2025-05-15/  # the next day joins the same stories",
     },
     [CLI_VERB_show] = {
         "show", "print one story of a SQLite corpus",
@@ -229,6 +238,7 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
         "DB: its articles in order of arrival with source, date, headline and the article "
         "each copies (duplicate_of).",
         text_jsonl, show_options, 2,
+        "parallax show news.db 3  # story 3: outlets, dates, headlines, copies",
     },
 };
 
@@ -237,6 +247,8 @@ const char *const cli_main_synopsis[] = {
     "--help | --version | help VERB",
     NULL,
 };
+
+const char cli_main_summary[] = "one news story through every outlet that covered it";
 
 const char cli_main_description[] =
     "parallax shows one news story through every outlet that covered it.";
