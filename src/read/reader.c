@@ -565,8 +565,11 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
         const char *text = jf.v[tf];
         size_t tlen = jf.len[tf];
         char idbuf[64];
-        const char *id = jf.v[PX_JF_ID];
+        /* "id", or "doc" as parallax's own records name it */
+        const char *id = jf.v[PX_JF_ID] ? jf.v[PX_JF_ID] : jf.v[PX_JF_DOC];
         json_t *jid = obj ? json_object_get(obj, "id") : NULL;
+        if (obj && !jid)
+            jid = json_object_get(obj, "doc");
         if (!id && json_is_integer(jid)) {
             snprintf(idbuf, sizeof(idbuf), "%lld", (long long)json_integer_value(jid));
             id = idbuf;
