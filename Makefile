@@ -1,6 +1,7 @@
 # A thin wrapper around CMake so a newcomer types one word.
 #   make          install dependencies, build, and run the main job on examples/
-#   make check    build and run every test (normal and ASan+UBSan builds)
+#   make check    install the test tools too, build and run every test
+#                 (normal and ASan+UBSan builds, pytest, install test)
 #   make asan     sanitizer build only;  make fuzz  libFuzzer targets (clang)
 #   make bench    benchmarks (see bench/README.md)
 #   make install PREFIX=DIR   (default /usr/local; DESTDIR honoured)
@@ -12,12 +13,15 @@ ifdef CI
 CMAKE_FLAGS += -DPX_WERROR=ON
 endif
 
-.PHONY: all deps build example check test asan fuzz bench clean install uninstall
+.PHONY: all deps test-deps build example check test asan fuzz bench clean install uninstall
 
 all: build example
 
 deps:
-	@./tools/install-deps.sh
+	@./tools/install-deps.sh build
+
+test-deps:
+	@./tools/install-deps.sh test
 
 build: deps
 	@cmake -S . -B build -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) >/dev/null
@@ -27,17 +31,17 @@ example: build
 	./build/parallax report examples/story -o examples/report.html --format html
 	./build/parallax report examples/story --format md
 
-test: build
+test: test-deps build
 	cd build && ctest --output-on-failure -j $(JOBS)
 
-asan: deps
+asan: test-deps
 	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPX_SANITIZE=ON -DCMAKE_C_COMPILER=clang $(CMAKE_FLAGS) >/dev/null
 	@cmake --build build-asan -j $(JOBS)
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
 check: test asan
 
-fuzz: deps
+fuzz: test-deps
 	@cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPX_FUZZ=ON -DCMAKE_C_COMPILER=clang >/dev/null
 	@cmake --build build-fuzz -j $(JOBS)
 	@echo "run e.g.: ./build-fuzz/fuzz/fuzz_doc fuzz/corpus/fuzz_doc -max_total_time=60"
@@ -55,7 +59,7 @@ uninstall: build
 	  rmdir "$(DESTDIR)$(PREFIX)/share/doc/parallax" "$(DESTDIR)$(PREFIX)/share/parallax/schema" \
 	    "$(DESTDIR)$(PREFIX)/share/parallax" 2>/dev/null; rm -rf $$tmp; true
 
-bench: build
+bench: test-deps build
 	./bench/run.sh
 
 clean:
