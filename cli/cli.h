@@ -114,9 +114,10 @@ const cli_verb *cli_verb_find(const char *name);
 int cli_parse(const cli_verb *v, int argc, char **argv, cli_opts *o);
 void cli_opts_release(cli_opts *o);
 
-/* Prints 'parallax VERB --help' / 'parallax --help'. */
+/* Prints 'parallax VERB --help' / 'parallax --help' (FULL false: only
+ * the synopsis and the verbs, after a usage error). */
 void cli_print_help(FILE *f, const cli_verb *v);
-void cli_print_main_help(FILE *f);
+void cli_print_main_help(FILE *f, bool full);
 
 /* The running state of a verb that reads articles. */
 typedef struct cli_ctx {
