@@ -517,7 +517,7 @@ char *px_group_assign_json_near(const char *doc_id, size_t story, const char *du
 
 /* ==== store: the SQLite corpus (src/store) ========================= */
 
-/* A corpus of articles in one SQLite file (schema in README.md). Each
+/* A corpus of articles in one SQLite file (schema in docs/corpus.md). Each
  * article is committed together with its family and story in one
  * transaction, so an interrupted add loses nothing already committed and
  * never leaves half an article. Opening a corpus loads its index
