@@ -32,12 +32,20 @@ def version():
         return re.search(r'#define PX_VERSION "([^"]+)"', f.read()).group(1)
 
 
+# PX_STATIC_LIB: a libparallax.a built by CMake (position independent) to
+# link instead of compiling src/ again (the tests use the build's).
+prebuilt = os.environ.get("PX_STATIC_LIB")
 cflags = pkg_config("--cflags")
 libs = pkg_config("--libs") or ["-l" + d.replace("lib", "", 1) if d.startswith("lib") else
                                  "-l" + d for d in DEPS]
-sources = ["python/_parallax.c"] + sorted(
-    os.path.relpath(p, HERE) for p in glob.glob(os.path.join(HERE, "src", "**", "*.c"),
-                                                recursive=True))
+def tree(pattern):
+    return sorted(os.path.relpath(p, HERE)
+                  for p in glob.glob(os.path.join(HERE, pattern), recursive=True))
+
+
+sources = ["python/_parallax.c"] + ([] if prebuilt else tree("src/**/*.c"))
+depends = tree("include/*.h") + ["python/_parallax.map"] + ([prebuilt] if prebuilt else tree("src/**/*.h") +
+                                 tree("src/**/*.inc"))
 
 setup(
     name="parallax",
@@ -49,11 +57,14 @@ setup(
     ext_modules=[Extension(
         "parallax._parallax",
         sources=sources,
+        depends=depends,
+        extra_objects=[prebuilt] if prebuilt else [],
         include_dirs=["include"],
         define_macros=[("_POSIX_C_SOURCE", "200809L"), ("_DEFAULT_SOURCE", None)],
         # the flags of the CMake Release build, so the module runs as fast
         extra_compile_args=["-std=c11", "-O3", "-DNDEBUG", "-Wno-unused-parameter"] + cflags,
-        extra_link_args=libs + ["-lstemmer", "-lpthread", "-lm"],
+        extra_link_args=libs + ["-lstemmer", "-lpthread", "-lm",
+                                "-Wl,--version-script=python/_parallax.map"],
     )],
     python_requires=">=3.8",
 )
