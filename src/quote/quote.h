@@ -67,6 +67,11 @@ void px__mentions_release(px__mentions *m);
  * -1. before: prefer entities mentioned before this token. */
 int32_t px__mentions_lookup(const px_doc *doc, const px__mentions *m, uint32_t a, uint32_t b,
                             uint32_t before);
+/* The entity a role phrase at tokens [a, b) names ("the Russian leader",
+ * "the Ukrainian president": an entity written with that role), the one
+ * mentioned last before `before`; or -1. */
+int32_t px__mentions_role(const px_doc *doc, const px__mentions *m, uint32_t a, uint32_t b,
+                          uint32_t before);
 /* True for a word that names a role or title ("president", "Mr"). */
 bool px__is_role_word(const char *w, size_t len);
 /* True for he/she/him/her/who... */
