@@ -161,7 +161,10 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
          "INPUT..."},
         "Finds who said what: one record per attribution with doc, start, end, text (the "
         "content), kind (direct, partial, indirect, embedded), speaker (the resolved name, or "
-        "null), speaker_text/speaker_start/speaker_end (the span as written), "
+        "null), speaker_id (the same for one person in every input of the run: the key of "
+        "the surname, as in \"zelenski\" for Zelensky and Volodymyr Zelenskyy; a second "
+        "person with that surname gets the first name too, \"trump-melania\"), "
+        "speaker_text/speaker_start/speaker_end (the span as written), "
         "cue/cue_start/cue_end, parts (each quoted segment, quotation marks excluded), "
         "span_start/span_end and sentence. Offsets are Unicode code point offsets into the "
         "original text, end exclusive. start..end is the content without quotation marks: a "

@@ -89,12 +89,13 @@ static bool tok_is(const px_doc *doc, size_t i, const char *lit)
 
 static bool has_clitic(const char *w, size_t len);
 typedef struct casing casing;
-static bool common_word(const px_doc *doc, const casing *cs, size_t i);
+static bool confirmed_name(const px_doc *doc, const casing *cs, size_t i);
 static bool in_title_case(const casing *cs, size_t i);
 
 /* Can token i be part of a name: a capitalised word outside quotations
- * that is no function word, role, shouting, contraction ("I'm"), nor a
- * common word of the article capitalised by a Title Case headline? */
+ * that is no function word, role, shouting nor contraction ("I'm"); in
+ * a Title Case headline, one the article capitalises inside a sentence
+ * too ("Microsoft Launches Emergency Patch": "Microsoft" only). */
 static bool is_name_token(const px_doc *doc, const px__qscan *qs, const uint32_t *lex,
                           const casing *cs, size_t i)
 {
@@ -110,7 +111,7 @@ static bool is_name_token(const px_doc *doc, const px__qscan *qs, const uint32_t
         return false;
     if (has_clitic(doc->text + t->start, len))
         return false;
-    return !in_title_case(cs, i) || !common_word(doc, cs, i);
+    return !in_title_case(cs, i) || (t->flags & PX_TF_ALLCAPS) || confirmed_name(doc, cs, i);
 }
 
 static bool role_token(const px_doc *doc, const px__qscan *qs, const uint32_t *lex, size_t i)
@@ -255,6 +256,29 @@ static bool capitalising_position(const px_doc *doc, size_t i)
            (p->kind == PX_TOK_PUNCT && (doc->text[p->start] == ':' || doc->text[p->start] == '('));
 }
 
+/* Is sentence s a line in Title Case: a headline block's, or a line of
+ * its own without a final full stop ("Microsoft Launches Emergency Patch
+ * for Internet Explorer") whose longer words nearly all have capitals? */
+static bool title_case_line(const px_doc *doc, const px_sentence *s)
+{
+    if (px__title_case_sentence(doc, s))
+        return true;
+    if (!s->n_tokens)
+        return false;
+    const px_token *last = &doc->toks[s->first_token + s->n_tokens - 1];
+    if (last->kind != PX_TOK_WORD || s->n_tokens > 24)
+        return false;
+    size_t words = 0, caps = 0;
+    for (size_t t = s->first_token; t < s->first_token + s->n_tokens; t++) {
+        const px_token *k = &doc->toks[t];
+        if (k->kind != PX_TOK_WORD || k->end - k->start < 4)
+            continue;
+        words++;
+        caps += (k->flags & PX_TF_CAP) != 0;
+    }
+    return words >= 4 && caps * 10 >= words * 8;
+}
+
 static int casing_build(const px_doc *doc, casing *cs)
 {
     memset(cs, 0, sizeof(*cs));
@@ -263,7 +287,7 @@ static int casing_build(const px_doc *doc, casing *cs)
         return PX_ENOMEM;
     for (size_t si = 0; si < doc->n_sents; si++) {
         const px_sentence *s = &doc->sents[si];
-        bool tc = px__title_case_sentence(doc, s);
+        bool tc = title_case_line(doc, s);
         for (size_t i = s->first_token; i < s->first_token + s->n_tokens; i++) {
             const px_token *t = &doc->toks[i];
             if (tc) {
@@ -296,13 +320,12 @@ static bool in_title_case(const casing *cs, size_t i)
     return cs->title_case[i] != 0;
 }
 
-/* Is the word at token i a common word of the article: written in lower
- * case somewhere, and never capitalised inside a sentence? */
-static bool common_word(const px_doc *doc, const casing *cs, size_t i)
+/* Does the article write the word at token i capitalised inside a
+ * sentence? */
+static bool confirmed_name(const px_doc *doc, const casing *cs, size_t i)
 {
     const px_token *t = &doc->toks[i];
-    uint64_t h = word_hash(doc->text + t->start, t->end - t->start);
-    return set_has(&cs->lower, h) && !set_has(&cs->midcap, h);
+    return set_has(&cs->midcap, word_hash(doc->text + t->start, t->end - t->start));
 }
 
 /* "I'm", "They've", "Don't", "He’d": a word with a clitic is no name

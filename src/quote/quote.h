@@ -80,6 +80,10 @@ bool px__is_person_pronoun(const char *w, size_t len);
  * dropped; caller frees. */
 char *px__fold_name(const char *s, size_t len);
 
+/* ---- speaker ids (speakers.c) ---- */
+/* Gives quotes[0..n) of doc the speaker ids of the document alone. */
+int px__speaker_ids(px_doc *doc, px_quote *quotes, size_t n);
+
 /* ---- the lexicon (lexicon.c) ---- */
 #define LX_VERB 0x1u      /* reporting verb: said, told, wrote */
 #define LX_THAT 0x2u      /* verb of thought with a clause: think, believe */
