@@ -112,14 +112,15 @@ static bool acronym_word(word w)
     return caps >= 2;
 }
 
-/* Folds the words [a, b) into out with the entity stage's name key; the
- * loose word key, or the bytes themselves, when that leaves nothing (a
- * name in a script the key drops). */
-static void fold_words(px_buf *out, const word *w, size_t a, size_t b)
+/* Folds the words [a, b) into out with the entity stage's name key (its
+ * word key for an organisation, whose spelling is less loose); the word
+ * key, or the bytes themselves, when that leaves nothing (a name in a
+ * script the key drops). */
+static void fold_words(px_buf *out, const word *w, size_t a, size_t b, bool org)
 {
     px_buf_clear(out);
     for (size_t i = a; i < b; i++)
-        px__name_key(out, w[i].p, w[i].len);
+        (org ? px__word_key : px__name_key)(out, w[i].p, w[i].len);
     for (size_t i = a; i < b && !out->len; i++)
         px__word_key(out, w[i].p, w[i].len);
     for (size_t i = a; i < b && !out->len; i++)
@@ -153,7 +154,7 @@ static bool name_parts(px_speakers *s, const char *name)
         org = px__org_word(w[i].p, w[i].len);
     px_buf_clear(&s->given);
     if (org || a == b) {
-        fold_words(&s->key, w, a, b);
+        fold_words(&s->key, w, a, b, true);
         return true;
     }
     size_t sur = b - 1;
@@ -161,9 +162,9 @@ static bool name_parts(px_speakers *s, const char *name)
         sur--;
     if (sur == a + 1 && particle_word(w[a]))
         sur = a; /* "De Blasio": the particle opens the surname */
-    fold_words(&s->key, w, sur, b);
+    fold_words(&s->key, w, sur, b, false);
     if (sur > a)
-        fold_words(&s->given, w, a, a + 1);
+        fold_words(&s->given, w, a, a + 1, false);
     return false;
 }
 
