@@ -305,6 +305,9 @@ void px_speakers_free(px_speakers *s);
  * speaker), registering it; borrowed, valid until px_speakers_free().
  * NULL when out of memory. */
 const char *px_speakers_id(px_speakers *s, const char *name);
+/* The same for a name known to be no person's (an organisation, a
+ * place: the key of the whole name, "rudnagora"). */
+const char *px_speakers_org_id(px_speakers *s, const char *name);
 /* Sets the speaker_id of every attribution of doc to the run's id
  * (finding the attributions first when needed); call it for the
  * documents in input order. The ids live in the doc's arena. Returns 0
@@ -653,6 +656,10 @@ typedef struct px_quote_input {
     size_t n_parts;
     ptrdiff_t speaker; /* entity index, or -1 when unknown */
     const char *speaker_name; /* as written, or NULL */
+    /* the speaker's identity (px_speakers: the entity's when speaker is
+     * one), or NULL; two inputs with different ids are never one
+     * statement */
+    const char *speaker_id;
     size_t sentence;
 } px_quote_input;
 
@@ -671,6 +678,7 @@ typedef struct px_quote_occurrence {
 typedef struct px_quote_group {
     ptrdiff_t speaker;        /* entity index or -1 */
     const char *speaker_name; /* entity name, or as written, or NULL */
+    const char *speaker_id;   /* the speaker's identity, or NULL */
     const char *text;         /* the fullest version */
     size_t fullest;           /* index into occurrences */
     const px_quote_occurrence *occurrences;
@@ -815,6 +823,10 @@ void px_stories_free(px_story **stories, size_t n);
 px_doc *const *px_story_docs(const px_story *s, size_t *n);
 const px_entities *px_story_entities(const px_story *s);
 const px_compare *px_story_compare(const px_story *s);
+/* The speaker identity of entity e of px_story_entities() (px_speakers'
+ * id of its name: the one the story's quotation groups and quotation
+ * inputs carry as speaker_id), or NULL. */
+const char *px_story_entity_id(const px_story *s, size_t e);
 const px_event *px_story_timeline(const px_story *s, size_t *n);
 /* The outlet name of document i: its source when known, else its id. */
 const char *px_story_outlet(const px_story *s, size_t doc);

@@ -203,7 +203,9 @@ static int32_t last_person_in(const ctx *c, uint32_t lo, uint32_t hi)
 
 /* The entity a pronoun of unit u at token sa stands for: the unit's
  * subject named before it, else the subject of the unit before. "he"
- * and "she" stand for people only: never a place or an organisation. */
+ * and "she" stand for people only: a name with a first name or a role
+ * written with it, never a place or an organisation ("Karbonia says"
+ * makes no person of a company). */
 static int32_t pronoun_antecedent(const ctx *c, size_t u, uint32_t sa)
 {
     const unit *un = &c->units[u];
@@ -211,8 +213,8 @@ static int32_t pronoun_antecedent(const ctx *c, size_t u, uint32_t sa)
                 : u > 0                                  ? c->units[u - 1].subject
                                                          : -1;
     if (e >= 0 && !is(c, sa, "who")) {
-        const char *name = c->mn.e.v[e].name;
-        if (place_name(name) || org_name(name))
+        const px__entity *x = &c->mn.e.v[e];
+        if (place_name(x->name) || org_name(x->name) || (!x->roles && x->n_name_toks < 2))
             return -1;
     }
     return e;

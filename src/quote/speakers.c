@@ -129,8 +129,8 @@ static void fold_words(px_buf *out, const word *w, size_t a, size_t b, bool org)
 
 /* Cuts name into s->key (the surname's key, or the whole name's for an
  * organisation) and s->given (the first name's key, empty when none).
- * Returns true for an organisation. */
-static bool name_parts(px_speakers *s, const char *name)
+ * Returns true for an organisation (org: known to be one). */
+static bool name_parts(px_speakers *s, const char *name, bool org)
 {
     word w[16];
     size_t n = 0;
@@ -149,7 +149,7 @@ static bool name_parts(px_speakers *s, const char *name)
         a++;
     while (b - a > 1 && suffix_word(w[b - 1]))
         b--;
-    bool org = b - a == 1 && acronym_word(w[a]);
+    org = org || (b - a == 1 && acronym_word(w[a]));
     for (size_t i = a; i < b && !org && b - a > 1; i++)
         org = px__org_word(w[i].p, w[i].len);
     px_buf_clear(&s->given);
@@ -213,11 +213,11 @@ static int32_t add_person(px_speakers *s, const char *given, const char *id)
     return (int32_t)s->people.n - 1;
 }
 
-const char *px_speakers_id(px_speakers *s, const char *name)
+static const char *speaker_id(px_speakers *s, const char *name, bool org)
 {
     if (!name || !grow(s))
         return NULL;
-    bool org = name_parts(s, name);
+    org = name_parts(s, name, org);
     px_buf_clear(&s->tmp);
     if (org)
         px_buf_putc(&s->tmp, '#'); /* organisations apart from surnames */
@@ -269,6 +269,16 @@ const char *px_speakers_id(px_speakers *s, const char *name)
         return NULL;
     s->people.v[last].next = p;
     return s->people.v[p].id;
+}
+
+const char *px_speakers_id(px_speakers *s, const char *name)
+{
+    return speaker_id(s, name, false);
+}
+
+const char *px_speakers_org_id(px_speakers *s, const char *name)
+{
+    return speaker_id(s, name, true);
 }
 
 /* Gives each attribution of quotes[0..n) the id of its speaker in s,
