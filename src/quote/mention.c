@@ -178,19 +178,19 @@ typedef struct word_set {
     size_t cap, n;
 } word_set;
 
-/* The hash of a word folded to lower case (ASCII), a possessive dropped. */
+/* The hash of a word folded to lower case (ASCII), a possessive dropped
+ * (FNV-1a: words are short, and every word of the article is hashed). */
 static uint64_t word_hash(const char *w, size_t len)
 {
-    char buf[48];
     if (len > 2 && w[len - 2] == '\'' && w[len - 1] == 's')
         len -= 2;
     else if (len > 4 && !memcmp(w + len - 4, "\xe2\x80\x99s", 4))
         len -= 4;
-    if (len > sizeof buf)
-        len = sizeof buf;
-    for (size_t k = 0; k < len; k++)
-        buf[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
-    uint64_t h = px__hash(buf, len, 0);
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t k = 0; k < len; k++) {
+        unsigned char ch = (unsigned char)w[k];
+        h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch + 32u : ch)) * 0x100000001b3ull;
+    }
     return h ? h : 1;
 }
 
@@ -235,12 +235,13 @@ static bool set_add(word_set *s, uint64_t h)
     }
 }
 
-/* The case evidence of one article: the words it writes in lower case,
- * the words it writes capitalised where nothing forces a capital (inside
- * a sentence of body text), and the tokens of headlines in Title Case,
- * where capitals tell nothing. */
+/* The case evidence of one article: the words it writes capitalised
+ * where nothing forces a capital (inside a sentence of body text), and
+ * the tokens of headlines in Title Case, where capitals tell nothing.
+ * (Whether it writes a word in lower case is asked of few words:
+ * written_lower scans for them.) */
 struct casing {
-    word_set lower, midcap;
+    word_set midcap;
     uint8_t *title_case; /* per token */
 };
 
@@ -294,14 +295,10 @@ static int casing_build(const px_doc *doc, casing *cs)
                 cs->title_case[i] = 1;
                 continue;
             }
-            unsigned char c0 = (unsigned char)doc->text[t->start];
-            if (t->kind != PX_TOK_WORD || (t->flags & (PX_TF_URL | PX_TF_HANDLE)) ||
-                (c0 < 0x80 && !((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z')))
+            if (!(t->flags & PX_TF_CAP) || t->kind != PX_TOK_WORD ||
+                (t->flags & (PX_TF_URL | PX_TF_HANDLE)) || capitalising_position(doc, i))
                 continue;
-            word_set *into = !(t->flags & PX_TF_CAP) ? &cs->lower
-                             : !capitalising_position(doc, i) ? &cs->midcap
-                                                              : NULL;
-            if (into && !set_add(into, word_hash(doc->text + t->start, t->end - t->start)))
+            if (!set_add(&cs->midcap, word_hash(doc->text + t->start, t->end - t->start)))
                 return PX_ENOMEM;
         }
     }
@@ -310,7 +307,6 @@ static int casing_build(const px_doc *doc, casing *cs)
 
 static void casing_release(casing *cs)
 {
-    free(cs->lower.v);
     free(cs->midcap.v);
     free(cs->title_case);
 }
@@ -507,6 +503,27 @@ static void note_roles(px__entity *e, const px_doc *doc, size_t rs, size_t ns, p
         add_role(e, sp + 1);
 }
 
+/* Does the article write the word w (capitalised) in lower case
+ * somewhere? A scan of its tokens: few words are asked. */
+static bool written_lower(const px_doc *doc, const char *w, size_t len)
+{
+    if (len > 2 && w[len - 2] == '\'' && w[len - 1] == 's')
+        len -= 2; /* "She's", "Police's" */
+    else if (len > 4 && !memcmp(w + len - 4, "\xe2\x80\x99s", 4))
+        len -= 4;
+    char first = (char)(w[0] >= 'A' && w[0] <= 'Z' ? w[0] + 32 : w[0]);
+    for (size_t k = 0; k < doc->n_toks; k++) {
+        const px_token *o = &doc->toks[k];
+        size_t ol = o->end - o->start;
+        const char *x = doc->text + o->start;
+        if (ol >= len && x[0] == first && !memcmp(x + 1, w + 1, len - 1) &&
+            (ol == len || (ol == len + 2 && !memcmp(x + len, "'s", 2)) ||
+             (ol == len + 4 && !memcmp(x + len, "\xe2\x80\x99s", 4))))
+            return true; /* "people", "people's" */
+    }
+    return false;
+}
+
 /* Is the single capitalised word at token i, at a capital's place and
  * never capitalised inside a sentence, a common word rather than a
  * name: one the article writes in lower case, a plural ("Analysts",
@@ -523,9 +540,10 @@ static bool common_opener(const px_doc *doc, const casing *cs, size_t i)
     uint64_t h = word_hash(w, len);
     if (set_has(&cs->midcap, h))
         return false;
-    return set_has(&cs->lower, h) || opener_word(w, len) || px__number_word(w, len, &v) ||
+    return opener_word(w, len) || px__number_word(w, len, &v) ||
            (len > 3 && w[len - 1] == 's' && w[len - 2] != 's' && w[len - 2] != 'u' &&
-            w[len - 2] != 'i' && w[len - 2] != '\'');
+            w[len - 2] != 'i' && w[len - 2] != '\'') ||
+           written_lower(doc, w, len);
 }
 
 /* The entity of the name [ns, ne) (role words from rs): the one with the

@@ -31,11 +31,20 @@ typedef struct surname_slot {
     int32_t first;
 } surname_slot;
 
+typedef struct name_slot {
+    uint64_t h; /* 0: empty */
+    const char *name;
+    const char *id;
+} name_slot;
+
 struct px_speakers {
     px_arena arena;
     PX_VEC(person) people;
     surname_slot *slots;
     size_t cap, n;
+    /* names already given an id: a name keeps its id once given */
+    name_slot *names;
+    size_t names_cap, n_names;
     px_buf key, given, tmp;
 };
 
@@ -59,6 +68,7 @@ void px_speakers_free(px_speakers *s)
     px_arena_release(&s->arena);
     PX_VEC_FREE(s->people);
     free(s->slots);
+    free(s->names);
     px_buf_release(&s->key);
     px_buf_release(&s->given);
     px_buf_release(&s->tmp);
@@ -149,9 +159,10 @@ static bool name_parts(px_speakers *s, const char *name, bool org)
         a++;
     while (b - a > 1 && suffix_word(w[b - 1]))
         b--;
-    org = org || (b - a == 1 && acronym_word(w[a]));
-    for (size_t i = a; i < b && !org && b - a > 1; i++)
-        org = px__org_word(w[i].p, w[i].len);
+    /* an organisation's word heads or ends its name: "Associated Press",
+     * "Ministry of Defence" */
+    org = org || (b - a == 1 && acronym_word(w[a])) ||
+          (b - a > 1 && (px__org_word(w[a].p, w[a].len) || px__org_word(w[b - 1].p, w[b - 1].len)));
     px_buf_clear(&s->given);
     if (org || a == b) {
         fold_words(&s->key, w, a, b, true);
@@ -271,35 +282,72 @@ static const char *speaker_id(px_speakers *s, const char *name, bool org)
     return s->people.v[p].id;
 }
 
+/* The id of name, from the names seen before or else speaker_id(). */
+static const char *cached_id(px_speakers *s, const char *name, bool org)
+{
+    if (!name)
+        return NULL;
+    if ((s->n_names + 1) * 2 > s->names_cap) {
+        size_t cap = s->names_cap ? s->names_cap * 2 : 64;
+        name_slot *v = calloc(cap, sizeof(*v));
+        if (!v)
+            return NULL;
+        for (size_t i = 0; i < s->names_cap; i++)
+            if (s->names[i].h)
+                for (size_t j = s->names[i].h & (cap - 1);; j = (j + 1) & (cap - 1))
+                    if (!v[j].h) {
+                        v[j] = s->names[i];
+                        break;
+                    }
+        free(s->names);
+        s->names = v;
+        s->names_cap = cap;
+    }
+    size_t len = strlen(name);
+    uint64_t h = px__hash(name, len, org);
+    h = h ? h : 1;
+    size_t i = h & (s->names_cap - 1);
+    for (; s->names[i].h; i = (i + 1) & (s->names_cap - 1))
+        if (s->names[i].h == h && !strcmp(s->names[i].name, name))
+            return s->names[i].id;
+    const char *id = speaker_id(s, name, org);
+    const char *copy = id ? px_arena_strdup(&s->arena, name) : NULL;
+    if (!copy)
+        return NULL;
+    s->names[i] = (name_slot){h, copy, id};
+    s->n_names++;
+    return id;
+}
+
 const char *px_speakers_id(px_speakers *s, const char *name)
 {
-    return speaker_id(s, name, false);
+    return cached_id(s, name, false);
 }
 
 const char *px_speakers_org_id(px_speakers *s, const char *name)
 {
-    return speaker_id(s, name, true);
+    return cached_id(s, name, true);
 }
 
 /* Gives each attribution of quotes[0..n) the id of its speaker in s,
  * copied into the doc's arena. */
 static int assign_ids(px_speakers *s, px_doc *doc, px_quote *q, size_t n)
 {
-    const char *prev = NULL, *prev_id = NULL;
     for (size_t i = 0; i < n; i++) {
         q[i].speaker_id = NULL;
         if (!q[i].speaker)
             continue;
-        if (q[i].speaker == prev) {
-            q[i].speaker_id = prev_id; /* one entity's name is one string */
+        /* one entity's name is one string: an earlier record has its id */
+        for (size_t k = i; k-- > 0 && !q[i].speaker_id;)
+            if (q[k].speaker == q[i].speaker)
+                q[i].speaker_id = q[k].speaker_id;
+        if (q[i].speaker_id)
             continue;
-        }
         const char *id = px_speakers_id(s, q[i].speaker);
         char *copy = id ? px_arena_strdup(&doc->arena, id) : NULL;
         if (!copy)
             return PX_ENOMEM;
         q[i].speaker_id = copy;
-        prev = q[i].speaker, prev_id = copy;
     }
     return PX_OK;
 }
