@@ -131,8 +131,10 @@ typedef struct run {
     uint64_t n_nodes;   /* in all */
     /* verified pairs (global nodes) of the lower nodes held here */
     PX_VEC(px_near_pair) pairs;
-    /* story vectors of the nodes held here (global term ranks) */
-    size_t *vec_off;
+    /* story vectors of the nodes held here (global term ranks): node v's
+     * at vec + vec_start[v], vec_len[v] terms */
+    size_t *vec_start;
+    uint32_t *vec_len;
     px_tw *vec;
     uint64_t n_terms;   /* in all */
     PX_VEC(uint64_t) edges; /* candidate edges found here (global nodes) */
@@ -147,7 +149,8 @@ static void run_release(run *R)
     free(R->node);
     PX_VEC_FREE(R->node_text);
     PX_VEC_FREE(R->pairs);
-    free(R->vec_off);
+    free(R->vec_start);
+    free(R->vec_len);
     free(R->vec);
     PX_VEC_FREE(R->edges);
 }
@@ -751,11 +754,19 @@ static int phase_vectors(run *R)
         for (uint32_t i = 0; i < raw_len[k]; i++)
             raw[at++] = (px_tw){*px__u64map_get(&local, x[i].key), x[i].w};
     }
-    rc = px__story_vectors(nl, raw_start, raw_len, raw, lrank, ldf, nlt, n_df_all, m->threads,
-                           &R->vec_off, &R->vec);
-    if (!rc)
-        for (size_t i = 0; i < R->vec_off[nl]; i++)
-            R->vec[i].t = by_lrank[R->vec[i].t];
+    /* the vectors replace the raw terms, in place */
+    rc = px__story_vectors(nl, raw_start, raw_len, raw, lrank, ldf, nlt, n_df_all, m->threads);
+    for (size_t k = 0; k < nl && !rc; k++)
+        for (size_t i = raw_start[k]; i < raw_start[k] + raw_len[k]; i++)
+            raw[i].t = by_lrank[raw[i].t];
+    if (!rc) {
+        R->vec_start = raw_start;
+        R->vec_len = raw_len;
+        R->vec = raw;
+        raw_start = NULL;
+        raw_len = NULL;
+        raw = NULL;
+    }
     rc = mpx_agree(m, rc);
 done:
     bufs_free(out, p);
@@ -820,8 +831,8 @@ static int phase_postings(run *R)
     /* each node's query keys to the owner of the term */
     key_off[0] = 0;
     for (size_t v = 0; v < nl; v++) {
-        size_t n = R->vec_off[v + 1] - R->vec_off[v];
-        size_t k = px__story_keys(R->vec + R->vec_off[v], n, tmp, keys + key_off[v],
+        size_t n = R->vec_len[v];
+        size_t k = px__story_keys(R->vec + R->vec_start[v], n, tmp, keys + key_off[v],
                                   key_w + key_off[v]);
         key_off[v + 1] = key_off[v] + k;
         uint32_t cr = R->crank[R->node_text.v[v]];
@@ -1038,6 +1049,7 @@ static int phase_linkage(run *R, gathered *G)
     uint32_t *crank = NULL, *lmust = NULL, *label = NULL;
     int32_t *day = NULL;
     size_t *vec_off = NULL;
+    uint32_t *vec_len = NULL;
     px_tw *vec = NULL;
     uint64_t *edges = NULL;
     if (!out || !off || !off2)
@@ -1132,12 +1144,12 @@ static int phase_linkage(run *R, gathered *G)
         const uint32_t *x = (const uint32_t *)in.ptr;
         for (size_t v = 0; v < nl; v++) {
             uint32_t t = R->node_text.v[v];
-            size_t n = R->vec_off[v + 1] - R->vec_off[v];
+            size_t n = R->vec_len[v];
             node_head h = {(uint32_t)(R->node_off[m->rank] + v), R->crank[t], x[2 * v + 1],
                            (uint32_t)n, d->day.v[t]};
             px_buf *b = &out[x[2 * v]];
             px_buf_put(b, &h, sizeof h);
-            px_buf_put(b, R->vec + R->vec_off[v], n * sizeof *R->vec);
+            px_buf_put(b, R->vec + R->vec_start[v], n * sizeof *R->vec);
         }
     }
     if ((rc = mpx_exchange(m, out, &in, off)))
@@ -1157,8 +1169,10 @@ static int phase_linkage(run *R, gathered *G)
     label = malloc((n ? n : 1) * sizeof *label);
     day = malloc((n ? n : 1) * sizeof *day);
     vec_off = malloc((n + 1) * sizeof *vec_off);
+    vec_len = malloc((n ? n : 1) * sizeof *vec_len);
     vec = malloc((n_tw ? n_tw : 1) * sizeof *vec);
-    if (!crank || !lmust || !label || !day || !vec_off || !vec || !PX_VEC_RESERVE(gl, n + 1))
+    if (!crank || !lmust || !label || !day || !vec_off || !vec_len || !vec ||
+        !PX_VEC_RESERVE(gl, n + 1))
         rc = PX_ENOMEM;
     if ((rc = mpx_agree(m, rc)))
         goto done;
@@ -1175,6 +1189,7 @@ static int phase_linkage(run *R, gathered *G)
         day[v] = h.day;
         memcpy(vec + vec_off[v], in.ptr + pos, (size_t)h.n * sizeof *vec);
         vec_off[v + 1] = vec_off[v] + h.n;
+        vec_len[v] = h.n;
         pos += (size_t)h.n * sizeof(px_tw);
     }
     if ((rc = mpx_agree(m, rc)))
@@ -1222,8 +1237,8 @@ static int phase_linkage(run *R, gathered *G)
     }
     m->link_nodes = n;
     m->link_bytes = vec_off[n] * sizeof *vec + ne * sizeof *edges + n * 5 * sizeof(uint32_t);
-    px_story_input si = {n, n_local_terms, crank, vec_off, vec, day, lmust, R->opt.story_threshold,
-                         m->threads};
+    px_story_input si = {n,   n_local_terms, crank, vec_off, vec_len, vec,
+                         day, lmust,         R->opt.story_threshold,  m->threads};
     rc = px__story_cluster(&si, edges, ne, label);
     for (size_t v = 0; v < n && !rc; v++) {
         uint32_t x[2] = {(uint32_t)gl.v[v], (uint32_t)gl.v[label[v]]};
@@ -1258,6 +1273,7 @@ done:
     free(label);
     free(day);
     free(vec_off);
+    free(vec_len);
     free(vec);
     free(edges);
     return rc;

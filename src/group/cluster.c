@@ -113,32 +113,12 @@ static int parallel_for(size_t n, int threads, int (*fn)(void *, size_t, size_t,
 /* ---- phase 5a: TF-IDF vectors ---- */
 
 typedef struct vec_job {
-    const size_t *raw_start;
-    const uint32_t *raw_len;
-    const px_tw *raw;
+    const size_t *start;
+    uint32_t *len;
+    px_tw *raw;
     const uint32_t *term_rank;
-    const float *idf; /* 0: a term that cannot join two texts */
-    size_t *off;      /* pass 1: the count of node v at off[v + 1] */
-    px_tw *vec;
+    const float *idf;
 } vec_job;
-
-static int vec_count(void *ctx, size_t from, size_t to, int slot)
-{
-    (void)slot;
-    vec_job *j = ctx;
-    for (size_t v = from; v < to; v++) {
-        size_t m = 0;
-        if (!j->raw_len[v]) {
-            j->off[v + 1] = 0;
-            continue;
-        }
-        const px_tw *r = j->raw + j->raw_start[v];
-        for (size_t i = 0; i < j->raw_len[v]; i++)
-            m += j->idf[j->term_rank[r[i].t]] > 0;
-        j->off[v + 1] = PX_MIN(m, (size_t)DOC_TERMS);
-    }
-    return PX_OK;
-}
 
 static int vec_range(void *ctx, size_t from, size_t to, int slot)
 {
@@ -147,49 +127,40 @@ static int vec_range(void *ctx, size_t from, size_t to, int slot)
     PX_VEC(px_term) tmp = {0};
     int rc = PX_OK;
     for (size_t v = from; v < to; v++) {
-        size_t n = j->raw_len[v];
+        size_t n = j->len[v];
         if (!n)
             continue;
-        const px_tw *r = j->raw + j->raw_start[v];
+        px_tw *r = j->raw + j->start[v];
         tmp.n = 0;
         if (!PX_VEC_RESERVE(tmp, n + 1)) {
             rc = PX_ENOMEM;
             break;
         }
         /* ranks follow the keys the raw terms are sorted by: ascending */
-        size_t m = 0;
         for (size_t i = 0; i < n; i++) {
             uint32_t t = j->term_rank[r[i].t];
-            if (j->idf[t] > 0)
-                tmp.v[m++] = (px_term){t, r[i].w * j->idf[t]};
+            tmp.v[i] = (px_term){t, r[i].w * j->idf[t]};
         }
-        size_t k = px__keep_strongest_terms(tmp.v, m, DOC_TERMS);
-        assert(k == j->off[v + 1] - j->off[v]);
+        size_t k = px__keep_strongest_terms(tmp.v, n, DOC_TERMS);
         double norm = 0;
         for (size_t i = 0; i < k; i++)
             norm += (double)tmp.v[i].w * tmp.v[i].w;
         norm = sqrt(norm);
-        px_tw *out = j->vec + j->off[v];
         for (size_t i = 0; i < k; i++)
-            out[i] = (px_tw){(uint32_t)tmp.v[i].key, norm > 0 ? (float)(tmp.v[i].w / norm) : 0};
+            r[i] = (px_tw){(uint32_t)tmp.v[i].key, norm > 0 ? (float)(tmp.v[i].w / norm) : 0};
+        j->len[v] = (uint32_t)k;
     }
     PX_VEC_FREE(tmp);
     return rc;
 }
 
-int px__story_vectors(size_t n_nodes, const size_t *raw_start, const uint32_t *raw_len,
-                      const px_tw *raw, const uint32_t *term_rank, const uint32_t *df,
-                      size_t n_terms, size_t n_df, int threads, size_t **vec_off, px_tw **vec)
+int px__story_vectors(size_t n_nodes, const size_t *start, uint32_t *len, px_tw *raw,
+                      const uint32_t *term_rank, const uint32_t *df, size_t n_terms, size_t n_df,
+                      int threads)
 {
-    *vec_off = NULL;
-    *vec = NULL;
     float *idf = malloc((n_terms ? n_terms : 1) * sizeof *idf);
-    size_t *off = malloc((n_nodes + 1) * sizeof *off);
-    if (!idf || !off) {
-        free(idf);
-        free(off);
+    if (!idf)
         return PX_ENOMEM;
-    }
     /* the inverse document frequency: a term in every text weighs
      * little but not nothing (the floor), one that is rare much more */
     double n = (double)(n_df ? n_df : 1);
@@ -197,28 +168,10 @@ int px__story_vectors(size_t n_nodes, const size_t *raw_start, const uint32_t *r
         double d = df[t] ? df[t] : 1;
         idf[t] = (float)((log((n + 1) / d) + 0.1) * (df[t] < 2 ? HAPAX_WEIGHT : 1));
     }
-    vec_job j = {raw_start, raw_len, raw, term_rank, idf, off, NULL};
-    off[0] = 0;
-    parallel_for(n_nodes, threads, vec_count, &j);
-    for (size_t v = 0; v < n_nodes; v++)
-        off[v + 1] += off[v];
-    px_tw *out = malloc((off[n_nodes] ? off[n_nodes] : 1) * sizeof *out);
-    if (!out) {
-        free(idf);
-        free(off);
-        return PX_ENOMEM;
-    }
-    j.vec = out;
+    vec_job j = {start, len, raw, term_rank, idf};
     int rc = parallel_for(n_nodes, threads, vec_range, &j);
     free(idf);
-    if (rc) {
-        free(off);
-        free(out);
-        return rc;
-    }
-    *vec_off = off;
-    *vec = out;
-    return PX_OK;
+    return rc;
 }
 
 /* ---- phase 5b: candidate edges from an inverted index ---- */
@@ -401,8 +354,7 @@ int px__story_edges(const px_story_input *in, uint64_t **out, size_t *n_out)
         goto done;
     key_off[0] = 0;
     for (size_t v = 0; v < n; v++)
-        key_off[v + 1] =
-            key_off[v] + PX_MIN(in->vec_off[v + 1] - in->vec_off[v], (size_t)QUERY_TERMS);
+        key_off[v + 1] = key_off[v] + PX_MIN((size_t)in->vec_len[v], (size_t)QUERY_TERMS);
     keys = malloc((key_off[n] + 1) * sizeof *keys);
     key_w = malloc((key_off[n] + 1) * sizeof *key_w);
     post = malloc((key_off[n] + 1) * sizeof *post);
@@ -410,8 +362,9 @@ int px__story_edges(const px_story_input *in, uint64_t **out, size_t *n_out)
         goto done;
     /* each node's keys: its strongest terms, the lower id on ties */
     for (size_t v = 0; v < n; v++) {
-        px__story_keys(in->vec + in->vec_off[v], in->vec_off[v + 1] - in->vec_off[v], tmp,
-                       keys + key_off[v], key_w + key_off[v]);
+        size_t m = in->vec_len[v];
+        px__story_keys(m ? in->vec + in->vec_start[v] : NULL, m, tmp, keys + key_off[v],
+                       key_w + key_off[v]);
         for (size_t k = key_off[v]; k < key_off[v + 1]; k++)
             post_off[keys[k] + 2]++;
     }
@@ -449,6 +402,7 @@ done:
 typedef struct story {
     px_tw *s;          /* sum of the member vectors, term ids ascending */
     uint32_t ns;
+    bool own;          /* s was allocated here (else a node's vector, borrowed) */
     uint32_t size;     /* member nodes */
     uint32_t key;      /* lowest content rank of a member */
     uint32_t key_node; /* that member */
@@ -601,11 +555,12 @@ static int sum_vectors(story *a, const story *b)
         }
     }
     k = px__keep_strongest_terms(m, k, STORY_TERMS);
-    px_tw *s = realloc(a->s, (k ? k : 1) * sizeof *s);
+    px_tw *s = a->own ? realloc(a->s, (k ? k : 1) * sizeof *s) : malloc((k ? k : 1) * sizeof *s);
     if (!s) {
         free(m);
         return PX_ENOMEM;
     }
+    a->own = true;
     for (size_t t = 0; t < k; t++)
         s[t] = (px_tw){(uint32_t)m[t].key, m[t].w};
     free(m);
@@ -711,7 +666,8 @@ static int merge(linkage *L, uint32_t a, uint32_t b)
     }
     x->ver++;
     y->ver++;
-    free(y->s);
+    if (y->own)
+        free(y->s);
     free(y->nb);
     y->s = NULL;
     y->nb = NULL;
@@ -749,13 +705,9 @@ int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_
      * summed in content order */
     for (size_t v = 0; v < n; v++) {
         story *s = &L.st[v];
-        size_t m = in->vec_off[v + 1] - in->vec_off[v];
-        s->s = malloc((m ? m : 1) * sizeof *s->s);
-        if (!s->s)
-            goto done;
-        if (m)
-            memcpy(s->s, in->vec + in->vec_off[v], m * sizeof *s->s);
-        s->ns = (uint32_t)m;
+        /* a story of one node reads the node's vector */
+        s->ns = in->vec_len[v];
+        s->s = s->ns ? (px_tw *)(in->vec + in->vec_start[v]) : NULL;
         s->size = 1;
         s->key = in->rank[v];
         s->key_node = (uint32_t)v;
@@ -805,7 +757,8 @@ int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_
                 if (x->dmax == PX__NO_DAY || y->dmax > x->dmax)
                     x->dmax = y->dmax;
             }
-            free(y->s);
+            if (y->own)
+                free(y->s);
             y->s = NULL;
             y->ns = 0;
             L.parent[v] = a;
@@ -866,7 +819,8 @@ int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_
     rc = PX_OK;
 done:
     for (size_t v = 0; L.st && v < n; v++) {
-        free(L.st[v].s);
+        if (L.st[v].own)
+            free(L.st[v].s);
         free(L.st[v].nb);
     }
     free(L.st);

@@ -182,10 +182,10 @@ int px__near_verify(const px_near_input *in, const uint64_t *cand, size_t n_cand
 #define PX__LSH_MAX_MISS 0.01
 
 /* Shingle sets are kept for exact verification up to this many hashes
- * over all nodes (1 GiB, about 700,000 articles of 2 KB); past it every
+ * over all nodes (512 MiB, about 360,000 articles of 2 KB); past it every
  * candidate is verified by its estimated Jaccard (so the outcome depends
  * on the input's size, not on its order). */
-#define PX__SHINGLE_BUDGET ((size_t)256 << 20)
+#define PX__SHINGLE_BUDGET ((size_t)128 << 20)
 
 /* ---- phases 4-6: stories (cluster.c) ---- */
 
@@ -193,7 +193,8 @@ typedef struct px_story_input {
     size_t n_nodes;
     size_t n_terms;        /* term ids are < n_terms */
     const uint32_t *rank;  /* per node: content rank (ties) */
-    const size_t *vec_off; /* n_nodes + 1 offsets into vec */
+    const size_t *vec_start; /* per node: its vector at vec + vec_start */
+    const uint32_t *vec_len; /* per node: its length */
     const px_tw *vec;      /* per node: unit TF-IDF vector, term ids ascending */
     const int32_t *day;    /* per node, PX__NO_DAY when unknown */
     const uint32_t *must;  /* per node: its near-duplicate component (any node of
@@ -202,15 +203,15 @@ typedef struct px_story_input {
     int threads;
 } px_story_input;
 
-/* The TF-IDF vectors of n nodes: raw + raw_start[v] holds node v's
- * raw_len[v] raw terms, sorted by term key, with ids that term_rank maps
+/* The TF-IDF vectors of n nodes, in place: raw + start[v] holds node
+ * v's len[v] raw terms, sorted by term key, with ids that term_rank maps
  * to the term's rank in key order (< n_terms); df[rank] the number of
- * nodes with the term, of n_df. Keeps each node's strongest DOC_TERMS
- * terms (the lower rank on equal weights), unit length, term ranks
- * ascending. *vec_off (n_nodes + 1 offsets) and *vec: malloc. */
-int px__story_vectors(size_t n_nodes, const size_t *raw_start, const uint32_t *raw_len,
-                      const px_tw *raw, const uint32_t *term_rank, const uint32_t *df,
-                      size_t n_terms, size_t n_df, int threads, size_t **vec_off, px_tw **vec);
+ * nodes with the term, of n_df. Each node's strongest DOC_TERMS terms
+ * (the lower rank on equal weights), unit length, term ranks ascending,
+ * replace its raw terms, and len[v] becomes their count. */
+int px__story_vectors(size_t n_nodes, const size_t *start, uint32_t *len, px_tw *raw,
+                      const uint32_t *term_rank, const uint32_t *df, size_t n_terms, size_t n_df,
+                      int threads);
 /* The candidate edges of in's nodes (lo << 32 | hi, node indices),
  * sorted, distinct: px__story_keys, px__posting_order and
  * px__story_partners over all of them. *out: malloc. */

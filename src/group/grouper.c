@@ -48,6 +48,7 @@ struct px_grouper {
     px_group_options opt;
     int threads, bands, rows;
     bool own_docs, no_nodes;
+    bool consumed; /* run: the features became vectors, no more adds */
     px__group_ingest_fn on_ingest;
     void *ingest_ud;
     int error;
@@ -421,7 +422,7 @@ int px_grouper_new(px_grouper **out, const px_group_options *opt)
 
 int px_grouper_add(px_grouper *g, px_doc *doc)
 {
-    if (!g || !doc) {
+    if (!g || !doc || g->consumed) {
         if (!g || g->own_docs)
             px_doc_free(doc);
         return PX_EUSAGE;
@@ -438,6 +439,10 @@ int px__grouper_add_feat(px_grouper *g, px_group_feat *f, bool copy)
 {
     item it = {NULL, !copy, *f};
     memset(f, 0, sizeof *f);
+    if (g->consumed) {
+        px__feat_release(&it.f);
+        return PX_EUSAGE;
+    }
     uint64_t index = g->n_filled * BATCH + g->ring[g->n_filled % RING].n;
     if (index >= UINT32_MAX - 1) {
         px__feat_release(&it.f);
@@ -526,8 +531,9 @@ static int rank_keys(const uint64_t *key, size_t n, bool empty_last, const bool 
 
 int px_grouper_run(px_grouper *g)
 {
-    if (!g || g->no_nodes)
+    if (!g || g->no_nodes || g->consumed)
         return PX_EUSAGE;
+    g->consumed = true;
     drain(g);
     if (g->error)
         return g->error;
@@ -540,9 +546,8 @@ int px_grouper_run(px_grouper *g)
     uint32_t *must = malloc((n ? n : 1) * sizeof *must);
     uint32_t *label = malloc((n ? n : 1) * sizeof *label);
     px_near_pair *pairs = NULL;
-    size_t n_pairs = 0, *vec_off = NULL, n_edges = 0;
+    size_t n_pairs = 0, n_edges = 0;
     uint64_t *edges = NULL;
-    px_tw *vec = NULL;
     if (!rank || !term_rank || !df || !must || !label)
         goto done;
     /* nodes in content order */
@@ -563,6 +568,11 @@ int px_grouper_run(px_grouper *g)
                         g->sh_len.v};
     if ((rc = px__near_pairs(&ni, &pairs, &n_pairs)))
         goto done;
+    /* the features of the near-duplicate phase are done with */
+    PX_VEC_FREE(g->sh_pool);
+    PX_VEC_FREE(g->sh_start);
+    PX_VEC_FREE(g->sh_len);
+    PX_VEC_FREE(g->sigs);
     px__near_components(n, pairs, n_pairs, must);
     /* document frequencies and TF-IDF vectors, terms in key order */
     size_t nt = g->term_key.n;
@@ -570,11 +580,12 @@ int px_grouper_run(px_grouper *g)
         goto done;
     for (size_t t = 0; t < nt; t++)
         df[term_rank[t]] = g->df.v[t];
-    if ((rc = px__story_vectors(n, g->raw_start.v, g->raw_len.v, g->raw_pool.v, term_rank, df, nt,
-                                g->n_df, g->threads, &vec_off, &vec)))
+    if ((rc = px__story_vectors(n, g->raw_start.v, g->raw_len.v, g->raw_pool.v, term_rank, df,
+                                nt, g->n_df, g->threads)))
         goto done;
-    px_story_input si = {n, nt, rank, vec_off, vec, g->day.v, must, g->opt.story_threshold,
-                         g->threads};
+    px__u64map_release(&g->term_id);
+    px_story_input si = {n,        nt,       rank,     g->raw_start.v,        g->raw_len.v,
+                         g->raw_pool.v, g->day.v, must, g->opt.story_threshold, g->threads};
     if ((rc = px__story_edges(&si, &edges, &n_edges)) ||
         (rc = px__story_cluster(&si, edges, n_edges, label)))
         goto done;
@@ -591,8 +602,6 @@ done:
     free(must);
     free(label);
     free(pairs);
-    free(vec_off);
-    free(vec);
     free(edges);
     if (rc)
         free_results(g);
