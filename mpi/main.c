@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,9 @@ static const char help[] =
     "  --format jsonl      one object per document (the only format)\n"
     "  -o FILE             write to FILE (complete or not at all) instead of\n"
     "                      standard output\n"
+    "  -o DIR/             (a folder) each rank writes the lines of its own\n"
+    "                      documents to DIR/part-NNNNN.jsonl: the parts in rank\n"
+    "                      order are the output\n"
     "  --threshold J       Jaccard threshold of near-duplicates (default 0.5)\n"
     "  --shingle K         words per shingle (default 5)\n"
     "  --num-perm N        MinHash permutations (default 128)\n"
@@ -193,12 +197,13 @@ static int default_threads(mpx *m)
     return t > 0 ? t : 1;
 }
 
-static int write_jsonl(FILE *f, mpx_result *r)
+/* The lines of documents [from, to). */
+static int write_jsonl(FILE *f, mpx_result *r, size_t from, size_t to)
 {
     const char **near = NULL;
     size_t cap = 0;
     int rc = PX_OK;
-    for (size_t i = 0; i < r->n_docs && !rc; i++) {
+    for (size_t i = from; i < to && !rc; i++) {
         px_group_assign a;
         if ((rc = px__result_assign(&r->res, i, &a)))
             break;
@@ -226,9 +231,10 @@ static int write_jsonl(FILE *f, mpx_result *r)
     return rc;
 }
 
-/* Writes the output on rank 0: to FILE through a temporary name, so
- * FILE is complete or untouched. */
-static int write_output(mpx *m, const char *path, mpx_result *r)
+/* Writes bytes (or, on rank 0 with r, the whole output) to path, or
+ * standard output, through a temporary name, so the file is complete or
+ * untouched. */
+static int write_output(mpx *m, const char *path, mpx_result *r, const px_buf *bytes)
 {
     char *tmp = NULL;
     FILE *f = stdout;
@@ -245,7 +251,11 @@ static int write_output(mpx *m, const char *path, mpx_result *r)
             return PX_EIO;
         }
     }
-    int rc = write_jsonl(f, r);
+    int rc = PX_OK;
+    if (r)
+        rc = write_jsonl(f, r, 0, r->n_docs);
+    else
+        fwrite(bytes->ptr, 1, bytes->len, f);
     bool ok = !ferror(f);
     ok = (f == stdout ? fflush(f) == 0 : fclose(f) == 0) && ok;
     if (!rc && !ok) {
@@ -261,6 +271,68 @@ static int write_output(mpx *m, const char *path, mpx_result *r)
             unlink(tmp);
         free(tmp);
     }
+    return rc;
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    size_t n = path ? strlen(path) : 0;
+    return n && (path[n - 1] == '/' || (stat(path, &st) == 0 && S_ISDIR(st.st_mode)));
+}
+
+/* -o DIR: each rank writes the lines of its own documents to
+ * DIR/part-NNNNN.jsonl (rank 0 makes them and sends each rank its own);
+ * the parts in rank order are the output. */
+static int write_parts(mpx *m, const char *dir, mpx_result *r, uint64_t my_docs)
+{
+    int p = m->size, rc = PX_OK;
+    int64_t mine = (int64_t)my_docs, *counts = malloc((size_t)p * sizeof *counts);
+    px_buf *out = calloc((size_t)p, sizeof *out), in = PX_BUF_INIT;
+    size_t *off = malloc((size_t)(p + 1) * sizeof *off);
+    if (!counts || !out || !off)
+        rc = PX_ENOMEM;
+    if (m->rank == 0 && !rc && mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        mpx_error(m, "cannot make the folder %s: %s", dir, strerror(errno));
+        rc = PX_EIO;
+    }
+    if ((rc = mpx_agree(m, rc)))
+        goto done;
+    mpx_allgather(m, &mine, 1, counts);
+    for (int k = 0; k < p; k++)
+        px_buf_init(&out[k]);
+    if (m->rank == 0) {
+        size_t at = 0;
+        for (int k = 0; k < p && !rc; k++) {
+            char *mem = NULL;
+            size_t len = 0;
+            FILE *f = open_memstream(&mem, &len);
+            if (!f) {
+                rc = PX_ENOMEM;
+                break;
+            }
+            rc = write_jsonl(f, r, at, at + (size_t)counts[k]);
+            if (fclose(f) != 0 && !rc)
+                rc = PX_ENOMEM;
+            if (!rc)
+                px_buf_put(&out[k], mem, len);
+            free(mem);
+            at += (size_t)counts[k];
+        }
+    }
+    if ((rc = mpx_agree(m, rc)) || (rc = mpx_exchange(m, out, &in, off)))
+        goto done;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/part-%05d.jsonl", dir, m->rank);
+    rc = write_output(m, path, NULL, &in);
+done:
+    if (out)
+        for (int k = 0; k < p; k++)
+            px_buf_release(&out[k]);
+    free(out);
+    px_buf_release(&in);
+    free(counts);
+    free(off);
     return rc;
 }
 
@@ -400,12 +472,15 @@ int main(int argc, char **argv)
     }
     if (!rc)
         rc = mpx_stories(&m, &a.opt, &d, &r);
+    uint64_t my_docs = d.n;
     mpx_docs_release(&d);
     m.phase = PH_OUTPUT;
     mpx_set_phase("writing the output", a.out_path);
-    if (!rc && m.rank == 0) {
+    int parts = is_dir(a.out_path); /* -o DIR: the same on every rank (one file system) */
+    if (!rc && (parts || m.rank == 0)) {
         double c0 = mpx_cpu(), wl0 = MPI_Wtime();
-        rc = write_output(&m, a.out_path, &r);
+        rc = parts ? write_parts(&m, a.out_path, &r, my_docs)
+                   : write_output(&m, a.out_path, &r, NULL);
         m.t_phase[PH_OUTPUT] += mpx_cpu() - c0;
         m.w_phase[PH_OUTPUT] += MPI_Wtime() - wl0;
     }
