@@ -1403,6 +1403,18 @@ int mpx_stories(mpx *m, const px_group_options *opt, mpx_docs *d, mpx_result *re
             rc = phase_linkage(&R, &G);
         else
             rc = phase_output(&R, &G, res);
+        /* the features each phase was the last to need */
+        if (k == 1) {
+            PX_VEC_FREE(d->sigs);
+            PX_VEC_FREE(d->sh_pool);
+            PX_VEC_FREE(d->sh_start);
+            PX_VEC_FREE(d->sh_len);
+        } else if (k == 2) {
+            PX_VEC_FREE(d->tm_pool);
+            PX_VEC_FREE(d->tm_start);
+            PX_VEC_FREE(d->tm_len);
+            px__u64map_release(&d->text_by_exact);
+        }
         m->t_phase[PH_NODES + k] += mpx_cpu() - t0;
         m->w_phase[PH_NODES + k] += MPI_Wtime() - w0;
     }
