@@ -67,6 +67,122 @@ bool px__jsonl_fast(char *s, size_t len, px_jsonl_fields *out);
 
 int px__doc_structure(px_doc *doc, bool structure);
 
+/* ---- input streams (gzip.c) ---- */
+
+/* A file or standard input ("-"), gunzipped on the fly when it starts
+ * with gzip's magic bytes (members after members). */
+typedef struct px_input px_input;
+/* PX_OK, PX_EIO (errno set) or PX_ENOMEM; *out: close with
+ * px__input_close. */
+int px__input_open(px_input **out, const char *path);
+void px__input_close(px_input *in);
+bool px__input_gzip(const px_input *in);
+unsigned px__input_members(const px_input *in); /* gzip members ended */
+uint64_t px__input_offset(const px_input *in);  /* stream bytes consumed */
+/* What went wrong, or NULL: a read error, truncated or corrupt gzip data
+ * (fatal: the stream ended early), bytes after the gzip data (not). */
+const char *px__input_problem(const px_input *in, bool *fatal);
+/* At least want bytes ahead (fewer at the end), not consumed; borrowed
+ * until the next call. */
+const char *px__input_peek(px_input *in, size_t want, size_t *avail);
+/* Consumes up to n bytes into dst (dropped when dst is NULL); returns the
+ * count, short only at the end. */
+size_t px__input_read(px_input *in, void *dst, size_t n);
+/* Appends up to n bytes to out; PX_ENOMEM or PX_OK (short at the end). */
+int px__input_read_buf(px_input *in, px_buf *out, size_t n);
+/* The next line with its '\n' (not NUL-terminated; borrowed and writable
+ * until the next call): 1, or 0 at the end. A line longer than max is
+ * consumed but not returned: *len is 0 and *dropped its length. */
+int px__input_getline(px_input *in, size_t max, char **line, size_t *len, size_t *dropped);
+
+/* ---- WARC (warc.c) ---- */
+
+typedef struct px_warc_record {
+    size_t number;   /* 1-based, in the file */
+    uint64_t offset; /* of its "WARC/" line in the (gunzipped) stream */
+    char type[32];   /* WARC-Type: "response", "request", ... */
+    char uri[8192];  /* WARC-Target-URI, "" when none */
+    char date[64];   /* WARC-Date as written */
+    char content_type[256];
+    bool truncated;  /* the block was longer than max_block: cut */
+    px_buf block;    /* kept for response, resource, conversion records */
+} px_warc_record;
+
+typedef struct px_warc_io {
+    px_input *in;
+    size_t max_block;
+    /* damaged records: the message names the record number and offset */
+    void (*on_problem)(void *ud, px_severity sev, const char *msg);
+    void *ud;
+    size_t n_records, n_damaged;
+} px_warc_io;
+
+/* Reads the next record: 1, 0 at the end, PX_ENOMEM. */
+int px__warc_next(px_warc_io *w, px_warc_record *rec);
+void px__warc_record_release(px_warc_record *rec);
+
+typedef struct px_warc_payload {
+    int status;             /* HTTP status; 200 for resource/conversion; -1 none */
+    char content_type[256]; /* of the payload */
+    char charset[64];       /* its charset parameter, "" when none */
+    const char *damaged;    /* why the body could not be decoded, or NULL */
+} px_warc_payload;
+
+/* The payload of a record (the HTTP body of a response, with chunked
+ * and gzip/deflate coding undone, at most max bytes inflated) in body. */
+int px__warc_payload(const px_warc_record *rec, size_t max, px_warc_payload *pl, px_buf *body);
+/* PX_FORMAT_HTML, PX_FORMAT_TEXT, or 0 when the payload is no article. */
+int px__warc_kind(const px_warc_payload *pl, const char *body, size_t len);
+/* The charset parameter of a Content-Type value ("" when none). */
+void px__charset_param(const char *ct, size_t len, char *out, size_t cap);
+
+/* ---- folder walks (walk.c) ---- */
+
+struct stat;
+/* The folders and files a walk has entered, by device and inode. */
+typedef struct px_walk {
+    uint64_t *keys;
+    size_t n, cap;
+    /* every entry passed over, with the reason */
+    void (*on_warn)(void *ud, px_severity sev, const char *path, const char *msg);
+    void *ud;
+} px_walk;
+
+/* The format a file's name asks for, .gz stripped (*gz set). */
+px_format px__format_of(const char *path, bool *gz);
+/* Why a folder walk passes over a file of that name, NULL when it reads
+ * it. */
+const char *px__walk_skip_reason(const char *name);
+/* Marks a folder or file as entered; *first is false when it was
+ * already. PX_OK or PX_ENOMEM. */
+int px__walk_enter(px_walk *w, const struct stat *st, bool *first);
+/* The entries of a folder to read, in name order (*out: malloc'd paths
+ * in a malloc'd array, caller frees both); every other entry is named
+ * through on_warn. */
+int px__walk_list(px_walk *w, const char *path, char ***out, size_t *n_out);
+void px__walk_release(px_walk *w);
+
+/* ---- encodings (encoding.c) ---- */
+
+typedef struct px_decoded {
+    px_str text;          /* the UTF-8 text: the input, or in out */
+    const char *encoding; /* NULL: the bytes were used as they are */
+    bool converted;       /* text is in out */
+    bool guessed;         /* UTF-16 recognised without a mark */
+    char declared[64];    /* the declared charset that was applied */
+    char unknown[64];     /* a declared charset iconv does not know */
+    size_t n_invalid, first_invalid_line; /* bytes the encoding does not define */
+} px_decoded;
+
+/* Decodes a document's bytes to UTF-8: a byte order mark, else the
+ * declared charset (transport, then for HTML the page's own
+ * declaration), else the bytes as they are. */
+int px__decode(const char *in, size_t len, const char *declared, bool html, px_buf *out,
+               px_decoded *info);
+/* The charset an HTML page declares in its first 64 KB (<meta charset>,
+ * http-equiv Content-Type, <?xml encoding>); false when none. */
+bool px__html_declared_charset(const char *s, size_t len, char *out, size_t cap);
+
 /* Readers hand documents to this: builds a px_doc from bytes. */
 int px__doc_build(px_doc **out, const char *bytes, size_t len, const px_doc_meta *meta,
                   int structure, px_diag_fn on_diag, void *ud, size_t line_for_diag);
