@@ -75,12 +75,17 @@ static int tokenize_and_split(px_doc *doc)
             blk->n_sentences++;
         }
     }
-    doc->toks = px_arena_alloc(&doc->arena, (toks.n + 1) * sizeof(px_token));
-    doc->sents = px_arena_alloc(&doc->arena, (sents.n + 1) * sizeof(px_sentence));
-    if (!doc->toks || !doc->sents)
+    /* the tokens, the largest array of a document, are handed over
+     * rather than copied into the arena: a copy doubled the peak memory
+     * of a long document */
+    if (!PX_VEC_RESERVE(toks, 1))
         goto done;
-    if (toks.n)
-        memcpy(doc->toks, toks.v, toks.n * sizeof(px_token));
+    px_token *exact = realloc(toks.v, (toks.n + 1) * sizeof(px_token));
+    doc->toks = exact ? exact : toks.v;
+    toks.v = NULL;
+    doc->sents = px_arena_alloc(&doc->arena, (sents.n + 1) * sizeof(px_sentence));
+    if (!doc->sents)
+        goto done;
     if (sents.n)
         memcpy(doc->sents, sents.v, sents.n * sizeof(px_sentence));
     doc->n_toks = toks.n;
@@ -126,6 +131,21 @@ int px__doc_build(px_doc **out, const char *bytes, size_t len, const px_doc_meta
                  line_for_diag ? line_for_diag : norm.first_invalid_line);
         report(on_diag, ud, PX_SEV_WARNING, meta,
                line_for_diag ? line_for_diag : norm.first_invalid_line, msg);
+    }
+    size_t n_split, n_cut, first_long;
+    px__split_long_lines(doc, PX_LINE_MAX, &n_split, &n_cut, &first_long);
+    if (n_split || n_cut) {
+        char msg[200];
+        size_t at = line_for_diag ? line_for_diag : first_long;
+        if (n_cut)
+            snprintf(msg, sizeof(msg),
+                     "line longer than %d MB without a space: cut at %d MB (%zu time%s)",
+                     PX_LINE_MAX >> 20, PX_LINE_MAX >> 20, n_cut, n_cut == 1 ? "" : "s");
+        else
+            snprintf(msg, sizeof(msg),
+                     "line longer than %d MB: split at sentence or space boundaries (%zu time%s)",
+                     PX_LINE_MAX >> 20, n_split, n_split == 1 ? "" : "s");
+        report(on_diag, ud, PX_SEV_WARNING, meta, at, msg);
     }
     doc->id = dup_meta(&doc->arena, meta && meta->id ? meta->id : "doc");
     doc->file = dup_meta(&doc->arena, meta ? meta->file : NULL);
@@ -174,6 +194,7 @@ void px_doc_free(px_doc *doc)
         return;
     free(doc->text);
     free(doc->map);
+    free(doc->toks);
     px_arena_release(&doc->arena);
     free(doc);
 }

@@ -8,10 +8,12 @@
  * fatal: a truncated or corrupt gzip stream ends the stream with a
  * problem the caller names with the file.
  */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <zlib.h>
@@ -205,7 +207,8 @@ int px__input_open(px_input **out, const char *path)
     }
     /* the first bytes decide: gzip's magic number, or plain bytes */
     while (in->len < 2) {
-        ssize_t k = read_fd(in->fd, in->buf + in->len, in->cap - in->len);
+        /* no more than zin holds, in case it is compressed */
+        ssize_t k = read_fd(in->fd, in->buf + in->len, ZIN_CHUNK - in->len);
         if (k <= 0) {
             if (k < 0) {
                 int e = errno;
@@ -228,10 +231,10 @@ int px__input_open(px_input **out, const char *path)
         in->gz = true;
         in->z_member = true;
         /* what was read is compressed: it moves to zin */
-        size_t n = PX_MIN(in->len, (size_t)ZIN_CHUNK);
-        memcpy(in->zin, in->buf, n);
+        assert(in->len <= ZIN_CHUNK);
+        memcpy(in->zin, in->buf, in->len);
         in->z.next_in = in->zin;
-        in->z.avail_in = (uInt)n;
+        in->z.avail_in = (uInt)in->len;
         in->len = 0;
     } else if (!in->len) {
         in->eof = true;
@@ -254,6 +257,14 @@ void px__input_close(px_input *in)
 }
 
 bool px__input_gzip(const px_input *in) { return in->gz; }
+
+size_t px__input_size_hint(const px_input *in)
+{
+    struct stat st;
+    if (in->gz || fstat(in->fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0)
+        return 0;
+    return (size_t)st.st_size;
+}
 unsigned px__input_members(const px_input *in) { return in->members; }
 uint64_t px__input_offset(const px_input *in) { return in->offset; }
 

@@ -21,7 +21,7 @@ struct px_doc {
     size_t n_blocks;
     px_sentence *sents;
     size_t n_sents;
-    px_token *toks;
+    px_token *toks; /* malloc: the document's largest array, not in the arena */
     size_t n_toks;
     /* per-stage caches, in the arena; NULL until the stage runs */
     struct px_dates_cache *dates; /* src/date */
@@ -67,6 +67,20 @@ bool px__jsonl_fast(char *s, size_t len, px_jsonl_fields *out);
 
 int px__doc_structure(px_doc *doc, bool structure);
 
+/* ---- hard wrapping and long lines (wrap.c) ---- */
+
+/* Lines longer than this are split or cut (px__split_long_lines). */
+enum { PX_LINE_MAX = 1 << 20 };
+/* Joins the lines of hard-wrapped text in doc->text[from, len) into
+ * paragraphs (text and map edited together); leaves other text as it
+ * is. *n_joined: line breaks removed. PX_OK or PX_ENOMEM. */
+int px__unwrap(px_doc *doc, size_t from, size_t *n_joined);
+/* Breaks lines longer than limit at a sentence end or a space (*n_split
+ * breaks), or cuts a run without a space at the limit (*n_cut runs);
+ * *first_line: the line number of the first one. */
+int px__split_long_lines(px_doc *doc, size_t limit, size_t *n_split, size_t *n_cut,
+                         size_t *first_line);
+
 /* ---- input streams (gzip.c) ---- */
 
 /* A file or standard input ("-"), gunzipped on the fly when it starts
@@ -77,6 +91,8 @@ typedef struct px_input px_input;
 int px__input_open(px_input **out, const char *path);
 void px__input_close(px_input *in);
 bool px__input_gzip(const px_input *in);
+/* The size of a plain regular file (0 when unknown): to size buffers. */
+size_t px__input_size_hint(const px_input *in);
 unsigned px__input_members(const px_input *in); /* gzip members ended */
 uint64_t px__input_offset(const px_input *in);  /* stream bytes consumed */
 /* What went wrong, or NULL: a read error, truncated or corrupt gzip data

@@ -223,6 +223,9 @@ static char *id_from_path(const char *path)
 static int slurp(px_input *in, size_t max, px_buf *out, bool *truncated)
 {
     *truncated = false;
+    size_t hint = px__input_size_hint(in);
+    if (hint && !px_buf_grow(out, PX_MIN(hint, max)))
+        return PX_ENOMEM;
     if (px__input_read_buf(in, out, max))
         return PX_ENOMEM;
     size_t avail;
