@@ -2,7 +2,7 @@
 # install-deps.sh - installs the Debian packages parallax builds and tests
 # with, when they are missing. Needs root (or sudo) the first time only.
 set -e
-PKGS="build-essential cmake pkg-config clang libclang-rt-dev libutf8proc-dev libjansson-dev libgumbo-dev libsqlite3-dev sqlite3 libstemmer-dev libxxhash-dev zlib1g-dev iso-codes python3 valgrind chromium"
+PKGS="build-essential cmake pkg-config clang libclang-rt-dev libutf8proc-dev libjansson-dev libgumbo-dev libsqlite3-dev sqlite3 libstemmer-dev libxxhash-dev zlib1g-dev wamerican iso-codes python3 valgrind chromium"
 [ -n "$PX_EXTRA_PKGS" ] && PKGS="$PKGS $PX_EXTRA_PKGS"
 missing=""
 for p in $PKGS; do

@@ -456,11 +456,14 @@ typedef struct shape {
  * wrapped. */
 static bool wrapped_shape(const char *t, const wline *l, size_t n, shape *sh)
 {
-    size_t nonblank = 0, pairs = 0, inside = 0, mid = 0;
+    size_t nonblank = 0, mid = 0, cont = 0, beyond = 0, near = 0;
     PX_VEC(uint32_t) cols = {0};
     PX_VEC(uint32_t) mid_cols = {0};
-    uint32_t indents[9] = {0};
+    PX_VEC(uint32_t) slack = {0};
+    uint32_t indents[9] = {0}, mid_indents[9] = {0};
     bool ok = false;
+    /* lines certainly inside a paragraph (a word, comma or hyphen, then
+     * lower case) give the width and the indent of a continued line */
     for (size_t i = 0; i < n; i++) {
         if (l[i].blank)
             continue;
@@ -468,63 +471,54 @@ static bool wrapped_shape(const char *t, const wline *l, size_t n, shape *sh)
         indents[PX_MIN(l[i].indent, 8u)]++;
         if (!PX_VEC_PUSH(cols, l[i].cols))
             goto done;
-        if (i + 1 >= n || l[i + 1].blank)
-            continue;
-        pairs++;
-        if (!ends_sentence(t, &l[i]))
-            inside++;
-        /* certainly inside a paragraph: the line ends in a word or a
-         * comma and the next goes on in lower case */
-        uint32_t a = last_cp(t, &l[i]), b = first_cp(t, &l[i + 1]);
-        if (goes_on(a, b)) {
+        if (i + 1 < n && !l[i + 1].blank && goes_on(last_cp(t, &l[i]), first_cp(t, &l[i + 1]))) {
             mid++;
+            mid_indents[PX_MIN(l[i + 1].indent, 8u)]++;
             if (!PX_VEC_PUSH(mid_cols, l[i].cols))
                 goto done;
         }
     }
-    /* most lines end near one width, many breaks fall inside sentences,
-     * and many go on in lower case: a paragraph a line never does */
-    if (nonblank < 3 || inside < 2 || mid < 2 || mid * 10 < pairs * 2)
+    if (nonblank < 3 || mid < 2)
         goto done;
+    sh->base_indent = 0;
+    for (uint32_t k = 1; k < 9; k++)
+        if (mid_indents[k] > mid_indents[sh->base_indent])
+            sh->base_indent = k;
     sh->width = mid_cols.n >= 3 ? percentile(mid_cols.v, mid_cols.n, 95)
                                 : percentile(cols.v, cols.n, 90);
     sh->longest = percentile(mid_cols.v, mid_cols.n, 100);
     if (sh->width < 25 || sh->width > 160)
         goto done;
-    size_t near = 0, beyond = 0;
-    for (size_t i = 0; i < cols.n; i++) {
-        near += cols.v[i] * 10 >= sh->width * 6 && cols.v[i] <= sh->width + 2;
-        beyond += cols.v[i] * 10 > sh->width * 13;
+    /* the lines that a line of the continuation indent follows: most end
+     * near the width, and a fifth at least certainly go on; a text of
+     * one paragraph a line never does */
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (l[i].blank || l[i + 1].blank || PX_MIN(l[i + 1].indent, 8u) != sh->base_indent)
+            continue;
+        cont++;
+        near += l[i].cols * 10 >= sh->width * 6 && l[i].cols <= sh->width + 2;
     }
-    if (near * 2 < nonblank || beyond * 10 > nonblank)
+    for (size_t i = 0; i < cols.n; i++)
+        beyond += cols.v[i] * 10 > sh->width * 13;
+    if (mid * 10 < cont * 2 || near * 2 < cont || beyond * 10 > nonblank)
         goto done;
     /* how far short of the width a line inside a paragraph stops, and
      * whether the next word would ever have fitted */
-    PX_VEC(uint32_t) slack = {0};
     size_t fits = 0;
     for (size_t i = 0; i + 1 < n; i++) {
-        if (l[i].blank || l[i + 1].blank)
+        if (l[i].blank || l[i + 1].blank || !goes_on(last_cp(t, &l[i]), first_cp(t, &l[i + 1])))
             continue;
-        uint32_t a = last_cp(t, &l[i]), b = first_cp(t, &l[i + 1]);
-        if (!goes_on(a, b))
-            continue;
-        if (!PX_VEC_PUSH(slack, l[i].cols < sh->width ? sh->width - l[i].cols : 0)) {
-            PX_VEC_FREE(slack);
+        if (!PX_VEC_PUSH(slack, l[i].cols < sh->width ? sh->width - l[i].cols : 0))
             goto done;
-        }
         fits += l[i].cols + 1 + l[i + 1].first_word <= sh->width;
     }
     sh->slack = slack.n >= 3 ? percentile(slack.v, slack.n, 90) : sh->width / 5;
     sh->greedy = slack.n >= 3 && fits * 10 <= slack.n;
-    PX_VEC_FREE(slack);
-    sh->base_indent = 0;
-    for (uint32_t k = 1; k < 9; k++)
-        if (indents[k] > indents[sh->base_indent])
-            sh->base_indent = k;
     ok = true;
 done:
     PX_VEC_FREE(cols);
     PX_VEC_FREE(mid_cols);
+    PX_VEC_FREE(slack);
     return ok;
 }
 
