@@ -30,8 +30,11 @@ static void usage(FILE *f)
                "Verbs:\n");
     for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
         fprintf(f, "  %-8s %s\n", verbs[i].name, verbs[i].summary);
-    fprintf(f, "\nINPUT is any mix of files (.txt, .jsonl, .html), folders (read\n"
-               "recursively) and - for standard input.\n"
+    fprintf(f, "\nINPUT is any mix of files (.txt, .jsonl, .html, .xhtml, .warc, TREC\n"
+               "SGML; any of them gzipped, .gz or not), folders (read recursively, each\n"
+               "file once; a file passed over is named in a note) and - for standard\n"
+               "input. Text may be UTF-8, UTF-16 with a byte order mark, or a legacy\n"
+               "encoding a page declares; hard-wrapped text is joined into paragraphs.\n"
                "Run 'parallax VERB --help' for a verb's options.\n\n"
                "Exit status: 0 ok, 1 input problems were reported (or a fatal error),\n"
                "2 usage error.\n");
