@@ -167,6 +167,11 @@ int px__doc_build(px_doc **out, const char *bytes, size_t len, const px_doc_meta
         doc->id = px_arena_strdup(&doc->arena, "doc");
     if ((rc = px__doc_structure(doc, structure != 0)))
         goto fail;
+    /* the text is final: the map shrinks to its compact form */
+    if ((rc = px__offmap_build(&doc->offs, doc->map, doc->len + 1)))
+        goto fail;
+    free(doc->map);
+    doc->map = NULL;
     if ((rc = tokenize_and_split(doc)))
         goto fail;
     if (!doc->id) {
@@ -194,6 +199,7 @@ void px_doc_free(px_doc *doc)
         return;
     free(doc->text);
     free(doc->map);
+    px__offmap_release(&doc->offs);
     free(doc->toks);
     px_arena_release(&doc->arena);
     free(doc);
@@ -235,7 +241,7 @@ size_t px_doc_char_offset(const px_doc *doc, size_t byte)
     if (byte > doc->len)
         byte = doc->len;
     /* inside a multi-byte character, round to its start */
-    return doc->map[byte];
+    return doc->map ? doc->map[byte] : px__offmap_get(&doc->offs, byte);
 }
 
 size_t px_doc_char_length(const px_doc *doc)

@@ -8,6 +8,18 @@
 
 #include "../text/text.h"
 
+/* A document's offset map once its text is final (offmap.c). */
+typedef struct px_offmap {
+    uint32_t *base; /* the offset at every 64th byte */
+    uint8_t *step;  /* each byte's offset minus its block's base; 255: see exc */
+    size_t *exc_at; /* bytes whose step does not fit, in order */
+    uint32_t *exc_val;
+    size_t n_exc, n; /* n: entries (text length + 1) */
+} px_offmap;
+int px__offmap_build(px_offmap *m, const uint32_t *map, size_t n);
+uint32_t px__offmap_get(const px_offmap *m, size_t i);
+void px__offmap_release(px_offmap *m);
+
 struct px_doc {
     px_arena arena; /* everything below that is a pointer lives here */
     char *id, *file, *source, *url, *date, *headline, *standfirst;
@@ -15,7 +27,10 @@ struct px_doc {
     const char *date_origin;
     char *text; /* normalised, NUL-terminated (malloc, from px_norm) */
     size_t len;
-    uint32_t *map; /* len+1 code-point offsets (malloc) */
+    /* len+1 code-point offsets into the original input: map (malloc)
+     * while the text is built and edited, then offs (px_doc_char_offset) */
+    uint32_t *map;
+    px_offmap offs;
     size_t n_chars;
     px_block *blocks;
     size_t n_blocks;

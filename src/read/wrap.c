@@ -555,10 +555,38 @@ static bool paragraph_break(const char *t, const wline *a, const wline *b, const
     return false;
 }
 
+/* A quick look before the real one (a condition it needs): two lines
+ * at least that end in a letter, a comma or a hyphen and that a line in
+ * lower case follows. Most text is one paragraph a line and stops here
+ * after a memchr a line. */
+static bool may_be_wrapped(const char *t, size_t from, size_t len)
+{
+    size_t found = 0, i = from;
+    while (i < len) {
+        const char *nl = memchr(t + i, '\n', len - i);
+        if (!nl)
+            break;
+        size_t e = (size_t)(nl - t), n = e + 1;
+        while (e > i && t[e - 1] == ' ')
+            e--;
+        while (n < len && t[n] == ' ')
+            n++;
+        unsigned char last = e > i ? (unsigned char)t[e - 1] : 0, next = n < len ? (unsigned char)t[n] : 0;
+        if (e > i && (next >= 0x80 || (next >= 'a' && next <= 'z')) &&
+            (last >= 0x80 || last == ',' || last == '-' || ((last | 32) >= 'a' && (last | 32) <= 'z')) &&
+            ++found >= 2)
+            return true;
+        i = (size_t)(nl - t) + 1;
+    }
+    return false;
+}
+
 int px__unwrap(px_doc *doc, size_t from, size_t *n_joined)
 {
     *n_joined = 0;
     const char *t = doc->text;
+    if (!may_be_wrapped(t, from, doc->len))
+        return PX_OK;
     wline_vec lines = {0};
     vocab v = {0};
     int rc = PX_ENOMEM;
