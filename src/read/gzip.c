@@ -10,6 +10,7 @@
  */
 #include <assert.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,13 +40,22 @@ struct px_input {
     unsigned members;
     char problem[160];
     bool problem_fatal;
+    bool dead; /* a fatal problem: no more bytes */
 };
 
-static void set_problem(px_input *in, bool fatal, const char *fmt, const char *arg)
+static void set_problem(px_input *in, bool fatal, const char *fmt, ...) PX_PRINTF(3, 4);
+
+/* The first problem is kept; a fatal one ends the stream. */
+static void set_problem(px_input *in, bool fatal, const char *fmt, ...)
 {
+    if (fatal)
+        in->dead = true;
     if (in->problem[0])
         return;
-    snprintf(in->problem, sizeof(in->problem), fmt, arg ? arg : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(in->problem, sizeof(in->problem), fmt, ap);
+    va_end(ap);
     in->problem_fatal = fatal;
 }
 
@@ -86,7 +96,7 @@ static bool zin_fill(px_input *in)
 static size_t inflate_some(px_input *in)
 {
     size_t before = in->len;
-    while (in->len == before) {
+    while (in->len == before && !in->dead) {
         if (!in->z_member) {
             /* between members: another one, or the end */
             if (in->z.avail_in < 2 && !zin_fill(in) && !in->z.avail_in)
@@ -100,19 +110,19 @@ static size_t inflate_some(px_input *in)
                 while (i < in->z.avail_in && !in->z.next_in[i])
                     i++;
                 if (i < in->z.avail_in)
-                    set_problem(in, false, "bytes after the end of the gzip data ignored%s", "");
+                    set_problem(in, false, "bytes after the end of the gzip data ignored");
                 in->z.avail_in = 0;
                 in->raw_eof = true;
                 return 0;
             }
             if (inflateReset2(&in->z, 16 + MAX_WBITS) != Z_OK) {
-                set_problem(in, true, "gzip: %s", in->z.msg);
+                set_problem(in, true, "gzip: %s", in->z.msg ? in->z.msg : "cannot start a member");
                 return 0;
             }
             in->z_member = true;
         }
         if (!in->z.avail_in && !zin_fill(in)) {
-            set_problem(in, true, "truncated gzip data%s", in->problem_fatal ? "" : "");
+            set_problem(in, true, "truncated gzip data");
             return 0;
         }
         in->z.next_out = (unsigned char *)in->buf + in->len;
@@ -122,15 +132,12 @@ static size_t inflate_some(px_input *in)
         if (zr == Z_STREAM_END) {
             in->z_member = false;
             in->members++;
-        } else if (zr == Z_NEED_DICT || zr == Z_DATA_ERROR) {
-            set_problem(in, true, "corrupt gzip data: %s", in->z.msg ? in->z.msg : "bad data");
-            return in->len - before;
         } else if (zr == Z_MEM_ERROR) {
-            set_problem(in, true, "gzip: %s", "out of memory");
-            return in->len - before;
+            set_problem(in, true, "gzip: out of memory");
         } else if (zr == Z_BUF_ERROR && !in->z.avail_in && !zin_fill(in)) {
-            set_problem(in, true, "truncated gzip data%s", "");
-            return in->len - before;
+            set_problem(in, true, "truncated gzip data");
+        } else if (zr != Z_OK && zr != Z_BUF_ERROR) {
+            set_problem(in, true, "corrupt gzip data: %s", in->z.msg ? in->z.msg : "bad data");
         }
     }
     return in->len - before;
@@ -159,10 +166,12 @@ static bool make_room(px_input *in)
 /* Appends more stream bytes to buf; false at the end (or on damage). */
 static bool fill(px_input *in)
 {
+    if (in->dead)
+        in->eof = true;
     if (in->eof)
         return false;
     if (!make_room(in)) {
-        set_problem(in, true, "%s", "out of memory");
+        set_problem(in, true, "out of memory");
         in->eof = true;
         return false;
     }
