@@ -1,6 +1,6 @@
 /*
- * gzip.c - px_input, the byte stream every reader reads from: a file or
- * standard input, gunzipped on the fly when its first bytes are gzip's
+ * gzip.c - px_input, the byte stream every reader reads from: a file,
+ * standard input or a buffer held in memory, gunzipped on the fly when its first bytes are gzip's
  * magic number (whatever the name), members after members as CC-NEWS
  * and other crawls write them (one per WARC record). The stream is read
  * in one buffer that grows only to the longest line asked for, so a file
@@ -26,6 +26,8 @@ enum { INPUT_CHUNK = 256 * 1024, ZIN_CHUNK = 128 * 1024 };
 struct px_input {
     int fd;
     bool own_fd;
+    char *mem; /* a buffer read instead of fd (owned), or NULL */
+    size_t mem_len, mem_pos;
     bool gz;       /* decompressing */
     bool raw_eof;  /* no more bytes from fd */
     bool eof;      /* no more bytes in buf after pos..len */
@@ -59,11 +61,18 @@ static void set_problem(px_input *in, bool fatal, const char *fmt, ...)
     in->problem_fatal = fatal;
 }
 
-/* read() that retries on EINTR; -1 with errno on failure. */
-static ssize_t read_fd(int fd, void *p, size_t n)
+/* read() that retries on EINTR, or a copy from the buffer; -1 with
+ * errno on failure. */
+static ssize_t read_raw(px_input *in, void *p, size_t n)
 {
+    if (in->mem) {
+        size_t k = PX_MIN(n, in->mem_len - in->mem_pos);
+        memcpy(p, in->mem + in->mem_pos, k);
+        in->mem_pos += k;
+        return (ssize_t)k;
+    }
     for (;;) {
-        ssize_t k = read(fd, p, n);
+        ssize_t k = read(in->fd, p, n);
         if (k >= 0 || errno != EINTR)
             return k;
     }
@@ -77,7 +86,7 @@ static bool zin_fill(px_input *in)
     if (in->z.avail_in && in->z.next_in != in->zin)
         memmove(in->zin, in->z.next_in, in->z.avail_in);
     in->z.next_in = in->zin;
-    ssize_t k = read_fd(in->fd, in->zin + in->z.avail_in, ZIN_CHUNK - in->z.avail_in);
+    ssize_t k = read_raw(in, in->zin + in->z.avail_in, ZIN_CHUNK - in->z.avail_in);
     if (k < 0) {
         set_problem(in, true, "read error: %s", strerror(errno));
         in->raw_eof = true;
@@ -179,7 +188,7 @@ static bool fill(px_input *in)
     if (in->gz) {
         got = inflate_some(in);
     } else {
-        ssize_t k = in->raw_eof ? 0 : read_fd(in->fd, in->buf + in->len, in->cap - in->len);
+        ssize_t k = in->raw_eof ? 0 : read_raw(in, in->buf + in->len, in->cap - in->len);
         if (k < 0)
             set_problem(in, true, "read error: %s", strerror(errno));
         got = k > 0 ? (size_t)k : 0;
@@ -189,6 +198,8 @@ static bool fill(px_input *in)
         in->eof = true;
     return got > 0;
 }
+
+static int start(px_input *in, px_input **out);
 
 int px__input_open(px_input **out, const char *path)
 {
@@ -208,6 +219,26 @@ int px__input_open(px_input **out, const char *path)
         }
         in->own_fd = true;
     }
+    return start(in, out);
+}
+
+int px__input_open_buffer(px_input **out, char *data, size_t len)
+{
+    *out = NULL;
+    px_input *in = calloc(1, sizeof(*in));
+    if (!in) {
+        free(data);
+        return PX_ENOMEM;
+    }
+    in->fd = -1;
+    in->mem = data;
+    in->mem_len = len;
+    return start(in, out);
+}
+
+/* Reads the first bytes: gzip's magic number, or plain bytes. */
+static int start(px_input *in, px_input **out)
+{
     in->cap = INPUT_CHUNK;
     in->buf = malloc(in->cap + 1);
     if (!in->buf) {
@@ -217,7 +248,7 @@ int px__input_open(px_input **out, const char *path)
     /* the first bytes decide: gzip's magic number, or plain bytes */
     while (in->len < 2) {
         /* no more than zin holds, in case it is compressed */
-        ssize_t k = read_fd(in->fd, in->buf + in->len, ZIN_CHUNK - in->len);
+        ssize_t k = read_raw(in, in->buf + in->len, ZIN_CHUNK - in->len);
         if (k <= 0) {
             if (k < 0) {
                 int e = errno;
@@ -258,6 +289,7 @@ void px__input_close(px_input *in)
         return;
     if (in->own_fd)
         close(in->fd);
+    free(in->mem);
     if (in->z_live)
         inflateEnd(&in->z);
     free(in->zin);
@@ -270,6 +302,8 @@ bool px__input_gzip(const px_input *in) { return in->gz; }
 size_t px__input_size_hint(const px_input *in)
 {
     struct stat st;
+    if (in->mem)
+        return in->gz ? 0 : in->mem_len;
     if (in->gz || fstat(in->fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0)
         return 0;
     return (size_t)st.st_size;

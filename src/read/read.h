@@ -67,6 +67,7 @@ int px__sgml_next(const char *s, size_t len, size_t *pos, px_buf *text, char doc
 enum {
     PX_JF_TEXT, PX_JF_BODY, PX_JF_CONTENT, PX_JF_ID, PX_JF_TITLE, PX_JF_HEADLINE,
     PX_JF_SOURCE, PX_JF_OUTLET, PX_JF_DATE, PX_JF_PUBLISHED, PX_JF_URL, PX_JF_STANDFIRST,
+    PX_JF_DOC, /* the id as parallax's own records write it (show, read) */
     PX_JF__COUNT
 };
 typedef struct px_jsonl_fields {
@@ -104,6 +105,9 @@ typedef struct px_input px_input;
 /* PX_OK, PX_EIO (errno set) or PX_ENOMEM; *out: close with
  * px__input_close. */
 int px__input_open(px_input **out, const char *path);
+/* The same over len bytes of data, which the input owns from now on
+ * (freed by px__input_close, or here on failure). PX_OK or PX_ENOMEM. */
+int px__input_open_buffer(px_input **out, char *data, size_t len);
 void px__input_close(px_input *in);
 bool px__input_gzip(const px_input *in);
 /* The size of a plain regular file (0 when unknown): to size buffers. */

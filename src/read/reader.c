@@ -19,14 +19,20 @@
 int px__html_extract(const char *html, size_t len, px_buf *text, char **title, char **source,
                      char **date, char **url, char **standfirst);
 
-typedef PX_VEC(char *) path_vec;
+/* A queued input: a path, or a buffer held in memory (px_reader_add_buffer). */
+typedef struct input {
+    char *path; /* the path, or the buffer's name */
+    char *data; /* the buffer's bytes (a copy), NULL for a path */
+    size_t len;
+    px_format format; /* the buffer's format */
+} input;
 
 /* What a WARC file's records became, for the note at its end. */
 enum { WS_READ, WS_OTHER_TYPE, WS_NOT_ARTICLE, WS_STATUS, WS_EMPTY, WS__COUNT };
 
 struct px_reader {
     px_read_options opt;
-    path_vec queue; /* paths to visit, used as a stack (reversed) */
+    PX_VEC(input) queue; /* inputs to visit, used as a stack (reversed) */
     px_walk walk;   /* folders and files entered by folder walks */
     /* the JSONL or WARC file being read, one record at a time */
     px_input *in;
@@ -105,8 +111,10 @@ void px_reader_free(px_reader *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->queue.n; i++)
-        free(r->queue.v[i]);
+    for (size_t i = 0; i < r->queue.n; i++) {
+        free(r->queue.v[i].path);
+        free(r->queue.v[i].data);
+    }
     PX_VEC_FREE(r->queue);
     px__input_close(r->in);
     free(r->in_path);
@@ -168,17 +176,34 @@ size_t px_reader_bytes(const px_reader *r) { return r->bytes; }
 /* Paths are visited in the order given: the queue is a stack, so a new
  * path goes below the ones already pushed by a folder walk... To keep it
  * simple, px_reader_add inserts at the bottom. */
-int px_reader_add(px_reader *r, const char *path)
+static int queue_at_bottom(px_reader *r, input in)
 {
-    char *p = px__strdup(path);
-    if (!p || !PX_VEC_RESERVE(r->queue, 1)) {
-        free(p);
+    if (!in.path || !PX_VEC_RESERVE(r->queue, 1)) {
+        free(in.path);
+        free(in.data);
         return PX_ENOMEM;
     }
-    memmove(r->queue.v + 1, r->queue.v, r->queue.n * sizeof(char *));
-    r->queue.v[0] = p;
+    memmove(r->queue.v + 1, r->queue.v, r->queue.n * sizeof(input));
+    r->queue.v[0] = in;
     r->queue.n++;
     return PX_OK;
+}
+
+int px_reader_add(px_reader *r, const char *path)
+{
+    return queue_at_bottom(r, (input){px__strdup(path), NULL, 0, PX_FORMAT_AUTO});
+}
+
+int px_reader_add_buffer(px_reader *r, const char *name, const char *data, size_t len,
+                         px_format format)
+{
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return PX_ENOMEM;
+    if (len)
+        memcpy(copy, data, len);
+    copy[len] = '\0';
+    return queue_at_bottom(r, (input){px__strdup(name), copy, len, format});
 }
 
 /* Pushes a folder's entries onto the stack, first in name order on top. */
@@ -196,7 +221,7 @@ static int expand_dir(px_reader *r, const char *path)
         return PX_ENOMEM;
     }
     for (size_t i = n; i-- > 0;)
-        r->queue.v[r->queue.n++] = items[i];
+        r->queue.v[r->queue.n++] = (input){items[i], NULL, 0, PX_FORMAT_AUTO};
     free(items);
     return PX_OK;
 }
@@ -539,8 +564,11 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
         const char *text = jf.v[tf];
         size_t tlen = jf.len[tf];
         char idbuf[64];
-        const char *id = jf.v[PX_JF_ID];
+        /* "id", or "doc" as parallax's own records name it */
+        const char *id = jf.v[PX_JF_ID] ? jf.v[PX_JF_ID] : jf.v[PX_JF_DOC];
         json_t *jid = obj ? json_object_get(obj, "id") : NULL;
+        if (obj && !jid)
+            jid = json_object_get(obj, "doc");
         if (!id && json_is_integer(jid)) {
             snprintf(idbuf, sizeof(idbuf), "%lld", (long long)json_integer_value(jid));
             id = idbuf;
@@ -738,10 +766,15 @@ int px_reader_next(px_reader *r, px_doc **out)
         }
         if (!r->queue.n)
             return 0;
-        char *path = r->queue.v[--r->queue.n];
+        input queued = r->queue.v[--r->queue.n];
+        char *path = queued.path;
         px_format fmt = r->opt.format;
         bool by_name = false;
-        if (strcmp(path, "-")) {
+        if (queued.data) {
+            /* a buffer: its format as given, else sniffed as stdin is */
+            if (fmt == PX_FORMAT_AUTO)
+                fmt = queued.format;
+        } else if (strcmp(path, "-")) {
             struct stat st;
             if (stat(path, &st) != 0) {
                 diag(r, PX_SEV_ERROR, path, 0, NULL, "cannot read: %s", strerror(errno));
@@ -769,7 +802,8 @@ int px_reader_next(px_reader *r, px_doc **out)
             }
         }
         px_input *in;
-        int orc = px__input_open(&in, path);
+        int orc = queued.data ? px__input_open_buffer(&in, queued.data, queued.len)
+                              : px__input_open(&in, path);
         if (orc == PX_ENOMEM) {
             free(path);
             return orc;
