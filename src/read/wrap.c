@@ -547,6 +547,11 @@ static bool paragraph_break(const char *t, const wline *a, const wline *b, const
     if (sentence && slack > (sh->greedy ? PX_MAX(sh->slack, sh->width / 4) : sh->slack) &&
         next_starts)
         return true;
+    /* after a sentence, a short line that is none: a heading, a dateline */
+    uint32_t b_last = last_cp(t, b);
+    if (sentence && next_starts && b->cols * 2 < sh->width && !ends_sentence(t, b) &&
+        b_last != ',' && b_last != ';' && b_last != '-' && !px__is_dash(b_last))
+        return true;
     /* a short line that is no sentence: a headline, a heading, a byline */
     if (!sentence && slack > PX_MAX(sh->slack, sh->width / 3) && next_starts) {
         uint32_t last = last_cp(t, a);
