@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model.h"
 #include "quote.h"
 
 /* the least probability (per mille) of a learnt cue (LX_STAT) */
@@ -5284,6 +5285,44 @@ static int finish(ctx *c, const px_quote **out, size_t *n_out)
     return PX_OK;
 }
 
+/* The model's view of the document (model.h) as the rules leave it,
+ * handed to the learned cue detector, which adds the attributions the
+ * rules never find. */
+static int model_attributions(ctx *c)
+{
+    px__qm_doc v = {c->doc, &c->qs, &c->mn, c->lex, NULL, NULL, 0, NULL, 0};
+    size_t n = c->doc->n_toks;
+    uint8_t *cues = malloc(n + 1);
+    px__qm_unit *units = malloc((c->n_units + 1) * sizeof(*units));
+    px__qm_rec *recs = malloc((c->recs.n + 1) * sizeof(*recs));
+    int rc = PX_ENOMEM;
+    if (!cues || !units || !recs)
+        goto done;
+    for (size_t i = 0; i < n; i++) {
+        lexf(c, i);
+        cues[i] = (uint8_t)cue_type(c, i);
+    }
+    for (size_t u = 0; u < c->n_units; u++)
+        units[u] = (px__qm_unit){c->units[u].a, c->units[u].b};
+    for (size_t i = 0; i < c->recs.n; i++) {
+        const rec *r = &c->recs.v[i];
+        recs[i] = (px__qm_rec){r->ca, r->cb, r->sa, r->sb, r->va, r->vb, r->embedded};
+    }
+    v.rule_cue = cues;
+    v.units = units;
+    v.n_units = c->n_units;
+    v.recs = recs;
+    v.n_recs = c->recs.n;
+    if (px__qm_trace)
+        px__qm_trace(&v, px__qm_trace_user);
+    rc = PX_OK;
+done:
+    free(cues);
+    free(units);
+    free(recs);
+    return rc;
+}
+
 int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
 {
     if (doc->quotes_done) {
@@ -5343,6 +5382,8 @@ int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
             u++;
     }
     embedded_posts(&c);
+    if ((rc = model_attributions(&c)))
+        goto done;
     if (c.oom) {
         rc = PX_ENOMEM;
         goto done;
