@@ -32,6 +32,7 @@ WH = {b"how", b"why", b"what", b"whether", b"if", b"who", b"where", b"when", b"w
 # content types: where the content lies from the cue
 T_AFTER, T_BEFORE, T_AROUND = 1, 2, 3
 NONE = -1
+MAX_CONTENT = 60  # tokens of a content after its cue, at most
 
 
 def fnv(bs):
@@ -42,14 +43,9 @@ def fnv(bs):
 
 
 def mix(t, a=0, b=0):
-    h = (t * 0x9E3779B1) & M32
-    h ^= a & M32
-    h = (h * 0x85EBCA6B) & M32
-    h ^= h >> 13
-    h ^= b & M32
-    h = (h * 0xC2B2AE35) & M32
-    h ^= h >> 16
-    return h
+    h = (((t * 0x9E3779B1 + (a & M32)) & M32) * 0x85EBCA6B) & M32
+    h = ((h ^ (h >> 15) ^ (b & M32)) * 0xC2B2AE35) & M32
+    return h ^ (h >> 16)
 
 
 STRIP = set(b' \t\n"\',.:;') | {0}
@@ -74,6 +70,7 @@ class Doc:
         self.toks = []
         self.recs = []
         self.out = []  # the rules' output: (start, end, speaker start, speaker end, kind)
+        self.out_cue = []  # and the cue of each: (start, end), code points
 
 
 def read_dump(path):
@@ -94,6 +91,7 @@ def read_dump(path):
                 cur.recs.append(tuple(map(int, p[1:8])))
             elif p[0] == "O":
                 cur.out.append(tuple(map(int, p[1:5])) + (p[5],))
+                cur.out_cue.append((int(p[6]), int(p[7])))
     for d in docs.values():
         prepare(d)
     return docs
@@ -212,6 +210,37 @@ def bucket(x):
 
 # ---- the cue detector -------------------------------------------------
 
+def stem(w):
+    """w without an inflection: -ing, -ed, -es, -s (model.c stem_hash)."""
+    n = len(w)
+    if n > 5 and w.endswith(b"ing"):
+        return w[:-3]
+    if n > 4 and (w.endswith(b"ed") or w.endswith(b"es")):
+        return w[:-2]
+    if n > 3 and w.endswith(b"s") and not w.endswith(b"ss"):
+        return w[:-1]
+    return w
+
+
+POSSESSIVE = {b"his", b"her", b"their", b"its", b"our", b"my"}
+
+
+def possessive(t):
+    return t.kind == K_WORD and (t.low.endswith(b"'s") or t.low.endswith("\u2019s".encode())
+                                 or t.low in POSSESSIVE)
+
+
+def verb_group_start(d, i, a):
+    """The token before i and before the auxiliaries, -ly adverbs and
+    "not" in front of it ("[Sanders] has long admired"), or -1."""
+    T = d.toks
+    for j in range(i - 1, max(a, i - 4) - 1, -1):
+        t = T[j]
+        if not (t.kind == K_WORD and (t.lex & LX_AUX or t.low.endswith(b"ly") or t.low == b"not")):
+            return j
+    return -1
+
+
 def cue_features(d, i):
     T = d.toks
     a, b = d.ua[i], d.ub[i]
@@ -231,12 +260,18 @@ def cue_features(d, i):
          mix(23, min(i - a, 6)), mix(24, subj), mix(25, subj, w0), mix(26, d.cov[i]),
          mix(27, d.cov[i], cp1), mix(28, w0, cp1 * 32 + cp2), mix(29, min(b - i, 8)),
          mix(30, cm1, cp1)]
+    pv = verb_group_start(d, i, a)
+    cpv = cls(d, pv, a, b) if pv >= 0 else C_BOUND
+    f += [mix(31, fnv(stem(low))), mix(32, cpv), mix(33, cpv, w0),
+          mix(34, 1 if i - 1 >= a and possessive(T[i - 1]) else 0)]
     return f
 
 
 def cue_candidate(d, i, gate):
+    """May token i be a cue the rules miss? gate None: any word."""
     t = d.toks[i]
-    return t.kind == K_WORD and t.quote < 0 and d.cov[i] != 2 and t.val in gate
+    return (t.kind == K_WORD and t.quote < 0 and d.cov[i] != 2 and
+            (gate is None or t.val in gate))
 
 
 # ---- span rankers -----------------------------------------------------
@@ -244,14 +279,23 @@ def cue_candidate(d, i, gate):
 # cue ends at token k (the anchor). typ is the content type; rule is the
 # rules' value of this boundary (-1: none).
 
-def content_start_cands(d, k, typ):
+def with_rule(cands, rule, lo, hi, ok):
+    """cands, and the rules' value last when it is not among them, lies in
+    [lo, hi) and passes ok (model.c pick's extra candidate)."""
+    if rule >= 0 and rule not in cands and lo <= rule < hi and ok(rule):
+        cands.append(rule)
+    return cands
+
+
+def content_start_cands(d, k, typ, rule=-2, e=None):
     a, b = d.ua[k], d.ub[k]
     T = d.toks
     if typ == T_AFTER:
-        rng = range(k + 1, min(k + 8, b))
+        lo, hi = k + 1, min(k + 8, b)
     else:
-        rng = range(max(a, k - 60), k)
-    return [s for s in rng if not T[s].strip]
+        lo, hi = max(a, k - 60), k
+    ok = (lambda s: not T[s].strip and (e is None or s < e))
+    return with_rule([s for s in range(lo, hi) if ok(s)], rule, a, b, ok)
 
 
 def content_start_features(d, k, typ, s, rule):
@@ -269,14 +313,22 @@ def content_start_features(d, k, typ, s, rule):
             mix(t0 + 12, cm1, dist), mix(t0 + 13, vm1, cs)]
 
 
-def content_end_cands(d, k, typ, s):
+# the classes of the token right after a content: punctuation, a
+# function word or the unit's end (96.5% of the gold contents on train)
+END_NEXT = {C_BOUND, C_COMMA, C_PERIOD, C_COLON, C_SEMI, C_LPAR, C_RPAR, C_PUNCT, C_QOPEN,
+            C_QCLOSE, C_DASH, C_PREP, C_STOP, C_THAT, C_TO, C_WH, C_AUX}
+
+
+def content_end_cands(d, k, typ, s, rule=-2):
     a, b = d.ua[k], d.ub[k]
     T = d.toks
     if typ == T_BEFORE:
-        rng = range(max(a, k - 60) + 1, k + 1)
+        lo, hi, elo, ehi = max(a, k - 60) + 1, k + 1, a + 1, k + 1
     else:
-        rng = range(max(s, k + 1) + 1, min(b, s + 80) + 1)
-    return [e for e in rng if not T[e - 1].strip]
+        lo, hi = max(s, k + 1) + 1, min(b, s + MAX_CONTENT) + 1
+        elo, ehi = s + 1, b + 1
+    ok = (lambda e: not T[e - 1].strip and cls(d, e, a, b) in END_NEXT)
+    return with_rule([e for e in range(lo, hi) if ok(e)], rule, elo, ehi, ok)
 
 
 def content_end_features(d, k, typ, s, e, rule):
@@ -301,16 +353,15 @@ def content_end_features(d, k, typ, s, e, rule):
             mix(t0 + 17, T[k].val, cn), mix(t0 + 18, at_end, dist)]
 
 
-def source_end_cands(d, k, lo):
+def source_end_cands(d, k, lo, rule=-2):
     """Ends e of a source before the cue ([.., e) with e <= k), not before
-    lo (the end of a content before the cue), and NONE."""
+    lo (the end of a content before the cue), and NONE first."""
     a = d.ua[k]
     T = d.toks
-    out = [NONE]
-    for e in range(max(a + 1, lo + 1, k - 10), k + 1):
-        if not T[e - 1].strip and T[e - 1].quote < 0:
-            out.append(e)
-    return out
+    ok = (lambda e: not T[e - 1].strip and T[e - 1].quote < 0)
+    lo2 = max(a + 1, lo + 1)
+    return [NONE] + with_rule([e for e in range(max(lo2, k - 10), k + 1) if ok(e)], rule,
+                              lo2, k + 1, ok)
 
 
 def source_end_features(d, k, typ, e, rule):
@@ -333,10 +384,11 @@ def source_end_features(d, k, typ, e, rule):
             mix(t0 + 13, T[k].val, min(between, 4))]
 
 
-def source_start_cands(d, k, e):
+def source_start_cands(d, k, e, rule=-2):
     a = d.ua[k]
     T = d.toks
-    return [s for s in range(max(a, e - 15), e) if not T[s].strip and T[s].quote < 0]
+    ok = (lambda s: not T[s].strip and T[s].quote < 0)
+    return with_rule([s for s in range(max(a, e - 15), e) if ok(s)], rule, a, e, ok)
 
 
 def source_start_features(d, k, s, e, rule):

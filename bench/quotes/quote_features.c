@@ -7,7 +7,7 @@
  *   D  doc-id
  *   T  start end kind flags lex quote block unit sentence mention person rule-cue text
  *   R  ca cb sa sb va vb embedded
- *   O  start end speaker-start speaker-end kind
+ *   O  start end speaker-start speaker-end kind cue-start cue-end
  *
  * start/end are code-point offsets into the input text; quote is the
  * quotation holding the token (-1: none); mention the person-mention
@@ -43,7 +43,7 @@ static void dump(const px__qm_doc *v, void *user)
         fprintf(out, "T\t%zu\t%zu\t%u\t%u\t%u\t%d\t%u\t%u\t%zu\t%d\t%d\t%u\t", px_doc_char_offset(d, t->start),
                 px_doc_char_offset(d, t->end), (unsigned)t->kind, (unsigned)t->flags,
                 (unsigned)v->lex[i], (int)v->qs->tok_quote[i], (unsigned)v->qs->tok_block[i], unit,
-                sent, (int)m, person, (unsigned)v->rule_cue[i]);
+                sent, (int)m, person, (unsigned)v->rule_cue(v->rule_ctx, i));
         for (uint32_t k = t->start; k < t->end; k++) {
             char ch = d->text[k];
             fputc(ch == '\t' || ch == '\n' || ch == '\r' ? ' ' : ch, out);
@@ -85,11 +85,12 @@ int main(int argc, char **argv)
         }
         for (size_t i = 0; i < n; i++) {
             bool sp = q[i].speaker_end > q[i].speaker_start;
-            printf("O\t%zu\t%zu\t%ld\t%ld\t%s\n", px_doc_char_offset(doc, q[i].start),
+            printf("O\t%zu\t%zu\t%ld\t%ld\t%s\t%zu\t%zu\n", px_doc_char_offset(doc, q[i].start),
                    px_doc_char_offset(doc, q[i].end),
                    sp ? (long)px_doc_char_offset(doc, q[i].speaker_start) : -1L,
                    sp ? (long)px_doc_char_offset(doc, q[i].speaker_end) : -1L,
-                   px_quote_kind_name(q[i].kind));
+                   px_quote_kind_name(q[i].kind), px_doc_char_offset(doc, q[i].cue_start),
+                   px_doc_char_offset(doc, q[i].cue_end));
         }
         px_doc_free(doc);
     }

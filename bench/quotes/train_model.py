@@ -46,9 +46,10 @@ sys.path.insert(0, str(ROOT / "bench" / "eval"))
 import qmodel as M  # noqa: E402
 from pxeval import common as C  # noqa: E402
 
-CUE_BITS = 18
-SPAN_BITS = 18
+CUE_BITS = 17
+SPAN_BITS = 17
 GATE_MIN = 2
+GATE_RATE = 0.075
 EPOCHS_CUE = 6
 EPOCHS_SPAN = 8
 NCLS = 4
@@ -260,11 +261,24 @@ def gold_anchors(d):
 
 
 def make_gate(docs):
-    cnt = collections.Counter()
+    """The words that may be cues: the last word of at least GATE_MIN gold
+    cues, in at least GATE_RATE of their occurrences where the detector
+    looks (words outside quotation marks that the rules take for no cue)."""
+    cnt, occ = collections.Counter(), collections.Counter()
     for d in docs:
         for k in gold_anchors(d):
             cnt[d.toks[k].val] += 1
-    return {v for v, n in cnt.items() if n >= GATE_MIN}
+        for i, t in enumerate(d.toks):
+            if M.cue_candidate(d, i, None):
+                occ[t.val] += 1
+    words = {}
+    for d in docs:
+        for t in d.toks:
+            if t.val in cnt:
+                words[t.val] = t.low
+    # px__lex looks up words of fewer than 24 bytes that start with ASCII
+    return {v: words[v] for v, n in cnt.items() if n >= GATE_MIN and n >= GATE_RATE * occ[v]
+            and len(words[v]) < 24 and words[v][0] < 0x80}
 
 
 def cue_examples(docs, gate, mask):
@@ -288,25 +302,25 @@ def span_examples(docs, mask):
         for k, (typ, g) in gold_anchors(d).items():
             ca, cb = g["ct"]
             rcs, rce, rse, rss = rule_values(d, k, typ)
-            cands = M.content_start_cands(d, k, typ)
+            cands = M.content_start_cands(d, k, typ, rcs, cb if typ == M.T_BEFORE else None)
             if ca in cands:
                 ex["cs"].append(([feats(M.content_start_features(d, k, typ, s, rcs), mask)
                                   for s in cands], cands.index(ca)))
-            cands = M.content_end_cands(d, k, typ, ca)
+            cands = M.content_end_cands(d, k, typ, ca, rce)
             if cb in cands:
                 ex["ce"].append(([feats(M.content_end_features(d, k, typ, ca, e, rce), mask)
                                   for e in cands], cands.index(cb)))
             if typ == M.T_AROUND:
                 continue
             lo = cb if typ == M.T_BEFORE else -1
-            cands = M.source_end_cands(d, k, lo)
+            cands = M.source_end_cands(d, k, lo, rse)
             st = g["st"]
             y = M.NONE if st is None or st[1] <= st[0] else st[1]
             if y in cands:
                 ex["se"].append(([feats(M.source_end_features(d, k, typ, e, rse), mask)
                                   for e in cands], cands.index(y)))
             if y != M.NONE:
-                cands = M.source_start_cands(d, k, y)
+                cands = M.source_start_cands(d, k, y, rss)
                 if st[0] in cands:
                     ex["ss"].append(([feats(M.source_start_features(d, k, s, y, rss), mask)
                                       for s in cands], cands.index(st[0])))
@@ -317,7 +331,9 @@ def span_examples(docs, mask):
 
 class Model:
     def __init__(self, cue, rankers, gate, quantized=False):
-        self.cue, self.rk, self.gate = cue, rankers, gate
+        self.cue, self.rk = cue, rankers
+        self.gate = set(gate)
+        self.gate_words = set(gate.values()) if isinstance(gate, dict) else set()
         self.quantized = quantized
 
     def cue_scores(self, d, i):
@@ -334,30 +350,30 @@ class Model:
         cue ending at k whose content is of type typ."""
         rcs, rce, rse, rss = rule
         if typ == M.T_BEFORE:
-            ec = M.content_end_cands(d, k, typ, -1)
+            ec = M.content_end_cands(d, k, typ, -1, rce)
             if not ec:
                 return None
             e = self.pick("ce", d, ec, lambda x: M.content_end_features(d, k, typ, -1, x, rce))
-            sc = [x for x in M.content_start_cands(d, k, typ) if x < e]
+            sc = M.content_start_cands(d, k, typ, rcs, e)
             if not sc:
                 return None
             s = self.pick("cs", d, sc, lambda x: M.content_start_features(d, k, typ, x, rcs))
         else:
-            sc = M.content_start_cands(d, k, typ)
+            sc = M.content_start_cands(d, k, typ, rcs)
             if not sc:
                 return None
             s = self.pick("cs", d, sc, lambda x: M.content_start_features(d, k, typ, x, rcs))
-            ec = M.content_end_cands(d, k, typ, s)
+            ec = M.content_end_cands(d, k, typ, s, rce)
             if not ec:
                 return None
             e = self.pick("ce", d, ec, lambda x: M.content_end_features(d, k, typ, s, x, rce))
         src = None
         if typ != M.T_AROUND:
             lo = e if typ == M.T_BEFORE else -1
-            se = self.pick("se", d, M.source_end_cands(d, k, lo),
+            se = self.pick("se", d, M.source_end_cands(d, k, lo, rse),
                            lambda x: M.source_end_features(d, k, typ, x, rse))
             if se != M.NONE:
-                sc = M.source_start_cands(d, k, se)
+                sc = M.source_start_cands(d, k, se, rss)
                 if sc:
                     ss = self.pick("ss", d, sc, lambda x: M.source_start_features(d, k, x, se, rss))
                     src = (ss, se)
@@ -464,6 +480,40 @@ def fmt(res):
 
 # ---- merging, as model.c merges ---------------------------------------------------
 
+CLITIC_PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "who"}
+CLITICS = {"ve", "re", "ll", "d", "s", "m"}
+
+
+def clitic_end(t):
+    """attrib.c clitic_end: the end of a source's last token without the
+    clitic of a personal pronoun ("[he]'s said")."""
+    w = t.text
+    for x in range(1, min(len(w), 5)):
+        if w[x] in "'\u2019":
+            if w[:x].lower() in CLITIC_PRONOUNS and w[x + 1:].lower() in CLITICS:
+                return t.cs + x
+            return t.ce
+    return t.ce
+
+
+def whole_quotation_in(T, s, e):
+    """Does a quotation lie wholly in tokens [s, e)? (attrib.c finish()
+    then calls the record partial)"""
+    j = s
+    while j < e:
+        q = T[j].quote
+        if q >= 0 and (j == 0 or T[j - 1].quote != q):
+            x = j
+            while x < len(T) and T[x].quote == q:
+                x += 1
+            if x <= e:
+                return True
+            j = x
+        else:
+            j += 1
+    return False
+
+
 def merged(docs, proposals, theta):
     """The rules' output plus the proposals above theta whose content
     overlaps no record of the rules nor an earlier proposal."""
@@ -476,10 +526,104 @@ def merged(docs, proposals, theta):
             if marg <= theta or any(a < e and s < b for a, b in taken):
                 continue
             taken.append((s, e))
-            ss, se = (T[src[0]].cs, T[src[1] - 1].ce) if src else (-1, -1)
-            out.append((T[s].cs, T[e - 1].ce, ss, se, "indirect"))
+            ss, se = (T[src[0]].cs, clitic_end(T[src[1] - 1])) if src else (-1, -1)
+            quoted = whole_quotation_in(T, s, e)
+            out.append((T[s].cs, T[e - 1].ce, ss, se, "partial" if quoted else "indirect"))
         preds[d.id] = out
     return preds
+
+
+def write_inc(model, theta, path):
+    """The weight table for model.c, weights as round(w * SCALE) in int16."""
+    def q(x):
+        return max(-32767, min(32767, int(round(x * SCALE))))
+    gate = sorted(model.gate_words)
+    lines = [
+        "/* model_weights.inc - generated by bench/quotes/train_model.py from the PolNeAR",
+        " * train split: the weights of the learned cue detector and span rankers of",
+        " * model.c (averaged perceptrons over hashed features, times %d, as int16)," % SCALE,
+        " * and the threshold chosen by cross-validation on train. The words that may",
+        " * be cues are in model_gate.inc. Do not edit by hand. */",
+        "#define QM_CUE_BITS %d" % CUE_BITS,
+        "#define QM_SPAN_BITS %d" % SPAN_BITS,
+        "#define QM_THETA %d" % q(theta)]
+    for name, w in (("qm_cue_w", model.cue.w), ("qm_span_w", model.rk["cs"].w)):
+        lines.append("static const int16_t %s[] = {" % name)
+        vals = [q(x) for x in w]
+        for i in range(0, len(vals), 24):
+            lines.append(",".join(str(v) for v in vals[i:i + 24]) + ",")
+        lines.append("};")
+    Path(path).write_text("\n".join(lines) + "\n")
+    words = [w.decode("utf-8").replace("\\", "\\\\").replace('"', '\\"') for w in gate]
+    glines = ["/* model_gate.inc - generated by bench/quotes/train_model.py from the PolNeAR",
+              " * train split: the words the learned cue detector of model.c looks at (the",
+              " * last word of at least %d gold cues, in at least %g%% of their occurrences" % (
+                  GATE_MIN, GATE_RATE * 100),
+              " * outside quotation marks and the rules' cues), for lexicon.c's LX_MODEL.",
+              " * Do not edit by hand. */"]
+    for i in range(0, len(words), 8):
+        glines.append(" ".join('"%s",' % w for w in words[i:i + 8]))
+    Path(path).with_name("model_gate.inc").write_text("\n".join(glines) + "\n")
+
+
+def quantize(model):
+    """The model with its weights as model.c sees them."""
+    for arr in [model.cue.w, model.rk["cs"].w]:
+        for i in range(len(arr)):
+            arr[i] = max(-32767, min(32767, int(round(arr[i] * SCALE))))
+    return model
+
+
+def load_inc(path):
+    """The model of a model_weights.inc (weights as model.c sees them) and
+    its threshold."""
+    import re
+    src = Path(path).read_text()
+    bits = {k: int(v) for k, v in re.findall(r"#define QM_(\w+) (-?\d+)", src)}
+    arrays = {name: body for name, body in re.findall(r"(qm_\w+)\[\] = \{(.*?)\};", src, re.S)}
+    nums = {k: [int(x.rstrip("u")) for x in re.findall(r"-?\d+u?", v)] for k, v in arrays.items()}
+    cue = Classifier(bits["CUE_BITS"])
+    cue.w = array.array("d", nums["qm_cue_w"])
+    shared = array.array("d", nums["qm_span_w"])
+    rk = {}
+    for name in ("cs", "ce", "se", "ss"):
+        rk[name] = Ranker(bits["SPAN_BITS"])
+        rk[name].w = shared
+    gate_src = Path(path).with_name("model_gate.inc").read_text()
+    body = gate_src[gate_src.index("*/") + 2:]
+    words = [w.encode().replace(b'\\"', b'"').replace(b"\\\\", b"\\")
+             for w in re.findall(r'"((?:[^"\\]|\\.)*)"', body)]
+    return Model(cue, rk, {M.fnv(w): w for w in words}), bits["THETA"]
+
+
+def check(docs, parallax, inc):
+    """Compares `parallax quotes` (the C model) with this script's merge of
+    the rules' output and the model of inc: the same attributions?"""
+    m, theta = load_inc(inc)
+    py = merged(docs, {d.id: m.propose(d, theta) for d in docs}, theta)
+    with tempfile.TemporaryDirectory() as tmp:
+        inp = os.path.join(tmp, "in.jsonl")
+        C.write_jsonl(inp, [{"id": d.id, "text": d.text} for d in docs])
+        out = subprocess.run([parallax, "quotes", "--format", "jsonl", inp], check=True,
+                             capture_output=True).stdout.decode()
+    import json
+    cc = collections.defaultdict(list)
+    for line in out.splitlines():
+        o = json.loads(line)
+        sp = o.get("speaker_start") is not None
+        cc[o["doc"]].append((o["start"], o["end"], o["speaker_start"] if sp else -1,
+                             o["speaker_end"] if sp else -1, o["kind"]))
+    n_py = n_c = diff = 0
+    for d in docs:
+        a, b = collections.Counter(py[d.id]), collections.Counter(cc[d.id])
+        n_py += sum(a.values())
+        n_c += sum(b.values())
+        for x in (a - b) + (b - a):
+            diff += 1
+            if diff <= 10:
+                log("differs:", d.id, x, "python" if x in a else "C")
+    log(f"check: {n_py} attributions from Python, {n_c} from C, {diff} differ")
+    return diff == 0
 
 
 def rules_only(docs):
@@ -493,10 +637,15 @@ def main():
     ap.add_argument("--tools", default=str(ROOT / "build/bench/quotes/quote_features"))
     ap.add_argument("--out", default=str(ROOT / "src/quote/model_weights.inc"))
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--check", action="store_true",
+                    help="only compare the C model (build/parallax) with this script's on dev")
+    ap.add_argument("--parallax", default=str(ROOT / "build/parallax"))
     a = ap.parse_args()
     t0 = time.time()
-    train_docs = load_split("train", a.tools)
     dev_docs = load_split("dev", a.tools)
+    if a.check:
+        return 0 if check(dev_docs, a.parallax, a.out) else 1
+    train_docs = load_split("train", a.tools)
     log(f"loaded in {time.time() - t0:.0f}s")
     log("rules alone: train", fmt(score(train_docs, rules_only(train_docs))),
         "| dev", fmt(score(dev_docs, rules_only(dev_docs))))
@@ -520,9 +669,14 @@ def main():
             theta = best[1]
         log(f"theta {theta}")
     m = train(train_docs, "all: ")
-    props = {d.id: m.propose(d, theta) for d in dev_docs}
-    log("dev with the model:", fmt(score(dev_docs, merged(dev_docs, props, theta))))
+    if not a.no_write:
+        write_inc(m, theta, a.out)
+        log(f"wrote {a.out}")
+    quantize(m)
+    th = round(theta * SCALE)
+    props = {d.id: m.propose(d, th) for d in dev_docs}
+    log("dev with the model:", fmt(score(dev_docs, merged(dev_docs, props, th))))
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -5285,39 +5285,54 @@ static int finish(ctx *c, const px_quote **out, size_t *n_out)
     return PX_OK;
 }
 
+/* The rules' cue type of token i for the model (model.h): none inside a
+ * quotation, as cue_type_uncached decides. */
+static int model_rule_cue(const void *ctx_, uint32_t i)
+{
+    const ctx *c = ctx_;
+    return in_quote(c, i) ? CUE_NONE : cue_type(c, i);
+}
+
 /* The model's view of the document (model.h) as the rules leave it,
  * handed to the learned cue detector, which adds the attributions the
  * rules never find. */
 static int model_attributions(ctx *c)
 {
-    px__qm_doc v = {c->doc, &c->qs, &c->mn, c->lex, NULL, NULL, 0, NULL, 0};
-    size_t n = c->doc->n_toks;
-    uint8_t *cues = malloc(n + 1);
+    px__qm_doc v = {c->doc, &c->qs, &c->mn, c->lex, model_rule_cue, c, NULL, 0, NULL, 0};
+    px__qm_rec *props = NULL;
+    size_t n_props = 0;
     px__qm_unit *units = malloc((c->n_units + 1) * sizeof(*units));
     px__qm_rec *recs = malloc((c->recs.n + 1) * sizeof(*recs));
     int rc = PX_ENOMEM;
-    if (!cues || !units || !recs)
+    if (!units || !recs)
         goto done;
-    for (size_t i = 0; i < n; i++) {
-        lexf(c, i);
-        cues[i] = (uint8_t)cue_type(c, i);
-    }
     for (size_t u = 0; u < c->n_units; u++)
         units[u] = (px__qm_unit){c->units[u].a, c->units[u].b};
     for (size_t i = 0; i < c->recs.n; i++) {
         const rec *r = &c->recs.v[i];
         recs[i] = (px__qm_rec){r->ca, r->cb, r->sa, r->sb, r->va, r->vb, r->embedded};
     }
-    v.rule_cue = cues;
     v.units = units;
     v.n_units = c->n_units;
     v.recs = recs;
     v.n_recs = c->recs.n;
     if (px__qm_trace)
         px__qm_trace(&v, px__qm_trace_user);
-    rc = PX_OK;
+    if ((rc = px__qm_propose(&v, &props, &n_props)))
+        goto done;
+    for (size_t i = 0; i < n_props; i++) {
+        const px__qm_rec *p = &props[i];
+        rec r = {p->ca, p->cb, p->sa, p->sb, p->va, p->vb, -1, false, NULL};
+        if (r.sb > r.sa) {
+            int32_t u = unit_of_token(c, r.va);
+            if (u >= 0)
+                r.entity = resolve(c, (size_t)u, r.sa, r.sb);
+        }
+        if (!PX_VEC_PUSH(c->recs, r))
+            c->oom = true;
+    }
 done:
-    free(cues);
+    free(props);
     free(units);
     free(recs);
     return rc;

@@ -35,12 +35,19 @@ typedef struct px__qm_doc {
     const px__qscan *qs;
     const px__mentions *mn;
     const uint32_t *lex;      /* per token: LX_* flags */
-    const uint8_t *rule_cue;  /* per token: QM_CUE_* of the rules */
+    /* the rules' cue type of token i (QM_CUE_*) */
+    int (*rule_cue)(const void *rule_ctx, uint32_t i);
+    const void *rule_ctx;
     const px__qm_unit *units; /* in text order, covering every token */
     size_t n_units;
     const px__qm_rec *recs;   /* what the rules found, in no order */
     size_t n_recs;
 } px__qm_doc;
+
+/* The attributions the model adds to the rules' (v->recs): token ranges,
+ * the cue reduced to its last word. *out: malloc, caller frees (NULL
+ * when none). PX_OK or PX_ENOMEM. */
+int px__qm_propose(const px__qm_doc *v, px__qm_rec **out, size_t *n);
 
 /* For bench/quotes/quote_features only: when set, px_quotes_find calls
  * it with every document's view before the model runs. Not thread-safe;

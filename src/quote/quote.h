@@ -97,6 +97,7 @@ char *px__fold_name(const char *s, size_t len);
 #define LX_PM(f) (((f) >> LX_PM_SHIFT) & 0x3ffu)
 #define LX_NOUNP 0x4000000u /* first word of a nominal cue: "questions (about)" */
 #define LX_CTX 0x8000000u  /* a word of cue_context.inc (px__cue_context_rare) */
+#define LX_MODEL 0x10000000u /* a word the learned cue detector looks at (model.c) */
 #define LX_DONE 0x80000000u /* (cache marker) */
 /* The LX_* flags of a word, compared case-insensitively (ASCII); 0 for
  * unknown words. Thread-safe. */
