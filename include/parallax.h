@@ -199,6 +199,13 @@ size_t px_doc_char_offset(const px_doc *doc, size_t byte);
 /* The number of code points of the original input. */
 size_t px_doc_char_length(const px_doc *doc);
 
+/* Writes doc as one line of JSON, the record 'parallax read' prints: doc,
+ * file, source, date, url, headline, standfirst (null when unknown),
+ * chars, and blocks (start, end, kind, text, sentences with start and
+ * end; code points into the original input, end exclusive). Returns 0 or
+ * PX_EIO. */
+int px_doc_write_jsonl(FILE *f, const px_doc *doc);
+
 /* ------------------------------------------------------------------ */
 /* Reading inputs: files, folders (recursively), "-" for stdin.        */
 /* ------------------------------------------------------------------ */
@@ -224,6 +231,13 @@ int px_reader_new(px_reader **out, const px_read_options *opt);
  * files, recursively, in name order) or "-". Problems with the path are
  * reported when it is reached. */
 int px_reader_add(px_reader *r, const char *path);
+/* Queues an input held in memory, after the inputs queued so far: len
+ * bytes of data (copied), read as a file of that format (AUTO: sniffed
+ * from the first byte, as for stdin) and named name in diagnostics and
+ * in the ids of its documents (a plain text's id is name without its
+ * extension; a JSONL record without an id is "name:LINE"). */
+int px_reader_add_buffer(px_reader *r, const char *name, const char *data, size_t len,
+                         px_format format);
 /* Reads the next document: returns 1 and sets *out (caller frees with
  * px_doc_free), 0 at the end, or a negative status on a fatal error
  * (out of memory). Unreadable files and bad records are reported through
@@ -503,7 +517,7 @@ char *px_group_assign_json_near(const char *doc_id, size_t story, const char *du
 
 /* ==== store: the SQLite corpus (src/store) ========================= */
 
-/* A corpus of articles in one SQLite file (schema in README.md). Each
+/* A corpus of articles in one SQLite file (schema in docs/corpus.md). Each
  * article is committed together with its family and story in one
  * transaction, so an interrupted add loses nothing already committed and
  * never leaves half an article. Opening a corpus loads its index
@@ -555,6 +569,10 @@ int px_store_story_articles(px_store *s, int64_t story,
                             int (*fn)(void *ud, const px_store_article *a), void *ud);
 /* Calls fn for every article in order of arrival (for jsonl listings). */
 int px_store_articles(px_store *s, int (*fn)(void *ud, const px_store_article *a), void *ud);
+/* Writes an article as one line of JSON, the record 'parallax show
+ * --format jsonl' prints: doc, story, duplicate_of, source, url, date,
+ * headline, text (null when unknown). Returns 0 or PX_EIO. */
+int px_store_article_write_jsonl(FILE *f, const px_store_article *a);
 /* Flushes and closes; NULL is fine. Returns the first error. */
 int px_store_close(px_store *s);
 /* The last SQLite error message of the store, or "". */

@@ -52,6 +52,7 @@ int px__sgml_next(const char *s, size_t len, size_t *pos, px_buf *text, char doc
 enum {
     PX_JF_TEXT, PX_JF_BODY, PX_JF_CONTENT, PX_JF_ID, PX_JF_TITLE, PX_JF_HEADLINE,
     PX_JF_SOURCE, PX_JF_OUTLET, PX_JF_DATE, PX_JF_PUBLISHED, PX_JF_URL, PX_JF_STANDFIRST,
+    PX_JF_DOC, /* the id as parallax's own records write it (show, read) */
     PX_JF__COUNT
 };
 typedef struct px_jsonl_fields {

@@ -21,14 +21,23 @@ int px__html_extract(const char *html, size_t len, px_buf *text, char **title, c
 
 typedef PX_VEC(char *) path_vec;
 
+/* A queued input: a path, or a buffer held in memory (px_reader_add_buffer). */
+typedef struct input {
+    char *path; /* the path, or the buffer's name */
+    char *data; /* the buffer's bytes (a copy), NULL for a path */
+    size_t len;
+    px_format format; /* the buffer's format */
+} input;
+
 enum { JSONL_BUFFER = 1 << 20 };
 
 struct px_reader {
     px_read_options opt;
-    path_vec queue; /* paths to visit, used as a stack (reversed) */
+    PX_VEC(input) queue; /* inputs to visit, used as a stack (reversed) */
     /* the JSONL file being read */
     FILE *jf;
     char *jpath;
+    char *jdata; /* the buffer under jf, when it reads one */
     size_t jline;
     size_t jrecords; /* non-blank lines of the open JSONL file */
     char *line;
@@ -93,12 +102,15 @@ void px_reader_free(px_reader *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->queue.n; i++)
-        free(r->queue.v[i]);
+    for (size_t i = 0; i < r->queue.n; i++) {
+        free(r->queue.v[i].path);
+        free(r->queue.v[i].data);
+    }
     PX_VEC_FREE(r->queue);
     if (r->jf && r->jf != stdin)
         fclose(r->jf);
     free(r->jpath);
+    free(r->jdata);
     free(r->line);
     free(r->jbuf);
     free(r->ids);
@@ -154,17 +166,34 @@ size_t px_reader_bytes(const px_reader *r) { return r->bytes; }
 /* Paths are visited in the order given: the queue is a stack, so a new
  * path goes below the ones already pushed by a folder walk... To keep it
  * simple, px_reader_add inserts at the bottom. */
-int px_reader_add(px_reader *r, const char *path)
+static int queue_at_bottom(px_reader *r, input in)
 {
-    char *p = px__strdup(path);
-    if (!p || !PX_VEC_RESERVE(r->queue, 1)) {
-        free(p);
+    if (!in.path || !PX_VEC_RESERVE(r->queue, 1)) {
+        free(in.path);
+        free(in.data);
         return PX_ENOMEM;
     }
-    memmove(r->queue.v + 1, r->queue.v, r->queue.n * sizeof(char *));
-    r->queue.v[0] = p;
+    memmove(r->queue.v + 1, r->queue.v, r->queue.n * sizeof(input));
+    r->queue.v[0] = in;
     r->queue.n++;
     return PX_OK;
+}
+
+int px_reader_add(px_reader *r, const char *path)
+{
+    return queue_at_bottom(r, (input){px__strdup(path), NULL, 0, PX_FORMAT_AUTO});
+}
+
+int px_reader_add_buffer(px_reader *r, const char *name, const char *data, size_t len,
+                         px_format format)
+{
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return PX_ENOMEM;
+    if (len)
+        memcpy(copy, data, len);
+    copy[len] = '\0';
+    return queue_at_bottom(r, (input){px__strdup(name), copy, len, format});
 }
 
 static px_format format_of(const char *path)
@@ -245,7 +274,7 @@ static int expand_dir(px_reader *r, const char *path)
     if (rc == PX_OK) {
         px__qsort(items.v, items.n, sizeof(char *), cmp_str_desc);
         for (size_t i = 0; i < items.n; i++) {
-            if (!PX_VEC_PUSH(r->queue, items.v[i])) {
+            if (!PX_VEC_PUSH(r->queue, ((input){items.v[i], NULL, 0, PX_FORMAT_AUTO}))) {
                 rc = PX_ENOMEM;
                 for (; i < items.n; i++)
                     free(items.v[i]);
@@ -398,9 +427,12 @@ static int read_sgml(px_reader *r, const char *path, const char *stem, const cha
     return 0;
 }
 
-static int read_text_or_html(px_reader *r, const char *path, px_format fmt, px_doc **out)
+/* Reads one article from PATH, or from GIVEN when not NULL (a buffer's
+ * stream, closed here). */
+static int read_text_or_html(px_reader *r, const char *path, FILE *given, px_format fmt,
+                             px_doc **out)
 {
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    FILE *f = given ? given : strcmp(path, "-") ? fopen(path, "rb") : stdin;
     if (!f) {
         diag(r, PX_SEV_ERROR, path, 0, NULL, "cannot open: %s", strerror(errno));
         return 0;
@@ -411,7 +443,7 @@ static int read_text_or_html(px_reader *r, const char *path, px_format fmt, px_d
     int err = errno;
     if (f != stdin)
         fclose(f);
-    char *id = strcmp(path, "-") ? id_from_path(path) : px__strdup("stdin");
+    char *id = given || strcmp(path, "-") ? id_from_path(path) : px__strdup("stdin");
     int rc = 0;
     if (!id || data.oom) {
         rc = PX_ENOMEM;
@@ -533,8 +565,11 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
         const char *text = jf.v[tf];
         size_t tlen = jf.len[tf];
         char idbuf[64];
-        const char *id = jf.v[PX_JF_ID];
+        /* "id", or "doc" as parallax's own records name it */
+        const char *id = jf.v[PX_JF_ID] ? jf.v[PX_JF_ID] : jf.v[PX_JF_DOC];
         json_t *jid = obj ? json_object_get(obj, "id") : NULL;
+        if (obj && !jid)
+            jid = json_object_get(obj, "doc");
         if (!id && json_is_integer(jid)) {
             snprintf(idbuf, sizeof(idbuf), "%lld", (long long)json_integer_value(jid));
             id = idbuf;
@@ -586,6 +621,18 @@ static void close_jsonl(px_reader *r)
     r->jf = NULL;
     free(r->jpath);
     r->jpath = NULL;
+    free(r->jdata);
+    r->jdata = NULL;
+}
+
+/* A buffer: its first byte chooses the format, as for standard input. */
+static px_format sniff_bytes(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
+        i++;
+    return i == len ? PX_FORMAT_TEXT : s[i] == '{' ? PX_FORMAT_JSONL
+                                     : s[i] == '<' ? PX_FORMAT_HTML : PX_FORMAT_TEXT;
 }
 
 /* Standard input: sniff the first byte to choose the format. */
@@ -619,9 +666,21 @@ int px_reader_next(px_reader *r, px_doc **out)
         }
         if (!r->queue.n)
             return 0;
-        char *path = r->queue.v[--r->queue.n];
+        input in = r->queue.v[--r->queue.n];
+        char *path = in.path;
         px_format fmt = r->opt.format;
-        if (!strcmp(path, "-")) {
+        FILE *given = NULL;
+        if (in.data) {
+            if (fmt == PX_FORMAT_AUTO)
+                fmt = in.format != PX_FORMAT_AUTO ? in.format : sniff_bytes(in.data, in.len);
+            given = fmemopen(in.data, in.len, "rb");
+            if (!given) {
+                diag(r, PX_SEV_ERROR, path, 0, NULL, "cannot open: %s", strerror(errno));
+                free(path);
+                free(in.data);
+                continue;
+            }
+        } else if (!strcmp(path, "-")) {
             if (fmt == PX_FORMAT_AUTO)
                 fmt = sniff_stdin();
         } else {
@@ -642,7 +701,8 @@ int px_reader_next(px_reader *r, px_doc **out)
                 fmt = format_of(path);
         }
         if (fmt == PX_FORMAT_JSONL) {
-            r->jf = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+            r->jf = given ? given : strcmp(path, "-") ? fopen(path, "rb") : stdin;
+            r->jdata = in.data;
             if (!r->jf) {
                 diag(r, PX_SEV_ERROR, path, 0, NULL, "cannot open: %s", strerror(errno));
                 free(path);
@@ -650,17 +710,18 @@ int px_reader_next(px_reader *r, px_doc **out)
             }
             /* large reads: a 4 KB stdio buffer is a system call every
              * two articles (glibc ignores the size without a buffer) */
-            if (r->jf != stdin && !r->jbuf)
+            if (r->jf != stdin && !given && !r->jbuf)
                 r->jbuf = malloc(JSONL_BUFFER);
-            if (r->jf != stdin && r->jbuf)
+            if (r->jf != stdin && !given && r->jbuf)
                 setvbuf(r->jf, r->jbuf, _IOFBF, JSONL_BUFFER);
             r->jpath = path;
             r->jline = 0;
             r->jrecords = 0;
             continue;
         }
-        int rc = read_text_or_html(r, path, fmt, out);
+        int rc = read_text_or_html(r, path, given, fmt, out);
         free(path);
+        free(in.data);
         if (rc)
             return rc;
     }

@@ -1,5 +1,5 @@
 /*
- * render_json.c - the report as one JSON object (schema in README.md,
+ * render_json.c - the report as one JSON object (schema in docs/schema/report.schema.json,
  * "parallax report --format json"). Offsets are code points into the
  * original input of each document, end exclusive; documents are named by
  * their id.

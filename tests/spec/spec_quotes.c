@@ -2,9 +2,13 @@
  * spec_quotes.c - the quotes spec kind: one attribution a line,
  *   KIND [content, marks excluded] speaker=NAME src=[as written] cue=[cue]
  * with "-" for what is missing; a record of several quoted parts lists
- * them after "parts=".
+ * them after "parts=". The kind quote_rules prints what the hand rules
+ * find alone, without the learned cue detector (src/quote/model.c, which
+ * tests/cli/test_quotes_model and the PolNeAR floors check): the files
+ * that pin the rules' decisions use it.
  */
 #include "spec.h"
+#include "../../src/quote/model.h"
 
 static void put_span(px_buf *out, const px_doc *doc, size_t s, size_t e)
 {
@@ -39,4 +43,11 @@ void spec_quotes(const char *in, size_t len, px_buf *out)
         }
     }
     px_doc_free(doc);
+}
+
+void spec_quote_rules(const char *in, size_t len, px_buf *out)
+{
+    px__qm_disabled = true;
+    spec_quotes(in, len, out);
+    px__qm_disabled = false;
 }
