@@ -32,7 +32,9 @@ WH = {b"how", b"why", b"what", b"whether", b"if", b"who", b"where", b"when", b"w
 # content types: where the content lies from the cue
 T_AFTER, T_BEFORE, T_AROUND = 1, 2, 3
 NONE = -1
-MAX_CONTENT = 60  # tokens of a content after its cue, at most
+MAX_CONTENT = 50  # tokens of a content after its cue, at most
+MAX_SOURCE = 12  # tokens of a source, at most
+SOURCE_GAP = 8  # tokens between a source's end and the cue's last word, at most
 
 
 def fnv(bs):
@@ -360,7 +362,7 @@ def source_end_cands(d, k, lo, rule=-2):
     T = d.toks
     ok = (lambda e: not T[e - 1].strip and T[e - 1].quote < 0)
     lo2 = max(a + 1, lo + 1)
-    return [NONE] + with_rule([e for e in range(max(lo2, k - 10), k + 1) if ok(e)], rule,
+    return [NONE] + with_rule([e for e in range(max(lo2, k - SOURCE_GAP), k + 1) if ok(e)], rule,
                               lo2, k + 1, ok)
 
 
@@ -388,7 +390,7 @@ def source_start_cands(d, k, e, rule=-2):
     a = d.ua[k]
     T = d.toks
     ok = (lambda s: not T[s].strip and T[s].quote < 0)
-    return with_rule([s for s in range(max(a, e - 15), e) if ok(s)], rule, a, e, ok)
+    return with_rule([s for s in range(max(a, e - MAX_SOURCE), e) if ok(s)], rule, a, e, ok)
 
 
 def source_start_features(d, k, s, e, rule):

@@ -46,16 +46,20 @@ sys.path.insert(0, str(ROOT / "bench" / "eval"))
 import qmodel as M  # noqa: E402
 from pxeval import common as C  # noqa: E402
 
-CUE_BITS = 17
+CUE_BITS = 16
 SPAN_BITS = 17
 GATE_MIN = 2
-GATE_RATE = 0.075
+GATE_RATE = 0.1
 EPOCHS_CUE = 6
 EPOCHS_SPAN = 8
 NCLS = 4
 FOLDS = 5
 SEED = 1
 SCALE = 64  # weights are stored as round(w * SCALE) in int16
+# the least threshold: below it the model decodes too many cues for the
+# speed floor of parallax quotes (20 MB/s a core), for a gain on train
+# (cross-validated) of at most 0.007 F1
+THETA_MIN = 20
 
 
 def log(*a):
@@ -659,11 +663,11 @@ def main():
             for d in te:
                 props[d.id] = m.propose(d, -50.0)
         best = None
-        for th in sorted({round(x, 1) for x in [-10, -5, -2, 0, 2, 5, 10, 15, 20, 30, 40]}):
+        for th in [-5, 0, 5, 10, 12, 15, 20, 30]:
             res = score(train_docs, merged(train_docs, props, th))
             log(f"cv theta {th:6.1f}: train {fmt(res)}")
             key = res["all", "content"][2] + res["all", "source"][2]
-            if best is None or key > best[0]:
+            if th >= THETA_MIN and (best is None or key > best[0]):
                 best = (key, th)
         if a.theta is None:
             theta = best[1]

@@ -30,7 +30,9 @@ bool px__qm_disabled = false;
 #define SPAN_MASK ((1u << QM_SPAN_BITS) - 1)
 #define NO_SPAN (-2) /* no rule value */
 #define NONE (-1)    /* the source ranker's "no source" */
-#define MAX_CONTENT 60 /* tokens of a content after its cue, at most */
+#define MAX_CONTENT 50 /* tokens of a content after its cue, at most */
+#define MAX_SOURCE 12  /* tokens of a source, at most */
+#define SOURCE_GAP 8   /* tokens between a source's end and the cue's last word, at most */
 
 enum qm_class {
     C_BOUND, C_DET, C_PRON, C_PREP, C_AUX, C_STOP, C_CAP, C_ED, C_ING, C_LY, C_S, C_W, C_NUM,
@@ -60,18 +62,11 @@ static uint32_t mix(uint32_t t, uint32_t a, uint32_t b)
 /* ---- the document ---- */
 
 typedef struct qtok {
-    uint32_t val;     /* word hash, or the class's for other tokens (lazy: see ensure) */
-    uint32_t ua, ub;  /* its unit */
-    uint32_t fns, lns; /* the unit's first token that is not strip, one past its last */
-    uint8_t cls;      /* enum qm_class, NO_CLASS until ensure() */
-    uint8_t cov;      /* 0 free, 1 in a content of the rules, 2 in a cue */
-    uint8_t rcue;     /* the rules' cue type (QM_CUE_*), NO_CLASS until rule_cue() */
-    bool strip;       /* only characters the scorer strips from span edges */
+    uint32_t val; /* word hash, or the class's for other tokens (ensure) */
+    uint8_t cls1;  /* 1 + enum qm_class, 0 until ensure() */
+    uint8_t rcue1; /* 1 + the rules' cue type (QM_CUE_*), 0 until rule_cue() */
 } qtok;
 
-#define NO_CLASS 0xFF
-
-typedef struct class_words class_words;
 
 typedef struct qdoc {
     const px__qm_doc *v;
@@ -80,9 +75,11 @@ typedef struct qdoc {
     uint32_t n;
     qtok *q;
     uint32_t bound; /* the value of a token outside the unit */
-    const class_words *cw;
-    uint32_t unit;  /* the unit prepared last */
-    uint32_t ready; /* tokens [0, ready) are prepared */
+    uint32_t unit;   /* the unit of the candidate at hand ... */
+    uint32_t ua, ub; /* ... and its tokens */
+    uint32_t fns, lns; /* its first token that the scorer would not strip, one
+                        * past its last (when edges_ready) */
+    bool edges_ready;
 } qdoc;
 
 static bool strip_char(uint32_t cp)
@@ -119,38 +116,38 @@ static bool ends2(const unsigned char *w, size_t n, char x, char y)
     return n >= 2 && w[n - 2] == x && w[n - 1] == y;
 }
 
-/* fnv of "that", "to" and the wh-words, for word_class */
-struct class_words {
-    uint32_t that, to, wh[9];
-    const char *wh_words[9];
-};
-
-static void class_words_init(class_words *cw)
-{
-    static const char *const wh[] = {"how", "why", "what", "whether", "if",
-                                     "who", "where", "when", "which"};
-    cw->that = fnv((const unsigned char *)"that", 4);
-    cw->to = fnv((const unsigned char *)"to", 2);
-    for (size_t i = 0; i < PX_ARRAY_LEN(wh); i++) {
-        cw->wh[i] = fnv((const unsigned char *)wh[i], strlen(wh[i]));
-        cw->wh_words[i] = wh[i];
-    }
-}
-
 /* The class of a word of len bytes whose last n (all when len <= 7) are
- * w, lower-cased, and whose hash is h. */
-static uint8_t word_class(const class_words *cw, uint32_t h, const unsigned char *w, size_t n,
-                          size_t len, uint32_t lex, uint16_t flags)
+ * w, lower-cased. */
+static uint8_t word_class(const unsigned char *w, size_t n, size_t len, uint32_t lex,
+                          uint16_t flags)
 {
-    /* the hash first: most words are none of these */
-    if (len <= 7) {
-        if (h == cw->that && is_word(w, n, "that"))
-            return C_THAT;
-        if (h == cw->to && is_word(w, n, "to"))
+    switch (len) { /* "that", "to" and the wh-words, by length */
+    case 2:
+        if (is_word(w, n, "to"))
             return C_TO;
-        for (size_t i = 0; i < PX_ARRAY_LEN(cw->wh); i++)
-            if (h == cw->wh[i] && is_word(w, n, cw->wh_words[i]))
-                return C_WH;
+        if (is_word(w, n, "if"))
+            return C_WH;
+        break;
+    case 3:
+        if (is_word(w, n, "how") || is_word(w, n, "why") || is_word(w, n, "who"))
+            return C_WH;
+        break;
+    case 4:
+        if (is_word(w, n, "that"))
+            return C_THAT;
+        if (is_word(w, n, "what") || is_word(w, n, "when"))
+            return C_WH;
+        break;
+    case 5:
+        if (is_word(w, n, "where") || is_word(w, n, "which"))
+            return C_WH;
+        break;
+    case 7:
+        if (is_word(w, n, "whether"))
+            return C_WH;
+        break;
+    default:
+        break;
     }
     if (lex & LX_DET)
         return C_DET;
@@ -212,7 +209,7 @@ static bool ly_word(const char *s, size_t len)
 static void ensure(qdoc *d, uint32_t j)
 {
     qtok *q = &d->q[j];
-    if (q->cls != NO_CLASS)
+    if (q->cls1)
         return;
     const px_token *t = &d->t[j];
     if (t->kind == PX_TOK_WORD) {
@@ -230,66 +227,78 @@ static void ensure(qdoc *d, uint32_t j)
             h = (h ^ ch) * 16777619u;
         }
         q->val = h;
-        q->cls = word_class(d->cw, h, low, keep, len, d->v->lex[j], t->flags);
+        q->cls1 = (uint8_t)(1 + word_class(low, keep, len, d->v->lex[j], t->flags));
     } else {
-        q->cls = token_class(d, j);
-        q->val = mix(51, q->cls, 0);
+        uint8_t c = token_class(d, j);
+        q->cls1 = (uint8_t)(1 + c);
+        q->val = mix(51, c, 0);
     }
 }
 
-/* Prepares the unit of token i: its bounds, the rules' coverage and
- * which tokens the scorer would strip. quote_features numbers units so
- * that a token belongs to the first unit ending after it, the last unit
- * taking the rest. Tokens come in increasing order: each unit is
- * prepared once, and only the units of candidates are. */
-static void prepare_unit(qdoc *d, uint32_t i)
+/* Would the scorer strip token j whole from a span's edge? A word or a
+ * number has a letter or a digit: never. */
+static bool strip_tok(const qdoc *d, uint32_t j)
+{
+    const px_token *t = &d->t[j];
+    return t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER &&
+           all_strip(d->text + t->start, t->end - t->start);
+}
+
+/* The unit of token i becomes the one at hand. quote_features numbers
+ * units so that a token belongs to the first unit ending after it, the
+ * last unit taking the rest; tokens come in increasing order. */
+static void enter_unit(qdoc *d, uint32_t i)
 {
     const px__qm_doc *v = d->v;
-    if (i < d->ready)
+    if (i >= d->ua && i < d->ub)
         return;
     uint32_t u = d->unit;
     while (u + 1 < v->n_units && v->units[u].b <= i)
         u++;
     uint32_t a = u > 0 ? v->units[u - 1].b : 0;
     uint32_t b = u + 1 < v->n_units ? v->units[u].b : d->n;
-    if (a > i)
-        a = i; /* units out of order: never from build_units */
-    if (b <= i)
-        b = i + 1;
-    uint32_t fns = b, lns = a;
-    for (uint32_t x = a; x < b; x++) {
-        const px_token *t = &d->t[x];
-        qtok *q = &d->q[x];
-        q->ua = a, q->ub = b;
-        q->cls = NO_CLASS;
-        q->rcue = NO_CLASS;
-        q->cov = 0;
-        /* a word or number has a letter or digit: never all strip */
-        q->strip = t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER &&
-                   all_strip(d->text + t->start, t->end - t->start);
-        if (!q->strip) {
-            fns = PX_MIN(fns, x);
-            lns = x + 1;
-        }
-    }
-    for (uint32_t x = a; x < b; x++)
-        d->q[x].fns = fns, d->q[x].lns = lns;
-    for (size_t r = 0; r < v->n_recs; r++)
-        for (uint32_t j = PX_MAX(v->recs[r].ca, a); j < v->recs[r].cb && j < b; j++)
-            d->q[j].cov = 1;
-    for (size_t r = 0; r < v->n_recs; r++)
-        for (uint32_t j = PX_MAX(v->recs[r].va, a); j < v->recs[r].vb && j < b; j++)
-            d->q[j].cov = 2;
     d->unit = u;
-    d->ready = b;
+    d->ua = PX_MIN(a, i); /* units out of order: never from build_units */
+    d->ub = PX_MAX(b, i + 1);
+    d->edges_ready = false;
+}
+
+/* The unit's first and last tokens that the scorer would not strip. */
+static void unit_edges(qdoc *d)
+{
+    if (d->edges_ready)
+        return;
+    d->fns = d->ub;
+    d->lns = d->ua;
+    for (uint32_t x = d->ua; x < d->ub; x++)
+        if (!strip_tok(d, x)) {
+            d->fns = PX_MIN(d->fns, x);
+            d->lns = x + 1;
+        }
+    d->edges_ready = true;
+}
+
+/* 0 when no record of the rules holds token j, 1 when a content does, 2
+ * when a cue does. */
+static uint8_t coverage(const qdoc *d, uint32_t j)
+{
+    const px__qm_doc *v = d->v;
+    uint8_t c = 0;
+    for (size_t r = 0; r < v->n_recs; r++) {
+        if (j >= v->recs[r].va && j < v->recs[r].vb)
+            return 2;
+        if (j >= v->recs[r].ca && j < v->recs[r].cb)
+            c = 1;
+    }
+    return c;
 }
 
 static uint32_t rule_cue(qdoc *d, uint32_t j)
 {
     qtok *q = &d->q[j];
-    if (q->rcue == NO_CLASS)
-        q->rcue = (uint8_t)d->v->rule_cue(d->v->rule_ctx, j);
-    return q->rcue;
+    if (!q->rcue1)
+        q->rcue1 = (uint8_t)(1 + d->v->rule_cue(d->v->rule_ctx, j));
+    return q->rcue1 - 1u;
 }
 
 static uint32_t val(qdoc *d, int64_t j, uint32_t a, uint32_t b)
@@ -305,7 +314,7 @@ static uint32_t cls(qdoc *d, int64_t j, uint32_t a, uint32_t b)
     if (j < a || j >= b)
         return C_BOUND;
     ensure(d, (uint32_t)j);
-    return d->q[j].cls;
+    return d->q[j].cls1 - 1u;
 }
 
 static bool in_quote(const qdoc *d, uint32_t j)
@@ -369,6 +378,8 @@ static bool possessive(const qdoc *d, uint32_t j)
     if ((n >= 2 && s[n - 2] == '\'' && (s[n - 1] | 32) == 's') ||
         (n >= 4 && !memcmp(s + n - 4, "\xe2\x80\x99", 3) && (s[n - 1] | 32) == 's'))
         return true;
+    if (n < 2 || n > 5)
+        return false;
     for (size_t i = 0; i < PX_ARRAY_LEN(pron); i++)
         if (px__str_ieq_ascii((px_str){s, n}, pron[i]))
             return true;
@@ -395,8 +406,7 @@ static int64_t verb_group_start(const qdoc *d, uint32_t i, uint32_t a)
 
 static size_t cue_features(qdoc *d, uint32_t i, uint32_t *f)
 {
-    const qtok *q = &d->q[i];
-    uint32_t a = q->ua, b = q->ub;
+    uint32_t a = d->ua, b = d->ub, cov = coverage(d, i);
     const px_token *t = &d->t[i];
     int64_t x = i;
     uint32_t w0 = val(d, x, a, b);
@@ -442,8 +452,8 @@ static size_t cue_features(qdoc *d, uint32_t i, uint32_t *f)
     f[n++] = mix(23, PX_MIN(i - a, 6u), 0);
     f[n++] = mix(24, subj, 0);
     f[n++] = mix(25, subj, w0);
-    f[n++] = mix(26, q->cov, 0);
-    f[n++] = mix(27, q->cov, cp1);
+    f[n++] = mix(26, cov, 0);
+    f[n++] = mix(27, cov, cp1);
     f[n++] = mix(28, w0, cp1 * 32 + cp2);
     f[n++] = mix(29, PX_MIN(b - i, 8u), 0);
     f[n++] = mix(30, cm1, cp1);
@@ -462,10 +472,11 @@ static size_t cue_features(qdoc *d, uint32_t i, uint32_t *f)
 
 static bool cue_candidate(qdoc *d, uint32_t i)
 {
-    if (!(d->v->lex[i] & LX_MODEL) || d->t[i].kind != PX_TOK_WORD || in_quote(d, i))
+    if (!(d->v->lex[i] & LX_MODEL) || d->t[i].kind != PX_TOK_WORD || in_quote(d, i) ||
+        coverage(d, i) == 2)
         return false;
-    prepare_unit(d, i);
-    return d->q[i].cov != 2;
+    enter_unit(d, i);
+    return true;
 }
 
 /* ---- span rankers (qmodel.py: *_cands, *_features) ---- */
@@ -475,19 +486,23 @@ typedef struct span_ctx {
     uint32_t k, typ;
     int64_t s, e;       /* the other boundary, when known */
     int64_t rule;       /* the rules' value of this boundary, or NO_SPAN */
+    /* content_end_features: commas and cues of the rules in [lo, upto) */
+    int64_t lo, upto;
+    uint32_t commas, cues;
 } span_ctx;
 
-typedef size_t (*feat_fn)(const span_ctx *c, int64_t x, uint32_t *f);
+typedef size_t (*feat_fn)(span_ctx *c, int64_t x, uint32_t *f);
 
-static size_t content_start_features(const span_ctx *c, int64_t s, uint32_t *f)
+static size_t content_start_features(span_ctx *c, int64_t s, uint32_t *f)
 {
     qdoc *d = c->d;
-    uint32_t k = c->k, a = d->q[k].ua, b = d->q[k].ub;
+    uint32_t k = c->k, a = d->ua, b = d->ub;
     uint32_t w0 = val(d, k, a, b);
     uint32_t vs = val(d, s, a, b), vm1 = val(d, s - 1, a, b);
     uint32_t cs = cls(d, s, a, b), cm1 = cls(d, s - 1, a, b), cm2 = cls(d, s - 2, a, b);
     uint32_t dist = bucket(s < k ? (int64_t)k - s : s - k);
-    uint32_t at_start = s <= d->q[k].fns;
+    unit_edges(d);
+    uint32_t at_start = s <= d->fns;
     uint32_t t0 = 100 + c->typ * 20, r = s == c->rule;
     size_t n = 0;
     f[n++] = mix(t0, 0, 0);
@@ -507,20 +522,24 @@ static size_t content_start_features(const span_ctx *c, int64_t s, uint32_t *f)
     return n;
 }
 
-static size_t content_end_features(const span_ctx *c, int64_t e, uint32_t *f)
+static size_t content_end_features(span_ctx *c, int64_t e, uint32_t *f)
 {
     qdoc *d = c->d;
-    uint32_t k = c->k, a = d->q[k].ua, b = d->q[k].ub;
+    uint32_t k = c->k, a = d->ua, b = d->ub;
     uint32_t vl = val(d, e - 1, a, b), vn = val(d, e, a, b), vn2 = val(d, e + 1, a, b);
     uint32_t cl = cls(d, e - 1, a, b), cn = cls(d, e, a, b), cn2 = cls(d, e + 1, a, b);
     int64_t lo = c->typ == T_BEFORE ? e : PX_MAX(c->s, (int64_t)k + 1);
     int64_t hi = c->typ == T_BEFORE ? (int64_t)k : e;
-    uint32_t commas = 0, cues = 0;
-    for (int64_t j = lo; j < hi; j++) {
-        commas += cls(d, j, a, b) == C_COMMA;
-        cues += rule_cue(d, (uint32_t)j) != QM_CUE_NONE;
+    if (c->lo != lo || c->upto > hi) /* the candidates come in order: go on counting */
+        c->lo = c->upto = lo, c->commas = c->cues = 0;
+    for (int64_t j = c->upto; j < hi; j++) {
+        c->commas += cls(d, j, a, b) == C_COMMA;
+        c->cues += rule_cue(d, (uint32_t)j) != QM_CUE_NONE;
     }
-    uint32_t at_end = e >= d->q[k].lns;
+    c->upto = PX_MAX(c->upto, hi);
+    uint32_t commas = c->commas, cues = c->cues;
+    unit_edges(d);
+    uint32_t at_end = e >= d->lns;
     uint32_t dist = bucket(e > k ? e - k : (int64_t)k - e);
     uint32_t t0 = 200 + c->typ * 30, r = e == c->rule;
     uint32_t cm = PX_MIN(commas, 3u);
@@ -547,10 +566,10 @@ static size_t content_end_features(const span_ctx *c, int64_t e, uint32_t *f)
     return n;
 }
 
-static size_t source_end_features(const span_ctx *c, int64_t e, uint32_t *f)
+static size_t source_end_features(span_ctx *c, int64_t e, uint32_t *f)
 {
     qdoc *d = c->d;
-    uint32_t k = c->k, a = d->q[k].ua, b = d->q[k].ub;
+    uint32_t k = c->k, a = d->ua, b = d->ub;
     uint32_t t0 = 400;
     size_t n = 0;
     if (e == NONE) {
@@ -586,10 +605,10 @@ static size_t source_end_features(const span_ctx *c, int64_t e, uint32_t *f)
     return n;
 }
 
-static size_t source_start_features(const span_ctx *c, int64_t s, uint32_t *f)
+static size_t source_start_features(span_ctx *c, int64_t s, uint32_t *f)
 {
     qdoc *d = c->d;
-    uint32_t k = c->k, a = d->q[k].ua, b = d->q[k].ub;
+    uint32_t a = d->ua, b = d->ub;
     int64_t e = c->e;
     uint32_t vs = val(d, s, a, b), vm1 = val(d, s - 1, a, b);
     uint32_t cs = cls(d, s, a, b), cm1 = cls(d, s - 1, a, b), cm2 = cls(d, s - 2, a, b);
@@ -620,9 +639,9 @@ static size_t source_start_features(const span_ctx *c, int64_t s, uint32_t *f)
  * with_none, then the tokens of [lo, hi) that keep accepts, then c->rule
  * when it is none of these, lies in [elo, ehi) and keep accepts it (the
  * rules' own value stays a candidate). NO_SPAN when there is none. */
-typedef bool (*keep_fn)(const span_ctx *c, int64_t x);
+typedef bool (*keep_fn)(span_ctx *c, int64_t x);
 
-static int64_t pick(const span_ctx *c, int64_t lo, int64_t hi, int64_t elo, int64_t ehi,
+static int64_t pick(span_ctx *c, int64_t lo, int64_t hi, int64_t elo, int64_t ehi,
                     bool with_none, keep_fn keep, feat_fn fn)
 {
     uint32_t f[MAX_FEATS];
@@ -654,9 +673,9 @@ static int64_t pick(const span_ctx *c, int64_t lo, int64_t hi, int64_t elo, int6
     return best;
 }
 
-static bool keep_content_start(const span_ctx *c, int64_t s)
+static bool keep_content_start(span_ctx *c, int64_t s)
 {
-    return !c->d->q[s].strip && (c->typ != T_BEFORE || s < c->e);
+    return (c->typ != T_BEFORE || s < c->e) && !strip_tok(c->d, (uint32_t)s);
 }
 
 /* After a content: punctuation, a function word or the unit's end
@@ -673,19 +692,18 @@ static bool end_next(uint32_t cls)
     }
 }
 
-static bool keep_content_end(const span_ctx *c, int64_t e)
+static bool keep_content_end(span_ctx *c, int64_t e)
 {
     qdoc *d = c->d;
-    uint32_t k = c->k;
-    return !d->q[e - 1].strip && end_next(cls(d, e, d->q[k].ua, d->q[k].ub));
+    return end_next(cls(d, e, d->ua, d->ub)) && !strip_tok(d, (uint32_t)(e - 1));
 }
 
-static bool keep_source(const span_ctx *c, int64_t x)
+static bool keep_source(span_ctx *c, int64_t x)
 {
-    return !c->d->q[x].strip && !in_quote(c->d, (uint32_t)x);
+    return !in_quote(c->d, (uint32_t)x) && !strip_tok(c->d, (uint32_t)x);
 }
 
-static bool keep_source_end(const span_ctx *c, int64_t e)
+static bool keep_source_end(span_ctx *c, int64_t e)
 {
     return keep_source(c, e - 1);
 }
@@ -707,13 +725,13 @@ static bool overlaps(const px__qm_rec *v, size_t n, uint32_t a, uint32_t b)
 static bool decode(qdoc *d, uint32_t k, uint32_t typ, const int64_t rule[4], bool only_free,
                    const px__qm_rec *taken, size_t n_taken, px__qm_rec *r)
 {
-    int64_t a = d->q[k].ua, b = d->q[k].ub, s, e;
-    span_ctx c = {d, k, typ, -1, -1, rule[0]};
+    int64_t a = d->ua, b = d->ub, s, e;
+    span_ctx c = {d, k, typ, -1, -1, rule[0], -1, -1, 0, 0};
     if (typ == T_BEFORE) {
         c.rule = rule[1];
         e = pick(&c, PX_MAX(a, (int64_t)k - 60) + 1, (int64_t)k + 1, a + 1, (int64_t)k + 1, false,
                  keep_content_end, content_end_features);
-        if (e == NO_SPAN || (only_free && d->q[e - 1].cov))
+        if (e == NO_SPAN || (only_free && coverage(d, (uint32_t)(e - 1))))
             return false;
         c.e = e;
         c.rule = rule[0];
@@ -728,7 +746,7 @@ static bool decode(qdoc *d, uint32_t k, uint32_t typ, const int64_t rule[4], boo
         else
             s = pick(&c, PX_MAX(a, (int64_t)k - 60), k, a, b, false, keep_content_start,
                      content_start_features);
-        if (s == NO_SPAN || (only_free && d->q[s].cov))
+        if (s == NO_SPAN || (only_free && coverage(d, (uint32_t)s)))
             return false;
         c.s = s;
         c.rule = rule[1];
@@ -744,14 +762,14 @@ static bool decode(qdoc *d, uint32_t k, uint32_t typ, const int64_t rule[4], boo
     if (typ == T_AROUND)
         return true;
     int64_t lo = PX_MAX(a + 1, (typ == T_BEFORE ? e : -1) + 1);
-    span_ctx sc = {d, k, typ, -1, -1, rule[2]};
-    int64_t se = pick(&sc, PX_MAX(lo, (int64_t)k - 10), (int64_t)k + 1, lo, (int64_t)k + 1, true,
+    span_ctx sc = {d, k, typ, -1, -1, rule[2], -1, -1, 0, 0};
+    int64_t se = pick(&sc, PX_MAX(lo, (int64_t)k - SOURCE_GAP), (int64_t)k + 1, lo, (int64_t)k + 1, true,
                       keep_source_end, source_end_features);
     if (se == NONE || se == NO_SPAN)
         return true;
     sc.e = se;
     sc.rule = rule[3];
-    int64_t ss = pick(&sc, PX_MAX(a, se - 15), se, a, se, false, keep_source,
+    int64_t ss = pick(&sc, PX_MAX(a, se - MAX_SOURCE), se, a, se, false, keep_source,
                       source_start_features);
     if (ss != NO_SPAN)
         r->sa = (uint32_t)ss, r->sb = (uint32_t)se;
@@ -764,14 +782,12 @@ int px__qm_propose(const px__qm_doc *v, px__qm_rec **out, size_t *n_out)
     *n_out = 0;
     if (px__qm_disabled)
         return PX_OK;
-    class_words cw;
-    class_words_init(&cw);
     qdoc d = {v, v->doc->toks, v->doc->text, (uint32_t)v->doc->n_toks, NULL,
-              mix(51, C_BOUND, 0), &cw, 0, 0};
+              mix(51, C_BOUND, 0), 0, 0, 0, 0, 0, false};
     PX_VEC(px__qm_rec) props = {0};
     int rc = PX_ENOMEM;
     uint32_t f[MAX_FEATS];
-    d.q = malloc((d.n + 1) * sizeof(*d.q));
+    d.q = calloc(d.n + 1, sizeof(*d.q)); /* nothing computed yet */
     if (!d.q)
         goto done;
     for (uint32_t i = 0; i < d.n; i++) {
