@@ -18,6 +18,8 @@ static void write_text(FILE *f, const px_doc *doc)
     fprintf(f, "standfirst: %s\n", px_doc_standfirst(doc) ? px_doc_standfirst(doc) : "-");
     fprintf(f, "date:       %s\n", px_doc_date(doc) ? px_doc_date(doc) : "-");
     fprintf(f, "source:     %s\n", px_doc_source(doc) ? px_doc_source(doc) : "-");
+    fprintf(f, "author:     %s\n", px_doc_author(doc) ? px_doc_author(doc) : "-");
+    fprintf(f, "lang:       %s\n", px_doc_lang(doc));
     size_t nb, ns;
     const px_block *b = px_doc_blocks(doc, &nb);
     const px_sentence *s = px_doc_sentences(doc, &ns);

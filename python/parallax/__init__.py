@@ -140,7 +140,8 @@ def _jsonl(out):
 def read(paths=None, *, texts=None, errors="raise"):
     """What parallax sees in each article, as 'parallax read' prints it:
     one dict a document with doc, file, source, date, url, headline,
-    standfirst, chars and blocks (start, end, kind, text, sentences)."""
+    standfirst, author, lang, chars and blocks (start, end, kind, text,
+    sentences)."""
     return _run("read", paths, texts, errors, _jsonl)
 
 

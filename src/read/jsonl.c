@@ -15,7 +15,7 @@
 
 const char *const px__jsonl_field_names[PX_JF__COUNT] = {
     "text", "body", "content", "id", "title", "headline", "source", "outlet",
-    "date", "published", "url", "standfirst", "doc",
+    "date", "published", "url", "standfirst", "doc", "author", "lang",
 };
 
 #define MAX_KEYS 32

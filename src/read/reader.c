@@ -16,9 +16,6 @@
 
 #include "read.h"
 
-int px__html_extract(const char *html, size_t len, px_buf *text, char **title, char **source,
-                     char **date, char **url, char **standfirst);
-
 typedef PX_VEC(char *) path_vec;
 
 /* A queued input: a path, or a buffer held in memory (px_reader_add_buffer). */
@@ -50,6 +47,11 @@ struct px_reader {
     /* hashes of the ids handed out, to keep ids unique */
     uint64_t *ids;
     size_t ids_cap, ids_n;
+    /* documents not in English: counted, the first files named, and one
+     * warning at the end of the run */
+    size_t n_foreign;
+    px_buf foreign_files;
+    bool foreign_warned;
 };
 
 static void diag(px_reader *r, px_severity sev, const char *file, size_t line, const char *doc,
@@ -117,6 +119,7 @@ void px_reader_free(px_reader *r)
     for (size_t i = r->pending_pos; i < r->pending.n; i++)
         px_doc_free(r->pending.v[i]);
     PX_VEC_FREE(r->pending);
+    px_buf_release(&r->foreign_files);
     free(r);
 }
 
@@ -354,6 +357,31 @@ static size_t repair_utf8(const char *s, size_t len, px_buf *out)
     return bad;
 }
 
+/* parallax's quotation and date rules are English: other languages are
+ * read, and named in one warning at the end of the run. */
+static void note_language(px_reader *r, const px_doc *doc)
+{
+    const char *lang = px_doc_lang(doc);
+    if (!strcmp(lang, "en") || !strcmp(lang, "und"))
+        return;
+    if (++r->n_foreign <= 5) {
+        const char *f = px_doc_file(doc) ? px_doc_file(doc) : px_doc_id(doc);
+        px_buf_printf(&r->foreign_files, "%s%.120s (%s)", r->n_foreign > 1 ? ", " : "", f,
+                      lang);
+    }
+}
+
+static void warn_languages(px_reader *r)
+{
+    if (!r->n_foreign || r->foreign_warned)
+        return;
+    r->foreign_warned = true;
+    diag(r, PX_SEV_WARNING, "-", 0, NULL,
+         "%zu document%s not in English, read with English quotation and date rules: %s%s",
+         r->n_foreign, r->n_foreign == 1 ? "" : "s", r->foreign_files.ptr,
+         r->n_foreign > 5 ? ", ..." : "");
+}
+
 static int build(px_reader *r, px_doc **out, const char *bytes, size_t len,
                  const px_doc_meta *meta, int structure, size_t line)
 {
@@ -375,9 +403,32 @@ static int build(px_reader *r, px_doc **out, const char *bytes, size_t len,
         return PX_ENOMEM;
     meta = &m;
     int rc = px__doc_build(out, bytes, len, meta, structure, forward_diag, r, line);
-    if (rc == PX_OK)
+    if (rc == PX_OK) {
         r->n_docs++;
+        note_language(r, *out);
+    }
     return rc;
+}
+
+/* A page read by the HTML reader (a file, or a WARC record's payload
+ * with its url and date): 1 with *out, 0 when it holds no text. */
+static int read_html(px_reader *r, const char *path, const char *id, const char *data,
+                     size_t len, const char *url, const char *date, px_doc **out)
+{
+    px_html_doc h;
+    int rc = px__html_read(data, len, url, date, path, id, forward_diag, r, &h);
+    if (rc)
+        return rc;
+    if (!px__str_trim((px_str){h.text.ptr, h.text.len}).len) {
+        diag(r, PX_SEV_ERROR, path, 0, id, "HTML page without article text: skipped");
+        px__html_doc_release(&h);
+        return 0;
+    }
+    px_doc_meta meta = {id,     path,          h.title,  h.source, h.url,
+                        h.date, h.standfirst,  h.author, h.lang};
+    rc = build(r, out, h.text.ptr, h.text.len, &meta, PX__STRUCTURE_MARKUP, 0);
+    px__html_doc_release(&h);
+    return rc == PX_OK ? 1 : rc;
 }
 
 /* A TREC/DUC SGML file: every <DOC> is built now and handed out one at
@@ -404,8 +455,8 @@ static int read_sgml(px_reader *r, const char *path, const char *stem, const cha
             px_buf_release(&text);
             continue;
         }
-        px_doc_meta meta = {id, path, headline[0] ? headline : NULL, NULL, NULL,
-                            date[0] ? date : NULL, NULL};
+        px_doc_meta meta = {id,   path, headline[0] ? headline : NULL, NULL, NULL,
+                            date[0] ? date : NULL, NULL, NULL, NULL};
         px_doc *doc = NULL;
         rc = build(r, &doc, text.ptr, text.len, &meta, 1, 0);
         px_buf_release(&text);
@@ -465,36 +516,13 @@ static int read_text_or_html(px_reader *r, const char *path, FILE *given, px_for
         diag(r, PX_SEV_ERROR, path, 0, id, "empty document: skipped");
         goto done;
     }
-    px_doc_meta meta = {id, path, NULL, NULL, NULL, NULL, NULL};
+    px_doc_meta meta = {id, path, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     if (fmt != PX_FORMAT_HTML && px__sgml_sniff(data.ptr, data.len)) {
         rc = read_sgml(r, path, id, data.ptr, data.len, out);
         goto done;
     }
     if (fmt == PX_FORMAT_HTML) {
-        px_buf text = PX_BUF_INIT;
-        char *title = NULL, *source = NULL, *date = NULL, *url = NULL, *standfirst = NULL;
-        int hr = px__html_extract(data.ptr, data.len, &text, &title, &source, &date, &url,
-                                  &standfirst);
-        if (hr == PX_OK && !px__str_trim((px_str){text.ptr, text.len}).len) {
-            diag(r, PX_SEV_ERROR, path, 0, id, "HTML page without article text: skipped");
-        } else if (hr == PX_OK) {
-            meta.title = title;
-            meta.source = source;
-            meta.date = date;
-            meta.url = url;
-            meta.standfirst = standfirst;
-            rc = build(r, out, text.ptr, text.len, &meta, 1, 0);
-            if (rc == PX_OK)
-                rc = 1;
-        } else {
-            rc = hr;
-        }
-        px_buf_release(&text);
-        free(title);
-        free(source);
-        free(date);
-        free(url);
-        free(standfirst);
+        rc = read_html(r, path, id, data.ptr, data.len, NULL, NULL, out);
         goto done;
     }
     rc = build(r, out, data.ptr, data.len, &meta, 1, 0);
@@ -605,8 +633,15 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
                             source && *source ? source : NULL,
                             jf.v[PX_JF_URL],
                             date && *date ? date : NULL,
-                            jf.v[PX_JF_STANDFIRST]};
+                            jf.v[PX_JF_STANDFIRST],
+                            jf.v[PX_JF_AUTHOR] && *jf.v[PX_JF_AUTHOR] ? jf.v[PX_JF_AUTHOR] : NULL,
+                            jf.v[PX_JF_LANG]};
+        /* no outlet named: the URL's host stands for it */
+        char *host = !meta.source && meta.url ? px__url_host(meta.url) : NULL;
+        if (host)
+            meta.source = host;
         int rc = build(r, out, text, tlen, &meta, 1, r->jline);
+        free(host);
         json_decref(obj);
         return rc == PX_OK ? 1 : rc;
     }
@@ -664,8 +699,10 @@ int px_reader_next(px_reader *r, px_doc **out)
             close_jsonl(r);
             continue;
         }
-        if (!r->queue.n)
+        if (!r->queue.n) {
+            warn_languages(r);
             return 0;
+        }
         input in = r->queue.v[--r->queue.n];
         char *path = in.path;
         px_format fmt = r->opt.format;

@@ -51,6 +51,8 @@ int px_doc_write_jsonl(FILE *f, const px_doc *doc)
     put_opt(f, "url", px_doc_url(doc));
     put_opt(f, "headline", px_doc_headline(doc));
     put_opt(f, "standfirst", px_doc_standfirst(doc));
+    put_opt(f, "author", px_doc_author(doc));
+    put_opt(f, "lang", px_doc_lang(doc));
     fprintf(f, ",\"chars\":%zu,\"blocks\":[", px_doc_char_length(doc));
     size_t nb, ns;
     const px_block *b = px_doc_blocks(doc, &nb);
