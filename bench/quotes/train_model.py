@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Trains the learned part of attribution (src/quote/model.c) on the
-PolNeAR TRAIN split and writes its weight table, src/quote/model_weights.inc.
+PolNeAR TRAIN split and writes its weight table, src/quote/model_weights.inc,
+and the words its cue detector looks at, src/quote/model_gate.inc.
 
 Four averaged perceptrons over hashed features (bench/quotes/qmodel.py):
 
 - the cue detector: for each word outside quotation marks that the rules
   take for no cue, whose lower-case form was the last word of at least
-  GATE_MIN gold cues, one of four classes: no cue, or a cue whose content
-  lies after it, before it, or around it;
+  GATE_MIN gold cues in at least GATE_RATE of its occurrences, one of four
+  classes: no cue, or a cue whose content lies after it, before it, or
+  around it;
 - the content boundaries: a ranker of the first token and one of the last
   token of the content, given the cue and the type;
 - the source boundaries: a ranker of the source's end (or none) before
@@ -17,8 +19,9 @@ The acceptance threshold of a proposed cue (its margin over "no cue") is
 chosen by 5-fold cross-validation on train: the held-out proposals of each
 fold are merged with the rules' output as model.c merges them and scored
 as ../shared/scorers/quotes.py scores (exact content and source F1 over
-all attributions); the threshold with the best sum wins. The dev split is
-only scored, never used to choose anything.
+all attributions); the threshold with the best sum, not below THETA_MIN
+(the speed floor), wins. The dev split is only scored, never used to
+choose anything.
 
     bench/quotes/train_model.py                 # train, write the table
     bench/quotes/train_model.py --cv            # also the cross-validated figures
@@ -26,7 +29,7 @@ only scored, never used to choose anything.
 
 Needs build/bench/quotes/quote_features and build/parallax (cmake --build
 build --target quote_features parallax_cli). Deterministic (seeded
-shuffles); about N minutes on one core (see bench/README.md).
+shuffles); about 3 minutes on one core, 7 with --cv (see bench/README.md).
 """
 import argparse
 import array
@@ -637,7 +640,8 @@ def rules_only(docs):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cv", action="store_true", help="cross-validate on train and choose the threshold")
-    ap.add_argument("--theta", type=float, default=None, help="threshold (default: from --cv, else 0)")
+    ap.add_argument("--theta", type=float, default=None,
+                    help="threshold (default: from --cv, else THETA_MIN)")
     ap.add_argument("--tools", default=str(ROOT / "build/bench/quotes/quote_features"))
     ap.add_argument("--out", default=str(ROOT / "src/quote/model_weights.inc"))
     ap.add_argument("--no-write", action="store_true")
@@ -653,7 +657,7 @@ def main():
     log(f"loaded in {time.time() - t0:.0f}s")
     log("rules alone: train", fmt(score(train_docs, rules_only(train_docs))),
         "| dev", fmt(score(dev_docs, rules_only(dev_docs))))
-    theta = a.theta if a.theta is not None else 0.0
+    theta = a.theta if a.theta is not None else float(THETA_MIN)
     if a.cv:
         props = {}
         for fold in range(FOLDS):
