@@ -4,14 +4,15 @@
  * Rank 0 walks the input paths as the reader does (folders in name
  * order) and cuts the whole input, taken as one stream of bytes in input
  * order, into equal slices, one per rank. A file goes whole to the rank
- * whose slice holds its first byte, except a big JSONL file, which is cut
+ * whose slice holds its first byte (its reader tells its format as the
+ * single process's does), except a big plain JSONL file, which is cut
  * where the slices cut it: each rank reads the records that start in its
  * piece (px__reader_set_range), so every record is read once and rank
  * r's documents all come before rank r + 1's. Line numbers stay those of
  * the whole file: each rank counts the lines of its pieces and the counts
- * of the pieces before are added (MPI_Allgather). A format with records
- * of its own (WARC) plugs in where a piece is read: the reader must find
- * the first record that starts at or after a byte offset.
+ * of the pieces before are added (MPI_Allgather). A gzipped file and a
+ * WARC file are read whole (docs/mpi.md says what cutting a WARC file
+ * needs).
  *
  * Each rank feeds its documents to the library's grouper (features on
  * worker threads, exact copies skipped), and keeps, in input order, each
@@ -55,13 +56,16 @@ typedef struct diag_ctx {
 static void on_diag(void *ud, const px_diag *dg)
 {
     mpx *m = ud;
+    /* a note says what was passed over on purpose: not a problem */
     if (dg->severity == PX_SEV_ERROR)
         m->n_errors++;
-    else
+    else if (dg->severity == PX_SEV_WARNING)
         m->n_warnings++;
     if (m->quiet)
         return;
-    const char *sev = dg->severity == PX_SEV_ERROR ? "error" : "warning";
+    const char *sev = dg->severity == PX_SEV_ERROR     ? "error"
+                      : dg->severity == PX_SEV_WARNING ? "warning"
+                                                       : "note";
     if (dg->line)
         fprintf(stderr, "parallax-mpi: rank %d: %s:%zu: %s: %s", m->rank, dg->file, dg->line, sev,
                 dg->message);
@@ -86,13 +90,19 @@ static int make_plan(mpx *m, char **paths, int n_paths, item_vec *out)
     while (!rc) {
         char *path;
         px_format fmt;
-        int k = px__reader_next_path(r, &path, &fmt);
+        bool gz;
+        int k = px__reader_next_path(r, &path, &fmt, &gz);
         if (k <= 0) {
             rc = k;
             break;
         }
         struct stat st;
         uint64_t sz = stat(path, &st) == 0 ? (uint64_t)st.st_size : 0;
+        /* the format the rank's reader is given: JSONL for a plain JSONL
+         * file (as its name tells the reader), which may be cut; for any
+         * other the reader decides, by name and first bytes, as it does
+         * in a single process (a gzipped file is read whole) */
+        fmt = fmt == PX_FORMAT_JSONL && !gz ? PX_FORMAT_JSONL : PX_FORMAT_AUTO;
         item it = {path, (int)fmt, 0, false, 0, sz, (uint32_t)files.n};
         if (!PX_VEC_PUSH(files, it) || !PX_VEC_PUSH(size, sz)) {
             free(path);

@@ -42,6 +42,7 @@ enum {
     POSTING_SCAN = 64,  /* strongest entries of a posting scanned */
     CANDIDATES = PX__STORY_CANDIDATES,
     STORY_TERMS = 1000, /* terms kept in a story's sum vector */
+    NEIGHBOURS = 64,    /* neighbouring stories a story keeps */
 };
 
 /* Coverage of one event runs for weeks, follow-ups for a month or two
@@ -430,6 +431,8 @@ typedef struct heap_entry {
 
 typedef struct linkage {
     const px_story_input *in;
+    PX_VEC(uint32_t) grown; /* stories whose list grew long in this merge */
+    size_t next_rebuild;    /* heap size that triggers dropping stale entries */
     story *st;
     uint32_t *parent; /* per story index (= node index of its first member) */
     PX_VEC(heap_entry) heap;
@@ -463,25 +466,32 @@ static bool heap_push(linkage *L, heap_entry e)
     return true;
 }
 
+static void sift_down(linkage *L, size_t i)
+{
+    heap_entry *h = L->heap.v;
+    size_t n = L->heap.n;
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        if (l < n && entry_before(&h[l], &h[m]))
+            m = l;
+        if (r < n && entry_before(&h[r], &h[m]))
+            m = r;
+        if (m == i)
+            break;
+        heap_entry t = h[i];
+        h[i] = h[m];
+        h[m] = t;
+        i = m;
+    }
+}
+
 static heap_entry heap_pop(linkage *L)
 {
     heap_entry *h = L->heap.v, top = h[0];
-    size_t n = --L->heap.n, i = 0;
+    size_t n = --L->heap.n;
     if (n) {
         h[0] = h[n];
-        for (;;) {
-            size_t l = 2 * i + 1, r = l + 1, m = i;
-            if (l < n && entry_before(&h[l], &h[m]))
-                m = l;
-            if (r < n && entry_before(&h[r], &h[m]))
-                m = r;
-            if (m == i)
-                break;
-            heap_entry t = h[i];
-            h[i] = h[m];
-            h[m] = t;
-            i = m;
-        }
+        sift_down(L, 0);
     }
     return top;
 }
@@ -591,6 +601,81 @@ static int cmp_nbr(const void *a, const void *b)
     return x->side < y->side ? -1 : x->side > y->side;
 }
 
+/* Forgets, on z's side, every entry of z's list that belongs to story r
+ * (a root): the two are no neighbours any more. */
+static void drop_from(linkage *L, uint32_t z, uint32_t r)
+{
+    story *s = &L->st[z];
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < s->nnb; i++)
+        if (find(L->parent, s->nb[i].id) != r)
+            s->nb[k++] = s->nb[i];
+    s->nnb = k;
+}
+
+/* A neighbour entry ranked by its story's mean cosine with the owner:
+ * the higher first, then the lower key. */
+typedef struct ranked {
+    double score;
+    uint32_t key, at;
+} ranked;
+
+static int cmp_ranked(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* Keeps the NEIGHBOURS entries of list[0..n) (one per neighbour, owner
+ * story o of `size` nodes) whose stories are closest, by d / (size |z|);
+ * the others are forgotten on both sides. Returns the count kept; the
+ * order of the kept entries is preserved. */
+static size_t keep_closest(linkage *L, uint32_t o, double size, nbr *list, size_t n)
+{
+    if (n <= NEIGHBOURS)
+        return n;
+    ranked *r = malloc(n * sizeof *r);
+    if (!r)
+        return n; /* no room to choose: keep them all */
+    for (size_t i = 0; i < n; i++) {
+        const story *z = &L->st[list[i].id];
+        r[i] = (ranked){list[i].d / (size * z->size), z->key, (uint32_t)i};
+    }
+    px__qsort(r, n, sizeof *r, cmp_ranked);
+    for (size_t i = NEIGHBOURS; i < n; i++) {
+        drop_from(L, list[r[i].at].id, o);
+        list[r[i].at].side = UINT32_MAX; /* mark */
+    }
+    free(r);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (list[i].side != UINT32_MAX)
+            list[k++] = list[i];
+    return k;
+}
+
+/* A story's list grows as its neighbours merge: past twice NEIGHBOURS
+ * entries it is summed by neighbour (as roots) and cut to the closest. */
+static int compact(linkage *L, uint32_t z)
+{
+    story *s = &L->st[z];
+    for (uint32_t i = 0; i < s->nnb; i++)
+        s->nb[i] = (nbr){find(L->parent, s->nb[i].id), 0, s->nb[i].d};
+    px__qsort(s->nb, s->nnb, sizeof *s->nb, cmp_nbr);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < s->nnb;) {
+        uint32_t id = s->nb[i].id;
+        double d = 0;
+        for (; i < s->nnb && s->nb[i].id == id; i++)
+            d += s->nb[i].d;
+        s->nb[k++] = (nbr){id, 0, d};
+    }
+    s->nnb = (uint32_t)keep_closest(L, z, s->size, s->nb, k);
+    return PX_OK;
+}
+
 /* Merges story b into a (both roots). dot(S_a + S_b, S_z) for each
  * neighbour z is the sum of the dots known of the two parts; the dot of
  * a part z was no neighbour of is computed (and z learns it too, so its
@@ -627,6 +712,31 @@ static int merge(linkage *L, uint32_t a, uint32_t b)
         }
         all[runs++] = (nbr){id, !has[0] ? 0u : !has[1] ? 1u : 2u, d[0] + d[1]};
     }
+    /* the closest neighbours by what is known (a part that lacks one is
+     * ranked by the other part's mean with it), before any missing dot
+     * is computed: a story's list stays short however large it grows */
+    if (runs > NEIGHBOURS) {
+        ranked *r = malloc(runs * sizeof *r);
+        if (r) {
+            for (size_t i = 0; i < runs; i++) {
+                const story *z = &L->st[all[i].id];
+                double size = all[i].side == 0 ? y->size : all[i].side == 1 ? x->size
+                                                                            : x->size + y->size;
+                r[i] = (ranked){all[i].d / (size * z->size), z->key, (uint32_t)i};
+            }
+            px__qsort(r, runs, sizeof *r, cmp_ranked);
+            for (size_t i = NEIGHBOURS; i < runs; i++) {
+                drop_from(L, all[r[i].at].id, a);
+                all[r[i].at].id = UINT32_MAX;
+            }
+            free(r);
+            size_t k = 0;
+            for (size_t i = 0; i < runs; i++)
+                if (all[i].id != UINT32_MAX)
+                    all[k++] = all[i];
+            runs = k;
+        }
+    }
     int rc = PX_OK;
     for (uint32_t side = 0; side < 2 && !rc; side++) {
         const story *part = side ? y : x;
@@ -640,7 +750,13 @@ static int merge(linkage *L, uint32_t a, uint32_t b)
             }
             double d = dot_scattered(L, &L->st[all[i].id]);
             all[i].d += d;
-            if (!nb_push(&L->st[all[i].id], a, d)) {
+            story *z = &L->st[all[i].id];
+            if (!nb_push(z, a, d)) {
+                rc = PX_ENOMEM;
+                break;
+            }
+            /* a list grown long is cut once this merge is done */
+            if (z->nnb == 2 * NEIGHBOURS + 16 && !PX_VEC_PUSH(L->grown, all[i].id)) {
                 rc = PX_ENOMEM;
                 break;
             }
@@ -678,6 +794,10 @@ static int merge(linkage *L, uint32_t a, uint32_t b)
         if (sc >= L->in->threshold && !heap_push(L, make_entry(L, a, all[i].id, sc)))
             return PX_ENOMEM;
     }
+    for (size_t i = 0; i < L->grown.n; i++)
+        if (L->st[L->grown.v[i]].nnb > 2 * NEIGHBOURS)
+            compact(L, L->grown.v[i]);
+    L->grown.n = 0;
     return PX_OK;
 }
 
@@ -691,7 +811,8 @@ int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_
                       uint32_t *label)
 {
     size_t n = in->n_nodes;
-    linkage L = {in, NULL, NULL, {0}, NULL};
+    linkage L = {0};
+    L.in = in;
     uint64_t *pairs = NULL;
     uint32_t *order = NULL;
     int rc = PX_ENOMEM;
@@ -798,7 +919,23 @@ int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_
         scatter(&L, &L.st[a], true);
     }
     /* merge the closest pair of stories while it reaches the threshold */
+    L.next_rebuild = PX_MAX(L.heap.n * 2, (size_t)1 << 20);
     while (L.heap.n) {
+        if (L.heap.n > L.next_rebuild) {
+            /* most entries are stale (a story merged since): drop them and
+             * heapify what is left, so the heap holds live pairs */
+            size_t k = 0;
+            for (size_t i = 0; i < L.heap.n; i++) {
+                const heap_entry *h = &L.heap.v[i];
+                if (L.parent[h->a] == h->a && L.parent[h->b] == h->b &&
+                    L.st[h->a].ver == h->va && L.st[h->b].ver == h->vb)
+                    L.heap.v[k++] = *h;
+            }
+            L.heap.n = k;
+            for (size_t i = k / 2; i-- > 0;)
+                sift_down(&L, i);
+            L.next_rebuild = PX_MAX(k * 2, (size_t)1 << 20);
+        }
         heap_entry e = heap_pop(&L);
         if (e.score < in->threshold)
             break;
@@ -829,5 +966,6 @@ done:
     free(order);
     free(pairs);
     PX_VEC_FREE(L.heap);
+    PX_VEC_FREE(L.grown);
     return rc;
 }

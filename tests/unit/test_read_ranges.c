@@ -132,14 +132,16 @@ static void test_next_path(void)
     px_reader_add(r, path);
     char *p;
     px_format fmt;
-    ASSERT_EQ(px__reader_next_path(r, &p, &fmt), 1);
+    bool gz = true;
+    ASSERT_EQ(px__reader_next_path(r, &p, &fmt, &gz), 1);
     ASSERT_STR_EQ(p, path);
     ASSERT_EQ(fmt, PX_FORMAT_JSONL);
+    ASSERT_EQ(gz, false);
     free(p);
-    ASSERT_EQ(px__reader_next_path(r, &p, &fmt), 1);
+    ASSERT_EQ(px__reader_next_path(r, &p, &fmt, &gz), 1);
     ASSERT_STR_EQ(p, path);
     free(p);
-    ASSERT_EQ(px__reader_next_path(r, &p, &fmt), 0);
+    ASSERT_EQ(px__reader_next_path(r, &p, &fmt, &gz), 0);
     ASSERT_EQ(px_reader_n_errors(r), 1);
     px_reader_free(r);
 }
