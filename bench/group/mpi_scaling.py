@@ -6,8 +6,9 @@ parallax-mpi stories --stats` for each N of --ranks on one input, RUNS
 times each, interleaved, and prints per configuration the median wall
 time, the speed-up against one rank, the CPU time outside MPI calls
 (summed over ranks, and the most of one rank: the critical path), the
-bytes exchanged between ranks per article, and the peak memory of a rank;
-then the phases of the largest run. Every output is checked to be the
+bytes exchanged between ranks per article, and the peak memory of a rank
+(for parallax stories: its CPU time, user + system); then the phases of
+the largest run. Every output is checked to be the
 baseline's, byte for byte.
 
 Wall times on a shared machine are noisy (other jobs take the cores);
@@ -18,6 +19,7 @@ usage: mpi_scaling.py [-n ARTICLES] [--ranks 1,2,4] [--runs 3] [--input FILE]
 import argparse
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -36,12 +38,17 @@ def mpirun(n):
 
 
 def run(cmd):
+    """wall seconds, CPU seconds (user + system of the command and what it
+    waited for), stdout, stderr"""
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.monotonic()
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     wall = time.monotonic() - t0
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     if p.returncode not in (0, 1):
         sys.exit("mpi_scaling.py: %s failed:\n%s" % (" ".join(cmd), p.stderr.decode()[-2000:]))
-    return wall, p.stdout, p.stderr.decode()
+    return wall, cpu, p.stdout, p.stderr.decode()
 
 
 def parse_stats(err):
@@ -79,11 +86,13 @@ def main():
         configs.append(("mpirun -np %d parallax-mpi" % n,
                         mpirun(n) + [a.parallax_mpi, "stories", "--threads", "1", "--stats", inp], n))
     walls = {c[0]: [] for c in configs}
+    cpus = {c[0]: [] for c in configs}
     stats = {}
     base = None
     for _ in range(a.runs):
         for name, cmd, n in configs:
-            wall, out, err = run(cmd)
+            wall, cpu, out, err = run(cmd)
+            cpus[name].append(cpu)
             if base is None:
                 base = out
             elif out != base:
@@ -108,7 +117,10 @@ def main():
                 name, w, "%.2fx" % (one / w) if one else "-", med("work_sum"), med("work_max"),
                 med("bytes_doc"), med("rss")))
         else:
-            print("%-30s %8.2f" % (name, w))
+            # the single process: its CPU time (user + system) in the
+            # work columns (a rank's work excludes time inside MPI calls)
+            c = statistics.median(cpus[name])
+            print("%-30s %8.2f %8s %9.2f %9s" % (name, w, "-", c, "(CPU)"))
     last = configs[-1][0]
     print("\nphases of %s (last run):\n%s" % (last, stats[last][-1]["phases"]))
 
