@@ -1,0 +1,862 @@
+/*
+ * candidates.c - the mentions of people, places and organisations in the
+ * text: runs of capitalised words inside a sentence, split into a title
+ * ("Ukrainian President", "UK Prime Minister Sir") and a name ("Volodymyr
+ * Zelensky"); a lower-case role before it ("defence analyst Michael
+ * Clarke") or an apposition after it ("Tadeusz Król, a former mayor of
+ * ...") gives the title too. A capitalised word that opens a sentence
+ * counts only when the story also writes it capitalised inside a
+ * sentence, so "According" or "Fighting" never become names.
+ * Descriptions ("the Ukrainian president", "the union") and social-media
+ * handles are candidates too; grouping.c decides whom they name.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "finder.h"
+
+/* ---- word lists (lower case) ---- */
+
+/* Titles written before a name, capitalised: the run's title ends at the
+ * last of these. */
+static const char *const core_titles[] = {
+    "president", "minister", "chancellor", "mr", "mrs", "ms", "miss", "dr", "sir", "dame",
+    "lord", "lady", "mayor", "king", "queen", "prince", "princess", "pope", "senator", "sen",
+    "rep", "representative", "governor", "gov", "general", "gen", "secretary", "commander",
+    "spokesman", "spokeswoman", "spokesperson", "ambassador", "judge", "archbishop",
+    "bishop", "rabbi", "imam", "professor", "prof", "chairman", "chairwoman", "ceo",
+    "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "admiral",
+    "marshal", "premier", "leader", "sheikh", "emir", "sultan", "ayatollah", "director",
+    "chief", "envoy", "commissioner", "mp", "mep", "congressman", "congresswoman",
+    "speaker", "inspector", "superintendent", "detective", "officer", "father", "sister",
+    "brother", "rev", "reverend", "pastor", "fr", "cardinal", "justice", "attorney", NULL};
+/* Titles that are only forms of address: they say "person" but are no
+ * role that can conflict. */
+static const char *const address_titles[] = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame",
+                                             "lord", "lady", "prof", NULL};
+/* Role nouns written in lower case before a name or in an apposition. */
+static const char *const role_nouns[] = {
+    "president", "minister", "chancellor", "mayor", "leader", "analyst", "commander",
+    "executive", "secretary", "spokesman", "spokeswoman", "spokesperson", "consultant",
+    "director", "chief", "officer", "head", "editor", "correspondent", "ambassador",
+    "envoy", "adviser", "advisor", "official", "governor", "general", "lawyer",
+    "professor", "economist", "expert", "premier", "manager", "founder", "chairman",
+    "chairwoman", "chair", "ceo", "commissioner", "negotiator", "prosecutor", "judge",
+    "senator", "captain", "colonel", "doctor", "researcher", "scientist", "historian",
+    "journalist", "reporter", "miner", "worker", "engineer", "inspector", "priest",
+    "member", "lawmaker", "mp", "candidate", "coach", "owner", "activist", "wife",
+    "husband", "mother", "father", "son", "daughter", "widow", "resident", "survivor",
+    "teacher", "student", "nurse", "surgeon", "firefighter", "rescuer", "pilot",
+    "soldier", "deputy", "king", "queen", "pope", "politician", "diplomat", "banker",
+    "businessman", "businesswoman", "campaigner", "organiser", "organizer", "actress", "actor",
+    "singer", "rapper", "comedian", "author", "writer", "novelist", "player", "athlete",
+    "striker", "goalkeeper", "footballer", "presenter", "host", "musician", "artist", NULL};
+/* Roles a definite description can name ("the Russian leader"). */
+static const char *const head_roles[] = {"president", "leader", "chancellor", "premier",
+                                         "minister", "king", "queen", "pope", "mayor",
+                                         "commander", "secretary", "chief", "governor",
+                                         "spokesman", "spokeswoman", NULL};
+/* Words that make a run an organisation. */
+static const char *const org_words[] = {
+    "union", "party", "ministry", "inspectorate", "council", "agency", "bank", "group",
+    "company", "news", "times", "post", "wire", "ledger", "courier", "today", "television",
+    "tv", "radio", "network", "committee", "commission", "court", "parliament", "assembly",
+    "government", "university", "institute", "association", "federation", "league",
+    "army", "force", "forces", "office", "service", "department", "authority",
+    "corporation", "inc", "ltd", "plc", "organisation", "organization", "club", "church",
+    "airlines", "airways", "media", "social", "press", "kremlin", "pentagon", "nato",
+    "foundation", "fund", "board", "bureau", "police", "guard", "navy", "reuters",
+    "journal", "herald", "gazette", "tribune", "express", "telegraph", "guardian",
+    "independent", "observer", "mail", "mirror", "standard", "chronicle", "review",
+    "coalition", "alliance", "movement", "front", "congress", "senate", "cabinet",
+    "administration", "embassy", "school", "hospital", "centre", "center", "trust",
+    "society", "cooperative", "holdings", "industries", "energy", "systems", NULL};
+/* Heads of a description that, written with "the" and never named,
+ * still denote one body of the story ("the union", "the ministry"); org
+ * words with other senses ("party", "news", "times") are left out. */
+
+static const char *const facility_nouns[] = {
+    "colliery", "mine", "airport", "station", "port", "plant", "factory", "prison",
+    "stadium", "bridge", "square", "palace", "refinery", "dam", "base", "camp", "hotel",
+    "reactor", "shipyard", "quarry", NULL};
+/* Function words that cannot start a name. */
+static const char *const stopwords[] = {
+    "the", "a", "an", "in", "on", "at", "of", "for", "to", "from", "by", "with", "and",
+    "or", "but", "if", "as", "since", "after", "before", "while", "when", "where", "why",
+    "how", "what", "who", "which", "that", "this", "these", "those", "there", "here",
+    "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our",
+    "my", "your", "us", "them", "him", "me", "is", "are", "was", "were", "be", "been",
+    "has", "have", "had", "do", "does", "did", "not", "no", "yes", "so", "yet", "also",
+    "however", "meanwhile", "despite", "although", "though", "because", "until", "all",
+    "some", "any", "each", "every", "both", "many", "most", "more", "such", "than",
+    "then", "now", "just", "only", "even", "still", "again", "about", "over", "under",
+    "into", "during", "without", "within", "between", "against", "among", "through",
+    "up", "down", "out", "off", "according", "speaking", "asked", "will", "would", "can",
+    "could", "should", "may", "might", "must", "shall", "one", "two", "three", "new",
+    "last", "next", "first", "other", "another", "former", "late", "early", "whose", NULL};
+static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday", "today",
+                                       "tonight", "yesterday", "tomorrow", NULL};
+static const char *const particles[] = {"van", "von", "der", "de", "da", "di", "del", "la",
+                                        "le", "bin", "al", "el", "ibn", "dos", "du", NULL};
+static const char *const prepositions[] = {"in", "at", "near", "from", "outside", "across",
+                                           "around", "into", "towards", "toward", "via",
+                                           "between", NULL};
+
+/* ---- a set of words (case folded) written capitalised mid-sentence ---- */
+
+static bool set_add(word_set *s, uint64_t h)
+{
+    if (!h)
+        h = 1;
+    if ((s->n + 1) * 2 > s->cap) {
+        size_t ncap = s->cap ? s->cap * 2 : 1024;
+        uint64_t *nv = px__calloc(ncap, sizeof(uint64_t));
+        if (!nv)
+            return false;
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->v[i]) {
+                size_t k = (size_t)s->v[i] & (ncap - 1);
+                while (nv[k])
+                    k = (k + 1) & (ncap - 1);
+                nv[k] = s->v[i];
+            }
+        free(s->v);
+        s->v = nv;
+        s->cap = ncap;
+    }
+    size_t k = (size_t)h & (s->cap - 1);
+    while (s->v[k] && s->v[k] != h)
+        k = (k + 1) & (s->cap - 1);
+    if (!s->v[k]) {
+        s->v[k] = h;
+        s->n++;
+    }
+    return true;
+}
+
+static bool set_has(const word_set *s, uint64_t h)
+{
+    if (!h)
+        h = 1;
+    if (!s->cap)
+        return false;
+    size_t k = (size_t)h & (s->cap - 1);
+    while (s->v[k]) {
+        if (s->v[k] == h)
+            return true;
+        k = (k + 1) & (s->cap - 1);
+    }
+    return false;
+}
+
+static uint64_t word_hash(const char *w, size_t len)
+{
+    char buf[64];
+    if (len >= sizeof buf)
+        len = sizeof buf - 1;
+    lower_ascii(buf, sizeof buf, w, len);
+    return px__hash(buf, len, 7);
+}
+
+static bool tok_is_word(const px_token *t)
+{
+    return t->kind == PX_TOK_WORD && !(t->flags & (PX_TF_URL | PX_TF_HANDLE));
+}
+
+static bool tok_is_cap(const px_token *t)
+{
+    return tok_is_word(t) && (t->flags & (PX_TF_CAP | PX_TF_ALLCAPS));
+}
+
+/* Only spaces (no line break) between tokens a and b. */
+static bool adjacent(const px_doc *d, const px_token *a, const px_token *b)
+{
+    if (b->flags & PX_TF_NL_BEFORE)
+        return false;
+    for (size_t i = a->end; i < b->start; i++)
+        if (d->text[i] != ' ')
+            return false;
+    return true;
+}
+
+static bool block_skipped(px_block_kind k)
+{
+    return k == PX_BLOCK_BOILERPLATE || k == PX_BLOCK_META || k == PX_BLOCK_SIGNATURE;
+}
+
+/* Headlines in Title Case capitalise every word: names cannot be told
+ * from words there. */
+static bool title_case_sentence(const px_doc *d, const px_sentence *s)
+{
+    px_block_kind bk = d->blocks[s->block].kind;
+    if (bk != PX_BLOCK_HEADLINE && bk != PX_BLOCK_HEADING && bk != PX_BLOCK_STANDFIRST)
+        return false;
+    size_t words = 0, caps = 0;
+    for (size_t t = s->first_token; t < s->first_token + s->n_tokens; t++) {
+        const px_token *k = &d->toks[t];
+        if (!tok_is_word(k) || k->end - k->start < 4)
+            continue;
+        words++;
+        if (k->flags & PX_TF_CAP)
+            caps++;
+    }
+    return words >= 4 && caps * 10 >= words * 7;
+}
+
+static char *arena_copy(finder *f, const char *s, size_t len)
+{
+    return px_arena_strndup(&f->e->arena, s, len);
+}
+
+static char *key_of(finder *f, const char *s, size_t len)
+{
+    px_buf_clear(&f->key);
+    px__name_key(&f->key, s, len);
+    return arena_copy(f, f->key.ptr, f->key.len);
+}
+
+static void collect_case_sets(finder *f)
+{
+    for (size_t di = 0; di < f->n_docs; di++) {
+        const px_doc *d = f->docs[di];
+        for (size_t si = 0; si < d->n_sents; si++) {
+            const px_sentence *s = &d->sents[si];
+            if (block_skipped(d->blocks[s->block].kind) || title_case_sentence(d, s))
+                continue;
+            bool first = true;
+            for (size_t t = s->first_token; t < s->first_token + s->n_tokens; t++) {
+                const px_token *k = &d->toks[t];
+                if (k->kind == PX_TOK_QUOTE || k->kind == PX_TOK_PUNCT) {
+                    if (k->kind == PX_TOK_PUNCT && d->text[k->start] == ':')
+                        first = true;
+                    continue;
+                }
+                if (!tok_is_word(k)) {
+                    first = false;
+                    continue;
+                }
+                bool had;
+                size_t len = strip_possessive(d->text + k->start, k->end - k->start, &had);
+                uint64_t h = word_hash(d->text + k->start, len);
+                if ((k->flags & PX_TF_CAP) && !first && !(k->flags & PX_TF_SENT_START))
+                    set_add(&f->midcap, h);
+                else if (!(k->flags & (PX_TF_CAP | PX_TF_ALLCAPS)))
+                    set_add(&f->lower, h);
+                first = false;
+            }
+        }
+    }
+}
+
+/* The lower-case role (with its modifiers) that ends just before token
+ * index `at`, e.g. "defence analyst" or "the town's mayor,". Returns the
+ * first token of the role or SIZE_MAX. */
+static size_t role_before(const px_doc *d, const px_sentence *s, size_t at, bool *former)
+{
+    *former = false;
+    size_t first = s->first_token;
+    if (at <= first)
+        return SIZE_MAX;
+    size_t t = at - 1;
+    /* "the town's mayor, Tadeusz Król": a comma between role and name */
+    if (d->toks[t].kind == PX_TOK_PUNCT && d->text[d->toks[t].start] == ',' && t > first)
+        t--;
+    const px_token *k = &d->toks[t];
+    if (!tok_is_word(k))
+        return SIZE_MAX;
+    const char *w = d->text + k->start;
+    size_t len = k->end - k->start;
+    if (word_in((const char *const[]){"former", "ex", NULL}, w, len)) {
+        *former = true;
+        return t;
+    }
+    if ((k->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) || !word_in(role_nouns, w, len))
+        return SIZE_MAX;
+    size_t start = t;
+    /* up to three modifiers: "mine rescue", "mining safety", "BBC" */
+    for (int m = 0; m < 3 && start > first; m++) {
+        const px_token *p = &d->toks[start - 1];
+        if (!tok_is_word(p) || !adjacent(d, p, &d->toks[start]))
+            break;
+        const char *pw = d->text + p->start;
+        size_t pl = p->end - p->start;
+        if (word_in(stopwords, pw, pl) && !word_in((const char *const[]){"former", NULL}, pw, pl))
+            break;
+        if (px__is_speech_verb(pw, pl))
+            break;
+        bool had;
+        strip_possessive(pw, pl, &had);
+        start--;
+        if (had)
+            break; /* "the town's mayor" keeps "town's" and stops */
+    }
+    if (start > first) {
+        const px_token *p = &d->toks[start - 1];
+        if (tok_is_word(p) && word_in((const char *const[]){"former", "ex", NULL},
+                                      d->text + p->start, p->end - p->start))
+            *former = true, start--;
+    }
+    return start;
+}
+
+/* ", a former mayor of Rudna Góra," / ", a spokeswoman for" / ", 52,"
+ * after a name: sets the title when there is a role. Returns true when
+ * the apposition marks a person. */
+static bool apposition_after(finder *f, const px_doc *d, const px_sentence *s, size_t after,
+                             char **title)
+{
+    size_t end = s->first_token + s->n_tokens;
+    if (after >= end || d->toks[after].kind != PX_TOK_PUNCT || d->text[d->toks[after].start] != ',')
+        return false;
+    size_t t = after + 1;
+    if (t < end && d->toks[t].kind == PX_TOK_NUMBER && t + 1 < end &&
+        d->toks[t + 1].kind == PX_TOK_PUNCT)
+        return true; /* ", 52," an age */
+    if (t >= end || !tok_is_word(&d->toks[t]))
+        return false;
+    const char *w = d->text + d->toks[t].start;
+    size_t len = d->toks[t].end - d->toks[t].start;
+    if (word_in((const char *const[]){"who", "whose", NULL}, w, len))
+        return true;
+    if (!word_in((const char *const[]){"a", "an", "the", NULL}, w, len))
+        return false;
+    size_t from = t + 1;
+    for (size_t k = from; k < end && k < from + 5; k++) {
+        const px_token *tk = &d->toks[k];
+        if (!tok_is_word(tk))
+            return false;
+        const char *kw = d->text + tk->start;
+        size_t kl = tk->end - tk->start;
+        if (word_in(role_nouns, kw, kl)) {
+            if (!*title)
+                *title = arena_copy(f, d->text + d->toks[from].start, tk->end - d->toks[from].start);
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool is_core_title_tok(const px_doc *d, const px_token *k)
+{
+    size_t len = k->end - k->start;
+    if (len > 1 && d->text[k->start + len - 1] == '.')
+        len--; /* "Gov.", "Rev." */
+    return word_in(core_titles, d->text + k->start, len);
+}
+
+/* A word in capitals that the story also writes in lower case is
+ * shouting ("BLOODBATH", "IMMEDIATELY"), not an acronym. */
+static bool shouted(finder *f, const px_token *k, const char *w, size_t len)
+{
+    if (!(k->flags & PX_TF_ALLCAPS))
+        return false;
+    if (len > 5)
+        return true;
+    return set_has(&f->lower, word_hash(w, len));
+}
+
+/* "Russian troops", "European leaders": an adjective of nationality. */
+static bool demonym_adjective(const px_doc *d, const px_sentence *s, size_t t)
+{
+    const px_token *k = &d->toks[t];
+    const char *w = d->text + k->start;
+    size_t len = k->end - k->start;
+    static const char *const suffixes[] = {"an", "ish", "ese", "ern", "ic", "i", NULL};
+    bool suffix = false;
+    for (const char *const *sf = suffixes; *sf; sf++) {
+        size_t sl = strlen(*sf);
+        if (len > sl + 2 && !memcmp(w + len - sl, *sf, sl))
+            suffix = true;
+    }
+    if (!suffix || t + 1 >= s->first_token + s->n_tokens)
+        return false;
+    const px_token *n = &d->toks[t + 1];
+    return tok_is_word(n) && !(n->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) &&
+           !word_in(stopwords, d->text + n->start, n->end - n->start) &&
+           !px__is_speech_verb(d->text + n->start, n->end - n->start);
+}
+
+/* Adds the candidate for tokens [a, b) of sentence si of document di. */
+static int add_run(finder *f, size_t di, size_t si, size_t a, size_t b)
+{
+    const px_doc *d = f->docs[di];
+    const px_sentence *s = &d->sents[si];
+    const char *txt = d->text;
+    bool had_poss = false;
+
+    /* A sentence-initial word counts only if the story also writes it
+     * capitalised inside a sentence (or it is a title or a place). */
+    bool initial = (d->toks[a].flags & PX_TF_SENT_START) || a == s->first_token;
+    if (!initial) {
+        /* after an opening quotation mark or a colon, a word opens a sentence */
+        size_t p = a;
+        while (p > s->first_token && d->toks[p - 1].kind == PX_TOK_QUOTE)
+            p--;
+        if (p == s->first_token && p < a)
+            initial = true;
+        else if (p > s->first_token && d->toks[p - 1].kind == PX_TOK_PUNCT &&
+                 (txt[d->toks[p - 1].start] == ':' || (p < a && txt[d->toks[p - 1].start] == ',')))
+            initial = true;
+    }
+    while (a < b) {
+        const px_token *k = &d->toks[a];
+        const char *w = txt + k->start;
+        size_t len = strip_possessive(w, k->end - k->start, &had_poss);
+        if ((!(k->flags & PX_TF_ALLCAPS) && word_in(stopwords, w, len)) ||
+            word_in(weekdays, w, len) || (b - a == 1 && px__month_from_name(w, len)) ||
+            shouted(f, k, w, len)) {
+            a++;
+            initial = false;
+            continue;
+        }
+        bool later_title = false;
+        for (size_t t = a + 1; t < b; t++)
+            if (is_core_title_tok(d, &d->toks[t]))
+                later_title = true;
+        uint64_t h = word_hash(w, len);
+        /* one word opening a sentence needs the story to capitalise it
+         * elsewhere; the first of several needs not to be a common word */
+        bool doubtful = b - a == 1 ? !set_has(&f->midcap, h) : set_has(&f->lower, h) && !later_title;
+        if (initial && !(k->flags & PX_TF_ALLCAPS) && doubtful && !is_core_title_tok(d, k) &&
+            px__place_lookup(w, len, NULL, NULL) < 0) {
+            /* "Rescue commander Zieliński": keep going, the role decides */
+            a++;
+            initial = false;
+            continue;
+        }
+        break;
+    }
+    while (b > a + 1) {
+        const px_token *k = &d->toks[b - 1];
+        const char *w = txt + k->start;
+        size_t len = k->end - k->start;
+        if (!word_in(weekdays, w, len) && !px__month_from_name(w, len) && !shouted(f, k, w, len))
+            break;
+        b--; /* "Truth Social Sunday" */
+    }
+    if (a >= b)
+        return 0;
+    if (b - a == 1) {
+        size_t letters = 0;
+        for (size_t i = d->toks[a].start; i < d->toks[a].end; i++)
+            letters += txt[i] != '.';
+        if (letters < 2)
+            return 0; /* "X" */
+    }
+    /* the run ends at a possessive: "Karbonia's chief executive" */
+    for (size_t t = a; t < b; t++) {
+        bool had;
+        strip_possessive(txt + d->toks[t].start, d->toks[t].end - d->toks[t].start, &had);
+        if (had) {
+            b = t + 1;
+            break;
+        }
+    }
+    if (b - a == 1 && demonym_adjective(d, s, a) &&
+        px__place_lookup(txt + d->toks[a].start, d->toks[a].end - d->toks[a].start, NULL, NULL) < 0)
+        return 0;
+    size_t name_end = d->toks[b - 1].end;
+    name_end = d->toks[b - 1].start +
+               strip_possessive(txt + d->toks[b - 1].start, name_end - d->toks[b - 1].start,
+                                &had_poss);
+
+    cand c;
+    memset(&c, 0, sizeof c);
+    c.doc = di;
+    c.sent = si;
+    c.place_group = -1;
+    c.sent_initial = initial;
+
+    /* title: everything up to the last core title word */
+    size_t last_title = SIZE_MAX;
+    for (size_t t = a; t < b; t++)
+        if (is_core_title_tok(d, &d->toks[t]))
+            last_title = t;
+    size_t name_a = last_title == SIZE_MAX ? a : last_title + 1;
+    bool only_address = last_title != SIZE_MAX && last_title == a &&
+                        word_in(address_titles, txt + d->toks[a].start,
+                                d->toks[a].end - d->toks[a].start);
+    if (last_title != SIZE_MAX) {
+        bool all_address = true;
+        for (size_t t = a; t <= last_title; t++)
+            if (!word_in(address_titles, txt + d->toks[t].start, d->toks[t].end - d->toks[t].start))
+                all_address = false;
+        only_address = all_address;
+        c.sir = b - last_title == 2 &&
+                word_in((const char *const[]){"sir", "dame", NULL}, txt + d->toks[last_title].start,
+                        d->toks[last_title].end - d->toks[last_title].start);
+    }
+    size_t span_start = d->toks[a].start;
+    bool former = false;
+    size_t role = role_before(d, s, a, &former);
+    char *title = NULL;
+    if (role != SIZE_MAX) {
+        span_start = d->toks[role].start;
+        size_t role_end = last_title != SIZE_MAX ? d->toks[last_title].end : d->toks[a].start;
+        /* "the town's mayor, Tadeusz Król": the title without the comma */
+        size_t re = role_end;
+        while (re > span_start && (txt[re - 1] == ' ' || txt[re - 1] == ','))
+            re--;
+        title = arena_copy(f, txt + span_start, re - span_start);
+        c.person_evidence = 1;
+    } else if (last_title != SIZE_MAX) {
+        title = arena_copy(f, txt + d->toks[a].start, d->toks[last_title].end - d->toks[a].start);
+    }
+    if (last_title != SIZE_MAX) {
+        c.person_evidence = 1;
+        c.only_address = only_address && role == SIZE_MAX;
+    }
+    /* "the former US President said": a description without a name */
+    if (name_a >= b) {
+        if (last_title == SIZE_MAX || only_address)
+            return 0;
+        size_t t = a;
+        bool fm = false;
+        size_t det = SIZE_MAX;
+        if (t > s->first_token) {
+            size_t p = t - 1;
+            const px_token *pk = &d->toks[p];
+            if (tok_is_word(pk) && word_in((const char *const[]){"former", "ex", NULL},
+                                           txt + pk->start, pk->end - pk->start) && p > s->first_token) {
+                fm = true;
+                p--;
+                pk = &d->toks[p];
+            }
+            if (tok_is_word(pk) && word_in((const char *const[]){"the", NULL}, txt + pk->start,
+                                           pk->end - pk->start))
+                det = p;
+        }
+        if (det == SIZE_MAX)
+            return 0;
+        (void)fm;
+        c.description = 1;
+        c.start = d->toks[det].start;
+        c.end = d->toks[b - 1].end;
+        c.text = arena_copy(f, txt + c.start, c.end - c.start);
+        c.title = arena_copy(f, txt + d->toks[det + 1].start, c.end - d->toks[det + 1].start);
+        c.name = c.text;
+        c.name_start = c.name_end = c.end;
+        return PX_VEC_PUSH(f->cands, c) ? 0 : PX_ENOMEM;
+    }
+    c.name_start = d->toks[name_a].start;
+    c.name_end = name_end;
+    c.start = span_start;
+    c.end = name_end;
+    c.n_words = (int)(b - name_a);
+    c.title = title;
+    c.text = arena_copy(f, txt + c.start, c.end - c.start);
+    c.name = arena_copy(f, txt + c.name_start, c.name_end - c.name_start);
+    /* the name as styled without the role: "UK Prime Minister Sir Keir
+     * Starmer" -> "Sir Keir Starmer" */
+    if (last_title != SIZE_MAX && word_in(address_titles, txt + d->toks[last_title].start,
+                                          d->toks[last_title].end - d->toks[last_title].start)) {
+        size_t t = last_title;
+        while (t > a && word_in(address_titles, txt + d->toks[t - 1].start,
+                                d->toks[t - 1].end - d->toks[t - 1].start))
+            t--;
+        if (d->toks[t].start > c.start) {
+            c.styled = arena_copy(f, txt + d->toks[t].start, name_end - d->toks[t].start);
+            if (!c.styled)
+                return PX_ENOMEM;
+        }
+    }
+    /* the surname in this mention's spelling ("Erdoğan" where the bare
+     * name is only ever written "Erdogan"); not an initial or a suffix */
+    if (b - name_a >= 2 && name_end - d->toks[b - 1].start >= 3 && txt[name_end - 1] != '.' &&
+        !word_in((const char *const[]){"jr", "sr", "ii", "iii", "iv", NULL}, txt + d->toks[b - 1].start,
+                 name_end - d->toks[b - 1].start)) {
+        c.surname = arena_copy(f, txt + d->toks[b - 1].start, name_end - d->toks[b - 1].start);
+        if (!c.surname)
+            return PX_ENOMEM;
+    }
+    c.first_key = key_of(f, txt + d->toks[name_a].start,
+                         (name_a == b - 1 ? name_end : d->toks[name_a].end) - d->toks[name_a].start);
+    c.last_key = key_of(f, txt + d->toks[b - 1].start, name_end - d->toks[b - 1].start);
+    c.full_key = key_of(f, c.name, strlen(c.name));
+    if (!c.text || !c.name || !c.first_key || !c.last_key || !c.full_key)
+        return PX_ENOMEM;
+    if (!*c.last_key)
+        return 0;
+
+    /* evidence after the name */
+    size_t after = b;
+    if (after < s->first_token + s->n_tokens) {
+        const px_token *nk = &d->toks[after];
+        if (tok_is_word(nk) && px__is_speech_verb(txt + nk->start, nk->end - nk->start) &&
+            b - name_a >= 2)
+            c.person_evidence = 1;
+        /* "People magazine", "Karbonia group": a kind of organisation after the name */
+        if (tok_is_word(nk) && !(nk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) &&
+            word_in((const char *const[]){"magazine", "newspaper", "tabloid", "website", "channel",
+                                          "broadcaster", "network", "agency", "company", "group",
+                                          "party", "union", "daily", "weekly", NULL},
+                    txt + nk->start, nk->end - nk->start))
+            c.org = 1;
+        /* "Karbonia's chief executive": whoever has executives is an organisation */
+        if (had_poss && tok_is_word(nk) && word_in(role_nouns, txt + nk->start, nk->end - nk->start))
+            c.org = 1;
+        /* "Jadwiga colliery", "Jadwiga coal mine" */
+        const px_token *fk = nk;
+        if (tok_is_word(nk) && !(nk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) && after + 1 < s->first_token + s->n_tokens &&
+            !word_in(facility_nouns, txt + nk->start, nk->end - nk->start) &&
+            !word_in(stopwords, txt + nk->start, nk->end - nk->start) && tok_is_word(&d->toks[after + 1]) &&
+            word_in(facility_nouns, txt + d->toks[after + 1].start, d->toks[after + 1].end - d->toks[after + 1].start) &&
+            adjacent(d, nk, &d->toks[after + 1]))
+            fk = &d->toks[after + 1];
+        if (tok_is_word(fk) && !(fk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) &&
+            word_in(facility_nouns, txt + fk->start, fk->end - fk->start) && !had_poss) {
+            c.facility = 1;
+            c.head_key = key_of(f, txt + fk->start, fk->end - fk->start);
+            nk = fk;
+            c.end = nk->end;
+            c.text = arena_copy(f, txt + c.start, c.end - c.start);
+            c.name = arena_copy(f, txt + c.name_start, c.end - c.name_start);
+        }
+    }
+    if (apposition_after(f, d, s, after, &c.title))
+        c.person_evidence = 1;
+    if (a > s->first_token) {
+        const px_token *pk = &d->toks[a - 1];
+        /* "23-year-old Kamil Wrona" */
+        if ((pk->kind == PX_TOK_WORD || pk->kind == PX_TOK_NUMBER) && pk->end - pk->start > 9 &&
+            !memcmp(txt + pk->end - 9, "-year-old", 9))
+            c.person_evidence = 1;
+        if (tok_is_word(pk) && word_in(prepositions, txt + pk->start, pk->end - pk->start) &&
+            role == SIZE_MAX && last_title == SIZE_MAX)
+            c.preposition = 1;
+        if (tok_is_word(pk) && px__is_speech_verb(txt + pk->start, pk->end - pk->start) &&
+            b - name_a >= 2)
+            c.person_evidence = 1;
+    }
+    for (size_t t = name_a; t < b; t++) {
+        const px_token *k = &d->toks[t];
+        size_t len = k->end - k->start;
+        if (t == b - 1)
+            len = name_end - k->start;
+        if (word_in(org_words, txt + k->start, len))
+            c.org = 1;
+    }
+    if (b - name_a == 1 && (d->toks[name_a].flags & PX_TF_ALLCAPS) && !c.person_evidence)
+        c.org = 1;
+    int kind = 0, capital_of = -1;
+    c.place_group = px__place_lookup(c.name, name_end - c.name_start, &kind, &capital_of);
+    c.place_kind = kind;
+    /* “American Pie”, “Eight Hundred Metres”: a name that fills a
+     * quotation is the title of a work, whatever preposition precedes */
+    if (a > s->first_token && (d->toks[a - 1].flags & PX_TF_QOPEN) &&
+        b < s->first_token + s->n_tokens && (d->toks[b].flags & PX_TF_QCLOSE) && c.place_group < 0) {
+        c.work = 1;
+        c.preposition = 0;
+    }
+    if (c.place_group >= 0 && capital_of >= 0 && !c.preposition && b < s->first_token + s->n_tokens) {
+        /* "Moscow expects": a capital as the subject of a verb */
+        const px_token *nk = &d->toks[b];
+        if (tok_is_word(nk) && !(nk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) &&
+            !word_in(stopwords, txt + nk->start, nk->end - nk->start)) {
+            c.metonymy = 1;
+            c.place_group = capital_of;
+        } else if (tok_is_word(nk) &&
+                   word_in((const char *const[]){"may", "did", "does", "has", "had", "will",
+                                                 "would", "could", "is", "was", NULL},
+                           txt + nk->start, nk->end - nk->start)) {
+            c.metonymy = 1;
+            c.place_group = capital_of;
+        }
+    }
+    if (former && c.title && strncmp(c.title, "former", 6) && strncmp(c.title, "Former", 6)) {
+        /* keep "former" with the title */
+    }
+    return PX_VEC_PUSH(f->cands, c) ? 0 : PX_ENOMEM;
+}
+
+/* Is token k the apostrophe of a plural possessive ("miners’ union"):
+ * written right after a word ending in s and followed by a space? */
+static bool plural_possessive_mark(const px_doc *d, const px_token *k)
+{
+    if (k->kind == PX_TOK_WORD || k->start == 0 || d->text[k->start - 1] != 's')
+        return false;
+    uint32_t cp;
+    size_t n = px__utf8_decode(d->text + k->start, k->end - k->start, &cp);
+    return n == k->end - k->start && px__is_apostrophe(cp) && k->end < d->len && d->text[k->end] == ' ';
+}
+
+/* "the Ukrainian president", "the Russian leader", "the rescue
+ * commander": a description that names no one, resolved later. */
+static int add_descriptions(finder *f, size_t di, size_t si)
+{
+    const px_doc *d = f->docs[di];
+    const px_sentence *s = &d->sents[si];
+    size_t end = s->first_token + s->n_tokens;
+    for (size_t t = s->first_token; t + 1 < end; t++) {
+        const px_token *k = &d->toks[t];
+        if (!tok_is_word(k) || !word_in((const char *const[]){"the", NULL}, d->text + k->start,
+                                        k->end - k->start))
+            continue;
+        size_t u = t + 1;
+        size_t mods = 0;
+        char *cap_key = NULL; /* capitalised modifiers: "the Polish government" */
+        while (u < end && mods < 4) {
+            const px_token *m = &d->toks[u];
+            if (!tok_is_word(m) || !adjacent(d, &d->toks[u - 1], m))
+                break;
+            const char *w = d->text + m->start;
+            size_t len = m->end - m->start;
+            if (word_in(head_roles, w, len) && !(m->flags & PX_TF_CAP)) {
+                /* a capitalised role is a run and handled by add_run */
+                size_t nx = u + 1;
+                if (nx < end && tok_is_cap(&d->toks[nx]) && adjacent(d, m, &d->toks[nx]))
+                    break; /* "the rescue commander Łukasz ..." names someone */
+                if (nx < end && d->toks[nx].kind == PX_TOK_PUNCT && d->text[d->toks[nx].start] == ',' &&
+                    nx + 1 < end && tok_is_cap(&d->toks[nx + 1]))
+                    break; /* "the town's mayor, Tadeusz Król" */
+                if (nx < end && tok_is_word(&d->toks[nx]) &&
+                    word_in((const char *const[]){"of", NULL}, d->text + d->toks[nx].start,
+                            d->toks[nx].end - d->toks[nx].start))
+                    break; /* "the head of the operation": too vague */
+                cand c;
+                memset(&c, 0, sizeof c);
+                c.doc = di;
+                c.sent = si;
+                c.place_group = -1;
+                c.description = 1;
+                c.start = k->start;
+                c.end = m->end;
+                c.name_start = c.name_end = c.end;
+                c.text = arena_copy(f, d->text + c.start, c.end - c.start);
+                c.title = arena_copy(f, d->text + d->toks[t + 1].start, m->end - d->toks[t + 1].start);
+                c.name = c.text;
+                if (!c.text || !c.title || !PX_VEC_PUSH(f->cands, c))
+                    return PX_ENOMEM;
+                break;
+            }
+            if ((word_in(facility_nouns, w, len) || word_in(org_words, w, len)) && !(m->flags & PX_TF_CAP)) {
+                size_t nx = u + 1;
+                if (nx < end && (tok_is_cap(&d->toks[nx]) || (tok_is_word(&d->toks[nx]) &&
+                                 word_in((const char *const[]){"of", NULL}, d->text + d->toks[nx].start,
+                                         d->toks[nx].end - d->toks[nx].start))))
+                    break;
+                cand c;
+                memset(&c, 0, sizeof c);
+                c.doc = di;
+                c.sent = si;
+                c.place_group = -1;
+                c.description = 1;
+                c.thing = 1;
+                c.start = k->start;
+                c.end = m->end;
+                c.name_start = c.name_end = c.end;
+                c.org = word_in(org_words, w, len);
+                c.text = arena_copy(f, d->text + c.start, c.end - c.start);
+                c.head_key = key_of(f, w, len);
+                c.cap_key = cap_key;
+                c.name = c.text;
+                if (!c.text || !c.head_key || !PX_VEC_PUSH(f->cands, c))
+                    return PX_ENOMEM;
+                break;
+            }
+            bool had;
+            strip_possessive(w, len, &had);
+            if (had || (word_in(stopwords, w, len) && !word_in((const char *const[]){"former", NULL}, w, len)))
+                break;
+            if (m->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) {
+                char *k2 = key_of(f, w, len);
+                if (!k2)
+                    return PX_ENOMEM;
+                if (cap_key) {
+                    size_t l1 = strlen(cap_key), l2 = strlen(k2);
+                    char *j = px_arena_alloc(&f->e->arena, l1 + l2 + 2);
+                    if (!j)
+                        return PX_ENOMEM;
+                    memcpy(j, cap_key, l1);
+                    j[l1] = ' ';
+                    memcpy(j + l1 + 1, k2, l2 + 1);
+                    k2 = j;
+                }
+                cap_key = k2;
+            }
+            /* "the miners' union": a plural possessive classifies the head */
+            if (u + 1 < end && plural_possessive_mark(d, &d->toks[u + 1]))
+                u++;
+            u++;
+            mods++;
+        }
+    }
+    return 0;
+}
+
+static int find_candidates(finder *f)
+{
+    for (size_t di = 0; di < f->n_docs; di++) {
+        const px_doc *d = f->docs[di];
+        for (size_t si = 0; si < d->n_sents; si++) {
+            const px_sentence *s = &d->sents[si];
+            if (block_skipped(d->blocks[s->block].kind) || title_case_sentence(d, s))
+                continue;
+            size_t end = s->first_token + s->n_tokens;
+            size_t t = s->first_token;
+            while (t < end) {
+                const px_token *k = &d->toks[t];
+                if (k->flags & PX_TF_HANDLE) {
+                    cand c;
+                    memset(&c, 0, sizeof c);
+                    c.doc = di;
+                    c.sent = si;
+                    c.place_group = -1;
+                    c.start = c.name_start = k->start;
+                    c.end = c.name_end = k->end;
+                    c.text = c.name = arena_copy(f, d->text + k->start, k->end - k->start);
+                    c.first_key = c.last_key = c.full_key =
+                        key_of(f, d->text + k->start + 1, k->end - k->start - 1);
+                    c.n_words = 0; /* a handle: matched against persons later */
+                    if (!c.text || !c.full_key || !PX_VEC_PUSH(f->cands, c))
+                        return PX_ENOMEM;
+                    t++;
+                    continue;
+                }
+                if (!tok_is_cap(k)) {
+                    t++;
+                    continue;
+                }
+                size_t b = t + 1;
+                while (b < end) {
+                    const px_token *n = &d->toks[b];
+                    if (!adjacent(d, &d->toks[b - 1], n))
+                        break;
+                    if (tok_is_cap(n)) {
+                        b++;
+                        continue;
+                    }
+                    /* "Ursula von der Leyen" */
+                    if (tok_is_word(n) && word_in(particles, d->text + n->start, n->end - n->start)) {
+                        size_t c2 = b + 1;
+                        while (c2 < end && tok_is_word(&d->toks[c2]) &&
+                               word_in(particles, d->text + d->toks[c2].start,
+                                       d->toks[c2].end - d->toks[c2].start))
+                            c2++;
+                        if (c2 < end && tok_is_cap(&d->toks[c2]) && adjacent(d, &d->toks[c2 - 1], &d->toks[c2]) &&
+                            !(d->toks[c2].flags & PX_TF_ALLCAPS)) {
+                            b = c2 + 1;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                int rc = add_run(f, di, si, t, b);
+                if (rc)
+                    return rc;
+                t = b;
+            }
+            int rc = add_descriptions(f, di, si);
+            if (rc)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+int px__entity_candidates(finder *f)
+{
+    collect_case_sets(f);
+    return find_candidates(f);
+}
