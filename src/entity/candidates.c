@@ -377,37 +377,44 @@ static bool demonym_adjective(const px_doc *d, const px_sentence *s, size_t t)
            !px__is_speech_verb(d->text + n->start, n->end - n->start);
 }
 
-/* Adds the candidate for tokens [a, b) of sentence si of document di. */
-static int add_run(finder *f, size_t di, size_t si, size_t a, size_t b)
+/* Whether a run starting at token a opens a sentence: the sentence's
+ * first word, or the first after an opening quotation mark or a colon
+ * ("said: Rescue ..."). */
+static bool run_opens_sentence(const px_doc *d, const px_sentence *s, size_t a)
 {
-    const px_doc *d = f->docs[di];
-    const px_sentence *s = &d->sents[si];
-    const char *txt = d->text;
-    bool had_poss = false;
+    if ((d->toks[a].flags & PX_TF_SENT_START) || a == s->first_token)
+        return true;
+    size_t p = a;
+    while (p > s->first_token && d->toks[p - 1].kind == PX_TOK_QUOTE)
+        p--;
+    if (p == s->first_token && p < a)
+        return true;
+    return p > s->first_token && d->toks[p - 1].kind == PX_TOK_PUNCT &&
+           (d->text[d->toks[p - 1].start] == ':' || (p < a && d->text[d->toks[p - 1].start] == ','));
+}
 
-    /* A sentence-initial word counts only if the story also writes it
-     * capitalised inside a sentence (or it is a title or a place). */
-    bool initial = (d->toks[a].flags & PX_TF_SENT_START) || a == s->first_token;
-    if (!initial) {
-        /* after an opening quotation mark or a colon, a word opens a sentence */
-        size_t p = a;
-        while (p > s->first_token && d->toks[p - 1].kind == PX_TOK_QUOTE)
-            p--;
-        if (p == s->first_token && p < a)
-            initial = true;
-        else if (p > s->first_token && d->toks[p - 1].kind == PX_TOK_PUNCT &&
-                 (txt[d->toks[p - 1].start] == ':' || (p < a && txt[d->toks[p - 1].start] == ',')))
-            initial = true;
-    }
+/* Trims the run [*pa, *pb) to the words that may name someone: stop
+ * words, weekdays, shouting and a doubtful sentence opener go from the
+ * front ("According", but "Rescue commander Zieliński" keeps going for
+ * the role to decide), weekdays and months from the end ("Truth Social
+ * Sunday"), and the run ends at a possessive ("Karbonia's chief
+ * executive"). *initial: the run opens a sentence, false once its first
+ * word is dropped. Returns false when nothing is left to name. */
+static bool trim_run(finder *f, const px_doc *d, const px_sentence *s, size_t *pa, size_t *pb,
+                     bool *initial)
+{
+    const char *txt = d->text;
+    size_t a = *pa, b = *pb;
+    bool had;
     while (a < b) {
         const px_token *k = &d->toks[a];
         const char *w = txt + k->start;
-        size_t len = strip_possessive(w, k->end - k->start, &had_poss);
+        size_t len = strip_possessive(w, k->end - k->start, &had);
         if ((!(k->flags & PX_TF_ALLCAPS) && word_in(stopwords, w, len)) ||
             word_in(weekdays, w, len) || (b - a == 1 && px__month_from_name(w, len)) ||
             shouted(f, k, w, len)) {
             a++;
-            initial = false;
+            *initial = false;
             continue;
         }
         bool later_title = false;
@@ -418,11 +425,10 @@ static int add_run(finder *f, size_t di, size_t si, size_t a, size_t b)
         /* one word opening a sentence needs the story to capitalise it
          * elsewhere; the first of several needs not to be a common word */
         bool doubtful = b - a == 1 ? !set_has(&f->midcap, h) : set_has(&f->lower, h) && !later_title;
-        if (initial && !(k->flags & PX_TF_ALLCAPS) && doubtful && !is_core_title_tok(d, k) &&
+        if (*initial && !(k->flags & PX_TF_ALLCAPS) && doubtful && !is_core_title_tok(d, k) &&
             px__place_lookup(w, len, NULL, NULL) < 0) {
-            /* "Rescue commander Zieliński": keep going, the role decides */
             a++;
-            initial = false;
+            *initial = false;
             continue;
         }
         break;
@@ -433,46 +439,50 @@ static int add_run(finder *f, size_t di, size_t si, size_t a, size_t b)
         size_t len = k->end - k->start;
         if (!word_in(weekdays, w, len) && !px__month_from_name(w, len) && !shouted(f, k, w, len))
             break;
-        b--; /* "Truth Social Sunday" */
+        b--;
     }
+    *pa = a, *pb = b;
     if (a >= b)
-        return 0;
+        return false;
     if (b - a == 1) {
         size_t letters = 0;
         for (size_t i = d->toks[a].start; i < d->toks[a].end; i++)
             letters += txt[i] != '.';
         if (letters < 2)
-            return 0; /* "X" */
+            return false; /* "X" */
     }
-    /* the run ends at a possessive: "Karbonia's chief executive" */
     for (size_t t = a; t < b; t++) {
-        bool had;
         strip_possessive(txt + d->toks[t].start, d->toks[t].end - d->toks[t].start, &had);
         if (had) {
-            b = t + 1;
+            *pb = b = t + 1;
             break;
         }
     }
-    if (b - a == 1 && demonym_adjective(d, s, a) &&
-        px__place_lookup(txt + d->toks[a].start, d->toks[a].end - d->toks[a].start, NULL, NULL) < 0)
-        return 0;
-    size_t name_end = d->toks[b - 1].end;
-    name_end = d->toks[b - 1].start +
-               strip_possessive(txt + d->toks[b - 1].start, name_end - d->toks[b - 1].start,
-                                &had_poss);
+    /* "Russian troops": an adjective, unless it is also a place */
+    return !(b - a == 1 && demonym_adjective(d, s, a) &&
+             px__place_lookup(txt + d->toks[a].start, d->toks[a].end - d->toks[a].start, NULL, NULL) < 0);
+}
 
-    cand c;
-    memset(&c, 0, sizeof c);
-    c.doc = di;
-    c.sent = si;
-    c.place_group = -1;
-    c.sent_initial = initial;
+/* The title part of a run [a, b): what a run says before the name. */
+typedef struct run_title {
+    size_t last_title;  /* the run's last core title word, or SIZE_MAX */
+    size_t role;        /* first token of a lower-case role before the run, or SIZE_MAX */
+    bool only_address;  /* the title is only "Mr", "Sir", ... */
+} run_title;
 
-    /* title: everything up to the last core title word */
-    size_t last_title = SIZE_MAX;
+/* Sets c's title, span start and person evidence from the core titles
+ * in the run ("UK Prime Minister Sir Keir Starmer": everything up to
+ * the last core title word) and a lower-case role before it ("defence
+ * analyst Michael Clarke"). Returns the first token of the name. */
+static size_t title_of_run(finder *f, const px_doc *d, const px_sentence *s, size_t a, size_t b,
+                           cand *c, run_title *rt)
+{
+    const char *txt = d->text;
+    rt->last_title = SIZE_MAX;
     for (size_t t = a; t < b; t++)
         if (is_core_title_tok(d, &d->toks[t]))
-            last_title = t;
+            rt->last_title = t;
+    size_t last_title = rt->last_title;
     size_t name_a = last_title == SIZE_MAX ? a : last_title + 1;
     bool only_address = last_title != SIZE_MAX && last_title == a &&
                         word_in(address_titles, txt + d->toks[a].start,
@@ -483,70 +493,76 @@ static int add_run(finder *f, size_t di, size_t si, size_t a, size_t b)
             if (!word_in(address_titles, txt + d->toks[t].start, d->toks[t].end - d->toks[t].start))
                 all_address = false;
         only_address = all_address;
-        c.sir = b - last_title == 2 &&
-                word_in((const char *const[]){"sir", "dame", NULL}, txt + d->toks[last_title].start,
-                        d->toks[last_title].end - d->toks[last_title].start);
+        c->sir = b - last_title == 2 &&
+                 word_in((const char *const[]){"sir", "dame", NULL}, txt + d->toks[last_title].start,
+                         d->toks[last_title].end - d->toks[last_title].start);
     }
-    size_t span_start = d->toks[a].start;
+    rt->only_address = only_address;
+    c->start = d->toks[a].start;
     bool former = false;
-    size_t role = role_before(d, s, a, &former);
-    char *title = NULL;
-    if (role != SIZE_MAX) {
-        span_start = d->toks[role].start;
+    rt->role = role_before(d, s, a, &former);
+    if (rt->role != SIZE_MAX) {
+        c->start = d->toks[rt->role].start;
         size_t role_end = last_title != SIZE_MAX ? d->toks[last_title].end : d->toks[a].start;
         /* "the town's mayor, Tadeusz Król": the title without the comma */
         size_t re = role_end;
-        while (re > span_start && (txt[re - 1] == ' ' || txt[re - 1] == ','))
+        while (re > c->start && (txt[re - 1] == ' ' || txt[re - 1] == ','))
             re--;
-        title = arena_copy(f, txt + span_start, re - span_start);
-        c.person_evidence = 1;
+        c->title = arena_copy(f, txt + c->start, re - c->start);
+        c->person_evidence = 1;
     } else if (last_title != SIZE_MAX) {
-        title = arena_copy(f, txt + d->toks[a].start, d->toks[last_title].end - d->toks[a].start);
+        c->title = arena_copy(f, txt + d->toks[a].start, d->toks[last_title].end - d->toks[a].start);
     }
     if (last_title != SIZE_MAX) {
-        c.person_evidence = 1;
-        c.only_address = only_address && role == SIZE_MAX;
+        c->person_evidence = 1;
+        c->only_address = only_address && rt->role == SIZE_MAX;
     }
-    /* "the former US President said": a description without a name */
-    if (name_a >= b) {
-        if (last_title == SIZE_MAX || only_address)
-            return 0;
-        size_t t = a;
-        bool fm = false;
-        size_t det = SIZE_MAX;
-        if (t > s->first_token) {
-            size_t p = t - 1;
-            const px_token *pk = &d->toks[p];
-            if (tok_is_word(pk) && word_in((const char *const[]){"former", "ex", NULL},
-                                           txt + pk->start, pk->end - pk->start) && p > s->first_token) {
-                fm = true;
-                p--;
-                pk = &d->toks[p];
-            }
-            if (tok_is_word(pk) && word_in((const char *const[]){"the", NULL}, txt + pk->start,
-                                           pk->end - pk->start))
-                det = p;
-        }
-        if (det == SIZE_MAX)
-            return 0;
-        (void)fm;
-        c.description = 1;
-        c.start = d->toks[det].start;
-        c.end = d->toks[b - 1].end;
-        c.text = arena_copy(f, txt + c.start, c.end - c.start);
-        c.title = arena_copy(f, txt + d->toks[det + 1].start, c.end - d->toks[det + 1].start);
-        c.name = c.text;
-        c.name_start = c.name_end = c.end;
-        return PX_VEC_PUSH(f->cands, c) ? 0 : PX_ENOMEM;
+    return name_a;
+}
+
+/* "the former US President said": a run that is all title, after "the",
+ * is a description without a name. */
+static int add_nameless_title(finder *f, const px_doc *d, const px_sentence *s, size_t a, size_t b,
+                              const run_title *rt, cand *c)
+{
+    const char *txt = d->text;
+    if (rt->last_title == SIZE_MAX || rt->only_address || a <= s->first_token)
+        return 0;
+    size_t p = a - 1;
+    const px_token *pk = &d->toks[p];
+    if (tok_is_word(pk) && word_in((const char *const[]){"former", "ex", NULL},
+                                   txt + pk->start, pk->end - pk->start) && p > s->first_token) {
+        p--;
+        pk = &d->toks[p];
     }
-    c.name_start = d->toks[name_a].start;
-    c.name_end = name_end;
-    c.start = span_start;
-    c.end = name_end;
-    c.n_words = (int)(b - name_a);
-    c.title = title;
-    c.text = arena_copy(f, txt + c.start, c.end - c.start);
-    c.name = arena_copy(f, txt + c.name_start, c.name_end - c.name_start);
+    if (!tok_is_word(pk) || !word_in((const char *const[]){"the", NULL}, txt + pk->start, pk->end - pk->start))
+        return 0;
+    c->description = 1;
+    c->start = d->toks[p].start;
+    c->end = d->toks[b - 1].end;
+    c->text = arena_copy(f, txt + c->start, c->end - c->start);
+    c->title = arena_copy(f, txt + d->toks[p + 1].start, c->end - d->toks[p + 1].start);
+    c->name = c->text;
+    c->name_start = c->name_end = c->end;
+    return PX_VEC_PUSH(f->cands, *c) ? 0 : PX_ENOMEM;
+}
+
+/* The name of the run, tokens [name_a, b) ending at byte name_end, in
+ * its forms: as written, as styled without the role ("Sir Keir
+ * Starmer"), the surname in this spelling, and the keys grouping
+ * compares. Returns 0, 1 when the name has no key (no candidate), or
+ * PX_ENOMEM. */
+static int name_of_run(finder *f, const px_doc *d, size_t a, size_t b, size_t name_a, size_t name_end,
+                       const run_title *rt, cand *c)
+{
+    const char *txt = d->text;
+    size_t last_title = rt->last_title;
+    c->name_start = d->toks[name_a].start;
+    c->name_end = name_end;
+    c->end = name_end;
+    c->n_words = (int)(b - name_a);
+    c->text = arena_copy(f, txt + c->start, c->end - c->start);
+    c->name = arena_copy(f, txt + c->name_start, c->name_end - c->name_start);
     /* the name as styled without the role: "UK Prime Minister Sir Keir
      * Starmer" -> "Sir Keir Starmer" */
     if (last_title != SIZE_MAX && word_in(address_titles, txt + d->toks[last_title].start,
@@ -555,9 +571,9 @@ static int add_run(finder *f, size_t di, size_t si, size_t a, size_t b)
         while (t > a && word_in(address_titles, txt + d->toks[t - 1].start,
                                 d->toks[t - 1].end - d->toks[t - 1].start))
             t--;
-        if (d->toks[t].start > c.start) {
-            c.styled = arena_copy(f, txt + d->toks[t].start, name_end - d->toks[t].start);
-            if (!c.styled)
+        if (d->toks[t].start > c->start) {
+            c->styled = arena_copy(f, txt + d->toks[t].start, name_end - d->toks[t].start);
+            if (!c->styled)
                 return PX_ENOMEM;
         }
     }
@@ -566,107 +582,154 @@ static int add_run(finder *f, size_t di, size_t si, size_t a, size_t b)
     if (b - name_a >= 2 && name_end - d->toks[b - 1].start >= 3 && txt[name_end - 1] != '.' &&
         !word_in((const char *const[]){"jr", "sr", "ii", "iii", "iv", NULL}, txt + d->toks[b - 1].start,
                  name_end - d->toks[b - 1].start)) {
-        c.surname = arena_copy(f, txt + d->toks[b - 1].start, name_end - d->toks[b - 1].start);
-        if (!c.surname)
+        c->surname = arena_copy(f, txt + d->toks[b - 1].start, name_end - d->toks[b - 1].start);
+        if (!c->surname)
             return PX_ENOMEM;
     }
-    c.first_key = key_of(f, txt + d->toks[name_a].start,
-                         (name_a == b - 1 ? name_end : d->toks[name_a].end) - d->toks[name_a].start);
-    c.last_key = key_of(f, txt + d->toks[b - 1].start, name_end - d->toks[b - 1].start);
-    c.full_key = key_of(f, c.name, strlen(c.name));
-    if (!c.text || !c.name || !c.first_key || !c.last_key || !c.full_key)
+    c->first_key = key_of(f, txt + d->toks[name_a].start,
+                          (name_a == b - 1 ? name_end : d->toks[name_a].end) - d->toks[name_a].start);
+    c->last_key = key_of(f, txt + d->toks[b - 1].start, name_end - d->toks[b - 1].start);
+    c->full_key = key_of(f, c->name, strlen(c->name));
+    if (!c->text || !c->name || !c->first_key || !c->last_key || !c->full_key)
         return PX_ENOMEM;
-    if (!*c.last_key)
-        return 0;
+    return *c->last_key ? 0 : 1;
+}
 
-    /* evidence after the name */
-    size_t after = b;
-    if (after < s->first_token + s->n_tokens) {
-        const px_token *nk = &d->toks[after];
-        if (tok_is_word(nk) && px__is_speech_verb(txt + nk->start, nk->end - nk->start) &&
-            b - name_a >= 2)
-            c.person_evidence = 1;
-        /* "People magazine", "Karbonia group": a kind of organisation after the name */
-        if (tok_is_word(nk) && !(nk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) &&
-            word_in((const char *const[]){"magazine", "newspaper", "tabloid", "website", "channel",
-                                          "broadcaster", "network", "agency", "company", "group",
-                                          "party", "union", "daily", "weekly", NULL},
-                    txt + nk->start, nk->end - nk->start))
-            c.org = 1;
-        /* "Karbonia's chief executive": whoever has executives is an organisation */
-        if (had_poss && tok_is_word(nk) && word_in(role_nouns, txt + nk->start, nk->end - nk->start))
-            c.org = 1;
-        /* "Jadwiga colliery", "Jadwiga coal mine" */
-        const px_token *fk = nk;
-        if (tok_is_word(nk) && !(nk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) && after + 1 < s->first_token + s->n_tokens &&
-            !word_in(facility_nouns, txt + nk->start, nk->end - nk->start) &&
-            !word_in(stopwords, txt + nk->start, nk->end - nk->start) && tok_is_word(&d->toks[after + 1]) &&
-            word_in(facility_nouns, txt + d->toks[after + 1].start, d->toks[after + 1].end - d->toks[after + 1].start) &&
-            adjacent(d, nk, &d->toks[after + 1]))
-            fk = &d->toks[after + 1];
-        if (tok_is_word(fk) && !(fk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) &&
-            word_in(facility_nouns, txt + fk->start, fk->end - fk->start) && !had_poss) {
-            c.facility = 1;
-            c.head_key = key_of(f, txt + fk->start, fk->end - fk->start);
-            nk = fk;
-            c.end = nk->end;
-            c.text = arena_copy(f, txt + c.start, c.end - c.start);
-            c.name = arena_copy(f, txt + c.name_start, c.end - c.name_start);
-        }
+/* What the word after the name says (token `after`): a speech verb
+ * makes a person, "magazine" or "group" an organisation, "colliery" or
+ * "coal mine" a facility whose name takes the noun. had_poss: the name
+ * ends in a possessive ("Karbonia's chief executive"). */
+static void evidence_after(finder *f, const px_doc *d, const px_sentence *s, size_t after,
+                           size_t n_name_words, bool had_poss, cand *c)
+{
+    const char *txt = d->text;
+    size_t end = s->first_token + s->n_tokens;
+    if (after >= end)
+        return;
+    const px_token *nk = &d->toks[after];
+    if (tok_is_word(nk) && px__is_speech_verb(txt + nk->start, nk->end - nk->start) && n_name_words >= 2)
+        c->person_evidence = 1;
+    /* "People magazine", "Karbonia group": a kind of organisation after the name */
+    if (tok_is_word(nk) && !(nk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) &&
+        word_in((const char *const[]){"magazine", "newspaper", "tabloid", "website", "channel",
+                                      "broadcaster", "network", "agency", "company", "group",
+                                      "party", "union", "daily", "weekly", NULL},
+                txt + nk->start, nk->end - nk->start))
+        c->org = 1;
+    /* "Karbonia's chief executive": whoever has executives is an organisation */
+    if (had_poss && tok_is_word(nk) && word_in(role_nouns, txt + nk->start, nk->end - nk->start))
+        c->org = 1;
+    /* "Jadwiga colliery", "Jadwiga coal mine" */
+    const px_token *fk = nk;
+    if (tok_is_word(nk) && !(nk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) && after + 1 < end &&
+        !word_in(facility_nouns, txt + nk->start, nk->end - nk->start) &&
+        !word_in(stopwords, txt + nk->start, nk->end - nk->start) && tok_is_word(&d->toks[after + 1]) &&
+        word_in(facility_nouns, txt + d->toks[after + 1].start, d->toks[after + 1].end - d->toks[after + 1].start) &&
+        adjacent(d, nk, &d->toks[after + 1]))
+        fk = &d->toks[after + 1];
+    if (tok_is_word(fk) && !(fk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) &&
+        word_in(facility_nouns, txt + fk->start, fk->end - fk->start) && !had_poss) {
+        c->facility = 1;
+        c->head_key = key_of(f, txt + fk->start, fk->end - fk->start);
+        c->end = fk->end;
+        c->text = arena_copy(f, txt + c->start, c->end - c->start);
+        c->name = arena_copy(f, txt + c->name_start, c->end - c->name_start);
     }
-    if (apposition_after(f, d, s, after, &c.title))
+}
+
+/* What the word before the run (token a - 1) says: "23-year-old" and a
+ * speech verb make a person, "in" or "at" a place. */
+static void evidence_before(const px_doc *d, const px_sentence *s, size_t a, size_t n_name_words,
+                            const run_title *rt, cand *c)
+{
+    const char *txt = d->text;
+    if (a <= s->first_token)
+        return;
+    const px_token *pk = &d->toks[a - 1];
+    /* "23-year-old Kamil Wrona" */
+    if ((pk->kind == PX_TOK_WORD || pk->kind == PX_TOK_NUMBER) && pk->end - pk->start > 9 &&
+        !memcmp(txt + pk->end - 9, "-year-old", 9))
+        c->person_evidence = 1;
+    if (tok_is_word(pk) && word_in(prepositions, txt + pk->start, pk->end - pk->start) &&
+        rt->role == SIZE_MAX && rt->last_title == SIZE_MAX)
+        c->preposition = 1;
+    if (tok_is_word(pk) && px__is_speech_verb(txt + pk->start, pk->end - pk->start) && n_name_words >= 2)
+        c->person_evidence = 1;
+}
+
+/* A place: the gazetteer group of the name; a name that fills a
+ * quotation is the title of a work (“American Pie”); a capital that is
+ * the subject of a verb stands for its country ("Moscow expects"). */
+static void place_of_run(const px_doc *d, const px_sentence *s, size_t a, size_t b, size_t name_end,
+                         cand *c)
+{
+    const char *txt = d->text;
+    size_t end = s->first_token + s->n_tokens;
+    int kind = 0, capital_of = -1;
+    c->place_group = px__place_lookup(c->name, name_end - c->name_start, &kind, &capital_of);
+    c->place_kind = kind;
+    /* “American Pie”, “Eight Hundred Metres”: a name that fills a
+     * quotation is the title of a work, whatever preposition precedes */
+    if (a > s->first_token && (d->toks[a - 1].flags & PX_TF_QOPEN) && b < end &&
+        (d->toks[b].flags & PX_TF_QCLOSE) && c->place_group < 0) {
+        c->work = 1;
+        c->preposition = 0;
+    }
+    if (c->place_group < 0 || capital_of < 0 || c->preposition || b >= end)
+        return;
+    /* "Moscow expects": a capital as the subject of a verb */
+    const px_token *nk = &d->toks[b];
+    if ((tok_is_word(nk) && !(nk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) &&
+         !word_in(stopwords, txt + nk->start, nk->end - nk->start)) ||
+        (tok_is_word(nk) && word_in((const char *const[]){"may", "did", "does", "has", "had", "will",
+                                                          "would", "could", "is", "was", NULL},
+                                    txt + nk->start, nk->end - nk->start))) {
+        c->metonymy = 1;
+        c->place_group = capital_of;
+    }
+}
+
+/* Adds the candidate for tokens [a, b) of sentence si of document di. */
+static int add_run(finder *f, size_t di, size_t si, size_t a, size_t b)
+{
+    const px_doc *d = f->docs[di];
+    const px_sentence *s = &d->sents[si];
+    const char *txt = d->text;
+    /* A sentence-initial word counts only if the story also writes it
+     * capitalised inside a sentence (or it is a title or a place). */
+    bool initial = run_opens_sentence(d, s, a);
+    if (!trim_run(f, d, s, &a, &b, &initial))
+        return 0;
+    bool had_poss;
+    size_t name_end = d->toks[b - 1].start + strip_possessive(txt + d->toks[b - 1].start,
+                                                              d->toks[b - 1].end - d->toks[b - 1].start,
+                                                              &had_poss);
+    cand c;
+    memset(&c, 0, sizeof c);
+    c.doc = di;
+    c.sent = si;
+    c.place_group = -1;
+    c.sent_initial = initial;
+    run_title rt;
+    size_t name_a = title_of_run(f, d, s, a, b, &c, &rt);
+    if (name_a >= b)
+        return add_nameless_title(f, d, s, a, b, &rt, &c);
+    int rc = name_of_run(f, d, a, b, name_a, name_end, &rt, &c);
+    if (rc)
+        return rc < 0 ? rc : 0;
+    evidence_after(f, d, s, b, b - name_a, had_poss, &c);
+    if (apposition_after(f, d, s, b, &c.title))
         c.person_evidence = 1;
-    if (a > s->first_token) {
-        const px_token *pk = &d->toks[a - 1];
-        /* "23-year-old Kamil Wrona" */
-        if ((pk->kind == PX_TOK_WORD || pk->kind == PX_TOK_NUMBER) && pk->end - pk->start > 9 &&
-            !memcmp(txt + pk->end - 9, "-year-old", 9))
-            c.person_evidence = 1;
-        if (tok_is_word(pk) && word_in(prepositions, txt + pk->start, pk->end - pk->start) &&
-            role == SIZE_MAX && last_title == SIZE_MAX)
-            c.preposition = 1;
-        if (tok_is_word(pk) && px__is_speech_verb(txt + pk->start, pk->end - pk->start) &&
-            b - name_a >= 2)
-            c.person_evidence = 1;
-    }
+    evidence_before(d, s, a, b - name_a, &rt, &c);
     for (size_t t = name_a; t < b; t++) {
         const px_token *k = &d->toks[t];
-        size_t len = k->end - k->start;
-        if (t == b - 1)
-            len = name_end - k->start;
+        size_t len = t == b - 1 ? name_end - k->start : k->end - k->start;
         if (word_in(org_words, txt + k->start, len))
             c.org = 1;
     }
     if (b - name_a == 1 && (d->toks[name_a].flags & PX_TF_ALLCAPS) && !c.person_evidence)
         c.org = 1;
-    int kind = 0, capital_of = -1;
-    c.place_group = px__place_lookup(c.name, name_end - c.name_start, &kind, &capital_of);
-    c.place_kind = kind;
-    /* “American Pie”, “Eight Hundred Metres”: a name that fills a
-     * quotation is the title of a work, whatever preposition precedes */
-    if (a > s->first_token && (d->toks[a - 1].flags & PX_TF_QOPEN) &&
-        b < s->first_token + s->n_tokens && (d->toks[b].flags & PX_TF_QCLOSE) && c.place_group < 0) {
-        c.work = 1;
-        c.preposition = 0;
-    }
-    if (c.place_group >= 0 && capital_of >= 0 && !c.preposition && b < s->first_token + s->n_tokens) {
-        /* "Moscow expects": a capital as the subject of a verb */
-        const px_token *nk = &d->toks[b];
-        if (tok_is_word(nk) && !(nk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) &&
-            !word_in(stopwords, txt + nk->start, nk->end - nk->start)) {
-            c.metonymy = 1;
-            c.place_group = capital_of;
-        } else if (tok_is_word(nk) &&
-                   word_in((const char *const[]){"may", "did", "does", "has", "had", "will",
-                                                 "would", "could", "is", "was", NULL},
-                           txt + nk->start, nk->end - nk->start)) {
-            c.metonymy = 1;
-            c.place_group = capital_of;
-        }
-    }
-    if (former && c.title && strncmp(c.title, "former", 6) && strncmp(c.title, "Former", 6)) {
-        /* keep "former" with the title */
-    }
+    place_of_run(d, s, a, b, name_end, &c);
     return PX_VEC_PUSH(f->cands, c) ? 0 : PX_ENOMEM;
 }
 

@@ -59,22 +59,135 @@ static int cmp_size_desc(const void *a, const void *b)
     return x->count < y->count ? 1 : x->count > y->count ? -1 : 0;
 }
 
-static int build_output(finder *f, size_t *parent)
+/* The name of an entity: the most frequent name in Latin script with
+ * the most words (persons), or the most frequent name (others); else
+ * its gazetteer name, else its most frequent alias. ac: its n_alias
+ * aliases with their counts, most frequent first. */
+static const char *entity_name(const px_entity *en, const cand *cs, const size_t *members, size_t n_members,
+                               const alias_count *ac, size_t n_alias)
 {
-    px_entities *e = f->e;
-    cand *cs = f->cands.v;
-    size_t n = f->cands.n;
-    e->cand_entity = px__malloc((n ? n : 1) * sizeof(size_t));
-    if (!e->cand_entity)
+    const char *best = NULL;
+    int best_words = -1;
+    size_t best_count = 0;
+    for (size_t m = 0; m < n_members; m++) {
+        const cand *c = &cs[members[m]];
+        if (c->description || c->n_words == 0 || c->metonymy)
+            continue;
+        bool latin = (unsigned char)c->name[0] < 0x80 || (unsigned char)c->name[0] < 0xD0;
+        int words = en->type == PX_ENTITY_PERSON ? c->n_words + (latin ? 100 : 0) : (latin ? 100 : 0);
+        size_t count = 0;
+        for (size_t a = 0; a < n_alias; a++)
+            if (!strcmp(ac[a].text, c->name)) {
+                count = ac[a].count;
+                break;
+            }
+        if (words < best_words || (words == best_words && best && !strcmp(best, c->name)))
+            continue;
+        if (words > best_words || (words == best_words && count > best_count)) {
+            best = c->name;
+            best_words = words;
+            best_count = count;
+        }
+    }
+    if (!best && en->place)
+        best = en->place;
+    if (!best)
+        best = n_alias ? en->aliases[0] : cs[members[0]].text;
+    return best;
+}
+
+/* One entity from its candidates members[0..n_members): its mentions,
+ * its aliases (most frequent first; ac is scratch for 4 * n_members),
+ * its type by the weight of evidence and its name. */
+static int entity_of_members(px_entities *e, const cand *cs, const size_t *members, size_t n_members,
+                             alias_count *ac, px_entity *en)
+{
+    px_mention *ms = px_arena_calloc(&e->arena, n_members, sizeof(px_mention));
+    if (!ms)
         return PX_ENOMEM;
-    for (size_t i = 0; i < n; i++)
-        e->cand_entity[i] = SIZE_MAX;
-    /* one entity per root with at least one kept candidate */
-    size_t *root_ent = px__malloc((n ? n : 1) * sizeof(size_t));
-    if (!root_ent)
+    int person = 0, place = 0, org = 0, facility = 0, work = 0, place_group = -1;
+    size_t last_doc = SIZE_MAX;
+    size_t n_alias = 0;
+    for (size_t m = 0; m < n_members; m++) {
+        const cand *c = &cs[members[m]];
+        px_mention *mm = &ms[m];
+        mm->doc = c->doc;
+        mm->start = c->start;
+        mm->end = c->end;
+        mm->sentence = c->sent;
+        mm->text = c->text;
+        mm->title = c->title;
+        mm->metonymy = c->metonymy;
+        if (c->doc != last_doc) {
+            en->n_docs++;
+            last_doc = c->doc;
+        }
+        person += c->person_evidence || (c->description && !c->thing);
+        if (c->place_group >= 0) {
+            place++;
+            if (!c->metonymy || place_group < 0)
+                place_group = c->place_group;
+            if (c->metonymy)
+                place_group = c->place_group;
+        }
+        place += c->preposition;
+        org += c->org;
+        facility += c->facility;
+        work += c->work;
+        /* aliases: the mention as written, the bare name, the name as
+         * styled ("Sir Keir Starmer") and, for a person, the surname;
+         * the last two are derived forms and count for nothing */
+        const char *forms[4] = {c->text, c->description ? NULL : c->name,
+                                c->description ? NULL : c->styled,
+                                c->description || !c->person_evidence ? NULL : c->surname};
+        for (int fi = 0; fi < 4; fi++) {
+            if (!forms[fi] || (fi == 1 && !strcmp(forms[0], forms[1])))
+                continue;
+            size_t a;
+            for (a = 0; a < n_alias; a++)
+                if (!strcmp(ac[a].text, forms[fi]))
+                    break;
+            if (a == n_alias)
+                ac[n_alias++] = (alias_count){forms[fi], 0};
+            ac[a].count += fi < 2;
+        }
+    }
+    px__sort(ac, n_alias, sizeof(alias_count), cmp_size_desc);
+    const char **aliases = px_arena_alloc(&e->arena, (n_alias ? n_alias : 1) * sizeof(char *));
+    if (!aliases)
         return PX_ENOMEM;
+    for (size_t a = 0; a < n_alias; a++)
+        aliases[a] = ac[a].text;
+    en->aliases = aliases;
+    en->n_aliases = n_alias;
+    en->mentions = ms;
+    en->n_mentions = n_members;
+    int nm = (int)n_members;
+    if (work * 2 >= nm && place_group < 0 && !person)
+        en->type = PX_ENTITY_OTHER; /* the title of a work */
+    else if (place_group >= 0 && person * 2 <= nm)
+        en->type = PX_ENTITY_PLACE;
+    else if (facility)
+        en->type = PX_ENTITY_PLACE;
+    else if (person > 0 && person >= org)
+        en->type = PX_ENTITY_PERSON;
+    else if (org > 0)
+        en->type = PX_ENTITY_ORG;
+    else if (place > 0)
+        en->type = PX_ENTITY_PLACE;
+    else
+        en->type = PX_ENTITY_OTHER;
+    en->place = en->type == PX_ENTITY_PLACE && place_group >= 0 ? px__place_name(place_group) : NULL;
+    en->name = entity_name(en, cs, members, n_members, ac, n_alias);
+    return 0;
+}
+
+/* Numbers the entities: each root with a kept candidate gets one, and
+ * each candidate its entity (e->cand_entity). Returns the count. */
+static size_t number_entities(px_entities *e, const cand *cs, size_t n, size_t *parent, size_t *root_ent)
+{
     for (size_t i = 0; i < n; i++)
-        root_ent[i] = SIZE_MAX;
+        e->cand_entity[i] = SIZE_MAX, root_ent[i] = SIZE_MAX;
     size_t n_ent = 0;
     for (size_t i = 0; i < n; i++) {
         if (cs[i].skip)
@@ -84,156 +197,13 @@ static int build_output(finder *f, size_t *parent)
             root_ent[r] = n_ent++;
         e->cand_entity[i] = root_ent[r];
     }
-    free(root_ent);
-    px_entity *list = px_arena_calloc(&e->arena, n_ent ? n_ent : 1, sizeof(px_entity));
-    size_t *counts = px__calloc(n_ent ? n_ent : 1, sizeof(size_t));
-    alias_count *ac = px__malloc((n ? 4 * n : 1) * sizeof(alias_count)); /* text, name, styled, surname */
-    if (!list || !counts || !ac) {
-        free(counts);
-        free(ac);
-        return PX_ENOMEM;
-    }
-    for (size_t i = 0; i < n; i++)
-        if (e->cand_entity[i] != SIZE_MAX)
-            counts[e->cand_entity[i]]++;
-    /* members of each entity, in candidate order (by doc, position) */
-    size_t *start = px__calloc(n_ent + 1, sizeof(size_t));
-    size_t *members = px__malloc((n ? n : 1) * sizeof(size_t));
-    if (!start || !members) {
-        free(counts), free(ac), free(start), free(members);
-        return PX_ENOMEM;
-    }
-    for (size_t k = 0; k < n_ent; k++)
-        start[k + 1] = start[k] + counts[k];
-    size_t *fill = counts;
-    memset(fill, 0, n_ent * sizeof(size_t));
-    for (size_t i = 0; i < n; i++)
-        if (e->cand_entity[i] != SIZE_MAX) {
-            size_t k = e->cand_entity[i];
-            members[start[k] + fill[k]++] = i;
-        }
-    int rc = 0;
-    for (size_t k = 0; k < n_ent && !rc; k++) {
-        px_entity *en = &list[k];
-        size_t m0 = start[k], m1 = start[k + 1];
-        px_mention *ms = px_arena_calloc(&e->arena, m1 - m0, sizeof(px_mention));
-        if (!ms) {
-            rc = PX_ENOMEM;
-            break;
-        }
-        int person = 0, place = 0, org = 0, facility = 0, work = 0, place_group = -1;
-        size_t last_doc = SIZE_MAX;
-        size_t n_alias = 0;
-        for (size_t m = m0; m < m1; m++) {
-            const cand *c = &cs[members[m]];
-            px_mention *mm = &ms[m - m0];
-            mm->doc = c->doc;
-            mm->start = c->start;
-            mm->end = c->end;
-            mm->sentence = c->sent;
-            mm->text = c->text;
-            mm->title = c->title;
-            mm->metonymy = c->metonymy;
-            if (c->doc != last_doc) {
-                en->n_docs++;
-                last_doc = c->doc;
-            }
-            person += c->person_evidence || (c->description && !c->thing);
-            if (c->place_group >= 0) {
-                place++;
-                if (!c->metonymy || place_group < 0)
-                    place_group = c->place_group;
-                if (c->metonymy)
-                    place_group = c->place_group;
-            }
-            place += c->preposition;
-            org += c->org;
-            facility += c->facility;
-            work += c->work;
-            /* aliases: the mention as written, the bare name, the name as
-             * styled ("Sir Keir Starmer") and, for a person, the surname;
-             * the last two are derived forms and count for nothing */
-            const char *forms[4] = {c->text, c->description ? NULL : c->name,
-                                    c->description ? NULL : c->styled,
-                                    c->description || !c->person_evidence ? NULL : c->surname};
-            for (int fi = 0; fi < 4; fi++) {
-                if (!forms[fi] || (fi == 1 && !strcmp(forms[0], forms[1])))
-                    continue;
-                size_t a;
-                for (a = 0; a < n_alias; a++)
-                    if (!strcmp(ac[a].text, forms[fi]))
-                        break;
-                if (a == n_alias)
-                    ac[n_alias++] = (alias_count){forms[fi], 0};
-                ac[a].count += fi < 2;
-            }
-        }
-        px__sort(ac, n_alias, sizeof(alias_count), cmp_size_desc);
-        const char **aliases = px_arena_alloc(&e->arena, (n_alias ? n_alias : 1) * sizeof(char *));
-        if (!aliases) {
-            rc = PX_ENOMEM;
-            break;
-        }
-        for (size_t a = 0; a < n_alias; a++)
-            aliases[a] = ac[a].text;
-        en->aliases = aliases;
-        en->n_aliases = n_alias;
-        en->mentions = ms;
-        en->n_mentions = m1 - m0;
-        /* type by the weight of evidence */
-        if (work * 2 >= (int)(m1 - m0) && place_group < 0 && !person)
-            en->type = PX_ENTITY_OTHER; /* the title of a work */
-        else if (place_group >= 0 && person * 2 <= (int)(m1 - m0))
-            en->type = PX_ENTITY_PLACE;
-        else if (facility)
-            en->type = PX_ENTITY_PLACE;
-        else if (person > 0 && person >= org)
-            en->type = PX_ENTITY_PERSON;
-        else if (org > 0)
-            en->type = PX_ENTITY_ORG;
-        else if (place > 0)
-            en->type = PX_ENTITY_PLACE;
-        else
-            en->type = PX_ENTITY_OTHER;
-        en->place = en->type == PX_ENTITY_PLACE && place_group >= 0 ? px__place_name(place_group) : NULL;
-        /* the name: the most frequent name in Latin script with the most
-         * words (persons), or the most frequent name (others) */
-        const char *best = NULL;
-        int best_words = -1;
-        size_t best_count = 0;
-        for (size_t m = m0; m < m1; m++) {
-            const cand *c = &cs[members[m]];
-            if (c->description || c->n_words == 0 || c->metonymy)
-                continue;
-            bool latin = (unsigned char)c->name[0] < 0x80 || (unsigned char)c->name[0] < 0xD0;
-            int words = en->type == PX_ENTITY_PERSON ? c->n_words + (latin ? 100 : 0) : (latin ? 100 : 0);
-            size_t count = 0;
-            for (size_t a = 0; a < n_alias; a++)
-                if (!strcmp(ac[a].text, c->name)) {
-                    count = ac[a].count;
-                    break;
-                }
-            if (words < best_words || (words == best_words && best && !strcmp(best, c->name)))
-                continue;
-            if (words > best_words || (words == best_words && count > best_count)) {
-                best = c->name;
-                best_words = words;
-                best_count = count;
-            }
-        }
-        if (!best && en->place)
-            best = en->place;
-        if (!best)
-            best = n_alias ? aliases[0] : cs[members[m0]].text;
-        en->name = best;
-    }
-    free(counts);
-    free(ac);
-    free(start);
-    free(members);
-    if (rc)
-        return rc;
-    /* order: documents, then mentions; keep candidate->entity map in step */
+    return n_ent;
+}
+
+/* Orders the entities by the documents, then the mentions that carry
+ * them (stable), keeping e->cand_entity in step. */
+static int order_entities(px_entities *e, px_entity *list, size_t n_ent, size_t n_cands)
+{
     size_t *order = px__malloc((n_ent ? n_ent : 1) * sizeof(size_t));
     size_t *rank = px__malloc((n_ent ? n_ent : 1) * sizeof(size_t));
     px_entity *sorted = px_arena_calloc(&e->arena, n_ent ? n_ent : 1, sizeof(px_entity));
@@ -243,7 +213,6 @@ static int build_output(finder *f, size_t *parent)
     }
     for (size_t k = 0; k < n_ent; k++)
         order[k] = k;
-    /* insertion sort is fine for hundreds; use a simple merge-free qsort */
     for (size_t i = 1; i < n_ent; i++) {
         size_t v = order[i], j = i;
         while (j > 0) {
@@ -261,7 +230,7 @@ static int build_output(finder *f, size_t *parent)
         sorted[k] = list[order[k]];
         rank[order[k]] = k;
     }
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n_cands; i++)
         if (e->cand_entity[i] != SIZE_MAX)
             e->cand_entity[i] = rank[e->cand_entity[i]];
     free(order);
@@ -269,6 +238,53 @@ static int build_output(finder *f, size_t *parent)
     e->list = sorted;
     e->n = n_ent;
     return 0;
+}
+
+/* The entities from the grouped candidates: e->list and e->cand_entity. */
+static int build_output(finder *f, size_t *parent)
+{
+    px_entities *e = f->e;
+    cand *cs = f->cands.v;
+    size_t n = f->cands.n;
+    e->cand_entity = px__malloc((n ? n : 1) * sizeof(size_t));
+    size_t *root_ent = px__malloc((n ? n : 1) * sizeof(size_t));
+    if (!e->cand_entity || !root_ent) {
+        free(root_ent);
+        return PX_ENOMEM;
+    }
+    size_t n_ent = number_entities(e, cs, n, parent, root_ent);
+    free(root_ent);
+    px_entity *list = px_arena_calloc(&e->arena, n_ent ? n_ent : 1, sizeof(px_entity));
+    /* members of each entity, in candidate order (by doc, position) */
+    size_t *start = px__calloc(n_ent + 1, sizeof(size_t));
+    size_t *fill = px__calloc(n_ent ? n_ent : 1, sizeof(size_t));
+    size_t *members = px__malloc((n ? n : 1) * sizeof(size_t));
+    alias_count *ac = px__malloc((n ? 4 * n : 1) * sizeof(alias_count)); /* text, name, styled, surname */
+    int rc = 0;
+    if (!list || !start || !fill || !members || !ac) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (e->cand_entity[i] != SIZE_MAX)
+            start[e->cand_entity[i] + 1]++;
+    for (size_t k = 0; k < n_ent; k++)
+        start[k + 1] += start[k];
+    for (size_t i = 0; i < n; i++)
+        if (e->cand_entity[i] != SIZE_MAX) {
+            size_t k = e->cand_entity[i];
+            members[start[k] + fill[k]++] = i;
+        }
+    for (size_t k = 0; k < n_ent && !rc; k++)
+        rc = entity_of_members(e, cs, members + start[k], start[k + 1] - start[k], ac, &list[k]);
+    if (!rc)
+        rc = order_entities(e, list, n_ent, n);
+done:
+    free(start);
+    free(fill);
+    free(members);
+    free(ac);
+    return rc;
 }
 
 static int build_lookup(px_entities *e);

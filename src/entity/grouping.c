@@ -280,31 +280,31 @@ static void us_spelling(px_buf *k)
     }
 }
 
-int px__entity_group(finder *f, size_t *parent)
-{
-    cand *cs = f->cands.v;
-    size_t n = f->cands.n;
-    int rc = 0;
-    keyed *byname = px__malloc((n ? n : 1) * sizeof(keyed));
-    keyed *persons = px__malloc((n ? n : 1) * sizeof(keyed));
-    keyed *pfirst = px__malloc((n ? n : 1) * sizeof(keyed));
-    bool *is_person = px__calloc(n ? n : 1, sizeof(bool));
-    title_index ti = {px__malloc((n ? n : 1) * sizeof(size_t)), px__malloc((n ? n : 1) * sizeof(size_t))};
-    size_t *last_doc = px__malloc((n ? n : 1) * sizeof(size_t));
-    size_t *last_pos = px__malloc((n ? n : 1) * sizeof(size_t));
-    size_t *n_docs_of = px__calloc(n ? n : 1, sizeof(size_t));
-    if (!byname || !persons || !pfirst || !is_person || !ti.head || !ti.next || !last_doc || !last_pos || !n_docs_of) {
-        rc = PX_ENOMEM;
-        goto done;
-    }
-    for (size_t i = 0; i < n; i++)
-        parent[i] = i;
+/* The state of one grouping: the candidates, their union-find parents
+ * and the indexes the steps build and share. */
+typedef struct grouping {
+    finder *f;
+    cand *cs;
+    size_t n;
+    size_t *parent;
+    keyed *byname;     /* scratch, sorted by a key of each step's own */
+    keyed *persons;    /* person roots by surname key, np of them */
+    keyed *pfirst;     /* person roots by first-name key, npf of them */
+    size_t np, npf;
+    bool *is_person;   /* per root, then per member of a full-name group */
+    title_index ti;    /* the distinct titles of each person */
+    size_t *last_doc, *last_pos, *n_docs_of; /* per root, scratch */
+} grouping;
 
-    /* 1. full names: same surname key, compatible first names. Sorted by
-     * (surname, first name), equal pairs join at once and each surname's
-     * distinct first names are compared pairwise. */
+/* 1. Full names: same surname key, compatible first names. Sorted by
+ * (surname, first name), equal pairs join at once and each surname's
+ * distinct first names are compared pairwise. */
+static void join_full_names(grouping *g)
+{
+    cand *cs = g->cs;
+    keyed *byname = g->byname;
     size_t nb = 0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < g->n; i++)
         if (full_name_cand(&cs[i]))
             byname[nb++] = (keyed){cs[i].last_key, cs[i].first_key, i};
     px__sort(byname, nb, sizeof(keyed), cmp_keyed);
@@ -315,84 +315,103 @@ int px__entity_group(finder *f, size_t *parent)
         /* representatives of each distinct first name */
         for (size_t x = k; x < e; x++) {
             if (x > k && !strcmp(byname[x].key2, byname[x - 1].key2)) {
-                uf_union(parent, byname[x - 1].i, byname[x].i);
+                uf_union(g->parent, byname[x - 1].i, byname[x].i);
                 continue;
             }
             for (size_t y = k; y < x; y++) {
                 if (y > k && !strcmp(byname[y].key2, byname[y - 1].key2))
                     continue;
                 if (first_compatible(&cs[byname[x].i], &cs[byname[y].i]))
-                    uf_union(parent, byname[x].i, byname[y].i);
+                    uf_union(g->parent, byname[x].i, byname[y].i);
             }
         }
         k = e;
     }
-    /* which full-name groups are persons */
+}
+
+/* Which full-name groups are persons: one member with a title, role or
+ * speech verb makes the group a person, and so does a first name that
+ * is a person's first name elsewhere ("Ewa Mazur" beside "Ewa
+ * Grabowska"). is_person then holds for each member too. */
+static void find_persons(grouping *g)
+{
+    cand *cs = g->cs;
+    size_t n = g->n, *parent = g->parent;
     for (size_t i = 0; i < n; i++)
         if (cs[i].n_words >= 2 && !cs[i].sir && is_person_cand(&cs[i]))
-            is_person[px__uf_find(parent, i)] = true;
-    /* a full name whose first word is a person's first name elsewhere
-     * ("Ewa Mazur" beside "Ewa Grabowska") is a person too */
-    {
-        keyed *firsts = byname; /* reuse: (first_key) of person full names */
-        size_t nfk = 0;
-        for (size_t i = 0; i < n; i++)
-            if (cs[i].n_words >= 2 && !cs[i].description && is_person[px__uf_find(parent, i)] &&
-                strlen(cs[i].first_key) >= 3)
-                firsts[nfk++] = (keyed){cs[i].first_key, "", i};
-        px__sort(firsts, nfk, sizeof(keyed), cmp_keyed);
-        for (size_t i = 0; i < n; i++) {
-            if (!full_name_cand(&cs[i]) || is_person[px__uf_find(parent, i)])
-                continue;
-            size_t lo, hi;
-            key_range(firsts, nfk, cs[i].first_key, &lo, &hi);
-            if (lo < hi) {
-                cs[i].person_evidence = 1;
-                is_person[px__uf_find(parent, i)] = true;
-            }
+            g->is_person[px__uf_find(parent, i)] = true;
+    keyed *firsts = g->byname; /* (first_key) of person full names */
+    size_t nfk = 0;
+    for (size_t i = 0; i < n; i++)
+        if (cs[i].n_words >= 2 && !cs[i].description && g->is_person[px__uf_find(parent, i)] &&
+            strlen(cs[i].first_key) >= 3)
+            firsts[nfk++] = (keyed){cs[i].first_key, "", i};
+    px__sort(firsts, nfk, sizeof(keyed), cmp_keyed);
+    for (size_t i = 0; i < n; i++) {
+        if (!full_name_cand(&cs[i]) || g->is_person[px__uf_find(parent, i)])
+            continue;
+        size_t lo, hi;
+        key_range(firsts, nfk, cs[i].first_key, &lo, &hi);
+        if (lo < hi) {
+            cs[i].person_evidence = 1;
+            g->is_person[px__uf_find(parent, i)] = true;
         }
     }
     for (size_t i = 0; i < n; i++)
-        if (cs[i].n_words >= 2 && !cs[i].sir && !cs[i].description && is_person[px__uf_find(parent, i)])
-            is_person[i] = true;
-    /* persons by surname, and by first name for "Sir Keir" */
-    size_t np = 0;
+        if (cs[i].n_words >= 2 && !cs[i].sir && !cs[i].description && g->is_person[px__uf_find(parent, i)])
+            g->is_person[i] = true;
+}
+
+/* The persons by surname and by first name (for "Sir Keir"), and the
+ * distinct titles of each (at most 16). */
+static void index_persons(grouping *g)
+{
+    cand *cs = g->cs;
+    size_t n = g->n;
+    g->np = 0;
     for (size_t i = 0; i < n; i++)
-        if (is_person[i] && px__uf_find(parent, i) == i)
-            persons[np++] = (keyed){cs[i].last_key, "", i};
-    px__sort(persons, np, sizeof(keyed), cmp_keyed);
-    /* persons by first name, one entry per (first name, person) */
-    size_t npf = 0;
-    for (size_t p = 0; p < np; p++)
-        if (cs[persons[p].i].n_words >= 2)
-            pfirst[npf++] = (keyed){cs[persons[p].i].first_key, "", persons[p].i};
-    px__sort(pfirst, npf, sizeof(keyed), cmp_keyed);
-    /* titles of each person */
+        if (g->is_person[i] && px__uf_find(g->parent, i) == i)
+            g->persons[g->np++] = (keyed){cs[i].last_key, "", i};
+    px__sort(g->persons, g->np, sizeof(keyed), cmp_keyed);
+    /* one entry per (first name, person) */
+    g->npf = 0;
+    for (size_t p = 0; p < g->np; p++)
+        if (cs[g->persons[p].i].n_words >= 2)
+            g->pfirst[g->npf++] = (keyed){cs[g->persons[p].i].first_key, "", g->persons[p].i};
+    px__sort(g->pfirst, g->npf, sizeof(keyed), cmp_keyed);
     for (size_t i = 0; i < n; i++)
-        ti.head[i] = ti.next[i] = SIZE_MAX;
+        g->ti.head[i] = g->ti.next[i] = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
-        if (!cs[i].title || cs[i].description || !is_person[i])
+        if (!cs[i].title || cs[i].description || !g->is_person[i])
             continue;
-        size_t r = px__uf_find(parent, i);
+        size_t r = px__uf_find(g->parent, i);
         bool seen = false;
         size_t count = 0;
-        for (size_t t = ti.head[r]; t != SIZE_MAX && !seen; t = ti.next[t], count++)
+        for (size_t t = g->ti.head[r]; t != SIZE_MAX && !seen; t = g->ti.next[t], count++)
             seen = !strcmp(cs[t].title, cs[i].title);
         if (!seen && count < 16) {
-            ti.next[i] = ti.head[r];
-            ti.head[r] = i;
+            g->ti.next[i] = g->ti.head[r];
+            g->ti.head[r] = i;
         }
     }
+}
 
-    /* 2. single words: a surname (or the first name after "Sir") joins
-     * the person carrying it; candidates come in document order, so the
-     * nearest full mention before is the last one seen */
+/* 2. Single words: a surname (or the first name after "Sir", or an
+ * @handle holding a surname) joins the person carrying it: the one whose
+ * title agrees, else the one mentioned last before it in the same
+ * article (candidates come in document order); a lone first name
+ * ("Tara") joins the one person of the story who has it. */
+static void attach_single_words(grouping *g)
+{
+    cand *cs = g->cs;
+    size_t n = g->n, np = g->np;
+    size_t *last_doc = g->last_doc, *last_pos = g->last_pos;
     for (size_t i = 0; i < n; i++)
         last_doc[i] = SIZE_MAX, last_pos[i] = 0;
     for (size_t i = 0; i < n; i++) {
         cand *c = &cs[i];
-        if (is_person[i]) {
-            size_t r = px__uf_find(parent, i);
+        if (g->is_person[i]) {
+            size_t r = px__uf_find(g->parent, i);
             last_doc[r] = c->doc;
             last_pos[r] = c->start;
             continue;
@@ -410,18 +429,12 @@ int px__entity_group(finder *f, size_t *parent)
             nd = title_words(c->title, dw, 8, &fm);
         }
         size_t lo = 0, hi = 0;
-        if (c->n_words == 0) {
-            /* @handle: holds a person's surname */
-            lo = 0;
-            hi = np;
-        } else if (c->sir && c->n_words < 2) {
-            lo = 0;
-            hi = np;
-        } else {
-            key_range(persons, np, c->last_key, &lo, &hi);
-        }
+        if (c->n_words == 0 || (c->sir && c->n_words < 2))
+            hi = np; /* @handle: holds a person's surname; "Sir Keir": a first name */
+        else
+            key_range(g->persons, np, c->last_key, &lo, &hi);
         for (size_t p = lo; p < hi; p++) {
-            size_t r = persons[p].i;
+            size_t r = g->persons[p].i;
             bool match;
             if (c->n_words == 0)
                 match = strlen(cs[r].last_key) >= 4 && strstr(c->full_key, cs[r].last_key);
@@ -432,7 +445,7 @@ int px__entity_group(finder *f, size_t *parent)
             if (!match)
                 continue;
             n_match++;
-            bool title_ok = nd && person_matches_description(cs, &ti, r, dw, nd);
+            bool title_ok = nd && person_matches_description(cs, &g->ti, r, dw, nd);
             size_t dist = last_doc[r] == c->doc ? c->start - last_pos[r] : SIZE_MAX - 1;
             if (best == SIZE_MAX || (title_ok && !best_title) ||
                 (title_ok == best_title && dist < best_dist)) {
@@ -446,9 +459,9 @@ int px__entity_group(finder *f, size_t *parent)
             /* "Tara" alone: the one person of the story with that first
              * name ("Donald" beside Trump and Tusk stays unresolved) */
             size_t flo, fhi;
-            key_range(pfirst, npf, c->first_key, &flo, &fhi);
+            key_range(g->pfirst, g->npf, c->first_key, &flo, &fhi);
             if (fhi - flo == 1) {
-                attach(parent, pfirst[flo].i, i);
+                attach(g->parent, g->pfirst[flo].i, i);
                 c->person_evidence = 1;
             }
             continue;
@@ -457,29 +470,24 @@ int px__entity_group(finder *f, size_t *parent)
             continue;
         if (n_match > 1 && !best_title && best_dist == SIZE_MAX - 1)
             continue; /* ambiguous: two persons share the surname */
-        attach(parent, best, i);
+        attach(g->parent, best, i);
         c->person_evidence = 1;
     }
-    /* documents each person appears in, by (root, doc) pairs */
-    for (size_t i = 0; i < n; i++)
-        last_doc[i] = SIZE_MAX;
-    for (size_t i = 0; i < n; i++) {
-        if (cs[i].description)
-            continue;
-        size_t r = px__uf_find(parent, i);
-        if (last_doc[r] != cs[i].doc) {
-            last_doc[r] = cs[i].doc;
-            n_docs_of[r]++;
-        }
-    }
-    /* 3. descriptions: the one person whose titles agree, preferring one
-     * named in the same article before */
+}
+
+/* 3. Descriptions ("the Ukrainian president"): the one person whose
+ * titles agree, preferring one named in the same article before; else
+ * dropped. */
+static void attach_descriptions(grouping *g)
+{
+    cand *cs = g->cs;
+    size_t n = g->n, *last_doc = g->last_doc;
     for (size_t i = 0; i < n; i++)
         last_doc[i] = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
         cand *c = &cs[i];
         if (!c->description) {
-            size_t r = px__uf_find(parent, i);
+            size_t r = px__uf_find(g->parent, i);
             last_doc[r] = c->doc;
             continue;
         }
@@ -489,9 +497,9 @@ int px__entity_group(finder *f, size_t *parent)
         bool fm;
         size_t nd = title_words(c->title, dw, 8, &fm);
         size_t found = SIZE_MAX, n_found = 0, found_in_doc = SIZE_MAX, n_in_doc = 0;
-        for (size_t p = 0; p < np; p++) {
-            size_t r = persons[p].i;
-            if (!person_matches_description(cs, &ti, r, dw, nd))
+        for (size_t p = 0; p < g->np; p++) {
+            size_t r = g->persons[p].i;
+            if (!person_matches_description(cs, &g->ti, r, dw, nd))
                 continue;
             n_found++;
             found = r;
@@ -501,152 +509,193 @@ int px__entity_group(finder *f, size_t *parent)
             }
         }
         if (n_in_doc == 1)
-            attach(parent, found_in_doc, i);
+            attach(g->parent, found_in_doc, i);
         else if (n_found == 1)
-            attach(parent, found, i);
+            attach(g->parent, found, i);
         else
             c->skip = 1;
     }
-    /* 4. places by gazetteer group, facilities by their name, other names
-     * by key: sorted by that key, runs join */
-    {
-        px_buf kb = PX_BUF_INIT;
-        char **keys = px__calloc(n ? n : 1, sizeof(char *));
-        size_t nk = 0;
-        if (!keys) {
+}
+
+/* 4. Places by gazetteer group, facilities by their name, other names
+ * by key: sorted by that key, runs join; then a single word that opens
+ * the name of one organisation of the story, and only one, joins it
+ * ("Promises" for "Promises Treatment Center"). */
+static int join_other_names(grouping *g)
+{
+    cand *cs = g->cs;
+    size_t n = g->n, *parent = g->parent;
+    keyed *byname = g->byname;
+    int rc = 0;
+    px_buf kb = PX_BUF_INIT;
+    char **keys = px__calloc(n ? n : 1, sizeof(char *));
+    size_t nk = 0;
+    if (!keys)
+        return PX_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        cand *c = &cs[i];
+        if (c->description || c->n_words == 0 || g->is_person[px__uf_find(parent, i)])
+            continue;
+        if (c->person_evidence && c->n_words >= 2)
+            continue;
+        px_buf_clear(&kb);
+        if (c->place_group >= 0)
+            px_buf_printf(&kb, "#%d", c->place_group);
+        else if (c->facility || c->n_words == 1)
+            px_buf_printf(&kb, "F%s", c->first_key); /* "Jadwiga" joins "Jadwiga colliery" */
+        else {
+            px_buf_printf(&kb, "N%s", c->full_key);
+            us_spelling(&kb);
+        }
+        keys[i] = px_arena_strndup(&g->f->e->arena, kb.ptr, kb.len);
+        if (!keys[i]) {
             rc = PX_ENOMEM;
-            goto done;
+            break;
         }
-        for (size_t i = 0; i < n; i++) {
-            cand *c = &cs[i];
-            if (c->description || c->n_words == 0 || is_person[px__uf_find(parent, i)])
-                continue;
-            if (c->person_evidence && c->n_words >= 2)
-                continue;
-            px_buf_clear(&kb);
-            if (c->place_group >= 0)
-                px_buf_printf(&kb, "#%d", c->place_group);
-            else if (c->facility || c->n_words == 1)
-                px_buf_printf(&kb, "F%s", c->first_key); /* "Jadwiga" joins "Jadwiga colliery" */
-            else {
-                px_buf_printf(&kb, "N%s", c->full_key);
-                us_spelling(&kb);
-            }
-            keys[i] = px_arena_strndup(&f->e->arena, kb.ptr, kb.len);
-            if (!keys[i]) {
-                rc = PX_ENOMEM;
-                break;
-            }
-            byname[nk++] = (keyed){keys[i], "", i};
+        byname[nk++] = (keyed){keys[i], "", i};
+    }
+    px_buf_release(&kb);
+    free(keys);
+    if (rc)
+        return rc;
+    px__sort(byname, nk, sizeof(keyed), cmp_keyed);
+    for (size_t k = 1; k < nk; k++)
+        if (!strcmp(byname[k].key, byname[k - 1].key))
+            uf_union(parent, byname[k - 1].i, byname[k].i);
+    size_t no = 0;
+    for (size_t i = 0; i < n; i++) {
+        const cand *c = &cs[i];
+        if (c->org && c->n_words >= 2 && !c->description && !g->is_person[px__uf_find(parent, i)] &&
+            c->place_group < 0)
+            byname[no++] = (keyed){c->first_key, "", i};
+    }
+    px__sort(byname, no, sizeof(keyed), cmp_keyed);
+    /* per root: 1 written after "in", "at" (a place), 2 written mid-sentence */
+    size_t *flags = g->n_docs_of;
+    for (size_t i = 0; i < n; i++)
+        flags[i] = 0;
+    for (size_t i = 0; i < n; i++)
+        flags[px__uf_find(parent, i)] |= (cs[i].preposition ? 1u : 0u) | (cs[i].sent_initial ? 0u : 2u);
+    for (size_t i = 0; i < n; i++) {
+        const cand *c = &cs[i];
+        size_t ri = px__uf_find(parent, i);
+        if (c->n_words != 1 || c->org || c->work || c->description || c->place_group >= 0 ||
+            c->facility || c->skip || g->is_person[ri] || strlen(c->first_key) < 3 || flags[ri] != 2)
+            continue;
+        size_t lo, hi, root = SIZE_MAX;
+        bool unique = true;
+        key_range(byname, no, c->first_key, &lo, &hi);
+        for (size_t k = lo; k < hi && unique; k++) {
+            size_t r = px__uf_find(parent, byname[k].i);
+            unique = root == SIZE_MAX || root == r;
+            root = r;
         }
-        px_buf_release(&kb);
-        free(keys);
-        if (rc)
-            goto done;
-        px__sort(byname, nk, sizeof(keyed), cmp_keyed);
-        for (size_t k = 1; k < nk; k++)
-            if (!strcmp(byname[k].key, byname[k - 1].key))
-                uf_union(parent, byname[k - 1].i, byname[k].i);
-        /* "Promises" for "Promises Treatment Center": a single word that
-         * opens the name of one organisation of the story, and only one */
-        size_t no = 0;
-        for (size_t i = 0; i < n; i++) {
-            const cand *c = &cs[i];
-            if (c->org && c->n_words >= 2 && !c->description && !is_person[px__uf_find(parent, i)] &&
-                c->place_group < 0)
-                byname[no++] = (keyed){c->first_key, "", i};
-        }
-        px__sort(byname, no, sizeof(keyed), cmp_keyed);
-        /* per root: 1 written after "in", "at" (a place), 2 written mid-sentence */
-        for (size_t i = 0; i < n; i++)
-            n_docs_of[i] = 0;
-        for (size_t i = 0; i < n; i++)
-            n_docs_of[px__uf_find(parent, i)] |= (cs[i].preposition ? 1u : 0u) | (cs[i].sent_initial ? 0u : 2u);
-        for (size_t i = 0; i < n; i++) {
-            const cand *c = &cs[i];
-            size_t ri = px__uf_find(parent, i);
-            if (c->n_words != 1 || c->org || c->work || c->description || c->place_group >= 0 ||
-                c->facility || c->skip || is_person[ri] || strlen(c->first_key) < 3 ||
-                n_docs_of[ri] != 2)
-                continue;
-            size_t lo, hi, root = SIZE_MAX;
-            bool unique = true;
-            key_range(byname, no, c->first_key, &lo, &hi);
-            for (size_t k = lo; k < hi && unique; k++) {
-                size_t r = px__uf_find(parent, byname[k].i);
-                unique = root == SIZE_MAX || root == r;
-                root = r;
-            }
-            if (root != SIZE_MAX && unique)
-                uf_union(parent, root, i);
+        if (root != SIZE_MAX && unique)
+            uf_union(parent, root, i);
+    }
+    return 0;
+}
+
+/* 5. "the colliery", "the inspectorate": the one place or organisation
+ * of the story named with that noun, named before in the same article
+ * or in two articles or more; a body the story never names ("the
+ * union") is kept by group_unnamed, other descriptions dropped. */
+static int attach_things(grouping *g)
+{
+    cand *cs = g->cs;
+    size_t n = g->n, *parent = g->parent;
+    keyed *byname = g->byname;
+    size_t nh = 0;
+    for (size_t j = 0; j < n; j++) {
+        const cand *o = &cs[j];
+        if (o->description || o->n_words == 0)
+            continue;
+        if (o->facility && o->head_key)
+            byname[nh++] = (keyed){o->head_key, "", j};
+        else if (o->org && o->n_words >= 2)
+            byname[nh++] = (keyed){o->last_key, "", j};
+    }
+    px__sort(byname, nh, sizeof(keyed), cmp_keyed);
+    /* documents each named root appears in */
+    size_t *n_docs_of = g->n_docs_of, *last_doc = g->last_doc;
+    for (size_t i = 0; i < n; i++)
+        n_docs_of[i] = 0, last_doc[i] = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        if (cs[i].description)
+            continue;
+        size_t r = px__uf_find(parent, i);
+        if (last_doc[r] != cs[i].doc) {
+            last_doc[r] = cs[i].doc;
+            n_docs_of[r]++;
         }
     }
-    /* 5. "the colliery", "the inspectorate": the one place or organisation
-     * of the story named with that noun, named before in the same article
-     * or in two articles or more */
-    {
-        size_t nh = 0;
-        for (size_t j = 0; j < n; j++) {
-            const cand *o = &cs[j];
-            if (o->description || o->n_words == 0)
+    for (size_t i = 0; i < n; i++) {
+        cand *c = &cs[i];
+        if (!c->thing)
+            continue;
+        size_t lo, hi, found = SIZE_MAX;
+        bool unique = true;
+        key_range(byname, nh, c->head_key, &lo, &hi);
+        for (size_t k = lo; k < hi && unique; k++) {
+            const cand *o = &cs[byname[k].i];
+            size_t r = px__uf_find(parent, byname[k].i);
+            if (!(o->doc == c->doc && o->start < c->start) && n_docs_of[r] < 2)
                 continue;
-            if (o->facility && o->head_key)
-                byname[nh++] = (keyed){o->head_key, "", j};
-            else if (o->org && o->n_words >= 2)
-                byname[nh++] = (keyed){o->last_key, "", j};
+            if (found != SIZE_MAX && found != r)
+                unique = false;
+            found = r;
         }
-        px__sort(byname, nh, sizeof(keyed), cmp_keyed);
-        for (size_t i = 0; i < n; i++)
-            n_docs_of[i] = 0, last_doc[i] = SIZE_MAX;
-        for (size_t i = 0; i < n; i++) {
-            if (cs[i].description)
-                continue;
-            size_t r = px__uf_find(parent, i);
-            if (last_doc[r] != cs[i].doc) {
-                last_doc[r] = cs[i].doc;
-                n_docs_of[r]++;
-            }
-        }
-        for (size_t i = 0; i < n; i++) {
-            cand *c = &cs[i];
-            if (!c->thing)
-                continue;
-            size_t lo, hi, found = SIZE_MAX;
-            bool unique = true;
-            key_range(byname, nh, c->head_key, &lo, &hi);
-            for (size_t k = lo; k < hi && unique; k++) {
-                const cand *o = &cs[byname[k].i];
-                size_t r = px__uf_find(parent, byname[k].i);
-                if (!(o->doc == c->doc && o->start < c->start) && n_docs_of[r] < 2)
-                    continue;
-                if (found != SIZE_MAX && found != r)
-                    unique = false;
-                found = r;
-            }
-            if (found != SIZE_MAX && unique)
-                attach(parent, found, i);
-            else if (found == SIZE_MAX && c->org && word_in(body_heads, c->head_key, strlen(c->head_key)))
-                c->unnamed = 1;
-            else
-                c->skip = 1;
-        }
-        rc = group_unnamed(cs, n, parent, byname);
-        if (rc)
-            goto done;
+        if (found != SIZE_MAX && unique)
+            attach(parent, found, i);
+        else if (found == SIZE_MAX && c->org && word_in(body_heads, c->head_key, strlen(c->head_key)))
+            c->unnamed = 1;
+        else
+            c->skip = 1;
     }
+    return group_unnamed(cs, n, parent, byname);
+}
+
+int px__entity_group(finder *f, size_t *parent)
+{
+    size_t n = f->cands.n, m = n ? n : 1;
+    grouping g = {.f = f, .cs = f->cands.v, .n = n, .parent = parent};
+    int rc = 0;
+    g.byname = px__malloc(m * sizeof(keyed));
+    g.persons = px__malloc(m * sizeof(keyed));
+    g.pfirst = px__malloc(m * sizeof(keyed));
+    g.is_person = px__calloc(m, sizeof(bool));
+    g.ti.head = px__malloc(m * sizeof(size_t));
+    g.ti.next = px__malloc(m * sizeof(size_t));
+    g.last_doc = px__malloc(m * sizeof(size_t));
+    g.last_pos = px__malloc(m * sizeof(size_t));
+    g.n_docs_of = px__calloc(m, sizeof(size_t));
+    if (!g.byname || !g.persons || !g.pfirst || !g.is_person || !g.ti.head || !g.ti.next || !g.last_doc ||
+        !g.last_pos || !g.n_docs_of) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++)
+        parent[i] = i;
+    join_full_names(&g);
+    find_persons(&g);
+    index_persons(&g);
+    attach_single_words(&g);
+    attach_descriptions(&g);
+    if ((rc = join_other_names(&g)) || (rc = attach_things(&g)))
+        goto done;
     /* unresolved handles are dropped */
     for (size_t i = 0; i < n; i++)
-        if (cs[i].n_words == 0 && !cs[i].description && px__uf_find(parent, i) == i)
-            cs[i].skip = 1;
+        if (g.cs[i].n_words == 0 && !g.cs[i].description && px__uf_find(parent, i) == i)
+            g.cs[i].skip = 1;
 done:
-    free(byname);
-    free(persons);
-    free(pfirst);
-    free(is_person);
-    free(ti.head);
-    free(ti.next);
-    free(last_doc);
-    free(last_pos);
-    free(n_docs_of);
+    free(g.byname);
+    free(g.persons);
+    free(g.pfirst);
+    free(g.is_person);
+    free(g.ti.head);
+    free(g.ti.next);
+    free(g.last_doc);
+    free(g.last_pos);
+    free(g.n_docs_of);
     return rc;
 }
