@@ -630,12 +630,77 @@ static uint64_t trigram(const px__qword *w)
     return px__hash(h, sizeof h, 11);
 }
 
-static int occ_cmp(const void *a, const void *b)
+/* An occurrence's place, for ordering a group's occurrences by document
+ * and position (then the order the grouping met them). */
+typedef struct occ_key {
+    size_t doc, start, member;
+} occ_key;
+
+static int occ_key_cmp(const void *a, const void *b)
 {
-    const px_quote_occurrence *x = a, *y = b;
+    const occ_key *x = a, *y = b;
     if (x->doc != y->doc)
         return x->doc < y->doc ? -1 : 1;
-    return x->start < y->start ? -1 : x->start > y->start;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->member < y->member ? -1 : x->member > y->member;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* *out: the speaker most of the occurrences name, the first named of
+ * those named as often; -1 when none is. */
+static int most_named_speaker(const qitem *items, const size_t *item_of, size_t n, ptrdiff_t *out)
+{
+    /* (speaker, first occurrence) pairs sorted by speaker */
+    size_t *pairs = px__malloc((n ? 2 * n : 2) * sizeof(size_t));
+    *out = -1;
+    if (!pairs)
+        return PX_ENOMEM;
+    size_t np = 0;
+    for (size_t k = 0; k < n; k++)
+        if (items[item_of[k]].speaker >= 0) {
+            pairs[2 * np] = (size_t)items[item_of[k]].speaker;
+            pairs[2 * np + 1] = k;
+            np++;
+        }
+    px__sort(pairs, np, 2 * sizeof(size_t), cmp_size);
+    ptrdiff_t best = -1;
+    size_t best_count = 0, best_first = SIZE_MAX;
+    for (size_t a = 0, b; a < np; a = b) {
+        size_t first = pairs[2 * a + 1];
+        for (b = a + 1; b < np && pairs[2 * b] == pairs[2 * a]; b++)
+            first = PX_MIN(first, pairs[2 * b + 1]);
+        if (b - a > best_count || (b - a == best_count && first < best_first)) {
+            best = (ptrdiff_t)pairs[2 * a];
+            best_count = b - a;
+            best_first = first;
+        }
+    }
+    free(pairs);
+    *out = best;
+    return 0;
+}
+
+/* *out: the distinct outlets of a group's occurrences. */
+static int count_outlets(const px_compare *c, const px_quote_occurrence *occ, size_t n, size_t *out)
+{
+    size_t *o = px__malloc((n ? n : 1) * sizeof(size_t));
+    if (!o)
+        return PX_ENOMEM;
+    for (size_t k = 0; k < n; k++)
+        o[k] = c->outlet[occ[k].doc];
+    px__sort(o, n, sizeof(size_t), cmp_size);
+    size_t distinct = 0;
+    for (size_t k = 0; k < n; k++)
+        distinct += !k || o[k] != o[k - 1];
+    free(o);
+    *out = distinct;
+    return 0;
 }
 
 /* Fills the occurrences of one group and diffs each outlet's version
@@ -650,8 +715,19 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
         free(item_of);
         return PX_ENOMEM;
     }
+    /* in document order; occ[k] is the quotation of item item_of[k] */
+    occ_key *order = px__malloc(n_members * sizeof(occ_key));
+    if (!order) {
+        free(item_of);
+        return PX_ENOMEM;
+    }
     for (size_t k = 0; k < n_members; k++) {
-        const qitem *it = &items[members[k]];
+        const px_quote_input *in = &inputs[items[members[k]].input];
+        order[k] = (occ_key){in->doc, in->start, k};
+    }
+    px__sort(order, n_members, sizeof(occ_key), occ_key_cmp);
+    for (size_t k = 0; k < n_members; k++) {
+        const qitem *it = &items[members[order[k].member]];
         const px_quote_input *in = &inputs[it->input];
         occ[k].doc = in->doc;
         occ[k].start = in->start;
@@ -659,12 +735,9 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
         occ[k].sentence = in->sentence;
         occ[k].text = it->text;
         occ[k].input = it->input;
+        item_of[k] = members[order[k].member];
     }
-    px__sort(occ, n_members, sizeof(*occ), occ_cmp);
-    for (size_t k = 0; k < n_members; k++)
-        for (size_t m = 0; m < n_members; m++)
-            if (items[members[m]].input == occ[k].input)
-                item_of[k] = members[m];
+    free(order);
     /* the fullest: most words, then earliest */
     size_t full = 0;
     for (size_t k = 1; k < n_members; k++)
@@ -674,20 +747,10 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
     g->n_occurrences = n_members;
     g->fullest = full;
     g->text = occ[full].text;
-    /* speaker: the one most occurrences name */
-    g->speaker = -1;
-    size_t best = 0;
-    for (size_t k = 0; k < n_members; k++) {
-        ptrdiff_t sp = items[item_of[k]].speaker;
-        if (sp < 0)
-            continue;
-        size_t cnt = 0;
-        for (size_t m = 0; m < n_members; m++)
-            cnt += items[item_of[m]].speaker == sp;
-        if (cnt > best) {
-            best = cnt;
-            g->speaker = sp;
-        }
+    /* speaker: the one most occurrences name (of as many, the first) */
+    if (most_named_speaker(items, item_of, n_members, &g->speaker)) {
+        free(item_of);
+        return PX_ENOMEM;
     }
     g->speaker_name = NULL;
     if (g->speaker >= 0 && c->ents) {
@@ -700,13 +763,10 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
         if (inputs[occ[k].input].speaker_name)
             g->speaker_name = inputs[occ[k].input].speaker_name;
     /* outlets */
-    size_t n_out = 0;
-    for (size_t k = 0; k < n_members; k++) {
-        bool seen = false;
-        for (size_t m = 0; m < k; m++)
-            if (c->outlet[occ[m].doc] == c->outlet[occ[k].doc])
-                seen = true;
-        n_out += !seen;
+    size_t n_out;
+    if (count_outlets(c, occ, n_members, &n_out)) {
+        free(item_of);
+        return PX_ENOMEM;
     }
     g->n_docs = n_out;
     g->single_source = n_out == 1;
@@ -1006,13 +1066,26 @@ int px__compare_quotes(px_compare *c, const px_quote_input *inputs, size_t n_inp
         rc = PX_ENOMEM;
         goto done;
     }
-    for (size_t g = 0; g < n_groups && !rc; g++) {
-        size_t nm = 0;
-        for (size_t i = 0; i < n_items; i++)
-            if (gid[qfind(parent, i)] == g)
-                members[nm++] = i;
-        rc = build_group(c, &groups[g], items, members, nm, inputs);
+    /* members of each group, in item order: a counting sort by group */
+    size_t *first = px__calloc(n_groups + 1, sizeof(size_t));
+    if (!first) {
+        free(gid);
+        free(members);
+        rc = PX_ENOMEM;
+        goto done;
     }
+    for (size_t i = 0; i < n_items; i++)
+        first[gid[qfind(parent, i)] + 1]++;
+    for (size_t g = 0; g < n_groups; g++)
+        first[g + 1] += first[g];
+    for (size_t i = 0; i < n_items; i++)
+        members[first[gid[qfind(parent, i)]]++] = i;
+    for (size_t g = 0, from = 0; g < n_groups && !rc; g++) {
+        /* first[g] is now where group g ends */
+        rc = build_group(c, &groups[g], items, members + from, first[g] - from, inputs);
+        from = first[g];
+    }
+    free(first);
     free(gid);
     free(members);
     if (rc)

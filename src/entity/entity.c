@@ -342,27 +342,36 @@ ptrdiff_t px_entities_at(const px_entities *e, size_t doc, size_t start, size_t 
     if (!e)
         return -1;
     /* the mention that opens the span is its head: "Grzegorz Pawlak, who
-     * leads the mineworkers' union" is Pawlak, however long the rest */
+     * leads the mineworkers' union" is Pawlak, however long the rest; of
+     * two opening at the same place the longer overlap, then the first
+     * found */
     ptrdiff_t best = -1;
-    size_t best_overlap = 0, best_start = SIZE_MAX;
-    /* candidates come in document order: find the document's first */
-    size_t lo = 0, hi = e->n_cands;
+    size_t best_overlap = 0, best_start = SIZE_MAX, best_cand = SIZE_MAX;
+    /* the first candidate of the document starting at or after end:
+     * those that overlap come before it, at most max_span before */
+    size_t lo = 0, hi = e->n_by_start;
     while (lo < hi) {
         size_t m = lo + (hi - lo) / 2;
-        if (e->cands[m].doc < doc)
+        const cand *c = &e->cands[e->by_start[m]];
+        if (c->doc < doc || (c->doc == doc && c->start < end))
             lo = m + 1;
         else
             hi = m;
     }
-    for (size_t i = lo; i < e->n_cands && e->cands[i].doc == doc; i++) {
+    for (size_t k = lo; k-- > 0;) {
+        size_t i = e->by_start[k];
         const cand *c = &e->cands[i];
-        if (e->cand_entity[i] == SIZE_MAX || c->end <= start || c->start >= end)
+        if (c->doc != doc || c->start + e->max_span <= start)
+            break;
+        if (c->end <= start || c->start >= end)
             continue;
         size_t ov = PX_MIN(c->end, end) - PX_MAX(c->start, start);
         size_t from = PX_MAX(c->start, start);
-        if (from < best_start || (from == best_start && ov > best_overlap)) {
+        if (from < best_start || (from == best_start && (ov > best_overlap ||
+                                                         (ov == best_overlap && i < best_cand)))) {
             best_overlap = ov;
             best_start = from;
+            best_cand = i;
             best = (ptrdiff_t)e->cand_entity[i];
         }
     }
@@ -372,6 +381,79 @@ ptrdiff_t px_entities_at(const px_entities *e, size_t doc, size_t start, size_t 
 ptrdiff_t px_entities_lookup(const px_entities *e, size_t doc, const char *name)
 {
     return px_entities_lookup_near(e, doc, SIZE_MAX, name);
+}
+
+/* Entries [*lo, *hi) of e->lookup with key k, then narrowed to those of
+ * document doc in [*dlo, *dhi). */
+static void lookup_range(const px_entities *e, const char *k, size_t doc, size_t *lo, size_t *hi,
+                         size_t *dlo, size_t *dhi)
+{
+    size_t a = 0, b = e->n_lookup;
+    while (a < b) {
+        size_t m = a + (b - a) / 2;
+        if (strcmp(e->lookup[m].key, k) < 0)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *lo = a;
+    b = e->n_lookup;
+    while (a < b) {
+        size_t m = a + (b - a) / 2;
+        if (strcmp(e->lookup[m].key, k) <= 0)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *hi = a;
+    for (a = *lo, b = *hi; a < b;) {
+        size_t m = a + (b - a) / 2;
+        if (e->lookup[m].doc < doc)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *dlo = a;
+    for (b = *hi; a < b;) {
+        size_t m = a + (b - a) / 2;
+        if (e->lookup[m].doc <= doc)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *dhi = a;
+}
+
+/* Of entries [lo, hi) of one document, the one that starts last before
+ * at (the first of those starting there), else the first; -1 when the
+ * range is empty. */
+static ptrdiff_t nearest_before(const px_entities *e, size_t lo, size_t hi, size_t at)
+{
+    if (lo == hi)
+        return -1;
+    size_t pick = SIZE_MAX;
+    if (e->unordered[hi - 1] == e->unordered[lo]) {
+        /* starts ascend: the last entry starting before at */
+        size_t a = lo, b = hi;
+        while (a < b) {
+            size_t m = a + (b - a) / 2;
+            if (e->lookup[m].start < at)
+                a = m + 1;
+            else
+                b = m;
+        }
+        if (a > lo) {
+            pick = a - 1;
+            while (pick > lo && e->lookup[pick - 1].start == e->lookup[pick].start)
+                pick--;
+        }
+    } else {
+        size_t best_start = 0;
+        for (size_t i = lo; i < hi; i++)
+            if (e->lookup[i].start < at && (pick == SIZE_MAX || e->lookup[i].start > best_start))
+                pick = i, best_start = e->lookup[i].start;
+    }
+    return (ptrdiff_t)e->lookup[pick == SIZE_MAX ? lo : pick].entity;
 }
 
 ptrdiff_t px_entities_lookup_near(const px_entities *e, size_t doc, size_t at, const char *name)
@@ -400,27 +482,13 @@ ptrdiff_t px_entities_lookup_near(const px_entities *e, size_t doc, size_t at, c
         } else {
             px_buf_puts(&k, key.ptr);
         }
-        size_t lo = 0, hi = e->n_lookup;
-        while (lo < hi) {
-            size_t m = lo + (hi - lo) / 2;
-            if (strcmp(e->lookup[m].key, k.ptr) < 0)
-                lo = m + 1;
-            else
-                hi = m;
-        }
         /* the same article's mention nearest before `at`, else the same
          * article's first, else any */
-        size_t best_start = 0;
-        int best_rank = 0;
-        for (size_t i = lo; i < e->n_lookup && !strcmp(e->lookup[i].key, k.ptr); i++) {
-            const struct lookup_entry *x = &e->lookup[i];
-            int rank = x->doc != doc ? 1 : x->start < at ? 3 : 2;
-            if (rank > best_rank || (rank == 3 && best_rank == 3 && x->start > best_start)) {
-                best_rank = rank;
-                best_start = x->start;
-                best = (ptrdiff_t)x->entity;
-            }
-        }
+        size_t lo, hi, dlo, dhi;
+        lookup_range(e, k.ptr, doc, &lo, &hi, &dlo, &dhi);
+        best = nearest_before(e, dlo, dhi, at);
+        if (best < 0 && lo < hi)
+            best = (ptrdiff_t)e->lookup[lo].entity;
         px_buf_release(&k);
     }
     free(folded);
@@ -434,19 +502,41 @@ static int cmp_lookup(const void *a, const void *b)
     int c = strcmp(x->key, y->key);
     if (c)
         return c;
-    return x->doc < y->doc ? -1 : x->doc > y->doc;
+    if (x->doc != y->doc)
+        return x->doc < y->doc ? -1 : 1;
+    return x->cand < y->cand ? -1 : x->cand > y->cand;
 }
 
-/* The index px_entities_lookup searches. */
+typedef struct start_key {
+    size_t doc, start, cand;
+} start_key;
+
+static int cmp_start_key(const void *a, const void *b)
+{
+    const start_key *x = a, *y = b;
+    if (x->doc != y->doc)
+        return x->doc < y->doc ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->cand < y->cand ? -1 : x->cand > y->cand;
+}
+
+/* The indexes px_entities_at and px_entities_lookup search. */
 static int build_lookup(px_entities *e)
 {
     e->lookup = px__malloc((e->n_cands ? e->n_cands : 1) * sizeof(*e->lookup));
-    if (!e->lookup)
+    e->unordered = px__malloc((e->n_cands ? e->n_cands : 1) * sizeof(size_t));
+    e->by_start = px__malloc((e->n_cands ? e->n_cands : 1) * sizeof(size_t));
+    if (!e->lookup || !e->unordered || !e->by_start)
         return PX_ENOMEM;
     px_buf k = PX_BUF_INIT;
     for (size_t i = 0; i < e->n_cands; i++) {
         const cand *c = &e->cands[i];
-        if (e->cand_entity[i] == SIZE_MAX || e->list[e->cand_entity[i]].type != PX_ENTITY_PERSON)
+        if (e->cand_entity[i] == SIZE_MAX)
+            continue;
+        e->by_start[e->n_by_start++] = i;
+        e->max_span = PX_MAX(e->max_span, c->end - c->start + 1);
+        if (e->list[e->cand_entity[i]].type != PX_ENTITY_PERSON)
             continue;
         const char *key = c->last_key;
         if (c->description) {
@@ -461,10 +551,26 @@ static int build_lookup(px_entities *e)
             px_buf_release(&k);
             return PX_ENOMEM;
         }
-        e->lookup[e->n_lookup++] = (struct lookup_entry){key, c->doc, c->start, e->cand_entity[i]};
+        e->lookup[e->n_lookup++] = (struct lookup_entry){key, c->doc, c->start, e->cand_entity[i], i};
     }
     px_buf_release(&k);
     px__sort(e->lookup, e->n_lookup, sizeof(*e->lookup), cmp_lookup);
+    for (size_t i = 0; i < e->n_lookup; i++) {
+        const struct lookup_entry *x = &e->lookup[i], *p = i ? x - 1 : NULL;
+        e->unordered[i] = (i ? e->unordered[i - 1] : 0) +
+                          (p && p->doc == x->doc && !strcmp(p->key, x->key) && x->start < p->start);
+    }
+    /* candidates are in document order by sentence, not always by start
+     * within one ("the president" found after the names of its sentence) */
+    start_key *sk = px__malloc((e->n_by_start ? e->n_by_start : 1) * sizeof(start_key));
+    if (!sk)
+        return PX_ENOMEM;
+    for (size_t i = 0; i < e->n_by_start; i++)
+        sk[i] = (start_key){e->cands[e->by_start[i]].doc, e->cands[e->by_start[i]].start, e->by_start[i]};
+    px__sort(sk, e->n_by_start, sizeof(start_key), cmp_start_key);
+    for (size_t i = 0; i < e->n_by_start; i++)
+        e->by_start[i] = sk[i].cand;
+    free(sk);
     return 0;
 }
 
@@ -473,6 +579,8 @@ void px_entities_free(px_entities *e)
     if (!e)
         return;
     free(e->lookup);
+    free(e->unordered);
+    free(e->by_start);
     free(e->cands);
     free(e->cand_entity);
     px_arena_release(&e->arena);

@@ -97,14 +97,25 @@ struct px_entities {
     size_t *cand_entity; /* public entity index of each candidate or SIZE_MAX */
     px_doc *const *docs;
     size_t n_docs;
+    /* px_entities_at: the kept candidates by (doc, start), and the
+     * longest span of one, so a lookup visits only those that can
+     * overlap */
+    size_t *by_start;
+    size_t n_by_start;
+    size_t max_span;
     /* px_entities_lookup: person mentions by surname key, descriptions by
-     * their folded text ("\1the ukrainian president"), sorted */
+     * their folded text ("\1the ukrainian president"), sorted by key,
+     * document and candidate order; unordered[i]: how many entries up to
+     * i start before the entry preceding them in the same document (0
+     * throughout a run whose starts ascend, which can then be searched) */
     struct lookup_entry {
         const char *key;
         size_t doc;
         size_t start;
         size_t entity;
+        size_t cand;
     } *lookup;
+    size_t *unordered;
     size_t n_lookup;
 };
 
