@@ -843,6 +843,69 @@ static int number_conflicts(px_compare *c, fact_ctx *fx, const size_t *members, 
     return 0;
 }
 
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* A feature of a fact's sentences and the number of outlets whose
+ * sentence has it. */
+typedef struct feat_spread {
+    uint64_t feat;
+    size_t outlet; /* while counting; then the number of outlets */
+} feat_spread;
+typedef PX_VEC(feat_spread) feat_spread_vec;
+
+static int cmp_feat_spread(const void *a, const void *b)
+{
+    const feat_spread *x = a, *y = b;
+    if (x->feat != y->feat)
+        return x->feat < y->feat ? -1 : 1;
+    return (x->outlet > y->outlet) - (x->outlet < y->outlet);
+}
+
+/* *out: each feature of the n units members[] with the number of
+ * distinct outlets whose units have it, sorted by feature. */
+static int spread_of_features(const px_compare *c, const fact_ctx *fx, const size_t *members, size_t n,
+                              feat_spread_vec *out)
+{
+    out->n = 0;
+    for (size_t m = 0; m < n; m++) {
+        const unit *a = &fx->units.v[members[m]];
+        for (size_t i = 0; i < a->n_feat; i++) {
+            feat_spread x = {fx->feats.v[a->first_feat + i], c->outlet[a->doc]};
+            if (!PX_VEC_PUSH(*out, x))
+                return PX_ENOMEM;
+        }
+    }
+    px__sort(out->v, out->n, sizeof(feat_spread), cmp_feat_spread);
+    size_t k = 0;
+    for (size_t i = 0; i < out->n;) {
+        size_t j = i, outlets = 0;
+        for (; j < out->n && out->v[j].feat == out->v[i].feat; j++)
+            outlets += j == i || out->v[j].outlet != out->v[j - 1].outlet;
+        out->v[k++] = (feat_spread){out->v[i].feat, outlets};
+        i = j;
+    }
+    out->n = k;
+    return 0;
+}
+
+/* The number of outlets with feature x, from spread_of_features. */
+static size_t feature_outlets(const feat_spread_vec *s, uint64_t x)
+{
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        if (s->v[m].feat < x)
+            lo = m + 1;
+        else
+            hi = m;
+    }
+    return lo < s->n && s->v[lo].feat == x ? s->v[lo].outlet : 0;
+}
+
 int px__compare_facts(px_compare *c)
 {
     fact_ctx fx = {.c = c};
@@ -855,10 +918,11 @@ int px__compare_facts(px_compare *c)
     double *score = NULL;
     uint32_t *nshared = NULL;
     uint32_t *touched = NULL;
-    size_t *best_j = NULL;
+    size_t *best_j = NULL, *outlets_hit = NULL;
     double *best_s = NULL;
     size_t *members = NULL;
     PX_VEC(link) links = {0};
+    feat_spread_vec spread = {0};
     typedef PX_VEC(size_t) outlet_vec;
     outlet_vec *outlets_of = NULL;
     int rc = build_units(&fx);
@@ -929,11 +993,14 @@ int px__compare_facts(px_compare *c)
     touched = px__malloc((nu ? nu : 1) * sizeof(uint32_t));
     best_j = px__malloc((c->n_docs ? c->n_docs : 1) * sizeof(size_t));
     best_s = px__malloc((c->n_docs ? c->n_docs : 1) * sizeof(double));
-    if (!parent || !score || !nshared || !touched || !best_j || !best_s) {
+    outlets_hit = px__malloc((c->n_docs ? c->n_docs : 1) * sizeof(size_t));
+    if (!parent || !score || !nshared || !touched || !best_j || !best_s || !outlets_hit) {
         free(pstart);
         rc = PX_ENOMEM;
         goto done;
     }
+    for (size_t d = 0; d < c->n_docs; d++)
+        best_j[d] = SIZE_MAX, best_s[d] = 0;
     for (size_t u = 0; u < nu; u++)
         parent[u] = u;
     for (size_t u = 0; u < nu; u++) {
@@ -955,8 +1022,9 @@ int px__compare_facts(px_compare *c)
                     nshared[v]++;
             }
         }
-        for (size_t d = 0; d < c->n_docs; d++)
-            best_j[d] = SIZE_MAX, best_s[d] = 0;
+        /* the best match in each other outlet; best_j and best_s are
+         * cleared after use (outlets_hit), not for every unit */
+        size_t n_hit = 0;
         for (size_t k = 0; k < nt; k++) {
             uint32_t v = touched[k];
             double cos = score[v] / (un->norm * fx.units.v[v].norm + 1e-9);
@@ -965,16 +1033,20 @@ int px__compare_facts(px_compare *c)
             nshared[v] = 0;
             size_t o = c->outlet[fx.units.v[v].doc];
             if ((cos >= FACT_MIN_COSINE || (number && cos >= FACT_MIN_COSINE_NUMBER)) && cos > best_s[o]) {
+                if (best_j[o] == SIZE_MAX)
+                    outlets_hit[n_hit++] = o;
                 best_s[o] = cos;
                 best_j[o] = v;
             }
         }
-        for (size_t d = 0; d < c->n_docs && !rc; d++)
-            if (best_j[d] != SIZE_MAX) {
-                link l = {PX_MIN(u, best_j[d]), PX_MAX(u, best_j[d]), best_s[d]};
-                if (!PX_VEC_PUSH(links, l))
-                    rc = PX_ENOMEM;
-            }
+        px__sort(outlets_hit, n_hit, sizeof(size_t), cmp_size);
+        for (size_t h = 0; h < n_hit; h++) {
+            size_t o = outlets_hit[h];
+            link l = {PX_MIN(u, best_j[o]), PX_MAX(u, best_j[o]), best_s[o]};
+            if (!rc && !PX_VEC_PUSH(links, l))
+                rc = PX_ENOMEM;
+            best_j[o] = SIZE_MAX, best_s[o] = 0;
+        }
     }
     free(pstart);
     if (rc)
@@ -1125,6 +1197,8 @@ int px__compare_facts(px_compare *c)
          * much of its weight is in features no other outlet's sentence
          * has ("measured 3.1 on the local scale"), it is also a
          * single-source fact */
+        if (corroborated && !rc)
+            rc = spread_of_features(c, &fx, members + k, e - k, &spread);
         for (size_t m = k; m < e && corroborated && !rc; m++) {
             const unit *a = &fx.units.v[members[m]];
             if (!a->checkable)
@@ -1136,17 +1210,9 @@ int px__compare_facts(px_compare *c)
                 uint64_t x = fx.feats.v[a->first_feat + i];
                 double wx = w[a->first_feat + i] * w[a->first_feat + i];
                 all += wx;
-                bool elsewhere = false;
-                for (size_t q = k; q < e && !elsewhere; q++) {
-                    const unit *b = &fx.units.v[members[q]];
-                    if (c->outlet[b->doc] == c->outlet[a->doc])
-                        continue;
-                    for (size_t j = 0; j < b->n_feat; j++)
-                        if (fx.feats.v[b->first_feat + j] == x) {
-                            elsewhere = true;
-                            break;
-                        }
-                }
+                /* another outlet's sentence has it: the feature is in two
+                 * outlets' sentences or more (a's is one of them) */
+                bool elsewhere = feature_outlets(&spread, x) >= 2;
                 if (!elsewhere) {
                     own += wx;
                     if (x & NUM_FEATURE)
@@ -1223,6 +1289,8 @@ done:
     free(touched);
     free(best_j);
     free(best_s);
+    free(outlets_hit);
     free(members);
+    PX_VEC_FREE(spread);
     return rc;
 }

@@ -96,6 +96,12 @@ typedef struct px_group_index px_group_index;
 
 px_group_index *px__index_new(const px_group_options *opt);
 void px__index_free(px_group_index *ix);
+/* The index will not be asked for near-duplicate links (px_group_docs
+ * reports families, not links): a query verifies only the family
+ * representatives of its LSH candidates, which decide the family and the
+ * story exactly as before, and gives no links. Without it a story whose
+ * articles are all copies of a few verifies every pair. */
+void px__index_no_links(px_group_index *ix);
 /* Assigns a document (in arrival order); may keep f->sig (sets it NULL). */
 int px__index_assign(px_group_index *ix, px_group_feat *f, px_group_assign *out);
 /* Reload of a persisted index, in arrival order, before any assignment:

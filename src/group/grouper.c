@@ -296,6 +296,7 @@ int px_group_docs(px_doc *const *docs, size_t n, const px_group_options *opt, si
         rc = PX_ENOMEM;
         goto done;
     }
+    px__index_no_links(ix);
     int threads = o.threads > 0 ? o.threads : n_cores();
     if ((size_t)threads > n / 64 + 1)
         threads = (int)(n / 64 + 1);

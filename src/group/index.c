@@ -69,6 +69,7 @@ typedef struct tried {
 struct px_group_index {
     px_group_options opt;
     int bands, rows;
+    bool no_links; /* verify family representatives only (px__index_no_links) */
     size_t n_docs;
     /* per document */
     PX_VEC(int32_t) dup_of;
@@ -140,6 +141,11 @@ px_group_index *px__index_new(const px_group_options *opt)
     px__lsh_params_recall(ix->opt.dup_threshold, ix->opt.num_perm, LSH_MAX_MISS, &ix->bands,
                           &ix->rows);
     return ix;
+}
+
+void px__index_no_links(px_group_index *ix)
+{
+    ix->no_links = true;
 }
 
 void px__index_free(px_group_index *ix)
@@ -278,12 +284,17 @@ static ptrdiff_t lsh_query(px_group_index *ix, const px_group_feat *f, double *b
         for (int scanned = 0; slot >= 0 && scanned < BUCKET_SCAN; scanned++) {
             if (ix->seen.v[slot] != ix->stamp) {
                 uint32_t doc = ix->slot_doc.v[slot];
-                double j = tried_jaccard(ix, f, slot, t);
-                if (j >= t)
-                    push_near(ix, doc);
+                double j = -1;
+                if (ix->no_links) {
+                    ix->seen.v[slot] = ix->stamp; /* scanned; its Jaccard not needed */
+                } else {
+                    j = tried_jaccard(ix, f, slot, t);
+                    if (j >= t)
+                        push_near(ix, doc);
+                }
                 uint32_t root = ix->dup_of.v[doc] >= 0 ? (uint32_t)ix->dup_of.v[doc] : doc;
                 int32_t rs = ix->sig_slot.v[root];
-                double jr = rs == slot ? j : rs >= 0 ? tried_jaccard(ix, f, rs, t) : -1;
+                double jr = rs == slot && !ix->no_links ? j : rs >= 0 ? tried_jaccard(ix, f, rs, t) : -1;
                 if (jr >= t && (jr > *best_j || best < 0)) {
                     *best_j = jr;
                     best = root;
@@ -293,7 +304,7 @@ static ptrdiff_t lsh_query(px_group_index *ix, const px_group_feat *f, double *b
         }
     }
     /* a representative found through a member's bucket is a link too */
-    for (size_t i = 0; i < ix->tried.n; i++) {
+    for (size_t i = 0; i < ix->tried.n && !ix->no_links; i++) {
         uint32_t doc = ix->slot_doc.v[ix->tried.v[i].slot];
         bool listed = false;
         for (size_t k = 0; k < ix->near.n && !listed; k++)
