@@ -906,6 +906,65 @@ static size_t feature_outlets(const feat_spread_vec *s, uint64_t x)
     return lo < s->n && s->v[lo].feat == x ? s->v[lo].outlet : 0;
 }
 
+/* Orders units by outlet, then features (the sequence), then index. */
+typedef struct unit_key {
+    size_t outlet;
+    uint64_t hash; /* of the feature sequence */
+    size_t unit;
+} unit_key;
+
+static int cmp_unit_key(const void *a, const void *b)
+{
+    const unit_key *x = a, *y = b;
+    if (x->outlet != y->outlet)
+        return x->outlet < y->outlet ? -1 : 1;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return (x->unit > y->unit) - (x->unit < y->unit);
+}
+
+/* Whether units a and b have the same features in the same order. */
+static bool same_features(const fact_ctx *fx, const unit *a, const unit *b)
+{
+    return a->n_feat == b->n_feat &&
+           (!a->n_feat || !memcmp(fx->feats.v + a->first_feat, fx->feats.v + b->first_feat,
+                                  a->n_feat * sizeof(uint64_t)));
+}
+
+/* *out[u]: unit u has the features of an earlier unit of its outlet. */
+static int mark_repeats(const px_compare *c, const fact_ctx *fx, bool **out)
+{
+    size_t nu = fx->units.n;
+    bool *rep = px__calloc(nu ? nu : 1, sizeof(bool));
+    unit_key *keys = px__malloc((nu ? nu : 1) * sizeof(unit_key));
+    if (!rep || !keys) {
+        free(rep);
+        free(keys);
+        return PX_ENOMEM;
+    }
+    for (size_t u = 0; u < nu; u++) {
+        const unit *un = &fx->units.v[u];
+        uint64_t h = px__hash(fx->feats.v + un->first_feat, un->n_feat * sizeof(uint64_t), 0x5eedu);
+        keys[u] = (unit_key){c->outlet[un->doc], h, u};
+    }
+    px__sort(keys, nu, sizeof(unit_key), cmp_unit_key);
+    /* within a run of one outlet and hash, each unit against the first
+     * of its features (runs of different features sharing a hash are
+     * compared pairwise, a handful at most) */
+    for (size_t a = 0, b; a < nu; a = b) {
+        for (b = a + 1; b < nu && keys[b].outlet == keys[a].outlet && keys[b].hash == keys[a].hash; b++)
+            ;
+        for (size_t i = a + 1; i < b; i++)
+            for (size_t j = a; j < i && !rep[keys[i].unit]; j++)
+                if (!rep[keys[j].unit] &&
+                    same_features(fx, &fx->units.v[keys[j].unit], &fx->units.v[keys[i].unit]))
+                    rep[keys[i].unit] = true;
+    }
+    free(keys);
+    *out = rep;
+    return 0;
+}
+
 int px__compare_facts(px_compare *c)
 {
     fact_ctx fx = {.c = c};
@@ -923,6 +982,7 @@ int px__compare_facts(px_compare *c)
     size_t *members = NULL;
     PX_VEC(link) links = {0};
     feat_spread_vec spread = {0};
+    bool *repeat = NULL;
     typedef PX_VEC(size_t) outlet_vec;
     outlet_vec *outlets_of = NULL;
     int rc = build_units(&fx);
@@ -969,9 +1029,18 @@ int px__compare_facts(px_compare *c)
         rc = PX_ENOMEM;
         goto done;
     }
+    /* a sentence that repeats an earlier one of its outlet word for word
+     * (copies of one article) can never be anyone's best match: it ties
+     * with the earlier one, which is met first. It is left out of the
+     * matching, which then grows with the distinct sentences of each
+     * outlet, not with the copies */
+    if ((rc = mark_repeats(c, &fx, &repeat)))
+        goto done;
     size_t np = 0;
     for (size_t u = 0; u < nu; u++) {
         unit *un = &fx.units.v[u];
+        if (repeat[u])
+            continue;
         for (size_t k = 0; k < un->n_feat; k++)
             if (dict.df[fid[un->first_feat + k]] <= max_df)
                 post[np++] = (posting){fid[un->first_feat + k], (uint32_t)u};
@@ -1006,6 +1075,8 @@ int px__compare_facts(px_compare *c)
     for (size_t u = 0; u < nu; u++) {
         unit *un = &fx.units.v[u];
         size_t nt = 0;
+        if (repeat[u])
+            continue;
         for (size_t k = 0; k < un->n_feat; k++) {
             uint32_t f = fid[un->first_feat + k];
             if (dict.df[f] > max_df || pstart[f] == SIZE_MAX)
@@ -1290,6 +1361,7 @@ done:
     free(best_j);
     free(best_s);
     free(outlets_hit);
+    free(repeat);
     free(members);
     PX_VEC_FREE(spread);
     return rc;
