@@ -209,6 +209,198 @@ day_value:
     return e;
 }
 
+/* ---- bare four-digit numbers ---- */
+
+static bool in_words(const atom *a, const char *const *list)
+{
+    if (a->kind != A_WORD)
+        return false;
+    for (; *list; list++)
+        if (a->low[0] == (*list)[0] && !strcmp(a->low, *list))
+            return true;
+    return false;
+}
+
+/* A number before these is no year: units, measures, currencies and
+ * nouns counted without a plural s. */
+static const char *const not_year_after[] = {
+    "x", "px", "pixels", "p", "dpi", "mah", "mb", "gb", "kb", "tb", "mhz", "ghz", "hz", "kw", "kwh",
+    "w", "watts", "v", "volts", "rpm", "km", "m", "mm", "cm", "ft", "feet", "foot", "miles", "mph",
+    "kph", "kg", "g", "lb", "lbs", "pounds", "tons", "tonnes", "calories", "kcal", "cc", "ml", "l",
+    "litres", "liters", "gallons", "barrels", "acres", "hectares", "sq", "square", "degrees",
+    "bytes", "bits", "dollars", "euros", "yen", "yuan", "rupees", "usd", "eur", "gbp", "points",
+    "people", "men", "women", "children", "police", "staff", "personnel", "cattle", "times", NULL};
+/* ... and after these: a flight, a room, a route, a page, a resolution. */
+static const char *const not_year_before[] = {
+    "no", "nos", "number", "nr", "flight", "flights", "room", "rooms", "route", "suite", "apartment",
+    "apt", "unit", "gate", "platform", "bus", "train", "exit", "page", "pages", "pp", "chapter",
+    "box", "pier", "terminal", "highway", "interstate", "model", "version", "pin", "zip",
+    "extension", "ext", "ward", "resolution", "paragraph", "rule", "item", "tel", "phone", "fax",
+    "#", NULL};
+/* The words that end a street address ("1600 Pennsylvania Avenue"). */
+static const char *const street_words[] = {
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",
+    "dr", "way", "place", "pl", "court", "ct", "square", "sq", "parkway", "pkwy", "highway", "hwy",
+    "terrace", "circle", "plaza", "trail", "close", "crescent", NULL};
+/* Words before a number that make it a year: "in 2022", "since 1990",
+ * "until 2030", "early 1997". */
+static const char *const year_before[] = {
+    "in", "since", "from", "between", "until", "till", "til", "through", "thru", "into", "during",
+    "before", "after", "by", "circa", "ca", "c", "early", "late", "mid", "around", "of", "for",
+    "to", "as", "pre", "post", "year", "born", "founded", "established", "est", "died", "spring",
+    "summer", "autumn", "fall", "winter", "season", "vintage", "class", "than", "due", "is", "was",
+    /* the same in the languages news pages come in most: "em 2012",
+     * "desde 1990", "seit 2019", "depuis 2005" */
+    "em", "de", "en", "desde", "hasta", "depuis", "seit", "im", "ab", "bis", "dal", "nel", "dall",
+    "copyright", NULL};
+/* Of those, the ones that count things as often ("for 2000 people",
+ * "one of 1800 workers"): with a plural after them the number counts. */
+static const char *const count_before[] = {"of", "for", "to", "around", "than", "as", "between",
+                                           "is", "was", "de", "en", NULL};
+/* Determiners and possessives before a year that modifies a noun ("the
+ * 1996 Olympic bombing", "a 1971 Convention", "its 1989 earnings"). */
+static const char *const determiners[] = {"the", "a", "an", "this", "that", "its", "his", "her",
+                                          "their", "our", "my", "your", "last", "next", NULL};
+/* Plurals a year modifies ("the 2020 elections", "its 1989 earnings");
+ * other plurals after a determiner and a number are counted ("the 2000
+ * soldiers"). */
+static const char *const year_plurals[] = {
+    "elections", "games", "olympics", "polls", "talks", "riots", "protests", "negotiations",
+    "accords", "earnings", "results", "figures", "levels", "sales", "revenues", "profits",
+    "losses", "accounts", "budgets", "championships", "finals", "playoffs", "awards",
+    "primaries", "caucuses", "hearings", "statistics", "estimates", "forecasts", "projections",
+    "rates", "prices", "totals", "numbers", "data", "midterms", "attacks", "floods", "events",
+    "models", "standards", "rules", "plans", "goals", "targets", "laws", "reforms", NULL};
+
+/* A year-like number (1000..2199, four digits) at atom k. */
+static bool year_like(const tagger *t, size_t k)
+{
+    int y;
+    return k < t->n && px__parse_year(t, k, &y) != 0;
+}
+
+/* A lower-case plural noun at k ("people" aside): a regular plural s. */
+static bool plural_noun(const tagger *t, size_t k)
+{
+    static const char *const not_plural[] = {
+        "was", "has", "does", "this", "thus", "his", "its", "plus", "minus", "versus", "bonus",
+        "campus", "census", "status", "crisis", "basis", "analysis", "virus", "focus", "bus",
+        "gas", "series", "species", "news", "means", "class", "press", "process", "business",
+        "address", "access", "success", "progress", "congress", "boss", "loss", "less", "across",
+        "unless", "always", "perhaps", "whereas", "yes", "us", "as", "is", NULL};
+    if (k >= t->n)
+        return false;
+    const atom *a = &t->a[k];
+    return a->kind == A_WORD && !(a->flags & AF_CAP) && a->len >= 3 && a->low[a->len - 1] == 's' &&
+           a->low[a->len - 2] != '\'' && !in_words(a, not_plural);
+}
+
+/* "1600 Pennsylvania Avenue": capitalised words, then a street word. */
+static bool street_address_after(const tagger *t, size_t k)
+{
+    for (size_t n = 0; n < 4 && k < t->n && (t->a[k].flags & AF_CAP); n++, k++) {
+        const atom *a = &t->a[k];
+        char w[24];
+        size_t l = a->len;
+        if (l && a->low[l - 1] == '.')
+            l--; /* "Ave." */
+        if (!l || l >= sizeof w)
+            return false;
+        memcpy(w, a->low, l);
+        w[l] = 0;
+        for (const char *const *s = street_words; *s; s++)
+            if (!strcmp(w, *s))
+                return n > 0;
+    }
+    return false;
+}
+
+/* Whether the bare four-digit number at atom j is a year. Only with
+ * support: a preposition of time before it ("in 2022", "since 1990"), a
+ * range or list of years ("1990 and 1991", "from 1991 to 1997"), an era
+ * ("AD"), a possessive ("2019's"), parentheses, or a determiner before a
+ * noun it modifies ("the 1996 Olympic bombing"); and never in a street
+ * address, a flight, room or page number, money, a measurement ("1920 x
+ * 1080", "2000 mAh") or a count ("2000 people", "for 1800 workers"). */
+static bool bare_year(const tagger *t, size_t j)
+{
+    const atom *prev = j > 0 ? &t->a[j - 1] : NULL;
+    size_t nx = j + 1;
+    const atom *next = nx < t->n ? &t->a[nx] : NULL;
+    /* never */
+    if (prev && prev->kind != A_WORD && prev->kind != A_NUM && !strcmp(prev->low, "\xc2\xa9"))
+        return true; /* "© 2002" */
+    if (prev && (in_words(prev, not_year_before) ||
+                 (prev->kind != A_WORD && prev->kind != A_NUM &&
+                  (prev->low[0] == '#' || (unsigned char)prev->low[0] >= 0x80))))
+        return false; /* "#1999", "€2000", "£1500" */
+    if (prev && prev->kind == A_WORD && prev->len == 3 && !strcmp(prev->low, "no."))
+        return false;
+    if (next && (in_words(next, not_year_after) || street_address_after(t, nx)))
+        return false;
+    /* "2019's election" (digits keep no apostrophe: "1984", "'", "s") */
+    bool poss = (t->a[j].flags & AF_POSS) ||
+                (next && next->kind != A_WORD && next->kind != A_NUM && next->start == t->a[j].end &&
+                 nx + 1 < t->n && t->a[nx + 1].start == next->end && !strcmp(t->a[nx + 1].low, "s"));
+    if (!poss && next && next->kind == A_OTHER && (unsigned char)next->low[0] >= 0x80)
+        return false; /* "2000 €", "1920 × 1080" */
+    bool plural = !poss && plural_noun(t, nx);
+    /* support */
+    if (poss)
+        return true;
+    if (next && (next->kind == A_WORD || next->kind == A_OTHER)) {
+        static const char *const eras[] = {"ad", "bc", "bce", "ce", "a.d.", "b.c.", "a.d", "b.c", NULL};
+        if (in_words(next, eras))
+            return true;
+    }
+    /* a range or list of years: "1990 and 1991", "1994, 1995", "1991 to 1997", "1998/99" */
+    if (!plural && next && (in_words(next, (const char *const[]){"and", "or", "to", "through", NULL}) ||
+                            (next->kind == A_PUNCT && strchr(",/-", next->low[0]) && !next->low[1])) &&
+        year_like(t, nx + 1))
+        return true;
+    if (next && (next->flags & AF_HYPH) && next->kind == A_NUM && (next->ndig == 2 || year_like(t, nx)))
+        return true; /* "1989-90", "1951-1967" */
+    /* a month before it: "Tuesday, Nov, 29, 2016" */
+    for (size_t k = j, n = 0; k-- > 0 && n < 4; n++)
+        if (t->a[k].lex && t->a[k].lex->month && (t->a[k].flags & AF_CAP))
+            return true;
+    if (!plural && prev && (in_words(prev, (const char *const[]){"and", "or", "to", "through", NULL}) ||
+                            (prev->kind == A_PUNCT && strchr(",/-", prev->low[0]) && !prev->low[1]))) {
+        for (size_t k = j - 1; k-- > 0 && j - k <= 4;)
+            if (year_like(t, k))
+                return true;
+    }
+    if (prev && prev->kind == A_PUNCT && (prev->low[0] == '(' || prev->low[0] == '[') && next &&
+        next->kind == A_PUNCT && (next->low[0] == ')' || next->low[0] == ']'))
+        return true; /* "Parasite (2019)", "[1994]" */
+    /* after a name: "World Drug Report 2014", "Copa América 2019", "Expo
+     * 2020", "Groundhog Day 1993" */
+    if (prev && prev->kind == A_WORD && (prev->flags & AF_CAP) && !plural)
+        return true;
+    if (prev && in_words(prev, year_before))
+        return !(plural && in_words(prev, count_before));
+    /* before a name ("predicting 1990 BellSouth earnings", "a 2000 Toyota
+     * Camry"), which is no count of things ("2000 Americans") */
+    if (next && next->kind == A_WORD && (next->flags & AF_CAP) && !(next->flags & AF_ALLCAPS) &&
+        next->low[next->len - 1] != 's' && !(prev && (prev->flags & AF_CAP)))
+        return true;
+    /* a determiner, perhaps an adjective or two after it: "the 1996
+     * Olympic bombing", "his unsuccessful 1996 campaign" */
+    for (size_t k = j, n = 0; k-- > 0 && n < 3; n++) {
+        const atom *a = &t->a[k];
+        /* "Howells' 1892 short story": the apostrophe of a plural possessive */
+        bool plural_poss = a->kind != A_WORD && a->kind != A_NUM && k > 0 && t->a[k - 1].end == a->start &&
+                           t->a[k - 1].kind == A_WORD && t->a[k - 1].low[t->a[k - 1].len - 1] == 's' &&
+                           (!strcmp(a->low, "'") || !strcmp(a->low, "\xe2\x80\x99"));
+        if (in_words(a, determiners) || (a->flags & AF_POSS) || plural_poss)
+            return next && (next->kind == A_WORD || next->kind == A_NUM) &&
+                   (!plural || in_words(next, year_plurals));
+        if (a->kind != A_WORD || (a->flags & AF_CAP) || in_words(a, year_before))
+            break;
+    }
+    return false;
+}
+
 /* Years, decades, centuries: "1990", "fiscal 1989", "the year 2000",
  * "the 1990s", "the '90s", "the 20th century", "nineteen ninety-six". */
 size_t px__m_year(const tagger *t, size_t i, match *m)
@@ -225,11 +417,14 @@ size_t px__m_year(const tagger *t, size_t i, match *m)
     size_t e = px__parse_year(t, j, &y);
     if (e) {
         if (j == i || fn(t, i) != FN_THE || j > i + 1) {
-            /* a bare number: not money, not a percentage, not a count */
+            /* a bare number: not money, not a percentage, not a count,
+             * and a year only where the sentence says so */
             if (j > 0 && t->a[j - 1].kind == A_OTHER && t->a[j - 1].low[0] == '$')
                 return 0;
             if (e < t->n && ((t->a[e].kind == A_OTHER && t->a[e].low[0] == '%') ||
                              word_is(t, e, "percent")))
+                return 0;
+            if (j == i && !bare_year(t, j))
                 return 0;
             if ((t->a[j].flags & AF_HYPH) &&
                 !(j > 0 && (fn(t, j - 1) == FN_MID || fn(t, j - 1) == FN_EARLY ||

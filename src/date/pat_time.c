@@ -515,7 +515,7 @@ size_t px__match_at(const tagger *t, size_t i, match *best)
             /* "earlier"/"later" only before this/today: "later this year" */
             if (!((f == FN_EARLIER || f == FN_LATER) &&
                   !(fn(t, j) == FN_THIS || fn(t, j) == FN_THAT || fn(t, j) == FN_TODAY || fn(t, j) == FN_YESTERDAY ||
-                    fn(t, j) == FN_TOMORROW || fn(t, j) == FN_TONIGHT || lx(t, j)->wday))) {
+                    fn(t, j) == FN_TOMORROW || fn(t, j) == FN_TONIGHT || (lx(t, j) && lx(t, j)->wday)))) {
                 *best = m;
                 best->a0 = i;
                 /* "late Saturday night" */
