@@ -30,6 +30,11 @@ struct px_compare {
     size_t n_quote_in;
 };
 
+/* The key that tells outlets apart: the document's source, else the
+ * host of its URL ("www." dropped, lower case), into *out; false when
+ * it has neither (the document is then an outlet of its own). */
+bool px__outlet_key(const px_doc *d, px_buf *out);
+
 /* Groups and diffs the quotations (quotes.c). */
 int px__compare_quotes(px_compare *c, const px_quote_input *q, size_t n);
 /* Matches statements and finds conflicts (facts.c). */

@@ -228,7 +228,11 @@ bool px__number_word(const char *s, size_t len, long *value)
         {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60}, {"seventy", 70},
         {"eighty", 80}, {"ninety", 90}, {"hundred", 100}, {"thousand", 1000}, {"dozen", 12}};
     char w[16];
-    if (len == 0 || len >= sizeof w)
+    if (len < 3 || len >= sizeof w)
+        return false;
+    /* most words are none: every number word starts with one of these */
+    char c0 = (char)(s[0] >= 'A' && s[0] <= 'Z' ? s[0] + 32 : s[0]);
+    if (!strchr("zotfsenhd", c0))
         return false;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];

@@ -75,12 +75,20 @@ static int story_quotes(px_story *s)
 
 typedef struct dated {
     const char *value;
+    px__span span; /* the days it covers */
     px_cite cite;
 } dated;
 
+/* In date order by the start of each value (a week, a month or a year
+ * at its first day), the shorter first where two start on one day, then
+ * by value, so each value's citations stay together. */
 static int cmp_dated(const void *a, const void *b)
 {
     const dated *x = a, *y = b;
+    if (x->span.first != y->span.first)
+        return x->span.first < y->span.first ? -1 : 1;
+    if (x->span.last != y->span.last)
+        return x->span.last < y->span.last ? -1 : 1;
     int c = strcmp(x->value, y->value);
     if (c)
         return c;
@@ -203,7 +211,9 @@ static int story_timeline(px_story *s)
                     break;
                 }
             }
-            dated x = {v, {d, tx[k].sentence, tx[k].start, tx[k].end}};
+            dated x = {v, {0, 0}, {d, tx[k].sentence, tx[k].start, tx[k].end}};
+            if (!px__value_span(v, &x.span))
+                continue; /* durations, PRESENT_REF and the like name no days */
             if (!PX_VEC_PUSH(all, x)) {
                 rc = PX_ENOMEM;
                 break;
@@ -216,8 +226,9 @@ static int story_timeline(px_story *s)
         for (size_t k = 0; k < all.n; k++)
             n_events += !k || strcmp(all.v[k].value, all.v[k - 1].value);
         s->timeline = px_arena_calloc(&s->arena, n_events, sizeof(px_event));
+        s->event_span = px_arena_calloc(&s->arena, n_events, sizeof(px__span));
         px_cite *cites = px_arena_alloc(&s->arena, all.n * sizeof(px_cite));
-        if (!s->timeline || !cites) {
+        if (!s->timeline || !s->event_span || !cites) {
             rc = PX_ENOMEM;
         } else {
             size_t e = 0;
@@ -227,6 +238,7 @@ static int story_timeline(px_story *s)
                     cites[j] = all.v[j].cite;
                     j++;
                 }
+                s->event_span[e] = all.v[k].span;
                 px_event *ev = &s->timeline[e++];
                 ev->value = all.v[k].value;
                 ev->cites = cites + k;
@@ -474,20 +486,17 @@ static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const p
     s->n_docs = n_docs;
     int rc = 0;
     s->outlet = px_arena_calloc(&s->arena, n_docs ? n_docs : 1, sizeof(char *));
+    s->outlet_id = px_arena_calloc(&s->arena, n_docs ? n_docs : 1, sizeof(size_t));
     s->ref_date = px_arena_calloc(&s->arena, n_docs ? n_docs : 1, sizeof(char *));
     s->ref_origin = px_arena_calloc(&s->arena, n_docs ? n_docs : 1, sizeof(char *));
     s->heading = px_arena_calloc(&s->arena, n_docs ? n_docs : 1, sizeof(char *));
-    if (!s->outlet || !s->ref_date || !s->ref_origin || !s->heading) {
+    if (!s->outlet || !s->outlet_id || !s->ref_date || !s->ref_origin || !s->heading) {
         rc = PX_ENOMEM;
         goto done;
     }
+    if ((rc = px__outlet_names(s)))
+        goto done;
     for (size_t i = 0; i < n_docs; i++) {
-        const char *src = px_doc_source(docs[i]);
-        s->outlet[i] = src ? src : px_doc_id(docs[i]);
-        bool seen = false;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = !strcmp(s->outlet[i], s->outlet[j]);
-        s->n_outlets += !seen;
         if (!(s->heading[i] = doc_heading(&s->arena, docs[i]))) {
             rc = PX_ENOMEM;
             goto done;
@@ -518,7 +527,9 @@ static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const p
         goto done;
     if ((rc = date_conflicts(s)))
         goto done;
-    rc = story_brief(s);
+    if ((rc = story_brief(s)))
+        goto done;
+    rc = px__story_findings(s);
 done:
     if (rc) {
         px_story_free(s);
@@ -599,11 +610,64 @@ size_t px__coverage_facts(const px_story *s, size_t max)
 
 size_t px__coverage_quotes(const px_story *s, size_t max)
 {
-    size_t n, k = 0;
-    const px_quote_group *q = px_compare_quotes(s->cmp, &n);
-    while (k < n && k < max && !q[k].single_source)
-        k++;
-    return k;
+    return PX_MIN(s->n_quotes_differ + s->n_quotes_alike, max);
+}
+
+typedef struct cite_key {
+    size_t key, pos;
+} cite_key;
+
+static int cmp_cite_key(const void *a, const void *b)
+{
+    const cite_key *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+size_t px__cite_docs(const px_story *s, const px_cite *c, size_t n, bool by_outlet, size_t **docs)
+{
+    cite_key *k = px__malloc((n ? n : 1) * sizeof(cite_key));
+    bool *first = px__calloc(n ? n : 1, sizeof(bool));
+    *docs = px__malloc((n ? n : 1) * sizeof(size_t));
+    if (!k || !first || !*docs) {
+        free(k);
+        free(first);
+        free(*docs);
+        *docs = NULL;
+        return (size_t)-1;
+    }
+    for (size_t i = 0; i < n; i++)
+        k[i] = (cite_key){by_outlet ? s->outlet_id[c[i].doc] : c[i].doc, i};
+    px__sort(k, n, sizeof(cite_key), cmp_cite_key);
+    for (size_t i = 0; i < n; i++)
+        first[k[i].pos] = !i || k[i].key != k[i - 1].key;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (first[i])
+            (*docs)[m++] = c[i].doc;
+    free(k);
+    free(first);
+    return m;
+}
+
+int px__cite_rank(const px_cite *c, size_t n, size_t **rank)
+{
+    cite_key *k = px__malloc((n ? n : 1) * sizeof(cite_key));
+    *rank = px__malloc((n ? n : 1) * sizeof(size_t));
+    if (!k || !*rank) {
+        free(k);
+        free(*rank);
+        *rank = NULL;
+        return PX_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        k[i] = (cite_key){c[i].doc, i};
+    px__sort(k, n, sizeof(cite_key), cmp_cite_key);
+    for (size_t i = 0; i < n; i++)
+        (*rank)[k[i].pos] = i && k[i].key == k[i - 1].key ? (*rank)[k[i - 1].pos] + 1 : 0;
+    free(k);
+    return 0;
 }
 
 bool px__fact_in_doc(const px_fact *f, size_t doc)
@@ -785,6 +849,13 @@ void px_stories_free(px_story **stories, size_t n)
     free(stories);
 }
 
+/* Sets the stream long reports are written to as they grow: the
+ * writers read the story as const, and the stream is no part of it. */
+static void set_sink(const px_story *s, FILE *out)
+{
+    ((px_story *)s)->sink = out;
+}
+
 int px_report_write_stories(px_story *const *stories, size_t n, px_report_format format, FILE *out)
 {
     if ((!stories && n) || !out)
@@ -793,6 +864,8 @@ int px_report_write_stories(px_story *const *stories, size_t n, px_report_format
         return px_report_write(stories[0], format, out);
     px_buf b = PX_BUF_INIT;
     int rc = 0;
+    for (size_t i = 0; i < n; i++)
+        set_sink(stories[i], out);
     switch (format) {
     case PX_REPORT_HTML:
         rc = px__report_html_many(stories, n, &b);
@@ -817,12 +890,23 @@ int px_report_write_stories(px_story *const *stories, size_t n, px_report_format
         }
         break;
     }
+    for (size_t i = 0; i < n; i++)
+        set_sink(stories[i], NULL);
     if (!rc && b.oom)
         rc = PX_ENOMEM;
-    if (!rc && fwrite(b.ptr, 1, b.len, out) != b.len)
+    if (!rc && (fwrite(b.ptr, 1, b.len, out) != b.len || ferror(out)))
         rc = PX_EIO;
     px_buf_release(&b);
     return rc;
+}
+
+void px__report_flush(const px_story *s, px_buf *b)
+{
+    enum { FLUSH_AT = 256 * 1024 };
+    if (!s->sink || b->len < FLUSH_AT || b->oom)
+        return;
+    if (fwrite(b->ptr, 1, b->len, s->sink) == b->len)
+        px_buf_clear(b); /* a failed write shows in ferror(sink) */
 }
 
 int px_report_write(const px_story *s, px_report_format format, FILE *out)
@@ -831,6 +915,7 @@ int px_report_write(const px_story *s, px_report_format format, FILE *out)
         return PX_EUSAGE;
     px_buf b = PX_BUF_INIT;
     int rc;
+    set_sink(s, out);
     switch (format) {
     case PX_REPORT_HTML:
         rc = px__report_html(s, &b);
@@ -842,9 +927,10 @@ int px_report_write(const px_story *s, px_report_format format, FILE *out)
         rc = px__report_md(s, &b);
         break;
     }
+    set_sink(s, NULL);
     if (!rc && b.oom)
         rc = PX_ENOMEM;
-    if (!rc && fwrite(b.ptr, 1, b.len, out) != b.len)
+    if (!rc && (fwrite(b.ptr, 1, b.len, out) != b.len || ferror(out)))
         rc = PX_EIO;
     px_buf_release(&b);
     return rc;
