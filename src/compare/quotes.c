@@ -703,6 +703,67 @@ static int count_outlets(const px_compare *c, const px_quote_occurrence *occ, si
     return 0;
 }
 
+/* The diffs of a group already made, by the words they were made for:
+ * an occurrence whose words are written exactly as an earlier one's
+ * (wire copies) gets the same diff. The key holds each word as written,
+ * its sentence number and the punctuation after it (what the diff keeps
+ * of the text); the last key made waits in `pending` for diff_memo_add. */
+typedef struct diff_memo {
+    px_buf keys;          /* the keys, NUL-separated */
+    PX_VEC(size_t) at;    /* offset of each key in keys */
+    PX_VEC(size_t) occ;   /* the occurrence each key's diff belongs to */
+    PX_VEC(uint64_t) hash;
+    size_t pending_at;
+    uint64_t pending_hash;
+} diff_memo;
+
+static void diff_memo_release(diff_memo *d)
+{
+    px_buf_release(&d->keys);
+    PX_VEC_FREE(d->at);
+    PX_VEC_FREE(d->occ);
+    PX_VEC_FREE(d->hash);
+}
+
+/* *same: the occurrence whose diff was made for words w[0..n) written
+ * alike, or SIZE_MAX (the key is then kept for diff_memo_add). */
+static int diff_memo_find(diff_memo *d, const px__qword *w, size_t n, size_t *same)
+{
+    *same = SIZE_MAX;
+    d->pending_at = d->keys.len;
+    for (size_t i = 0; i < n; i++) {
+        px_buf_put(&d->keys, w[i].s, w[i].len);
+        px_buf_printf(&d->keys, "\x1f%u", (unsigned)w[i].sent);
+        if (i + 1 < n && gap_is_punct(&w[i], &w[i + 1]))
+            px_buf_put(&d->keys, w[i].s + w[i].len, (size_t)(w[i + 1].s - (w[i].s + w[i].len)));
+        px_buf_putc(&d->keys, 0x1e);
+    }
+    px_buf_putc(&d->keys, 0);
+    if (d->keys.oom)
+        return PX_ENOMEM;
+    const char *key = d->keys.ptr + d->pending_at;
+    size_t len = d->keys.len - d->pending_at;
+    d->pending_hash = px__hash(key, len, 17);
+    /* a group has a few distinct wordings: a scan of their hashes */
+    for (size_t k = 0; k < d->hash.n; k++)
+        if (d->hash.v[k] == d->pending_hash && !strcmp(d->keys.ptr + d->at.v[k], key)) {
+            *same = d->occ.v[k];
+            d->keys.len = d->pending_at; /* not kept */
+            d->keys.ptr[d->keys.len] = 0;
+            return 0;
+        }
+    return 0;
+}
+
+/* Remembers the pending key's diff as occurrence occ's. */
+static int diff_memo_add(diff_memo *d, size_t occ)
+{
+    if (!PX_VEC_PUSH(d->at, d->pending_at) || !PX_VEC_PUSH(d->occ, occ) ||
+        !PX_VEC_PUSH(d->hash, d->pending_hash))
+        return PX_ENOMEM;
+    return 0;
+}
+
 /* Fills the occurrences of one group and diffs each outlet's version
  * against the fullest. members: item indices. */
 static int build_group(px_compare *c, px_quote_group *g, qitem *items, const size_t *members,
@@ -819,6 +880,7 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
      * are no longer than the fullest (a statement split in pieces), else
      * each on its own */
     px__qword_vec joined = {0};
+    diff_memo memo = {0};
     for (size_t k = 0; k < n_members && !rc;) {
         size_t e = k;
         size_t words = 0;
@@ -860,6 +922,17 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
                 hw = joined.v;
                 hn = joined.n;
             }
+            /* copies quote the same words: their diff is made once */
+            size_t same = SIZE_MAX;
+            if (!rc)
+                rc = diff_memo_find(&memo, hw, hn, &same);
+            if (!rc && same != SIZE_MAX) {
+                occ[m].diff = occ[same].diff;
+                occ[m].n_diff = occ[same].n_diff;
+                occ[m].variants = occ[same].variants;
+                occ[m].n_variants = occ[same].n_variants;
+                continue;
+            }
             px_diff_word *ops;
             size_t n_ops;
             px_variant *vars;
@@ -871,11 +944,13 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
                 occ[m].n_diff = n_ops;
                 occ[m].variants = vars;
                 occ[m].n_variants = n_vars;
+                rc = diff_memo_add(&memo, m);
             }
         }
         k = e;
     }
     PX_VEC_FREE(joined);
+    diff_memo_release(&memo);
     free(item_of);
     return rc;
 }

@@ -287,7 +287,7 @@ done:
     return rc;
 }
 
-static int build_lookup(px_entities *e);
+static int build_lookup(px_entities *e, const cand *cands, size_t n_cands);
 
 int px_entities_find(px_entities **out, px_doc *const *docs, size_t n_docs)
 {
@@ -318,10 +318,9 @@ int px_entities_find(px_entities **out, px_doc *const *docs, size_t n_docs)
     free(f.lower.v);
     px_buf_release(&f.key);
     px_buf_release(&f.tmp);
-    e->cands = f.cands.v;
-    e->n_cands = f.cands.n;
     if (!rc)
-        rc = build_lookup(e);
+        rc = build_lookup(e, f.cands.v, f.cands.n);
+    free(f.cands.v);
     if (rc) {
         px_entities_free(e);
         return rc;
@@ -347,20 +346,19 @@ ptrdiff_t px_entities_at(const px_entities *e, size_t doc, size_t start, size_t 
      * found */
     ptrdiff_t best = -1;
     size_t best_overlap = 0, best_start = SIZE_MAX, best_cand = SIZE_MAX;
-    /* the first candidate of the document starting at or after end:
+    /* the first mention of the document starting at or after end:
      * those that overlap come before it, at most max_span before */
-    size_t lo = 0, hi = e->n_by_start;
+    size_t lo = 0, hi = e->n_spans;
     while (lo < hi) {
         size_t m = lo + (hi - lo) / 2;
-        const cand *c = &e->cands[e->by_start[m]];
+        const struct mention_span *c = &e->spans[m];
         if (c->doc < doc || (c->doc == doc && c->start < end))
             lo = m + 1;
         else
             hi = m;
     }
     for (size_t k = lo; k-- > 0;) {
-        size_t i = e->by_start[k];
-        const cand *c = &e->cands[i];
+        const struct mention_span *c = &e->spans[k];
         if (c->doc != doc || c->start + e->max_span <= start)
             break;
         if (c->end <= start || c->start >= end)
@@ -368,11 +366,11 @@ ptrdiff_t px_entities_at(const px_entities *e, size_t doc, size_t start, size_t 
         size_t ov = PX_MIN(c->end, end) - PX_MAX(c->start, start);
         size_t from = PX_MAX(c->start, start);
         if (from < best_start || (from == best_start && (ov > best_overlap ||
-                                                         (ov == best_overlap && i < best_cand)))) {
+                                                         (ov == best_overlap && c->cand < best_cand)))) {
             best_overlap = ov;
             best_start = from;
-            best_cand = i;
-            best = (ptrdiff_t)e->cand_entity[i];
+            best_cand = c->cand;
+            best = (ptrdiff_t)c->entity;
         }
     }
     return best;
@@ -507,34 +505,30 @@ static int cmp_lookup(const void *a, const void *b)
     return x->cand < y->cand ? -1 : x->cand > y->cand;
 }
 
-typedef struct start_key {
-    size_t doc, start, cand;
-} start_key;
-
-static int cmp_start_key(const void *a, const void *b)
+static int cmp_span(const void *a, const void *b)
 {
-    const start_key *x = a, *y = b;
+    const struct mention_span *x = a, *y = b;
     if (x->doc != y->doc)
         return x->doc < y->doc ? -1 : 1;
     if (x->start != y->start)
         return x->start < y->start ? -1 : 1;
-    return x->cand < y->cand ? -1 : x->cand > y->cand;
+    return (x->cand > y->cand) - (x->cand < y->cand);
 }
 
 /* The indexes px_entities_at and px_entities_lookup search. */
-static int build_lookup(px_entities *e)
+static int build_lookup(px_entities *e, const cand *cands, size_t n_cands)
 {
-    e->lookup = px__malloc((e->n_cands ? e->n_cands : 1) * sizeof(*e->lookup));
-    e->unordered = px__malloc((e->n_cands ? e->n_cands : 1) * sizeof(size_t));
-    e->by_start = px__malloc((e->n_cands ? e->n_cands : 1) * sizeof(size_t));
-    if (!e->lookup || !e->unordered || !e->by_start)
+    e->lookup = px__malloc((n_cands ? n_cands : 1) * sizeof(*e->lookup));
+    e->unordered = px__malloc((n_cands ? n_cands : 1) * sizeof(size_t));
+    e->spans = px__malloc((n_cands ? n_cands : 1) * sizeof(*e->spans));
+    if (!e->lookup || !e->unordered || !e->spans)
         return PX_ENOMEM;
     px_buf k = PX_BUF_INIT;
-    for (size_t i = 0; i < e->n_cands; i++) {
-        const cand *c = &e->cands[i];
+    for (size_t i = 0; i < n_cands; i++) {
+        const cand *c = &cands[i];
         if (e->cand_entity[i] == SIZE_MAX)
             continue;
-        e->by_start[e->n_by_start++] = i;
+        e->spans[e->n_spans++] = (struct mention_span){c->doc, c->start, c->end, e->cand_entity[i], i};
         e->max_span = PX_MAX(e->max_span, c->end - c->start + 1);
         if (e->list[e->cand_entity[i]].type != PX_ENTITY_PERSON)
             continue;
@@ -562,15 +556,7 @@ static int build_lookup(px_entities *e)
     }
     /* candidates are in document order by sentence, not always by start
      * within one ("the president" found after the names of its sentence) */
-    start_key *sk = px__malloc((e->n_by_start ? e->n_by_start : 1) * sizeof(start_key));
-    if (!sk)
-        return PX_ENOMEM;
-    for (size_t i = 0; i < e->n_by_start; i++)
-        sk[i] = (start_key){e->cands[e->by_start[i]].doc, e->cands[e->by_start[i]].start, e->by_start[i]};
-    px__sort(sk, e->n_by_start, sizeof(start_key), cmp_start_key);
-    for (size_t i = 0; i < e->n_by_start; i++)
-        e->by_start[i] = sk[i].cand;
-    free(sk);
+    px__sort(e->spans, e->n_spans, sizeof(*e->spans), cmp_span);
     return 0;
 }
 
@@ -580,8 +566,7 @@ void px_entities_free(px_entities *e)
         return;
     free(e->lookup);
     free(e->unordered);
-    free(e->by_start);
-    free(e->cands);
+    free(e->spans);
     free(e->cand_entity);
     px_arena_release(&e->arena);
     free(e);

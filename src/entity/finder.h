@@ -92,16 +92,18 @@ struct px_entities {
     px_arena arena;
     px_entity *list;
     size_t n;
-    cand *cands; /* all mentions, for px_entities_at/lookup */
-    size_t n_cands;
     size_t *cand_entity; /* public entity index of each candidate or SIZE_MAX */
     px_doc *const *docs;
     size_t n_docs;
-    /* px_entities_at: the kept candidates by (doc, start), and the
-     * longest span of one, so a lookup visits only those that can
-     * overlap */
-    size_t *by_start;
-    size_t n_by_start;
+    /* px_entities_at: the kept mentions by (doc, start), and the
+     * longest of them, so a lookup visits only those that can overlap;
+     * the candidates themselves are freed once the entities are built */
+    struct mention_span {
+        size_t doc, start, end;
+        size_t entity;
+        size_t cand; /* the candidate's index: of two alike, the first */
+    } *spans;
+    size_t n_spans;
     size_t max_span;
     /* px_entities_lookup: person mentions by surname key, descriptions by
      * their folded text ("\1the ukrainian president"), sorted by key,
