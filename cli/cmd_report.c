@@ -7,6 +7,12 @@
 #include <string.h>
 
 #include "cli.h"
+#include "progress.h"
+
+static void on_progress(void *ud, const char *stage, size_t step, size_t n_steps)
+{
+    cli_progress_stage(ud, "report", stage, step, n_steps);
+}
 
 static const char help[] =
     "usage: parallax report [--format md|html|json] [-o FILE] [--strict] [--quiet] INPUT...\n\n"
@@ -38,6 +44,7 @@ int cmd_report(int argc, char **argv)
     px_reader *r = NULL;
     px_story **stories = NULL;
     size_t n_stories = 0;
+    cli_progress progress = {0};
     if (!inputs)
         return CLI_INPUT;
     int rc = CLI_OK;
@@ -70,9 +77,12 @@ int cmd_report(int argc, char **argv)
     }
     if ((rc = cli_open_reader(&ctx, inputs, n_inputs, &r)))
         goto done;
+    /* a long run shows where it is on standard error (a terminal) */
+    cli_progress_start(&progress, inputs, n_inputs);
     px_doc *doc;
     int st;
     while ((st = cli_next(&ctx, r, &doc)) == 1) {
+        cli_progress_update(&progress, px_reader_n_docs(r), px_reader_bytes(r));
         if (n_docs == cap) {
             size_t ncap = cap ? cap * 2 : 16;
             px_doc **nd = realloc(docs, ncap * sizeof(*nd));
@@ -90,13 +100,17 @@ int cmd_report(int argc, char **argv)
         rc = cli_exit_code(&ctx, st);
         goto done;
     }
+    cli_progress_stage(&progress, "report", "read", n_docs, 0);
     if (!n_docs) {
+        cli_progress_end(&progress);
         fprintf(stderr, "parallax report: no articles to compare\n");
         rc = CLI_INPUT;
         goto done;
     }
     /* an input that tells several stories gets a report for each */
-    int prc = px_stories_new(&stories, &n_stories, docs, n_docs);
+    px_report_options opt = {on_progress, &progress};
+    int prc = px_stories_new_opt(&stories, &n_stories, docs, n_docs, &opt);
+    cli_progress_end(&progress);
     if (prc) {
         fprintf(stderr, "parallax report: %s\n", px_strerror(prc));
         rc = CLI_INPUT;
@@ -116,6 +130,7 @@ int cmd_report(int argc, char **argv)
     if (!ok || prc)
         rc = CLI_INPUT;
 done:
+    cli_progress_end(&progress);
     px_stories_free(stories, n_stories);
     for (size_t i = 0; i < n_docs; i++)
         px_doc_free(docs[i]);

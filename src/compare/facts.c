@@ -176,14 +176,14 @@ static void mark_quoted(const px_doc *d, uint8_t *quoted)
 }
 
 /* Also quoted: sentences mostly inside the quotations the extractor
- * found (British single marks, paragraphs of a long quotation). */
-static void mark_quoted_spans(const px_compare *c, size_t di, uint8_t *quoted)
+ * found (British single marks, paragraphs of a long quotation).
+ * by_doc[first[di]..first[di + 1]): the quotations of document di. */
+static void mark_quoted_spans(const px_compare *c, size_t di, const size_t *by_doc, const size_t *first,
+                              uint8_t *quoted)
 {
     const px_doc *d = c->docs[di];
-    for (size_t q = 0; q < c->n_quote_in; q++) {
-        const px_quote_input *in = &c->quote_in[q];
-        if (in->doc != di)
-            continue;
+    for (size_t k = first[di]; k < first[di + 1]; k++) {
+        const px_quote_input *in = &c->quote_in[by_doc[k]];
         size_t np = in->n_parts ? in->n_parts : 1;
         for (size_t p = 0; p < np; p++) {
             size_t a = in->n_parts ? in->part_start[p] : in->start;
@@ -394,6 +394,21 @@ static int build_units(fact_ctx *fx)
     px_buf b = PX_BUF_INIT;
     int rc = 0;
     uint8_t *quoted = NULL;
+    /* the quotations of each document (a counting sort by document) */
+    size_t *first = px__calloc(c->n_docs + 2, sizeof(size_t));
+    size_t *by_doc = px__malloc((c->n_quote_in ? c->n_quote_in : 1) * sizeof(size_t));
+    if (!first || !by_doc) {
+        rc = PX_ENOMEM;
+    } else {
+        for (size_t q = 0; q < c->n_quote_in; q++)
+            if (c->quote_in[q].doc < c->n_docs)
+                first[c->quote_in[q].doc + 2]++;
+        for (size_t d = 0; d < c->n_docs; d++)
+            first[d + 2] += first[d + 1];
+        for (size_t q = 0; q < c->n_quote_in; q++)
+            if (c->quote_in[q].doc < c->n_docs)
+                by_doc[first[c->quote_in[q].doc + 1]++] = q;
+    }
     for (size_t di = 0; di < c->n_docs && !rc; di++) {
         const px_doc *d = c->docs[di];
         /* sentences that are mostly quotation: what someone said is a
@@ -405,7 +420,7 @@ static int build_units(fact_ctx *fx)
         }
         quoted = nq;
         mark_quoted(d, quoted);
-        mark_quoted_spans(c, di, quoted);
+        mark_quoted_spans(c, di, by_doc, first, quoted);
         for (size_t si = 0; si < d->n_sents && !rc; si++) {
             const px_sentence *s = &d->sents[si];
             if (!unit_block(d->blocks[s->block].kind) || quoted[si])
@@ -519,6 +534,8 @@ static int build_units(fact_ctx *fx)
     PX_VEC_FREE(ms);
     free(country_of);
     free(quoted);
+    free(first);
+    free(by_doc);
     return rc;
 }
 

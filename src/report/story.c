@@ -12,13 +12,22 @@
 
 #include "report.h"
 
+/* Tells the caller's progress function where the report is. */
+static void progress(const px_report_options *opt, const char *stage, size_t step, size_t n_steps)
+{
+    if (opt && opt->progress)
+        opt->progress(opt->userdata, stage, step, n_steps);
+}
+
 /* ---- quotations: found per document, compared across outlets ---- */
 
-static int story_quotes(px_story *s)
+static int story_quotes(px_story *s, const px_report_options *opt)
 {
     PX_VEC(px_quote_input) in = {0};
     int rc = 0;
     for (size_t d = 0; d < s->n_docs && !rc; d++) {
+        if (d % 64 == 0)
+            progress(opt, "quotations", d, s->n_docs);
         const px_quote *q;
         size_t n;
         if ((rc = px_quotes_find(s->docs[d], &q, &n)))
@@ -437,7 +446,9 @@ static px_group_options group_options(size_t n_docs)
 
 /* px_story_new with the near-duplicates already known (dup_of: indices
  * into docs, or NULL to find them). */
-static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const ptrdiff_t *dup_of);
+static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const ptrdiff_t *dup_of,
+                     const px_report_options *opt);
+
 
 /* What the documents list shows for an article: its headline or, when it
  * has none, the opening words of its first sentence, cut at a space. */
@@ -470,10 +481,11 @@ static const char *doc_heading(px_arena *a, const px_doc *d)
 
 int px_story_new(px_story **out, px_doc *const *docs, size_t n_docs)
 {
-    return story_new(out, docs, n_docs, NULL);
+    return story_new(out, docs, n_docs, NULL, NULL);
 }
 
-static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const ptrdiff_t *dup_of)
+static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const ptrdiff_t *dup_of,
+                     const px_report_options *opt)
 {
     if (!out || (!docs && n_docs))
         return PX_EUSAGE;
@@ -517,18 +529,23 @@ static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const p
         if ((rc = px_group_docs(docs, n_docs, &go, NULL, s->dup_of)))
             goto done;
     }
+    progress(opt, "entities", 0, 1);
     if ((rc = px_entities_find(&s->ents, docs, n_docs)))
         goto done;
-    if ((rc = story_quotes(s)))
+    if ((rc = story_quotes(s, opt)))
         goto done;
+    progress(opt, "comparison", 0, 1);
     if ((rc = px_compare_new(&s->cmp, docs, n_docs, s->ents, s->quotes, s->n_quote_inputs)))
         goto done;
+    progress(opt, "dates", 0, 1);
     if ((rc = story_timeline(s)))
         goto done;
     if ((rc = date_conflicts(s)))
         goto done;
+    progress(opt, "brief", 0, 1);
     if ((rc = story_brief(s)))
         goto done;
+    progress(opt, "findings", 0, 1);
     rc = px__story_findings(s);
 done:
     if (rc) {
@@ -707,6 +724,12 @@ static void sunion(size_t *p, size_t a, size_t b)
 
 int px_stories_new(px_story ***out, size_t *n_out, px_doc *const *docs, size_t n_docs)
 {
+    return px_stories_new_opt(out, n_out, docs, n_docs, NULL);
+}
+
+int px_stories_new_opt(px_story ***out, size_t *n_out, px_doc *const *docs, size_t n_docs,
+                       const px_report_options *opt)
+{
     if (!out || !n_out || (!docs && n_docs))
         return PX_EUSAGE;
     *out = NULL;
@@ -732,12 +755,13 @@ int px_stories_new(px_story ***out, size_t *n_out, px_doc *const *docs, size_t n
         goto done;
     }
     px_group_options go = group_options(n_docs);
+    progress(opt, "grouping", 0, 1);
     if (n_docs && (rc = px_group_docs(docs, n_docs, &go, story, dup)))
         goto done;
     size_t n_clusters = 0;
     for (size_t i = 0; i < n_docs; i++)
         n_clusters = PX_MAX(n_clusters, story[i] + 1);
-    if ((rc = story_new(&all, docs, n_docs, dup)))
+    if ((rc = story_new(&all, docs, n_docs, dup, opt)))
         goto done;
     /* Clusters that share a corroborated fact or a quotation tell one
      * story: the clustering works on whole articles and can split one
@@ -806,7 +830,7 @@ int px_stories_new(px_story ***out, size_t *n_out, px_doc *const *docs, size_t n
                 ptrdiff_t d = dup[i];
                 local[m++] = d >= 0 && sfind(parent, story[d]) == order[k] ? (ptrdiff_t)index[d] : -1;
             }
-        rc = story_new(&list[n_list], part + used, m, local);
+        rc = story_new(&list[n_list], part + used, m, local, opt);
         if (!rc)
             n_list++;
         used += m;
