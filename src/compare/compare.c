@@ -125,7 +125,8 @@ int px_compare_new(px_compare **out, px_doc *const *docs, size_t n_docs, const p
     int rc = 0;
     c->outlet = px__malloc((n_docs ? n_docs : 1) * sizeof(size_t));
     c->stemmer = sb_stemmer_new("english", "UTF_8");
-    if (!c->outlet || !c->stemmer) {
+    c->word_memo = px__word_memo_new();
+    if (!c->outlet || !c->stemmer || !c->word_memo) {
         rc = PX_ENOMEM;
         goto done;
     }
@@ -188,6 +189,7 @@ void px_compare_free(px_compare *c)
     if (c->stemmer)
         sb_stemmer_delete(c->stemmer);
     free(c->outlet);
+    px__word_memo_free(c->word_memo);
     px_arena_release(&c->arena);
     free(c);
 }

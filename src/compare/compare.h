@@ -28,7 +28,12 @@ struct px_compare {
      * the outlet */
     const px_quote_input *quote_in;
     size_t n_quote_in;
+    /* the features of words already seen, by the word as written (facts.c) */
+    struct px__word_memo *word_memo;
 };
+
+struct px__word_memo *px__word_memo_new(void);
+void px__word_memo_free(struct px__word_memo *m);
 
 /* The key that tells outlets apart: the document's source, else the
  * host of its URL ("www." dropped, lower case), into *out; false when

@@ -258,28 +258,97 @@ static uint64_t entity_feature(size_t ent)
     return px__hash(&ent, sizeof ent, 33) & ~NUM_FEATURE;
 }
 
-/* The feature of a word token: its Snowball stem, with the number bit for
- * a month name. Leaves the folded word in *b (possessive dropped); false
- * for a stop word, a one-letter word or a word without a stem. */
-static bool word_feature(px_compare *c, const px_doc *d, const px_token *k, px_buf *b,
-                         uint64_t *h)
+/* What a word token gives the statement it is in: its feature (the
+ * Snowball stem, with the number bit for a month name), none for a stop
+ * word, a one-letter word or a word without a stem; and whether it is
+ * "according" or "told", which mark an attribution. */
+typedef struct word_info {
+    uint64_t h;
+    bool feature, according, told;
+} word_info;
+
+static word_info word_feature_of(px_compare *c, const char *w, size_t len, bool cap, px_buf *b)
 {
-    const char *w = d->text + k->start;
-    size_t len = k->end - k->start;
+    word_info r = {0, false, false, false};
     px_buf_clear(b);
     px__fold_typography(b, w, len, true);
     if (b->len >= 2 && b->ptr[b->len - 2] == '\'' && b->ptr[b->len - 1] == 's')
         px_buf_truncate(b, b->len - 2);
+    r.according = !strcmp(b->ptr, "according");
+    r.told = !strcmp(b->ptr, "told");
     if (is_stop(b->ptr, b->len) || b->len < 2)
-        return false;
+        return r;
     const sb_symbol *st = sb_stemmer_stem(c->stemmer, (const sb_symbol *)b->ptr, (int)b->len);
     if (!st)
-        return false;
-    *h = px__hash(st, (size_t)sb_stemmer_length(c->stemmer), 9) & ~NUM_FEATURE;
+        return r;
+    r.h = px__hash(st, (size_t)sb_stemmer_length(c->stemmer), 9) & ~NUM_FEATURE;
     /* a month pins a statement down like a number does */
-    if (px__month_from_name(w, len) && (k->flags & PX_TF_CAP))
-        *h |= NUM_FEATURE;
-    return true;
+    if (px__month_from_name(w, len) && cap)
+        r.h |= NUM_FEATURE;
+    r.feature = true;
+    return r;
+}
+
+/* word_feature_of, remembered by the word as written: a story's words
+ * repeat (Zipf, and copies of one article), and folding and stemming
+ * each again was a tenth of a big report. */
+typedef struct word_memo_entry {
+    const char *w;   /* in a document's text, which outlives the memo */
+    uint32_t len;
+    bool cap, used;
+    word_info info;
+} word_memo_entry;
+
+struct px__word_memo {
+    word_memo_entry *v;
+    size_t cap, n;
+};
+
+static word_info word_feature(px_compare *c, const px_doc *d, const px_token *k, px_buf *b)
+{
+    const char *w = d->text + k->start;
+    size_t len = k->end - k->start;
+    bool cap = (k->flags & PX_TF_CAP) != 0;
+    struct px__word_memo *m = c->word_memo;
+    if (!m || len > 64)
+        return word_feature_of(c, w, len, cap, b);
+    if ((m->n + 1) * 2 > m->cap) {
+        size_t ncap = m->cap ? m->cap * 2 : 4096;
+        word_memo_entry *nv = px__calloc(ncap, sizeof(*nv));
+        if (!nv)
+            return word_feature_of(c, w, len, cap, b);
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->v[i].used) {
+                size_t j = (size_t)px__hash(m->v[i].w, m->v[i].len, m->v[i].cap) & (ncap - 1);
+                while (nv[j].used)
+                    j = (j + 1) & (ncap - 1);
+                nv[j] = m->v[i];
+            }
+        free(m->v);
+        m->v = nv;
+        m->cap = ncap;
+    }
+    size_t j = (size_t)px__hash(w, len, cap) & (m->cap - 1);
+    for (; m->v[j].used; j = (j + 1) & (m->cap - 1))
+        if (m->v[j].len == len && m->v[j].cap == cap && !memcmp(m->v[j].w, w, len))
+            return m->v[j].info;
+    word_info r = word_feature_of(c, w, len, cap, b);
+    m->v[j] = (word_memo_entry){w, (uint32_t)len, cap, true, r};
+    m->n++;
+    return r;
+}
+
+struct px__word_memo *px__word_memo_new(void)
+{
+    return px__calloc(1, sizeof(struct px__word_memo));
+}
+
+void px__word_memo_free(struct px__word_memo *m)
+{
+    if (m) {
+        free(m->v);
+        free(m);
+    }
 }
 
 /* The words of sentence si of document di whose features are among
@@ -322,9 +391,16 @@ static int own_words(px_compare *c, size_t di, size_t si, const uint64_t *own, s
     for (size_t t = 0; t < s->n_tokens; t++) {
         const px_token *k = &d->toks[s->first_token + t];
         long value;
-        uint64_t h;
-        bool has = token_number(d, k, &value) ? (h = number_feature(value), true)
-                                              : k->kind == PX_TOK_WORD && word_feature(c, d, k, &b, &h);
+        uint64_t h = 0;
+        bool has = false;
+        if (token_number(d, k, &value)) {
+            h = number_feature(value);
+            has = true;
+        } else if (k->kind == PX_TOK_WORD) {
+            word_info wi = word_feature(c, d, k, &b);
+            has = wi.feature;
+            h = wi.h;
+        }
         for (size_t i = 0; i < n && has && !mark[t]; i++)
             if (own[i] == h)
                 mark[t] = 1;
@@ -481,16 +557,15 @@ static int build_units(fact_ctx *fx)
                 }
                 if (k->kind != PX_TOK_WORD || in_mention)
                     continue;
-                uint64_t h;
-                bool feature = word_feature(c, d, k, &b, &h);
-                if (!strcmp(b.ptr, "according"))
+                word_info wi = word_feature(c, d, k, &b);
+                if (wi.according)
                     attribution = true;
-                if (px__is_speech_verb(w, len) && (!strcmp(b.ptr, "told")))
+                if (wi.told && px__is_speech_verb(w, len))
                     attribution = true;
                 words++;
-                if (!feature)
+                if (!wi.feature)
                     continue;
-                if (!PX_VEC_PUSH(fx->feats, h)) {
+                if (!PX_VEC_PUSH(fx->feats, wi.h)) {
                     rc = PX_ENOMEM;
                     break;
                 }
