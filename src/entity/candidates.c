@@ -20,88 +20,104 @@
 /* Titles written before a name, capitalised: the run's title ends at the
  * last of these. */
 static const char *const core_titles[] = {
-    "president", "minister", "chancellor", "mr", "mrs", "ms", "miss", "dr", "sir", "dame",
-    "lord", "lady", "mayor", "king", "queen", "prince", "princess", "pope", "senator", "sen",
-    "rep", "representative", "governor", "gov", "general", "gen", "secretary", "commander",
-    "spokesman", "spokeswoman", "spokesperson", "ambassador", "judge", "archbishop",
-    "bishop", "rabbi", "imam", "professor", "prof", "chairman", "chairwoman", "ceo",
-    "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "admiral",
-    "marshal", "premier", "leader", "sheikh", "emir", "sultan", "ayatollah", "director",
-    "chief", "envoy", "commissioner", "mp", "mep", "congressman", "congresswoman",
-    "speaker", "inspector", "superintendent", "detective", "officer", "father", "sister",
-    "brother", "rev", "reverend", "pastor", "fr", "cardinal", "justice", "attorney", NULL};
+    "admiral", "ambassador", "archbishop", "attorney", "ayatollah", "bishop", "brother", "capt",
+    "captain", "cardinal", "ceo", "chairman", "chairwoman", "chancellor", "chief", "col",
+    "colonel", "commander", "commissioner", "congressman", "congresswoman", "dame", "detective",
+    "director", "dr", "emir", "envoy", "father", "fr", "gen", "general", "gov", "governor",
+    "imam", "inspector", "judge", "justice", "king", "lady", "leader", "lieutenant", "lord",
+    "lt", "marshal", "mayor", "mep", "minister", "miss", "mp", "mr", "mrs", "ms", "officer",
+    "pastor", "pope", "premier", "president", "prince", "princess", "prof", "professor",
+    "queen", "rabbi", "rep", "representative", "rev", "reverend", "secretary", "sen", "senator",
+    "sergeant", "sgt", "sheikh", "sir", "sister", "speaker", "spokesman", "spokesperson",
+    "spokeswoman", "sultan", "superintendent", NULL};
 /* Titles that are only forms of address: they say "person" but are no
  * role that can conflict. */
-static const char *const address_titles[] = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame",
-                                             "lord", "lady", "prof", NULL};
+static const char *const address_titles[] = {
+    "dame", "dr", "lady", "lord", "miss", "mr", "mrs", "ms", "prof", "sir", NULL};
 /* Role nouns written in lower case before a name or in an apposition. */
 static const char *const role_nouns[] = {
-    "president", "minister", "chancellor", "mayor", "leader", "analyst", "commander",
-    "executive", "secretary", "spokesman", "spokeswoman", "spokesperson", "consultant",
-    "director", "chief", "officer", "head", "editor", "correspondent", "ambassador",
-    "envoy", "adviser", "advisor", "official", "governor", "general", "lawyer",
-    "professor", "economist", "expert", "premier", "manager", "founder", "chairman",
-    "chairwoman", "chair", "ceo", "commissioner", "negotiator", "prosecutor", "judge",
-    "senator", "captain", "colonel", "doctor", "researcher", "scientist", "historian",
-    "journalist", "reporter", "miner", "worker", "engineer", "inspector", "priest",
-    "member", "lawmaker", "mp", "candidate", "coach", "owner", "activist", "wife",
-    "husband", "mother", "father", "son", "daughter", "widow", "resident", "survivor",
-    "teacher", "student", "nurse", "surgeon", "firefighter", "rescuer", "pilot",
-    "soldier", "deputy", "king", "queen", "pope", "politician", "diplomat", "banker",
-    "businessman", "businesswoman", "campaigner", "organiser", "organizer", "actress", "actor",
-    "singer", "rapper", "comedian", "author", "writer", "novelist", "player", "athlete",
-    "striker", "goalkeeper", "footballer", "presenter", "host", "musician", "artist", NULL};
+    "activist", "actor", "actress", "adviser", "advisor", "ambassador", "analyst", "artist",
+    "athlete", "author", "banker", "businessman", "businesswoman", "campaigner", "candidate",
+    "captain", "ceo", "chair", "chairman", "chairwoman", "chancellor", "chief", "coach",
+    "colonel", "comedian", "commander", "commissioner", "consultant", "correspondent",
+    "daughter", "deputy", "diplomat", "director", "doctor", "economist", "editor", "engineer",
+    "envoy", "executive", "expert", "father", "firefighter", "footballer", "founder", "general",
+    "goalkeeper", "governor", "head", "historian", "host", "husband", "inspector", "journalist",
+    "judge", "king", "lawmaker", "lawyer", "leader", "manager", "mayor", "member", "miner",
+    "minister", "mother", "mp", "musician", "negotiator", "novelist", "nurse", "officer",
+    "official", "organiser", "organizer", "owner", "pilot", "player", "politician", "pope",
+    "premier", "presenter", "president", "priest", "professor", "prosecutor", "queen", "rapper",
+    "reporter", "rescuer", "researcher", "resident", "scientist", "secretary", "senator",
+    "singer", "soldier", "son", "spokesman", "spokesperson", "spokeswoman", "striker",
+    "student", "surgeon", "survivor", "teacher", "widow", "wife", "worker", "writer", NULL};
 /* Roles a definite description can name ("the Russian leader"). */
-static const char *const head_roles[] = {"president", "leader", "chancellor", "premier",
-                                         "minister", "king", "queen", "pope", "mayor",
-                                         "commander", "secretary", "chief", "governor",
-                                         "spokesman", "spokeswoman", NULL};
+static const char *const head_roles[] = {
+    "chancellor", "chief", "commander", "governor", "king", "leader", "mayor", "minister",
+    "pope", "premier", "president", "queen", "secretary", "spokesman", "spokeswoman", NULL};
 /* Words that make a run an organisation. */
 static const char *const org_words[] = {
-    "union", "party", "ministry", "inspectorate", "council", "agency", "bank", "group",
-    "company", "news", "times", "post", "wire", "ledger", "courier", "today", "television",
-    "tv", "radio", "network", "committee", "commission", "court", "parliament", "assembly",
-    "government", "university", "institute", "association", "federation", "league",
-    "army", "force", "forces", "office", "service", "department", "authority",
-    "corporation", "inc", "ltd", "plc", "organisation", "organization", "club", "church",
-    "airlines", "airways", "media", "social", "press", "kremlin", "pentagon", "nato",
-    "foundation", "fund", "board", "bureau", "police", "guard", "navy", "reuters",
-    "journal", "herald", "gazette", "tribune", "express", "telegraph", "guardian",
-    "independent", "observer", "mail", "mirror", "standard", "chronicle", "review",
-    "coalition", "alliance", "movement", "front", "congress", "senate", "cabinet",
-    "administration", "embassy", "school", "hospital", "centre", "center", "trust",
-    "society", "cooperative", "holdings", "industries", "energy", "systems", NULL};
+    "administration", "agency", "airlines", "airways", "alliance", "army", "assembly",
+    "association", "authority", "bank", "board", "bureau", "cabinet", "center", "centre",
+    "chronicle", "church", "club", "coalition", "commission", "committee", "company",
+    "congress", "cooperative", "corporation", "council", "courier", "court", "department",
+    "embassy", "energy", "express", "federation", "force", "forces", "foundation", "front",
+    "fund", "gazette", "government", "group", "guard", "guardian", "herald", "holdings",
+    "hospital", "inc", "independent", "industries", "inspectorate", "institute", "journal",
+    "kremlin", "league", "ledger", "ltd", "mail", "media", "ministry", "mirror", "movement",
+    "nato", "navy", "network", "news", "observer", "office", "organisation", "organization",
+    "parliament", "party", "pentagon", "plc", "police", "post", "press", "radio", "reuters",
+    "review", "school", "senate", "service", "social", "society", "standard", "systems",
+    "telegraph", "television", "times", "today", "tribune", "trust", "tv", "union",
+    "university", "wire", NULL};
 /* Heads of a description that, written with "the" and never named,
  * still denote one body of the story ("the union", "the ministry"); org
  * words with other senses ("party", "news", "times") are left out. */
 
 static const char *const facility_nouns[] = {
-    "colliery", "mine", "airport", "station", "port", "plant", "factory", "prison",
-    "stadium", "bridge", "square", "palace", "refinery", "dam", "base", "camp", "hotel",
-    "reactor", "shipyard", "quarry", NULL};
+    "airport", "base", "bridge", "camp", "colliery", "dam", "factory", "hotel", "mine",
+    "palace", "plant", "port", "prison", "quarry", "reactor", "refinery", "shipyard", "square",
+    "stadium", "station", NULL};
 /* Function words that cannot start a name. */
 static const char *const stopwords[] = {
-    "the", "a", "an", "in", "on", "at", "of", "for", "to", "from", "by", "with", "and",
-    "or", "but", "if", "as", "since", "after", "before", "while", "when", "where", "why",
-    "how", "what", "who", "which", "that", "this", "these", "those", "there", "here",
-    "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our",
-    "my", "your", "us", "them", "him", "me", "is", "are", "was", "were", "be", "been",
-    "has", "have", "had", "do", "does", "did", "not", "no", "yes", "so", "yet", "also",
-    "however", "meanwhile", "despite", "although", "though", "because", "until", "all",
-    "some", "any", "each", "every", "both", "many", "most", "more", "such", "than",
-    "then", "now", "just", "only", "even", "still", "again", "about", "over", "under",
-    "into", "during", "without", "within", "between", "against", "among", "through",
-    "up", "down", "out", "off", "according", "speaking", "asked", "will", "would", "can",
-    "could", "should", "may", "might", "must", "shall", "one", "two", "three", "new",
-    "last", "next", "first", "other", "another", "former", "late", "early", "whose", NULL};
-static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
-                                       "friday", "saturday", "sunday", "today",
-                                       "tonight", "yesterday", "tomorrow", NULL};
-static const char *const particles[] = {"van", "von", "der", "de", "da", "di", "del", "la",
-                                        "le", "bin", "al", "el", "ibn", "dos", "du", NULL};
-static const char *const prepositions[] = {"in", "at", "near", "from", "outside", "across",
-                                           "around", "into", "towards", "toward", "via",
-                                           "between", NULL};
+    "a", "about", "according", "after", "again", "against", "all", "also", "although", "among",
+    "an", "and", "another", "any", "are", "as", "asked", "at", "be", "because", "been",
+    "before", "between", "both", "but", "by", "can", "could", "despite", "did", "do", "does",
+    "down", "during", "each", "early", "even", "every", "first", "for", "former", "from", "had",
+    "has", "have", "he", "her", "here", "him", "his", "how", "however", "i", "if", "in", "into",
+    "is", "it", "its", "just", "last", "late", "many", "may", "me", "meanwhile", "might",
+    "more", "most", "must", "my", "new", "next", "no", "not", "now", "of", "off", "on", "one",
+    "only", "or", "other", "our", "out", "over", "shall", "she", "should", "since", "so",
+    "some", "speaking", "still", "such", "than", "that", "the", "their", "them", "then",
+    "there", "these", "they", "this", "those", "though", "three", "through", "to", "two",
+    "under", "until", "up", "us", "was", "we", "were", "what", "when", "where", "which",
+    "while", "who", "whose", "why", "will", "with", "within", "without", "would", "yes", "yet",
+    "you", "your", NULL};
+static const char *const weekdays[] = {
+    "friday", "monday", "saturday", "sunday", "thursday", "today", "tomorrow", "tonight",
+    "tuesday", "wednesday", "yesterday", NULL};
+static const char *const particles[] = {
+    "al", "bin", "da", "de", "del", "der", "di", "dos", "du", "el", "ibn", "la", "le", "van",
+    "von", NULL};
+static const char *const prepositions[] = {
+    "across", "around", "at", "between", "from", "in", "into", "near", "outside", "toward",
+    "towards", "via", NULL};
+
+bool px__entity_lists_sorted(void)
+{
+    static const struct {
+        const char *const *v;
+        size_t n;
+    } lists[] = {
+#define L(x) {x, PX_ARRAY_LEN(x) - 1}
+        L(core_titles), L(address_titles), L(role_nouns), L(head_roles), L(org_words),
+        L(facility_nouns), L(stopwords), L(weekdays), L(particles), L(prepositions)
+#undef L
+    };
+    for (size_t k = 0; k < PX_ARRAY_LEN(lists); k++)
+        if (!list_sorted(lists[k].v, lists[k].n))
+            return false;
+    return true;
+}
 
 /* ---- a set of words (case folded) written capitalised mid-sentence ---- */
 
@@ -271,7 +287,7 @@ static size_t role_before(const px_doc *d, const px_sentence *s, size_t at, bool
         *former = true;
         return t;
     }
-    if ((k->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) || !word_in(role_nouns, w, len))
+    if ((k->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) || !WORD_IN(role_nouns, w, len))
         return SIZE_MAX;
     size_t start = t;
     /* up to three modifiers: "mine rescue", "mining safety", "BBC" */
@@ -281,7 +297,7 @@ static size_t role_before(const px_doc *d, const px_sentence *s, size_t at, bool
             break;
         const char *pw = d->text + p->start;
         size_t pl = p->end - p->start;
-        if (word_in(stopwords, pw, pl) && !word_in((const char *const[]){"former", NULL}, pw, pl))
+        if (WORD_IN(stopwords, pw, pl) && !word_in((const char *const[]){"former", NULL}, pw, pl))
             break;
         if (px__is_speech_verb(pw, pl))
             break;
@@ -328,7 +344,7 @@ static bool apposition_after(finder *f, const px_doc *d, const px_sentence *s, s
             return false;
         const char *kw = d->text + tk->start;
         size_t kl = tk->end - tk->start;
-        if (word_in(role_nouns, kw, kl)) {
+        if (WORD_IN(role_nouns, kw, kl)) {
             if (!*title)
                 *title = arena_copy(f, d->text + d->toks[from].start, tk->end - d->toks[from].start);
             return true;
@@ -342,7 +358,7 @@ static bool is_core_title_tok(const px_doc *d, const px_token *k)
     size_t len = k->end - k->start;
     if (len > 1 && d->text[k->start + len - 1] == '.')
         len--; /* "Gov.", "Rev." */
-    return word_in(core_titles, d->text + k->start, len);
+    return WORD_IN(core_titles, d->text + k->start, len);
 }
 
 /* A word in capitals that the story also writes in lower case is
@@ -373,7 +389,7 @@ static bool demonym_adjective(const px_doc *d, const px_sentence *s, size_t t)
         return false;
     const px_token *n = &d->toks[t + 1];
     return tok_is_word(n) && !(n->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) &&
-           !word_in(stopwords, d->text + n->start, n->end - n->start) &&
+           !WORD_IN(stopwords, d->text + n->start, n->end - n->start) &&
            !px__is_speech_verb(d->text + n->start, n->end - n->start);
 }
 
@@ -410,8 +426,8 @@ static bool trim_run(finder *f, const px_doc *d, const px_sentence *s, size_t *p
         const px_token *k = &d->toks[a];
         const char *w = txt + k->start;
         size_t len = strip_possessive(w, k->end - k->start, &had);
-        if ((!(k->flags & PX_TF_ALLCAPS) && word_in(stopwords, w, len)) ||
-            word_in(weekdays, w, len) || (b - a == 1 && px__month_from_name(w, len)) ||
+        if ((!(k->flags & PX_TF_ALLCAPS) && WORD_IN(stopwords, w, len)) ||
+            WORD_IN(weekdays, w, len) || (b - a == 1 && px__month_from_name(w, len)) ||
             shouted(f, k, w, len)) {
             a++;
             *initial = false;
@@ -437,7 +453,7 @@ static bool trim_run(finder *f, const px_doc *d, const px_sentence *s, size_t *p
         const px_token *k = &d->toks[b - 1];
         const char *w = txt + k->start;
         size_t len = k->end - k->start;
-        if (!word_in(weekdays, w, len) && !px__month_from_name(w, len) && !shouted(f, k, w, len))
+        if (!WORD_IN(weekdays, w, len) && !px__month_from_name(w, len) && !shouted(f, k, w, len))
             break;
         b--;
     }
@@ -485,12 +501,12 @@ static size_t title_of_run(finder *f, const px_doc *d, const px_sentence *s, siz
     size_t last_title = rt->last_title;
     size_t name_a = last_title == SIZE_MAX ? a : last_title + 1;
     bool only_address = last_title != SIZE_MAX && last_title == a &&
-                        word_in(address_titles, txt + d->toks[a].start,
+                        WORD_IN(address_titles, txt + d->toks[a].start,
                                 d->toks[a].end - d->toks[a].start);
     if (last_title != SIZE_MAX) {
         bool all_address = true;
         for (size_t t = a; t <= last_title; t++)
-            if (!word_in(address_titles, txt + d->toks[t].start, d->toks[t].end - d->toks[t].start))
+            if (!WORD_IN(address_titles, txt + d->toks[t].start, d->toks[t].end - d->toks[t].start))
                 all_address = false;
         only_address = all_address;
         c->sir = b - last_title == 2 &&
@@ -565,10 +581,10 @@ static int name_of_run(finder *f, const px_doc *d, size_t a, size_t b, size_t na
     c->name = arena_copy(f, txt + c->name_start, c->name_end - c->name_start);
     /* the name as styled without the role: "UK Prime Minister Sir Keir
      * Starmer" -> "Sir Keir Starmer" */
-    if (last_title != SIZE_MAX && word_in(address_titles, txt + d->toks[last_title].start,
+    if (last_title != SIZE_MAX && WORD_IN(address_titles, txt + d->toks[last_title].start,
                                           d->toks[last_title].end - d->toks[last_title].start)) {
         size_t t = last_title;
-        while (t > a && word_in(address_titles, txt + d->toks[t - 1].start,
+        while (t > a && WORD_IN(address_titles, txt + d->toks[t - 1].start,
                                 d->toks[t - 1].end - d->toks[t - 1].start))
             t--;
         if (d->toks[t].start > c->start) {
@@ -617,18 +633,18 @@ static void evidence_after(finder *f, const px_doc *d, const px_sentence *s, siz
                 txt + nk->start, nk->end - nk->start))
         c->org = 1;
     /* "Karbonia's chief executive": whoever has executives is an organisation */
-    if (had_poss && tok_is_word(nk) && word_in(role_nouns, txt + nk->start, nk->end - nk->start))
+    if (had_poss && tok_is_word(nk) && WORD_IN(role_nouns, txt + nk->start, nk->end - nk->start))
         c->org = 1;
     /* "Jadwiga colliery", "Jadwiga coal mine" */
     const px_token *fk = nk;
     if (tok_is_word(nk) && !(nk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) && after + 1 < end &&
-        !word_in(facility_nouns, txt + nk->start, nk->end - nk->start) &&
-        !word_in(stopwords, txt + nk->start, nk->end - nk->start) && tok_is_word(&d->toks[after + 1]) &&
-        word_in(facility_nouns, txt + d->toks[after + 1].start, d->toks[after + 1].end - d->toks[after + 1].start) &&
+        !WORD_IN(facility_nouns, txt + nk->start, nk->end - nk->start) &&
+        !WORD_IN(stopwords, txt + nk->start, nk->end - nk->start) && tok_is_word(&d->toks[after + 1]) &&
+        WORD_IN(facility_nouns, txt + d->toks[after + 1].start, d->toks[after + 1].end - d->toks[after + 1].start) &&
         adjacent(d, nk, &d->toks[after + 1]))
         fk = &d->toks[after + 1];
     if (tok_is_word(fk) && !(fk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) &&
-        word_in(facility_nouns, txt + fk->start, fk->end - fk->start) && !had_poss) {
+        WORD_IN(facility_nouns, txt + fk->start, fk->end - fk->start) && !had_poss) {
         c->facility = 1;
         c->head_key = key_of(f, txt + fk->start, fk->end - fk->start);
         c->end = fk->end;
@@ -650,7 +666,7 @@ static void evidence_before(const px_doc *d, const px_sentence *s, size_t a, siz
     if ((pk->kind == PX_TOK_WORD || pk->kind == PX_TOK_NUMBER) && pk->end - pk->start > 9 &&
         !memcmp(txt + pk->end - 9, "-year-old", 9))
         c->person_evidence = 1;
-    if (tok_is_word(pk) && word_in(prepositions, txt + pk->start, pk->end - pk->start) &&
+    if (tok_is_word(pk) && WORD_IN(prepositions, txt + pk->start, pk->end - pk->start) &&
         rt->role == SIZE_MAX && rt->last_title == SIZE_MAX)
         c->preposition = 1;
     if (tok_is_word(pk) && px__is_speech_verb(txt + pk->start, pk->end - pk->start) && n_name_words >= 2)
@@ -680,7 +696,7 @@ static void place_of_run(const px_doc *d, const px_sentence *s, size_t a, size_t
     /* "Moscow expects": a capital as the subject of a verb */
     const px_token *nk = &d->toks[b];
     if ((tok_is_word(nk) && !(nk->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) &&
-         !word_in(stopwords, txt + nk->start, nk->end - nk->start)) ||
+         !WORD_IN(stopwords, txt + nk->start, nk->end - nk->start)) ||
         (tok_is_word(nk) && word_in((const char *const[]){"may", "did", "does", "has", "had", "will",
                                                           "would", "could", "is", "was", NULL},
                                     txt + nk->start, nk->end - nk->start))) {
@@ -724,7 +740,7 @@ static int add_run(finder *f, size_t di, size_t si, size_t a, size_t b)
     for (size_t t = name_a; t < b; t++) {
         const px_token *k = &d->toks[t];
         size_t len = t == b - 1 ? name_end - k->start : k->end - k->start;
-        if (word_in(org_words, txt + k->start, len))
+        if (WORD_IN(org_words, txt + k->start, len))
             c.org = 1;
     }
     if (b - name_a == 1 && (d->toks[name_a].flags & PX_TF_ALLCAPS) && !c.person_evidence)
@@ -765,7 +781,7 @@ static int add_descriptions(finder *f, size_t di, size_t si)
                 break;
             const char *w = d->text + m->start;
             size_t len = m->end - m->start;
-            if (word_in(head_roles, w, len) && !(m->flags & PX_TF_CAP)) {
+            if (WORD_IN(head_roles, w, len) && !(m->flags & PX_TF_CAP)) {
                 /* a capitalised role is a run and handled by add_run */
                 size_t nx = u + 1;
                 if (nx < end && tok_is_cap(&d->toks[nx]) && adjacent(d, m, &d->toks[nx]))
@@ -793,7 +809,7 @@ static int add_descriptions(finder *f, size_t di, size_t si)
                     return PX_ENOMEM;
                 break;
             }
-            if ((word_in(facility_nouns, w, len) || word_in(org_words, w, len)) && !(m->flags & PX_TF_CAP)) {
+            if ((WORD_IN(facility_nouns, w, len) || WORD_IN(org_words, w, len)) && !(m->flags & PX_TF_CAP)) {
                 size_t nx = u + 1;
                 if (nx < end && (tok_is_cap(&d->toks[nx]) || (tok_is_word(&d->toks[nx]) &&
                                  word_in((const char *const[]){"of", NULL}, d->text + d->toks[nx].start,
@@ -809,7 +825,7 @@ static int add_descriptions(finder *f, size_t di, size_t si)
                 c.start = k->start;
                 c.end = m->end;
                 c.name_start = c.name_end = c.end;
-                c.org = word_in(org_words, w, len);
+                c.org = WORD_IN(org_words, w, len);
                 c.text = arena_copy(f, d->text + c.start, c.end - c.start);
                 c.head_key = key_of(f, w, len);
                 c.cap_key = cap_key;
@@ -820,7 +836,7 @@ static int add_descriptions(finder *f, size_t di, size_t si)
             }
             bool had;
             strip_possessive(w, len, &had);
-            if (had || (word_in(stopwords, w, len) && !word_in((const char *const[]){"former", NULL}, w, len)))
+            if (had || (WORD_IN(stopwords, w, len) && !word_in((const char *const[]){"former", NULL}, w, len)))
                 break;
             if (m->flags & (PX_TF_CAP | PX_TF_ALLCAPS)) {
                 char *k2 = key_of(f, w, len);
@@ -891,10 +907,10 @@ static int find_candidates(finder *f)
                         continue;
                     }
                     /* "Ursula von der Leyen" */
-                    if (tok_is_word(n) && word_in(particles, d->text + n->start, n->end - n->start)) {
+                    if (tok_is_word(n) && WORD_IN(particles, d->text + n->start, n->end - n->start)) {
                         size_t c2 = b + 1;
                         while (c2 < end && tok_is_word(&d->toks[c2]) &&
-                               word_in(particles, d->text + d->toks[c2].start,
+                               WORD_IN(particles, d->text + d->toks[c2].start,
                                        d->toks[c2].end - d->toks[c2].start))
                             c2++;
                         if (c2 < end && tok_is_cap(&d->toks[c2]) && adjacent(d, &d->toks[c2 - 1], &d->toks[c2]) &&

@@ -45,6 +45,10 @@ const char *px__place_name(int group);
 /* The country group a place lies in (a subdivision, a capital), or -1. */
 int px__place_part_of(int group);
 
+/* Whether the word lists of the entity stage are sorted, as their binary
+ * search needs (for tests). */
+bool px__entity_lists_sorted(void);
+
 /* True for a word that names a number ("fourteen" -> 14). */
 bool px__number_word(const char *s, size_t len, long *value);
 

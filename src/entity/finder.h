@@ -40,6 +40,39 @@ static inline bool word_in(const char *const *list, const char *w, size_t len)
     return in_list(list, buf, len);
 }
 
+/* Does the word (any case) belong to a lower-case list sorted in strcmp
+ * order, of n words? A binary search: the big lists are asked about
+ * every capitalised word of a story. */
+static inline bool word_in_sorted(const char *const *list, size_t n, const char *w, size_t len)
+{
+    char buf[32];
+    if (len >= sizeof buf)
+        return false;
+    lower_ascii(buf, sizeof buf, w, len);
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        int c = strcmp(list[m], buf);
+        if (!c)
+            return true;
+        if (c < 0)
+            lo = m + 1;
+        else
+            hi = m;
+    }
+    return false;
+}
+/* For the NULL-terminated sorted lists of the stage. */
+#define WORD_IN(list, w, len) word_in_sorted((list), PX_ARRAY_LEN(list) - 1, (w), (len))
+/* Whether such a list is sorted (for the tests). */
+static inline bool list_sorted(const char *const *list, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(list[i - 1], list[i]) >= 0)
+            return false;
+    return true;
+}
+
 /* Length of a word without a final possessive ('s, ’s, s'). */
 static inline size_t strip_possessive(const char *w, size_t len, bool *had)
 {

@@ -22,10 +22,10 @@
 #include "finder.h"
 
 static const char *const body_heads[] = {
-    "union", "ministry", "inspectorate", "council", "agency", "company", "government",
-    "police", "army", "court", "parliament", "committee", "commission", "embassy",
-    "coalition", "administration", "department", "authority", "firm", "cabinet", "senate",
-    "congress", "navy", "military", "regulator", "federation", "association", "inquiry", NULL};
+    "administration", "agency", "army", "association", "authority", "cabinet", "coalition",
+    "commission", "committee", "company", "congress", "council", "court", "department",
+    "embassy", "federation", "firm", "government", "inquiry", "inspectorate", "military",
+    "ministry", "navy", "parliament", "police", "regulator", "senate", "union", NULL};
 
 size_t px__uf_find(size_t *p, size_t x)
 {
@@ -647,7 +647,7 @@ static int attach_things(grouping *g)
         }
         if (found != SIZE_MAX && unique)
             attach(parent, found, i);
-        else if (found == SIZE_MAX && c->org && word_in(body_heads, c->head_key, strlen(c->head_key)))
+        else if (found == SIZE_MAX && c->org && WORD_IN(body_heads, c->head_key, strlen(c->head_key)))
             c->unnamed = 1;
         else
             c->skip = 1;

@@ -629,6 +629,13 @@ static void test_same_sections(void)
     px_doc_free(docs[0]);
 }
 
+/* The entity stage's word lists are sorted, as its binary search needs. */
+bool px__entity_lists_sorted(void);
+static void test_entity_lists_sorted(void)
+{
+    ASSERT_TRUE(px__entity_lists_sorted());
+}
+
 int main(void)
 {
     RUN_TEST(test_typography_is_no_change);
@@ -648,5 +655,6 @@ int main(void)
     RUN_TEST(test_timeline_order);
     RUN_TEST(test_single_source_ranking);
     RUN_TEST(test_same_sections);
+    RUN_TEST(test_entity_lists_sorted);
     return px_test_summary();
 }
