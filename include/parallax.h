@@ -166,6 +166,8 @@ typedef struct px_doc_meta {
     const char *url;
     const char *date;   /* ISO date (YYYY-MM-DD...), as given */
     const char *standfirst; /* standfirst known from markup */
+    const char *author; /* authors, several joined by ", " */
+    const char *lang;   /* language tag ("en", "de-CH"); NULL: guessed from the text */
 } px_doc_meta;
 
 /* Analyses an article held in memory: repairs invalid UTF-8 (reported
@@ -188,6 +190,16 @@ const char *px_doc_url(const px_doc *doc);
 const char *px_doc_date(const px_doc *doc);      /* YYYY-MM-DD or NULL */
 const char *px_doc_headline(const px_doc *doc);  /* NULL when none */
 const char *px_doc_standfirst(const px_doc *doc);
+/* The authors, several joined by ", " ("Jane Doe, John Roe"); NULL when
+ * none is known. Borrowed; valid until px_doc_free(). */
+const char *px_doc_author(const px_doc *doc);
+/* The document's language as an ISO 639-1 code ("en", "de", "zh"): from
+ * the metadata (px_doc_meta.lang, <html lang>), checked against the
+ * text, else guessed from the text's stop words and script; "und" when
+ * the text is too short or unlike any language known. parallax's
+ * quotation and date rules are English. Borrowed, never NULL; valid
+ * until px_doc_free(). */
+const char *px_doc_lang(const px_doc *doc);
 /* The normalised text; NUL-terminated. */
 px_str px_doc_text(const px_doc *doc);
 const px_block *px_doc_blocks(const px_doc *doc, size_t *n);
@@ -198,6 +210,13 @@ const px_token *px_doc_tokens(const px_doc *doc, size_t *n);
 size_t px_doc_char_offset(const px_doc *doc, size_t byte);
 /* The number of code points of the original input. */
 size_t px_doc_char_length(const px_doc *doc);
+
+/* Writes doc as one line of JSON, the record 'parallax read' prints: doc,
+ * file, source, date, url, headline, standfirst (null when unknown),
+ * chars, and blocks (start, end, kind, text, sentences with start and
+ * end; code points into the original input, end exclusive). Returns 0 or
+ * PX_EIO. */
+int px_doc_write_jsonl(FILE *f, const px_doc *doc);
 
 /* ------------------------------------------------------------------ */
 /* Reading inputs: files, folders (recursively), "-" for stdin.        */
@@ -224,6 +243,13 @@ int px_reader_new(px_reader **out, const px_read_options *opt);
  * files, recursively, in name order) or "-". Problems with the path are
  * reported when it is reached. */
 int px_reader_add(px_reader *r, const char *path);
+/* Queues an input held in memory, after the inputs queued so far: len
+ * bytes of data (copied), read as a file of that format (AUTO: sniffed
+ * from the first byte, as for stdin) and named name in diagnostics and
+ * in the ids of its documents (a plain text's id is name without its
+ * extension; a JSONL record without an id is "name:LINE"). */
+int px_reader_add_buffer(px_reader *r, const char *name, const char *data, size_t len,
+                         px_format format);
 /* Reads the next document: returns 1 and sets *out (caller frees with
  * px_doc_free), 0 at the end, or a negative status on a fatal error
  * (out of memory). Unreadable files and bad records are reported through
@@ -503,7 +529,7 @@ char *px_group_assign_json_near(const char *doc_id, size_t story, const char *du
 
 /* ==== store: the SQLite corpus (src/store) ========================= */
 
-/* A corpus of articles in one SQLite file (schema in README.md). Each
+/* A corpus of articles in one SQLite file (schema in docs/corpus.md). Each
  * article is committed together with its family and story in one
  * transaction, so an interrupted add loses nothing already committed and
  * never leaves half an article. Opening a corpus loads its index
@@ -555,6 +581,10 @@ int px_store_story_articles(px_store *s, int64_t story,
                             int (*fn)(void *ud, const px_store_article *a), void *ud);
 /* Calls fn for every article in order of arrival (for jsonl listings). */
 int px_store_articles(px_store *s, int (*fn)(void *ud, const px_store_article *a), void *ud);
+/* Writes an article as one line of JSON, the record 'parallax show
+ * --format jsonl' prints: doc, story, duplicate_of, source, url, date,
+ * headline, text (null when unknown). Returns 0 or PX_EIO. */
+int px_store_article_write_jsonl(FILE *f, const px_store_article *a);
 /* Flushes and closes; NULL is fine. Returns the first error. */
 int px_store_close(px_store *s);
 /* The last SQLite error message of the store, or "". */

@@ -1,13 +1,13 @@
 /*
- * render_json.c - the report as one JSON object (schema in README.md,
- * "parallax report --format json"), its keys the sections of
- * PX__REPORT_SECTIONS in their order: documents, brief, conflicts,
- * quotes (those worded differently first), one_outlet (the claims one
- * outlet alone reports, heaviest first, each pointing into quotes or
- * facts), facts, entities, timeline (in date order, with the days each
- * value covers), coverage. Offsets are code points into the original
- * input of each document, end exclusive; documents are named by their
- * id.
+ * render_json.c - the report as one JSON object (schema in
+ * docs/schema/report.schema.json, "parallax report --format json"), its
+ * keys the sections of PX__REPORT_SECTIONS in their order: documents,
+ * brief, conflicts, quotes (those worded differently first), one_outlet
+ * (the claims one outlet alone reports, heaviest first, each pointing
+ * into quotes or facts), facts, entities, timeline (in date order, with
+ * the days each value covers), coverage. Offsets are code points into the
+ * original input of each document, end exclusive; documents are named by
+ * their id.
  */
 #include <stdlib.h>
 #include <string.h>

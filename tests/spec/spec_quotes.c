@@ -17,7 +17,7 @@ static void put_span(px_buf *out, const px_doc *doc, size_t s, size_t e)
 void spec_quotes(const char *in, size_t len, px_buf *out)
 {
     px_doc *doc = NULL;
-    px_doc_meta meta = {"spec", "spec", NULL, NULL, NULL, NULL, NULL};
+    px_doc_meta meta = {"spec", "spec", NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     if (px_doc_new(&doc, in, len, &meta, 0, NULL, NULL) != PX_OK)
         return;
     const px_quote *q;
