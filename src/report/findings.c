@@ -402,8 +402,19 @@ static unsigned claim_reasons(claim_ctx *cx, size_t doc, size_t sentence, size_t
     size_t nt = 0;
     if (px_dates_find(d, NULL, &tx, &nt))
         nt = 0;
-    for (size_t k = 0; k < nt; k++)
-        if (tx[k].sentence == sentence && overlaps(tx[k].start, tx[k].end, from, to) &&
+    /* the expressions are in text order: those of the sentence */
+    size_t t0 = 0, t1 = nt;
+    while (t0 < t1) {
+        size_t m = t0 + (t1 - t0) / 2;
+        if (tx[m].sentence < sentence)
+            t0 = m + 1;
+        else
+            t1 = m;
+    }
+    for (t1 = t0; t1 < nt && tx[t1].sentence == sentence; t1++)
+        ;
+    for (size_t k = t0; k < t1; k++)
+        if (overlaps(tx[k].start, tx[k].end, from, to) &&
             (tx[k].type == PX_TIMEX_DATE || tx[k].type == PX_TIMEX_TIME) && tx[k].value &&
             !strstr(tx[k].value, "REF") && among(d, tx[k].start, tx[k].end, words))
             r |= PX__CLAIM(DATE);
@@ -415,8 +426,8 @@ static unsigned claim_reasons(claim_ctx *cx, size_t doc, size_t sentence, size_t
         if (!overlaps(tk[i].start, tk[i].end, from, to) || !number_token(d, &tk[i]))
             continue;
         bool dated = false;
-        for (size_t k = 0; k < nt && !dated; k++)
-            dated = tx[k].sentence == sentence && overlaps(tk[i].start, tk[i].end, tx[k].start, tx[k].end);
+        for (size_t k = t0; k < t1 && !dated; k++)
+            dated = overlaps(tk[i].start, tk[i].end, tx[k].start, tx[k].end);
         if (!dated && among(d, tk[i].start, tk[i].end, words)) {
             r |= PX__CLAIM(NUMBER);
             break;
@@ -449,12 +460,22 @@ static unsigned claim_reasons(claim_ctx *cx, size_t doc, size_t sentence, size_t
                                     : 0;
     const px_quote *q;
     size_t nq;
-    if (!words && !px_quotes_find(d, &q, &nq))
-        for (size_t k = 0; k < nq; k++)
-            if (q[k].sentence == sentence && q[k].speaker) {
+    if (!words && !px_quotes_find(d, &q, &nq)) {
+        /* the records are in text order: those of the sentence */
+        size_t q0 = 0, q1 = nq;
+        while (q0 < q1) {
+            size_t m = q0 + (q1 - q0) / 2;
+            if (q[m].sentence < sentence)
+                q0 = m + 1;
+            else
+                q1 = m;
+        }
+        for (size_t k = q0; k < nq && q[k].sentence == sentence; k++)
+            if (q[k].speaker) {
                 r |= PX__CLAIM(ATTRIBUTED);
                 break;
             }
+    }
     return r;
 }
 
