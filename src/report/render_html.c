@@ -643,10 +643,14 @@ static void html_coverage(const px_story *s, px_buf *b, const char *title)
             esc(b, text);
         }
         px_buf_puts(b, "</td>");
-        for (size_t d = 0; d < s->n_docs; d++) {
-            bool in = g ? px__quote_in_doc(g, d) : px__fact_in_doc(&fs[k], d);
-            px_buf_puts(b, in ? "<td class=\"y\">✓</td>" : "<td></td>");
+        bool *in = px__carriers(s, g ? NULL : &fs[k], g);
+        if (!in) {
+            b->oom = true;
+            break;
         }
+        for (size_t d = 0; d < s->n_docs; d++)
+            px_buf_puts(b, in[d] ? "<td class=\"y\">✓</td>" : "<td></td>");
+        free(in);
         px_buf_puts(b, "</tr>\n");
         px__report_flush(s, b);
     }

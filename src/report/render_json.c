@@ -494,9 +494,13 @@ static void json_coverage(const px_story *s, px_json *j)
         px_json_str(j, g ? g->text : fs[k].text);
         px_json_key(j, "documents");
         px_json_array_begin(j);
-        for (size_t d = 0; d < s->n_docs; d++)
-            if (g ? px__quote_in_doc(g, d) : px__fact_in_doc(&fs[k], d))
+        bool *in = px__carriers(s, g ? NULL : &fs[k], g);
+        if (!in)
+            j->out->oom = true;
+        for (size_t d = 0; in && d < s->n_docs; d++)
+            if (in[d])
                 doc_ref(j, s, d);
+        free(in);
         px_json_array_end(j);
         px_json_object_end(j);
     }

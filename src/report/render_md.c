@@ -426,8 +426,14 @@ static void md_coverage(const px_story *s, px_buf *b, const char *title)
         px_buf_puts(b, k < cf ? "| fact: " : "| quote: ");
         md_cut(b, g ? g->text : fs[k].text, 70);
         px_buf_puts(b, " | ");
+        bool *in = px__carriers(s, g ? NULL : &fs[k], g);
+        if (!in) {
+            b->oom = true;
+            break;
+        }
         for (size_t d = 0; d < s->n_docs; d++)
-            px_buf_puts(b, (g ? px__quote_in_doc(g, d) : px__fact_in_doc(&fs[k], d)) ? "✓ | " : "  | ");
+            px_buf_puts(b, in[d] ? "✓ | " : "  | ");
+        free(in);
         px_buf_putc(b, '\n');
         px__report_flush(s, b);
     }

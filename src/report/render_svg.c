@@ -57,11 +57,6 @@ typedef struct cov_row {
     const px_quote_group *quote;
 } cov_row;
 
-static bool row_in_doc(const cov_row *r, size_t d)
-{
-    return r->fact ? px__fact_in_doc(r->fact, d) : px__quote_in_doc(r->quote, d);
-}
-
 void px__svg_coverage(const px_story *s, px_buf *b)
 {
     static const char *const fill[] = {"#2e7d32", "#1a56a8", "#d9822b"};
@@ -126,13 +121,17 @@ void px__svg_coverage(const px_story *s, px_buf *b)
         esc_cut(b, row->text, LABEL_CHARS);
         px_buf_puts(b, "</text>");
         bool *on = px__calloc(drawn, sizeof(bool));
-        if (!on) {
+        bool *in = px__carriers(s, row->fact, row->quote);
+        if (!on || !in) {
+            free(on);
+            free(in);
             b->oom = true;
             break;
         }
         for (size_t d = 0; d < s->n_docs; d++)
-            if (col_of[d] < drawn && !on[col_of[d]] && row_in_doc(row, d))
+            if (col_of[d] < drawn && in[d])
                 on[col_of[d]] = true;
+        free(in);
         for (size_t c = 0; c < drawn; c++) {
             px_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"2\" fill=\"%s\" "
                              "stroke=\"%s\"><title>",

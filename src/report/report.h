@@ -170,8 +170,8 @@ size_t px__cite_docs(const px_story *s, const px_cite *c, size_t n, bool by_outl
 /* For each citation, how many before it cite the same document
  * (*rank; caller frees). Returns 0 or PX_ENOMEM. */
 int px__cite_rank(const px_cite *c, size_t n, size_t **rank);
-/* True when document doc carries fact f / quote group q. */
-bool px__fact_in_doc(const px_fact *f, size_t doc);
-bool px__quote_in_doc(const px_quote_group *q, size_t doc);
+/* Which documents carry fact f (or, when f is NULL, quote group q): an
+ * array of n_docs flags, caller frees; NULL when out of memory. */
+bool *px__carriers(const px_story *s, const px_fact *f, const px_quote_group *q);
 
 #endif /* PX_REPORT_H */

@@ -687,20 +687,18 @@ int px__cite_rank(const px_cite *c, size_t n, size_t **rank)
     return 0;
 }
 
-bool px__fact_in_doc(const px_fact *f, size_t doc)
+bool *px__carriers(const px_story *s, const px_fact *f, const px_quote_group *q)
 {
-    for (size_t i = 0; i < f->n_cites; i++)
-        if (f->cites[i].doc == doc)
-            return true;
-    return false;
-}
-
-bool px__quote_in_doc(const px_quote_group *q, size_t doc)
-{
-    for (size_t i = 0; i < q->n_occurrences; i++)
-        if (q->occurrences[i].doc == doc)
-            return true;
-    return false;
+    bool *in = px__calloc(s->n_docs ? s->n_docs : 1, sizeof(bool));
+    if (!in)
+        return NULL;
+    if (f)
+        for (size_t i = 0; i < f->n_cites; i++)
+            in[f->cites[i].doc] = true;
+    else
+        for (size_t i = 0; i < q->n_occurrences; i++)
+            in[q->occurrences[i].doc] = true;
+    return in;
 }
 
 /* ---- several stories in one input ---- */
