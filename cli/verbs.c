@@ -187,7 +187,10 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
          "INPUT..."},
         "Finds who said what: one record per attribution with doc, start, end, text (the "
         "content), kind (direct, partial, indirect, embedded), speaker (the resolved "
-        "name, or null), speaker_text/speaker_start/speaker_end (the span as written), "
+        "name, or null), speaker_id (the same for one person in every input of the run: "
+        "the key of the surname, as in \"zelenski\" for Zelensky and Volodymyr "
+        "Zelenskyy; a second person with that surname gets the first name too, "
+        "\"trump-melania\"), speaker_text/speaker_start/speaker_end (the span as written), "
         "cue/cue_start/cue_end, parts (each quoted segment, quotation marks excluded), "
         "span_start/span_end and sentence. Offsets are Unicode code point offsets into "
         "the original text, end exclusive. start..end is the content without quotation "
@@ -213,7 +216,12 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
         "through the article's earlier mentions: pronouns to the subject before them, "
         "roles (\"the Ukrainian president\") to the person who carried that title, "
         "surnames and titles (\"Mr Macron\", \"Sir Keir\") to the fullest name the "
-        "article gives.",
+        "article gives. A speaker is a person or an organisation the article names: the "
+        "head of the source's noun phrase (\"Biden administration officials\" name no "
+        "one), never a word that opens the sentence, a Title Case headline's common word, "
+        "an acronym the article neither spells out nor makes the subject of a reporting "
+        "verb, a label before a colon that it never names elsewhere, nor a place a "
+        "pronoun would point to.",
         jsonl_text, quotes_options, 0,
         "parallax quotes --format text examples/story  # a table: offsets, kind, speaker, cue, content",
     },

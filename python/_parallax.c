@@ -283,18 +283,28 @@ static void run(job *j)
         goto done;
     switch (j->verb) {
     case V_READ:
-    case V_QUOTES:
+    case V_QUOTES: {
+        px_speakers *sp = NULL; /* one id per person across the run, as the CLI */
+        if (j->verb == V_QUOTES && (rc = px_speakers_new(&sp))) {
+            fail(j, rc);
+            break;
+        }
         while ((rc = px_reader_next(r, &doc)) == 1) {
             if (j->verb == V_READ)
                 fail(j, px_doc_write_jsonl(j->out, doc));
-            else
-                fail(j, px_quotes_write(j->out, doc, PX_QUOTES_JSONL,
-                                        j->polnear_spans ? PX_QUOTES_POLNEAR_SPANS : 0u));
+            else {
+                fail(j, px_speakers_assign(sp, doc));
+                if (!j->status)
+                    fail(j, px_quotes_write(j->out, doc, PX_QUOTES_JSONL,
+                                            j->polnear_spans ? PX_QUOTES_POLNEAR_SPANS : 0u));
+            }
             px_doc_free(doc);
             if (j->status)
                 break;
         }
+        px_speakers_free(sp);
         break;
+    }
     case V_DATES: {
         bool buffering = j->story != 2;
         while ((rc = px_reader_next(r, &doc)) == 1) {

@@ -545,6 +545,7 @@ typedef struct qitem {
     size_t input;
     size_t doc;
     ptrdiff_t speaker;
+    const char *speaker_id;
     px__qword *w; /* words (malloc'd array, the vec's) */
     size_t n;
     char *text;   /* parts joined by " … " */
@@ -593,8 +594,13 @@ static void qunion(size_t *p, size_t a, size_t b)
         p[a < b ? b : a] = a < b ? a : b;
 }
 
+/* May two quotations be one statement: no speaker known on one side,
+ * or the same entity, or the same identity ("Forbes" is not Zelensky,
+ * even when neither is an entity of the story)? */
 static bool speakers_agree(const qitem *a, const qitem *b)
 {
+    if (a->speaker_id && b->speaker_id)
+        return !strcmp(a->speaker_id, b->speaker_id);
     return a->speaker < 0 || b->speaker < 0 || a->speaker == b->speaker;
 }
 
@@ -683,6 +689,53 @@ static int most_named_speaker(const qitem *items, const size_t *item_of, size_t 
     }
     free(pairs);
     *out = best;
+    return 0;
+}
+
+typedef struct id_pos {
+    const char *id;
+    size_t pos;
+    bool eligible; /* its occurrence names the group's speaker (or any, when none) */
+} id_pos;
+
+static int cmp_id_pos(const void *a, const void *b)
+{
+    const id_pos *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* *out: the speaker identity the most occurrences carry, of those whose
+ * occurrence names the group's speaker (every one when speaker < 0); of
+ * as many, the first; NULL when none carries one. By sorting: a group of
+ * thousands of copies counts each identity once. */
+static int most_common_speaker_id(const qitem *items, const size_t *item_of, size_t n, ptrdiff_t speaker,
+                                  const char **out)
+{
+    *out = NULL;
+    id_pos *v = px__malloc((n ? n : 1) * sizeof(id_pos));
+    if (!v)
+        return PX_ENOMEM;
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++) {
+        const qitem *it = &items[item_of[k]];
+        if (it->speaker_id)
+            v[m++] = (id_pos){it->speaker_id, k, speaker < 0 || it->speaker == speaker};
+    }
+    px__sort(v, m, sizeof(id_pos), cmp_id_pos);
+    size_t best = 0, best_pos = SIZE_MAX;
+    for (size_t a = 0, b; a < m; a = b) {
+        size_t first = SIZE_MAX;
+        for (b = a; b < m && !strcmp(v[b].id, v[a].id); b++)
+            if (v[b].eligible && v[b].pos < first)
+                first = v[b].pos;
+        if (first != SIZE_MAX && (b - a > best || (b - a == best && first < best_pos))) {
+            best = b - a;
+            best_pos = first;
+            *out = v[a].id;
+        }
+    }
+    free(v);
     return 0;
 }
 
@@ -823,6 +876,11 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
     for (size_t k = 0; k < n_members && !g->speaker_name; k++)
         if (inputs[occ[k].input].speaker_name)
             g->speaker_name = inputs[occ[k].input].speaker_name;
+    /* its identity: the chosen entity's, else the one most occurrences carry */
+    if (most_common_speaker_id(items, item_of, n_members, g->speaker, &g->speaker_id)) {
+        free(item_of);
+        return PX_ENOMEM;
+    }
     /* outlets */
     size_t n_out;
     if (count_outlets(c, occ, n_members, &n_out)) {
@@ -1010,6 +1068,7 @@ int px__compare_quotes(px_compare *c, const px_quote_input *inputs, size_t n_inp
         it->input = q;
         it->doc = in->doc;
         it->speaker = in->speaker;
+        it->speaker_id = in->speaker_id;
         it->w = w.v;
         it->n = w.n;
         it->text = px_arena_strndup(&c->arena, tb.ptr, tb.len);

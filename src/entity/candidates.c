@@ -102,6 +102,11 @@ static const char *const prepositions[] = {
     "across", "around", "at", "between", "from", "in", "into", "near", "outside", "toward",
     "towards", "via", NULL};
 
+bool px__org_word(const char *w, size_t len)
+{
+    return WORD_IN(org_words, w, len);
+}
+
 bool px__entity_lists_sorted(void)
 {
     static const struct {
@@ -201,25 +206,6 @@ static bool block_skipped(px_block_kind k)
     return k == PX_BLOCK_BOILERPLATE || k == PX_BLOCK_META || k == PX_BLOCK_SIGNATURE;
 }
 
-/* Headlines in Title Case capitalise every word: names cannot be told
- * from words there. */
-static bool title_case_sentence(const px_doc *d, const px_sentence *s)
-{
-    px_block_kind bk = d->blocks[s->block].kind;
-    if (bk != PX_BLOCK_HEADLINE && bk != PX_BLOCK_HEADING && bk != PX_BLOCK_STANDFIRST)
-        return false;
-    size_t words = 0, caps = 0;
-    for (size_t t = s->first_token; t < s->first_token + s->n_tokens; t++) {
-        const px_token *k = &d->toks[t];
-        if (!tok_is_word(k) || k->end - k->start < 4)
-            continue;
-        words++;
-        if (k->flags & PX_TF_CAP)
-            caps++;
-    }
-    return words >= 4 && caps * 10 >= words * 7;
-}
-
 static char *arena_copy(finder *f, const char *s, size_t len)
 {
     return px_arena_strndup(&f->e->arena, s, len);
@@ -238,7 +224,7 @@ static void collect_case_sets(finder *f)
         const px_doc *d = f->docs[di];
         for (size_t si = 0; si < d->n_sents; si++) {
             const px_sentence *s = &d->sents[si];
-            if (block_skipped(d->blocks[s->block].kind) || title_case_sentence(d, s))
+            if (block_skipped(d->blocks[s->block].kind) || px__title_case_sentence(d, s))
                 continue;
             bool first = true;
             for (size_t t = s->first_token; t < s->first_token + s->n_tokens; t++) {
@@ -870,7 +856,7 @@ static int find_candidates(finder *f)
         const px_doc *d = f->docs[di];
         for (size_t si = 0; si < d->n_sents; si++) {
             const px_sentence *s = &d->sents[si];
-            if (block_skipped(d->blocks[s->block].kind) || title_case_sentence(d, s))
+            if (block_skipped(d->blocks[s->block].kind) || px__title_case_sentence(d, s))
                 continue;
             size_t end = s->first_token + s->n_tokens;
             size_t t = s->first_token;

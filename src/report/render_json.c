@@ -257,6 +257,8 @@ static void json_quotes(const px_story *s, px_json *j)
         px_json_object_begin(j);
         px_json_key(j, "speaker");
         px_json_str(j, g->speaker_name);
+        px_json_key(j, "speaker_id");
+        px_json_str(j, g->speaker_id);
         px_json_key(j, "text");
         px_json_str(j, g->text);
         px_json_key(j, "fullest");
@@ -372,6 +374,8 @@ static void json_entities(const px_story *s, px_json *j)
         px_json_object_begin(j);
         px_json_key(j, "name");
         px_json_str(j, en->name);
+        px_json_key(j, "id");
+        px_json_str(j, px_story_entity_id(s, e));
         px_json_key(j, "type");
         px_json_str(j, px_entity_type_name(en->type));
         px_json_key(j, "place");
