@@ -37,9 +37,10 @@ bool px_buf_grow(px_buf *b, size_t extra)
     size_t need = b->len + extra + 1;
     if (need <= b->cap)
         return true;
-    size_t cap = b->cap ? b->cap : 64;
-    while (cap < need)
-        cap = cap + cap / 2 + 8;
+    /* by half at least; a large reservation exactly (see px__vec_reserve) */
+    size_t cap = b->cap ? b->cap + b->cap / 2 + 8 : 64;
+    if (cap < need)
+        cap = need;
     char *p = b->cap ? realloc(b->ptr, cap) : malloc(cap);
     if (!p) {
         b->oom = true;
