@@ -284,8 +284,8 @@ int px_dates_anchor_story(px_doc *const *docs, size_t n)
 {
     if (!docs || !n)
         return PX_OK;
-    long *pub = calloc(n, sizeof(long)), *inferred = calloc(n, sizeof(long));
-    bool *has = calloc(n, sizeof(bool));
+    long *pub = px__calloc(n, sizeof(long)), *inferred = px__calloc(n, sizeof(long));
+    bool *has = px__calloc(n, sizeof(bool));
     int rc = PX_ENOMEM;
     if (!pub || !inferred || !has)
         goto done;

@@ -75,11 +75,14 @@ static void name_key(px_buf *out, const char *s, size_t len, bool loose)
         }
         return;
     }
-    utf8proc_uint8_t *folded = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
-                                      &folded, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
-                                                   UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
-    const char *p = n >= 0 ? (const char *)folded : s;
+    char *folded = NULL;
+    ptrdiff_t n = px__utf8_map(s, len, &folded, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+                                                     UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    if (n == UTF8PROC_ERROR_NOMEM) {
+        out->oom = true;
+        return;
+    }
+    const char *p = n >= 0 ? folded : s;
     size_t plen = n >= 0 ? (size_t)n : len;
     size_t base = out->len;
     char last = 0;

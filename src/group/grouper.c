@@ -120,7 +120,7 @@ int px__grouper_new_ex(px_grouper **out, const px_group_options *opt, px_group_f
                        px__group_feat_fn ffn, void *ud)
 {
     *out = NULL;
-    px_grouper *g = calloc(1, sizeof *g);
+    px_grouper *g = px__calloc(1, sizeof *g);
     if (!g)
         return PX_ENOMEM;
     px__group_defaults(opt, &g->opt);
@@ -135,7 +135,7 @@ int px__grouper_new_ex(px_grouper **out, const px_group_options *opt, px_group_f
     }
     int threads = g->opt.threads > 0 ? g->opt.threads : n_cores();
     if (threads > 1) {
-        g->queue = malloc(QUEUE_CAP * sizeof *g->queue);
+        g->queue = px__malloc(QUEUE_CAP * sizeof *g->queue);
         g->main_ctx = px__feat_ctx_new(g->opt.num_perm, g->opt.shingle, PX_GROUP_SEED);
         if (!g->queue || !g->main_ctx) {
             px_grouper_free(g);
@@ -289,7 +289,7 @@ int px_group_docs(px_doc *const *docs, size_t n, const px_group_options *opt, si
         return PX_EUSAGE;
     px_group_options o;
     px__group_defaults(opt, &o);
-    px_group_feat *feats = calloc(n ? n : 1, sizeof *feats);
+    px_group_feat *feats = px__calloc(n ? n : 1, sizeof *feats);
     px_group_index *ix = px__index_new(&o);
     int rc = PX_OK;
     if (!feats || !ix) {

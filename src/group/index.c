@@ -128,7 +128,7 @@ void px__group_defaults(const px_group_options *in, px_group_options *out)
 
 px_group_index *px__index_new(const px_group_options *opt)
 {
-    px_group_index *ix = calloc(1, sizeof *ix);
+    px_group_index *ix = px__calloc(1, sizeof *ix);
     if (!ix)
         return NULL;
     px__group_defaults(opt, &ix->opt);
@@ -471,7 +471,7 @@ static double cohesion_factor(double cos, const story *s)
 static int story_add_vector(story *s, const px_term *d, size_t nd, int32_t day)
 {
     /* merge d (sorted by key) into s->v */
-    px_term *m = malloc((s->n + nd + 1) * sizeof *m);
+    px_term *m = px__malloc((s->n + nd + 1) * sizeof *m);
     if (!m)
         return PX_ENOMEM;
     size_t i = 0, j = 0, k = 0;
@@ -712,7 +712,7 @@ int px__index_assign(px_group_index *ix, px_group_feat *f, px_group_assign *out)
     if ((rc = doc_vector(ix, f, true)))
         return rc;
     size_t nd = ix->vec.n;
-    px_term *sorted = malloc((nd ? nd : 1) * sizeof *sorted);
+    px_term *sorted = px__malloc((nd ? nd : 1) * sizeof *sorted);
     if (!sorted)
         return PX_ENOMEM;
     if (nd)
@@ -789,7 +789,7 @@ int px__index_load_story(px_group_index *ix, size_t st, const px_term *c, size_t
     }
     story *s = &ix->stories.v[st];
     free(s->v);
-    s->v = malloc((n ? n : 1) * sizeof *s->v);
+    s->v = px__malloc((n ? n : 1) * sizeof *s->v);
     if (!s->v)
         return PX_ENOMEM;
     if (n) {
@@ -805,7 +805,7 @@ int px__index_load_story(px_group_index *ix, size_t st, const px_term *c, size_t
     s->day_min = day_min;
     s->day_max = day_max;
     /* postings from the story's strongest terms */
-    px_term *byw = malloc((n ? n : 1) * sizeof *byw);
+    px_term *byw = px__malloc((n ? n : 1) * sizeof *byw);
     if (!byw)
         return PX_ENOMEM;
     if (n) {

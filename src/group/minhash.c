@@ -37,8 +37,8 @@ void px__u64map_release(px_u64map *m)
 static bool map_grow(px_u64map *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 64;
-    uint64_t *keys = calloc(cap, sizeof *keys);
-    uint32_t *vals = malloc(cap * sizeof *vals);
+    uint64_t *keys = px__calloc(cap, sizeof *keys);
+    uint32_t *vals = px__malloc(cap * sizeof *vals);
     if (!keys || !vals) {
         free(keys);
         free(vals);

@@ -1356,7 +1356,7 @@ static bool quote_tag_sentence(const ctx *c, uint32_t a, uint32_t b)
 static int build_units(ctx *c)
 {
     px_doc *d = c->doc;
-    c->units = malloc((d->n_sents + c->qs.n + 1) * sizeof(*c->units));
+    c->units = px__malloc((d->n_sents + c->qs.n + 1) * sizeof(*c->units));
     if (!c->units)
         return PX_ENOMEM;
     size_t n = 0;
@@ -5298,14 +5298,14 @@ int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
     c.doc = doc;
     c.t = doc->toks;
     c.text = doc->text;
-    c.lex = calloc(doc->n_toks + 1, sizeof(*c.lex));
-    c.cues = calloc(doc->n_toks + 1, 1);
+    c.lex = px__calloc(doc->n_toks + 1, sizeof(*c.lex));
+    c.cues = px__calloc(doc->n_toks + 1, 1);
     int rc = PX_ENOMEM;
     if (!c.lex || !c.cues)
         goto done;
     if ((rc = px__quote_scan(doc, &c.qs)))
         goto done;
-    c.title = calloc(c.qs.n + 1, 1);
+    c.title = px__calloc(c.qs.n + 1, 1);
     if (!c.title) {
         rc = PX_ENOMEM;
         goto done;

@@ -52,7 +52,7 @@ char *px__fold_name(const char *s, size_t len)
     while (k < len && !(s[k] & 0x80))
         k++;
     if (k == len) {
-        char *o = malloc(len + 1), *w = o;
+        char *o = px__malloc(len + 1), *w = o;
         if (!o)
             return NULL;
         for (size_t i = 0; i < len; i++)
@@ -61,17 +61,15 @@ char *px__fold_name(const char *s, size_t len)
         *w = 0;
         return o;
     }
-    utf8proc_uint8_t *out = NULL;
-    utf8proc_ssize_t r =
-        utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
-                     UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-                         UTF8PROC_COMPOSE);
-    if (r < 0) {
-        free(out);
+    char *out = NULL;
+    ptrdiff_t r = px__utf8_map(s, len, &out,
+                               UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPOSE);
+    if (r == UTF8PROC_ERROR_NOMEM)
+        return NULL;
+    if (r < 0)
         return px__strndup(s, len);
-    }
     /* "u.s." -> "us" */
-    char *o = (char *)out, *w = o;
+    char *o = out, *w = o;
     for (char *p = o; *p; p++)
         if (*p != '.')
             *w++ = *p;
@@ -194,7 +192,7 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, const uint32_t *l
 {
     memset(m, 0, sizeof(*m));
     size_t n = doc->n_toks;
-    m->tok_mention = malloc((n + 1) * sizeof(*m->tok_mention));
+    m->tok_mention = px__malloc((n + 1) * sizeof(*m->tok_mention));
     if (!m->tok_mention)
         return PX_ENOMEM;
     for (size_t i = 0; i < n; i++)

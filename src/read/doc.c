@@ -106,7 +106,7 @@ int px__doc_build(px_doc **out, const char *bytes, size_t len, const px_doc_meta
                   int structure, px_diag_fn on_diag, void *ud, size_t line_for_diag)
 {
     *out = NULL;
-    px_doc *doc = calloc(1, sizeof(*doc));
+    px_doc *doc = px__calloc(1, sizeof(*doc));
     if (!doc)
         return PX_ENOMEM;
     px_arena_init(&doc->arena, 16 * 1024);

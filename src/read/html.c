@@ -9,6 +9,7 @@
  */
 #include <ctype.h>
 #include <gumbo.h>
+#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -326,19 +327,82 @@ static bool survey(const GumboNode *root, page *pg)
     return ok;
 }
 
+/* gumbo uses what its allocator returns without checking it. Every block
+ * it takes from px__malloc is kept on a list; when one cannot be had,
+ * the parse is abandoned with longjmp (gumbo holds nothing but memory)
+ * and the list is freed: out of memory is PX_ENOMEM, not a crash. */
+typedef union gumbo_block {
+    struct {
+        union gumbo_block *prev, *next;
+    } link;
+    max_align_t align; /* keeps what follows the header aligned */
+} gumbo_block;
+
+typedef struct gumbo_mem {
+    gumbo_block head; /* circular list of the blocks gumbo holds */
+    jmp_buf fail;
+} gumbo_mem;
+
+static void *gumbo_alloc(void *ud, size_t n)
+{
+    gumbo_mem *m = ud;
+    gumbo_block *b = n < SIZE_MAX - sizeof(*b) ? px__malloc(sizeof(*b) + n) : NULL;
+    if (!b)
+        longjmp(m->fail, 1);
+    b->link.prev = &m->head;
+    b->link.next = m->head.link.next;
+    m->head.link.next->link.prev = b;
+    m->head.link.next = b;
+    return b + 1;
+}
+
+static void gumbo_dealloc(void *ud, void *p)
+{
+    PX_UNUSED(ud);
+    if (!p)
+        return;
+    gumbo_block *b = (gumbo_block *)p - 1;
+    b->link.prev->link.next = b->link.next;
+    b->link.next->link.prev = b->link.prev;
+    free(b);
+}
+
+static void gumbo_free_all(gumbo_mem *m)
+{
+    while (m->head.link.next != &m->head)
+        gumbo_dealloc(m, m->head.link.next + 1);
+}
+
+/* NULL when memory ran out (everything gumbo took is freed). */
+static GumboOutput *gumbo_parse_tracked(gumbo_mem *m, const GumboOptions *opts,
+                                        const char *html, size_t len)
+{
+    m->head.link.prev = m->head.link.next = &m->head;
+    if (setjmp(m->fail)) {
+        gumbo_free_all(m);
+        return NULL;
+    }
+    return gumbo_parse_with_options(opts, html, len);
+}
+
 int px__html_extract(const char *html, size_t len, px_buf *text, char **title, char **source,
                      char **date, char **url, char **standfirst)
 {
     *title = *source = *date = *url = *standfirst = NULL;
+    gumbo_mem mem;
     GumboOptions opts = kGumboDefaultOptions;
     opts.max_errors = 100;
-    GumboOutput *out = gumbo_parse_with_options(&opts, html, len);
+    opts.allocator = gumbo_alloc;
+    opts.deallocator = gumbo_dealloc;
+    opts.userdata = &mem;
+    GumboOutput *out = gumbo_parse_tracked(&mem, &opts, html, len);
     if (!out)
         return PX_ENOMEM;
     page pg;
     memset(&pg, 0, sizeof(pg));
     if (!survey(out->root, &pg)) {
-        gumbo_destroy_output(&kGumboDefaultOptions, out);
+        gumbo_destroy_output(&opts, out);
+        gumbo_free_all(&mem);
         return PX_ENOMEM;
     }
 
@@ -381,6 +445,7 @@ int px__html_extract(const char *html, size_t len, px_buf *text, char **title, c
         *date = px__strdup(pg.time_dt);
     if (pg.url)
         *url = px__strdup(pg.url);
-    gumbo_destroy_output(&kGumboDefaultOptions, out);
+    gumbo_destroy_output(&opts, out);
+    gumbo_free_all(&mem);
     return text->oom ? PX_ENOMEM : PX_OK;
 }

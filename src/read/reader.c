@@ -78,7 +78,7 @@ static void forward_diag(void *ud, const px_diag *d)
 
 int px_reader_new(px_reader **out, const px_read_options *opt)
 {
-    px_reader *r = calloc(1, sizeof(*r));
+    px_reader *r = px__calloc(1, sizeof(*r));
     if (!r)
         return PX_ENOMEM;
     if (opt)
@@ -117,7 +117,7 @@ static bool ids_insert(px_reader *r, uint64_t h, bool *nomem)
         h = 1;
     if (2 * (r->ids_n + 1) > r->ids_cap) {
         size_t cap = r->ids_cap ? 2 * r->ids_cap : 1024;
-        uint64_t *t = calloc(cap, sizeof(uint64_t));
+        uint64_t *t = px__calloc(cap, sizeof(uint64_t));
         if (!t) {
             *nomem = true;
             return true;
@@ -651,7 +651,7 @@ int px_reader_next(px_reader *r, px_doc **out)
             /* large reads: a 4 KB stdio buffer is a system call every
              * two articles (glibc ignores the size without a buffer) */
             if (r->jf != stdin && !r->jbuf)
-                r->jbuf = malloc(JSONL_BUFFER);
+                r->jbuf = px__malloc(JSONL_BUFFER);
             if (r->jf != stdin && r->jbuf)
                 setvbuf(r->jf, r->jbuf, _IOFBF, JSONL_BUFFER);
             r->jpath = path;

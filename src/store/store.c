@@ -86,7 +86,7 @@ static uint64_t id_hash(const char *id)
 
 static void *pack_terms(const px_term *t, size_t n, int *len)
 {
-    unsigned char *b = malloc(n * 12 + 1);
+    unsigned char *b = px__malloc(n * 12 + 1);
     if (!b)
         return NULL;
     for (size_t i = 0; i < n; i++) {
@@ -105,7 +105,7 @@ static void *pack_terms(const px_term *t, size_t n, int *len)
 static px_term *unpack_terms(const unsigned char *b, int len, size_t *n)
 {
     *n = len > 0 ? (size_t)len / 12 : 0;
-    px_term *t = malloc((*n ? *n : 1) * sizeof *t);
+    px_term *t = px__malloc((*n ? *n : 1) * sizeof *t);
     if (!t)
         return NULL;
     for (size_t i = 0; i < *n; i++) {
@@ -123,7 +123,7 @@ static px_term *unpack_terms(const unsigned char *b, int len, size_t *n)
 
 static void *pack_sig(const uint32_t *sig, int np, int *len)
 {
-    unsigned char *b = malloc((size_t)np * 4 + 1);
+    unsigned char *b = px__malloc((size_t)np * 4 + 1);
     if (!b)
         return NULL;
     for (int i = 0; i < np; i++)
@@ -137,7 +137,7 @@ static uint32_t *unpack_sig(const unsigned char *b, int len, int np)
 {
     if (len != np * 4 || (np && !b))
         return NULL;
-    uint32_t *sig = malloc((size_t)(np ? np : 1) * sizeof *sig);
+    uint32_t *sig = px__malloc((size_t)(np ? np : 1) * sizeof *sig);
     if (!sig)
         return NULL;
     for (int i = 0; i < np; i++)
@@ -421,7 +421,7 @@ int px_store_open(px_store **out, const char *path, const px_group_options *opt)
     if (!out)
         return PX_EUSAGE;
     *out = NULL;
-    px_store *s = calloc(1, sizeof *s);
+    px_store *s = px__calloc(1, sizeof *s);
     if (!s)
         return PX_ENOMEM;
     *out = s;
@@ -603,7 +603,7 @@ static int walk_articles(px_store *s, int64_t story, bool one,
         int ls;
         while ((ls = sqlite3_step(s->get_links)) == SQLITE_ROW) {
             const char *id = (const char *)sqlite3_column_text(s->get_links, 0);
-            char *copy = id ? strdup(id) : NULL;
+            char *copy = id ? px__strdup(id) : NULL;
             if (!copy || !PX_VEC_PUSH(near, copy)) {
                 free(copy);
                 rc = PX_ENOMEM;

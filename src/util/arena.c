@@ -58,7 +58,7 @@ void *px_arena_alloc(px_arena *a, size_t n)
     px_arena_block *b = a->head;
     if (!b || b->size - b->used < n) {
         size_t size = n > a->block_size ? n : a->block_size;
-        b = malloc(sizeof(*b) + size);
+        b = px__malloc(sizeof(*b) + size);
         if (!b)
             return NULL;
         b->size = size;

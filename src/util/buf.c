@@ -40,7 +40,7 @@ bool px_buf_grow(px_buf *b, size_t extra)
     size_t cap = b->cap ? b->cap : 64;
     while (cap < need)
         cap = cap + cap / 2 + 8;
-    char *p = b->cap ? realloc(b->ptr, cap) : malloc(cap);
+    char *p = b->cap ? px__realloc(b->ptr, cap) : px__malloc(cap);
     if (!p) {
         b->oom = true;
         return false;

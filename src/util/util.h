@@ -35,6 +35,26 @@ void *px__realloc(void *p, size_t n);
 void *px__reallocarray(void *p, size_t nmemb, size_t size);
 char *px__strdup(const char *s);
 char *px__strndup(const char *s, size_t n);
+/* utf8proc_map through px__malloc: *out (caller frees, NUL-terminated,
+ * NULL on error); returns its length or a negative utf8proc error,
+ * UTF8PROC_ERROR_NOMEM (-1) when memory ran out. */
+ptrdiff_t px__utf8_map(const char *s, size_t len, char **out, int options);
+
+#ifdef PX_ALLOC_TEST
+/* Test builds only (cmake -DPX_ALLOC_TEST=ON): the nth allocation from
+ * now fails (1: the next one), and every one after it when fail_after is
+ * set; n = 0 disarms. Also resets the counters below. */
+void px__alloc_fail_at(long n, bool fail_after);
+/* Allocations seen and failures injected since px__alloc_fail_at(). */
+long px__alloc_count(void);
+long px__alloc_failures(void);
+/* fn (NULL: none) is called at the first injected failure: a test can
+ * print the stack there. */
+void px__alloc_on_fail(void (*fn)(void));
+/* Routes jansson's and SQLite's allocations through px__malloc; call
+ * before anything else uses SQLite. */
+int px__alloc_test_install(void);
+#endif
 
 /* ---- px_buf: owning, growable, always NUL-terminated; ptr never NULL. -- */
 typedef struct px_buf {
