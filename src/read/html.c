@@ -209,9 +209,10 @@ typedef struct page {
     const char *og_title, *site, *published, *url, *time_dt;
     const GumboNode *best; /* the element with the most paragraph text */
     size_t best_score;
+    bool oom; /* a measure of text ran out of memory */
 } page;
 
-static size_t para_text_len(const GumboNode *n)
+static size_t para_text_len(const GumboNode *n, bool *oom)
 {
     size_t total = 0;
     if (n->type != GUMBO_NODE_ELEMENT)
@@ -224,6 +225,7 @@ static size_t para_text_len(const GumboNode *n)
             text_of(c, &t);
             if (t.len > 40)
                 total += t.len;
+            *oom = *oom || t.oom;
             px_buf_release(&t);
         }
     }
@@ -300,7 +302,7 @@ static void survey_node(const GumboNode *n, page *pg, bool *descend)
     }
     if (skipped_tag(e->tag) && e->tag != GUMBO_TAG_HEAD && e->tag != GUMBO_TAG_TIME)
         return;
-    size_t score = para_text_len(n);
+    size_t score = para_text_len(n, &pg->oom);
     if (score > pg->best_score) {
         pg->best_score = score;
         pg->best = n;
@@ -324,7 +326,7 @@ static bool survey(const GumboNode *root, page *pg)
             ok = PX_VEC_PUSH(stack, (const GumboNode *)kids->data[i - 1]);
     }
     PX_VEC_FREE(stack);
-    return ok;
+    return ok && !pg->oom;
 }
 
 /* gumbo uses what its allocator returns without checking it. Every block
@@ -407,8 +409,8 @@ int px__html_extract(const char *html, size_t len, px_buf *text, char **title, c
     }
 
     const GumboNode *root = pg.article ? pg.article : pg.main ? pg.main : pg.best;
-    if (pg.article && pg.best && pg.best_score > 2 * para_text_len(pg.article) &&
-        !para_text_len(pg.article)) {
+    if (pg.article && pg.best && pg.best_score > 2 * para_text_len(pg.article, &pg.oom) &&
+        !para_text_len(pg.article, &pg.oom)) {
         /* an <article> that only wraps the real container */
         root = pg.article;
     }
@@ -422,8 +424,11 @@ int px__html_extract(const char *html, size_t len, px_buf *text, char **title, c
         px_buf_puts(&h, pg.og_title);
     else if (pg.title)
         text_of(pg.title, &h);
+    /* every copy is checked: a title or date lost to a failed
+     * allocation would change the document without a word */
+    bool nomem = pg.oom || h.oom;
     if (h.len) {
-        *title = px__strndup(h.ptr, h.len);
+        nomem = nomem || !(*title = px__strndup(h.ptr, h.len));
         px_buf_put(text, h.ptr, h.len);
         px_buf_putc(text, '\n');
     }
@@ -433,19 +438,23 @@ int px__html_extract(const char *html, size_t len, px_buf *text, char **title, c
     if (pg.standfirst) {
         px_buf sf = PX_BUF_INIT;
         text_of(pg.standfirst, &sf);
+        nomem = nomem || sf.oom;
         if (sf.len)
-            *standfirst = px__strndup(sf.ptr, sf.len);
+            nomem = nomem || !(*standfirst = px__strndup(sf.ptr, sf.len));
         px_buf_release(&sf);
     }
-    if (pg.site)
-        *source = px__strdup(pg.site);
-    if (pg.published)
-        *date = px__strdup(pg.published);
-    else if (pg.time_dt)
-        *date = px__strdup(pg.time_dt);
-    if (pg.url)
-        *url = px__strdup(pg.url);
+    const char *d = pg.published ? pg.published : pg.time_dt;
+    nomem = nomem || (pg.site && !(*source = px__strdup(pg.site))) ||
+            (d && !(*date = px__strdup(d))) || (pg.url && !(*url = px__strdup(pg.url)));
     gumbo_destroy_output(&opts, out);
     gumbo_free_all(&mem);
-    return text->oom ? PX_ENOMEM : PX_OK;
+    if (nomem || text->oom) {
+        char **owned[] = {title, source, date, url, standfirst};
+        for (size_t i = 0; i < PX_ARRAY_LEN(owned); i++) {
+            free(*owned[i]);
+            *owned[i] = NULL;
+        }
+        return PX_ENOMEM;
+    }
+    return PX_OK;
 }
