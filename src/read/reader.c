@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -76,8 +77,34 @@ static void forward_diag(void *ud, const px_diag *d)
         r->opt.on_diag(r->opt.diag_userdata, d);
 }
 
+/* jansson 2.14 does not report every allocation that fails: its lexer
+ * drops the byte it could not save, so a string comes back a character
+ * short or a valid line is called malformed. Its allocator is wrapped,
+ * once, around the functions set before (malloc, or a program's own), so
+ * that a parse during which one failed is known. */
+static json_malloc_t json_prev_malloc;
+static json_free_t json_prev_free;
+static _Thread_local bool json_oom;
+static pthread_once_t json_wrap_once = PTHREAD_ONCE_INIT;
+
+static void *json_malloc_checked(size_t n)
+{
+    void *p = json_prev_malloc(n);
+    if (!p)
+        json_oom = true;
+    return p;
+}
+
+static void json_wrap(void)
+{
+    json_get_alloc_funcs(&json_prev_malloc, &json_prev_free);
+    if (json_prev_malloc && json_prev_free)
+        json_set_alloc_funcs(json_malloc_checked, json_prev_free);
+}
+
 int px_reader_new(px_reader **out, const px_read_options *opt)
 {
+    pthread_once(&json_wrap_once, json_wrap);
     px_reader *r = px__calloc(1, sizeof(*r));
     if (!r)
         return PX_ENOMEM;
@@ -509,9 +536,14 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
                 return PX_ENOMEM;
             }
             json_error_t jerr;
+            json_oom = false;
             obj = json_loadb(fixed.ptr, fixed.len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
                              &jerr);
             px_buf_release(&fixed);
+            if (json_oom || (!obj && json_error_code(&jerr) == json_error_out_of_memory)) {
+                json_decref(obj);
+                return PX_ENOMEM;
+            }
             if (!obj) {
                 diag(r, PX_SEV_ERROR, r->jpath, r->jline, NULL,
                      "malformed JSON at column %d: %s: record skipped", jerr.column, jerr.text);
@@ -541,7 +573,11 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
         }
         if (!id) {
             char *stem = id_from_path(r->jpath);
-            snprintf(idbuf, sizeof(idbuf), "%.40s:%zu", stem ? stem : "stdin", r->jline);
+            if (!stem) {
+                json_decref(obj);
+                return PX_ENOMEM;
+            }
+            snprintf(idbuf, sizeof(idbuf), "%.40s:%zu", stem, r->jline);
             free(stem);
             id = idbuf;
             diag(r, PX_SEV_WARNING, r->jpath, r->jline, id, "record without \"id\": named %s",
