@@ -88,6 +88,8 @@ typedef struct px_arena_block px_arena_block;
 typedef struct px_arena {
     px_arena_block *head;
     size_t block_size;
+    bool oom; /* sticky: an allocation failed (for code that sets many
+                 optional fields and checks once) */
 } px_arena;
 
 void px_arena_init(px_arena *a, size_t block_size);
