@@ -210,6 +210,8 @@ int px__normalize(const char *in, size_t len, px_norm *res)
         goto nomem;
     res->len = o.text.len;
     res->text = px_buf_detach(&o.text);
+    if (!res->text)
+        goto nomem;
     res->map = o.map.v;
     res->n_chars = cpoff;
     return PX_OK;

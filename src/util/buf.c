@@ -116,6 +116,10 @@ void px_buf_truncate(px_buf *b, size_t len)
 
 char *px_buf_detach(px_buf *b)
 {
+    if (b->oom) {
+        px_buf_release(b);
+        return NULL;
+    }
     char *p = b->cap ? b->ptr : px__strdup("");
     px_buf_init(b);
     return p;

@@ -80,7 +80,8 @@ void px_buf_vprintf(px_buf *b, const char *fmt, va_list ap);
 void px_buf_put_cp(px_buf *b, uint32_t cp);
 void px_buf_clear(px_buf *b);
 void px_buf_truncate(px_buf *b, size_t len);
-/* Hands the data to the caller (free()) and resets the buffer. */
+/* Hands the data to the caller (free()) and resets the buffer; NULL
+ * (and the buffer released) when an append failed or memory ran out. */
 char *px_buf_detach(px_buf *b);
 
 /* ---- px_arena: bump allocator; everything goes with one release. ---- */
