@@ -115,8 +115,10 @@ static void put_folded(px_buf *b, const px_doc *doc, size_t a, size_t e)
         if (t->kind != PX_TOK_WORD)
             continue;
         char *f = px__fold_name(doc->text + t->start, t->end - t->start);
-        if (!f)
-            continue;
+        if (!f) {
+            b->oom = true;
+            return;
+        }
         if (b->len && b->ptr[b->len - 1] != '|')
             px_buf_putc(b, ' ');
         px_buf_puts(b, f);
@@ -132,10 +134,11 @@ static int32_t find_entity(px__mentions *m, const char *full, uint64_t hash)
     return -1;
 }
 
-static void add_role(px__entity *e, const char *role)
+/* false when memory ran out (the roles are then unchanged) */
+static bool add_role(px__entity *e, const char *role)
 {
     if (!role[0])
-        return;
+        return true;
     px_buf b = PX_BUF_INIT;
     if (e->roles) {
         /* already there? */
@@ -144,15 +147,19 @@ static void add_role(px__entity *e, const char *role)
             const char *bar = strchr(p, '|');
             size_t l = bar ? (size_t)(bar - p) : strlen(p);
             if (l == rl && !strncmp(p, role, l))
-                return;
+                return true;
             p = bar ? bar + 1 : NULL;
         }
         px_buf_puts(&b, e->roles);
         px_buf_putc(&b, '|');
-        free(e->roles);
     }
     px_buf_puts(&b, role);
-    e->roles = px_buf_detach(&b);
+    char *roles = px_buf_detach(&b);
+    if (!roles)
+        return false;
+    free(e->roles);
+    e->roles = roles;
+    return true;
 }
 
 /* Is the capitalised word at token i, which opens its sentence, a common
@@ -342,7 +349,8 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, const uint32_t *l
                 z--;
             if (z > a) {
                 put_folded(&b, doc, a, z);
-                add_role(e, b.ptr);
+                if (b.oom || !add_role(e, b.ptr))
+                    goto nomem;
                 /* heads of state and government are also "leaders" */
                 const char *heads[] = {" president", " prime minister", " chancellor",
                                        " premier"};
@@ -352,14 +360,16 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, const uint32_t *l
                         px_buf lead = PX_BUF_INIT;
                         px_buf_put(&lead, b.ptr, (size_t)(at - b.ptr));
                         px_buf_puts(&lead, " leader");
-                        add_role(e, lead.ptr);
+                        bool ok = !lead.oom && add_role(e, lead.ptr);
                         px_buf_release(&lead);
+                        if (!ok)
+                            goto nomem;
                     }
                 }
                 /* the bare role noun too: "the president" */
                 const char *sp = strrchr(b.ptr, ' ');
-                if (sp)
-                    add_role(e, sp + 1);
+                if (sp && !add_role(e, sp + 1))
+                    goto nomem;
             }
         }
         /* followed by ", who" or a reporting verb: a person */
