@@ -29,6 +29,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "entity.h"
 
@@ -1514,7 +1515,7 @@ static int group_candidates(finder *f, size_t *parent)
                 px_buf_printf(&kb, "N%s", c->full_key);
                 us_spelling(&kb);
             }
-            keys[i] = px_arena_strndup(&f->e->arena, kb.ptr, kb.len);
+            keys[i] = kb.oom ? NULL : px_arena_strndup(&f->e->arena, kb.ptr, kb.len);
             if (!keys[i]) {
                 rc = PX_ENOMEM;
                 break;
@@ -1957,21 +1958,34 @@ ptrdiff_t px_entities_lookup_near(const px_entities *e, size_t doc, size_t at, c
     const char *w = end;
     while (w > name && w[-1] != ' ')
         w--;
-    px_buf key = PX_BUF_INIT;
+    /* nothing here allocates, so nothing can fail unreported: the keys
+     * of a name are short, and a name too long for them is nobody's */
+    char key_storage[512], k_storage[1024];
+    int32_t folded_cps[256];
+    px_buf key;
+    px_buf_init_fixed(&key, key_storage, sizeof key_storage);
     bool had;
     size_t len = strip_possessive(w, (size_t)(end - w), &had);
     px__name_key(&key, w, len);
-    /* a description as written, else the surname */
-    char *folded = px__casefold(name, strlen(name));
+    /* a description as written, else the surname (as px__casefold) */
+    size_t name_len = strlen(name);
+    ptrdiff_t nf = px__utf8_map_local(name, name_len, folded_cps, PX_ARRAY_LEN(folded_cps),
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    if (nf == PX__UTF8_TOO_LONG || key.oom)
+        return -1;
+    const char *folded = nf >= 0 ? (const char *)folded_cps : name;
     ptrdiff_t best = -1;
     for (int pass = 0; pass < 2 && best < 0; pass++) {
-        px_buf k = PX_BUF_INIT;
+        px_buf k;
+        px_buf_init_fixed(&k, k_storage, sizeof k_storage);
         if (pass == 0) {
             px_buf_putc(&k, 1);
-            px_buf_puts(&k, folded ? folded : "");
+            px_buf_puts(&k, folded);
         } else {
             px_buf_puts(&k, key.ptr);
         }
+        if (k.oom)
+            continue;
         size_t lo = 0, hi = e->n_lookup;
         while (lo < hi) {
             size_t m = lo + (hi - lo) / 2;
@@ -1993,10 +2007,7 @@ ptrdiff_t px_entities_lookup_near(const px_entities *e, size_t doc, size_t at, c
                 best = (ptrdiff_t)x->entity;
             }
         }
-        px_buf_release(&k);
     }
-    free(folded);
-    px_buf_release(&key);
     return best;
 }
 
@@ -2026,8 +2037,8 @@ static int build_lookup(px_entities *e)
             px_buf_clear(&k);
             px_buf_putc(&k, 1);
             px_buf_puts(&k, f ? f : "");
+            key = f && !k.oom ? px_arena_strndup(&e->arena, k.ptr, k.len) : NULL;
             free(f);
-            key = px_arena_strndup(&e->arena, k.ptr, k.len);
         }
         if (!key) {
             px_buf_release(&k);

@@ -209,3 +209,18 @@ ptrdiff_t px__utf8_map(const char *s, size_t len, char **out, int options)
     *out = (char *)buf;
     return n;
 }
+
+ptrdiff_t px__utf8_map_local(const char *s, size_t len, int32_t *buf, size_t cap, int options)
+{
+    if (!cap)
+        return PX__UTF8_TOO_LONG;
+    /* room for the NUL utf8proc_reencode writes after the last byte */
+    utf8proc_ssize_t n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+                                            buf, (utf8proc_ssize_t)(cap - 1),
+                                            (utf8proc_option_t)options);
+    if (n < 0)
+        return n;
+    if ((size_t)n > cap - 1)
+        return PX__UTF8_TOO_LONG;
+    return utf8proc_reencode(buf, n, (utf8proc_option_t)options);
+}

@@ -17,11 +17,22 @@ void px_buf_init(px_buf *b)
     b->len = 0;
     b->cap = 0;
     b->oom = false;
+    b->fixed = false;
+}
+
+void px_buf_init_fixed(px_buf *b, char *storage, size_t size)
+{
+    b->ptr = storage;
+    b->ptr[0] = '\0';
+    b->len = 0;
+    b->cap = size;
+    b->oom = false;
+    b->fixed = true;
 }
 
 void px_buf_release(px_buf *b)
 {
-    if (b->cap)
+    if (b->cap && !b->fixed)
         free(b->ptr);
     px_buf_init(b);
 }
@@ -37,6 +48,10 @@ bool px_buf_grow(px_buf *b, size_t extra)
     size_t need = b->len + extra + 1;
     if (need <= b->cap)
         return true;
+    if (b->fixed) {
+        b->oom = true;
+        return false;
+    }
     size_t cap = b->cap ? b->cap : 64;
     while (cap < need)
         cap = cap + cap / 2 + 8;
@@ -120,7 +135,7 @@ char *px_buf_detach(px_buf *b)
         px_buf_release(b);
         return NULL;
     }
-    char *p = b->cap ? b->ptr : px__strdup("");
+    char *p = b->cap && !b->fixed ? b->ptr : px__strndup(b->ptr, b->len);
     px_buf_init(b);
     return p;
 }

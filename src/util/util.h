@@ -39,6 +39,11 @@ char *px__strndup(const char *s, size_t n);
  * NULL on error); returns its length or a negative utf8proc error,
  * UTF8PROC_ERROR_NOMEM (-1) when memory ran out. */
 ptrdiff_t px__utf8_map(const char *s, size_t len, char **out, int options);
+/* The same into the caller's buffer of cap code points (int32 aligned),
+ * without allocating: the length of the NUL-terminated UTF-8 left in
+ * buf, PX__UTF8_TOO_LONG when it does not fit, or a utf8proc error. */
+#define PX__UTF8_TOO_LONG (-1000)
+ptrdiff_t px__utf8_map_local(const char *s, size_t len, int32_t *buf, size_t cap, int options);
 
 #ifdef PX_ALLOC_TEST
 /* Test builds only (cmake -DPX_ALLOC_TEST=ON): the nth allocation from
@@ -61,13 +66,18 @@ typedef struct px_buf {
     char *ptr;
     size_t len;
     size_t cap;
-    bool oom; /* sticky: an append failed */
+    bool oom;   /* sticky: an append failed */
+    bool fixed; /* ptr is the caller's storage: never grown or freed */
 } px_buf;
 
-#define PX_BUF_INIT {px__buf_empty, 0, 0, false}
+#define PX_BUF_INIT {px__buf_empty, 0, 0, false, false}
 extern char px__buf_empty[1];
 
 void px_buf_init(px_buf *b);
+/* A buffer over the caller's storage (size >= 1) that never allocates:
+ * an append that does not fit sets oom. For short keys computed where a
+ * failed allocation could not be reported. */
+void px_buf_init_fixed(px_buf *b, char *storage, size_t size);
 void px_buf_release(px_buf *b);
 /* Ensures room for extra more bytes plus the NUL; false on failure. */
 bool px_buf_grow(px_buf *b, size_t extra);
