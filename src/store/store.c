@@ -59,19 +59,21 @@ struct px_store {
     char errmsg[256];
 };
 
+/* SQLite out of memory is PX_ENOMEM; any other failure PX_EDB. */
 static int db_error(px_store *s)
 {
     snprintf(s->errmsg, sizeof s->errmsg, "%s", sqlite3_errmsg(s->db));
-    return PX_EDB;
+    return (sqlite3_errcode(s->db) & 0xff) == SQLITE_NOMEM ? PX_ENOMEM : PX_EDB;
 }
 
 static int exec(px_store *s, const char *sql)
 {
     char *msg = NULL;
-    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        snprintf(s->errmsg, sizeof s->errmsg, "%s", msg ? msg : "error");
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        snprintf(s->errmsg, sizeof s->errmsg, "%s", msg ? msg : sqlite3_errstr(rc));
         sqlite3_free(msg);
-        return PX_EDB;
+        return (rc & 0xff) == SQLITE_NOMEM ? PX_ENOMEM : PX_EDB;
     }
     return PX_OK;
 }
@@ -82,7 +84,27 @@ static uint64_t id_hash(const char *id)
     return h ? h : 1;
 }
 
-/* ---- blobs ---- */
+/* ---- columns and blobs ---- */
+
+/* A text column, NULL when SQL NULL; *nomem is set when SQLite could not
+ * make the text (it then returns NULL too). */
+static const char *col_text(sqlite3_stmt *st, int i, bool *nomem)
+{
+    bool is_null = sqlite3_column_type(st, i) == SQLITE_NULL;
+    const char *t = (const char *)sqlite3_column_text(st, i);
+    if (!t && !is_null)
+        *nomem = true;
+    return t;
+}
+
+/* A blob column (*b NULL when empty); false when SQLite ran out of
+ * memory making it. */
+static bool col_blob(px_store *s, sqlite3_stmt *st, int i, const unsigned char **b, int *len)
+{
+    *b = sqlite3_column_blob(st, i);
+    *len = *b ? sqlite3_column_bytes(st, i) : 0;
+    return *b || (sqlite3_errcode(s->db) & 0xff) != SQLITE_NOMEM;
+}
 
 static void *pack_terms(const px_term *t, size_t n, int *len)
 {
@@ -102,12 +124,15 @@ static void *pack_terms(const px_term *t, size_t n, int *len)
     return b;
 }
 
-static px_term *unpack_terms(const unsigned char *b, int len, size_t *n)
+/* NULL when the blob is malformed or, with *nomem set, memory ran out */
+static px_term *unpack_terms(const unsigned char *b, int len, size_t *n, bool *nomem)
 {
-    *n = len > 0 ? (size_t)len / 12 : 0;
+    *n = len > 0 && b ? (size_t)len / 12 : 0;
     px_term *t = px__malloc((*n ? *n : 1) * sizeof *t);
-    if (!t)
+    if (!t) {
+        *nomem = true;
         return NULL;
+    }
     for (size_t i = 0; i < *n; i++) {
         uint64_t k = 0;
         uint32_t w = 0;
@@ -133,13 +158,15 @@ static void *pack_sig(const uint32_t *sig, int np, int *len)
     return b;
 }
 
-static uint32_t *unpack_sig(const unsigned char *b, int len, int np)
+static uint32_t *unpack_sig(const unsigned char *b, int len, int np, bool *nomem)
 {
     if (len != np * 4 || (np && !b))
         return NULL;
     uint32_t *sig = px__malloc((size_t)(np ? np : 1) * sizeof *sig);
-    if (!sig)
+    if (!sig) {
+        *nomem = true;
         return NULL;
+    }
     for (int i = 0; i < np; i++)
         sig[i] = (uint32_t)b[i * 4] | (uint32_t)b[i * 4 + 1] << 8 | (uint32_t)b[i * 4 + 2] << 16 |
                  (uint32_t)b[i * 4 + 3] << 24;
@@ -148,12 +175,17 @@ static uint32_t *unpack_sig(const unsigned char *b, int len, int np)
 
 /* ---- writing an article (grouper worker thread) ---- */
 
-static void bind_text(sqlite3_stmt *st, int i, const char *s)
+/* Binds a copy of s (NULL: SQL NULL) unless an earlier bind failed:
+ * *brc keeps the first failure (a copy can run out of memory). */
+static void bind_text(int *brc, sqlite3_stmt *st, int i, const char *s, int len)
 {
-    if (s)
-        sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st, i);
+    if (*brc == SQLITE_OK)
+        *brc = s ? sqlite3_bind_text(st, i, s, len, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
+}
+
+static int bind_error(int brc)
+{
+    return (brc & 0xff) == SQLITE_NOMEM ? PX_ENOMEM : PX_EDB;
 }
 
 static int write_article(px_store *s, px_doc *doc, const px_group_assign *a,
@@ -184,8 +216,9 @@ static int write_article(px_store *s, px_doc *doc, const px_group_assign *a,
     sqlite3_stmt *st = s->upsert_story;
     sqlite3_reset(st);
     sqlite3_bind_int64(st, 1, (sqlite3_int64)a->story);
+    int brc = SQLITE_OK;
     if (px_doc_headline(doc)) {
-        bind_text(st, 2, px_doc_headline(doc));
+        bind_text(&brc, st, 2, px_doc_headline(doc), -1);
     } else {
         /* no headline found: the first sentence stands for it */
         size_t ns;
@@ -196,10 +229,7 @@ static int write_article(px_store *s, px_doc *doc, const px_group_assign *a,
         while (ns && len && len < se[0].end - se[0].start &&
                ((unsigned char)t.ptr[se[0].start + len] & 0xC0) == 0x80)
             len--;
-        if (ns)
-            sqlite3_bind_text(st, 2, t.ptr + se[0].start, (int)len, SQLITE_TRANSIENT);
-        else
-            sqlite3_bind_null(st, 2);
+        bind_text(&brc, st, 2, ns ? t.ptr + se[0].start : NULL, (int)len);
     }
     sqlite3_bind_int64(st, 3, n_docs ? n_docs : 1);
     if (dmin != PX__NO_DAY) {
@@ -210,6 +240,10 @@ static int write_article(px_store *s, px_doc *doc, const px_group_assign *a,
         sqlite3_bind_null(st, 5);
     }
     sqlite3_bind_blob(st, 6, vec, vec_len, SQLITE_STATIC);
+    if (brc != SQLITE_OK) {
+        rc = bind_error(brc);
+        goto rollback;
+    }
     if (sqlite3_step(st) != SQLITE_DONE) {
         rc = db_error(s);
         goto rollback;
@@ -218,12 +252,12 @@ static int write_article(px_store *s, px_doc *doc, const px_group_assign *a,
     sqlite3_reset(st);
     px_str text = px_doc_text(doc);
     sqlite3_bind_int64(st, 1, (sqlite3_int64)a->index);
-    bind_text(st, 2, px_doc_id(doc));
-    bind_text(st, 3, px_doc_file(doc));
-    bind_text(st, 4, px_doc_source(doc));
-    bind_text(st, 5, px_doc_url(doc));
-    bind_text(st, 6, px_doc_date(doc));
-    bind_text(st, 7, px_doc_headline(doc));
+    bind_text(&brc, st, 2, px_doc_id(doc), -1);
+    bind_text(&brc, st, 3, px_doc_file(doc), -1);
+    bind_text(&brc, st, 4, px_doc_source(doc), -1);
+    bind_text(&brc, st, 5, px_doc_url(doc), -1);
+    bind_text(&brc, st, 6, px_doc_date(doc), -1);
+    bind_text(&brc, st, 7, px_doc_headline(doc), -1);
     sqlite3_bind_text(st, 8, text.ptr, (int)text.len, SQLITE_STATIC);
     sqlite3_bind_int64(st, 9, (sqlite3_int64)a->story);
     if (a->dup_of >= 0)
@@ -240,6 +274,10 @@ static int write_article(px_store *s, px_doc *doc, const px_group_assign *a,
         sqlite3_bind_null(st, 13);
         sqlite3_bind_null(st, 14);
         sqlite3_bind_null(st, 15);
+    }
+    if (brc != SQLITE_OK) {
+        rc = bind_error(brc);
+        goto rollback;
     }
     if (sqlite3_step(st) != SQLITE_DONE) {
         rc = db_error(s);
@@ -283,14 +321,16 @@ static void on_assign(void *ud, px_doc *doc, const px_group_assign *a, const px_
 
 /* ---- opening ---- */
 
+/* 1 found, 0 absent, or a negative status. */
 static int meta_get(px_store *s, const char *key, double *v)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = ?", -1, &st, NULL))
         return db_error(s);
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    if (found)
+    int step = sqlite3_step(st);
+    int found = step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : db_error(s);
+    if (found == 1)
         *v = sqlite3_column_double(st, 0);
     sqlite3_finalize(st);
     return found;
@@ -311,15 +351,15 @@ static int meta_init(px_store *s)
                      v);
             return PX_EDB;
         }
-        if (meta_get(s, "dup_threshold", &v) == 1)
+        if ((rc = meta_get(s, "dup_threshold", &v)) == 1)
             s->opt.dup_threshold = v;
-        if (meta_get(s, "shingle", &v) == 1)
+        if (rc >= 0 && (rc = meta_get(s, "shingle", &v)) == 1)
             s->opt.shingle = (int)v;
-        if (meta_get(s, "num_perm", &v) == 1)
+        if (rc >= 0 && (rc = meta_get(s, "num_perm", &v)) == 1)
             s->opt.num_perm = (int)v;
-        if (meta_get(s, "story_threshold", &v) == 1)
+        if (rc >= 0 && (rc = meta_get(s, "story_threshold", &v)) == 1)
             s->opt.story_threshold = v;
-        return PX_OK;
+        return rc < 0 ? rc : PX_OK;
     }
     char sql[512];
     snprintf(sql, sizeof sql,
@@ -348,8 +388,9 @@ static int load_index(px_store *s)
             rc = PX_EDB;
             goto done;
         }
-        const char *id = (const char *)sqlite3_column_text(st, 1);
-        if (!px__u64map_upsert(&s->ids, id_hash(id ? id : ""), 1, NULL)) {
+        bool nomem = false;
+        const char *id = col_text(st, 1, &nomem);
+        if (nomem || !px__u64map_upsert(&s->ids, id_hash(id ? id : ""), 1, NULL)) {
             rc = PX_ENOMEM;
             goto done;
         }
@@ -357,18 +398,20 @@ static int load_index(px_store *s)
         int exact = sqlite3_column_int(st, 4);
         f.exact = (uint64_t)sqlite3_column_int64(st, 5);
         if (!exact) {
-            f.sig = unpack_sig(sqlite3_column_blob(st, 6), sqlite3_column_bytes(st, 6),
-                               s->opt.num_perm);
-            f.terms = unpack_terms(sqlite3_column_blob(st, 7), sqlite3_column_bytes(st, 7),
-                                   &f.n_terms);
-            int nb = sqlite3_column_bytes(st, 8);
+            const unsigned char *b;
+            int nb;
+            nomem = !col_blob(s, st, 6, &b, &nb);
+            f.sig = nomem ? NULL : unpack_sig(b, nb, s->opt.num_perm, &nomem);
+            nomem = nomem || !col_blob(s, st, 7, &b, &nb);
+            f.terms = nomem ? NULL : unpack_terms(b, nb, &f.n_terms, &nomem);
+            nomem = nomem || !col_blob(s, st, 8, &b, &nb);
             f.n_shingles = (size_t)nb / 4;
-            f.shingles = unpack_sig(sqlite3_column_blob(st, 8), nb, nb / 4);
+            f.shingles = nomem ? NULL : unpack_sig(b, nb, nb / 4, &nomem);
             if (!f.sig || !f.terms || !f.shingles) {
                 px__feat_release(&f);
                 snprintf(s->errmsg, sizeof s->errmsg, "bad signature of article %zu",
                          s->n_articles);
-                rc = PX_EDB;
+                rc = nomem ? PX_ENOMEM : PX_EDB;
                 goto done;
             }
         }
@@ -394,7 +437,10 @@ static int load_index(px_store *s)
         return db_error(s);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         size_t n;
-        px_term *v = unpack_terms(sqlite3_column_blob(st, 1), sqlite3_column_bytes(st, 1), &n);
+        const unsigned char *b;
+        int nb;
+        bool nomem = !col_blob(s, st, 1, &b, &nb);
+        px_term *v = nomem ? NULL : unpack_terms(b, nb, &n, &nomem);
         if (!v) {
             rc = PX_ENOMEM;
             goto done;
@@ -529,10 +575,6 @@ const char *px_store_errmsg(const px_store *s)
 
 /* ---- reading ---- */
 
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-    return (const char *)sqlite3_column_text(st, i);
-}
 
 int px_store_stories(px_store *s, int (*fn)(void *ud, const px_store_story *st), void *ud)
 {
@@ -551,13 +593,19 @@ int px_store_stories(px_store *s, int (*fn)(void *ud, const px_store_story *st),
         return db_error(s);
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        bool nomem = false;
+        const char *outlets = col_text(st, 4, &nomem);
         px_store_story row = {sqlite3_column_int64(st, 0),
-                              col_text(st, 1),
+                              col_text(st, 1, &nomem),
                               (size_t)sqlite3_column_int64(st, 2),
                               (size_t)sqlite3_column_int64(st, 3),
-                              col_text(st, 4) ? col_text(st, 4) : "",
-                              col_text(st, 5),
-                              col_text(st, 6)};
+                              outlets ? outlets : "",
+                              col_text(st, 5, &nomem),
+                              col_text(st, 6, &nomem)};
+        if (nomem) {
+            rc = PX_ENOMEM;
+            break;
+        }
         if ((rc = fn(ud, &row)))
             break;
     }
@@ -588,10 +636,23 @@ static int walk_articles(px_store *s, int64_t story, bool one,
     size_t n = 0;
     PX_VEC(char *) near = {0};
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        px_store_article a = {sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2),
-                              col_text(st, 3),              col_text(st, 4), col_text(st, 5),
-                              col_text(st, 6),              col_text(st, 7),
-                              sqlite3_column_int64(st, 8),  col_text(st, 9), NULL, 0};
+        bool nomem = false;
+        px_store_article a = {sqlite3_column_int64(st, 0),
+                              col_text(st, 1, &nomem),
+                              col_text(st, 2, &nomem),
+                              col_text(st, 3, &nomem),
+                              col_text(st, 4, &nomem),
+                              col_text(st, 5, &nomem),
+                              col_text(st, 6, &nomem),
+                              col_text(st, 7, &nomem),
+                              sqlite3_column_int64(st, 8),
+                              col_text(st, 9, &nomem),
+                              NULL,
+                              0};
+        if (nomem) {
+            rc = PX_ENOMEM;
+            break;
+        }
         n++;
         /* the article's near-duplicate links, ids copied (the next step
          * invalidates the text) */
@@ -622,9 +683,10 @@ static int walk_articles(px_store *s, int64_t story, bool one,
     for (size_t i = 0; i < near.n; i++)
         free(near.v[i]);
     PX_VEC_FREE(near);
-    sqlite3_reset(s->get_links);
-    if (!rc && step != SQLITE_DONE)
+    /* the error before the reset, which clears it */
+    if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_error(s);
+    sqlite3_reset(s->get_links);
     sqlite3_finalize(st);
     if (!rc && one && !n)
         rc = PX_ENOTFOUND;
