@@ -369,7 +369,8 @@ static char *key_of(finder *f, const char *s, size_t len)
     return arena_copy(f, f->key.ptr, f->key.len);
 }
 
-static void collect_case_sets(finder *f)
+/* false when memory ran out */
+static bool collect_case_sets(finder *f)
 {
     for (size_t di = 0; di < f->n_docs; di++) {
         const px_doc *d = f->docs[di];
@@ -392,14 +393,18 @@ static void collect_case_sets(finder *f)
                 bool had;
                 size_t len = strip_possessive(d->text + k->start, k->end - k->start, &had);
                 uint64_t h = word_hash(d->text + k->start, len);
-                if ((k->flags & PX_TF_CAP) && !first && !(k->flags & PX_TF_SENT_START))
-                    set_add(&f->midcap, h);
-                else if (!(k->flags & (PX_TF_CAP | PX_TF_ALLCAPS)))
-                    set_add(&f->lower, h);
+                if ((k->flags & PX_TF_CAP) && !first && !(k->flags & PX_TF_SENT_START)) {
+                    if (!set_add(&f->midcap, h))
+                        return false;
+                } else if (!(k->flags & (PX_TF_CAP | PX_TF_ALLCAPS))) {
+                    if (!set_add(&f->lower, h))
+                        return false;
+                }
                 first = false;
             }
         }
     }
+    return true;
 }
 
 /* The lower-case role (with its modifiers) that ends just before token
@@ -1876,8 +1881,7 @@ int px_entities_find(px_entities **out, px_doc *const *docs, size_t n_docs)
     px_buf_init(&f.key);
     px_buf_init(&f.tmp);
     size_t *parent = NULL;
-    collect_case_sets(&f);
-    int rc = find_candidates(&f);
+    int rc = collect_case_sets(&f) ? find_candidates(&f) : PX_ENOMEM;
     if (!rc) {
         parent = px__malloc((f.cands.n ? f.cands.n : 1) * sizeof(size_t));
         rc = parent ? group_candidates(&f, parent) : PX_ENOMEM;
