@@ -102,7 +102,7 @@ static size_t slot_of(uint64_t key, size_t cap)
 
 static bool map_grow(map64 *m)
 {
-    size_t ncap = m->cap ? m->cap * 2 : 1024;
+    size_t ncap = m->cap ? m->cap * 2 : 64;
     slot *ns = px__calloc(ncap, sizeof(*ns));
     if (!ns)
         return false;

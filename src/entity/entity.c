@@ -252,7 +252,7 @@ static bool set_add(word_set *s, uint64_t h)
     if (!h)
         h = 1;
     if ((s->n + 1) * 2 > s->cap) {
-        size_t ncap = s->cap ? s->cap * 2 : 1024;
+        size_t ncap = s->cap ? s->cap * 2 : 64;
         uint64_t *nv = px__calloc(ncap, sizeof(uint64_t));
         if (!nv)
             return false;
