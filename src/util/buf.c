@@ -91,10 +91,21 @@ void px_buf_putc(px_buf *b, int c)
 
 void px_buf_vprintf(px_buf *b, const char *fmt, va_list ap)
 {
+    if (b->oom)
+        return;
+    /* formatted straight into the free room when it fits (nearly always):
+     * a second pass only when the buffer must grow */
+    size_t room = b->cap > b->len ? b->cap - b->len : 0;
     va_list cp;
     va_copy(cp, ap);
-    int n = vsnprintf(NULL, 0, fmt, cp);
+    int n = vsnprintf(room ? b->ptr + b->len : NULL, room, fmt, cp);
     va_end(cp);
+    if (n >= 0 && (size_t)n < room) {
+        b->len += (size_t)n;
+        return;
+    }
+    if (room)
+        b->ptr[b->len] = '\0'; /* the cut attempt is not kept */
     if (n < 0 || !px_buf_grow(b, (size_t)n))
         return;
     vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
