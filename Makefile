@@ -2,6 +2,7 @@
 #   make          install dependencies, build, and run the main job on examples/
 #   make check    build and run every test (normal and ASan+UBSan builds)
 #   make asan     sanitizer build only;  make fuzz  libFuzzer targets (clang)
+#   make fuzz-long  every fuzz target for FUZZ_SECONDS (600) each, two at a time
 #   make bench    benchmarks (see bench/README.md)
 JOBS ?= 2
 CMAKE_FLAGS ?=
@@ -9,7 +10,10 @@ ifdef CI
 CMAKE_FLAGS += -DPX_WERROR=ON
 endif
 
-.PHONY: all deps build example check test asan fuzz bench clean
+FUZZ_SECONDS ?= 600
+FUZZ_JOBS ?= 2
+
+.PHONY: all deps build example check test asan fuzz fuzz-long bench clean
 
 all: build example
 
@@ -38,6 +42,9 @@ fuzz: deps
 	@cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPX_FUZZ=ON -DCMAKE_C_COMPILER=clang >/dev/null
 	@cmake --build build-fuzz -j $(JOBS)
 	@echo "run e.g.: ./build-fuzz/fuzz/fuzz_doc fuzz/corpus/fuzz_doc -max_total_time=60"
+
+fuzz-long: fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) ./tools/fuzz-long.sh
 
 bench: build
 	./bench/run.sh
