@@ -9,33 +9,10 @@
  * taken as one story; a larger run streams, each article on its own).
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 
 #define STORY_AUTO_MAX 32
-
-static const char help[] =
-    "usage: parallax dates [--format jsonl|text] [--ref YYYY-MM-DD] [--story|--no-story]\n"
-    "                      [-o FILE] [--strict] [--quiet] INPUT...\n\n"
-    "Finds time expressions (TimeML DATE, TIME, DURATION, SET) and resolves\n"
-    "them: \"on Thursday\" -> 2025-05-15, \"last week\" -> 2025-W19, \"30 days\"\n"
-    "-> P30D, \"now\" -> PRESENT_REF. Each article is resolved against its\n"
-    "reference date: its own date (metadata, front matter, dateline), else\n"
-    "the date of a post it embeds, else the story's.\n\n"
-    "JSONL output, one object per expression: doc, start, end (code points\n"
-    "into the original input, end exclusive), text, type, value, sentence,\n"
-    "ref (the reference date used, or null) and ref_origin (given, metadata,\n"
-    "front matter, dateline, embedded post, story, none).\n\n"
-    "  --format F   jsonl (default) or text\n"
-    "  --ref DATE   resolve every article against DATE (YYYY-MM-DD)\n"
-    "  --story      treat all inputs as one story: an article without a date\n"
-    "               takes the median of the other articles' dates\n"
-    "               (default when there are at most 32 articles)\n"
-    "  --no-story   resolve each article on its own\n"
-    "  -o FILE      write to FILE instead of standard output\n"
-    "  --strict     stop at the first input problem\n"
-    "  --quiet      do not print warnings (the exit status still tells)\n";
 
 static int write_text(FILE *f, px_doc *doc, const char *ref)
 {
@@ -85,106 +62,59 @@ static void flush(run *r, px_doc **docs, size_t n, bool anchor)
     }
 }
 
-int cmd_dates(int argc, char **argv)
+typedef struct buffer {
+    run *r;
+    int story;
+    px_doc **docs;
+    size_t n, cap;
+    bool buffering;
+    int fatal;
+} buffer;
+
+static int take_doc(void *ud, px_doc *doc)
 {
-    static const char *const formats[] = {"jsonl", "text", NULL};
-    cli_ctx ctx = {.verb = "dates"};
-    run r = {NULL, 0, NULL, 0};
-    int story = -1; /* -1 auto, 0 off, 1 on */
-    const char *out_path = NULL;
-    char **inputs = calloc((size_t)argc + 1, sizeof(char *));
-    px_doc **docs = NULL;
-    size_t n_docs = 0, cap = 0;
-    int n_inputs = 0;
-    if (!inputs)
-        return CLI_INPUT;
-    int rc = CLI_OK;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (cli_is_help(a)) {
-            fputs(help, stdout);
-            goto done;
-        } else if (!strcmp(a, "--format") || !strcmp(a, "-f")) {
-            if (++i >= argc || (r.format = cli_format(argv[i], formats)) < 0) {
-                rc = cli_usage_error(ctx.verb, "--format needs jsonl or text");
-                goto done;
-            }
-        } else if (!strcmp(a, "--ref")) {
-            size_t len = i + 1 < argc ? strlen(argv[i + 1]) : 0;
-            if (++i >= argc || len != 10 || argv[i][4] != '-' || argv[i][7] != '-') {
-                rc = cli_usage_error(ctx.verb, "--ref needs a date YYYY-MM-DD");
-                goto done;
-            }
-            r.ref = argv[i];
-        } else if (!strcmp(a, "--story")) {
-            story = 1;
-        } else if (!strcmp(a, "--no-story")) {
-            story = 0;
-        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-            if (++i >= argc) {
-                rc = cli_usage_error(ctx.verb, "-o needs a file name");
-                goto done;
-            }
-            out_path = argv[i];
-        } else if (!strcmp(a, "--strict")) {
-            ctx.strict = true;
-        } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
-            ctx.quiet = true;
-        } else if (a[0] == '-' && a[1]) {
-            rc = cli_usage_error(ctx.verb, "unknown option '%s'", a);
-            goto done;
-        } else {
-            inputs[n_inputs++] = argv[i];
-        }
+    buffer *b = ud;
+    if (!b->buffering) {
+        emit(b->r, doc);
+        px_doc_free(doc);
+        return 0;
     }
-    px_reader *reader = NULL;
-    if ((rc = cli_open_reader(&ctx, inputs, n_inputs, &reader)))
-        goto done;
-    r.out = cli_open_output(out_path);
-    if (!r.out) {
-        px_reader_free(reader);
-        rc = CLI_INPUT;
-        goto done;
-    }
-    px_doc *doc;
-    int st;
-    bool buffering = story != 0;
-    while ((st = cli_next(&ctx, reader, &doc)) == 1) {
-        if (!buffering) {
-            emit(&r, doc);
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 16;
+        px_doc **v = realloc(b->docs, cap * sizeof *v);
+        if (!v) {
             px_doc_free(doc);
-            continue;
+            return b->fatal = PX_ENOMEM;
         }
-        if (n_docs == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            px_doc **nd = realloc(docs, ncap * sizeof(*nd));
-            if (!nd) {
-                px_doc_free(doc);
-                st = PX_ENOMEM;
-                break;
-            }
-            docs = nd;
-            cap = ncap;
-        }
-        docs[n_docs++] = doc;
-        if (story < 0 && n_docs > STORY_AUTO_MAX) {
-            /* too many for one story: stream from here on */
-            flush(&r, docs, n_docs, false);
-            n_docs = 0;
-            buffering = false;
-        }
+        b->docs = v;
+        b->cap = cap;
     }
-    flush(&r, docs, n_docs, true);
-    n_docs = 0;
-    bool ok = cli_close_output(r.out, out_path);
-    rc = cli_exit_code(&ctx, st < 0 ? st : r.fatal);
-    if (!ok)
+    b->docs[b->n++] = doc;
+    if (b->story == CLI_STORY_AUTO && b->n > STORY_AUTO_MAX) {
+        /* too many for one story: stream from here on */
+        flush(b->r, b->docs, b->n, false);
+        b->n = 0;
+        b->buffering = false;
+    }
+    return 0;
+}
+
+int cmd_dates(const cli_opts *o)
+{
+    cli_ctx ctx = {.opt = o};
+    run r = {NULL, o->format, o->ref, 0};
+    buffer b = {&r, o->story, NULL, 0, 0, o->story != CLI_STORY_OFF, 0};
+    int rc = cli_open_reader(&ctx, o->inputs, o->n_inputs);
+    if (!rc && !(r.out = cli_open_output(o->out_path)))
         rc = CLI_INPUT;
-    px_reader_free(reader);
-done:
-    for (size_t i = 0; i < n_docs; i++)
-        px_doc_free(docs[i]);
-    free(docs);
-    free(inputs);
-    return rc;
+    if (rc) {
+        cli_close_reader(&ctx);
+        return rc;
+    }
+    int st = cli_each_doc(&ctx, take_doc, &b);
+    if (b.fatal)
+        st = b.fatal;
+    flush(&r, b.docs, b.n, true);
+    free(b.docs);
+    return cli_finish(&ctx, r.out, st < 0 ? st : r.fatal);
 }

@@ -3,22 +3,9 @@
  * headline, standfirst, date, source, and every block with its kind and
  * sentences. Offsets are code points into the original input.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-
-static const char help[] =
-    "usage: parallax read [--format jsonl|text] [-o FILE] [--strict] [--quiet] INPUT...\n\n"
-    "Prints each document's structure: doc, file, source, date (and where it\n"
-    "came from), headline, standfirst, and blocks (start, end, kind: body,\n"
-    "headline, standfirst, heading, caption, boilerplate, embed, signature,\n"
-    "dateline, meta) with their sentences. Offsets are Unicode code point\n"
-    "offsets into the original text, end exclusive.\n\n"
-    "  --format F   jsonl (default) or text\n"
-    "  -o FILE      write to FILE instead of standard output\n"
-    "  --strict     stop at the first input problem\n"
-    "  --quiet      do not print warnings (the exit status still tells)\n";
 
 static void put_json_str(FILE *f, const char *s, size_t len)
 {
@@ -110,68 +97,32 @@ static void write_text(FILE *f, const px_doc *doc)
     fputc('\n', f);
 }
 
-int cmd_read(int argc, char **argv)
+typedef struct run {
+    FILE *out;
+    int format;
+} run;
+
+static int write_doc(void *ud, px_doc *doc)
 {
-    static const char *const formats[] = {"jsonl", "text", NULL};
-    cli_ctx ctx = {.verb = "read"};
-    int format = 0;
-    const char *out_path = NULL;
-    char **inputs = calloc((size_t)argc + 1, sizeof(char *));
-    int n_inputs = 0;
-    if (!inputs)
-        return CLI_INPUT;
-    int rc = CLI_OK;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (cli_is_help(a)) {
-            fputs(help, stdout);
-            goto done;
-        } else if (!strcmp(a, "--format") || !strcmp(a, "-f")) {
-            if (++i >= argc || (format = cli_format(argv[i], formats)) < 0) {
-                rc = cli_usage_error(ctx.verb, "--format needs jsonl or text");
-                goto done;
-            }
-        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-            if (++i >= argc) {
-                rc = cli_usage_error(ctx.verb, "-o needs a file name");
-                goto done;
-            }
-            out_path = argv[i];
-        } else if (!strcmp(a, "--strict")) {
-            ctx.strict = true;
-        } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
-            ctx.quiet = true;
-        } else if (a[0] == '-' && a[1]) {
-            rc = cli_usage_error(ctx.verb, "unknown option '%s'", a);
-            goto done;
-        } else {
-            inputs[n_inputs++] = argv[i];
-        }
-    }
-    px_reader *r = NULL;
-    if ((rc = cli_open_reader(&ctx, inputs, n_inputs, &r)))
-        goto done;
-    FILE *out = cli_open_output(out_path);
-    if (!out) {
-        px_reader_free(r);
+    run *r = ud;
+    if (r->format == 0)
+        write_jsonl(r->out, doc);
+    else
+        write_text(r->out, doc);
+    px_doc_free(doc);
+    return 0;
+}
+
+int cmd_read(const cli_opts *o)
+{
+    cli_ctx ctx = {.opt = o};
+    run r = {NULL, o->format};
+    int rc = cli_open_reader(&ctx, o->inputs, o->n_inputs);
+    if (!rc && !(r.out = cli_open_output(o->out_path)))
         rc = CLI_INPUT;
-        goto done;
+    if (rc) {
+        cli_close_reader(&ctx);
+        return rc;
     }
-    px_doc *doc;
-    int st;
-    while ((st = cli_next(&ctx, r, &doc)) == 1) {
-        if (format == 0)
-            write_jsonl(out, doc);
-        else
-            write_text(out, doc);
-        px_doc_free(doc);
-    }
-    bool ok = cli_close_output(out, out_path);
-    rc = cli_exit_code(&ctx, st);
-    if (!ok)
-        rc = CLI_INPUT;
-    px_reader_free(r);
-done:
-    free(inputs);
-    return rc;
+    return cli_finish(&ctx, r.out, cli_each_doc(&ctx, write_doc, &r));
 }

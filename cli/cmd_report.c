@@ -4,88 +4,21 @@
  * the report as Markdown (terminal), a self-contained HTML page or JSON.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 
-static const char help[] =
-    "usage: parallax report [--format md|html|json] [-o FILE] [--strict] [--quiet] INPUT...\n\n"
-    "Compares how the outlets cover one story. INPUT: the story's articles\n"
-    "(files, folders, '-'); an input that tells several stories gets one\n"
-    "report per story, the largest first. The report shows the people, places and\n"
-    "organisations with their name variants; each quotation as every outlet\n"
-    "wrote it, with a word diff against the fullest version and what changed\n"
-    "(case, spelling, a word substituted, words left out or added, sentences\n"
-    "reordered, truncated) and the quotations one outlet alone carries; the\n"
-    "facts several outlets carry and those only one does; conflicts (a title,\n"
-    "a number); the timeline; a brief with its sources; and which outlet\n"
-    "carries which of the main facts and quotations.\n\n"
-    "  --format F   md (default), html (one self-contained page) or json\n"
-    "  -o FILE      write to FILE instead of standard output\n"
-    "  --strict     stop at the first input problem\n"
-    "  --quiet      do not print warnings (the exit status still tells)\n";
-
-int cmd_report(int argc, char **argv)
+int cmd_report(const cli_opts *o)
 {
-    static const char *const formats[] = {"md", "html", "json", NULL};
-    cli_ctx ctx = {.verb = "report"};
-    int format = 0;
-    const char *out_path = NULL;
-    char **inputs = calloc((size_t)argc + 1, sizeof(char *));
-    int n_inputs = 0;
+    static const px_report_format fmts[] = {PX_REPORT_MD, PX_REPORT_HTML, PX_REPORT_JSON};
+    cli_ctx ctx = {.opt = o};
     px_doc **docs = NULL;
-    size_t n_docs = 0, cap = 0;
-    px_reader *r = NULL;
+    size_t n_docs = 0;
     px_story **stories = NULL;
     size_t n_stories = 0;
-    if (!inputs)
-        return CLI_INPUT;
-    int rc = CLI_OK;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (cli_is_help(a)) {
-            fputs(help, stdout);
-            goto done;
-        } else if (!strcmp(a, "--format") || !strcmp(a, "-f")) {
-            if (++i >= argc || (format = cli_format(argv[i], formats)) < 0) {
-                rc = cli_usage_error(ctx.verb, "--format needs md, html or json");
-                goto done;
-            }
-        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-            if (++i >= argc) {
-                rc = cli_usage_error(ctx.verb, "-o needs a file name");
-                goto done;
-            }
-            out_path = argv[i];
-        } else if (!strcmp(a, "--strict")) {
-            ctx.strict = true;
-        } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
-            ctx.quiet = true;
-        } else if (a[0] == '-' && a[1]) {
-            rc = cli_usage_error(ctx.verb, "unknown option '%s'", a);
-            goto done;
-        } else {
-            inputs[n_inputs++] = argv[i];
-        }
-    }
-    if ((rc = cli_open_reader(&ctx, inputs, n_inputs, &r)))
+    int rc = cli_open_reader(&ctx, o->inputs, o->n_inputs);
+    if (rc)
         goto done;
-    px_doc *doc;
-    int st;
-    while ((st = cli_next(&ctx, r, &doc)) == 1) {
-        if (n_docs == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            px_doc **nd = realloc(docs, ncap * sizeof(*nd));
-            if (!nd) {
-                px_doc_free(doc);
-                st = PX_ENOMEM;
-                break;
-            }
-            docs = nd;
-            cap = ncap;
-        }
-        docs[n_docs++] = doc;
-    }
+    int st = cli_read_all(&ctx, &docs, &n_docs);
     if (st < 0) {
         rc = cli_exit_code(&ctx, st);
         goto done;
@@ -102,14 +35,13 @@ int cmd_report(int argc, char **argv)
         rc = CLI_INPUT;
         goto done;
     }
-    FILE *out = cli_open_output(out_path);
+    FILE *out = cli_open_output(o->out_path);
     if (!out) {
         rc = CLI_INPUT;
         goto done;
     }
-    static const px_report_format fmts[] = {PX_REPORT_MD, PX_REPORT_HTML, PX_REPORT_JSON};
-    prc = px_report_write_stories(stories, n_stories, fmts[format], out);
-    bool ok = cli_close_output(out, out_path);
+    prc = px_report_write_stories(stories, n_stories, fmts[o->format], out);
+    bool ok = cli_close_output(out, o->out_path);
     if (prc)
         fprintf(stderr, "parallax report: %s\n", px_strerror(prc));
     rc = cli_exit_code(&ctx, st);
@@ -120,7 +52,6 @@ done:
     for (size_t i = 0; i < n_docs; i++)
         px_doc_free(docs[i]);
     free(docs);
-    px_reader_free(r);
-    free(inputs);
+    cli_close_reader(&ctx);
     return rc;
 }

@@ -4,19 +4,8 @@
  * optionally with their text.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
-
-static const char help[] =
-    "usage: parallax show [--format text|jsonl] [--full] [-o FILE] DB STORY\n\n"
-    "Prints story STORY (the number 'parallax stories DB' lists) of the\n"
-    "SQLite corpus DB: its articles in order of arrival with source, date,\n"
-    "headline and the article each copies (duplicate_of).\n\n"
-    "  --format F   text (default) or jsonl (one object per article: doc,\n"
-    "               story, duplicate_of, source, url, date, headline, text)\n"
-    "  --full       text: print each article's text too\n"
-    "  -o FILE      write to FILE instead of standard output\n";
 
 typedef struct show {
     FILE *out;
@@ -80,34 +69,13 @@ static int on_article(void *ud, const px_store_article *a)
     return 0;
 }
 
-int cmd_show(int argc, char **argv)
+int cmd_show(const cli_opts *o)
 {
-    static const char *const formats[] = {"text", "jsonl", NULL};
-    show sh = {0};
-    const char *out_path = NULL, *args[2] = {NULL, NULL};
-    int n_args = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (cli_is_help(a)) {
-            fputs(help, stdout);
-            return CLI_OK;
-        } else if (!strcmp(a, "--format") || !strcmp(a, "-f")) {
-            if (++i >= argc || (sh.format = cli_format(argv[i], formats)) < 0)
-                return cli_usage_error("show", "--format needs text or jsonl");
-        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-            if (++i >= argc)
-                return cli_usage_error("show", "-o needs a file name");
-            out_path = argv[i];
-        } else if (!strcmp(a, "--full")) {
-            sh.full = true;
-        } else if (a[0] == '-' && a[1]) {
-            return cli_usage_error("show", "unknown option '%s'", a);
-        } else if (n_args < 2) {
-            args[n_args++] = a;
-        } else {
-            return cli_usage_error("show", "too many arguments");
-        }
-    }
+    show sh = {.format = o->format, .full = o->full};
+    const char *out_path = o->out_path, *args[2] = {NULL, NULL};
+    int n_args = o->n_inputs;
+    for (int i = 0; i < n_args; i++)
+        args[i] = o->inputs[i];
     if (n_args == 1) {
         args[1] = args[0];
         args[0] = "parallax.db";

@@ -8,31 +8,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "progress.h"
-
-static const char help[] =
-    "usage: parallax stories [--format jsonl|text] [-o FILE] [OPTIONS] INPUT...\n"
-    "       parallax stories [--format jsonl|text] [-o FILE] DB\n\n"
-    "Groups articles into near-duplicate families and stories. Near-duplicates:\n"
-    "MinHash over word shingles with LSH banding, candidates verified by their\n"
-    "estimated Jaccard. Stories: TF-IDF weighted stemmed terms, names, numbers,\n"
-    "places and publication dates; no number of clusters to choose. Articles\n"
-    "are assigned in the order read, in one pass.\n"
-    "With a SQLite corpus (a file starting 'SQLite format 3' or named *.db),\n"
-    "lists its stories instead.\n\n"
-    "jsonl: one object per document: doc, story (a number shared by the\n"
-    "story's documents), duplicate_of (id of the family's first document, or\n"
-    "null), near_duplicates (ids of the earlier documents verified as its\n"
-    "near-duplicates). text: each story with its headline, outlets and documents.\n\n"
-    "  --format F          jsonl (default) or text\n"
-    "  -o FILE             write to FILE instead of standard output\n"
-    "  --threshold J       Jaccard threshold of near-duplicates (default 0.5)\n"
-    "  --shingle K         words per shingle (default 5)\n"
-    "  --num-perm N        MinHash permutations (default 128)\n"
-    "  --story-threshold S cosine similarity to join a story (default 0.2)\n"
-    "  --threads N         threads (default: all cores)\n"
-    "  --strict            stop at the first input problem\n"
-    "  --quiet             do not print warnings (the exit status still tells)\n";
 
 typedef struct doc_rec {
     char *id, *source, *headline; /* headline only for a story's first document */
@@ -166,19 +141,6 @@ static void write_text(run *r)
 
 /* ---- a SQLite corpus ---- */
 
-static bool is_sqlite(const char *path)
-{
-    size_t len = strlen(path);
-    FILE *f = fopen(path, "rb");
-    char head[16] = {0};
-    bool yes = false;
-    if (f) {
-        yes = fread(head, 1, 16, f) == 16 && !memcmp(head, "SQLite format 3", 16);
-        fclose(f);
-    }
-    return yes || (len > 3 && !strcmp(path + len - 3, ".db"));
-}
-
 static int print_story(void *ud, const px_store_story *s)
 {
     run *r = ud;
@@ -224,117 +186,51 @@ static int list_db(const char *path, run *r)
     return rc ? CLI_INPUT : CLI_OK;
 }
 
-static bool parse_double(const char *s, double *out)
+typedef struct grouping {
+    px_grouper *g;
+    int fatal;
+} grouping;
+
+static int group_doc(void *ud, px_doc *doc)
 {
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || *end || !(v >= 0))
-        return false;
-    *out = v;
-    return true;
+    grouping *gr = ud;
+    return gr->fatal = px_grouper_add(gr->g, doc);
 }
 
-int cmd_stories(int argc, char **argv)
+int cmd_stories(const cli_opts *o)
 {
-    static const char *const formats[] = {"jsonl", "text", NULL};
-    cli_ctx ctx = {.verb = "stories"};
-    px_group_options opt = {0};
-    run r = {0};
-    const char *out_path = NULL;
-    char **inputs = calloc((size_t)argc + 1, sizeof(char *));
-    int n_inputs = 0;
-    if (!inputs)
-        return CLI_INPUT;
+    cli_ctx ctx = {.opt = o, .progress = true};
+    px_group_options opt = {.dup_threshold = o->dup_threshold,
+                            .story_threshold = o->story_threshold,
+                            .shingle = (int)o->shingle,
+                            .num_perm = (int)o->num_perm,
+                            .threads = (int)o->threads};
+    run r = {.format = o->format};
+    grouping gr = {NULL, 0};
     int rc = CLI_OK;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        size_t v;
-        if (cli_is_help(a)) {
-            fputs(help, stdout);
-            goto done;
-        } else if (!strcmp(a, "--format") || !strcmp(a, "-f")) {
-            if (++i >= argc || (r.format = cli_format(argv[i], formats)) < 0) {
-                rc = cli_usage_error(ctx.verb, "--format needs jsonl or text");
-                goto done;
-            }
-        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-            if (++i >= argc) {
-                rc = cli_usage_error(ctx.verb, "-o needs a file name");
-                goto done;
-            }
-            out_path = argv[i];
-        } else if (!strcmp(a, "--threshold")) {
-            if (++i >= argc || !parse_double(argv[i], &opt.dup_threshold) ||
-                opt.dup_threshold > 1) {
-                rc = cli_usage_error(ctx.verb, "--threshold needs a number in (0, 1]");
-                goto done;
-            }
-        } else if (!strcmp(a, "--story-threshold")) {
-            if (++i >= argc || !parse_double(argv[i], &opt.story_threshold)) {
-                rc = cli_usage_error(ctx.verb, "--story-threshold needs a number");
-                goto done;
-            }
-        } else if (!strcmp(a, "--shingle") || !strcmp(a, "--num-perm") ||
-                   !strcmp(a, "--threads")) {
-            if (++i >= argc || !cli_parse_size(argv[i], &v) || v > 1024 ||
-                (v == 0 && strcmp(a, "--threads"))) {
-                rc = cli_usage_error(ctx.verb, "%s needs a number from 1 to 1024", a);
-                goto done;
-            }
-            if (!strcmp(a, "--shingle"))
-                opt.shingle = (int)v;
-            else if (!strcmp(a, "--num-perm"))
-                opt.num_perm = (int)v;
-            else
-                opt.threads = (int)v;
-        } else if (!strcmp(a, "--strict")) {
-            ctx.strict = true;
-        } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
-            ctx.quiet = true;
-        } else if (a[0] == '-' && a[1]) {
-            rc = cli_usage_error(ctx.verb, "unknown option '%s'", a);
-            goto done;
-        } else {
-            inputs[n_inputs++] = argv[i];
-        }
-    }
-    if (n_inputs == 1 && strcmp(inputs[0], "-") && is_sqlite(inputs[0])) {
-        r.out = cli_open_output(out_path);
-        if (!r.out) {
+    if (o->n_inputs == 1 && strcmp(o->inputs[0], "-") && cli_is_sqlite(o->inputs[0])) {
+        if (!(r.out = cli_open_output(o->out_path)))
+            return CLI_INPUT;
+        rc = list_db(o->inputs[0], &r);
+        if (!cli_close_output(r.out, o->out_path))
             rc = CLI_INPUT;
-            goto done;
-        }
-        rc = list_db(inputs[0], &r);
-        if (!cli_close_output(r.out, out_path))
-            rc = CLI_INPUT;
-        goto done;
+        return rc;
     }
-    px_reader *reader = NULL;
-    if ((rc = cli_open_reader(&ctx, inputs, n_inputs, &reader)))
+    if ((rc = cli_open_reader(&ctx, o->inputs, o->n_inputs)))
         goto done;
-    r.out = cli_open_output(out_path);
-    px_grouper *g = NULL;
-    if (!r.out || px_grouper_new(&g, &opt, on_assign, &r)) {
-        if (r.out)
+    r.out = cli_open_output(o->out_path);
+    if (!r.out || px_grouper_new(&gr.g, &opt, on_assign, &r)) {
+        if (r.out) {
             fprintf(stderr, "parallax stories: out of memory\n");
-        if (r.out)
-            cli_close_output(r.out, out_path);
-        px_reader_free(reader);
+            cli_close_output(r.out, o->out_path);
+        }
         rc = CLI_INPUT;
         goto done;
     }
-    cli_progress progress;
-    cli_progress_start(&progress, inputs, n_inputs);
-    px_doc *doc;
-    int st, fatal = 0;
-    while ((st = cli_next(&ctx, reader, &doc)) == 1) {
-        if ((fatal = px_grouper_add(g, doc)))
-            break;
-        cli_progress_update(&progress, px_reader_n_docs(reader), px_reader_bytes(reader));
-    }
+    int st = cli_each_doc(&ctx, group_doc, &gr);
+    int fatal = gr.fatal;
     if (!fatal)
-        fatal = px_grouper_finish(g);
-    cli_progress_end(&progress);
+        fatal = px_grouper_finish(gr.g);
     if (fatal)
         fprintf(stderr, "parallax stories: %s\n", px_strerror(fatal));
     if (!fatal && r.oom) {
@@ -343,19 +239,17 @@ int cmd_stories(int argc, char **argv)
     }
     if (!fatal && r.format == 1)
         write_text(&r);
-    px_grouper_free(g);
-    bool ok = cli_close_output(r.out, out_path);
-    rc = cli_exit_code(&ctx, st < 0 ? st : fatal);
-    if (!ok)
-        rc = CLI_INPUT;
-    px_reader_free(reader);
+    px_grouper_free(gr.g);
+    gr.g = NULL;
+    rc = cli_finish(&ctx, r.out, st < 0 ? st : fatal);
 done:
+    px_grouper_free(gr.g);
+    cli_close_reader(&ctx);
     for (size_t i = 0; i < r.n; i++) {
         free(r.docs[i].id);
         free(r.docs[i].source);
         free(r.docs[i].headline);
     }
     free(r.docs);
-    free(inputs);
     return rc;
 }

@@ -1,6 +1,7 @@
 /*
- * common.c - the pieces every verb shares: diagnostics on standard
- * error, opening inputs and outputs, exit codes.
+ * common.c - the pieces every verb shares: the option parser (driven by
+ * the verb's row of cli_verbs[]), the input loop over files, folders and
+ * standard input, diagnostics on standard error, outputs, exit codes.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -9,6 +10,172 @@
 #include <string.h>
 
 #include "cli.h"
+#include "progress.h"
+
+/* ---- the option parser ---- */
+
+static int usage(cli_opts *o, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static int usage(cli_opts *o, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(o->error, sizeof o->error, fmt, ap);
+    va_end(ap);
+    return CLI_USAGE;
+}
+
+/* "--format needs jsonl or text", "... text, jsonl or md" */
+static int format_error(cli_opts *o, const char *const *formats)
+{
+    size_t n = 0, len;
+    while (formats[n])
+        n++;
+    len = (size_t)snprintf(o->error, sizeof o->error, "--format needs ");
+    for (size_t i = 0; i < n && len < sizeof o->error; i++)
+        len += (size_t)snprintf(o->error + len, sizeof o->error - len, "%s%s",
+                                i == 0 ? "" : i + 1 == n ? " or " : ", ", formats[i]);
+    return CLI_USAGE;
+}
+
+static bool parse_size(const char *s, size_t *out)
+{
+    char *end;
+    if (*s < '0' || *s > '9')
+        return false;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*end || errno)
+        return false;
+    *out = (size_t)v;
+    return true;
+}
+
+static bool parse_double(const char *s, double *out)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || *end)
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool is_date(const char *s)
+{
+    return strlen(s) == 10 && s[4] == '-' && s[7] == '-';
+}
+
+static const cli_option *find_option(const cli_verb *v, const char *a)
+{
+    for (const cli_option *op = v->options; op && op->long_name; op++)
+        if (!strcmp(a, op->long_name) || (op->short_name && !strcmp(a, op->short_name)))
+            return op;
+    return NULL;
+}
+
+/* Stores the value VAL (NULL when missing) of option OP. */
+static int set_option(const cli_verb *v, const cli_option *op, const char *val, cli_opts *o)
+{
+    char *field = (char *)o + op->field;
+    size_t n;
+    double d;
+    int k;
+    switch (op->arg) {
+    case CLI_FLAG:
+        *(bool *)field = true;
+        return CLI_OK;
+    case CLI_SET:
+        *(int *)field = op->set;
+        return CLI_OK;
+    case CLI_STR:
+        if (!val)
+            break;
+        *(const char **)field = val;
+        return CLI_OK;
+    case CLI_FORMAT:
+        for (k = 0; val && v->formats && v->formats[k]; k++)
+            if (!strcmp(val, v->formats[k])) {
+                *(int *)field = k;
+                return CLI_OK;
+            }
+        return format_error(o, v->formats);
+    case CLI_SIZE:
+        if (!val || !parse_size(val, &n) || (double)n < op->min || (op->max && (double)n > op->max))
+            break;
+        *(size_t *)field = n;
+        return CLI_OK;
+    case CLI_DOUBLE:
+        if (!val || !parse_double(val, &d) || !(d > op->min && d <= op->max))
+            break;
+        *(double *)field = d;
+        return CLI_OK;
+    case CLI_DATE:
+        if (!val || !is_date(val))
+            break;
+        *(const char **)field = val;
+        return CLI_OK;
+    }
+    return usage(o, "%s", op->error);
+}
+
+int cli_parse(const cli_verb *v, int argc, char **argv, cli_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->verb = v->name;
+    o->inputs = calloc(argc > 0 ? (size_t)argc : 1, sizeof *o->inputs);
+    if (!o->inputs)
+        return snprintf(o->error, sizeof o->error, "out of memory"), CLI_INPUT;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (cli_is_help(a)) {
+            o->help = true;
+            return CLI_OK;
+        }
+        const cli_option *op = find_option(v, a);
+        if (op) {
+            const char *val = NULL;
+            if (op->value && i + 1 < argc)
+                val = argv[++i];
+            int rc = set_option(v, op, val, o);
+            if (rc)
+                return rc;
+        } else if (a[0] == '-' && a[1]) {
+            return usage(o, "unknown option '%s'", a);
+        } else if (v->max_inputs && o->n_inputs == v->max_inputs) {
+            return usage(o, "too many arguments");
+        } else {
+            o->inputs[o->n_inputs++] = argv[i];
+        }
+    }
+    return CLI_OK;
+}
+
+void cli_opts_release(cli_opts *o)
+{
+    free(o->inputs);
+    o->inputs = NULL;
+    o->n_inputs = 0;
+}
+
+const cli_verb *cli_verb_find(const char *name)
+{
+    for (int i = 0; i < CLI_N_VERBS; i++)
+        if (!strcmp(name, cli_verbs[i].name))
+            return &cli_verbs[i];
+    return NULL;
+}
+
+bool cli_is_help(const char *arg)
+{
+    return !strcmp(arg, "-h") || !strcmp(arg, "--help");
+}
+
+/* ---- diagnostics ---- */
 
 void cli_diag(void *ud, const px_diag *d)
 {
@@ -17,9 +184,9 @@ void cli_diag(void *ud, const px_diag *d)
         ctx->n_errors++;
     else
         ctx->n_warnings++;
-    if (ctx->strict)
+    if (ctx->opt->strict)
         ctx->stop = true;
-    if (ctx->quiet)
+    if (ctx->opt->quiet)
         return;
     if (d->line)
         fprintf(stderr, "parallax: %s:%zu: %s: %s", d->file, d->line,
@@ -43,30 +210,36 @@ int cli_usage_error(const char *verb, const char *fmt, ...)
     return CLI_USAGE;
 }
 
-int cli_open_reader(cli_ctx *ctx, char **paths, int n, px_reader **out)
+/* ---- the input loop ---- */
+
+int cli_open_reader(cli_ctx *ctx, char **paths, int n)
 {
-    *out = NULL;
+    ctx->reader = NULL;
+    ctx->paths = paths;
+    ctx->n_paths = n;
     if (n <= 0)
-        return cli_usage_error(ctx->verb, "no input given (files, folders or - for stdin)");
+        return cli_usage_error(ctx->opt->verb, "no input given (files, folders or - for stdin)");
     px_read_options opt = {cli_diag, ctx, PX_FORMAT_AUTO, 0};
-    if (px_reader_new(out, &opt)) {
+    if (px_reader_new(&ctx->reader, &opt)) {
         fprintf(stderr, "parallax: out of memory\n");
         return CLI_INPUT;
     }
     for (int i = 0; i < n; i++)
-        if (px_reader_add(*out, paths[i])) {
+        if (px_reader_add(ctx->reader, paths[i])) {
             fprintf(stderr, "parallax: out of memory\n");
             return CLI_INPUT;
         }
     return CLI_OK;
 }
 
-int cli_next(cli_ctx *ctx, px_reader *r, px_doc **out)
+/* Next document, honouring --strict. 1 doc, 0 end, <0 fatal (message
+ * printed). */
+static int next_doc(cli_ctx *ctx, px_doc **out)
 {
     *out = NULL;
     if (ctx->stop)
         return 0;
-    int rc = px_reader_next(r, out);
+    int rc = px_reader_next(ctx->reader, out);
     if (rc < 0)
         fprintf(stderr, "parallax: %s\n", px_strerror(rc));
     if (rc == 1 && ctx->stop) {
@@ -78,12 +251,81 @@ int cli_next(cli_ctx *ctx, px_reader *r, px_doc **out)
     return rc;
 }
 
+int cli_each_doc(cli_ctx *ctx, int (*each)(void *ud, px_doc *doc), void *ud)
+{
+    cli_progress progress;
+    if (ctx->progress)
+        cli_progress_start(&progress, ctx->paths, ctx->n_paths);
+    px_doc *doc;
+    int st;
+    while ((st = next_doc(ctx, &doc)) == 1) {
+        if (each(ud, doc)) {
+            st = 0;
+            break;
+        }
+        if (ctx->progress)
+            cli_progress_update(&progress, px_reader_n_docs(ctx->reader),
+                                px_reader_bytes(ctx->reader));
+    }
+    if (ctx->progress)
+        cli_progress_end(&progress);
+    return st;
+}
+
+typedef struct collect {
+    px_doc **docs;
+    size_t n, cap;
+    int fatal;
+} collect;
+
+static int keep_doc(void *ud, px_doc *doc)
+{
+    collect *c = ud;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 16;
+        px_doc **v = realloc(c->docs, cap * sizeof *v);
+        if (!v) {
+            px_doc_free(doc);
+            return c->fatal = PX_ENOMEM;
+        }
+        c->docs = v;
+        c->cap = cap;
+    }
+    c->docs[c->n++] = doc;
+    return 0;
+}
+
+int cli_read_all(cli_ctx *ctx, px_doc ***docs, size_t *n)
+{
+    collect c = {NULL, 0, 0, 0};
+    int st = cli_each_doc(ctx, keep_doc, &c);
+    *docs = c.docs;
+    *n = c.n;
+    return c.fatal ? c.fatal : st;
+}
+
+void cli_close_reader(cli_ctx *ctx)
+{
+    px_reader_free(ctx->reader);
+    ctx->reader = NULL;
+}
+
 int cli_exit_code(cli_ctx *ctx, int fatal)
 {
     if (fatal < 0)
         return CLI_INPUT;
     return ctx->n_errors || ctx->n_warnings ? CLI_INPUT : CLI_OK;
 }
+
+int cli_finish(cli_ctx *ctx, FILE *out, int fatal)
+{
+    bool ok = !out || cli_close_output(out, ctx->opt->out_path);
+    int rc = cli_exit_code(ctx, fatal);
+    cli_close_reader(ctx);
+    return ok ? rc : CLI_INPUT;
+}
+
+/* ---- outputs ---- */
 
 FILE *cli_open_output(const char *path)
 {
@@ -108,26 +350,17 @@ bool cli_close_output(FILE *f, const char *path)
     return ok;
 }
 
-int cli_format(const char *value, const char *const *allowed)
+bool cli_is_sqlite(const char *path)
 {
-    for (int i = 0; allowed[i]; i++)
-        if (!strcmp(value, allowed[i]))
-            return i;
-    return -1;
-}
-
-bool cli_is_help(const char *arg)
-{
-    return !strcmp(arg, "-h") || !strcmp(arg, "--help");
-}
-
-bool cli_parse_size(const char *s, size_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (!*s || *end || errno || s[0] == '-')
-        return false;
-    *out = (size_t)v;
-    return true;
+    size_t len = strlen(path);
+    if (len > 3 && !strcmp(path + len - 3, ".db"))
+        return true;
+    FILE *f = fopen(path, "rb");
+    char head[16] = {0};
+    bool yes = false;
+    if (f) {
+        yes = fread(head, 1, 16, f) == 16 && !memcmp(head, "SQLite format 3", 16);
+        fclose(f);
+    }
+    return yes;
 }

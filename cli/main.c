@@ -1,73 +1,63 @@
 /*
- * main.c - the parallax command: dispatches to one verb per file
- * (cmd_*.c). Thin on purpose: all the work is in the library.
+ * main.c - the parallax command: finds the verb, parses its options
+ * (cli_parse, from the table in verbs.c) and runs it (cmd_*.c). Thin on
+ * purpose: all the work is in the library.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 
-static const struct verb {
-    const char *name;
-    int (*run)(int argc, char **argv);
-    const char *summary;
-} verbs[] = {
-    {"report", cmd_report, "compare how outlets cover one story (the main job)"},
-    {"read", cmd_read, "read articles: headline, date, source, blocks, sentences"},
-    {"quotes", cmd_quotes, "who said what: quotations and their speakers"},
-    {"dates", cmd_dates, "time expressions resolved to calendar dates"},
-    {"stories", cmd_stories, "group articles into duplicate families and stories"},
-    {"brief", cmd_brief, "a short summary whose sentences name their sources"},
-    {"add", cmd_add, "add articles to a SQLite corpus (parallax.db)"},
-    {"show", cmd_show, "print one story of a SQLite corpus"},
+static int (*const run[CLI_N_VERBS])(const cli_opts *) = {
+#define CLI_VERB_RUN(name) [CLI_VERB_##name] = cmd_##name,
+    CLI_VERBS(CLI_VERB_RUN)
+#undef CLI_VERB_RUN
 };
-
-static void usage(FILE *f)
-{
-    fprintf(f, "usage: parallax VERB [OPTIONS] INPUT...\n"
-               "       parallax --help | --version | help VERB\n\n"
-               "parallax shows one news story through every outlet that covered it.\n\n"
-               "Verbs:\n");
-    for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
-        fprintf(f, "  %-8s %s\n", verbs[i].name, verbs[i].summary);
-    fprintf(f, "\nINPUT is any mix of files (.txt, .jsonl, .html), folders (read\n"
-               "recursively) and - for standard input.\n"
-               "Run 'parallax VERB --help' for a verb's options.\n\n"
-               "Exit status: 0 ok, 1 input problems were reported (or a fatal error),\n"
-               "2 usage error.\n");
-}
 
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        usage(stderr);
+        cli_print_main_help(stderr);
         return CLI_USAGE;
     }
-    const char *v = argv[1];
-    if (cli_is_help(v)) {
-        usage(stdout);
+    const char *name = argv[1];
+    if (cli_is_help(name)) {
+        cli_print_main_help(stdout);
         return CLI_OK;
     }
-    if (!strcmp(v, "--version") || !strcmp(v, "-V")) {
+    if (!strcmp(name, "--version") || !strcmp(name, "-V")) {
         printf("parallax %s\n", px_version());
         return CLI_OK;
     }
-    if (!strcmp(v, "help")) {
+    if (!strcmp(name, "help")) {
         if (argc < 3) {
-            usage(stdout);
+            cli_print_main_help(stdout);
             return CLI_OK;
         }
-        char *hargv[] = {argv[2], (char *)"--help", NULL};
-        for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
-            if (!strcmp(argv[2], verbs[i].name))
-                return verbs[i].run(2, hargv);
-        fprintf(stderr, "parallax: unknown verb '%s'\n", argv[2]);
+        const cli_verb *v = cli_verb_find(argv[2]);
+        if (!v) {
+            fprintf(stderr, "parallax: unknown verb '%s'\n", argv[2]);
+            return CLI_USAGE;
+        }
+        cli_print_help(stdout, v);
+        return CLI_OK;
+    }
+    const cli_verb *v = cli_verb_find(name);
+    if (!v) {
+        fprintf(stderr, "parallax: unknown verb '%s'\n\n", name);
+        cli_print_main_help(stderr);
         return CLI_USAGE;
     }
-    for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
-        if (!strcmp(v, verbs[i].name))
-            return verbs[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "parallax: unknown verb '%s'\n\n", v);
-    usage(stderr);
-    return CLI_USAGE;
+    cli_opts o;
+    int rc = cli_parse(v, argc - 1, argv + 1, &o);
+    if (rc == CLI_USAGE)
+        cli_usage_error(v->name, "%s", o.error);
+    else if (rc)
+        fprintf(stderr, "parallax: %s\n", o.error);
+    else if (o.help)
+        cli_print_help(stdout, v);
+    else
+        rc = run[v - cli_verbs](&o);
+    cli_opts_release(&o);
+    return rc;
 }

@@ -12,7 +12,7 @@ n(w, x) = its occurrences, k(w, x) = how often w ends a fragment of the
 cue of a gold attribution. A pair enters the table when w is a word of
 the lexicon, n >= MIN_COUNT and k / n < MAX_P; the attribution rules then
 take w before such a token for no cue. The classes must stay those of
-next_class() in src/quote/attrib.c.
+next_class() in src/quote/cue.c.
 
     bench/quotes/cue_context.py > src/quote/cue_context.inc
     bench/quotes/cue_context.py --report     # the table with its counts

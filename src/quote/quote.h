@@ -2,7 +2,8 @@
  * quote.h - the quotation stage: the scanner that pairs quotation marks
  * (scan.c), the person-mention table used to resolve speakers
  * (mention.c), attribution of quotations and reported speech to cues and
- * speakers (attrib.c) and the writers (write.c).
+ * speakers (attrib.c and the files it names, with their internal header
+ * attrib.h) and the writers (write.c).
  */
 #ifndef PX_QUOTE_H
 #define PX_QUOTE_H
