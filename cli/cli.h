@@ -86,6 +86,8 @@ typedef struct cli_verb {
     const char *const *formats; /* --format values, the default first; NULL: none */
     const cli_option *options;  /* ended by an entry with long_name NULL */
     int max_inputs;           /* more arguments are a usage error; 0: no limit */
+    const char *examples;     /* command lines, one a line, each with a comment
+                                 after "  # " */
 } cli_verb;
 
 extern const cli_verb cli_verbs[CLI_N_VERBS];
@@ -98,6 +100,7 @@ typedef struct cli_section {
 } cli_section;
 extern const cli_section cli_main_sections[];
 extern const char *const cli_main_synopsis[];
+extern const char cli_main_summary[];
 extern const char cli_main_description[];
 
 /* The verb called NAME, or NULL. */
@@ -111,9 +114,10 @@ const cli_verb *cli_verb_find(const char *name);
 int cli_parse(const cli_verb *v, int argc, char **argv, cli_opts *o);
 void cli_opts_release(cli_opts *o);
 
-/* Prints 'parallax VERB --help' / 'parallax --help'. */
+/* Prints 'parallax VERB --help' / 'parallax --help' (FULL false: only
+ * the synopsis and the verbs, after a usage error). */
 void cli_print_help(FILE *f, const cli_verb *v);
-void cli_print_main_help(FILE *f);
+void cli_print_main_help(FILE *f, bool full);
 
 /* The running state of a verb that reads articles. */
 typedef struct cli_ctx {

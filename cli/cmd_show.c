@@ -14,47 +14,13 @@ typedef struct show {
     size_t n;
 } show;
 
-static void put_json_str(FILE *f, const char *s)
-{
-    static const char hex[] = "0123456789abcdef";
-    if (!s) {
-        fputs("null", f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fputc('\\', f), fputc(c, f);
-        else if (c == '\n')
-            fputs("\\n", f);
-        else if (c < 0x20 || c == 0x7f)
-            fprintf(f, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
-        else
-            fputc(c, f);
-    }
-    fputc('"', f);
-}
-
 static int on_article(void *ud, const px_store_article *a)
 {
     show *sh = ud;
     FILE *f = sh->out;
     sh->n++;
-    if (sh->format == 1) {
-        fputs("{\"doc\":", f);
-        put_json_str(f, a->id);
-        fprintf(f, ",\"story\":%lld,\"duplicate_of\":", (long long)a->story);
-        put_json_str(f, a->duplicate_of);
-        const char *keys[] = {"source", "url", "date", "headline", "text"};
-        const char *vals[] = {a->source, a->url, a->date, a->headline, a->text};
-        for (int i = 0; i < 5; i++) {
-            fprintf(f, ",\"%s\":", keys[i]);
-            put_json_str(f, vals[i]);
-        }
-        fputs("}\n", f);
-        return 0;
-    }
+    if (sh->format == 1)
+        return px_store_article_write_jsonl(f, a);
     if (sh->n == 1)
         fprintf(f, "== story %lld: %s\n\n", (long long)a->story,
                 a->headline ? a->headline : "(no headline)");

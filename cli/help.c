@@ -104,19 +104,33 @@ void cli_print_help(FILE *f, const cli_verb *v)
         fprintf(f, "%*s", (int)(w - option_width(op) + 2), "");
         wrap(f, op->help, 2 + w + 2, 2 + w + 2);
     }
+    if (v->examples) {
+        fputs("\nExamples:\n", f);
+        for (const char *p = v->examples; *p;) {
+            size_t len = strcspn(p, "\n");
+            fprintf(f, "  %.*s\n", (int)len, p);
+            p += len + (p[len] == '\n');
+        }
+    }
 }
 
-void cli_print_main_help(FILE *f)
+void cli_print_main_help(FILE *f, bool full)
 {
     size_t n = 0;
     while (cli_main_synopsis[n])
         n++;
     synopsis(f, cli_main_synopsis, n);
-    fputc('\n', f);
-    wrap(f, cli_main_description, 0, 0);
+    if (full) {
+        fputc('\n', f);
+        wrap(f, cli_main_description, 0, 0);
+    }
     fputs("\nVerbs:\n", f);
     for (int i = 0; i < CLI_N_VERBS; i++)
         fprintf(f, "  %-8s %s\n", cli_verbs[i].name, cli_verbs[i].summary);
+    if (!full) {
+        fputs("\nRun 'parallax --help' for more, 'parallax VERB --help' for a verb.\n", f);
+        return;
+    }
     for (const cli_section *s = cli_main_sections; s->title; s++) {
         fprintf(f, "\n%s:\n  ", s->title);
         wrap(f, s->text, 2, 2);

@@ -17,12 +17,12 @@ static int (*const run[CLI_N_VERBS])(const cli_opts *) = {
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        cli_print_main_help(stderr);
+        cli_print_main_help(stderr, false);
         return CLI_USAGE;
     }
     const char *name = argv[1];
     if (cli_is_help(name)) {
-        cli_print_main_help(stdout);
+        cli_print_main_help(stdout, true);
         return CLI_OK;
     }
     if (!strcmp(name, "--version") || !strcmp(name, "-V")) {
@@ -31,7 +31,7 @@ int main(int argc, char **argv)
     }
     if (!strcmp(name, "help")) {
         if (argc < 3) {
-            cli_print_main_help(stdout);
+            cli_print_main_help(stdout, true);
             return CLI_OK;
         }
         const cli_verb *v = cli_verb_find(argv[2]);
@@ -45,7 +45,7 @@ int main(int argc, char **argv)
     const cli_verb *v = cli_verb_find(name);
     if (!v) {
         fprintf(stderr, "parallax: unknown verb '%s'\n\n", name);
-        cli_print_main_help(stderr);
+        cli_print_main_help(stderr, false);
         return CLI_USAGE;
     }
     cli_opts o;

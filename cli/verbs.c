@@ -135,92 +135,179 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
         "report", "compare how outlets cover one story (the main job)",
         {"report [--format md|html|json] [-o FILE] [--strict] [--quiet] INPUT..."},
         "Compares how the outlets cover one story. INPUT: the story's articles (files, "
-        "folders, '-'); an input that tells several stories gets one report per story, the "
-        "largest first. The report shows the people, places and organisations with their name "
-        "variants; each quotation as every outlet wrote it, with a word diff against the "
-        "fullest version and what changed (case, spelling, a word substituted, words left out "
-        "or added, sentences reordered, truncated) and the quotations one outlet alone "
-        "carries; the facts several outlets carry and those only one does; conflicts (a title, "
-        "a number); the timeline; a brief with its sources; and which outlet carries which of "
-        "the main facts and quotations.",
+        "folders, '-'); an input that tells several stories (a day's crawl) gets one "
+        "report per story, the largest first: the articles are grouped as 'parallax "
+        "stories' groups them, and groups that share a corroborated fact or a quotation "
+        "are kept together.\n\nThe report has a brief (sentences telling the story, each "
+        "with the outlets that support it); conflicts (outlets giving different values "
+        "for one thing: a person's title, a count, a date, with the sentences on each "
+        "side); quotations (the same statement as every outlet quoted it, grouped even "
+        "when split, reordered, cut short or reworded, with a word diff against the "
+        "fullest version and what changed: case, spelling, a word substituted, words left "
+        "out or added, sentences reordered, truncated; quotations only one outlet carries "
+        "are flagged); facts (statements several outlets carry, and those only one "
+        "reports, each citing its sentences); people, places and organisations with their "
+        "name variants (\"Zelensky\", \"Zelenskyy\", \"Mr Zelensky\", \"the Ukrainian "
+        "president\"); the timeline (dated events, relative dates resolved); and coverage "
+        "(which outlet carries which of the main facts and quotations). Near-copies of "
+        "another article are marked.\n\nThe HTML page is self-contained (inline CSS, no "
+        "script, no network), reads on a phone, highlights the quotation diffs and links "
+        "every finding to the sentences it cites. JSON: the members are described by "
+        "share/parallax/schema/report.schema.json.",
         report_formats, report_options, 0,
+        "parallax report examples/story  # Markdown on the terminal\n"
+        "parallax report --format html -o report.html examples/story  # one self-contained page",
     },
     [CLI_VERB_read] = {
         "read", "read articles: headline, date, source, blocks, sentences",
         {"read [--format jsonl|text] [-o FILE] [--strict] [--quiet] INPUT..."},
-        "Prints each document's structure: doc, file, source, date (and where it came from), "
-        "headline, standfirst, and blocks (start, end, kind: body, headline, standfirst, "
-        "heading, caption, boilerplate, embed, signature, dateline, meta) with their "
-        "sentences. Offsets are Unicode code point offsets into the original text, end "
-        "exclusive.",
+        "Prints each document's structure: doc, file, source, date, url, headline, "
+        "standfirst, author (several joined by \", \"; null when none), lang (an ISO 639-1 "
+        "code, \"und\" when unknown: parallax's quotation and date rules are English, other "
+        "languages are read and named in one warning a run), and blocks (start, end, kind: "
+        "body, headline, standfirst, heading, caption, boilerplate, embed, signature, "
+        "dateline, meta) with their sentences. Offsets are Unicode code point offsets into "
+        "the original text, end exclusive. The input formats and how each is read are in "
+        "parallax(1).\n\n--format text prints each document's fields, then each block "
+        "with its kind, offsets and sentences, one a line.",
         jsonl_text, read_options, 0,
+        "parallax read --format text examples/story  # what parallax sees in each article",
     },
     [CLI_VERB_quotes] = {
         "quotes", "who said what: quotations and their speakers",
         {"quotes [--format jsonl|text] [--polnear-spans] [-o FILE] [--strict] [--quiet] "
          "INPUT..."},
         "Finds who said what: one record per attribution with doc, start, end, text (the "
-        "content), kind (direct, partial, indirect, embedded), speaker (the resolved name, or "
-        "null), speaker_text/speaker_start/speaker_end (the span as written), "
+        "content), kind (direct, partial, indirect, embedded), speaker (the resolved "
+        "name, or null), speaker_id (the same for one person in every input of the run: "
+        "the key of the surname, as in \"zelenski\" for Zelensky and Volodymyr "
+        "Zelenskyy; a second person with that surname gets the first name too, "
+        "\"trump-melania\"), speaker_text/speaker_start/speaker_end (the span as written), "
         "cue/cue_start/cue_end, parts (each quoted segment, quotation marks excluded), "
-        "span_start/span_end and sentence. Offsets are Unicode code point offsets into the "
-        "original text, end exclusive. start..end is the content without quotation marks: a "
-        "statement interrupted by its attribution is one record from A's first word to B's "
-        "last. span_start..span_end is the span as PolNeAR annotates it (a direct quotation "
-        "with its marks, a partial one with the writer's clause around it).",
+        "span_start/span_end and sentence. Offsets are Unicode code point offsets into "
+        "the original text, end exclusive. start..end is the content without quotation "
+        "marks: a statement interrupted by its attribution (\"A,\" she said. \"B.\") is "
+        "one record from A's first word to B's last, with one part for each. "
+        "span_start..span_end is the span as PolNeAR annotates it (a direct quotation "
+        "with its marks, a partial one with the writer's clause around it). --format text "
+        "prints a table: offsets, kind, speaker [as written] <cue> and the "
+        "content.\n\nDirect quotations are found in every quotation-mark style news uses: "
+        "straight and typographic double quotes, British single quotes, guillemets, "
+        "German marks, nested quotes, a quotation broken across a line, and the newspaper "
+        "convention of a multi-paragraph quotation whose paragraphs only open; mismatched "
+        "and unbalanced marks never run past their paragraph. Partial quotations are a "
+        "few quoted words inside the writer's sentence (calling them \"ultimatums\"); "
+        "scare quotes with no reporting cue and titles (the song \"American Pie\") are "
+        "the writer's words, not attributions. Reported speech: \"X said that ...\", "
+        "\"according to X, ...\", \"X told reporters ...\", \"is expected to ...\". "
+        "Headlines (\"Pence Endorses Paul Ryan\", \"Poll: ...\") and embedded "
+        "social-media posts signed \"- Name (@handle) date\" are attributions too.\n\nThe "
+        "speaker is found around the cue (before, after, inverted \"said Mr Smith\", a "
+        "line ending in a colon before the quotation, carried over to a quotation alone "
+        "in the next paragraph, or the person the paragraph before is about) and resolved "
+        "through the article's earlier mentions: pronouns to the subject before them, "
+        "roles (\"the Ukrainian president\") to the person who carried that title, "
+        "surnames and titles (\"Mr Macron\", \"Sir Keir\") to the fullest name the "
+        "article gives. A speaker is a person or an organisation the article names: the "
+        "head of the source's noun phrase (\"Biden administration officials\" name no "
+        "one), never a word that opens the sentence, a Title Case headline's common word, "
+        "an acronym the article neither spells out nor makes the subject of a reporting "
+        "verb, a label before a colon that it never names elsewhere, nor a place a "
+        "pronoun would point to.",
         jsonl_text, quotes_options, 0,
+        "parallax quotes --format text examples/story  # a table: offsets, kind, speaker, cue, content",
     },
     [CLI_VERB_dates] = {
         "dates", "time expressions resolved to calendar dates",
         {"dates [--format jsonl|text] [--ref YYYY-MM-DD] [--story|--no-story] [-o FILE] "
          "[--strict] [--quiet] INPUT..."},
-        "Finds time expressions (TimeML DATE, TIME, DURATION, SET) and resolves them: \"on "
-        "Thursday\" -> 2025-05-15, \"last week\" -> 2025-W19, \"30 days\" -> P30D, \"now\" "
-        "-> PRESENT_REF. Each article is resolved against its reference date: its own date "
-        "(metadata, front matter, dateline), else the date of a post it embeds, else the "
-        "story's.\n\n"
-        "JSONL output, one object per expression: doc, start, end (code points into the "
-        "original input, end exclusive), text, type, value, sentence, ref (the reference date "
-        "used, or null) and ref_origin (given, metadata, front matter, dateline, embedded "
-        "post, story, none).",
+        "Finds time expressions (TimeML DATE, TIME, DURATION, SET) and resolves them: "
+        "\"on Thursday\" -> 2025-05-15, \"last week\" -> 2025-W19, \"since March 2022\" "
+        "-> 2022-03, \"30 days\" -> P30D, \"every week\" -> P1W, \"now\" -> PRESENT_REF, "
+        "\"two years ago\" -> 2023.\n\nEach article is resolved against its reference "
+        "date, and the output says where it came from: the article's own date (metadata, "
+        "front matter, dateline), else the date of a social-media post it embeds "
+        "(embedded post), else the story's (story), else none (values then keep "
+        "placeholders: XXXX-WXX-4 for \"Thursday\"); --ref imposes one (given). Weekdays "
+        "follow the tense around them (\"said on Sunday\" is the last Sunday, \"will meet "
+        "on Thursday\" the next). An embedded post is resolved against its own date, and "
+        "\"today\" inside a quotation counts from when the words were said, when that is "
+        "known. Expressions that point back at the story's own timeline (\"the following "
+        "year\", \"that day\") count from the last date the article named.\n\nInputs "
+        "given together are one story when there are at most 32 articles (or always with "
+        "--story; never with --no-story): an article without a date of its own takes the "
+        "median of the dates the other articles state. Larger runs stream, each article "
+        "on its own.\n\nJSONL output, one object per expression: doc, start, end (code "
+        "points into the original input, end exclusive), text, type, value, sentence, ref "
+        "(the reference date used, or null) and ref_origin (given, metadata, front "
+        "matter, dateline, embedded post, story, none). --format text prints one line per "
+        "expression under a \"== doc (reference DATE, origin)\" header.",
         jsonl_text, dates_options, 0,
+        "parallax dates --format text examples/story  # each article's reference date and expressions",
     },
     [CLI_VERB_stories] = {
         "stories", "group articles into duplicate families and stories",
         {"stories [--format jsonl|text] [-o FILE] [OPTIONS] INPUT...",
          "stories [--format jsonl|text] [-o FILE] DB"},
-        "Groups articles into near-duplicate families and stories. Near-duplicates: MinHash "
-        "over word shingles with LSH banding, candidates verified by their estimated Jaccard. "
-        "Stories: TF-IDF weighted stemmed terms, names, numbers, places and publication "
-        "dates; no number of clusters to choose. Articles are assigned in the order read, in "
-        "one pass. With a SQLite corpus (a file starting 'SQLite format 3' or named *.db), "
-        "lists its stories instead.\n\n"
-        "jsonl: one object per document: doc, story (a number shared by the story's "
-        "documents), duplicate_of (id of the family's first document, or null), "
-        "near_duplicates (ids of the earlier documents verified as its near-duplicates). "
-        "text: each story with its headline, outlets and documents.",
+        "Groups articles into near-duplicate families and stories, reading every article "
+        "once, in order, and placing each as it arrives; nothing placed is moved later "
+        "and no number of clusters is chosen. With a SQLite corpus (a file starting "
+        "'SQLite format 3' or named *.db) it lists the corpus's stories instead.\n\nExact "
+        "duplicates (the same case-folded words) are found first by hash. "
+        "Near-duplicates: MinHash over word shingles with LSH banding (the method of "
+        "datasketch and text-dedup, with the same knobs), every candidate verified by its "
+        "Jaccard before it counts; an article joins the family of its closest verified "
+        "match only, so a family is a star around its first article and a chain of weak "
+        "links never merges families. Stories: TF-IDF over stemmed words, names, numbers "
+        "and places, the headline and lead counting more, and the publication date when "
+        "known; an article joins the most similar story above the story threshold, scaled "
+        "down when it is much less like the story's members than they are like each other "
+        "(a look-alike event), or starts a new one.\n\njsonl: one object per document: "
+        "doc, story (a number shared by the story's documents, by first appearance), "
+        "duplicate_of (id of the family's first document, or null), near_duplicates (ids "
+        "of the earlier documents verified as its near-duplicates). text: each story with "
+        "its headline, outlets and documents, copies marked. A progress line is shown on "
+        "standard error when it is a terminal.",
         jsonl_text, stories_options, 0,
+        "parallax stories --format text crawl/  # each story with its outlets and copies",
     },
     [CLI_VERB_brief] = {
         "brief", "a short summary whose sentences name their sources",
         {"brief [--words N | --sentences N] [--format text|jsonl|md] [-o FILE] [--strict] "
          "[--quiet] INPUT..."},
-        "Summarises every input article, taken together as one story: the sentences that "
-        "cover what most outlets report, none saying the same thing twice, in reading order "
-        "(by date where every date is known). Headlines, captions, embedded posts and "
-        "sentences that cannot stand alone are never chosen.",
+        "Summarises every input article, taken together as one story: whole sentences "
+        "that cover what most outlets report (stemmed word pairs weighted by the number "
+        "of articles that carry them, as ICSISumm), none saying the same thing twice, in "
+        "reading order (by date where every date is known, else by where the sources tell "
+        "it).\n\nNever chosen: headlines, captions, headings, embedded posts, "
+        "boilerplate; sentences under 8 words or over 60, questions, sentences without a "
+        "final full stop or mostly quotation; dangling openings (\"But\", \"However\", "
+        "\"He added that ...\"). A sentence opening with a pronoun is kept only when the "
+        "sentence before names its subject, which then replaces the pronoun. A document "
+        "carries a sentence when two consecutive sentences of it hold 40% of the "
+        "sentence's content words (weighted by idf); the chosen document comes first.",
         brief_formats, brief_options, 0,
+        "parallax brief --words 60 examples/story  # about 60 words, one sentence a line",
     },
     [CLI_VERB_add] = {
         "add", "add articles to a SQLite corpus (parallax.db)",
         {"add [DB] [--quiet] [--strict] INPUT..."},
-        "Adds articles to the SQLite corpus DB (default parallax.db; a first argument ending "
-        "in .db or naming an SQLite file is taken as DB) and assigns each to its "
-        "near-duplicate family and story as it arrives: adding tomorrow's articles places "
-        "them among the stories already there without reclustering. Articles whose id is "
-        "already stored are skipped. Each article is committed with its assignment in one "
-        "transaction, so an interrupted add keeps everything committed and no half article.",
+        "Adds articles to the SQLite corpus DB (default parallax.db; a first argument "
+        "ending in .db or naming an SQLite file is taken as DB) and assigns each to its "
+        "near-duplicate family and story as it arrives, as 'parallax stories' does: "
+        "adding tomorrow's articles places them among the stories already there without "
+        "reclustering, and two adds give exactly what one 'stories' run over both gives. "
+        "Articles whose id is already stored are skipped. Each article is committed with "
+        "its assignment in one transaction (WAL journal), so an interrupted add keeps "
+        "everything committed and no half article.\n\n'parallax stories DB' lists the "
+        "corpus's stories (--format text) or every article's assignment (jsonl); "
+        "'parallax show DB STORY' prints one story. The file holds the tables meta (the "
+        "corpus's options), stories, articles (id, file, source, url, date, headline, "
+        "normalised text, story, duplicate_of, and the signatures that place new "
+        "articles) and links (verified near-duplicate pairs).",
         NULL, add_options, 0,
+        "parallax add news.db crawl/2025-05-14/  # store and place in stories\n"
+        "parallax add news.db crawl/2025-05-15/  # the next day joins the same stories",
     },
     [CLI_VERB_show] = {
         "show", "print one story of a SQLite corpus",
@@ -229,6 +316,7 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
         "DB: its articles in order of arrival with source, date, headline and the article "
         "each copies (duplicate_of).",
         text_jsonl, show_options, 2,
+        "parallax show news.db 3  # story 3: outlets, dates, headlines, copies",
     },
 };
 
@@ -238,14 +326,51 @@ const char *const cli_main_synopsis[] = {
     NULL,
 };
 
+const char cli_main_summary[] = "one news story through every outlet that covered it";
+
 const char cli_main_description[] =
-    "parallax shows one news story through every outlet that covered it.";
+        "parallax shows one news story through every outlet that covered it. Give it the "
+        "articles of a story (or a whole crawl) and it tells you, offline: which articles "
+        "tell the same story and which are copies of one another; who said what, and how "
+        "each outlet quoted the same statement; what the outlets agree on, what only one "
+        "reports, and where they contradict each other; when things happened, with \"on "
+        "Thursday\" resolved to a date; and a short brief in which every sentence names "
+        "its sources.\n\nEvery verb reads INPUT: any mix of files, folders (read "
+        "recursively, in name order) and - for standard input, and writes JSON Lines or "
+        "text (report: Markdown, HTML or JSON). The same work is available from C "
+        "(parallax.h, pkg-config parallax) and Python (import parallax).";
 
 const cli_section cli_main_sections[] = {
-    {"Input",
-     "INPUT is any mix of files (.txt, .jsonl, .html), folders (read recursively) and - for "
-     "standard input.\nRun 'parallax VERB --help' for a verb's options."},
+    {"Input formats",
+        "Plain text (.txt, or anything not recognised below): one article a file, with "
+        "optional front matter (title:, source:, date:, url: lines, then a blank line); "
+        "without it parallax finds the headline, date, standfirst, headings, captions, "
+        "boilerplate, embedded posts and signature itself.\nJSON Lines (.jsonl, .json, "
+        ".ndjson, or - when the input starts with '{'): one article a line, {\"id\": ..., "
+        "\"text\": ...} with optional title or headline, source, url, date; parallax's "
+        "own records are read back too (doc is taken as the id). A record without id is "
+        "named FILE:LINE.\nHTML (.html, .htm): a saved news page; headline from <h1> or "
+        "og:title, outlet from og:site_name, date from article:published_time, the body "
+        "from <article> or the element with the most paragraph text, without navigation, "
+        "asides and footers.\nTREC/DUC SGML (a file that starts with <DOC>): one article "
+        "a <DOC>.\nThe document id is the file name without folder and extension, the "
+        "JSON id, or the SGML DOCNO."},
+    {"Offsets",
+        "Every offset parallax prints is a Unicode code point offset into the original "
+        "text, end exclusive: into the file for text, into the text field for JSON Lines, "
+        "into the extracted text (headline line first, one paragraph a line) for HTML and "
+        "SGML."},
+    {"Bad input",
+        "Problems are reported on standard error as 'parallax: FILE:LINE: warning|error: "
+        "reason [doc ID]' and the run goes on: invalid UTF-8 is repaired (warning), "
+        "binary and empty files are skipped (error), a malformed JSON line is skipped "
+        "(error), documents over 64 MiB are truncated (warning). --strict stops at the "
+        "first problem, --quiet does not print them. Every input document appears in the "
+        "output or in a message."},
     {"Exit status",
-     "0 ok, 1 input problems were reported (or a fatal error), 2 usage error."},
+        "0 ok, 1 input problems were reported (or a fatal error), 2 usage error."},
+    {"Files",
+        "share/parallax/schema/*.schema.json: JSON Schemas of every JSON output (read, "
+        "quotes, dates, stories, brief, show, report)."},
     {NULL, NULL},
 };

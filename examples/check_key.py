@@ -234,7 +234,9 @@ def main():
             fail(f"{w}: date {de.get('date')!r} but the document's metadata says {d['meta'].get('date')!r}")
         src = d["meta"].get("source")
         last = d["text"].rstrip("\n").split("\n")[-1].strip()
-        allowed = {src} if src else {None, last}  # metadata, else the signature line
+        # metadata, else the URL's host, else the signature line
+        host = re.sub(r"^www\.", "", re.sub(r"^[a-z]+://([^/:?#]+).*$", r"\1", d["meta"].get("url") or "")).lower()
+        allowed = {src} if src else {host} if host and "." in host else {None, last}
         if de.get("source") not in allowed:
             fail(f"{w}: source {de.get('source')!r} matches neither metadata {src!r} nor signature {last!r}")
         if de.get("date") is None and not de.get("date_evidence"):

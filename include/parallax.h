@@ -166,6 +166,8 @@ typedef struct px_doc_meta {
     const char *url;
     const char *date;   /* ISO date (YYYY-MM-DD...), as given */
     const char *standfirst; /* standfirst known from markup */
+    const char *author; /* authors, several joined by ", " */
+    const char *lang;   /* language tag ("en", "de-CH"); NULL: guessed from the text */
 } px_doc_meta;
 
 /* Analyses an article held in memory: repairs invalid UTF-8 (reported
@@ -188,6 +190,16 @@ const char *px_doc_url(const px_doc *doc);
 const char *px_doc_date(const px_doc *doc);      /* YYYY-MM-DD or NULL */
 const char *px_doc_headline(const px_doc *doc);  /* NULL when none */
 const char *px_doc_standfirst(const px_doc *doc);
+/* The authors, several joined by ", " ("Jane Doe, John Roe"); NULL when
+ * none is known. Borrowed; valid until px_doc_free(). */
+const char *px_doc_author(const px_doc *doc);
+/* The document's language as an ISO 639-1 code ("en", "de", "zh"): from
+ * the metadata (px_doc_meta.lang, <html lang>), checked against the
+ * text, else guessed from the text's stop words and script; "und" when
+ * the text is too short or unlike any language known. parallax's
+ * quotation and date rules are English. Borrowed, never NULL; valid
+ * until px_doc_free(). */
+const char *px_doc_lang(const px_doc *doc);
 /* The normalised text; NUL-terminated. */
 px_str px_doc_text(const px_doc *doc);
 const px_block *px_doc_blocks(const px_doc *doc, size_t *n);
@@ -198,6 +210,13 @@ const px_token *px_doc_tokens(const px_doc *doc, size_t *n);
 size_t px_doc_char_offset(const px_doc *doc, size_t byte);
 /* The number of code points of the original input. */
 size_t px_doc_char_length(const px_doc *doc);
+
+/* Writes doc as one line of JSON, the record 'parallax read' prints: doc,
+ * file, source, date, url, headline, standfirst (null when unknown),
+ * chars, and blocks (start, end, kind, text, sentences with start and
+ * end; code points into the original input, end exclusive). Returns 0 or
+ * PX_EIO. */
+int px_doc_write_jsonl(FILE *f, const px_doc *doc);
 
 /* ------------------------------------------------------------------ */
 /* Reading inputs: files, folders (recursively), "-" for stdin.        */
@@ -224,6 +243,13 @@ int px_reader_new(px_reader **out, const px_read_options *opt);
  * files, recursively, in name order) or "-". Problems with the path are
  * reported when it is reached. */
 int px_reader_add(px_reader *r, const char *path);
+/* Queues an input held in memory, after the inputs queued so far: len
+ * bytes of data (copied), read as a file of that format (AUTO: sniffed
+ * from the first byte, as for stdin) and named name in diagnostics and
+ * in the ids of its documents (a plain text's id is name without its
+ * extension; a JSONL record without an id is "name:LINE"). */
+int px_reader_add_buffer(px_reader *r, const char *name, const char *data, size_t len,
+                         px_format format);
 /* Reads the next document: returns 1 and sets *out (caller frees with
  * px_doc_free), 0 at the end, or a negative status on a fatal error
  * (out of memory). Unreadable files and bad records are reported through
@@ -266,6 +292,12 @@ typedef struct px_quote {
      * quotation marks (from the first part's opening mark to the last
      * part's closing mark), a partial or indirect one as the clause. */
     size_t span_start, span_end;
+    /* Who the speaker is, the same for one person across the documents
+     * of a run: "zelenski" for "Zelensky" here and "Volodymyr Zelenskyy"
+     * there (see px_speakers). px_quotes_find() gives ids for the
+     * document alone; px_speakers_assign() gives the run's. NULL when
+     * speaker is. */
+    const char *speaker_id;
 } px_quote;
 
 /* Finds the attributions of a document, in text order. *out is borrowed:
@@ -275,6 +307,38 @@ int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n);
 
 /* "direct", "partial", "indirect", "embedded"; never NULL. */
 const char *px_quote_kind_name(px_quote_kind kind);
+
+/* ---- speakers: one identity per person across the documents of a run */
+
+/* A run's speaker identities. The id of a speaker is the key of its
+ * surname ("trump" for "Trump", "Donald Trump", "Donald J. Trump",
+ * "President Trump", "Mr. Trump"), folded as entity names are (case,
+ * diacritics, Cyrillic and Greek transliterated, y as i, doubled letters
+ * single: "Zelensky", "Zelenskyy", "Зеленський" -> "zelenski"); an
+ * organisation's is the key of its whole name ("associatedpress"). A
+ * second person with the same surname and another first name gets the
+ * first name too ("trump-melania"); a surname alone is the first person
+ * of the run with that surname. The ids depend on the names only, not on
+ * threads, and not on the order of the documents unless two people of
+ * the run share a surname. Not thread-safe: one run, one thread (or a
+ * lock). */
+typedef struct px_speakers px_speakers;
+
+/* *out: caller frees with px_speakers_free(). Returns 0 or PX_ENOMEM. */
+int px_speakers_new(px_speakers **out);
+void px_speakers_free(px_speakers *s);
+/* The id of the speaker called `name` (a resolved name, as px_quote's
+ * speaker), registering it; borrowed, valid until px_speakers_free().
+ * NULL when out of memory. */
+const char *px_speakers_id(px_speakers *s, const char *name);
+/* The same for a name known to be no person's (an organisation, a
+ * place: the key of the whole name, "rudnagora"). */
+const char *px_speakers_org_id(px_speakers *s, const char *name);
+/* Sets the speaker_id of every attribution of doc to the run's id
+ * (finding the attributions first when needed); call it for the
+ * documents in input order. The ids live in the doc's arena. Returns 0
+ * or PX_ENOMEM. */
+int px_speakers_assign(px_speakers *s, px_doc *doc);
 
 /* Output formats of px_quotes_write(). */
 typedef enum px_quotes_format {
@@ -290,7 +354,7 @@ typedef enum px_quotes_format {
 #define PX_QUOTES_POLNEAR_SPANS 0x1u
 
 /* Writes the attributions of doc to f (finding them first when needed).
- * JSONL objects: doc, start, end, text, kind, speaker, speaker_text,
+ * JSONL objects: doc, start, end, text, kind, speaker, speaker_id, speaker_text,
  * speaker_start, speaker_end, cue, cue_start, cue_end, parts, sentence;
  * offsets are code points into the original input, end exclusive.
  * Returns 0, PX_ENOMEM or PX_EIO. */
@@ -503,7 +567,7 @@ char *px_group_assign_json_near(const char *doc_id, size_t story, const char *du
 
 /* ==== store: the SQLite corpus (src/store) ========================= */
 
-/* A corpus of articles in one SQLite file (schema in README.md). Each
+/* A corpus of articles in one SQLite file (schema in docs/corpus.md). Each
  * article is committed together with its family and story in one
  * transaction, so an interrupted add loses nothing already committed and
  * never leaves half an article. Opening a corpus loads its index
@@ -555,6 +619,10 @@ int px_store_story_articles(px_store *s, int64_t story,
                             int (*fn)(void *ud, const px_store_article *a), void *ud);
 /* Calls fn for every article in order of arrival (for jsonl listings). */
 int px_store_articles(px_store *s, int (*fn)(void *ud, const px_store_article *a), void *ud);
+/* Writes an article as one line of JSON, the record 'parallax show
+ * --format jsonl' prints: doc, story, duplicate_of, source, url, date,
+ * headline, text (null when unknown). Returns 0 or PX_EIO. */
+int px_store_article_write_jsonl(FILE *f, const px_store_article *a);
 /* Flushes and closes; NULL is fine. Returns the first error. */
 int px_store_close(px_store *s);
 /* The last SQLite error message of the store, or "". */
@@ -618,6 +686,10 @@ typedef struct px_quote_input {
     size_t n_parts;
     ptrdiff_t speaker; /* entity index, or -1 when unknown */
     const char *speaker_name; /* as written, or NULL */
+    /* the speaker's identity (px_speakers: the entity's when speaker is
+     * one), or NULL; two inputs with different ids are never one
+     * statement */
+    const char *speaker_id;
     size_t sentence;
 } px_quote_input;
 
@@ -636,6 +708,7 @@ typedef struct px_quote_occurrence {
 typedef struct px_quote_group {
     ptrdiff_t speaker;        /* entity index or -1 */
     const char *speaker_name; /* entity name, or as written, or NULL */
+    const char *speaker_id;   /* the speaker's identity, or NULL */
     const char *text;         /* the fullest version */
     size_t fullest;           /* index into occurrences */
     const px_quote_occurrence *occurrences;
@@ -780,6 +853,10 @@ void px_stories_free(px_story **stories, size_t n);
 px_doc *const *px_story_docs(const px_story *s, size_t *n);
 const px_entities *px_story_entities(const px_story *s);
 const px_compare *px_story_compare(const px_story *s);
+/* The speaker identity of entity e of px_story_entities() (px_speakers'
+ * id of its name: the one the story's quotation groups and quotation
+ * inputs carry as speaker_id), or NULL. */
+const char *px_story_entity_id(const px_story *s, size_t e);
 const px_event *px_story_timeline(const px_story *s, size_t *n);
 /* The outlet name of document i: its source when known, else its id. */
 const char *px_story_outlet(const px_story *s, size_t doc);

@@ -1,8 +1,27 @@
 #!/bin/sh
-# install-deps.sh - installs the Debian packages parallax builds and tests
-# with, when they are missing. Needs root (or sudo) the first time only.
+# install-deps.sh - installs the Debian packages parallax needs, when they
+# are missing. Needs root (or sudo) the first time only.
+#   tools/install-deps.sh          what the build and the main job need ('make')
+#   tools/install-deps.sh test     that and what the tests need ('make check')
+# PX_EXTRA_PKGS adds packages to either list.
 set -e
-PKGS="build-essential cmake pkg-config clang libclang-rt-dev libutf8proc-dev libjansson-dev libgumbo-dev libsqlite3-dev sqlite3 libstemmer-dev libxxhash-dev iso-codes python3 valgrind chromium"
+# build: a C compiler, CMake, and the libraries parallax links
+PKGS="build-essential cmake pkg-config libutf8proc-dev libjansson-dev libgumbo-dev
+      libsqlite3-dev libstemmer-dev libxxhash-dev"
+case "${1:-build}" in
+build) ;;
+test)
+    # sanitizer build and fuzzing (clang), callgrind, the HTML report in a
+    # browser, the Python package and its tests (pip builds it offline with
+    # Debian's python3), JSON Schema validation, rendering the man pages
+    # (man -l, col), and iso-codes for tools/gen-places.py
+    PKGS="$PKGS clang libclang-rt-dev valgrind chromium python3 python3-dev python3-pip
+          python3-setuptools python3-wheel python3-pytest python3-jsonschema man-db
+          groff-base bsdextrautils iso-codes" ;;
+*)
+    echo "usage: tools/install-deps.sh [build|test]" >&2
+    exit 2 ;;
+esac
 [ -n "$PX_EXTRA_PKGS" ] && PKGS="$PKGS $PX_EXTRA_PKGS"
 missing=""
 for p in $PKGS; do

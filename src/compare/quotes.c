@@ -545,6 +545,7 @@ typedef struct qitem {
     size_t input;
     size_t doc;
     ptrdiff_t speaker;
+    const char *speaker_id;
     px__qword *w; /* words (malloc'd array, the vec's) */
     size_t n;
     char *text;   /* parts joined by " … " */
@@ -593,8 +594,13 @@ static void qunion(size_t *p, size_t a, size_t b)
         p[a < b ? b : a] = a < b ? a : b;
 }
 
+/* May two quotations be one statement: no speaker known on one side,
+ * or the same entity, or the same identity ("Forbes" is not Zelensky,
+ * even when neither is an entity of the story)? */
 static bool speakers_agree(const qitem *a, const qitem *b)
 {
+    if (a->speaker_id && b->speaker_id)
+        return !strcmp(a->speaker_id, b->speaker_id);
     return a->speaker < 0 || b->speaker < 0 || a->speaker == b->speaker;
 }
 
@@ -699,6 +705,21 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
     for (size_t k = 0; k < n_members && !g->speaker_name; k++)
         if (inputs[occ[k].input].speaker_name)
             g->speaker_name = inputs[occ[k].input].speaker_name;
+    /* its identity: the chosen entity's, else the one most occurrences carry */
+    g->speaker_id = NULL;
+    best = 0;
+    for (size_t k = 0; k < n_members; k++) {
+        const qitem *it = &items[item_of[k]];
+        if (!it->speaker_id || (g->speaker >= 0 && it->speaker != g->speaker))
+            continue;
+        size_t cnt = 0;
+        for (size_t m = 0; m < n_members; m++)
+            cnt += items[item_of[m]].speaker_id && !strcmp(items[item_of[m]].speaker_id, it->speaker_id);
+        if (cnt > best) {
+            best = cnt;
+            g->speaker_id = it->speaker_id;
+        }
+    }
     /* outlets */
     size_t n_out = 0;
     for (size_t k = 0; k < n_members; k++) {
@@ -875,6 +896,7 @@ int px__compare_quotes(px_compare *c, const px_quote_input *inputs, size_t n_inp
         it->input = q;
         it->doc = in->doc;
         it->speaker = in->speaker;
+        it->speaker_id = in->speaker_id;
         it->w = w.v;
         it->n = w.n;
         it->text = tb.oom ? NULL : px_arena_strndup(&c->arena, tb.ptr, tb.len);

@@ -156,6 +156,11 @@ static bool word_in(const char *const *list, const char *w, size_t len)
     return in_list(list, buf, len);
 }
 
+bool px__org_word(const char *w, size_t len)
+{
+    return word_in(org_words, w, len);
+}
+
 /* Length of a word without a final possessive ('s, ’s, s'). */
 static size_t strip_possessive(const char *w, size_t len, bool *had)
 {
@@ -327,25 +332,6 @@ static bool block_skipped(px_block_kind k)
     return k == PX_BLOCK_BOILERPLATE || k == PX_BLOCK_META || k == PX_BLOCK_SIGNATURE;
 }
 
-/* Headlines in Title Case capitalise every word: names cannot be told
- * from words there. */
-static bool title_case_sentence(const px_doc *d, const px_sentence *s)
-{
-    px_block_kind bk = d->blocks[s->block].kind;
-    if (bk != PX_BLOCK_HEADLINE && bk != PX_BLOCK_HEADING && bk != PX_BLOCK_STANDFIRST)
-        return false;
-    size_t words = 0, caps = 0;
-    for (size_t t = s->first_token; t < s->first_token + s->n_tokens; t++) {
-        const px_token *k = &d->toks[t];
-        if (!tok_is_word(k) || k->end - k->start < 4)
-            continue;
-        words++;
-        if (k->flags & PX_TF_CAP)
-            caps++;
-    }
-    return words >= 4 && caps * 10 >= words * 7;
-}
-
 typedef struct finder {
     px_entities *e;
     px_doc *const *docs;
@@ -376,7 +362,7 @@ static bool collect_case_sets(finder *f)
         const px_doc *d = f->docs[di];
         for (size_t si = 0; si < d->n_sents; si++) {
             const px_sentence *s = &d->sents[si];
-            if (block_skipped(d->blocks[s->block].kind) || title_case_sentence(d, s))
+            if (block_skipped(d->blocks[s->block].kind) || px__title_case_sentence(d, s))
                 continue;
             bool first = true;
             for (size_t t = s->first_token; t < s->first_token + s->n_tokens; t++) {
@@ -949,7 +935,7 @@ static int find_candidates(finder *f)
         const px_doc *d = f->docs[di];
         for (size_t si = 0; si < d->n_sents; si++) {
             const px_sentence *s = &d->sents[si];
-            if (block_skipped(d->blocks[s->block].kind) || title_case_sentence(d, s))
+            if (block_skipped(d->blocks[s->block].kind) || px__title_case_sentence(d, s))
                 continue;
             size_t end = s->first_token + s->n_tokens;
             size_t t = s->first_token;

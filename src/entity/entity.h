@@ -45,6 +45,14 @@ const char *px__place_name(int group);
 /* The country group a place lies in (a subdivision, a capital), or -1. */
 int px__place_part_of(int group);
 
+/* Is sentence s of d a headline (or heading, standfirst) in Title Case,
+ * where every word is capitalised and names cannot be told from words? */
+bool px__title_case_sentence(const px_doc *d, const px_sentence *s);
+
+/* Does a word (any case) make a name an organisation's ("Union",
+ * "Ministry", "Times", "Institute")? */
+bool px__org_word(const char *w, size_t len);
+
 /* True for a word that names a number ("fourteen" -> 14). */
 bool px__number_word(const char *s, size_t len, long *value);
 

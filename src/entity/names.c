@@ -262,3 +262,21 @@ bool px__number_word(const char *s, size_t len, long *value)
         }
     return false;
 }
+
+bool px__title_case_sentence(const px_doc *d, const px_sentence *s)
+{
+    px_block_kind bk = d->blocks[s->block].kind;
+    if (bk != PX_BLOCK_HEADLINE && bk != PX_BLOCK_HEADING && bk != PX_BLOCK_STANDFIRST)
+        return false;
+    size_t words = 0, caps = 0;
+    for (size_t t = s->first_token; t < s->first_token + s->n_tokens; t++) {
+        const px_token *k = &d->toks[t];
+        if (k->kind != PX_TOK_WORD || (k->flags & (PX_TF_URL | PX_TF_HANDLE)) ||
+            k->end - k->start < 4)
+            continue;
+        words++;
+        if (k->flags & PX_TF_CAP)
+            caps++;
+    }
+    return words >= 4 && caps * 10 >= words * 7;
+}

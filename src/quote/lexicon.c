@@ -121,6 +121,9 @@ static const char *const lx_role_words[] = {
     "trader", "engineer", "worker", "resident", "farmer", "teacher", "student", "doctor",
     "nurse", "activist", "organizer", "organiser", "volunteer", "witness", "owner", "economist",
     "scientist", "historian", "inspector", "prosecutor", "lawmaker", "legislator", "producer",
+    "councilman", "councilwoman", "councillor", "councilor", "clerk", "trooper", "pastor",
+    "reverend", "rev.", "defender", "cto", "cfo", "coo", "insp.", "superintendent",
+    "sergeant", "sgt.", "lieutenant", "lt.", "colonel", "col.", "capt.", "brigadier",
 };
 static const char *const lx_honor_words[] = {
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady",

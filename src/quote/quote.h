@@ -67,6 +67,11 @@ void px__mentions_release(px__mentions *m);
  * -1. before: prefer entities mentioned before this token. */
 int32_t px__mentions_lookup(const px_doc *doc, const px__mentions *m, uint32_t a, uint32_t b,
                             uint32_t before);
+/* The entity a role phrase at tokens [a, b) names ("the Russian leader",
+ * "the Ukrainian president": an entity written with that role), the one
+ * mentioned last before `before`; or -1. */
+int32_t px__mentions_role(const px_doc *doc, const px__mentions *m, uint32_t a, uint32_t b,
+                          uint32_t before);
 /* True for a word that names a role or title ("president", "Mr"). */
 bool px__is_role_word(const char *w, size_t len);
 /* True for he/she/him/her/who... */
@@ -74,6 +79,10 @@ bool px__is_person_pronoun(const char *w, size_t len);
 /* Folds a name for comparison: case folded, marks stripped, possessive
  * dropped; caller frees. */
 char *px__fold_name(const char *s, size_t len);
+
+/* ---- speaker ids (speakers.c) ---- */
+/* Gives quotes[0..n) of doc the speaker ids of the document alone. */
+int px__speaker_ids(px_doc *doc, px_quote *quotes, size_t n);
 
 /* ---- the lexicon (lexicon.c) ---- */
 #define LX_VERB 0x1u      /* reporting verb: said, told, wrote */

@@ -309,5 +309,5 @@ int px__finish(ctx *c, const px_quote **out, size_t *n_out)
     }
     *out = qv;
     *n_out = k;
-    return PX_OK;
+    return px__speaker_ids(d, qv, k);
 }

@@ -3,8 +3,7 @@
  * appositives and parentheses that PolNeAR counts in a source, asides
  * between dashes, subjects of participle clauses ("with 30 percent of
  * voters saying"), the issuer of a message ("released a statement
- * saying"), and the resolution of a source to an entity of the mention
- * table (px__resolve; the table itself is mention.c).
+ * saying"). Which entity a source names is speaker.c's.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -116,65 +115,6 @@ uint32_t px__source_cut(const ctx *c, uint32_t sa, uint32_t sb)
             return x;
     }
     return sb;
-}
-
-/* the latest person mention in [lo, hi) */
-static int32_t last_person_in(const ctx *c, uint32_t lo, uint32_t hi)
-{
-    for (uint32_t i = hi; i-- > lo;) {
-        int32_t m = c->mn.tok_mention[i];
-        if (m >= 0 && entity_is_person(c, c->mn.m.v[m].entity))
-            return c->mn.m.v[m].entity;
-    }
-    return -1;
-}
-
-int32_t px__resolve(const ctx *c, size_t u, uint32_t sa, uint32_t sb)
-{
-    if (sa >= sb)
-        return -1;
-    /* the head of "the senator from Vermont" is before the preposition;
-     * "A, B and C" are several speakers */
-    uint32_t head_b = sb;
-    for (uint32_t i = sb; i-- > sa + 1;) {
-        if (in_quote(c, i))
-            continue;
-        if (is(c, i, "and") || is(c, i, "or"))
-            return -1;
-        if (np_prep(c, i) || is_punct(c, i, ',') || is_punct(c, i, '('))
-            head_b = i;
-    }
-    uint32_t whole_b = sb;
-    sb = head_b;
-    int32_t e = px__mentions_lookup(c->doc, &c->mn, sa, sb, sa);
-    if (e >= 0)
-        return e;
-    const unit *un = &c->units[u];
-    if (sb - sa == 1 && is(c, sa, "who")) {
-        /* "Smith, who said": the name before the comma */
-        if (sa >= 2 && is_punct(c, sa - 1, ',')) {
-            int32_t m = c->mn.tok_mention[sa - 2];
-            if (m >= 0)
-                return c->mn.m.v[m].entity;
-        }
-        return un->subject;
-    }
-    if (sb - sa == 1 && (lexf(c, sa) & LX_PERSPRON)) {
-        if (un->subject >= 0 && un->subject_tok < sa)
-            return un->subject;
-        return u > 0 ? c->units[u - 1].subject : -1;
-    }
-    /* a role not seen with a name: the latest person named nearby */
-    if ((lexf(c, sb - 1) & LX_ROLE)) {
-        int32_t p = last_person_in(c, un->a, sa);
-        if (p < 0 && u > 0)
-            p = last_person_in(c, c->units[u - 1].a, c->units[u - 1].b);
-        if (p >= 0)
-            return p;
-        /* not a name inside the source itself ("the senator from Vermont") */
-        return un->subject_tok >= sa && un->subject_tok < whole_b ? -1 : un->subject;
-    }
-    return -1;
 }
 
 /* The source [sa, sb) is a lone participle, after "a", "an" or "the" at

@@ -78,6 +78,11 @@ static void write_jsonl(px_buf *b, const px_doc *doc, const px_quote *q, unsigne
         put_str(b, q->speaker, strlen(q->speaker));
     else
         PUT_LIT(b, "null");
+    put_key(b, "speaker_id");
+    if (q->speaker_id)
+        put_str(b, q->speaker_id, strlen(q->speaker_id));
+    else
+        PUT_LIT(b, "null");
     json_span(b, doc, "speaker_text", "speaker_start", "speaker_end", q->speaker_start,
               q->speaker_end, q->speaker_end > q->speaker_start);
     json_span(b, doc, "cue", "cue_start", "cue_end", q->cue_start, q->cue_end,

@@ -51,6 +51,31 @@ static char *normalise_date(px_arena *a, const char *s, bool *nomem)
     return dup_meta(a, tmp, nomem);
 }
 
+/* The language: the metadata's when the text does not clearly say
+ * otherwise (templates often keep lang="en" on pages in other
+ * languages), else the text's own, else "und". */
+static int choose_lang(px_doc *doc, const char *meta_lang)
+{
+    size_t words = 0;
+    const char *guess = px__detect_lang(doc->text, doc->len, &words);
+    char code[16] = "";
+    if (meta_lang) {
+        size_t n = 0;
+        while (meta_lang[n] == ' ')
+            meta_lang++;
+        while (n + 1 < sizeof(code) && (unsigned)((meta_lang[n] | 32) - 'a') < 26u)
+            code[n] = (char)(meta_lang[n] | 32), n++;
+        code[n] = '\0';
+        if (n < 2 || n > 3)
+            code[0] = '\0';
+    }
+    if (code[0] && !(guess && words >= 50 && strcmp(guess, code)))
+        doc->lang = px_arena_strdup(&doc->arena, code);
+    else
+        doc->lang = guess ? guess : "und";
+    return doc->lang ? PX_OK : PX_ENOMEM;
+}
+
 static int tokenize_and_split(px_doc *doc)
 {
     px_token_vec toks = {0};
@@ -142,6 +167,7 @@ int px__doc_build(px_doc **out, const char *bytes, size_t len, const px_doc_meta
     doc->url = dup_meta(&doc->arena, meta ? meta->url : NULL, &nomem);
     doc->headline = dup_meta(&doc->arena, meta ? meta->title : NULL, &nomem);
     doc->standfirst = dup_meta(&doc->arena, meta ? meta->standfirst : NULL, &nomem);
+    doc->author = dup_meta(&doc->arena, meta ? meta->author : NULL, &nomem);
     if (meta && meta->date && !nomem) {
         doc->date = normalise_date(&doc->arena, meta->date, &nomem);
         doc->date_origin = "metadata";
@@ -158,7 +184,9 @@ int px__doc_build(px_doc **out, const char *bytes, size_t len, const px_doc_meta
     }
     if (!doc->id)
         doc->id = px_arena_strdup(&doc->arena, "doc");
-    if ((rc = px__doc_structure(doc, structure != 0)))
+    if ((rc = px__doc_structure(doc, structure)))
+        goto fail;
+    if ((rc = choose_lang(doc, meta ? meta->lang : NULL)))
         goto fail;
     if ((rc = tokenize_and_split(doc)))
         goto fail;
@@ -198,6 +226,8 @@ const char *px_doc_url(const px_doc *doc) { return doc->url; }
 const char *px_doc_date(const px_doc *doc) { return doc->date; }
 const char *px_doc_headline(const px_doc *doc) { return doc->headline; }
 const char *px_doc_standfirst(const px_doc *doc) { return doc->standfirst; }
+const char *px_doc_author(const px_doc *doc) { return doc->author; }
+const char *px_doc_lang(const px_doc *doc) { return doc->lang; }
 
 px_str px_doc_text(const px_doc *doc)
 {

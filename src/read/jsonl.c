@@ -15,7 +15,7 @@
 
 const char *const px__jsonl_field_names[PX_JF__COUNT] = {
     "text", "body", "content", "id", "title", "headline", "source", "outlet",
-    "date", "published", "url", "standfirst",
+    "date", "published", "url", "standfirst", "doc", "author", "lang",
 };
 
 #define MAX_KEYS 32
@@ -246,7 +246,7 @@ bool px__jsonl_fast(char *s, size_t len, px_jsonl_fields *out)
             for (int f = 0; f < PX_JF__COUNT; f++) {
                 if (strlen(px__jsonl_field_names[f]) == klen &&
                     !memcmp(px__jsonl_field_names[f], s + k->start, klen)) {
-                    if (f == PX_JF_ID && !str)
+                    if ((f == PX_JF_ID || f == PX_JF_DOC) && !str)
                         return false; /* numeric ids are jansson's */
                     vals[f] = v;
                     is_str[f] = str;

@@ -10,7 +10,8 @@
 
 struct px_doc {
     px_arena arena; /* everything below that is a pointer lives here */
-    char *id, *file, *source, *url, *date, *headline, *standfirst;
+    char *id, *file, *source, *url, *date, *headline, *standfirst, *author;
+    const char *lang; /* never NULL: a code or "und" */
     /* where date came from: "metadata", "dateline", ... (static string) */
     const char *date_origin;
     char *text; /* normalised, NUL-terminated (malloc, from px_norm) */
@@ -52,6 +53,8 @@ int px__sgml_next(const char *s, size_t len, size_t *pos, px_buf *text, char doc
 enum {
     PX_JF_TEXT, PX_JF_BODY, PX_JF_CONTENT, PX_JF_ID, PX_JF_TITLE, PX_JF_HEADLINE,
     PX_JF_SOURCE, PX_JF_OUTLET, PX_JF_DATE, PX_JF_PUBLISHED, PX_JF_URL, PX_JF_STANDFIRST,
+    PX_JF_DOC, /* the id as parallax's own records write it (show, read) */
+    PX_JF_AUTHOR, PX_JF_LANG,
     PX_JF__COUNT
 };
 typedef struct px_jsonl_fields {
@@ -65,7 +68,36 @@ extern const char *const px__jsonl_field_names[PX_JF__COUNT]; /* "text", ... */
  * modified only on success). false: not the common case, use jansson. */
 bool px__jsonl_fast(char *s, size_t len, px_jsonl_fields *out);
 
-int px__doc_structure(px_doc *doc, bool structure);
+/* structure: 0 none, 1 from the text, PX__STRUCTURE_MARKUP when the
+ * text came from markup (HTML) that already separated the metadata: no
+ * outlet name is then taken from a closing line. */
+enum { PX__STRUCTURE_MARKUP = 2 };
+int px__doc_structure(px_doc *doc, int structure);
+
+/* Language of a text (lang.c): an ISO 639-1 code when the stop words or
+ * the script say so with confidence, else NULL; *words: the words seen. */
+const char *px__detect_lang(const char *text, size_t len, size_t *words);
+
+/* HTML pages (html*.c): the article's text, headline line first, one
+ * block a line, and the metadata found on the page (every string malloc,
+ * NULL when unknown). */
+typedef struct px_html_doc {
+    px_buf text;
+    char *title, *source, *date, *url, *standfirst, *author, *lang;
+} px_html_doc;
+/* Reads one page. url and date: what the container knows (a WARC
+ * record's target URI and date, a JSONL record's url; NULL when none):
+ * url names the host when the page gives no publisher, and date is used
+ * when the page states none. file and id name the page in the warnings
+ * sent to on_diag (caps, no article body). On success *doc holds the
+ * result; release it with px__html_doc_release. */
+int px__html_read(const char *html, size_t len, const char *url, const char *date,
+                  const char *file, const char *id, px_diag_fn on_diag, void *ud,
+                  px_html_doc *doc);
+void px__html_doc_release(px_html_doc *doc);
+/* The host of an absolute URL, lower case, without "www." ("https://www.
+ * example.com/a" -> "example.com"); NULL if none. Caller frees. */
+char *px__url_host(const char *url);
 
 /* Readers hand documents to this: builds a px_doc from bytes. */
 int px__doc_build(px_doc **out, const char *bytes, size_t len, const px_doc_meta *meta,

@@ -17,19 +17,25 @@
 
 #include "read.h"
 
-int px__html_extract(const char *html, size_t len, px_buf *text, char **title, char **source,
-                     char **date, char **url, char **standfirst);
-
 typedef PX_VEC(char *) path_vec;
+
+/* A queued input: a path, or a buffer held in memory (px_reader_add_buffer). */
+typedef struct input {
+    char *path; /* the path, or the buffer's name */
+    char *data; /* the buffer's bytes (a copy), NULL for a path */
+    size_t len;
+    px_format format; /* the buffer's format */
+} input;
 
 enum { JSONL_BUFFER = 1 << 20 };
 
 struct px_reader {
     px_read_options opt;
-    path_vec queue; /* paths to visit, used as a stack (reversed) */
+    PX_VEC(input) queue; /* inputs to visit, used as a stack (reversed) */
     /* the JSONL file being read */
     FILE *jf;
     char *jpath;
+    char *jdata; /* the buffer under jf, when it reads one */
     size_t jline;
     size_t jrecords; /* non-blank lines of the open JSONL file */
     char *line;
@@ -42,6 +48,11 @@ struct px_reader {
     /* hashes of the ids handed out, to keep ids unique */
     uint64_t *ids;
     size_t ids_cap, ids_n;
+    /* documents not in English: counted, the first files named, and one
+     * warning at the end of the run */
+    size_t n_foreign;
+    px_buf foreign_files;
+    bool foreign_warned;
 };
 
 static void diag(px_reader *r, px_severity sev, const char *file, size_t line, const char *doc,
@@ -120,18 +131,22 @@ void px_reader_free(px_reader *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->queue.n; i++)
-        free(r->queue.v[i]);
+    for (size_t i = 0; i < r->queue.n; i++) {
+        free(r->queue.v[i].path);
+        free(r->queue.v[i].data);
+    }
     PX_VEC_FREE(r->queue);
     if (r->jf && r->jf != stdin)
         fclose(r->jf);
     free(r->jpath);
+    free(r->jdata);
     free(r->line);
     free(r->jbuf);
     free(r->ids);
     for (size_t i = r->pending_pos; i < r->pending.n; i++)
         px_doc_free(r->pending.v[i]);
     PX_VEC_FREE(r->pending);
+    px_buf_release(&r->foreign_files);
     free(r);
 }
 
@@ -181,17 +196,34 @@ size_t px_reader_bytes(const px_reader *r) { return r->bytes; }
 /* Paths are visited in the order given: the queue is a stack, so a new
  * path goes below the ones already pushed by a folder walk... To keep it
  * simple, px_reader_add inserts at the bottom. */
-int px_reader_add(px_reader *r, const char *path)
+static int queue_at_bottom(px_reader *r, input in)
 {
-    char *p = px__strdup(path);
-    if (!p || !PX_VEC_RESERVE(r->queue, 1)) {
-        free(p);
+    if (!in.path || !PX_VEC_RESERVE(r->queue, 1)) {
+        free(in.path);
+        free(in.data);
         return PX_ENOMEM;
     }
-    memmove(r->queue.v + 1, r->queue.v, r->queue.n * sizeof(char *));
-    r->queue.v[0] = p;
+    memmove(r->queue.v + 1, r->queue.v, r->queue.n * sizeof(input));
+    r->queue.v[0] = in;
     r->queue.n++;
     return PX_OK;
+}
+
+int px_reader_add(px_reader *r, const char *path)
+{
+    return queue_at_bottom(r, (input){px__strdup(path), NULL, 0, PX_FORMAT_AUTO});
+}
+
+int px_reader_add_buffer(px_reader *r, const char *name, const char *data, size_t len,
+                         px_format format)
+{
+    char *copy = px__malloc(len + 1);
+    if (!copy)
+        return PX_ENOMEM;
+    if (len)
+        memcpy(copy, data, len);
+    copy[len] = '\0';
+    return queue_at_bottom(r, (input){px__strdup(name), copy, len, format});
 }
 
 static px_format format_of(const char *path)
@@ -272,7 +304,7 @@ static int expand_dir(px_reader *r, const char *path)
     if (rc == PX_OK) {
         px__qsort(items.v, items.n, sizeof(char *), cmp_str_desc);
         for (size_t i = 0; i < items.n; i++) {
-            if (!PX_VEC_PUSH(r->queue, items.v[i])) {
+            if (!PX_VEC_PUSH(r->queue, ((input){items.v[i], NULL, 0, PX_FORMAT_AUTO}))) {
                 rc = PX_ENOMEM;
                 for (; i < items.n; i++)
                     free(items.v[i]);
@@ -352,6 +384,31 @@ static size_t repair_utf8(const char *s, size_t len, px_buf *out)
     return bad;
 }
 
+/* parallax's quotation and date rules are English: other languages are
+ * read, and named in one warning at the end of the run. */
+static void note_language(px_reader *r, const px_doc *doc)
+{
+    const char *lang = px_doc_lang(doc);
+    if (!strcmp(lang, "en") || !strcmp(lang, "und"))
+        return;
+    if (++r->n_foreign <= 5) {
+        const char *f = px_doc_file(doc) ? px_doc_file(doc) : px_doc_id(doc);
+        px_buf_printf(&r->foreign_files, "%s%.120s (%s)", r->n_foreign > 1 ? ", " : "", f,
+                      lang);
+    }
+}
+
+static void warn_languages(px_reader *r)
+{
+    if (!r->n_foreign || r->foreign_warned)
+        return;
+    r->foreign_warned = true;
+    diag(r, PX_SEV_WARNING, "-", 0, NULL,
+         "%zu document%s not in English, read with English quotation and date rules: %s%s",
+         r->n_foreign, r->n_foreign == 1 ? "" : "s", r->foreign_files.ptr,
+         r->n_foreign > 5 ? ", ..." : "");
+}
+
 static int build(px_reader *r, px_doc **out, const char *bytes, size_t len,
                  const px_doc_meta *meta, int structure, size_t line)
 {
@@ -373,9 +430,32 @@ static int build(px_reader *r, px_doc **out, const char *bytes, size_t len,
         return PX_ENOMEM;
     meta = &m;
     int rc = px__doc_build(out, bytes, len, meta, structure, forward_diag, r, line);
-    if (rc == PX_OK)
+    if (rc == PX_OK) {
         r->n_docs++;
+        note_language(r, *out);
+    }
     return rc;
+}
+
+/* A page read by the HTML reader (a file, or a WARC record's payload
+ * with its url and date): 1 with *out, 0 when it holds no text. */
+static int read_html(px_reader *r, const char *path, const char *id, const char *data,
+                     size_t len, const char *url, const char *date, px_doc **out)
+{
+    px_html_doc h;
+    int rc = px__html_read(data, len, url, date, path, id, forward_diag, r, &h);
+    if (rc)
+        return rc;
+    if (!px__str_trim((px_str){h.text.ptr, h.text.len}).len) {
+        diag(r, PX_SEV_ERROR, path, 0, id, "HTML page without article text: skipped");
+        px__html_doc_release(&h);
+        return 0;
+    }
+    px_doc_meta meta = {id,     path,          h.title,  h.source, h.url,
+                        h.date, h.standfirst,  h.author, h.lang};
+    rc = build(r, out, h.text.ptr, h.text.len, &meta, PX__STRUCTURE_MARKUP, 0);
+    px__html_doc_release(&h);
+    return rc == PX_OK ? 1 : rc;
 }
 
 /* A TREC/DUC SGML file: every <DOC> is built now and handed out one at
@@ -402,8 +482,8 @@ static int read_sgml(px_reader *r, const char *path, const char *stem, const cha
             px_buf_release(&text);
             continue;
         }
-        px_doc_meta meta = {id, path, headline[0] ? headline : NULL, NULL, NULL,
-                            date[0] ? date : NULL, NULL};
+        px_doc_meta meta = {id,   path, headline[0] ? headline : NULL, NULL, NULL,
+                            date[0] ? date : NULL, NULL, NULL, NULL};
         px_doc *doc = NULL;
         rc = build(r, &doc, text.ptr, text.len, &meta, 1, 0);
         px_buf_release(&text);
@@ -425,9 +505,12 @@ static int read_sgml(px_reader *r, const char *path, const char *stem, const cha
     return 0;
 }
 
-static int read_text_or_html(px_reader *r, const char *path, px_format fmt, px_doc **out)
+/* Reads one article from PATH, or from GIVEN when not NULL (a buffer's
+ * stream, closed here). */
+static int read_text_or_html(px_reader *r, const char *path, FILE *given, px_format fmt,
+                             px_doc **out)
 {
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    FILE *f = given ? given : strcmp(path, "-") ? fopen(path, "rb") : stdin;
     if (!f) {
         diag(r, PX_SEV_ERROR, path, 0, NULL, "cannot open: %s", strerror(errno));
         return 0;
@@ -438,7 +521,7 @@ static int read_text_or_html(px_reader *r, const char *path, px_format fmt, px_d
     int err = errno;
     if (f != stdin)
         fclose(f);
-    char *id = strcmp(path, "-") ? id_from_path(path) : px__strdup("stdin");
+    char *id = given || strcmp(path, "-") ? id_from_path(path) : px__strdup("stdin");
     int rc = 0;
     if (!id || data.oom) {
         rc = PX_ENOMEM;
@@ -460,36 +543,13 @@ static int read_text_or_html(px_reader *r, const char *path, px_format fmt, px_d
         diag(r, PX_SEV_ERROR, path, 0, id, "empty document: skipped");
         goto done;
     }
-    px_doc_meta meta = {id, path, NULL, NULL, NULL, NULL, NULL};
+    px_doc_meta meta = {id, path, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     if (fmt != PX_FORMAT_HTML && px__sgml_sniff(data.ptr, data.len)) {
         rc = read_sgml(r, path, id, data.ptr, data.len, out);
         goto done;
     }
     if (fmt == PX_FORMAT_HTML) {
-        px_buf text = PX_BUF_INIT;
-        char *title = NULL, *source = NULL, *date = NULL, *url = NULL, *standfirst = NULL;
-        int hr = px__html_extract(data.ptr, data.len, &text, &title, &source, &date, &url,
-                                  &standfirst);
-        if (hr == PX_OK && !px__str_trim((px_str){text.ptr, text.len}).len) {
-            diag(r, PX_SEV_ERROR, path, 0, id, "HTML page without article text: skipped");
-        } else if (hr == PX_OK) {
-            meta.title = title;
-            meta.source = source;
-            meta.date = date;
-            meta.url = url;
-            meta.standfirst = standfirst;
-            rc = build(r, out, text.ptr, text.len, &meta, 1, 0);
-            if (rc == PX_OK)
-                rc = 1;
-        } else {
-            rc = hr;
-        }
-        px_buf_release(&text);
-        free(title);
-        free(source);
-        free(date);
-        free(url);
-        free(standfirst);
+        rc = read_html(r, path, id, data.ptr, data.len, NULL, NULL, out);
         goto done;
     }
     rc = build(r, out, data.ptr, data.len, &meta, 1, 0);
@@ -565,8 +625,11 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
         const char *text = jf.v[tf];
         size_t tlen = jf.len[tf];
         char idbuf[64];
-        const char *id = jf.v[PX_JF_ID];
+        /* "id", or "doc" as parallax's own records name it */
+        const char *id = jf.v[PX_JF_ID] ? jf.v[PX_JF_ID] : jf.v[PX_JF_DOC];
         json_t *jid = obj ? json_object_get(obj, "id") : NULL;
+        if (obj && !jid)
+            jid = json_object_get(obj, "doc");
         if (!id && json_is_integer(jid)) {
             snprintf(idbuf, sizeof(idbuf), "%lld", (long long)json_integer_value(jid));
             id = idbuf;
@@ -606,8 +669,15 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
                             source && *source ? source : NULL,
                             jf.v[PX_JF_URL],
                             date && *date ? date : NULL,
-                            jf.v[PX_JF_STANDFIRST]};
+                            jf.v[PX_JF_STANDFIRST],
+                            jf.v[PX_JF_AUTHOR] && *jf.v[PX_JF_AUTHOR] ? jf.v[PX_JF_AUTHOR] : NULL,
+                            jf.v[PX_JF_LANG]};
+        /* no outlet named: the URL's host stands for it */
+        char *host = !meta.source && meta.url ? px__url_host(meta.url) : NULL;
+        if (host)
+            meta.source = host;
         int rc = build(r, out, text, tlen, &meta, 1, r->jline);
+        free(host);
         json_decref(obj);
         return rc == PX_OK ? 1 : rc;
     }
@@ -622,6 +692,18 @@ static void close_jsonl(px_reader *r)
     r->jf = NULL;
     free(r->jpath);
     r->jpath = NULL;
+    free(r->jdata);
+    r->jdata = NULL;
+}
+
+/* A buffer: its first byte chooses the format, as for standard input. */
+static px_format sniff_bytes(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
+        i++;
+    return i == len ? PX_FORMAT_TEXT : s[i] == '{' ? PX_FORMAT_JSONL
+                                     : s[i] == '<' ? PX_FORMAT_HTML : PX_FORMAT_TEXT;
 }
 
 /* Standard input: sniff the first byte to choose the format. */
@@ -653,11 +735,25 @@ int px_reader_next(px_reader *r, px_doc **out)
             close_jsonl(r);
             continue;
         }
-        if (!r->queue.n)
+        if (!r->queue.n) {
+            warn_languages(r);
             return 0;
-        char *path = r->queue.v[--r->queue.n];
+        }
+        input in = r->queue.v[--r->queue.n];
+        char *path = in.path;
         px_format fmt = r->opt.format;
-        if (!strcmp(path, "-")) {
+        FILE *given = NULL;
+        if (in.data) {
+            if (fmt == PX_FORMAT_AUTO)
+                fmt = in.format != PX_FORMAT_AUTO ? in.format : sniff_bytes(in.data, in.len);
+            given = fmemopen(in.data, in.len, "rb");
+            if (!given) {
+                diag(r, PX_SEV_ERROR, path, 0, NULL, "cannot open: %s", strerror(errno));
+                free(path);
+                free(in.data);
+                continue;
+            }
+        } else if (!strcmp(path, "-")) {
             if (fmt == PX_FORMAT_AUTO)
                 fmt = sniff_stdin();
         } else {
@@ -678,7 +774,8 @@ int px_reader_next(px_reader *r, px_doc **out)
                 fmt = format_of(path);
         }
         if (fmt == PX_FORMAT_JSONL) {
-            r->jf = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+            r->jf = given ? given : strcmp(path, "-") ? fopen(path, "rb") : stdin;
+            r->jdata = in.data;
             if (!r->jf) {
                 diag(r, PX_SEV_ERROR, path, 0, NULL, "cannot open: %s", strerror(errno));
                 free(path);
@@ -686,17 +783,18 @@ int px_reader_next(px_reader *r, px_doc **out)
             }
             /* large reads: a 4 KB stdio buffer is a system call every
              * two articles (glibc ignores the size without a buffer) */
-            if (r->jf != stdin && !r->jbuf)
+            if (r->jf != stdin && !given && !r->jbuf)
                 r->jbuf = px__malloc(JSONL_BUFFER);
-            if (r->jf != stdin && r->jbuf)
+            if (r->jf != stdin && !given && r->jbuf)
                 setvbuf(r->jf, r->jbuf, _IOFBF, JSONL_BUFFER);
             r->jpath = path;
             r->jline = 0;
             r->jrecords = 0;
             continue;
         }
-        int rc = read_text_or_html(r, path, fmt, out);
+        int rc = read_text_or_html(r, path, given, fmt, out);
         free(path);
+        free(in.data);
         if (rc)
             return rc;
     }

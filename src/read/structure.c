@@ -611,7 +611,7 @@ static bool same_text_ci(const char *a, const char *b, size_t blen)
     return strlen(a) == blen && !strncasecmp(a, b, blen);
 }
 
-static void classify(px_doc *doc, para_vec *pv, size_t first)
+static void classify(px_doc *doc, para_vec *pv, size_t first, bool markup)
 {
     const char *t = doc->text;
     para *p = pv->v;
@@ -678,7 +678,7 @@ static void classify(px_doc *doc, para_vec *pv, size_t first)
     if (p[last].kind == PX_BLOCK_BODY && last > h && p[last].words <= 5 &&
         short_title_like(t, &p[last], 5)) {
         p[last].kind = PX_BLOCK_SIGNATURE;
-        if (!doc->source)
+        if (!doc->source && !markup)
             doc->source = px_arena_strndup(&doc->arena, t + p[last].start,
                                            p[last].end - p[last].start);
     }
@@ -696,8 +696,9 @@ static void classify(px_doc *doc, para_vec *pv, size_t first)
             p[i].kind = PX_BLOCK_HEADING;
     }
 
-    /* standfirst: one short sentence right after the headline */
-    if (have_headline) {
+    /* standfirst: one short sentence right after the headline (markup
+     * names its standfirst; a news lede is one short sentence too) */
+    if (have_headline && !markup) {
         size_t s = h + 1;
         while (s < n && (p[s].kind == PX_BLOCK_BOILERPLATE || p[s].kind == PX_BLOCK_DATELINE ||
                          p[s].kind == PX_BLOCK_CAPTION))
@@ -722,7 +723,7 @@ static void classify(px_doc *doc, para_vec *pv, size_t first)
     }
 }
 
-int px__doc_structure(px_doc *doc, bool structure)
+int px__doc_structure(px_doc *doc, int structure)
 {
     para_vec pv = {0};
     int rc = PX_ENOMEM;
@@ -755,7 +756,7 @@ int px__doc_structure(px_doc *doc, bool structure)
             pv.v[first + 1] = head;
             first++;
         }
-        classify(doc, &pv, first);
+        classify(doc, &pv, first, structure == PX__STRUCTURE_MARKUP);
         /* a wire dateline opening the first body paragraph */
         for (size_t i = first; i < pv.n && i < first + 6; i++) {
             if (pv.v[i].kind != PX_BLOCK_BODY)

@@ -274,7 +274,13 @@ static void html_story(const px_story *s, px_buf *b)
         missing(b, s->no_quotes);
     for (size_t q = 0; q < nq; q++) {
         const px_quote_group *g = &qs[q];
-        px_buf_printf(b, "<div class=\"card quote\" id=\"%squote-%zu\"><strong>", idp(s), q);
+        px_buf_printf(b, "<div class=\"card quote\" id=\"%squote-%zu\"", idp(s), q);
+        if (g->speaker_id) { /* the same identity as the entity's <li> */
+            px_buf_puts(b, " data-speaker=\"");
+            esc(b, g->speaker_id);
+            px_buf_putc(b, '"');
+        }
+        px_buf_puts(b, "><strong>");
         esc(b, g->speaker_name ? g->speaker_name : "Unknown speaker");
         px_buf_puts(b, "</strong> ");
         if (g->single_source)
@@ -366,7 +372,14 @@ static void html_story(const px_story *s, px_buf *b)
         const px_entity *en = &ents[e];
         if (en->type == PX_ENTITY_OTHER || (en->n_docs < 2 && en->n_aliases < 2 && en->type != PX_ENTITY_PERSON))
             continue;
-        px_buf_puts(b, "<li><strong>");
+        const char *sid = px_story_entity_id(s, e);
+        px_buf_puts(b, "<li");
+        if (sid) {
+            px_buf_puts(b, " data-speaker=\"");
+            esc(b, sid);
+            px_buf_putc(b, '"');
+        }
+        px_buf_puts(b, "><strong>");
         esc(b, en->name);
         px_buf_printf(b, "</strong> <span class=\"tag\">%s</span> <span class=\"meta\">%zu %s, %zu %s</span>",
                       px_entity_type_name(en->type), en->n_docs, en->n_docs == 1 ? "article" : "articles",

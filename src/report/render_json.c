@@ -1,5 +1,5 @@
 /*
- * render_json.c - the report as one JSON object (schema in README.md,
+ * render_json.c - the report as one JSON object (schema in docs/schema/report.schema.json,
  * "parallax report --format json"). Offsets are code points into the
  * original input of each document, end exclusive; documents are named by
  * their id.
@@ -137,6 +137,8 @@ int px__report_json(const px_story *s, px_buf *out)
         px_json_object_begin(&j);
         px_json_key(&j, "name");
         px_json_str(&j, en->name);
+        px_json_key(&j, "id");
+        px_json_str(&j, px_story_entity_id(s, e));
         px_json_key(&j, "type");
         px_json_str(&j, px_entity_type_name(en->type));
         px_json_key(&j, "place");
@@ -196,6 +198,8 @@ int px__report_json(const px_story *s, px_buf *out)
         px_json_object_begin(&j);
         px_json_key(&j, "speaker");
         px_json_str(&j, g->speaker_name);
+        px_json_key(&j, "speaker_id");
+        px_json_str(&j, g->speaker_id);
         px_json_key(&j, "text");
         px_json_str(&j, g->text);
         px_json_key(&j, "fullest");

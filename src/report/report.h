@@ -25,6 +25,8 @@ struct px_story {
     const char **heading;  /* its headline, else its opening words ending in "…" */
     size_t n_outlets;      /* distinct outlets */
     px_entities *ents;
+    const char **entity_id; /* per entity: its speaker identity */
+    px_speakers *speakers;  /* the story's speaker identities */
     px_compare *cmp;
     px_quote_input *quotes; /* inputs handed to the comparison */
     size_t n_quote_inputs;

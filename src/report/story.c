@@ -12,6 +12,62 @@
 
 #include "report.h"
 
+/* ---- speakers: one identity per person of the story ---- */
+
+typedef struct id_order {
+    const px_entity *e;
+    size_t i;
+} id_order;
+
+/* the most widely named entities first, then by name: an order that does
+ * not depend on the order of the documents */
+static int cmp_id_order(const void *a, const void *b)
+{
+    const px_entity *x = ((const id_order *)a)->e, *y = ((const id_order *)b)->e;
+    if (x->n_docs != y->n_docs)
+        return x->n_docs > y->n_docs ? -1 : 1;
+    if (x->n_mentions != y->n_mentions)
+        return x->n_mentions > y->n_mentions ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+/* Gives every entity of the story its speaker identity (px_speakers), the
+ * most widely named first, so that of two people with one surname the
+ * more prominent gets the surname alone. */
+static int story_speakers(px_story *s)
+{
+    size_t ne;
+    const px_entity *el = px_entities_list(s->ents, &ne);
+    int rc = px_speakers_new(&s->speakers);
+    if (rc || !ne)
+        return rc;
+    id_order *order = px__malloc(ne * sizeof(*order));
+    s->entity_id = px_arena_alloc(&s->arena, ne * sizeof(*s->entity_id));
+    if (!order || !s->entity_id) {
+        free(order);
+        return PX_ENOMEM;
+    }
+    for (size_t i = 0; i < ne; i++)
+        order[i] = (id_order){&el[i], i};
+    qsort(order, ne, sizeof(*order), cmp_id_order);
+    for (size_t i = 0; i < ne && !rc; i++)
+        if (!(s->entity_id[order[i].i] =
+                  order[i].e->type == PX_ENTITY_PERSON
+                      ? px_speakers_id(s->speakers, order[i].e->name)
+                      : px_speakers_org_id(s->speakers, order[i].e->name)))
+            rc = PX_ENOMEM;
+    free(order);
+    return rc;
+}
+
+const char *px_story_entity_id(const px_story *s, size_t e)
+{
+    size_t ne = 0;
+    if (s && s->ents)
+        px_entities_list(s->ents, &ne);
+    return s && s->entity_id && e < ne ? s->entity_id[e] : NULL;
+}
+
 /* ---- quotations: found per document, compared across outlets ---- */
 
 static int story_quotes(px_story *s)
@@ -56,6 +112,12 @@ static int story_quotes(px_story *s)
                 qi.speaker = px_entities_at(s->ents, d, q[k].speaker_start, q[k].speaker_end);
             if (qi.speaker < 0 && q[k].speaker)
                 qi.speaker = px_entities_lookup_near(s->ents, d, q[k].start, q[k].speaker);
+            if (qi.speaker >= 0 && s->entity_id)
+                qi.speaker_id = s->entity_id[qi.speaker];
+            else if (q[k].speaker && !(qi.speaker_id = px_speakers_id(s->speakers, q[k].speaker))) {
+                rc = PX_ENOMEM;
+                break;
+            }
             if (!PX_VEC_PUSH(in, qi)) {
                 rc = PX_ENOMEM;
                 break;
@@ -510,6 +572,8 @@ static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const p
     }
     if ((rc = px_entities_find(&s->ents, docs, n_docs)))
         goto done;
+    if ((rc = story_speakers(s)))
+        goto done;
     if ((rc = story_quotes(s)))
         goto done;
     if ((rc = px_compare_new(&s->cmp, docs, n_docs, s->ents, s->quotes, s->n_quote_inputs)))
@@ -568,6 +632,7 @@ void px_story_free(px_story *s)
         return;
     px_compare_free(s->cmp);
     px_entities_free(s->ents);
+    px_speakers_free(s->speakers);
     free(s->quotes);
     px_arena_release(&s->arena);
     free(s);

@@ -1,6 +1,6 @@
 /*
  * store.h - the SQLite corpus stage. Its whole interface is public
- * (px_store_* in parallax.h); the schema is documented in README.md and
+ * (px_store_* in parallax.h); the schema is documented in docs/corpus.md and
  * created by store.c. This header only gathers what store.c includes.
  */
 #ifndef PX_STORE_H

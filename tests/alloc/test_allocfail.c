@@ -173,9 +173,9 @@ static void dump_doc(FILE *f, px_doc *doc)
     px_doc_sentences(doc, &ns);
     px_doc_tokens(doc, &nt);
     px_str t = px_doc_text(doc);
-    const char *fields[] = {px_doc_id(doc),   px_doc_file(doc),     px_doc_source(doc),
-                            px_doc_url(doc),  px_doc_date(doc),     px_doc_headline(doc),
-                            px_doc_standfirst(doc)};
+    const char *fields[] = {px_doc_id(doc),       px_doc_file(doc),   px_doc_source(doc),
+                            px_doc_url(doc),      px_doc_date(doc),   px_doc_headline(doc),
+                            px_doc_standfirst(doc), px_doc_author(doc), px_doc_lang(doc)};
     for (size_t i = 0; i < PX_ARRAY_LEN(fields); i++)
         fprintf(f, "%s|", fields[i] ? fields[i] : "(null)");
     fprintf(f, "%zu blocks, %zu sentences, %zu tokens, %zu chars\n%.*s\n", nb, ns, nt,
@@ -249,7 +249,8 @@ static int run_doc_new(ctx *c)
     static const char text[] =
         "Cafe\xCC\x81 owner says \xE2\x80\x9Cno\xE2\x80\x9D\r\n\r\nSecond para\xff with a bad "
         "byte.\n";
-    px_doc_meta meta = {"raw", "mem", NULL, NULL, NULL, "2026-04-14", NULL};
+    px_doc_meta meta = {.id = "raw", .file = "mem", .date = "2026-04-14", .author = "Jo Smith",
+                        .lang = "en"};
     px_doc *doc = NULL;
     int rc = px_doc_new(&doc, text, sizeof text - 1, &meta, 1, on_diag, c->r);
     if (!rc)

@@ -4,6 +4,8 @@
  * with "-" for what is missing; a record of several quoted parts lists
  * them after "parts=".
  */
+#include <stdlib.h>
+
 #include "spec.h"
 
 static void put_span(px_buf *out, const px_doc *doc, size_t s, size_t e)
@@ -17,7 +19,7 @@ static void put_span(px_buf *out, const px_doc *doc, size_t s, size_t e)
 void spec_quotes(const char *in, size_t len, px_buf *out)
 {
     px_doc *doc = NULL;
-    px_doc_meta meta = {"spec", "spec", NULL, NULL, NULL, NULL, NULL};
+    px_doc_meta meta = {"spec", "spec", NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     if (px_doc_new(&doc, in, len, &meta, 0, NULL, NULL) != PX_OK)
         return;
     const px_quote *q;
@@ -39,4 +41,26 @@ void spec_quotes(const char *in, size_t len, px_buf *out)
         }
     }
     px_doc_free(doc);
+}
+
+/* The speaker_ids kind: one speaker name a line, given in that order to
+ * one px_speakers (one run); each line comes out as "NAME -> ID". */
+void spec_speaker_ids(const char *in, size_t len, px_buf *out)
+{
+    px_speakers *s;
+    if (px_speakers_new(&s) != PX_OK)
+        return;
+    for (size_t i = 0; i < len;) {
+        size_t e = i;
+        while (e < len && in[e] != '\n')
+            e++;
+        if (e > i) {
+            char *name = px__strndup(in + i, e - i);
+            const char *id = name ? px_speakers_id(s, name) : NULL;
+            px_buf_printf(out, "%s -> %s\n", name ? name : "?", id ? id : "(null)");
+            free(name);
+        }
+        i = e + 1;
+    }
+    px_speakers_free(s);
 }

@@ -9,7 +9,7 @@
 static px_doc *make(const char *in, size_t len, int structure)
 {
     px_doc *doc = NULL;
-    px_doc_meta meta = {"spec", "spec", NULL, NULL, NULL, NULL, NULL};
+    px_doc_meta meta = {"spec", "spec", NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     px_doc_new(&doc, in, len, &meta, structure, NULL, NULL);
     return doc;
 }

@@ -21,7 +21,7 @@ static double now(void)
 static px_doc *make(const char *text, size_t len)
 {
     px_doc *doc = NULL;
-    px_doc_meta meta = {"t", "t", NULL, NULL, NULL, NULL, NULL};
+    px_doc_meta meta = {"t", "t", NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     if (px_doc_new(&doc, text, len, &meta, 0, NULL, NULL) != PX_OK)
         return NULL;
     return doc;

@@ -23,7 +23,7 @@ typedef struct fixture {
 static void add_doc(fixture *f, const char *text, const char *quote, ptrdiff_t speaker)
 {
     char id[4] = {'d', (char)('0' + f->n), 0, 0};
-    px_doc_meta meta = {id, NULL, NULL, NULL, NULL, NULL, NULL};
+    px_doc_meta meta = {id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     px_doc *d = NULL;
     if (px_doc_new(&d, text, strlen(text), &meta, 0, NULL, NULL))
         abort();
@@ -169,7 +169,7 @@ static px_entities *entities_of(const char *const *texts, size_t n, px_doc **doc
 {
     for (size_t i = 0; i < n; i++) {
         char id[4] = {'e', (char)('0' + i), 0, 0};
-        px_doc_meta meta = {id, NULL, NULL, NULL, NULL, NULL, NULL};
+        px_doc_meta meta = {id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
         if (px_doc_new(&docs[i], texts[i], strlen(texts[i]), &meta, 0, NULL, NULL))
             abort();
     }
@@ -408,7 +408,7 @@ static void test_fact_only_here(void)
 static void test_timeline_sentence(void)
 {
     px_doc *docs[1];
-    px_doc_meta meta = {"t1", NULL, NULL, NULL, NULL, "2026-03-12", NULL};
+    px_doc_meta meta = {"t1", NULL, NULL, NULL, NULL, "2026-03-12", NULL, NULL, NULL};
     const char *text = "Relatives have kept vigil at the pithead since Monday, waiting for news of the men.\n\n"
                        "On Monday, the union leader wrote that the longwall should have been stopped.";
     ASSERT_EQ(px_doc_new(&docs[0], text, strlen(text), &meta, 0, NULL, NULL), 0);
@@ -429,7 +429,7 @@ static void test_timeline_sentence(void)
 static void test_heading_without_headline(void)
 {
     px_doc *docs[1];
-    px_doc_meta meta = {"h1", NULL, NULL, NULL, NULL, "2026-03-12", NULL};
+    px_doc_meta meta = {"h1", NULL, NULL, NULL, NULL, "2026-03-12", NULL, NULL, NULL};
     const char *text = "Rescuers reached the last of the trapped miners early on Tuesday after a shift of more "
                        "than thirty hours underground, the company said.\n\nThe mine will stay closed.";
     ASSERT_EQ(px_doc_new(&docs[0], text, strlen(text), &meta, 0, NULL, NULL), 0);
