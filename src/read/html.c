@@ -679,6 +679,10 @@ int px__html_read(const char *html, size_t len, const char *url, const char *dat
     opts.deallocator = gumbo_dealloc;
     opts.userdata = &mem;
     int rc = PX_ENOMEM;
+    /* the metadata and extraction helpers read NULL as "absent": a
+     * failed allocation anywhere below is out of memory, not a page
+     * without a title or a date */
+    unsigned long failed = px__alloc_failed();
 
     px_html_caps caps;
     if (px__html_prescan(html, len, &fixed, &caps)) {
@@ -735,6 +739,8 @@ done:
     if (out)
         gumbo_destroy_output(&opts, out);
     gumbo_free_all(&mem);
+    if (rc == PX_OK && px__alloc_failed() != failed)
+        rc = PX_ENOMEM;
     PX_VEC_FREE(page.nodes);
     px__html_meta_release(&meta);
     px_buf_release(&fixed);

@@ -101,8 +101,10 @@ static pthread_once_t json_wrap_once = PTHREAD_ONCE_INIT;
 static void *json_malloc_checked(size_t n)
 {
     void *p = json_prev_malloc(n);
-    if (!p)
+    if (!p) {
         json_oom = true;
+        px__alloc_note_failure();
+    }
     return p;
 }
 

@@ -141,31 +141,53 @@ int px__alloc_test_install(void)
 #define FAIL_NOW() false
 #endif
 
+/* Allocations that failed on this thread: code whose many helpers read
+ * NULL as "absent" compares the count before and after (SQLite's
+ * mallocFailed). Counted on the failure path only. */
+static _Thread_local unsigned long failed_here;
+
+unsigned long px__alloc_failed(void)
+{
+    return failed_here;
+}
+
+void px__alloc_note_failure(void)
+{
+    failed_here++;
+}
+
+static void *checked(void *p)
+{
+    if (!p)
+        failed_here++;
+    return p;
+}
+
 void *px__malloc(size_t n)
 {
     if (FAIL_NOW())
-        return NULL;
-    return malloc(n ? n : 1);
+        return checked(NULL);
+    return checked(malloc(n ? n : 1));
 }
 
 void *px__calloc(size_t n, size_t size)
 {
     if (FAIL_NOW())
-        return NULL;
-    return calloc(n ? n : 1, size ? size : 1);
+        return checked(NULL);
+    return checked(calloc(n ? n : 1, size ? size : 1));
 }
 
 void *px__realloc(void *p, size_t n)
 {
     if (FAIL_NOW())
-        return NULL;
-    return realloc(p, n ? n : 1);
+        return checked(NULL);
+    return checked(realloc(p, n ? n : 1));
 }
 
 void *px__reallocarray(void *p, size_t nmemb, size_t size)
 {
     if (size && nmemb > SIZE_MAX / size)
-        return NULL;
+        return checked(NULL);
     return px__realloc(p, nmemb * size);
 }
 

@@ -35,6 +35,12 @@ void *px__realloc(void *p, size_t n);
 void *px__reallocarray(void *p, size_t nmemb, size_t size);
 char *px__strdup(const char *s);
 char *px__strndup(const char *s, size_t n);
+/* The allocations that have failed on this thread so far (any build):
+ * code whose helpers read NULL as "absent" compares the count before and
+ * after to tell a missing value from a lost one. Wrappers of other
+ * libraries' allocators note their failures too. */
+unsigned long px__alloc_failed(void);
+void px__alloc_note_failure(void);
 /* utf8proc_map through px__malloc: *out (caller frees, NUL-terminated,
  * NULL on error); returns its length or a negative utf8proc error,
  * UTF8PROC_ERROR_NOMEM (-1) when memory ran out. */
