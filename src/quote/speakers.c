@@ -224,6 +224,19 @@ static int32_t add_person(px_speakers *s, const char *given, const char *id)
     return (int32_t)s->people.n - 1;
 }
 
+/* A key buffer that ran out of memory holds a cut key, which would give
+ * the name another person's id: it is emptied for the next name (its
+ * failure is sticky) and the call fails. */
+static bool keys_ok(px_speakers *s)
+{
+    if (!s->key.oom && !s->given.oom && !s->tmp.oom)
+        return true;
+    px_buf_release(&s->key);
+    px_buf_release(&s->given);
+    px_buf_release(&s->tmp);
+    return false;
+}
+
 static const char *speaker_id(px_speakers *s, const char *name, bool org)
 {
     if (!name || !grow(s))
@@ -233,6 +246,8 @@ static const char *speaker_id(px_speakers *s, const char *name, bool org)
     if (org)
         px_buf_putc(&s->tmp, '#'); /* organisations apart from surnames */
     px_buf_put(&s->tmp, s->key.ptr, s->key.len);
+    if (!keys_ok(s))
+        return NULL;
     uint64_t h = px__hash(s->tmp.ptr, s->tmp.len, 0);
     h = h ? h : 1;
     surname_slot *slot = slot_of(s, s->tmp.ptr, h);
@@ -275,6 +290,8 @@ static const char *speaker_id(px_speakers *s, const char *name, bool org)
     px_buf_put(&s->tmp, s->key.ptr, s->key.len);
     px_buf_putc(&s->tmp, '-');
     px_buf_puts(&s->tmp, given);
+    if (!keys_ok(s))
+        return NULL;
     int32_t p = add_person(s, given, px_arena_strdup(&s->arena, s->tmp.ptr));
     if (p < 0)
         return NULL;
