@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "attrib.h"
+#include "model.h"
 
 /* The rule for a cue at token k of type ct (cue_type(), px__tag_verb):
  * "according to" and nominal cues (nominal.c), participles and the
@@ -150,6 +151,58 @@ static void attribute_units(ctx *c)
     }
 }
 
+/* The rules' cue type of token i for the model (model.h): none inside a
+ * quotation, as px__cue_type_uncached decides. */
+static int model_rule_cue(const void *ctx_, uint32_t i)
+{
+    const ctx *c = ctx_;
+    return in_quote(c, i) ? CUE_NONE : cue_type(c, i);
+}
+
+/* The learned cue detector (model.c) sees the document as the rules leave
+ * it (model.h) and adds the attributions they never find. */
+static int model_attributions(ctx *c)
+{
+    px__qm_doc v = {c->doc, &c->qs, &c->mn, c->lex, model_rule_cue, c, NULL, 0, NULL, 0};
+    px__qm_rec *props = NULL;
+    size_t n_props = 0;
+    px__qm_unit *units = malloc((c->n_units + 1) * sizeof(*units));
+    px__qm_rec *recs = malloc((c->recs.n + 1) * sizeof(*recs));
+    int rc = PX_ENOMEM;
+    if (!units || !recs)
+        goto done;
+    for (size_t u = 0; u < c->n_units; u++)
+        units[u] = (px__qm_unit){c->units[u].a, c->units[u].b};
+    for (size_t i = 0; i < c->recs.n; i++) {
+        const rec *r = &c->recs.v[i];
+        recs[i] = (px__qm_rec){r->ca, r->cb, r->sa, r->sb, r->va, r->vb, r->embedded};
+    }
+    v.units = units;
+    v.n_units = c->n_units;
+    v.recs = recs;
+    v.n_recs = c->recs.n;
+    if (px__qm_trace)
+        px__qm_trace(&v, px__qm_trace_user);
+    if ((rc = px__qm_propose(&v, &props, &n_props)))
+        goto done;
+    for (size_t i = 0; i < n_props; i++) {
+        const px__qm_rec *p = &props[i];
+        rec r = {p->ca, p->cb, p->sa, p->sb, p->va, p->vb, -1, false, NULL};
+        if (r.sb > r.sa) {
+            int32_t u = px__unit_of_token(c, r.va);
+            if (u >= 0)
+                r.entity = px__resolve(c, (size_t)u, r.sa, r.sb);
+        }
+        if (!PX_VEC_PUSH(c->recs, r))
+            c->oom = true;
+    }
+done:
+    free(props);
+    free(units);
+    free(recs);
+    return rc;
+}
+
 int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
 {
     if (doc->quotes_done) {
@@ -188,6 +241,8 @@ int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
         goto done;
     attribute_units(&c);
     px__embedded_posts(&c);
+    if ((rc = model_attributions(&c)))
+        goto done;
     if (c.oom) {
         rc = PX_ENOMEM;
         goto done;

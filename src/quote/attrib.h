@@ -45,9 +45,18 @@
  *    phrase, a second cue, the tail of a mixed content); false drops the
  *    record.
  *
- * px__add_record (record.c) is the one door into c->recs; px__finish
- * (record.c) drops nested and repeated records and writes the px_quote
- * values.
+ * 4. The learned cue detector: once every unit has run, model_attributions
+ *    (attrib.c) hands the document as the rules leave it (model.h:
+ *    tokens, lexicon flags, cue_type() of each token, units and records)
+ *    to px__qm_propose (model.c), which proposes the cues the rules never
+ *    found with their content and source bounds, from weights trained on
+ *    PolNeAR train (bench/quotes/train_model.py); a proposal whose content
+ *    overlaps a record of the rules is dropped, the others are added as
+ *    they are (they skip px__refine_content: the model learnt its bounds).
+ *
+ * px__add_record (record.c) is the one door into c->recs for the rules;
+ * px__finish (record.c) drops nested and repeated records and writes the
+ * px_quote values.
  */
 #ifndef PX_ATTRIB_H
 #define PX_ATTRIB_H

@@ -214,7 +214,7 @@ bool px__cue_context_rare(const char *w, size_t len, int nc)
     return false;
 }
 
-#define TABLE_BITS 11
+#define TABLE_BITS 12
 #define TABLE_SIZE (1u << TABLE_BITS)
 #define WORD_MAX 24
 
@@ -253,6 +253,12 @@ static void insert(const char *w, uint32_t flag)
     }
 }
 
+/* the words the learned cue detector looks at (model.c), generated with
+ * its weights by bench/quotes/train_model.py */
+static const char *const lx_model_words[] = {
+#include "model_gate.inc"
+};
+
 static void build(void)
 {
     static const struct {
@@ -275,6 +281,7 @@ static void build(void)
         {lx_perspron_words, PX_ARRAY_LEN(lx_perspron_words), LX_PERSPRON},
         {lx_namestop_words, PX_ARRAY_LEN(lx_namestop_words), LX_NAMESTOP},
         {lx_prepv_words, PX_ARRAY_LEN(lx_prepv_words), LX_PREPV},
+        {lx_model_words, PX_ARRAY_LEN(lx_model_words), LX_MODEL},
     };
     for (size_t i = 0; i < PX_ARRAY_LEN(lx_stat_words); i++)
         insert(lx_stat_words[i].word,

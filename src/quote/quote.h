@@ -107,6 +107,7 @@ int px__speaker_ids(px_doc *doc, px_quote *quotes, size_t n);
 #define LX_PM(f) (((f) >> LX_PM_SHIFT) & 0x3ffu)
 #define LX_NOUNP 0x4000000u /* first word of a nominal cue: "questions (about)" */
 #define LX_CTX 0x8000000u  /* a word of cue_context.inc (px__cue_context_rare) */
+#define LX_MODEL 0x10000000u /* a word the learned cue detector looks at (model.c) */
 #define LX_DONE 0x80000000u /* (cache marker) */
 /* The LX_* flags of a word, compared case-insensitively (ASCII); 0 for
  * unknown words. Thread-safe. */

@@ -18,6 +18,7 @@ void spec_structure(const char *in, size_t len, px_buf *out);
 void spec_normalize(const char *in, size_t len, px_buf *out);
 void spec_dates(const char *in, size_t len, px_buf *out);
 void spec_quotes(const char *in, size_t len, px_buf *out);
+void spec_quote_rules(const char *in, size_t len, px_buf *out);
 void spec_speaker_ids(const char *in, size_t len, px_buf *out);
 
 #endif

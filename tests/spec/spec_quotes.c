@@ -2,11 +2,15 @@
  * spec_quotes.c - the quotes spec kind: one attribution a line,
  *   KIND [content, marks excluded] speaker=NAME src=[as written] cue=[cue]
  * with "-" for what is missing; a record of several quoted parts lists
- * them after "parts=".
+ * them after "parts=". The kind quote_rules prints what the hand rules
+ * find alone, without the learned cue detector (src/quote/model.c, which
+ * tests/cli/test_quotes_model and the PolNeAR floors check): the files
+ * that pin the rules' decisions use it.
  */
 #include <stdlib.h>
 
 #include "spec.h"
+#include "../../src/quote/model.h"
 
 static void put_span(px_buf *out, const px_doc *doc, size_t s, size_t e)
 {
@@ -41,6 +45,13 @@ void spec_quotes(const char *in, size_t len, px_buf *out)
         }
     }
     px_doc_free(doc);
+}
+
+void spec_quote_rules(const char *in, size_t len, px_buf *out)
+{
+    px__qm_disabled = true;
+    spec_quotes(in, len, out);
+    px__qm_disabled = false;
 }
 
 /* The speaker_ids kind: one speaker name a line, given in that order to

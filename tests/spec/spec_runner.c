@@ -24,6 +24,7 @@ static const spec_kind kinds[] = {
     {"normalize", spec_normalize},
     {"dates", spec_dates},
     {"quotes", spec_quotes},
+    {"quote_rules", spec_quote_rules},
     {"speaker_ids", spec_speaker_ids},
     /* quotes, dates, ... register here */
 };
