@@ -166,8 +166,8 @@ static int model_attributions(ctx *c)
     px__qm_doc v = {c->doc, &c->qs, &c->mn, c->lex, model_rule_cue, c, NULL, 0, NULL, 0};
     px__qm_rec *props = NULL;
     size_t n_props = 0;
-    px__qm_unit *units = malloc((c->n_units + 1) * sizeof(*units));
-    px__qm_rec *recs = malloc((c->recs.n + 1) * sizeof(*recs));
+    px__qm_unit *units = px__malloc((c->n_units + 1) * sizeof(*units));
+    px__qm_rec *recs = px__malloc((c->recs.n + 1) * sizeof(*recs));
     int rc = PX_ENOMEM;
     if (!units || !recs)
         goto done;
