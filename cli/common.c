@@ -189,20 +189,22 @@ bool cli_is_help(const char *arg)
 void cli_diag(void *ud, const px_diag *d)
 {
     cli_ctx *ctx = ud;
+    /* a note says what was passed over on purpose: not a problem */
     if (d->severity == PX_SEV_ERROR)
         ctx->n_errors++;
-    else
+    else if (d->severity == PX_SEV_WARNING)
         ctx->n_warnings++;
-    if (ctx->opt->strict)
+    if (ctx->opt->strict && d->severity != PX_SEV_NOTE)
         ctx->stop = true;
     if (ctx->opt->quiet)
         return;
+    const char *sev = d->severity == PX_SEV_ERROR     ? "error"
+                      : d->severity == PX_SEV_WARNING ? "warning"
+                                                      : "note";
     if (d->line)
-        fprintf(stderr, "parallax: %s:%zu: %s: %s", d->file, d->line,
-                d->severity == PX_SEV_ERROR ? "error" : "warning", d->message);
+        fprintf(stderr, "parallax: %s:%zu: %s: %s", d->file, d->line, sev, d->message);
     else
-        fprintf(stderr, "parallax: %s: %s: %s", d->file,
-                d->severity == PX_SEV_ERROR ? "error" : "warning", d->message);
+        fprintf(stderr, "parallax: %s: %s: %s", d->file, sev, d->message);
     if (d->doc && !strstr(d->message, d->doc))
         fprintf(stderr, " [doc %s]", d->doc);
     fputc('\n', stderr);

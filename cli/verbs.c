@@ -353,22 +353,37 @@ const cli_section cli_main_sections[] = {
         ".ndjson, or - when the input starts with '{'): one article a line, {\"id\": ..., "
         "\"text\": ...} with optional title or headline, source, url, date; parallax's "
         "own records are read back too (doc is taken as the id). A record without id is "
-        "named FILE:LINE.\nHTML (.html, .htm): a saved news page; headline from <h1> or "
+        "named FILE:LINE.\nHTML (.html, .htm, .xhtml): a saved news page; headline from <h1> or "
         "og:title, outlet from og:site_name, date from article:published_time, the body "
         "from <article> or the element with the most paragraph text, without navigation, "
-        "asides and footers.\nTREC/DUC SGML (a file that starts with <DOC>): one article "
-        "a <DOC>.\nThe document id is the file name without folder and extension, the "
-        "JSON id, or the SGML DOCNO."},
+        "asides and footers.\nWARC (.warc, or an input that starts with WARC/): a web "
+        "crawl such as CC-NEWS, one article per response record whose HTTP payload is "
+        "HTML (chunked and gzip-coded bodies undone), its WARC-Target-URI as url and its "
+        "WARC-Date as the date when the page gives none; other records are counted in a "
+        "note. Its documents are named FILE:RECORD.\nTREC/DUC SGML (a file that starts "
+        "with <DOC>): one article a <DOC>.\nAny of these may be gzipped (found by gzip's "
+        "magic bytes, whatever the name: .txt.gz, .html.gz, .warc.gz, .jsonl.gz, on "
+        "standard input too). Text may be UTF-8 (a byte order mark is dropped), UTF-16 "
+        "with a byte order mark, or a legacy encoding that a page (<meta charset>, "
+        "http-equiv, <?xml encoding>) or a WARC record's HTTP header declares, converted "
+        "with iconv. Hard-wrapped text (newswire, e-mail: lines of about one width, line "
+        "breaks inside sentences) is joined into its paragraphs. A folder is read in name "
+        "order, each folder and file once however many symbolic links lead to it; a file "
+        "of another kind is named in a note.\nThe document id is the file name without "
+        "folder, .gz and extension, the JSON id, or the SGML DOCNO."},
     {"Offsets",
         "Every offset parallax prints is a Unicode code point offset into the original "
         "text, end exclusive: into the file for text, into the text field for JSON Lines, "
         "into the extracted text (headline line first, one paragraph a line) for HTML and "
-        "SGML."},
+        "SGML; after a UTF-8 byte order mark for text."},
     {"Bad input",
         "Problems are reported on standard error as 'parallax: FILE:LINE: warning|error: "
         "reason [doc ID]' and the run goes on: invalid UTF-8 is repaired (warning), "
         "binary and empty files are skipped (error), a malformed JSON line is skipped "
-        "(error), documents over 64 MiB are truncated (warning). --strict stops at the "
+        "(error), documents over 64 MiB are truncated and lines over 1 MB split "
+        "(warning), a damaged WARC record is skipped with its number and byte offset "
+        "(error); a note (files of other kinds, WARC records that are no article) is no "
+        "problem. --strict stops at the "
         "first problem, --quiet does not print them. Every input document appears in the "
         "output or in a message."},
     {"Exit status",

@@ -71,6 +71,8 @@ typedef struct px_str {
 /* ------------------------------------------------------------------ */
 
 typedef enum px_severity {
+    PX_SEV_NOTE = 0,    /* nothing wrong: what was passed over and why
+                         * (e.g. the request records of a WARC file) */
     PX_SEV_WARNING = 1, /* the document was read, with a repair */
     PX_SEV_ERROR = 2    /* the document (or record) was skipped */
 } px_severity;
@@ -226,7 +228,8 @@ typedef enum px_format {
     PX_FORMAT_AUTO = 0, /* by extension; stdin sniffed */
     PX_FORMAT_TEXT,     /* .txt: one article */
     PX_FORMAT_JSONL,    /* .jsonl: one article a line */
-    PX_FORMAT_HTML      /* .html/.htm: a saved page */
+    PX_FORMAT_HTML,     /* .html/.htm/.xhtml: a saved page */
+    PX_FORMAT_WARC      /* .warc: a web crawl, one article per HTML response */
 } px_format;
 
 typedef struct px_read_options {
@@ -239,9 +242,13 @@ typedef struct px_read_options {
 typedef struct px_reader px_reader;
 
 int px_reader_new(px_reader **out, const px_read_options *opt);
-/* Queues a path: a file, a folder (its .txt/.jsonl/.json/.html/.htm
- * files, recursively, in name order) or "-". Problems with the path are
- * reported when it is reached. */
+/* Queues a path: a file, a folder (its .txt, .jsonl, .html, .htm,
+ * .xhtml, .warc, .sgml and extension-less or numbered files, each also
+ * gzipped as NAME.gz, recursively, in name order, each folder and file
+ * once however many symbolic links lead to it; every other file is named
+ * in a note) or "-". gzip data is recognised by its magic bytes
+ * whatever the name; standard input is sniffed (JSON Lines, HTML, WARC,
+ * else text). Problems with the path are reported when it is reached. */
 int px_reader_add(px_reader *r, const char *path);
 /* Queues an input held in memory, after the inputs queued so far: len
  * bytes of data (copied), read as a file of that format (AUTO: sniffed

@@ -75,7 +75,10 @@ static PyObject *diags_to_list(const diags *ds)
     PyObject *list = PyList_New((Py_ssize_t)ds->n);
     for (size_t i = 0; list && i < ds->n; i++) {
         const diag *d = &ds->v[i];
-        PyObject *t = Py_BuildValue("(ssnzs)", d->severity == PX_SEV_ERROR ? "error" : "warning",
+        const char *sev = d->severity == PX_SEV_ERROR     ? "error"
+                          : d->severity == PX_SEV_WARNING ? "warning"
+                                                          : "note";
+        PyObject *t = Py_BuildValue("(ssnzs)", sev,
                                     d->file ? d->file : "", (Py_ssize_t)d->line, d->doc,
                                     d->message ? d->message : "");
         if (!t) {

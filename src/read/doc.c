@@ -108,12 +108,17 @@ static int tokenize_and_split(px_doc *doc)
             blk->n_sentences++;
         }
     }
-    doc->toks = px_arena_alloc(&doc->arena, (toks.n + 1) * sizeof(px_token));
-    doc->sents = px_arena_alloc(&doc->arena, (sents.n + 1) * sizeof(px_sentence));
-    if (!doc->toks || !doc->sents)
+    /* the tokens, the largest array of a document, are handed over
+     * rather than copied into the arena: a copy doubled the peak memory
+     * of a long document */
+    if (!PX_VEC_RESERVE(toks, 1))
         goto done;
-    if (toks.n)
-        memcpy(doc->toks, toks.v, toks.n * sizeof(px_token));
+    px_token *exact = px__realloc(toks.v, (toks.n + 1) * sizeof(px_token));
+    doc->toks = exact ? exact : toks.v;
+    toks.v = NULL;
+    doc->sents = px_arena_alloc(&doc->arena, (sents.n + 1) * sizeof(px_sentence));
+    if (!doc->sents)
+        goto done;
     if (sents.n)
         memcpy(doc->sents, sents.v, sents.n * sizeof(px_sentence));
     doc->n_toks = toks.n;
@@ -160,6 +165,21 @@ int px__doc_build(px_doc **out, const char *bytes, size_t len, const px_doc_meta
         report(on_diag, ud, PX_SEV_WARNING, meta,
                line_for_diag ? line_for_diag : norm.first_invalid_line, msg);
     }
+    size_t n_split, n_cut, first_long;
+    px__split_long_lines(doc, PX_LINE_MAX, &n_split, &n_cut, &first_long);
+    if (n_split || n_cut) {
+        char msg[200];
+        size_t at = line_for_diag ? line_for_diag : first_long;
+        if (n_cut)
+            snprintf(msg, sizeof(msg),
+                     "line longer than %d MB without a space: cut at %d MB (%zu time%s)",
+                     PX_LINE_MAX >> 20, PX_LINE_MAX >> 20, n_cut, n_cut == 1 ? "" : "s");
+        else
+            snprintf(msg, sizeof(msg),
+                     "line longer than %d MB: split at sentence or space boundaries (%zu time%s)",
+                     PX_LINE_MAX >> 20, n_split, n_split == 1 ? "" : "s");
+        report(on_diag, ud, PX_SEV_WARNING, meta, at, msg);
+    }
     bool nomem = false;
     doc->id = dup_meta(&doc->arena, meta && meta->id ? meta->id : "doc", &nomem);
     doc->file = dup_meta(&doc->arena, meta ? meta->file : NULL, &nomem);
@@ -188,6 +208,11 @@ int px__doc_build(px_doc **out, const char *bytes, size_t len, const px_doc_meta
         goto fail;
     if ((rc = choose_lang(doc, meta ? meta->lang : NULL)))
         goto fail;
+    /* the text is final: the map shrinks to its compact form */
+    if ((rc = px__offmap_build(&doc->offs, doc->map, doc->len + 1)))
+        goto fail;
+    free(doc->map);
+    doc->map = NULL;
     if ((rc = tokenize_and_split(doc)))
         goto fail;
     if (!doc->id) {
@@ -215,6 +240,8 @@ void px_doc_free(px_doc *doc)
         return;
     free(doc->text);
     free(doc->map);
+    px__offmap_release(&doc->offs);
+    free(doc->toks);
     px_arena_release(&doc->arena);
     free(doc);
 }
@@ -257,7 +284,7 @@ size_t px_doc_char_offset(const px_doc *doc, size_t byte)
     if (byte > doc->len)
         byte = doc->len;
     /* inside a multi-byte character, round to its start */
-    return doc->map[byte];
+    return doc->map ? doc->map[byte] : px__offmap_get(&doc->offs, byte);
 }
 
 size_t px_doc_char_length(const px_doc *doc)

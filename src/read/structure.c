@@ -735,6 +735,9 @@ int px__doc_structure(px_doc *doc, int structure)
             goto done;
         first = pv.n;
     }
+    size_t joined;
+    if (px__unwrap(doc, body, &joined))
+        goto done;
     if (!split_paragraphs(doc->text, body, doc->len, &pv))
         goto done;
     if (structure && first < pv.n) {

@@ -52,9 +52,10 @@ bool px_buf_grow(px_buf *b, size_t extra)
         b->oom = true;
         return false;
     }
-    size_t cap = b->cap ? b->cap : 64;
-    while (cap < need)
-        cap = cap + cap / 2 + 8;
+    /* by half at least; a large reservation exactly (see px__vec_reserve) */
+    size_t cap = b->cap ? b->cap + b->cap / 2 + 8 : 64;
+    if (cap < need)
+        cap = need;
     char *p = b->cap ? px__realloc(b->ptr, cap) : px__malloc(cap);
     if (!p) {
         b->oom = true;

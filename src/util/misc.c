@@ -34,9 +34,11 @@ bool px__vec_reserve(void **v, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
         return true;
-    size_t c = *cap ? *cap : 8;
-    while (c < need)
-        c = c + c / 2 + 8;
+    /* grow by half at least (amortised pushes), but a large reservation
+     * is taken as asked: no half-empty tail on a document-sized array */
+    size_t c = *cap + *cap / 2 + 8;
+    if (c < need)
+        c = need;
     void *p = px__reallocarray(*v, c, elem);
     if (!p)
         return false;
