@@ -23,6 +23,18 @@
 
 enum { INPUT_CHUNK = 256 * 1024, ZIN_CHUNK = 128 * 1024 };
 
+void *px__zalloc(void *opaque, unsigned items, unsigned size)
+{
+    PX_UNUSED(opaque);
+    return px__reallocarray(NULL, items, size);
+}
+
+void px__zfree(void *opaque, void *p)
+{
+    PX_UNUSED(opaque);
+    free(p);
+}
+
 struct px_input {
     int fd;
     bool own_fd;
@@ -263,6 +275,8 @@ static int start(px_input *in, px_input **out)
     }
     if (in->len >= 2 && (unsigned char)in->buf[0] == 0x1f && (unsigned char)in->buf[1] == 0x8b) {
         in->zin = px__malloc(ZIN_CHUNK);
+        in->z.zalloc = px__zalloc;
+        in->z.zfree = px__zfree;
         if (!in->zin || inflateInit2(&in->z, 16 + MAX_WBITS) != Z_OK) {
             px__input_close(in);
             return PX_ENOMEM;
