@@ -259,19 +259,27 @@ static int expand_dir(px_reader *r, const char *path)
 }
 
 /* The file name without its folder, ".gz" and extension. */
-static char *id_from_path(const char *path)
+/* The file name without its folder, ".gz" and extension: base[0, *n). */
+static const char *path_stem(const char *path, size_t *n)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    size_t n = strlen(base);
-    if (n > 3 && !strcasecmp(base + n - 3, ".gz"))
-        n -= 3;
+    *n = strlen(base);
+    if (*n > 3 && !strcasecmp(base + *n - 3, ".gz"))
+        *n -= 3;
     const char *dot = NULL;
-    for (size_t i = n; i > 1 && !dot; i--)
+    for (size_t i = *n; i > 1 && !dot; i--)
         if (base[i - 1] == '.')
             dot = base + i - 1;
     if (dot)
-        n = (size_t)(dot - base);
+        *n = (size_t)(dot - base);
+    return base;
+}
+
+static char *id_from_path(const char *path)
+{
+    size_t n;
+    const char *base = path_stem(path, &n);
     return px__strndup(base, n);
 }
 
@@ -641,13 +649,10 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
             id = idbuf;
         }
         if (!id) {
-            char *stem = id_from_path(r->in_path);
-            if (!stem) {
-                json_decref(obj);
-                return PX_ENOMEM;
-            }
-            snprintf(idbuf, sizeof(idbuf), "%.40s:%zu", stem, r->in_line);
-            free(stem);
+            size_t stem_len;
+            const char *stem = path_stem(r->in_path, &stem_len);
+            snprintf(idbuf, sizeof(idbuf), "%.*s:%zu", (int)PX_MIN(stem_len, (size_t)40), stem,
+                     r->in_line);
             id = idbuf;
             diag(r, PX_SEV_WARNING, r->in_path, r->in_line, id, "record without \"id\": named %s",
                  id);
@@ -715,10 +720,13 @@ static int read_warc_record(px_reader *r, px_doc **out)
         px_warc_payload pl;
         if ((rc = px__warc_payload(rec, r->opt.max_bytes, &pl, &r->wbody)))
             return rc;
-        char *stem = strcmp(r->in_path, "-") ? id_from_path(r->in_path) : px__strdup("stdin");
+        /* the file's stem, written here rather than copied: a failed copy
+         * named every record "warc:N" */
+        size_t stem_len = 5;
+        const char *base = strcmp(r->in_path, "-") ? path_stem(r->in_path, &stem_len) : "stdin";
         char id[200];
-        snprintf(id, sizeof(id), "%.120s:%zu", stem ? stem : "warc", rec->number);
-        free(stem);
+        snprintf(id, sizeof(id), "%.*s:%zu", (int)PX_MIN(stem_len, (size_t)120), base,
+                 rec->number);
         int kind = px__warc_kind(&pl, r->wbody.ptr, r->wbody.len);
         if (pl.status < 200 || pl.status > 299) {
             r->wstats[pl.status < 0 ? WS_NOT_ARTICLE : WS_STATUS]++;
