@@ -1,7 +1,9 @@
 /*
  * test_allocfail.c - the allocation-failure test, in the manner of
  * SQLite's: every stage of the pipeline runs on small inputs (read of
- * each format, quotes, dates, entities, near-duplicates and stories,
+ * each format: text, front matter, JSON Lines, HTML, SGML, WARC with a
+ * windows-1252 page and a gzip-coded one, gzip, UTF-16; a folder; then
+ * quotes, dates, entities, near-duplicates and stories,
  * brief, report in each format, the corpus) with the Nth allocation of
  * the library failing, for N = 1, 2, 3, ... until a run completes
  * without one, first with that allocation alone failing, then with every
@@ -235,6 +237,24 @@ static int run_read_html(ctx *c)
 static int run_read_sgml(ctx *c)
 {
     static const char *const n[] = {"e_wire.sgml"};
+    return read_paths(c, n, 1);
+}
+
+static int run_read_warc(ctx *c)
+{
+    static const char *const n[] = {"f_crawl.warc"};
+    return read_paths(c, n, 1);
+}
+
+static int run_read_gzip(ctx *c)
+{
+    static const char *const n[] = {"g_wire.jsonl.gz"};
+    return read_paths(c, n, 1);
+}
+
+static int run_read_utf16(ctx *c)
+{
+    static const char *const n[] = {"h_utf16.txt"};
     return read_paths(c, n, 1);
 }
 
@@ -513,6 +533,9 @@ static const stage stages[] = {
     {"read_jsonl", NULL, 0, run_read_jsonl, 1},
     {"read_html", NULL, 0, run_read_html, 1},
     {"read_sgml", NULL, 0, run_read_sgml, 1},
+    {"read_warc", NULL, 0, run_read_warc, 1},
+    {"read_gzip", NULL, 0, run_read_gzip, 1},
+    {"read_utf16", NULL, 0, run_read_utf16, 1},
     {"read_folder", NULL, 0, run_read_folder, 1},
     {"doc_new", NULL, 0, run_doc_new, 1},
     {"quotes", story_names, 4, run_quotes, 1},
