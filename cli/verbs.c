@@ -73,7 +73,7 @@ static const cli_option stories_options[] = {
      "--num-perm needs a number from 1 to 1024", "MinHash permutations (default 128)"},
     {NULL, "--story-threshold", "S", CLI_DOUBLE, F(story_threshold), 0, 0, 1,
      "--story-threshold needs a number in (0, 1]",
-     "cosine similarity to join a story (default 0.2)"},
+     "mean cosine of two stories' articles to merge them (default 0.2, learnt on ECB+ dev)"},
     {NULL, "--threads", "N", CLI_SIZE, F(threads), 0, 0, 1024,
      "--threads needs a number from 0 to 1024", "threads (default 0: all cores)"},
     OPT_STRICT,
@@ -105,7 +105,7 @@ static const cli_option add_options[] = {
      "near-duplicate Jaccard threshold of a new corpus (0.5)"},
     {NULL, "--story-threshold", "S", CLI_DOUBLE, F(story_threshold), 0, 0, 1,
      "--story-threshold needs a number in (0, 1]",
-     "story similarity threshold of a new corpus (0.2)"},
+     "story threshold of a new corpus (0.2)"},
     OPT_STRICT,
     {"-q", "--quiet", NULL, CLI_FLAG, F(quiet), 0, 0, 0, NULL,
      "do not print warnings or the summary"},
@@ -136,9 +136,9 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
         {"report [--format md|html|json] [-o FILE] [--strict] [--quiet] INPUT..."},
         "Compares how the outlets cover one story. INPUT: the story's articles (files, "
         "folders, '-'); an input that tells several stories (a day's crawl) gets one "
-        "report per story, the largest first: the articles are grouped as 'parallax "
-        "stories' groups them, and groups that share a corroborated fact or a quotation "
-        "are kept together.\n\nThe report has a brief (sentences telling the story, each "
+        "report per story, the largest first: the articles are grouped exactly as "
+        "'parallax stories' groups them (unrelated articles are stories of their "
+        "own).\n\nThe report has a brief (sentences telling the story, each "
         "with the outlets that support it); conflicts (outlets giving different values "
         "for one thing: a person's title, a count, a date, with the sentences on each "
         "side); quotations (the same statement as every outlet quoted it, grouped even "
@@ -253,20 +253,24 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
         "stories", "group articles into duplicate families and stories",
         {"stories [--format jsonl|text] [-o FILE] [OPTIONS] INPUT...",
          "stories [--format jsonl|text] [-o FILE] DB"},
-        "Groups articles into near-duplicate families and stories, reading every article "
-        "once, in order, and placing each as it arrives; nothing placed is moved later "
-        "and no number of clusters is chosen. With a SQLite corpus (a file starting "
-        "'SQLite format 3' or named *.db) it lists the corpus's stories instead.\n\nExact "
-        "duplicates (the same case-folded words) are found first by hash. "
+        "Groups articles into near-duplicate families and stories over the whole input; "
+        "no number of clusters is chosen, and the stories do not depend on the order of "
+        "the input. With a SQLite corpus (a file starting 'SQLite format 3' or named "
+        "*.db) it lists the corpus's stories instead (read only).\n\nExact duplicates "
+        "(the same case-folded words) are found first by hash and reuse their original's "
+        "features. "
         "Near-duplicates: MinHash over word shingles with LSH banding (the method of "
         "datasketch and text-dedup, with the same knobs), every candidate verified by its "
-        "Jaccard before it counts; an article joins the family of its closest verified "
-        "match only, so a family is a star around its first article and a chain of weak "
-        "links never merges families. Stories: TF-IDF over stemmed words, names, numbers "
-        "and places, the headline and lead counting more, and the publication date when "
-        "known; an article joins the most similar story above the story threshold, scaled "
-        "down when it is much less like the story's members than they are like each other "
-        "(a look-alike event), or starts a new one.\n\njsonl: one object per document: "
+        "Jaccard before it counts; in input order an article joins the family of its "
+        "closest verified match among the families' first articles, so a family is a star "
+        "around its first article and a chain of weak links never merges families. "
+        "Stories: TF-IDF over stemmed words, names, numbers and places (the headline and "
+        "lead counting more) with document frequencies over the whole input, and "
+        "average-linkage clustering: two stories merge while the mean cosine of their "
+        "articles' pairs reaches the story threshold, which keeps a look-alike event (the "
+        "same kind of thing happening elsewhere) apart; stories whose dates lie more than "
+        "two months apart are held apart unless near-duplicates join them. See "
+        "docs/stories.md.\n\njsonl: one object per document: "
         "doc, story (a number shared by the story's documents, by first appearance), "
         "duplicate_of (id of the family's first document, or null), near_duplicates (ids "
         "of the earlier documents verified as its near-duplicates). text: each story with "
@@ -295,20 +299,22 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
     },
     [CLI_VERB_add] = {
         "add", "add articles to a SQLite corpus (parallax.db)",
-        {"add [DB] [--quiet] [--strict] INPUT..."},
+        {"add [DB] [--quiet] [--strict] [INPUT...]"},
         "Adds articles to the SQLite corpus DB (default parallax.db; a first argument "
-        "ending in .db or naming an SQLite file is taken as DB) and assigns each to its "
-        "near-duplicate family and story as it arrives, as 'parallax stories' does: "
-        "adding tomorrow's articles places them among the stories already there without "
-        "reclustering, and two adds give exactly what one 'stories' run over both gives. "
-        "Articles whose id is already stored are skipped. Each article is committed with "
-        "its assignment in one transaction (WAL journal), so an interrupted add keeps "
-        "everything committed and no half article.\n\n'parallax stories DB' lists the "
-        "corpus's stories (--format text) or every article's assignment (jsonl); "
-        "'parallax show DB STORY' prints one story. The file holds the tables meta (the "
-        "corpus's options), stories, articles (id, file, source, url, date, headline, "
-        "normalised text, story, duplicate_of, and the signatures that place new "
-        "articles) and links (verified near-duplicate pairs).",
+        "ending in .db or naming an SQLite file is taken as DB), then repairs the "
+        "stories: the stored features of every article are grouped again as 'parallax "
+        "stories' groups an input, so a corpus built in any number of adds tells exactly "
+        "the stories of one 'stories' run over the same articles. Articles whose id is "
+        "already stored are skipped. Each article is committed whole with a provisional "
+        "story, so an interrupted add keeps everything committed and no half article; "
+        "the next add (or 'parallax add DB' with no input) repairs the stories. Two adds "
+        "at once wait for each other. A file that is not a parallax corpus is refused, "
+        "never written.\n\n'parallax stories DB' lists the corpus's stories (--format "
+        "text) or every article's assignment (jsonl); 'parallax show DB STORY' prints one "
+        "story. The file holds the tables meta (the corpus's options), stories, articles "
+        "(id, file, source, url, date, headline, normalised text, story, duplicate_of, "
+        "and the article's features) and links (verified near-duplicate pairs); see "
+        "docs/corpus.md.",
         NULL, add_options, 0,
         "parallax add news.db crawl/2025-05-14/  # store and place in stories\n"
         "parallax add news.db crawl/2025-05-15/  # the next day joins the same stories",

@@ -82,6 +82,9 @@ static int tokenize_and_split(px_doc *doc)
     PX_VEC(px_sentence) sents = {0};
     px_span_vec spans = {0};
     int rc = PX_ENOMEM;
+    /* about one token in five bytes of news: few regrowths */
+    if (!PX_VEC_RESERVE(toks, doc->len / 5 + 16))
+        goto done;
     for (size_t b = 0; b < doc->n_blocks; b++) {
         px_block *blk = &doc->blocks[b];
         size_t first = toks.n;

@@ -6,6 +6,7 @@
  * "of", "and"; "der", "die", "und"; ...; lang_stopwords.inc). Only the
  * first few thousand words are looked at.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "read.h"
@@ -13,6 +14,17 @@
 #include "lang_stopwords.inc"
 
 enum { MAX_WORDS = 3000, N_LANGS = PX_ARRAY_LEN(lang_codes) };
+
+/* 1 an ASCII letter, 2 a digit, 0 anything else (and every byte >= 0x80) */
+static const uint8_t ascii_alnum[256] = {
+    ['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2, ['5'] = 2, ['6'] = 2, ['7'] = 2,
+    ['8'] = 2, ['9'] = 2,
+#define L(c) [c] = 1, [c + 32] = 1
+    L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'), L('I'), L('J'), L('K'),
+    L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'), L('S'), L('T'), L('U'), L('V'),
+    L('W'), L('X'), L('Y'), L('Z'),
+#undef L
+};
 
 enum script { S_LATIN, S_CYRILLIC, S_GREEK, S_ARABIC, S_HEBREW, S_DEVANAGARI, S_THAI,
               S_HANGUL, S_KANA, S_HAN, S__COUNT };
@@ -42,26 +54,46 @@ static int script_of(uint32_t cp)
     return -1;
 }
 
-static int cmp_word(const char *w, size_t n, const char *entry)
+/* The stop words in an open-addressing table by a hash of their bytes,
+ * built once: a word is looked up with one hash and, mostly, one compare
+ * (a binary search over the list cost a string compare a step). */
+enum { STOP_SLOTS = 1024 };
+static struct {
+    int16_t at[STOP_SLOTS]; /* index into stop_words, -1 empty */
+    uint8_t len[PX_ARRAY_LEN(stop_words)];
+} stop_table;
+static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+_Static_assert(PX_ARRAY_LEN(stop_words) * 2 <= STOP_SLOTS, "the stop word table is half full");
+
+static inline uint32_t word_hash(const char *w, size_t n)
 {
-    int c = strncmp(w, entry, n);
-    if (c)
-        return c;
-    return entry[n] ? -1 : 0;
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+static void stop_build(void)
+{
+    memset(stop_table.at, -1, sizeof stop_table.at);
+    for (size_t i = 0; i < PX_ARRAY_LEN(stop_words); i++) {
+        size_t n = strlen(stop_words[i].w);
+        stop_table.len[i] = (uint8_t)n;
+        uint32_t h = word_hash(stop_words[i].w, n) & (STOP_SLOTS - 1);
+        while (stop_table.at[h] >= 0)
+            h = (h + 1) & (STOP_SLOTS - 1);
+        stop_table.at[h] = (int16_t)i;
+    }
 }
 
 static uint16_t stop_langs(const char *w, size_t n)
 {
-    size_t lo = 0, hi = PX_ARRAY_LEN(stop_words);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = cmp_word(w, n, stop_words[mid].w);
-        if (!c)
-            return stop_words[mid].langs;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+    pthread_once(&stop_once, stop_build);
+    for (uint32_t h = word_hash(w, n) & (STOP_SLOTS - 1); stop_table.at[h] >= 0;
+         h = (h + 1) & (STOP_SLOTS - 1)) {
+        int i = stop_table.at[h];
+        if (stop_table.len[i] == n && !memcmp(stop_words[i].w, w, n))
+            return stop_words[i].langs;
     }
     return 0;
 }
@@ -75,6 +107,17 @@ const char *px__detect_lang(const char *t, size_t len, size_t *n_words)
     for (size_t i = 0; i <= len && words < MAX_WORDS;) {
         uint32_t cp = 0;
         size_t k = 1;
+        /* ASCII letters and digits, the common case, off a table */
+        if (i < len && ascii_alnum[(unsigned char)t[i]]) {
+            unsigned char c = (unsigned char)t[i++];
+            letters++;
+            script[S_LATIN] += ascii_alnum[c] == 1;
+            if (wn + 1 < sizeof(w))
+                w[wn++] = (char)(c | 0x20);
+            else
+                too_long = true;
+            continue;
+        }
         if (i < len) {
             if ((unsigned char)t[i] < 0x80) {
                 cp = (unsigned char)t[i];

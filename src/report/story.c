@@ -689,101 +689,58 @@ bool px__quote_in_doc(const px_quote_group *q, size_t doc)
 
 /* ---- several stories in one input ---- */
 
-static size_t sfind(size_t *p, size_t x)
-{
-    while (p[x] != x) {
-        p[x] = p[p[x]];
-        x = p[x];
-    }
-    return x;
-}
-
-static void sunion(size_t *p, size_t a, size_t b)
-{
-    a = sfind(p, a);
-    b = sfind(p, b);
-    if (a != b)
-        p[PX_MAX(a, b)] = PX_MIN(a, b);
-}
-
 int px_stories_new(px_story ***out, size_t *n_out, px_doc *const *docs, size_t n_docs)
 {
     if (!out || !n_out || (!docs && n_docs))
         return PX_EUSAGE;
     *out = NULL;
     *n_out = 0;
-    size_t *story = px__calloc(n_docs ? n_docs : 1, sizeof(size_t));
-    size_t *parent = px__malloc((n_docs ? n_docs : 1) * sizeof(size_t));
-    px_story *all = NULL;
+    size_t n1 = n_docs ? n_docs : 1;
+    size_t *story = px__calloc(n1, sizeof(size_t));
+    ptrdiff_t *dup = px__malloc(n1 * sizeof(ptrdiff_t));
+    ptrdiff_t *local = px__malloc(n1 * sizeof(ptrdiff_t));
+    size_t *index = px__malloc(n1 * sizeof(size_t));
+    size_t *order = NULL, *size = NULL;
     px_story **list = NULL;
     px_doc **part = NULL;
-    size_t *order = NULL, *size = NULL, *index = NULL;
-    ptrdiff_t *dup = NULL, *local = NULL;
     size_t n_list = 0;
     int rc = 0;
-    if (!story || !parent) {
+    if (!story || !dup || !local || !index) {
         rc = PX_ENOMEM;
         goto done;
     }
-    dup = px__malloc((n_docs ? n_docs : 1) * sizeof(ptrdiff_t));
-    local = px__malloc((n_docs ? n_docs : 1) * sizeof(ptrdiff_t));
-    index = px__malloc((n_docs ? n_docs : 1) * sizeof(size_t));
-    if (!dup || !local || !index) {
-        rc = PX_ENOMEM;
-        goto done;
-    }
+    /* the stories of `parallax stories`: the same clustering, nothing
+     * joined after it (a shared quotation or fact does not make two
+     * events one story) */
     px_group_options go = group_options(n_docs);
     if (n_docs && (rc = px_group_docs(docs, n_docs, &go, story, dup)))
         goto done;
-    size_t n_clusters = 0;
-    for (size_t i = 0; i < n_docs; i++)
-        n_clusters = PX_MAX(n_clusters, story[i] + 1);
-    if ((rc = story_new(&all, docs, n_docs, dup)))
-        goto done;
-    /* Clusters that share a corroborated fact or a quotation tell one
-     * story: the clustering works on whole articles and can split one
-     * story told from different angles. */
-    for (size_t k = 0; k < n_clusters; k++)
-        parent[k] = k;
-    size_t n;
-    const px_fact *f = px_compare_facts(all->cmp, &n);
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = 1; f[i].corroborated && k < f[i].n_cites; k++)
-            sunion(parent, story[f[i].cites[0].doc], story[f[i].cites[k].doc]);
-    const px_quote_group *q = px_compare_quotes(all->cmp, &n);
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = 1; !q[i].single_source && k < q[i].n_occurrences; k++)
-            sunion(parent, story[q[i].occurrences[0].doc], story[q[i].occurrences[k].doc]);
     size_t n_stories = 0;
-    for (size_t k = 0; k < n_clusters; k++)
-        n_stories += sfind(parent, k) == k;
+    for (size_t i = 0; i < n_docs; i++)
+        n_stories = PX_MAX(n_stories, story[i] + 1);
     if (n_stories <= 1) {
         list = px__malloc(sizeof(px_story *));
-        if (!list) {
-            rc = PX_ENOMEM;
+        if (!list || (rc = story_new(&list[0], docs, n_docs, dup))) {
+            rc = rc ? rc : PX_ENOMEM;
             goto done;
         }
-        list[0] = all;
-        all = NULL;
         n_list = 1;
         goto done;
     }
-    /* one story per merged cluster, the largest first */
+    /* one report per story, the largest first (the first told first on
+     * equal sizes) */
     list = px__calloc(n_stories, sizeof(px_story *));
     part = px__malloc(n_docs * sizeof(px_doc *));
-    order = px__malloc(n_clusters * sizeof(size_t));
-    size = px__calloc(n_clusters, sizeof(size_t));
+    order = px__malloc(n_stories * sizeof(size_t));
+    size = px__calloc(n_stories, sizeof(size_t));
     if (!list || !part || !order || !size) {
         rc = PX_ENOMEM;
         goto done;
     }
     for (size_t i = 0; i < n_docs; i++)
-        size[sfind(parent, story[i])]++;
-    size_t n_roots = 0;
-    for (size_t k = 0; k < n_clusters; k++) {
-        if (sfind(parent, k) != k)
-            continue;
-        size_t j = n_roots++;
+        size[story[i]]++;
+    for (size_t k = 0; k < n_stories; k++) {
+        size_t j = k;
         order[j] = k;
         while (j > 0 && size[order[j - 1]] < size[order[j]]) {
             size_t t = order[j - 1];
@@ -792,34 +749,43 @@ int px_stories_new(px_story ***out, size_t *n_out, px_doc *const *docs, size_t n
             j--;
         }
     }
-    size_t used = 0;
-    for (size_t k = 0; k < n_roots && !rc; k++) {
-        size_t m = 0;
-        for (size_t i = 0; i < n_docs; i++)
-            if (sfind(parent, story[i]) == order[k]) {
-                index[i] = m;
-                part[used + m++] = docs[i];
-            }
-        /* copies within the story, by the story's own numbering */
-        m = 0;
-        for (size_t i = 0; i < n_docs; i++)
-            if (sfind(parent, story[i]) == order[k]) {
-                ptrdiff_t d = dup[i];
-                local[m++] = d >= 0 && sfind(parent, story[d]) == order[k] ? (ptrdiff_t)index[d] : -1;
-            }
-        rc = story_new(&list[n_list], part + used, m, local);
+    /* the documents of each story, and its copies by its own numbering */
+    size_t *start = px__malloc((n_stories + 1) * sizeof(size_t));
+    if (!start) {
+        rc = PX_ENOMEM;
+        goto done;
+    }
+    start[0] = 0;
+    for (size_t k = 0; k < n_stories; k++)
+        start[k + 1] = start[k] + size[order[k]];
+    size_t *rank = size; /* story -> its position in order */
+    for (size_t k = 0; k < n_stories; k++)
+        rank[order[k]] = k;
+    size_t *fill = order;
+    for (size_t k = 0; k < n_stories; k++)
+        fill[k] = start[k];
+    for (size_t i = 0; i < n_docs; i++) {
+        size_t k = rank[story[i]];
+        index[i] = fill[k] - start[k];
+        part[fill[k]++] = docs[i];
+    }
+    for (size_t i = 0; i < n_docs; i++) {
+        ptrdiff_t d = dup[i];
+        local[start[rank[story[i]]] + index[i]] =
+            d >= 0 && story[d] == story[i] ? (ptrdiff_t)index[d] : -1;
+    }
+    for (size_t k = 0; k < n_stories && !rc; k++) {
+        rc = story_new(&list[n_list], part + start[k], start[k + 1] - start[k], local + start[k]);
         if (!rc)
             n_list++;
-        used += m;
     }
+    free(start);
     if (!rc) {
         list[0]->owned_array = part;
         part = NULL;
     }
 done:
-    px_story_free(all);
     free(story);
-    free(parent);
     free(order);
     free(size);
     free(index);

@@ -342,46 +342,38 @@ static int run_group_docs(ctx *c)
     return rc;
 }
 
-typedef struct grouped {
-    FILE *f;
-    int rc;
-} grouped;
-
-static void on_assign(void *ud, px_doc *doc, const px_group_assign *a)
-{
-    grouped *g = ud;
-    const char *near[MAX_DOCS];
-    size_t n = PX_MIN(a->n_near, (size_t)MAX_DOCS);
-    for (size_t i = 0; i < n; i++)
-        near[i] = "earlier";
-    char *line = px_group_assign_json_near(px_doc_id(doc), a->story, NULL, near, n);
-    if (!line) {
-        if (!g->rc)
-            g->rc = PX_ENOMEM;
-        return;
-    }
-    fprintf(g->f, "%s dup %td exact %d new %d\n", line, a->dup_of, a->exact, a->new_story);
-    free(line);
-}
-
+/* The grouper: documents added (it takes them), grouped, each
+ * assignment printed with its near-duplicate links. */
 static int grouper_run(ctx *c, int threads)
 {
     px_group_options opt = {0, 0, 0, 0, threads};
-    grouped g = {c->r->out.f, 0};
     px_grouper *gr = NULL;
-    int rc = px_grouper_new(&gr, &opt, on_assign, &g);
-    /* the grouper takes the documents */
-    size_t i = 0;
-    for (; !rc && i < c->d.n; i++)
+    int rc = px_grouper_new(&gr, &opt);
+    size_t i = 0, n = c->d.n;
+    for (; !rc && i < n; i++)
         rc = px_grouper_add(gr, c->d.v[i]);
-    for (; i < c->d.n; i++)
+    for (; i < n; i++)
         px_doc_free(c->d.v[i]);
     c->d.n = 0;
-    int frc = gr ? px_grouper_finish(gr) : 0;
     if (!rc)
-        rc = frc;
-    if (!rc)
-        rc = g.rc;
+        rc = px_grouper_run(gr);
+    for (size_t k = 0; !rc && k < n; k++) {
+        px_group_assign a;
+        if ((rc = px_grouper_assign(gr, k, &a)))
+            break;
+        const char *near[MAX_DOCS];
+        size_t nn = PX_MIN(a.n_near, (size_t)MAX_DOCS);
+        for (size_t x = 0; x < nn; x++)
+            near[x] = "earlier";
+        char *line = px_group_assign_json_near("doc", a.story, NULL, near, nn);
+        if (!line) {
+            rc = PX_ENOMEM;
+            break;
+        }
+        fprintf(c->r->out.f, "%s dup %td exact %d new %d\n", line, a.dup_of, a.exact,
+                a.new_story);
+        free(line);
+    }
     if (!rc)
         fprintf(c->r->out.f, "%zu docs %zu stories\n", px_grouper_n_docs(gr),
                 px_grouper_n_stories(gr));
@@ -397,6 +389,39 @@ static int run_grouper(ctx *c)
 static int run_grouper_threads(ctx *c)
 {
     return grouper_run(c, 2);
+}
+
+/* The features of each document, packed to bytes and back, grouped. */
+static int run_features(ctx *c)
+{
+    px_group_options opt = {0, 0, 0, 0, 1};
+    px_grouper *gr = NULL;
+    int rc = px_grouper_new(&gr, &opt);
+    for (size_t i = 0; !rc && i < c->d.n; i++) {
+        px_group_features *f = NULL, *g = NULL;
+        unsigned char *bytes = NULL;
+        size_t len = 0;
+        rc = px_group_features_new(&f, c->d.v[i], &opt);
+        if (!rc)
+            rc = px_group_features_pack(f, &opt, &bytes, &len);
+        if (!rc)
+            rc = px_group_features_unpack(&g, bytes, len, &opt);
+        if (!rc) {
+            fprintf(c->r->out.f, "%zu: %zu bytes, exact %d\n", i, len,
+                    px_group_features_exact(f) == px_group_features_exact(g));
+            rc = px_grouper_add_features(gr, g);
+            g = NULL;
+        }
+        px_group_features_free(f);
+        px_group_features_free(g);
+        free(bytes);
+    }
+    if (!rc)
+        rc = px_grouper_run(gr);
+    if (!rc)
+        fprintf(c->r->out.f, "%zu stories\n", px_grouper_n_stories(gr));
+    px_grouper_free(gr);
+    return rc;
 }
 
 static int run_brief(ctx *c)
@@ -544,6 +569,7 @@ static const stage stages[] = {
     {"group_docs", all_names, 5, run_group_docs, 1},
     {"grouper", all_names, 5, run_grouper, 1},
     {"grouper_threads", all_names, 5, run_grouper_threads, 1},
+    {"features", all_names, 5, run_features, 1},
     {"brief", story_names, 4, run_brief, 1},
     {"report", story_names, 4, run_report, 1},
     {"stories", two_names, 3, run_stories, 1},
