@@ -235,15 +235,22 @@ int px__place_part_of(int group)
 
 bool px__number_word(const char *s, size_t len, long *value)
 {
-    static const char *const words[] = {
-        "zero",    "one",     "two",       "three",    "four",     "five",    "six",
-        "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
-        "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen", "twenty"};
-    static const struct { const char *w; long v; } tens[] = {
-        {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60}, {"seventy", 70},
-        {"eighty", 80}, {"ninety", 90}, {"hundred", 100}, {"thousand", 1000}, {"dozen", 12}};
+    static const struct {
+        const char *w;
+        long v;
+    } words[] = {{"zero", 0},     {"one", 1},        {"two", 2},       {"three", 3},     {"four", 4},
+                 {"five", 5},     {"six", 6},        {"seven", 7},     {"eight", 8},     {"nine", 9},
+                 {"ten", 10},     {"eleven", 11},    {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14},
+                 {"fifteen", 15}, {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+                 {"twenty", 20},  {"thirty", 30},    {"forty", 40},    {"fifty", 50},    {"sixty", 60},
+                 {"seventy", 70}, {"eighty", 80},    {"ninety", 90},   {"hundred", 100}, {"thousand", 1000},
+                 {"dozen", 12}};
     char w[16];
-    if (len == 0 || len >= sizeof w)
+    if (len < 3 || len > 9)
+        return false;
+    /* most words are none: every number word starts with one of these */
+    char c0 = (char)(s[0] >= 'A' && s[0] <= 'Z' ? s[0] + 32 : s[0]);
+    if (!c0 || !strchr("zotfsenhd", c0))
         return false;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
@@ -251,13 +258,8 @@ bool px__number_word(const char *s, size_t len, long *value)
     }
     w[len] = 0;
     for (size_t i = 0; i < PX_ARRAY_LEN(words); i++)
-        if (!strcmp(w, words[i])) {
-            *value = (long)i;
-            return true;
-        }
-    for (size_t i = 0; i < PX_ARRAY_LEN(tens); i++)
-        if (!strcmp(w, tens[i].w)) {
-            *value = tens[i].v;
+        if (words[i].w[0] == c0 && !strcmp(w, words[i].w)) {
+            *value = words[i].v;
             return true;
         }
     return false;

@@ -220,6 +220,22 @@ static void sort_u32(uint32_t *a, uint32_t *tmp, size_t n)
         }
         return;
     }
+    if (n >= 8192) {
+        /* a long article: four byte-wide passes, least significant first
+         * (the buckets below would grow with it and their insertion sorts
+         * with its square) */
+        for (int shift = 0; shift < 32; shift += 8) {
+            size_t cnt[257] = {0};
+            for (size_t i = 0; i < n; i++)
+                cnt[((a[i] >> shift) & 0xFF) + 1]++;
+            for (int b = 0; b < 256; b++)
+                cnt[b + 1] += cnt[b];
+            for (size_t i = 0; i < n; i++)
+                tmp[cnt[(a[i] >> shift) & 0xFF]++] = a[i];
+            memcpy(a, tmp, n * sizeof *a);
+        }
+        return;
+    }
     size_t count[257] = {0};
     for (size_t i = 0; i < n; i++)
         count[(a[i] >> 24) + 1]++;
