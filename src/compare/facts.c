@@ -489,7 +489,7 @@ static int build_units(fact_ctx *fx)
         const px_doc *d = c->docs[di];
         /* sentences that are mostly quotation: what someone said is a
          * quotation (compared as such), not a statement of the outlet */
-        uint8_t *nq = realloc(quoted, d->n_sents ? d->n_sents : 1);
+        uint8_t *nq = px__realloc(quoted, d->n_sents ? d->n_sents : 1);
         if (!nq) {
             rc = PX_ENOMEM;
             break;

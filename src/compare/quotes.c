@@ -1071,7 +1071,7 @@ int px__compare_quotes(px_compare *c, const px_quote_input *inputs, size_t n_inp
         it->speaker_id = in->speaker_id;
         it->w = w.v;
         it->n = w.n;
-        it->text = px_arena_strndup(&c->arena, tb.ptr, tb.len);
+        it->text = tb.oom ? NULL : px_arena_strndup(&c->arena, tb.ptr, tb.len);
         if (!it->text) {
             PX_VEC_FREE(w);
             rc = PX_ENOMEM;
@@ -1079,7 +1079,7 @@ int px__compare_quotes(px_compare *c, const px_quote_input *inputs, size_t n_inp
         }
         n_items++;
     }
-    if (rc || tb.oom)
+    if (rc)
         goto done;
     parent = px__malloc((n_items ? n_items : 1) * sizeof(size_t));
     if (!parent) {

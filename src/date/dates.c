@@ -340,7 +340,7 @@ static int share_posts(px_doc *const *docs, size_t n)
                 posts.v[k++] = posts.v[i];
         posts.n = k;
     }
-    if (!rc && posts.n && !(mine = malloc(posts.n * sizeof(*mine))))
+    if (!rc && posts.n && !(mine = px__malloc(posts.n * sizeof(*mine))))
         rc = PX_ENOMEM;
     for (size_t i = 0; i < n && posts.n && !rc; i++) {
         if (!docs[i])
@@ -384,8 +384,8 @@ int px_dates_anchor_story(px_doc *const *docs, size_t n)
 {
     if (!docs || !n)
         return PX_OK;
-    long *pub = calloc(n, sizeof(long)), *inferred = calloc(n, sizeof(long));
-    bool *has = calloc(n, sizeof(bool));
+    long *pub = px__calloc(n, sizeof(long)), *inferred = px__calloc(n, sizeof(long));
+    bool *has = px__calloc(n, sizeof(bool));
     int rc = PX_ENOMEM;
     if (!pub || !inferred || !has)
         goto done;

@@ -45,7 +45,7 @@ static bool add_found(px_date_found_vec *out, const tagger *t, const match *m)
 /* Marks tokens inside quotation marks, paragraph by paragraph. */
 bool *px__dates_quoted_tokens(const px_doc *doc)
 {
-    bool *q = calloc(doc->n_toks + 1, sizeof(bool));
+    bool *q = px__calloc(doc->n_toks + 1, sizeof(bool));
     if (!q)
         return NULL;
     for (size_t b = 0; b < doc->n_blocks; b++) {

@@ -131,7 +131,7 @@ static bool set_add(word_set *s, uint64_t h)
     if (!h)
         h = 1;
     if ((s->n + 1) * 2 > s->cap) {
-        size_t ncap = s->cap ? s->cap * 2 : 1024;
+        size_t ncap = s->cap ? s->cap * 2 : 64;
         uint64_t *nv = px__calloc(ncap, sizeof(uint64_t));
         if (!nv)
             return false;
@@ -218,7 +218,8 @@ static char *key_of(finder *f, const char *s, size_t len)
     return arena_copy(f, f->key.ptr, f->key.len);
 }
 
-static void collect_case_sets(finder *f)
+/* false when memory ran out */
+static bool collect_case_sets(finder *f)
 {
     for (size_t di = 0; di < f->n_docs; di++) {
         const px_doc *d = f->docs[di];
@@ -241,14 +242,18 @@ static void collect_case_sets(finder *f)
                 bool had;
                 size_t len = strip_possessive(d->text + k->start, k->end - k->start, &had);
                 uint64_t h = word_hash(d->text + k->start, len);
-                if ((k->flags & PX_TF_CAP) && !first && !(k->flags & PX_TF_SENT_START))
-                    set_add(&f->midcap, h);
-                else if (!(k->flags & (PX_TF_CAP | PX_TF_ALLCAPS)))
-                    set_add(&f->lower, h);
+                if ((k->flags & PX_TF_CAP) && !first && !(k->flags & PX_TF_SENT_START)) {
+                    if (!set_add(&f->midcap, h))
+                        return false;
+                } else if (!(k->flags & (PX_TF_CAP | PX_TF_ALLCAPS))) {
+                    if (!set_add(&f->lower, h))
+                        return false;
+                }
                 first = false;
             }
         }
     }
+    return true;
 }
 
 /* The lower-case role (with its modifiers) that ends just before token
@@ -922,6 +927,5 @@ static int find_candidates(finder *f)
 
 int px__entity_candidates(finder *f)
 {
-    collect_case_sets(f);
-    return find_candidates(f);
+    return collect_case_sets(f) ? find_candidates(f) : PX_ENOMEM;
 }

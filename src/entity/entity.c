@@ -33,6 +33,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "finder.h"
 
@@ -465,21 +466,33 @@ ptrdiff_t px_entities_lookup_near(const px_entities *e, size_t doc, size_t at, c
     const char *w = end;
     while (w > name && w[-1] != ' ')
         w--;
-    px_buf key = PX_BUF_INIT;
+    /* nothing here allocates, so nothing can fail unreported: the keys
+     * of a name are short, and a name too long for them is nobody's */
+    char key_storage[512], k_storage[1024];
+    int32_t folded_cps[256];
+    px_buf key;
+    px_buf_init_fixed(&key, key_storage, sizeof key_storage);
     bool had;
     size_t len = strip_possessive(w, (size_t)(end - w), &had);
     px__name_key(&key, w, len);
-    /* a description as written, else the surname */
-    char *folded = px__casefold(name, strlen(name));
+    /* a description as written, else the surname (as px__casefold) */
+    ptrdiff_t nf = px__utf8_map_local(name, strlen(name), folded_cps, PX_ARRAY_LEN(folded_cps),
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    if (nf == PX__UTF8_TOO_LONG || key.oom)
+        return -1;
+    const char *folded = nf >= 0 ? (const char *)folded_cps : name;
     ptrdiff_t best = -1;
     for (int pass = 0; pass < 2 && best < 0; pass++) {
-        px_buf k = PX_BUF_INIT;
+        px_buf k;
+        px_buf_init_fixed(&k, k_storage, sizeof k_storage);
         if (pass == 0) {
             px_buf_putc(&k, 1);
-            px_buf_puts(&k, folded ? folded : "");
+            px_buf_puts(&k, folded);
         } else {
             px_buf_puts(&k, key.ptr);
         }
+        if (k.oom)
+            continue;
         /* the same article's mention nearest before `at`, else the same
          * article's first, else any */
         size_t lo, hi, dlo, dhi;
@@ -487,10 +500,7 @@ ptrdiff_t px_entities_lookup_near(const px_entities *e, size_t doc, size_t at, c
         best = nearest_before(e, dlo, dhi, at);
         if (best < 0 && lo < hi)
             best = (ptrdiff_t)e->lookup[lo].entity;
-        px_buf_release(&k);
     }
-    free(folded);
-    px_buf_release(&key);
     return best;
 }
 
@@ -538,8 +548,8 @@ static int build_lookup(px_entities *e, const cand *cands, size_t n_cands)
             px_buf_clear(&k);
             px_buf_putc(&k, 1);
             px_buf_puts(&k, f ? f : "");
+            key = f && !k.oom ? px_arena_strndup(&e->arena, k.ptr, k.len) : NULL;
             free(f);
-            key = px_arena_strndup(&e->arena, k.ptr, k.len);
         }
         if (!key) {
             px_buf_release(&k);

@@ -547,7 +547,7 @@ static int join_other_names(grouping *g)
             px_buf_printf(&kb, "N%s", c->full_key);
             us_spelling(&kb);
         }
-        keys[i] = px_arena_strndup(&g->f->e->arena, kb.ptr, kb.len);
+        keys[i] = kb.oom ? NULL : px_arena_strndup(&g->f->e->arena, kb.ptr, kb.len);
         if (!keys[i]) {
             rc = PX_ENOMEM;
             break;

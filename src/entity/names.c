@@ -75,11 +75,20 @@ static void name_key(px_buf *out, const char *s, size_t len, bool loose)
         }
         return;
     }
-    utf8proc_uint8_t *folded = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
-                                      &folded, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
-                                                   UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
-    const char *p = n >= 0 ? (const char *)folded : s;
+    /* a name fits on the stack; a longer text is folded on the heap,
+     * unless the output is a fixed buffer, which must not allocate */
+    enum { LOCAL = 256 };
+    int32_t local[LOCAL];
+    char *folded = NULL;
+    const int opts = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD;
+    ptrdiff_t n = px__utf8_map_local(s, len, local, LOCAL, opts);
+    if (n == PX__UTF8_TOO_LONG && !out->fixed)
+        n = px__utf8_map(s, len, &folded, opts);
+    if (n == UTF8PROC_ERROR_NOMEM || n == PX__UTF8_TOO_LONG) {
+        out->oom = true;
+        return;
+    }
+    const char *p = n < 0 ? s : folded ? folded : (const char *)local;
     size_t plen = n >= 0 ? (size_t)n : len;
     size_t base = out->len;
     char last = 0;
@@ -181,7 +190,13 @@ int px__place_lookup(const char *s, size_t len, int *kind, int *capital_of)
     pthread_once(&place_once, place_build);
     if (!place_table)
         return -1;
-    px_buf key = PX_BUF_INIT;
+    /* no allocation, so no failure to report: the longest place name of
+     * iso-codes is 60-odd letters, and a longer key is no place */
+    char storage[512];
+    px_buf key;
+    if (len > 400)
+        return -1;
+    px_buf_init_fixed(&key, storage, sizeof storage);
     px__name_key(&key, s, len);
     int group = -1;
     if (key.len && !key.oom) {

@@ -159,7 +159,7 @@ int px__story_vectors(size_t n_nodes, const size_t *start, uint32_t *len, px_tw 
                       const uint32_t *term_rank, const uint32_t *df, size_t n_terms, size_t n_df,
                       int threads)
 {
-    float *idf = malloc((n_terms ? n_terms : 1) * sizeof *idf);
+    float *idf = px__malloc((n_terms ? n_terms : 1) * sizeof *idf);
     if (!idf)
         return PX_ENOMEM;
     /* the inverse document frequency: a term in every text weighs
@@ -200,8 +200,8 @@ static int edge_range(void *ctx, size_t from, size_t to, int slot)
     const edge_job *j = ctx;
     const px_story_index *ix = j->ix;
     size_t n = ix->n_nodes;
-    float *acc = malloc((n ? n : 1) * sizeof *acc);
-    uint32_t *seen = calloc(n ? n : 1, sizeof *seen);
+    float *acc = px__malloc((n ? n : 1) * sizeof *acc);
+    uint32_t *seen = px__calloc(n ? n : 1, sizeof *seen);
     PX_VEC(uint32_t) touched = {0};
     if (!acc || !seen) {
         free(acc);
@@ -344,21 +344,21 @@ int px__story_edges(const px_story_input *in, uint64_t **out, size_t *n_out)
     *n_out = 0;
     size_t n = in->n_nodes;
     int rc = PX_ENOMEM;
-    size_t *key_off = malloc((n + 1) * sizeof *key_off);
-    size_t *post_off = calloc(in->n_terms + 2, sizeof *post_off);
+    size_t *key_off = px__malloc((n + 1) * sizeof *key_off);
+    size_t *post_off = px__calloc(in->n_terms + 2, sizeof *post_off);
     uint32_t *keys = NULL;
     float *key_w = NULL;
     px_posting *post = NULL;
     uint64_t *edges = NULL;
-    px_term *tmp = malloc(2 * DOC_TERMS * sizeof *tmp);
+    px_term *tmp = px__malloc(2 * DOC_TERMS * sizeof *tmp);
     if (!key_off || !post_off || !tmp)
         goto done;
     key_off[0] = 0;
     for (size_t v = 0; v < n; v++)
         key_off[v + 1] = key_off[v] + PX_MIN((size_t)in->vec_len[v], (size_t)QUERY_TERMS);
-    keys = malloc((key_off[n] + 1) * sizeof *keys);
-    key_w = malloc((key_off[n] + 1) * sizeof *key_w);
-    post = malloc((key_off[n] + 1) * sizeof *post);
+    keys = px__malloc((key_off[n] + 1) * sizeof *keys);
+    key_w = px__malloc((key_off[n] + 1) * sizeof *key_w);
+    post = px__malloc((key_off[n] + 1) * sizeof *post);
     if (!keys || !key_w || !post)
         goto done;
     /* each node's keys: its strongest terms, the lower id on ties */
@@ -377,7 +377,7 @@ int px__story_edges(const px_story_input *in, uint64_t **out, size_t *n_out)
             post[post_off[keys[k] + 1]++] = (px_posting){(uint32_t)v, key_w[k]};
     for (size_t t = 0; t < in->n_terms; t++)
         px__posting_order(post + post_off[t], post_off[t + 1] - post_off[t], in->rank);
-    edges = malloc((n ? n : 1) * CANDIDATES * sizeof *edges);
+    edges = px__malloc((n ? n : 1) * CANDIDATES * sizeof *edges);
     if (!edges)
         goto done;
     px_story_index ix = {n, in->rank, in->n_terms, post_off, post, key_off, keys, key_w};
@@ -548,7 +548,7 @@ static heap_entry make_entry(const linkage *L, uint32_t a, uint32_t b, double s)
  * ties), term ids ascending. */
 static int sum_vectors(story *a, const story *b)
 {
-    px_term *m = malloc(((size_t)a->ns + b->ns + 1) * sizeof *m);
+    px_term *m = px__malloc(((size_t)a->ns + b->ns + 1) * sizeof *m);
     if (!m)
         return PX_ENOMEM;
     size_t i = 0, j = 0, k = 0;
@@ -565,7 +565,7 @@ static int sum_vectors(story *a, const story *b)
         }
     }
     k = px__keep_strongest_terms(m, k, STORY_TERMS);
-    px_tw *s = a->own ? realloc(a->s, (k ? k : 1) * sizeof *s) : malloc((k ? k : 1) * sizeof *s);
+    px_tw *s = a->own ? px__realloc(a->s, (k ? k : 1) * sizeof *s) : px__malloc((k ? k : 1) * sizeof *s);
     if (!s) {
         free(m);
         return PX_ENOMEM;
@@ -583,7 +583,7 @@ static bool nb_push(story *s, uint32_t id, double d)
 {
     if (s->nnb == s->cap) {
         uint32_t cap = s->cap ? s->cap * 2 : 4;
-        nbr *v = realloc(s->nb, cap * sizeof *v);
+        nbr *v = px__realloc(s->nb, cap * sizeof *v);
         if (!v)
             return false;
         s->nb = v;
@@ -636,7 +636,7 @@ static size_t keep_closest(linkage *L, uint32_t o, double size, nbr *list, size_
 {
     if (n <= NEIGHBOURS)
         return n;
-    ranked *r = malloc(n * sizeof *r);
+    ranked *r = px__malloc(n * sizeof *r);
     if (!r)
         return n; /* no room to choose: keep them all */
     for (size_t i = 0; i < n; i++) {
@@ -687,7 +687,7 @@ static int merge(linkage *L, uint32_t a, uint32_t b)
     L->parent[b] = a;
     /* both lists, by neighbour (as roots now), without the merged story */
     size_t n = (size_t)x->nnb + y->nnb, m = 0;
-    nbr *all = malloc((n ? n : 1) * sizeof *all);
+    nbr *all = px__malloc((n ? n : 1) * sizeof *all);
     if (!all)
         return PX_ENOMEM;
     for (int side = 0; side < 2; side++) {
@@ -716,7 +716,7 @@ static int merge(linkage *L, uint32_t a, uint32_t b)
      * ranked by the other part's mean with it), before any missing dot
      * is computed: a story's list stays short however large it grows */
     if (runs > NEIGHBOURS) {
-        ranked *r = malloc(runs * sizeof *r);
+        ranked *r = px__malloc(runs * sizeof *r);
         if (r) {
             for (size_t i = 0; i < runs; i++) {
                 const story *z = &L->st[all[i].id];
@@ -816,10 +816,10 @@ int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_
     uint64_t *pairs = NULL;
     uint32_t *order = NULL;
     int rc = PX_ENOMEM;
-    L.st = calloc(n ? n : 1, sizeof *L.st);
-    L.parent = malloc((n ? n : 1) * sizeof *L.parent);
-    L.dense = calloc(in->n_terms ? in->n_terms : 1, sizeof *L.dense);
-    order = malloc((n ? n : 1) * sizeof *order);
+    L.st = px__calloc(n ? n : 1, sizeof *L.st);
+    L.parent = px__malloc((n ? n : 1) * sizeof *L.parent);
+    L.dense = px__calloc(in->n_terms ? in->n_terms : 1, sizeof *L.dense);
+    order = px__malloc((n ? n : 1) * sizeof *order);
     if (!L.st || !L.parent || !L.dense || !order)
         goto done;
     /* singletons, then the near-duplicate components, their vectors
@@ -838,7 +838,7 @@ int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_
     }
     if (in->must) {
         /* insertion by rank would be quadratic: a merge sort by rank */
-        uint32_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+        uint32_t *tmp = px__malloc((n ? n : 1) * sizeof *tmp);
         if (!tmp)
             goto done;
         for (size_t w = 1; w < n; w *= 2) {
@@ -854,7 +854,7 @@ int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_
         }
         free(tmp);
         /* first member (by rank) of each component: the story index */
-        uint32_t *first = malloc((n ? n : 1) * sizeof *first);
+        uint32_t *first = px__malloc((n ? n : 1) * sizeof *first);
         if (!first)
             goto done;
         for (size_t v = 0; v < n; v++)
@@ -889,7 +889,7 @@ int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_
     }
     rc = PX_ENOMEM;
     /* the stories each edge joins, as (lower index, higher index) pairs */
-    pairs = malloc((n_edges ? n_edges : 1) * sizeof *pairs);
+    pairs = px__malloc((n_edges ? n_edges : 1) * sizeof *pairs);
     if (!pairs)
         goto done;
     size_t np = 0;

@@ -376,7 +376,7 @@ int px__grouper_new_ex(px_grouper **out, const px_group_options *opt, unsigned f
                        px__group_ingest_fn fn, void *ud)
 {
     *out = NULL;
-    px_grouper *g = calloc(1, sizeof *g);
+    px_grouper *g = px__calloc(1, sizeof *g);
     if (!g)
         return PX_ENOMEM;
     px__group_defaults(opt, &g->opt);
@@ -398,7 +398,7 @@ int px__grouper_new_ex(px_grouper **out, const px_group_options *opt, unsigned f
     pthread_mutex_init(&g->claim_mu, NULL);
     pthread_cond_init(&g->work, NULL);
     pthread_cond_init(&g->progress, NULL);
-    g->ring = calloc(RING, sizeof *g->ring);
+    g->ring = px__calloc(RING, sizeof *g->ring);
     g->ctx = px__feat_ctx_new(g->opt.num_perm, g->opt.shingle, PX__GROUP_SEED);
     if (!g->ring || !g->ctx) {
         px_grouper_free(g);
@@ -513,7 +513,7 @@ static int cmp_u64_pair(const void *a, const void *b)
 static int rank_keys(const uint64_t *key, size_t n, bool empty_last, const bool *has,
                      uint32_t *rank)
 {
-    uint64_t *p = malloc((n ? n : 1) * 2 * sizeof *p);
+    uint64_t *p = px__malloc((n ? n : 1) * 2 * sizeof *p);
     if (!p)
         return PX_ENOMEM;
     for (size_t i = 0; i < n; i++) {
@@ -540,11 +540,11 @@ int px_grouper_run(px_grouper *g)
     free_results(g);
     size_t n = g->first_doc.n, nd = g->n_docs;
     int rc = PX_ENOMEM;
-    uint32_t *rank = malloc((n ? n : 1) * sizeof *rank);
-    uint32_t *term_rank = malloc((g->term_key.n ? g->term_key.n : 1) * sizeof *term_rank);
-    uint32_t *df = malloc((g->term_key.n ? g->term_key.n : 1) * sizeof *df);
-    uint32_t *must = malloc((n ? n : 1) * sizeof *must);
-    uint32_t *label = malloc((n ? n : 1) * sizeof *label);
+    uint32_t *rank = px__malloc((n ? n : 1) * sizeof *rank);
+    uint32_t *term_rank = px__malloc((g->term_key.n ? g->term_key.n : 1) * sizeof *term_rank);
+    uint32_t *df = px__malloc((g->term_key.n ? g->term_key.n : 1) * sizeof *df);
+    uint32_t *must = px__malloc((n ? n : 1) * sizeof *must);
+    uint32_t *label = px__malloc((n ? n : 1) * sizeof *label);
     px_near_pair *pairs = NULL;
     size_t n_pairs = 0, n_edges = 0;
     uint64_t *edges = NULL;

@@ -115,7 +115,7 @@ int px__near_verify(const px_near_input *in, const uint64_t *cand, size_t n_cand
 {
     *out = NULL;
     *n_out = 0;
-    float *jac = malloc((n_cand ? n_cand : 1) * sizeof *jac);
+    float *jac = px__malloc((n_cand ? n_cand : 1) * sizeof *jac);
     if (!jac)
         return PX_ENOMEM;
     verify_job job = {in, cand, jac};
@@ -135,7 +135,7 @@ int px__near_verify(const px_near_input *in, const uint64_t *cand, size_t n_cand
     size_t k = 0;
     for (size_t i = 0; i < n_cand; i++)
         k += jac[i] >= 0;
-    px_near_pair *pairs = malloc((k ? k : 1) * sizeof *pairs);
+    px_near_pair *pairs = px__malloc((k ? k : 1) * sizeof *pairs);
     if (!pairs) {
         free(jac);
         return PX_ENOMEM;
@@ -156,8 +156,8 @@ int px__near_pairs(const px_near_input *in, px_near_pair **out, size_t *n_out)
     *n_out = 0;
     size_t n = in->n_nodes, np = (size_t)in->num_perm;
     int rc = PX_ENOMEM;
-    uint32_t *by_rank = malloc((n ? n : 1) * sizeof *by_rank);
-    int32_t *next = malloc((n ? n : 1) * sizeof *next);
+    uint32_t *by_rank = px__malloc((n ? n : 1) * sizeof *by_rank);
+    int32_t *next = px__malloc((n ? n : 1) * sizeof *next);
     px_u64map head = {0};
     PX_VEC(uint64_t) band = {0};
     uint64_t *cand = NULL, *tmp = NULL;
@@ -193,7 +193,7 @@ int px__near_pairs(const px_near_input *in, px_near_pair **out, size_t *n_out)
         }
         if (!band.n)
             continue;
-        uint64_t *t2 = realloc(tmp, (band.n + n_cand) * sizeof *t2);
+        uint64_t *t2 = px__realloc(tmp, (band.n + n_cand) * sizeof *t2);
         if (!t2)
             goto done;
         tmp = t2;
@@ -203,7 +203,7 @@ int px__near_pairs(const px_near_input *in, px_near_pair **out, size_t *n_out)
             if (!m || band.v[m - 1] != band.v[i])
                 band.v[m++] = band.v[i];
         m = merge_unique(cand, n_cand, band.v, m, tmp);
-        uint64_t *t3 = realloc(cand, (m ? m : 1) * sizeof *t3);
+        uint64_t *t3 = px__realloc(cand, (m ? m : 1) * sizeof *t3);
         if (!t3)
             goto done;
         cand = t3;
@@ -234,9 +234,9 @@ void px__families(size_t n_nodes, const px_near_pair *pairs, size_t n_pairs, uin
     }
     if (!n_pairs)
         return;
-    size_t *start = calloc(n_nodes + 1, sizeof *start);
-    size_t *fill = malloc((n_nodes + 1) * sizeof *fill);
-    uint32_t *idx = malloc(n_pairs * sizeof *idx);
+    size_t *start = px__calloc(n_nodes + 1, sizeof *start);
+    size_t *fill = px__malloc((n_nodes + 1) * sizeof *fill);
+    uint32_t *idx = px__malloc(n_pairs * sizeof *idx);
     if (!start || !fill || !idx) {
         /* no memory for the index: scan the pairs for each node instead
          * (quadratic, but the same families) */

@@ -39,16 +39,16 @@ int px__result_build(px_group_result *r, size_t n_docs, const uint32_t *node_of,
     r->first_doc = first_doc;
     r->label = label;
     size_t n = n_nodes, nd = n_docs;
-    size_t *fill = malloc((n + 1) * sizeof *fill);
-    uint32_t *num = malloc((n ? n : 1) * sizeof *num);
-    r->root = malloc((n ? n : 1) * sizeof *r->root);
-    r->root_j = malloc((n ? n : 1) * sizeof *r->root_j);
-    r->story = malloc((nd ? nd : 1) * sizeof *r->story);
-    r->story_first = malloc((nd ? nd : 1) * sizeof *r->story_first);
-    r->adj_off = calloc(n + 1, sizeof *r->adj_off);
-    r->adj = malloc((2 * n_pairs + 1) * sizeof *r->adj);
-    r->docs_off = calloc(n + 1, sizeof *r->docs_off);
-    r->docs = malloc((nd ? nd : 1) * sizeof *r->docs);
+    size_t *fill = px__malloc((n + 1) * sizeof *fill);
+    uint32_t *num = px__malloc((n ? n : 1) * sizeof *num);
+    r->root = px__malloc((n ? n : 1) * sizeof *r->root);
+    r->root_j = px__malloc((n ? n : 1) * sizeof *r->root_j);
+    r->story = px__malloc((nd ? nd : 1) * sizeof *r->story);
+    r->story_first = px__malloc((nd ? nd : 1) * sizeof *r->story_first);
+    r->adj_off = px__calloc(n + 1, sizeof *r->adj_off);
+    r->adj = px__malloc((2 * n_pairs + 1) * sizeof *r->adj);
+    r->docs_off = px__calloc(n + 1, sizeof *r->docs_off);
+    r->docs = px__malloc((nd ? nd : 1) * sizeof *r->docs);
     if (!fill || !num || !r->root || !r->root_j || !r->story || !r->story_first ||
         !r->adj_off || !r->adj || !r->docs_off || !r->docs) {
         free(fill);

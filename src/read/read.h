@@ -130,6 +130,11 @@ int px__split_long_lines(px_doc *doc, size_t limit, size_t *n_split, size_t *n_c
 
 /* ---- input streams (gzip.c) ---- */
 
+/* zlib's allocation through the library's allocator (z_stream.zalloc,
+ * zfree), so that a failure can be tested like any other. */
+void *px__zalloc(void *opaque, unsigned items, unsigned size);
+void px__zfree(void *opaque, void *p);
+
 /* A file or standard input ("-"), gunzipped on the fly when it starts
  * with gzip's magic bytes (members after members). */
 typedef struct px_input px_input;

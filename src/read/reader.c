@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <jansson.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -93,6 +94,33 @@ static void forward_diag(void *ud, const px_diag *d)
         r->opt.on_diag(r->opt.diag_userdata, d);
 }
 
+/* jansson 2.14 does not report every allocation that fails: its lexer
+ * drops the byte it could not save, so a string comes back a character
+ * short or a valid line is called malformed. Its allocator is wrapped,
+ * once, around the functions set before (malloc, or a program's own), so
+ * that a parse during which one failed is known. */
+static json_malloc_t json_prev_malloc;
+static json_free_t json_prev_free;
+static _Thread_local bool json_oom;
+static pthread_once_t json_wrap_once = PTHREAD_ONCE_INIT;
+
+static void *json_malloc_checked(size_t n)
+{
+    void *p = json_prev_malloc(n);
+    if (!p) {
+        json_oom = true;
+        px__alloc_note_failure();
+    }
+    return p;
+}
+
+static void json_wrap(void)
+{
+    json_get_alloc_funcs(&json_prev_malloc, &json_prev_free);
+    if (json_prev_malloc && json_prev_free)
+        json_set_alloc_funcs(json_malloc_checked, json_prev_free);
+}
+
 static void walk_warn(void *ud, px_severity sev, const char *path, const char *msg)
 {
     diag(ud, sev, path, 0, NULL, "%s", msg);
@@ -100,7 +128,8 @@ static void walk_warn(void *ud, px_severity sev, const char *path, const char *m
 
 int px_reader_new(px_reader **out, const px_read_options *opt)
 {
-    px_reader *r = calloc(1, sizeof(*r));
+    pthread_once(&json_wrap_once, json_wrap);
+    px_reader *r = px__calloc(1, sizeof(*r));
     if (!r)
         return PX_ENOMEM;
     if (opt)
@@ -147,7 +176,7 @@ static bool ids_insert(px_reader *r, uint64_t h, bool *nomem)
         h = 1;
     if (2 * (r->ids_n + 1) > r->ids_cap) {
         size_t cap = r->ids_cap ? 2 * r->ids_cap : 1024;
-        uint64_t *t = calloc(cap, sizeof(uint64_t));
+        uint64_t *t = px__calloc(cap, sizeof(uint64_t));
         if (!t) {
             *nomem = true;
             return true;
@@ -205,7 +234,7 @@ int px_reader_add(px_reader *r, const char *path)
 int px_reader_add_buffer(px_reader *r, const char *name, const char *data, size_t len,
                          px_format format)
 {
-    char *copy = malloc(len + 1);
+    char *copy = px__malloc(len + 1);
     if (!copy)
         return PX_ENOMEM;
     if (len)
@@ -235,19 +264,27 @@ static int expand_dir(px_reader *r, const char *path)
 }
 
 /* The file name without its folder, ".gz" and extension. */
-static char *id_from_path(const char *path)
+/* The file name without its folder, ".gz" and extension: base[0, *n). */
+static const char *path_stem(const char *path, size_t *n)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    size_t n = strlen(base);
-    if (n > 3 && !strcasecmp(base + n - 3, ".gz"))
-        n -= 3;
+    *n = strlen(base);
+    if (*n > 3 && !strcasecmp(base + *n - 3, ".gz"))
+        *n -= 3;
     const char *dot = NULL;
-    for (size_t i = n; i > 1 && !dot; i--)
+    for (size_t i = *n; i > 1 && !dot; i--)
         if (base[i - 1] == '.')
             dot = base + i - 1;
     if (dot)
-        n = (size_t)(dot - base);
+        *n = (size_t)(dot - base);
+    return base;
+}
+
+static char *id_from_path(const char *path)
+{
+    size_t n;
+    const char *base = path_stem(path, &n);
     return px__strndup(base, n);
 }
 
@@ -598,9 +635,14 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
                 return PX_ENOMEM;
             }
             json_error_t jerr;
+            json_oom = false;
             obj = json_loadb(fixed.ptr, fixed.len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
                              &jerr);
             px_buf_release(&fixed);
+            if (json_oom || (!obj && json_error_code(&jerr) == json_error_out_of_memory)) {
+                json_decref(obj);
+                return PX_ENOMEM;
+            }
             if (!obj) {
                 diag(r, PX_SEV_ERROR, r->in_path, r->in_line, NULL,
                      "malformed JSON at column %d: %s: record skipped", jerr.column, jerr.text);
@@ -632,9 +674,10 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
             id = idbuf;
         }
         if (!id) {
-            char *stem = id_from_path(r->in_path);
-            snprintf(idbuf, sizeof(idbuf), "%.40s:%zu", stem ? stem : "stdin", r->in_line);
-            free(stem);
+            size_t stem_len;
+            const char *stem = path_stem(r->in_path, &stem_len);
+            snprintf(idbuf, sizeof(idbuf), "%.*s:%zu", (int)PX_MIN(stem_len, (size_t)40), stem,
+                     r->in_line);
             id = idbuf;
             diag(r, PX_SEV_WARNING, r->in_path, r->in_line, id, "record without \"id\": named %s",
                  id);
@@ -702,10 +745,13 @@ static int read_warc_record(px_reader *r, px_doc **out)
         px_warc_payload pl;
         if ((rc = px__warc_payload(rec, r->opt.max_bytes, &pl, &r->wbody)))
             return rc;
-        char *stem = strcmp(r->in_path, "-") ? id_from_path(r->in_path) : px__strdup("stdin");
+        /* the file's stem, written here rather than copied: a failed copy
+         * named every record "warc:N" */
+        size_t stem_len = 5;
+        const char *base = strcmp(r->in_path, "-") ? path_stem(r->in_path, &stem_len) : "stdin";
         char id[200];
-        snprintf(id, sizeof(id), "%.120s:%zu", stem ? stem : "warc", rec->number);
-        free(stem);
+        snprintf(id, sizeof(id), "%.*s:%zu", (int)PX_MIN(stem_len, (size_t)120), base,
+                 rec->number);
         int kind = px__warc_kind(&pl, r->wbody.ptr, r->wbody.len);
         if (pl.status < 200 || pl.status > 299) {
             r->wstats[pl.status < 0 ? WS_NOT_ARTICLE : WS_STATUS]++;
@@ -1024,7 +1070,7 @@ int px_reader_next(px_reader *r, px_doc **out)
             fmt = sniff(in, fmt == PX_FORMAT_AUTO ? PX_FORMAT_AUTO : fmt);
         if (fmt == PX_FORMAT_JSONL || fmt == PX_FORMAT_WARC) {
             if (fmt == PX_FORMAT_WARC && !r->wrec) {
-                r->wrec = calloc(1, sizeof(*r->wrec));
+                r->wrec = px__calloc(1, sizeof(*r->wrec));
                 if (!r->wrec) {
                     px__input_close(in);
                     free(path);

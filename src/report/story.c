@@ -48,7 +48,7 @@ static int story_speakers(px_story *s)
     int rc = px_speakers_new(&s->speakers);
     if (rc || !ne)
         return rc;
-    id_order *order = malloc(ne * sizeof(*order));
+    id_order *order = px__malloc(ne * sizeof(*order));
     s->entity_id = px_arena_alloc(&s->arena, ne * sizeof(*s->entity_id));
     if (!order || !s->entity_id) {
         free(order);
