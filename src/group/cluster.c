@@ -630,15 +630,17 @@ static int cmp_ranked(const void *a, const void *b)
 
 /* Keeps the NEIGHBOURS entries of list[0..n) (one per neighbour, owner
  * story o of `size` nodes) whose stories are closest, by d / (size |z|);
- * the others are forgotten on both sides. Returns the count kept; the
- * order of the kept entries is preserved. */
-static size_t keep_closest(linkage *L, uint32_t o, double size, nbr *list, size_t n)
+ * the others are forgotten on both sides. *n becomes the count kept; the
+ * order of the kept entries is preserved. Keeping them all instead would
+ * change which stories merge, so no memory to choose is PX_ENOMEM. */
+static int keep_closest(linkage *L, uint32_t o, double size, nbr *list, size_t *n_io)
 {
+    size_t n = *n_io;
     if (n <= NEIGHBOURS)
-        return n;
+        return PX_OK;
     ranked *r = px__malloc(n * sizeof *r);
     if (!r)
-        return n; /* no room to choose: keep them all */
+        return PX_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         const story *z = &L->st[list[i].id];
         r[i] = (ranked){list[i].d / (size * z->size), z->key, (uint32_t)i};
@@ -653,7 +655,8 @@ static size_t keep_closest(linkage *L, uint32_t o, double size, nbr *list, size_
     for (size_t i = 0; i < n; i++)
         if (list[i].side != UINT32_MAX)
             list[k++] = list[i];
-    return k;
+    *n_io = k;
+    return PX_OK;
 }
 
 /* A story's list grows as its neighbours merge: past twice NEIGHBOURS
@@ -672,8 +675,10 @@ static int compact(linkage *L, uint32_t z)
             d += s->nb[i].d;
         s->nb[k++] = (nbr){id, 0, d};
     }
-    s->nnb = (uint32_t)keep_closest(L, z, s->size, s->nb, k);
-    return PX_OK;
+    size_t kept = k;
+    int rc = keep_closest(L, z, s->size, s->nb, &kept);
+    s->nnb = (uint32_t)kept;
+    return rc;
 }
 
 /* Merges story b into a (both roots). dot(S_a + S_b, S_z) for each
@@ -716,26 +721,29 @@ static int merge(linkage *L, uint32_t a, uint32_t b)
      * ranked by the other part's mean with it), before any missing dot
      * is computed: a story's list stays short however large it grows */
     if (runs > NEIGHBOURS) {
+        /* (keeping them all instead would change which stories merge) */
         ranked *r = px__malloc(runs * sizeof *r);
-        if (r) {
-            for (size_t i = 0; i < runs; i++) {
-                const story *z = &L->st[all[i].id];
-                double size = all[i].side == 0 ? y->size : all[i].side == 1 ? x->size
-                                                                            : x->size + y->size;
-                r[i] = (ranked){all[i].d / (size * z->size), z->key, (uint32_t)i};
-            }
-            px__qsort(r, runs, sizeof *r, cmp_ranked);
-            for (size_t i = NEIGHBOURS; i < runs; i++) {
-                drop_from(L, all[r[i].at].id, a);
-                all[r[i].at].id = UINT32_MAX;
-            }
-            free(r);
-            size_t k = 0;
-            for (size_t i = 0; i < runs; i++)
-                if (all[i].id != UINT32_MAX)
-                    all[k++] = all[i];
-            runs = k;
+        if (!r) {
+            free(all);
+            return PX_ENOMEM;
         }
+        for (size_t i = 0; i < runs; i++) {
+            const story *z = &L->st[all[i].id];
+            double size = all[i].side == 0 ? y->size : all[i].side == 1 ? x->size
+                                                                        : x->size + y->size;
+            r[i] = (ranked){all[i].d / (size * z->size), z->key, (uint32_t)i};
+        }
+        px__qsort(r, runs, sizeof *r, cmp_ranked);
+        for (size_t i = NEIGHBOURS; i < runs; i++) {
+            drop_from(L, all[r[i].at].id, a);
+            all[r[i].at].id = UINT32_MAX;
+        }
+        free(r);
+        size_t k = 0;
+        for (size_t i = 0; i < runs; i++)
+            if (all[i].id != UINT32_MAX)
+                all[k++] = all[i];
+        runs = k;
     }
     int rc = PX_OK;
     for (uint32_t side = 0; side < 2 && !rc; side++) {
@@ -794,11 +802,12 @@ static int merge(linkage *L, uint32_t a, uint32_t b)
         if (sc >= L->in->threshold && !heap_push(L, make_entry(L, a, all[i].id, sc)))
             return PX_ENOMEM;
     }
-    for (size_t i = 0; i < L->grown.n; i++)
+    int crc = PX_OK;
+    for (size_t i = 0; i < L->grown.n && !crc; i++)
         if (L->st[L->grown.v[i]].nnb > 2 * NEIGHBOURS)
-            compact(L, L->grown.v[i]);
+            crc = compact(L, L->grown.v[i]);
     L->grown.n = 0;
-    return PX_OK;
+    return crc;
 }
 
 static int cmp_node_rank(const void *a, const void *b, const uint32_t *rank)

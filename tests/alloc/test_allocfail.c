@@ -3,8 +3,10 @@
  * SQLite's: every stage of the pipeline runs on small inputs (read of
  * each format: text, front matter, JSON Lines, HTML, SGML, WARC with a
  * windows-1252 page and a gzip-coded one, gzip, UTF-16; a folder; then
- * quotes, dates, entities, near-duplicates and stories,
- * brief, report in each format, the corpus) with the Nth allocation of
+ * quotes, dates, entities, near-duplicates (with a copy and a later
+ * edition of an article) and stories, the story phases on synthetic
+ * nodes shaped to cut the linkage's neighbour lists, brief, report in
+ * each format, the corpus) with the Nth allocation of
  * the library failing, for N = 1, 2, 3, ... until a run completes
  * without one, first with that allocation alone failing, then with every
  * allocation from the Nth on failing (memory that stays short).
@@ -23,6 +25,7 @@
  * PX_SOURCE_DIR locates tests/alloc/inputs.
  */
 #include <dirent.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -32,6 +35,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../../src/group/group.h"
 #include "../../src/util/util.h"
 #include "parallax.h"
 
@@ -424,6 +428,135 @@ static int run_features(ctx *c)
     return rc;
 }
 
+/* The near-duplicate phase and the per-document answer on real copies:
+ * an exact copy (one node for two documents) and a later edition of the
+ * same article (a verified near-duplicate pair). */
+static int run_grouper_copies(ctx *c)
+{
+    return grouper_run(c, 1);
+}
+
+/* ---- the story phases on synthetic nodes (what the grouper and
+ * parallax-mpi call: px__story_edges, px__story_cluster,
+ * px__result_build, px__result_assign) ---- */
+
+/* Two shapes of nodes, each with a few near-duplicate pairs among its
+ * first ten nodes (merged first) and documents that copy a node:
+ *
+ * - a star: LINK_STAR nodes share one term (weights spread a little)
+ *   and have one of their own, so all merge into one story, and the
+ *   stories a node is a candidate for run past the NEIGHBOURS (64) a
+ *   story keeps: merges cut the merged list to the closest;
+ * - a watcher: LINK_PAIRS pairs of nodes that merge (a shared term),
+ *   and a node W that merges with nothing; the first node of each pair
+ *   shares a weak term with W (and with the other first nodes), the
+ *   second does not, so every pair that merges adds an entry to W's
+ *   list, which runs past 2 * NEIGHBOURS + 16 and is cut back. */
+enum { LINK_STAR = 120, LINK_PAIRS = 100, LINK_MAX = 2 * LINK_PAIRS + 1, LINK_COPIES = 20,
+       LINK_NEAR = 6 };
+
+typedef struct link_input {
+    px_tw vec[3 * LINK_MAX];
+    size_t start[LINK_MAX];
+    uint32_t len[LINK_MAX], rank[LINK_MAX], must[LINK_MAX];
+    int32_t day[LINK_MAX];
+    uint32_t node_of[LINK_MAX + LINK_COPIES], first_doc[LINK_MAX];
+    size_t n, n_docs, n_terms;
+} link_input;
+
+static const px_near_pair link_near[LINK_NEAR] = {{0, 1, 0.9f}, {0, 2, 0.7f}, {2, 3, 0.8f},
+                                                  {4, 5, 0.6f}, {6, 7, 0.95f}, {8, 9, 0.75f}};
+
+static void link_shape(link_input *li, bool star)
+{
+    size_t n = star ? LINK_STAR : LINK_MAX, at = 0;
+    li->n = n;
+    li->n_docs = n + LINK_COPIES;
+    /* star: term 0 shared, 1 + v node v's own; watcher: term 0 the weak
+     * one, 1 + k pair k's, 1 + LINK_PAIRS + v node v's own */
+    li->n_terms = star ? 1 + n : 1 + LINK_PAIRS + n;
+    for (size_t v = 0; v < n; v++) {
+        size_t k = v / 2;
+        li->start[v] = at;
+        if (star) {
+            double a = 0.7 + 0.2 * (double)(v % 7) / 7;
+            li->vec[at++] = (px_tw){0, (float)a};
+            li->vec[at++] = (px_tw){(uint32_t)(1 + v), (float)sqrt(1 - a * a)};
+        } else if (v == n - 1) { /* W */
+            li->vec[at++] = (px_tw){0, 1};
+        } else if (v % 2 == 0) {
+            double a = 0.85 + 0.1 * (double)(k % 5) / 5, b = 0.28;
+            li->vec[at++] = (px_tw){0, (float)b};
+            li->vec[at++] = (px_tw){(uint32_t)(1 + k), (float)a};
+            li->vec[at++] = (px_tw){(uint32_t)(1 + LINK_PAIRS + v), (float)sqrt(1 - a * a - b * b)};
+        } else {
+            li->vec[at++] = (px_tw){(uint32_t)(1 + k), 0.8f};
+            li->vec[at++] = (px_tw){(uint32_t)(1 + LINK_PAIRS + v), 0.6f};
+        }
+        li->len[v] = (uint32_t)(at - li->start[v]);
+        li->rank[v] = (uint32_t)((v * 7919) % n); /* a permutation: 7919 is prime */
+        li->day[v] = v % 5 ? (int32_t)(20000 + v % 11) : PX__NO_DAY;
+        li->node_of[v] = (uint32_t)v;
+        li->first_doc[v] = (uint32_t)v;
+    }
+    for (size_t k = 0; k < LINK_COPIES; k++)
+        li->node_of[n + k] = (uint32_t)(k * 3 % n);
+    px__near_components(n, link_near, LINK_NEAR, li->must);
+}
+
+static int link_run(ctx *c, const link_input *li)
+{
+    size_t n = li->n, nd = li->n_docs;
+    px_story_input in = {n,      li->n_terms, li->rank, li->start, li->len,
+                         li->vec, li->day,    li->must, 0.3,       1};
+    uint64_t *edges = NULL;
+    size_t n_edges = 0;
+    px_group_result res;
+    memset(&res, 0, sizeof res);
+    uint32_t *label = px__malloc(n * sizeof *label);
+    int rc = label ? px__story_edges(&in, &edges, &n_edges) : PX_ENOMEM;
+    if (!rc)
+        rc = px__story_cluster(&in, edges, n_edges, label);
+    if (!rc)
+        fprintf(c->r->out.f, "%zu nodes, %zu edges\n", n, n_edges);
+    if (rc)
+        free(label);
+    else
+        rc = px__result_build(&res, nd, li->node_of, n, li->first_doc, link_near, LINK_NEAR,
+                              label);
+    label = NULL;
+    if (!rc)
+        fprintf(c->r->out.f, "%zu stories\n", res.n_stories);
+    for (size_t i = 0; !rc && i < nd; i++) {
+        px_group_assign a;
+        if ((rc = px__result_assign(&res, i, &a)))
+            break;
+        uint32_t v = li->node_of[i];
+        fprintf(c->r->out.f, "%zu: node %u label %u story %zu dup %td (%.2f) exact %d new %d near",
+                i, v, res.label[v], a.story, a.dup_of, a.dup_jaccard, a.exact, a.new_story);
+        for (size_t k = 0; k < a.n_near; k++)
+            fprintf(c->r->out.f, " %zu", a.near[k]);
+        fputc('\n', c->r->out.f);
+    }
+    px__result_release(&res);
+    free(edges);
+    return rc;
+}
+
+static int run_linkage_star(ctx *c)
+{
+    static link_input li;
+    link_shape(&li, true);
+    return link_run(c, &li);
+}
+
+static int run_linkage_watcher(ctx *c)
+{
+    static link_input li;
+    link_shape(&li, false);
+    return link_run(c, &li);
+}
+
 static int run_brief(ctx *c)
 {
     static const px_brief_options opts[] = {{0, 0}, {40, 0}};
@@ -547,6 +680,9 @@ static int run_corpus(ctx *c)
 
 static const char *const all_names[] = {"a_ledger.txt", "b_courier.txt", "c_wire.jsonl",
                                         "d_post.html", "e_wire.sgml"};
+/* a copy and a later edition of one article, and another outlet's */
+static const char *const copy_names[] = {"b_courier.txt", "a_ledger.txt", "i_courier_update.txt",
+                                         "b_courier.txt"};
 /* two stories: the ferry and the SGML wire's */
 static const char *const two_names[] = {"a_ledger.txt", "b_courier.txt", "e_wire.sgml"};
 
@@ -570,6 +706,9 @@ static const stage stages[] = {
     {"grouper", all_names, 5, run_grouper, 1},
     {"grouper_threads", all_names, 5, run_grouper_threads, 1},
     {"features", all_names, 5, run_features, 1},
+    {"grouper_copies", copy_names, 4, run_grouper_copies, 1},
+    {"linkage_star", NULL, 0, run_linkage_star, 1},
+    {"linkage_watcher", NULL, 0, run_linkage_watcher, 1},
     {"brief", story_names, 4, run_brief, 1},
     {"report", story_names, 4, run_report, 1},
     {"stories", two_names, 3, run_stories, 1},
