@@ -2,7 +2,8 @@
  * test_allocfail.c - the allocation-failure test, in the manner of
  * SQLite's: every stage of the pipeline runs on small inputs (read of
  * each format: text, front matter, JSON Lines, HTML, SGML, WARC with a
- * windows-1252 page and a gzip-coded one, gzip, UTF-16; a folder; then
+ * windows-1252 page and a gzip-coded one, gzip, UTF-16; a folder; a
+ * JSONL file in byte ranges as parallax-mpi reads it; then
  * quotes, dates, entities, near-duplicates (with a copy and a later
  * edition of an article) and stories, the story phases on synthetic
  * nodes shaped to cut the linkage's neighbour lists, brief, report in
@@ -36,6 +37,7 @@
 #include <unistd.h>
 
 #include "../../src/group/group.h"
+#include "../../src/read/read.h"
 #include "../../src/util/util.h"
 #include "parallax.h"
 
@@ -266,6 +268,72 @@ static int run_read_folder(ctx *c)
 {
     const char *n[] = {inputs};
     return read_paths(c, n, 1);
+}
+
+/* What parallax-mpi asks of the reader: a JSONL file read in byte
+ * ranges (the lines before each piece counted, ids kept unique over the
+ * pieces, each record's line), the files a reader would read, and ids
+ * made unique. */
+static int run_read_ranges(ctx *c)
+{
+    char p[4200];
+    input_path(p, sizeof p, "c_wire.jsonl");
+    struct stat sb;
+    if (stat(p, &sb))
+        return PX_EIO;
+    uint64_t len = (uint64_t)sb.st_size, cuts[] = {0, len / 3, len / 2 + 7, len + 1};
+    int rc = PX_OK;
+    for (size_t k = 0; !rc && k + 1 < PX_ARRAY_LEN(cuts); k++) {
+        uint64_t before = 0, lines = 0;
+        if ((rc = px__jsonl_range_lines(p, 0, cuts[k], &before)) ||
+            (rc = px__jsonl_range_lines(p, cuts[k], cuts[k + 1], &lines)))
+            break;
+        fprintf(c->r->out.f, "piece %zu: %llu lines before, %llu in it\n", k,
+                (unsigned long long)before, (unsigned long long)lines);
+        px_read_options opt = {on_diag, c->r, PX_FORMAT_AUTO, 0};
+        px_reader *r = NULL;
+        if ((rc = px_reader_new(&r, &opt)))
+            break;
+        px__reader_keep_ids(r);
+        px__reader_set_range(r, cuts[k], cuts[k + 1], (size_t)before);
+        rc = px_reader_add(r, p);
+        px_doc *doc;
+        while (!rc && (rc = px_reader_next(r, &doc)) == 1) {
+            fprintf(c->r->out.f, "line %zu: ", px__reader_line(r));
+            dump_doc(c->r->out.f, doc);
+            px_doc_free(doc);
+            rc = 0;
+        }
+        fprintf(c->r->out.f, "%zu records\n", px__reader_range_records(r));
+        px_reader_free(r);
+    }
+    px_reader *r = NULL;
+    if (!rc)
+        rc = px_reader_new(&r, NULL);
+    if (!rc)
+        rc = px_reader_add(r, inputs);
+    char *path;
+    px_format fmt;
+    bool gz;
+    int k;
+    while (!rc && (k = px__reader_next_path(r, &path, &fmt, &gz)) != 0) {
+        if (k < 0) {
+            rc = k;
+            break;
+        }
+        const char *base = strrchr(path, '/');
+        fprintf(c->r->out.f, "%s %d %d\n", base ? base + 1 : path, (int)fmt, gz);
+        free(path);
+    }
+    static const char *const ids[] = {"x", "x~2", "x", "y", "x"};
+    for (size_t i = 0; !rc && i < PX_ARRAY_LEN(ids); i++) {
+        char renamed[256];
+        bool changed;
+        if (!(rc = px__reader_unique_id(r, ids[i], renamed, sizeof renamed, &changed)))
+            fprintf(c->r->out.f, "%s\n", changed ? renamed : ids[i]);
+    }
+    px_reader_free(r);
+    return rc;
 }
 
 static int run_doc_new(ctx *c)
@@ -698,6 +766,7 @@ static const stage stages[] = {
     {"read_gzip", NULL, 0, run_read_gzip, 1},
     {"read_utf16", NULL, 0, run_read_utf16, 1},
     {"read_folder", NULL, 0, run_read_folder, 1},
+    {"read_ranges", NULL, 0, run_read_ranges, 1},
     {"doc_new", NULL, 0, run_doc_new, 1},
     {"quotes", story_names, 4, run_quotes, 1},
     {"dates", story_names, 4, run_dates, 1},
