@@ -190,7 +190,7 @@ static bool clause_adjective(const ctx *c, uint32_t a, uint32_t i)
     if (!is_ed_word(c, i) && (i == a || c->t[i - 1].kind != PX_TOK_WORD))
         return false;
     if (i == a || is_punct(c, i - 1, ','))
-        return !in_quote(c, i - 1) || i == a;
+        return i == a || !in_quote(c, i - 1); /* (no token before a clause at 0) */
     return !in_quote(c, i - 1) && c->t[i - 1].kind == PX_TOK_WORD &&
            ((is(c, i - 1, "of") && is_ed_word(c, i)) || is(c, i - 1, "where") || is(c, i - 1, "after") || is(c, i - 1, "as") ||
             is(c, i - 1, "while") || is(c, i - 1, "because") || is(c, i - 1, "since") ||
