@@ -383,8 +383,14 @@ static bool is_boilerplate(const char *t, const para *p)
         "video:",         "getty images", "story continues", "continue reading",
         "this article",   "download the", "get the latest", "join our",
     };
+    /* most paragraphs share no first letter with any of them: compare
+     * those that do (ASCII case folded as strncasecmp does here) */
+    unsigned char c0 = len ? (unsigned char)s[0] : 0;
+    if (c0 >= 'A' && c0 <= 'Z')
+        c0 = (unsigned char)(c0 + 32);
     for (size_t i = 0; i < PX_ARRAY_LEN(starts); i++)
-        if (len >= strlen(starts[i]) && !strncasecmp(s, starts[i], strlen(starts[i])))
+        if ((unsigned char)starts[i][0] == c0 && len >= strlen(starts[i]) &&
+            !strncasecmp(s, starts[i], strlen(starts[i])))
             return !(!strncasecmp(starts[i], "photo:", 6) || !strncasecmp(starts[i], "image:", 6))
                        ? true
                        : false;
