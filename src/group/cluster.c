@@ -532,6 +532,32 @@ static double dot_scattered(const linkage *L, const story *b)
     return d;
 }
 
+/* Asks for what dot_scattered and nb_push will read of story z soon:
+ * the stories' vectors and lists lie anywhere in memory, and the loop
+ * over a story's neighbours otherwise waits on each one's first lines. */
+#if defined(__GNUC__)
+#define PX_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PX_PREFETCH(p) ((void)(p))
+#endif
+
+static inline void prefetch_story(const story *z)
+{
+#if defined(__GNUC__)
+    const char *v = (const char *)z->s;
+    if (v) {
+        __builtin_prefetch(v);
+        __builtin_prefetch(v + 64);
+        __builtin_prefetch(v + 128);
+        __builtin_prefetch(v + 192);
+    }
+    if (z->nb)
+        __builtin_prefetch(z->nb + z->nnb, 1);
+#else
+    (void)z;
+#endif
+}
+
 static double score(const story *a, const story *b, double dot)
 {
     return dot / ((double)a->size * b->size) * date_factor(a, b);
@@ -742,6 +768,10 @@ static int merge(linkage *L, uint32_t a, uint32_t b)
         const story *part = side ? y : x;
         bool scattered = false;
         for (size_t i = 0; i < runs; i++) {
+            if (i + 2 < runs)
+                PX_PREFETCH(&L->st[all[i + 2].id]);
+            if (i + 1 < runs && all[i + 1].side == side)
+                prefetch_story(&L->st[all[i + 1].id]);
             if (all[i].side != side)
                 continue;
             if (!scattered) {
@@ -910,6 +940,10 @@ int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_
         scatter(&L, &L.st[a], false);
         for (; i < m && (uint32_t)(pairs[i] >> 32) == a; i++) {
             uint32_t b = (uint32_t)pairs[i];
+            if (i + 2 < m)
+                PX_PREFETCH(&L.st[(uint32_t)pairs[i + 2]]);
+            if (i + 1 < m)
+                prefetch_story(&L.st[(uint32_t)pairs[i + 1]]);
             double d = dot_scattered(&L, &L.st[b]);
             double sc = score(&L.st[a], &L.st[b], d);
             if (!nb_push(&L.st[a], b, d) || !nb_push(&L.st[b], a, d) ||

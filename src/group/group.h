@@ -31,13 +31,19 @@
 
 /* ---- a small open-addressing map from nonzero 64-bit keys to 32-bit
  * values; key 0 is reserved for empty slots. ---- */
+typedef struct px_u64slot {
+    uint64_t key;
+    uint32_t val;
+} px_u64slot;
+
 typedef struct px_u64map {
-    uint64_t *keys;
-    uint32_t *vals;
-    size_t cap, n; /* cap a power of two */
+    px_u64slot *slots; /* a key beside its value: one cache line per probe */
+    size_t cap, n;     /* cap a power of two */
 } px_u64map;
 
 void px__u64map_release(px_u64map *m);
+/* Empties the map, keeping its room. */
+void px__u64map_clear(px_u64map *m);
 /* The value slot for key, inserted with value init when absent; NULL on
  * allocation failure. */
 uint32_t *px__u64map_upsert(px_u64map *m, uint64_t key, uint32_t init, bool *inserted);

@@ -29,34 +29,33 @@ static inline size_t map_slot(uint64_t key, size_t mask)
 
 void px__u64map_release(px_u64map *m)
 {
-    free(m->keys);
-    free(m->vals);
+    free(m->slots);
     memset(m, 0, sizeof *m);
+}
+
+void px__u64map_clear(px_u64map *m)
+{
+    if (m->cap)
+        memset(m->slots, 0, m->cap * sizeof *m->slots);
+    m->n = 0;
 }
 
 static bool map_grow(px_u64map *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 64;
-    uint64_t *keys = px__calloc(cap, sizeof *keys);
-    uint32_t *vals = px__malloc(cap * sizeof *vals);
-    if (!keys || !vals) {
-        free(keys);
-        free(vals);
+    px_u64slot *slots = px__calloc(cap, sizeof *slots);
+    if (!slots)
         return false;
-    }
     for (size_t i = 0; i < m->cap; i++) {
-        if (!m->keys[i])
+        if (!m->slots[i].key)
             continue;
-        size_t s = map_slot(m->keys[i], cap - 1);
-        while (keys[s])
+        size_t s = map_slot(m->slots[i].key, cap - 1);
+        while (slots[s].key)
             s = (s + 1) & (cap - 1);
-        keys[s] = m->keys[i];
-        vals[s] = m->vals[i];
+        slots[s] = m->slots[i];
     }
-    free(m->keys);
-    free(m->vals);
-    m->keys = keys;
-    m->vals = vals;
+    free(m->slots);
+    m->slots = slots;
     m->cap = cap;
     return true;
 }
@@ -68,20 +67,20 @@ uint32_t *px__u64map_upsert(px_u64map *m, uint64_t key, uint32_t init, bool *ins
     if ((m->n + 1) * 4 > m->cap * 3 && !map_grow(m))
         return NULL;
     size_t s = map_slot(key, m->cap - 1);
-    while (m->keys[s]) {
-        if (m->keys[s] == key) {
+    while (m->slots[s].key) {
+        if (m->slots[s].key == key) {
             if (inserted)
                 *inserted = false;
-            return &m->vals[s];
+            return &m->slots[s].val;
         }
         s = (s + 1) & (m->cap - 1);
     }
-    m->keys[s] = key;
-    m->vals[s] = init;
+    m->slots[s].key = key;
+    m->slots[s].val = init;
     m->n++;
     if (inserted)
         *inserted = true;
-    return &m->vals[s];
+    return &m->slots[s].val;
 }
 
 uint32_t *px__u64map_get(const px_u64map *m, uint64_t key)
@@ -91,9 +90,9 @@ uint32_t *px__u64map_get(const px_u64map *m, uint64_t key)
     if (!key)
         key = 1;
     size_t s = map_slot(key, m->cap - 1);
-    while (m->keys[s]) {
-        if (m->keys[s] == key)
-            return &m->vals[s];
+    while (m->slots[s].key) {
+        if (m->slots[s].key == key)
+            return &m->slots[s].val;
         s = (s + 1) & (m->cap - 1);
     }
     return NULL;

@@ -170,9 +170,7 @@ int px__near_pairs(const px_near_input *in, px_near_pair **out, size_t *n_out)
         /* the texts of a bucket, visited in content order: each is
          * compared with the last BUCKET_SCAN before it, then heads it */
         band.n = 0;
-        if (head.cap)
-            memset(head.keys, 0, head.cap * sizeof *head.keys);
-        head.n = 0;
+        px__u64map_clear(&head);
         for (size_t r = 0; r < n; r++) {
             uint32_t v = by_rank[r];
             if (!in->has_sig[v])
