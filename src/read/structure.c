@@ -394,7 +394,7 @@ static bool is_boilerplate(const char *t, const para *p)
             return !(!strncasecmp(starts[i], "photo:", 6) || !strncasecmp(starts[i], "image:", 6))
                        ? true
                        : false;
-    if (!strncasecmp(s, "advertisement", 13) || !strncasecmp(s, "ad ", 3))
+    if (c0 == 'a' && (!strncasecmp(s, "advertisement", 13) || !strncasecmp(s, "ad ", 3)))
         return p->words <= 2;
     return false;
 }
@@ -405,8 +405,11 @@ static bool is_caption(const char *t, const para *p)
     size_t len = p->end - p->start;
     if (p->words > 40)
         return false;
-    if ((len > 6 && (!strncasecmp(s, "photo:", 6) || !strncasecmp(s, "image:", 6))) ||
-        (len > 8 && !strncasecmp(s, "picture:", 8)) || (len > 8 && !strncasecmp(s, "caption:", 8)))
+    unsigned char c0 = len ? (unsigned char)(s[0] | 0x20) : 0; /* ASCII letters folded */
+    if ((c0 == 'p' || c0 == 'i' || c0 == 'c') &&
+        ((len > 6 && (!strncasecmp(s, "photo:", 6) || !strncasecmp(s, "image:", 6))) ||
+         (len > 8 && !strncasecmp(s, "picture:", 8)) ||
+         (len > 8 && !strncasecmp(s, "caption:", 8))))
         return true;
     /* ends with a parenthesised credit: "... (Archive).", "(AP Photo/...)" */
     size_t e = p->end;
