@@ -544,13 +544,12 @@ static double dot_scattered(const linkage *L, const story *b)
 static inline void prefetch_story(const story *z)
 {
 #if defined(__GNUC__)
+    /* the whole vector of a node (at most 200 terms), the start of a
+     * long sum (the hardware follows the stream once it has begun) */
     const char *v = (const char *)z->s;
-    if (v) {
-        __builtin_prefetch(v);
-        __builtin_prefetch(v + 64);
-        __builtin_prefetch(v + 128);
-        __builtin_prefetch(v + 192);
-    }
+    size_t bytes = PX_MIN((size_t)z->ns * sizeof *z->s, (size_t)2048);
+    for (size_t o = 0; o < bytes; o += 64)
+        __builtin_prefetch(v + o);
     if (z->nb)
         __builtin_prefetch(z->nb + z->nnb, 1);
 #else
