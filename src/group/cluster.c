@@ -458,6 +458,7 @@ typedef struct linkage {
     uint32_t *parent; /* per story index (= node index of its first member) */
     PX_VEC(heap_entry) heap;
     float *dense;     /* n_terms, zero outside a scatter */
+    PX_VEC(px_term) sum; /* sum_vectors' scratch */
 } linkage;
 
 static inline bool entry_before(const heap_entry *x, const heap_entry *y)
@@ -599,11 +600,13 @@ static heap_entry make_entry(const linkage *L, uint32_t a, uint32_t b, double s)
 
 /* S_a + S_b into a, the strongest STORY_TERMS kept (the lower id on
  * ties), term ids ascending. */
-static int sum_vectors(story *a, const story *b)
+static int sum_vectors(linkage *L, story *a, const story *b)
 {
-    px_term *m = px__malloc(((size_t)a->ns + b->ns + 1) * sizeof *m);
-    if (!m)
+    /* the merged terms in a scratch vector kept across merges */
+    L->sum.n = 0;
+    if (!PX_VEC_RESERVE(L->sum, (size_t)a->ns + b->ns + 1))
         return PX_ENOMEM;
+    px_term *m = L->sum.v;
     size_t i = 0, j = 0, k = 0;
     while (i < a->ns || j < b->ns) {
         if (j >= b->ns || (i < a->ns && a->s[i].t < b->s[j].t)) {
@@ -619,14 +622,11 @@ static int sum_vectors(story *a, const story *b)
     }
     k = px__keep_strongest_terms(m, k, STORY_TERMS);
     px_tw *s = a->own ? px__realloc(a->s, (k ? k : 1) * sizeof *s) : px__malloc((k ? k : 1) * sizeof *s);
-    if (!s) {
-        free(m);
+    if (!s)
         return PX_ENOMEM;
-    }
     a->own = true;
     for (size_t t = 0; t < k; t++)
         s[t] = (px_tw){(uint32_t)m[t].key, m[t].w};
-    free(m);
     a->s = s;
     a->ns = (uint32_t)k;
     return PX_OK;
@@ -824,7 +824,7 @@ static int merge(linkage *L, uint32_t a, uint32_t b)
     free(x->nb);
     x->nb = all;
     x->nnb = x->cap = (uint32_t)runs;
-    if (rc || (rc = sum_vectors(x, y)))
+    if (rc || (rc = sum_vectors(L, x, y)))
         return rc;
     x->size += y->size;
     if (y->key < x->key) {
@@ -924,7 +924,7 @@ int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_
             }
             uint32_t a = first[c];
             story *x = &L.st[a], *y = &L.st[v];
-            if ((rc = sum_vectors(x, y))) {
+            if ((rc = sum_vectors(&L, x, y))) {
                 free(first);
                 goto done;
             }
@@ -1029,5 +1029,6 @@ done:
     free(pairs);
     PX_VEC_FREE(L.heap);
     PX_VEC_FREE(L.grown);
+    PX_VEC_FREE(L.sum);
     return rc;
 }
