@@ -19,6 +19,7 @@
 
 /* ---- map ---- */
 
+/* (px__u64map_prefetch in group.h computes the same slot) */
 static inline size_t map_slot(uint64_t key, size_t mask)
 {
     key ^= key >> 33;
