@@ -340,8 +340,11 @@ size_t px__story_keys(const px_tw *vec, size_t n, px_term *tmp, uint32_t *keys, 
     assert(n <= DOC_TERMS);
     for (size_t i = 0; i < n; i++)
         tmp[i] = (px_term){vec[i].t, vec[i].w};
-    px__sort_terms_by_weight(tmp, tmp + DOC_TERMS, n);
-    size_t m = PX_MIN(n, (size_t)QUERY_TERMS);
+    /* the first QUERY_TERMS of a stable sort by weight are the strongest
+     * (the earlier on ties) in that sort's order: select them, then sort
+     * only those */
+    size_t m = px__keep_strongest_terms(tmp, n, QUERY_TERMS);
+    px__sort_terms_by_weight(tmp, tmp + DOC_TERMS, m);
     for (size_t i = 0; i < m; i++) {
         keys[i] = (uint32_t)tmp[i].key;
         key_w[i] = tmp[i].w;

@@ -11,6 +11,7 @@
  */
 #include <assert.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -290,13 +291,51 @@ static uint32_t select_rank(const px_term *a, size_t n, size_t kth)
     return prefix;
 }
 
+/* The same for a short array (a node's or a merged story's terms): a
+ * quickselect on a copy of the ranks; select_rank's four passes over
+ * 257 counters cost more than the terms themselves there. */
+enum { SELECT_SMALL = 2048 };
+
+static uint32_t select_rank_small(const px_term *a, size_t n, size_t kth)
+{
+    uint32_t r[SELECT_SMALL];
+    assert(n <= SELECT_SMALL && kth < n);
+    for (size_t i = 0; i < n; i++)
+        r[i] = (uint32_t)sort_key(&a[i], true);
+    ptrdiff_t lo = 0, hi = (ptrdiff_t)n - 1, k = (ptrdiff_t)kth;
+    while (lo < hi) {
+        uint32_t x = r[lo], y = r[lo + (hi - lo) / 2], z = r[hi];
+        uint32_t pivot = x < y ? (y < z ? y : x < z ? z : x) : (x < z ? x : y < z ? z : y);
+        ptrdiff_t i = lo, j = hi;
+        while (i <= j) {
+            while (r[i] < pivot)
+                i++;
+            while (r[j] > pivot)
+                j--;
+            if (i <= j) {
+                uint32_t t = r[i];
+                r[i++] = r[j];
+                r[j--] = t;
+            }
+        }
+        /* r[lo..j] <= pivot <= r[i..hi], and r(j..i) == pivot */
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return r[k];
+    }
+    return r[k];
+}
+
 size_t px__keep_strongest_terms(px_term *a, size_t n, size_t k)
 {
     if (n <= k)
         return n;
     if (!k)
         return 0;
-    uint64_t cut = select_rank(a, n, k - 1);
+    uint64_t cut = n <= SELECT_SMALL ? select_rank_small(a, n, k - 1) : select_rank(a, n, k - 1);
     size_t above = 0;
     for (size_t i = 0; i < n; i++)
         above += sort_key(&a[i], true) < cut;
