@@ -14,11 +14,15 @@
  * C_CONN: the characters that may join two parts of a word or number
  * (' - . , : / &); any other ASCII character that is no word character
  * ends a word. */
-enum { C_WORD = 1, C_DIGIT = 2, C_UPPER = 4, C_SPACE = 8, C_CONN = 16 };
+enum { C_WORD = 1, C_DIGIT = 2, C_UPPER = 4, C_SPACE = 8, C_CONN = 16, C_PUNCT = 32, C_STOP = 64 };
+/* C_PUNCT: a punctuation token of one character; C_STOP: a run of them
+ * (". ! ?", "...", "?!"). */
 static const uint8_t ascii_class[256] = {
     ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\r'] = C_SPACE, [' '] = C_SPACE,
-    ['\''] = C_CONN, ['-'] = C_CONN, ['.'] = C_CONN, [','] = C_CONN, [':'] = C_CONN,
-    ['/'] = C_CONN, ['&'] = C_CONN,
+    ['\''] = C_CONN, ['-'] = C_CONN, ['.'] = C_CONN | C_STOP, [','] = C_CONN | C_PUNCT,
+    [':'] = C_CONN | C_PUNCT, ['/'] = C_CONN, ['&'] = C_CONN,
+    [';'] = C_PUNCT, ['('] = C_PUNCT, [')'] = C_PUNCT, ['['] = C_PUNCT, [']'] = C_PUNCT,
+    ['{'] = C_PUNCT, ['}'] = C_PUNCT, ['!'] = C_STOP, ['?'] = C_STOP,
     ['0'] = C_WORD | C_DIGIT, ['1'] = C_WORD | C_DIGIT, ['2'] = C_WORD | C_DIGIT,
     ['3'] = C_WORD | C_DIGIT, ['4'] = C_WORD | C_DIGIT, ['5'] = C_WORD | C_DIGIT,
     ['6'] = C_WORD | C_DIGIT, ['7'] = C_WORD | C_DIGIT, ['8'] = C_WORD | C_DIGIT,
@@ -457,6 +461,24 @@ int px__tokenize(const char *t, size_t start, size_t end, px_token_vec *out)
                     return PX_ENOMEM;
                 pre = 0;
                 i = e;
+                continue;
+            }
+            /* ASCII punctuation and hyphens, as the general path below
+             * reads them (none is a quotation mark, a URL or a word) */
+            if ((k & (C_PUNCT | C_STOP)) || c == '-') {
+                size_t s = i++;
+                kind = PX_TOK_PUNCT;
+                if (c == '-') {
+                    while (i < end && t[i] == '-')
+                        i++;
+                    kind = PX_TOK_DASH;
+                } else if (k & C_STOP) {
+                    while (i < end && (ascii_class[(unsigned char)t[i]] & C_STOP))
+                        i++;
+                }
+                if (!push(out, s, i, kind, pre))
+                    return PX_ENOMEM;
+                pre = 0;
                 continue;
             }
         }
