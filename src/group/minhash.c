@@ -11,7 +11,6 @@
  */
 #include <assert.h>
 #include <math.h>
-#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -291,42 +290,27 @@ static uint32_t select_rank(const px_term *a, size_t n, size_t kth)
     return prefix;
 }
 
-/* The same for a short array (a node's or a merged story's terms): a
- * quickselect on a copy of the ranks; select_rank's four passes over
- * 257 counters cost more than the terms themselves there. */
-enum { SELECT_SMALL = 2048 };
+/* The same for a small k (a node's 16 query keys): the k smallest ranks
+ * so far, kept sorted; most terms fall below the kth and cost one
+ * well-predicted compare (select_rank's four passes over 257 counters
+ * cost more than the terms themselves there). */
+enum { SELECT_FEW = 32 };
 
-static uint32_t select_rank_small(const px_term *a, size_t n, size_t kth)
+static uint32_t select_rank_few(const px_term *a, size_t n, size_t kth)
 {
-    uint32_t r[SELECT_SMALL];
-    assert(n <= SELECT_SMALL && kth < n);
-    for (size_t i = 0; i < n; i++)
-        r[i] = (uint32_t)sort_key(&a[i], true);
-    ptrdiff_t lo = 0, hi = (ptrdiff_t)n - 1, k = (ptrdiff_t)kth;
-    while (lo < hi) {
-        uint32_t x = r[lo], y = r[lo + (hi - lo) / 2], z = r[hi];
-        uint32_t pivot = x < y ? (y < z ? y : x < z ? z : x) : (x < z ? x : y < z ? z : y);
-        ptrdiff_t i = lo, j = hi;
-        while (i <= j) {
-            while (r[i] < pivot)
-                i++;
-            while (r[j] > pivot)
-                j--;
-            if (i <= j) {
-                uint32_t t = r[i];
-                r[i++] = r[j];
-                r[j--] = t;
-            }
-        }
-        /* r[lo..j] <= pivot <= r[i..hi], and r(j..i) == pivot */
-        if (k <= j)
-            hi = j;
-        else if (k >= i)
-            lo = i;
-        else
-            return r[k];
+    uint32_t best[SELECT_FEW];
+    size_t nb = 0, k = kth + 1;
+    assert(k <= SELECT_FEW && kth < n);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t r = (uint32_t)sort_key(&a[i], true);
+        if (nb == k && r >= best[k - 1])
+            continue;
+        size_t j = nb < k ? nb++ : k - 1;
+        for (; j > 0 && best[j - 1] > r; j--)
+            best[j] = best[j - 1];
+        best[j] = r;
     }
-    return r[k];
+    return best[k - 1];
 }
 
 size_t px__keep_strongest_terms(px_term *a, size_t n, size_t k)
@@ -335,7 +319,7 @@ size_t px__keep_strongest_terms(px_term *a, size_t n, size_t k)
         return n;
     if (!k)
         return 0;
-    uint64_t cut = n <= SELECT_SMALL ? select_rank_small(a, n, k - 1) : select_rank(a, n, k - 1);
+    uint64_t cut = k <= SELECT_FEW ? select_rank_few(a, n, k - 1) : select_rank(a, n, k - 1);
     size_t above = 0;
     for (size_t i = 0; i < n; i++)
         above += sort_key(&a[i], true) < cut;
