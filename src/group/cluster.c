@@ -352,9 +352,21 @@ size_t px__story_keys(const px_tw *vec, size_t n, px_term *tmp, uint32_t *keys, 
     return m;
 }
 
+/* Sorts n values ascending: a radix sort with room for it, else qsort
+ * (the same order: the values are plain integers). */
+static void sort_u64_any(uint64_t *a, size_t n)
+{
+    uint64_t *tmp = n > 64 ? px__malloc(n * sizeof *tmp) : NULL;
+    if (tmp)
+        px__sort_u64(a, tmp, n);
+    else
+        px__qsort(a, n, sizeof *a, cmp_u64);
+    free(tmp);
+}
+
 size_t px__edges_unique(uint64_t *edges, size_t n)
 {
-    px__qsort(edges, n, sizeof *edges, cmp_u64);
+    sort_u64_any(edges, n);
     size_t k = 0;
     for (size_t i = 0; i < n && edges[i] != UINT64_MAX; i++)
         if (!k || edges[k - 1] != edges[i])
@@ -959,7 +971,7 @@ int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_
         if (a != b)
             pairs[np++] = (uint64_t)PX_MIN(a, b) << 32 | PX_MAX(a, b);
     }
-    px__qsort(pairs, np, sizeof *pairs, cmp_u64);
+    sort_u64_any(pairs, np);
     size_t m = 0;
     for (size_t i = 0; i < np; i++)
         if (!m || pairs[m - 1] != pairs[i])

@@ -131,6 +131,9 @@ void px__sort_terms_by_weight(px_term *a, px_term *tmp, size_t n);
  * weight would put first (the strongest, the earlier of equal weights).
  * Returns min(n, k). */
 size_t px__keep_strongest_terms(px_term *a, size_t n, size_t k);
+/* Ascending LSD radix sort of n 64-bit values, 8 bits a pass (a pass
+ * whose byte is the same for all is skipped); tmp holds n. */
+void px__sort_u64(uint64_t *a, uint64_t *tmp, size_t n);
 /* Exact Jaccard of two sorted sets of distinct shingle hashes. */
 double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
 /* MinHash of a set of 32-bit shingle hashes into sig[num_perm]. */

@@ -267,6 +267,31 @@ void px__sort_terms_by_weight(px_term *a, px_term *tmp, size_t n)
     radix64(a, tmp, n, true);
 }
 
+/* (px__sort_u64: see group.h) */
+void px__sort_u64(uint64_t *a, uint64_t *tmp, size_t n)
+{
+    if (n < 2)
+        return;
+    uint64_t *src = a, *dst = tmp;
+    for (int shift = 0; shift < 64; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[((src[i] >> shift) & 0xff) + 1]++;
+        if (count[((src[0] >> shift) & 0xff) + 1] == n)
+            continue;
+        for (size_t b = 0; b < 256; b++)
+            count[b + 1] += count[b];
+        for (size_t i = 0; i < n; i++)
+            dst[count[(src[i] >> shift) & 0xff]++] = src[i];
+        uint64_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != a)
+        memcpy(a, src, n * sizeof *a);
+}
+
+
 /* The kth smallest (from 0) weight rank (sort_key by weight) of
  * a[0..n): a radix select, a byte at a time from the top, counting the
  * ranks that share the bytes found so far (no data moved, no branch on

@@ -32,31 +32,6 @@ enum {
  * checked exactly (4.5 standard errors at 128 permutations) */
 #define ESTIMATE_SLACK 0.2
 
-/* Stable LSD radix sort of n 64-bit values, 8 bits a pass (a pass
- * whose byte is the same for all is skipped); tmp holds n. */
-static void sort_u64(uint64_t *a, uint64_t *tmp, size_t n)
-{
-    if (n < 2)
-        return;
-    uint64_t *src = a, *dst = tmp;
-    for (int shift = 0; shift < 64; shift += 8) {
-        size_t count[257] = {0};
-        for (size_t i = 0; i < n; i++)
-            count[((src[i] >> shift) & 0xff) + 1]++;
-        if (count[((src[0] >> shift) & 0xff) + 1] == n)
-            continue;
-        for (size_t b = 0; b < 256; b++)
-            count[b + 1] += count[b];
-        for (size_t i = 0; i < n; i++)
-            dst[count[(src[i] >> shift) & 0xff]++] = src[i];
-        uint64_t *t = src;
-        src = dst;
-        dst = t;
-    }
-    if (src != a)
-        memcpy(a, src, n * sizeof *a);
-}
-
 /* Sorted, distinct: the union of two sorted, distinct arrays into out. */
 static size_t merge_unique(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
                            uint64_t *out)
@@ -195,7 +170,7 @@ int px__near_pairs(const px_near_input *in, px_near_pair **out, size_t *n_out)
         if (!t2)
             goto done;
         tmp = t2;
-        sort_u64(band.v, tmp, band.n);
+        px__sort_u64(band.v, tmp, band.n);
         size_t m = 0;
         for (size_t i = 0; i < band.n; i++)
             if (!m || band.v[m - 1] != band.v[i])
