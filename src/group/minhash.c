@@ -175,13 +175,14 @@ double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_
     if (!na && !nb)
         return 1;
     size_t i = 0, j = 0, inter = 0;
+    /* branch-free merge: which side advances is data, not a jump the
+     * processor must guess (near-duplicate verification is most of the
+     * work on a story of many copies) */
     while (i < na && j < nb) {
-        if (a[i] < b[j])
-            i++;
-        else if (a[i] > b[j])
-            j++;
-        else
-            inter++, i++, j++;
+        uint32_t x = a[i], y = b[j];
+        inter += x == y;
+        i += x <= y;
+        j += y <= x;
     }
     return (double)inter / (double)(na + nb - inter);
 }
