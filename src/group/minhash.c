@@ -195,6 +195,9 @@ double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_
      * with a's), the block whose last value is smaller moving on: a match
      * is met in exactly one pair of blocks, as the sets are sorted and
      * distinct. Two to three times the scalar merge on long sets. */
+    /* the bits set in a 4-bit mask (a popcount without -mpopcnt is a
+     * call into libgcc) */
+    static const uint8_t bits4[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
     size_t steps = 0;
     while (i + 4 <= na && j + 4 <= nb) {
         __m128i va = _mm_loadu_si128((const __m128i *)(a + i));
@@ -203,7 +206,7 @@ double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_
         eq = _mm_or_si128(eq, _mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, 0x39)));
         eq = _mm_or_si128(eq, _mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, 0x4e)));
         eq = _mm_or_si128(eq, _mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, 0x93)));
-        inter += (size_t)__builtin_popcount((unsigned)_mm_movemask_ps(_mm_castsi128_ps(eq)));
+        inter += bits4[_mm_movemask_ps(_mm_castsi128_ps(eq))];
         uint32_t amax = a[i + 3], bmax = b[j + 3];
         i += (size_t)(amax <= bmax) * 4;
         j += (size_t)(bmax <= amax) * 4;
