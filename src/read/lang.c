@@ -6,6 +6,8 @@
  * "of", "and"; "der", "die", "und"; ...; lang_stopwords.inc). Only the
  * first few thousand words are looked at.
  */
+#include <assert.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "read.h"
@@ -42,26 +44,39 @@ static int script_of(uint32_t cp)
     return -1;
 }
 
-static int cmp_word(const char *w, size_t n, const char *entry)
+/* The stop words in an open-addressed table keyed by the FNV-1a hash of
+ * their bytes, built once: a lookup per word of the text is one probe or
+ * two, where a binary search took eight string comparisons. */
+enum { STOP_BITS = 10, STOP_SLOTS = 1 << STOP_BITS, STOP_MAX = 23 };
+static uint16_t stop_slot[STOP_SLOTS]; /* 1 + index into stop_words, 0: empty */
+static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+
+#define FNV_BASIS 2166136261u
+#define FNV_STEP(h, byte) (((h) ^ (unsigned char)(byte)) * 16777619u)
+
+static void stop_table_init(void)
 {
-    int c = strncmp(w, entry, n);
-    if (c)
-        return c;
-    return entry[n] ? -1 : 0;
+    static_assert(PX_ARRAY_LEN(stop_words) < STOP_SLOTS / 2, "stop-word table too full");
+    for (size_t i = 0; i < PX_ARRAY_LEN(stop_words); i++) {
+        uint32_t h = FNV_BASIS;
+        for (const char *p = stop_words[i].w; *p; p++)
+            h = FNV_STEP(h, *p);
+        uint32_t s = h & (STOP_SLOTS - 1);
+        while (stop_slot[s])
+            s = (s + 1) & (STOP_SLOTS - 1);
+        stop_slot[s] = (uint16_t)(i + 1);
+    }
 }
 
-static uint16_t stop_langs(const char *w, size_t n)
+/* The languages of the word w[0..n) whose FNV-1a hash is h. */
+static uint16_t stop_langs(const char *w, size_t n, uint32_t h)
 {
-    size_t lo = 0, hi = PX_ARRAY_LEN(stop_words);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = cmp_word(w, n, stop_words[mid].w);
-        if (!c)
-            return stop_words[mid].langs;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+    if (n > STOP_MAX)
+        return 0;
+    for (uint32_t s = h & (STOP_SLOTS - 1); stop_slot[s]; s = (s + 1) & (STOP_SLOTS - 1)) {
+        const struct stop_word *e = &stop_words[stop_slot[s] - 1];
+        if (!strncmp(e->w, w, n) && !e->w[n])
+            return e->langs;
     }
     return 0;
 }
@@ -71,13 +86,34 @@ const char *px__detect_lang(const char *t, size_t len, size_t *n_words)
     size_t script[S__COUNT] = {0}, hits[N_LANGS] = {0}, words = 0, letters = 0;
     char w[24];
     size_t wn = 0;
+    uint32_t h = FNV_BASIS;
     bool too_long = false;
+    pthread_once(&stop_once, stop_table_init);
     for (size_t i = 0; i <= len && words < MAX_WORDS;) {
         uint32_t cp = 0;
         size_t k = 1;
         if (i < len) {
-            if ((unsigned char)t[i] < 0x80) {
-                cp = (unsigned char)t[i];
+            unsigned char ch = (unsigned char)t[i];
+            if (ch < 0x80) {
+                /* a run of ASCII letters (lower-cased) and digits goes on
+                 * the word */
+                size_t j = i;
+                for (; j < len; j++) {
+                    unsigned char x = (unsigned char)t[j], lc = (unsigned char)(x | 0x20);
+                    bool alpha = (unsigned)(lc - 'a') < 26u;
+                    if (!alpha && (unsigned)(x - '0') >= 10u)
+                        break;
+                    script[S_LATIN] += alpha;
+                    if (wn + 1 < sizeof(w))
+                        w[wn++] = (char)lc, h = FNV_STEP(h, lc);
+                    else
+                        too_long = true;
+                }
+                if (j > i) {
+                    letters += j - i;
+                    i = j;
+                    continue;
+                }
             } else {
                 k = px__utf8_decode(t + i, len - i, &cp);
                 if (!k)
@@ -85,30 +121,27 @@ const char *px__detect_lang(const char *t, size_t len, size_t *n_words)
             }
         }
         /* a word is a run of letters and digits ("w123" is no stop word) */
-        bool letter = i < len && (px__is_letter(cp) || (cp < 0x80 && cp - '0' < 10u));
-        if (letter) {
+        if (cp >= 0x80 && px__is_letter(cp)) {
             letters++;
-            int s = cp < 0x80 && cp - '0' < 10u ? -1 : script_of(cp);
+            int s = script_of(cp);
             if (s >= 0)
                 script[s]++;
-            if (cp < 0x80)
-                cp |= 0x20; /* ASCII lower case */
             if (wn + k < sizeof(w)) {
-                if (cp < 0x80)
-                    w[wn++] = (char)cp;
-                else
-                    memcpy(w + wn, t + i, k), wn += k;
+                for (size_t x = 0; x < k; x++)
+                    h = FNV_STEP(h, t[i + x]);
+                memcpy(w + wn, t + i, k), wn += k;
             } else {
                 too_long = true;
             }
         } else if (wn || too_long) {
             words++;
             if (!too_long) {
-                uint16_t m = stop_langs(w, wn);
+                uint16_t m = stop_langs(w, wn, h);
                 for (size_t l = 0; m && l < N_LANGS; l++, m >>= 1)
                     hits[l] += m & 1;
             }
             wn = 0;
+            h = FNV_BASIS;
             too_long = false;
         }
         i += k;
