@@ -1,7 +1,7 @@
 /*
- * cmd_add.c - 'parallax add': stores articles in a SQLite corpus and
- * places each in its near-duplicate family and story as it arrives.
- * Each article is committed with its assignment in one transaction.
+ * cmd_add.c - 'parallax add': stores articles in a SQLite corpus, then
+ * repairs its stories (px_store_flush); with no input, only the repair
+ * of an interrupted add.
  */
 #include <string.h>
 
@@ -37,9 +37,12 @@ int cmd_add(const cli_opts *o)
         inputs++;
         n_inputs--;
     }
+    /* no input: only the repair of an interrupted add, of a corpus named */
+    if (!db && !n_inputs)
+        return cli_usage_error(o->verb, "no input given (files, folders or - for stdin)");
     if (!db)
         db = "parallax.db";
-    int rc = cli_open_reader(&ctx, inputs, n_inputs);
+    int rc = n_inputs ? cli_open_reader(&ctx, inputs, n_inputs) : CLI_OK;
     if (rc) {
         cli_close_reader(&ctx);
         return rc;
@@ -53,8 +56,7 @@ int cmd_add(const cli_opts *o)
         cli_close_reader(&ctx);
         return CLI_INPUT;
     }
-    size_t before = px_store_n_articles(a.s);
-    st = cli_each_doc(&ctx, add_doc, &a);
+    st = n_inputs ? cli_each_doc(&ctx, add_doc, &a) : 0;
     int fatal = a.fatal;
     if (!fatal)
         fatal = px_store_flush(a.s);
@@ -64,7 +66,7 @@ int cmd_add(const cli_opts *o)
     if (!o->quiet)
         fprintf(stderr, "parallax add: %s: %zu added, %zu already there; %zu articles in %zu "
                         "stories\n",
-                db, px_store_n_articles(a.s) - before, a.skipped, px_store_n_articles(a.s),
+                db, px_store_n_added(a.s), a.skipped, px_store_n_articles(a.s),
                 px_store_n_stories(a.s));
     int closed = px_store_close(a.s);
     return cli_finish(&ctx, NULL, st < 0 ? st : fatal ? fatal : closed);

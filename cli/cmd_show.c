@@ -59,7 +59,7 @@ int cmd_show(const cli_opts *o)
     }
     fclose(probe);
     px_store *s = NULL;
-    int rc = px_store_open(&s, args[0], NULL);
+    int rc = px_store_open_ex(&s, args[0], NULL, PX_STORE_READONLY);
     if (rc) {
         fprintf(stderr, "parallax show: %s: %s%s%s\n", args[0], px_strerror(rc), s ? ": " : "",
                 s ? px_store_errmsg(s) : "");

@@ -1,7 +1,8 @@
 /*
  * cmd_stories.c - 'parallax stories': which articles are copies of one
  * another (near-duplicate families) and which tell the same story.
- * Reads INPUT files and folders in one streaming pass, or lists the
+ * Reads INPUT files and folders (the grouper computes each article's
+ * features as it comes, then groups the whole input), or lists the
  * stories of a SQLite corpus made by 'parallax add'.
  */
 #include <stdlib.h>
@@ -10,7 +11,7 @@
 #include "cli.h"
 
 typedef struct doc_rec {
-    char *id, *source, *headline; /* headline only for a story's first document */
+    char *id, *source, *headline; /* source and headline: text format only */
     size_t story;
     ptrdiff_t dup_of;
 } doc_rec;
@@ -28,29 +29,27 @@ static char *dup_str(const char *s)
     return s ? strdup(s) : NULL;
 }
 
-static void on_assign(void *ud, px_doc *doc, const px_group_assign *a)
+/* What the output needs of a document, kept before the grouper takes it. */
+static bool keep_doc(run *r, px_doc *doc)
 {
-    run *r = ud;
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 1024;
         doc_rec *v = realloc(r->docs, cap * sizeof *v);
-        if (!v) {
-            r->oom = true;
-            return;
-        }
+        if (!v)
+            return false;
         r->docs = v;
         r->cap = cap;
     }
     doc_rec *d = &r->docs[r->n++];
     memset(d, 0, sizeof *d);
     d->id = dup_str(px_doc_id(doc));
-    d->story = a->story;
-    d->dup_of = a->dup_of;
+    if (!d->id)
+        return false;
     if (r->format == 1) {
         d->source = dup_str(px_doc_source(doc));
-        if (a->new_story && px_doc_headline(doc)) {
+        if (px_doc_headline(doc)) {
             d->headline = dup_str(px_doc_headline(doc));
-        } else if (a->new_story) {
+        } else {
             /* no headline found: the first sentence stands for it */
             size_t ns;
             const px_sentence *se = px_doc_sentences(doc, &ns);
@@ -62,26 +61,44 @@ static void on_assign(void *ud, px_doc *doc, const px_group_assign *a)
             d->headline = ns ? strndup(t.ptr + se[0].start, len) : NULL;
         }
     }
-    if (!d->id)
-        r->oom = true;
-    if (r->format == 0 && d->id) {
-        const char *dup = a->dup_of >= 0 ? r->docs[a->dup_of].id : NULL;
-        const char *near_small[16], **near = near_small;
-        if (a->n_near > 16 && !(near = malloc(a->n_near * sizeof *near))) {
-            r->oom = true;
-            return;
+    return true;
+}
+
+/* The assignments, in input order: one line of JSON a document (jsonl). */
+static int write_jsonl(run *r, px_grouper *g)
+{
+    const char **near = NULL;
+    size_t near_cap = 0;
+    int rc = 0;
+    for (size_t i = 0; i < r->n && !rc; i++) {
+        px_group_assign a;
+        if ((rc = px_grouper_assign(g, i, &a)))
+            break;
+        r->docs[i].story = a.story;
+        r->docs[i].dup_of = a.dup_of;
+        if (r->format != 0)
+            continue;
+        if (a.n_near > near_cap) {
+            const char **v = realloc(near, a.n_near * sizeof *v);
+            if (!v) {
+                rc = PX_ENOMEM;
+                break;
+            }
+            near = v;
+            near_cap = a.n_near;
         }
-        for (size_t i = 0; i < a->n_near; i++)
-            near[i] = r->docs[a->near[i]].id;
-        char *line = px_group_assign_json_near(d->id, a->story, dup, near, a->n_near);
-        if (near != near_small)
-            free(near);
+        for (size_t k = 0; k < a.n_near; k++)
+            near[k] = r->docs[a.near[k]].id;
+        const char *dup = a.dup_of >= 0 ? r->docs[a.dup_of].id : NULL;
+        char *line = px_group_assign_json_near(r->docs[i].id, a.story, dup, near, a.n_near);
         if (!line)
-            r->oom = true;
+            rc = PX_ENOMEM;
         else
             fprintf(r->out, "%s\n", line);
         free(line);
     }
+    free(near);
+    return rc;
 }
 
 static int cmp_story(const void *a, const void *b)
@@ -170,13 +187,17 @@ static int print_article_json(void *ud, const px_store_article *a)
 static int list_db(const char *path, run *r)
 {
     px_store *s = NULL;
-    int rc = px_store_open(&s, path, NULL);
+    int rc = px_store_open_ex(&s, path, NULL, PX_STORE_READONLY);
     if (rc) {
         fprintf(stderr, "parallax stories: %s: %s%s%s\n", path, px_strerror(rc),
                 s ? ": " : "", s ? px_store_errmsg(s) : "");
         px_store_close(s);
         return CLI_INPUT;
     }
+    if (!px_store_repaired(s))
+        fprintf(stderr, "parallax stories: %s: an add was interrupted: these stories are "
+                        "provisional until the next 'parallax add %s'\n",
+                path, path);
     rc = r->format == 0 ? px_store_articles(s, print_article_json, r)
                         : px_store_stories(s, print_story, r);
     if (rc)
@@ -188,12 +209,17 @@ static int list_db(const char *path, run *r)
 
 typedef struct grouping {
     px_grouper *g;
+    run *r;
     int fatal;
 } grouping;
 
 static int group_doc(void *ud, px_doc *doc)
 {
     grouping *gr = ud;
+    if (!keep_doc(gr->r, doc)) {
+        px_doc_free(doc);
+        return gr->fatal = PX_ENOMEM;
+    }
     return gr->fatal = px_grouper_add(gr->g, doc);
 }
 
@@ -206,7 +232,7 @@ int cmd_stories(const cli_opts *o)
                             .num_perm = (int)o->num_perm,
                             .threads = (int)o->threads};
     run r = {.format = o->format};
-    grouping gr = {NULL, 0};
+    grouping gr = {NULL, &r, 0};
     int rc = CLI_OK;
     if (o->n_inputs == 1 && strcmp(o->inputs[0], "-") && cli_is_sqlite(o->inputs[0])) {
         if (!(r.out = cli_open_output(o->out_path)))
@@ -219,7 +245,7 @@ int cmd_stories(const cli_opts *o)
     if ((rc = cli_open_reader(&ctx, o->inputs, o->n_inputs)))
         goto done;
     r.out = cli_open_output(o->out_path);
-    if (!r.out || px_grouper_new(&gr.g, &opt, on_assign, &r)) {
+    if (!r.out || px_grouper_new(&gr.g, &opt)) {
         if (r.out) {
             fprintf(stderr, "parallax stories: out of memory\n");
             cli_close_output(r.out, o->out_path);
@@ -230,15 +256,18 @@ int cmd_stories(const cli_opts *o)
     int st = cli_each_doc(&ctx, group_doc, &gr);
     int fatal = gr.fatal;
     if (!fatal)
-        fatal = px_grouper_finish(gr.g);
+        fatal = px_grouper_run(gr.g);
+    if (!fatal)
+        fatal = write_jsonl(&r, gr.g);
     if (fatal)
         fprintf(stderr, "parallax stories: %s\n", px_strerror(fatal));
-    if (!fatal && r.oom) {
-        fprintf(stderr, "parallax stories: out of memory\n");
-        fatal = PX_ENOMEM;
-    }
-    if (!fatal && r.format == 1)
+    if (!fatal && r.format == 1) {
         write_text(&r);
+        if (r.oom) {
+            fprintf(stderr, "parallax stories: out of memory\n");
+            fatal = PX_ENOMEM;
+        }
+    }
     px_grouper_free(gr.g);
     gr.g = NULL;
     rc = cli_finish(&ctx, r.out, st < 0 ? st : fatal);

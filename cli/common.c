@@ -65,9 +65,18 @@ static bool parse_double(const char *s, double *out)
     return true;
 }
 
+/* YYYY-MM-DD naming a day of the calendar, as px_dates_find wants it */
 static bool is_date(const char *s)
 {
-    return strlen(s) == 10 && s[4] == '-' && s[7] == '-';
+    if (strlen(s) != 10)
+        return false;
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+            return false;
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] + (m == 2 && leap);
 }
 
 static const cli_option *find_option(const cli_verb *v, const char *a)
@@ -180,20 +189,22 @@ bool cli_is_help(const char *arg)
 void cli_diag(void *ud, const px_diag *d)
 {
     cli_ctx *ctx = ud;
+    /* a note says what was passed over on purpose: not a problem */
     if (d->severity == PX_SEV_ERROR)
         ctx->n_errors++;
-    else
+    else if (d->severity == PX_SEV_WARNING)
         ctx->n_warnings++;
-    if (ctx->opt->strict)
+    if (ctx->opt->strict && d->severity != PX_SEV_NOTE)
         ctx->stop = true;
     if (ctx->opt->quiet)
         return;
+    const char *sev = d->severity == PX_SEV_ERROR     ? "error"
+                      : d->severity == PX_SEV_WARNING ? "warning"
+                                                      : "note";
     if (d->line)
-        fprintf(stderr, "parallax: %s:%zu: %s: %s", d->file, d->line,
-                d->severity == PX_SEV_ERROR ? "error" : "warning", d->message);
+        fprintf(stderr, "parallax: %s:%zu: %s: %s", d->file, d->line, sev, d->message);
     else
-        fprintf(stderr, "parallax: %s: %s: %s", d->file,
-                d->severity == PX_SEV_ERROR ? "error" : "warning", d->message);
+        fprintf(stderr, "parallax: %s: %s: %s", d->file, sev, d->message);
     if (d->doc && !strstr(d->message, d->doc))
         fprintf(stderr, " [doc %s]", d->doc);
     fputc('\n', stderr);

@@ -73,7 +73,7 @@ static const cli_option stories_options[] = {
      "--num-perm needs a number from 1 to 1024", "MinHash permutations (default 128)"},
     {NULL, "--story-threshold", "S", CLI_DOUBLE, F(story_threshold), 0, 0, 1,
      "--story-threshold needs a number in (0, 1]",
-     "cosine similarity to join a story (default 0.2)"},
+     "mean cosine of two stories' articles to merge them (default 0.2, learnt on ECB+ dev)"},
     {NULL, "--threads", "N", CLI_SIZE, F(threads), 0, 0, 1024,
      "--threads needs a number from 0 to 1024", "threads (default 0: all cores)"},
     OPT_STRICT,
@@ -105,7 +105,7 @@ static const cli_option add_options[] = {
      "near-duplicate Jaccard threshold of a new corpus (0.5)"},
     {NULL, "--story-threshold", "S", CLI_DOUBLE, F(story_threshold), 0, 0, 1,
      "--story-threshold needs a number in (0, 1]",
-     "story similarity threshold of a new corpus (0.2)"},
+     "story threshold of a new corpus (0.2)"},
     OPT_STRICT,
     {"-q", "--quiet", NULL, CLI_FLAG, F(quiet), 0, 0, 0, NULL,
      "do not print warnings or the summary"},
@@ -136,22 +136,30 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
         {"report [--format md|html|json] [-o FILE] [--strict] [--quiet] INPUT..."},
         "Compares how the outlets cover one story. INPUT: the story's articles (files, "
         "folders, '-'); an input that tells several stories (a day's crawl) gets one "
-        "report per story, the largest first: the articles are grouped as 'parallax "
-        "stories' groups them, and groups that share a corroborated fact or a quotation "
-        "are kept together.\n\nThe report has a brief (sentences telling the story, each "
-        "with the outlets that support it); conflicts (outlets giving different values "
-        "for one thing: a person's title, a count, a date, with the sentences on each "
-        "side); quotations (the same statement as every outlet quoted it, grouped even "
-        "when split, reordered, cut short or reworded, with a word diff against the "
-        "fullest version and what changed: case, spelling, a word substituted, words left "
-        "out or added, sentences reordered, truncated; quotations only one outlet carries "
-        "are flagged); facts (statements several outlets carry, and those only one "
-        "reports, each citing its sentences); people, places and organisations with their "
-        "name variants (\"Zelensky\", \"Zelenskyy\", \"Mr Zelensky\", \"the Ukrainian "
-        "president\"); the timeline (dated events, relative dates resolved); and coverage "
+        "report per story, the largest first: the articles are grouped exactly as 'parallax "
+        "stories' groups them (unrelated articles are stories of their own).\n\n"
+        "Every format has the same sections in the same order, what a "
+        "reader needs first at the top: the articles, each with its outlet (the source, "
+        "else the web site, else the signature line, else a short file name, never a hex "
+        "id); a brief (sentences telling the story, each with the outlets that support it; "
+        "a sentence that carries one side of a conflict says so); conflicts (outlets "
+        "giving different values for one thing: a person's title, a count, a date, with "
+        "the sentences on each side and their outlets); quotations (the same statement as "
+        "every outlet quoted it, those worded differently first, grouped even when split, "
+        "reordered, cut short or reworded, with a word diff against the fullest version "
+        "and what changed: case, spelling, a word substituted, words left out or added, "
+        "sentences reordered, truncated); what one outlet alone reports, heaviest first (a "
+        "number, a named person or organisation, a date, a quotation weigh more than "
+        "colour; the long tail folded); the facts several outlets carry; people, places "
+        "and organisations with their name variants (\"Zelensky\", \"Zelenskyy\", \"Mr "
+        "Zelensky\", \"the Ukrainian president\"); the timeline (dated events in date "
+        "order, weeks, months and years at their start, each with its outlets; a bare "
+        "four-digit number is a year only where the sentence says so); and coverage "
         "(which outlet carries which of the main facts and quotations). Near-copies of "
-        "another article are marked.\n\nThe HTML page is self-contained (inline CSS, no "
-        "script, no network), reads on a phone, highlights the quotation diffs and links "
+        "another article are marked. A long run shows its progress on standard error.\n\n"
+        "The HTML page is self-contained (inline CSS, no script, no network), reads on a "
+        "phone, highlights the quotation diffs, draws the coverage and the timeline (inline "
+        "SVG) and links "
         "every finding to the sentences it cites. JSON: the members are described by "
         "share/parallax/schema/report.schema.json.",
         report_formats, report_options, 0,
@@ -253,20 +261,24 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
         "stories", "group articles into duplicate families and stories",
         {"stories [--format jsonl|text] [-o FILE] [OPTIONS] INPUT...",
          "stories [--format jsonl|text] [-o FILE] DB"},
-        "Groups articles into near-duplicate families and stories, reading every article "
-        "once, in order, and placing each as it arrives; nothing placed is moved later "
-        "and no number of clusters is chosen. With a SQLite corpus (a file starting "
-        "'SQLite format 3' or named *.db) it lists the corpus's stories instead.\n\nExact "
-        "duplicates (the same case-folded words) are found first by hash. "
+        "Groups articles into near-duplicate families and stories over the whole input; "
+        "no number of clusters is chosen, and the stories do not depend on the order of "
+        "the input. With a SQLite corpus (a file starting 'SQLite format 3' or named "
+        "*.db) it lists the corpus's stories instead (read only).\n\nExact duplicates "
+        "(the same case-folded words) are found first by hash and reuse their original's "
+        "features. "
         "Near-duplicates: MinHash over word shingles with LSH banding (the method of "
         "datasketch and text-dedup, with the same knobs), every candidate verified by its "
-        "Jaccard before it counts; an article joins the family of its closest verified "
-        "match only, so a family is a star around its first article and a chain of weak "
-        "links never merges families. Stories: TF-IDF over stemmed words, names, numbers "
-        "and places, the headline and lead counting more, and the publication date when "
-        "known; an article joins the most similar story above the story threshold, scaled "
-        "down when it is much less like the story's members than they are like each other "
-        "(a look-alike event), or starts a new one.\n\njsonl: one object per document: "
+        "Jaccard before it counts; in input order an article joins the family of its "
+        "closest verified match among the families' first articles, so a family is a star "
+        "around its first article and a chain of weak links never merges families. "
+        "Stories: TF-IDF over stemmed words, names, numbers and places (the headline and "
+        "lead counting more) with document frequencies over the whole input, and "
+        "average-linkage clustering: two stories merge while the mean cosine of their "
+        "articles' pairs reaches the story threshold, which keeps a look-alike event (the "
+        "same kind of thing happening elsewhere) apart; stories whose dates lie more than "
+        "two months apart are held apart unless near-duplicates join them. See "
+        "docs/stories.md.\n\njsonl: one object per document: "
         "doc, story (a number shared by the story's documents, by first appearance), "
         "duplicate_of (id of the family's first document, or null), near_duplicates (ids "
         "of the earlier documents verified as its near-duplicates). text: each story with "
@@ -295,20 +307,22 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
     },
     [CLI_VERB_add] = {
         "add", "add articles to a SQLite corpus (parallax.db)",
-        {"add [DB] [--quiet] [--strict] INPUT..."},
+        {"add [DB] [--quiet] [--strict] [INPUT...]"},
         "Adds articles to the SQLite corpus DB (default parallax.db; a first argument "
-        "ending in .db or naming an SQLite file is taken as DB) and assigns each to its "
-        "near-duplicate family and story as it arrives, as 'parallax stories' does: "
-        "adding tomorrow's articles places them among the stories already there without "
-        "reclustering, and two adds give exactly what one 'stories' run over both gives. "
-        "Articles whose id is already stored are skipped. Each article is committed with "
-        "its assignment in one transaction (WAL journal), so an interrupted add keeps "
-        "everything committed and no half article.\n\n'parallax stories DB' lists the "
-        "corpus's stories (--format text) or every article's assignment (jsonl); "
-        "'parallax show DB STORY' prints one story. The file holds the tables meta (the "
-        "corpus's options), stories, articles (id, file, source, url, date, headline, "
-        "normalised text, story, duplicate_of, and the signatures that place new "
-        "articles) and links (verified near-duplicate pairs).",
+        "ending in .db or naming an SQLite file is taken as DB), then repairs the "
+        "stories: the stored features of every article are grouped again as 'parallax "
+        "stories' groups an input, so a corpus built in any number of adds tells exactly "
+        "the stories of one 'stories' run over the same articles. Articles whose id is "
+        "already stored are skipped. Each article is committed whole with a provisional "
+        "story, so an interrupted add keeps everything committed and no half article; "
+        "the next add (or 'parallax add DB' with no input) repairs the stories. Two adds "
+        "at once wait for each other. A file that is not a parallax corpus is refused, "
+        "never written.\n\n'parallax stories DB' lists the corpus's stories (--format "
+        "text) or every article's assignment (jsonl); 'parallax show DB STORY' prints one "
+        "story. The file holds the tables meta (the corpus's options), stories, articles "
+        "(id, file, source, url, date, headline, normalised text, story, duplicate_of, "
+        "and the article's features) and links (verified near-duplicate pairs); see "
+        "docs/corpus.md.",
         NULL, add_options, 0,
         "parallax add news.db crawl/2025-05-14/  # store and place in stories\n"
         "parallax add news.db crawl/2025-05-15/  # the next day joins the same stories",
@@ -353,22 +367,37 @@ const cli_section cli_main_sections[] = {
         ".ndjson, or - when the input starts with '{'): one article a line, {\"id\": ..., "
         "\"text\": ...} with optional title or headline, source, url, date; parallax's "
         "own records are read back too (doc is taken as the id). A record without id is "
-        "named FILE:LINE.\nHTML (.html, .htm): a saved news page; headline from <h1> or "
+        "named FILE:LINE.\nHTML (.html, .htm, .xhtml): a saved news page; headline from <h1> or "
         "og:title, outlet from og:site_name, date from article:published_time, the body "
         "from <article> or the element with the most paragraph text, without navigation, "
-        "asides and footers.\nTREC/DUC SGML (a file that starts with <DOC>): one article "
-        "a <DOC>.\nThe document id is the file name without folder and extension, the "
-        "JSON id, or the SGML DOCNO."},
+        "asides and footers.\nWARC (.warc, or an input that starts with WARC/): a web "
+        "crawl such as CC-NEWS, one article per response record whose HTTP payload is "
+        "HTML (chunked and gzip-coded bodies undone), its WARC-Target-URI as url and its "
+        "WARC-Date as the date when the page gives none; other records are counted in a "
+        "note. Its documents are named FILE:RECORD.\nTREC/DUC SGML (a file that starts "
+        "with <DOC>): one article a <DOC>.\nAny of these may be gzipped (found by gzip's "
+        "magic bytes, whatever the name: .txt.gz, .html.gz, .warc.gz, .jsonl.gz, on "
+        "standard input too). Text may be UTF-8 (a byte order mark is dropped), UTF-16 "
+        "with a byte order mark, or a legacy encoding that a page (<meta charset>, "
+        "http-equiv, <?xml encoding>) or a WARC record's HTTP header declares, converted "
+        "with iconv. Hard-wrapped text (newswire, e-mail: lines of about one width, line "
+        "breaks inside sentences) is joined into its paragraphs. A folder is read in name "
+        "order, each folder and file once however many symbolic links lead to it; a file "
+        "of another kind is named in a note.\nThe document id is the file name without "
+        "folder, .gz and extension, the JSON id, or the SGML DOCNO."},
     {"Offsets",
         "Every offset parallax prints is a Unicode code point offset into the original "
         "text, end exclusive: into the file for text, into the text field for JSON Lines, "
         "into the extracted text (headline line first, one paragraph a line) for HTML and "
-        "SGML."},
+        "SGML; after a UTF-8 byte order mark for text."},
     {"Bad input",
         "Problems are reported on standard error as 'parallax: FILE:LINE: warning|error: "
         "reason [doc ID]' and the run goes on: invalid UTF-8 is repaired (warning), "
         "binary and empty files are skipped (error), a malformed JSON line is skipped "
-        "(error), documents over 64 MiB are truncated (warning). --strict stops at the "
+        "(error), documents over 64 MiB are truncated and lines over 1 MB split "
+        "(warning), a damaged WARC record is skipped with its number and byte offset "
+        "(error); a note (files of other kinds, WARC records that are no article) is no "
+        "problem. --strict stops at the "
         "first problem, --quiet does not print them. Every input document appears in the "
         "output or in a message."},
     {"Exit status",

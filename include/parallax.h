@@ -71,6 +71,8 @@ typedef struct px_str {
 /* ------------------------------------------------------------------ */
 
 typedef enum px_severity {
+    PX_SEV_NOTE = 0,    /* nothing wrong: what was passed over and why
+                         * (e.g. the request records of a WARC file) */
     PX_SEV_WARNING = 1, /* the document was read, with a repair */
     PX_SEV_ERROR = 2    /* the document (or record) was skipped */
 } px_severity;
@@ -226,7 +228,8 @@ typedef enum px_format {
     PX_FORMAT_AUTO = 0, /* by extension; stdin sniffed */
     PX_FORMAT_TEXT,     /* .txt: one article */
     PX_FORMAT_JSONL,    /* .jsonl: one article a line */
-    PX_FORMAT_HTML      /* .html/.htm: a saved page */
+    PX_FORMAT_HTML,     /* .html/.htm/.xhtml: a saved page */
+    PX_FORMAT_WARC      /* .warc: a web crawl, one article per HTML response */
 } px_format;
 
 typedef struct px_read_options {
@@ -239,9 +242,13 @@ typedef struct px_read_options {
 typedef struct px_reader px_reader;
 
 int px_reader_new(px_reader **out, const px_read_options *opt);
-/* Queues a path: a file, a folder (its .txt/.jsonl/.json/.html/.htm
- * files, recursively, in name order) or "-". Problems with the path are
- * reported when it is reached. */
+/* Queues a path: a file, a folder (its .txt, .jsonl, .html, .htm,
+ * .xhtml, .warc, .sgml and extension-less or numbered files, each also
+ * gzipped as NAME.gz, recursively, in name order, each folder and file
+ * once however many symbolic links lead to it; every other file is named
+ * in a note) or "-". gzip data is recognised by its magic bytes
+ * whatever the name; standard input is sniffed (JSON Lines, HTML, WARC,
+ * else text). Problems with the path are reported when it is reached. */
 int px_reader_add(px_reader *r, const char *path);
 /* Queues an input held in memory, after the inputs queued so far: len
  * bytes of data (copied), read as a file of that format (AUTO: sniffed
@@ -482,30 +489,36 @@ int px_dates_write_jsonl(FILE *f, px_doc *doc, const char *ref);
 
 /* Near-duplicates: MinHash over word shingles with LSH banding (the
  * method of datasketch and text-dedup, same knobs); every LSH candidate
- * is verified against the estimated Jaccard of the full signatures before
- * a document joins its family, and it joins the family of its best match
- * only, so a chain of weak links never merges unrelated articles. Exact
- * duplicates (same case-folded words) are found first by hash.
- * Stories: documents are compared on TF-IDF weighted stemmed terms, names,
- * numbers and places, and publication dates when known; each document
- * joins the most similar story above story_threshold or starts a new one
- * (no number of clusters to choose). Assignment is incremental: documents
- * are placed in the order they arrive and never moved afterwards. */
+ * is verified by its Jaccard (exact on the shingle sets, or estimated on
+ * the signatures past a memory budget), and a document joins the family
+ * of its closest verified match among the families' first articles, so a
+ * chain of weak links never merges unrelated articles. Exact duplicates
+ * (same case-folded words) are found first by hash and reuse their
+ * original's features.
+ * Stories: average-linkage clustering of TF-IDF vectors (stemmed terms,
+ * names, numbers and places, headline and lead weighted up) with document
+ * frequencies over the whole input; two stories merge while the mean
+ * cosine of their articles' pairs reaches story_threshold, and stories
+ * whose publication dates lie far apart are held apart unless they share
+ * near-duplicates. No number of clusters to choose, and the stories of
+ * an input do not depend on the order of its articles. */
 
 typedef struct px_group_options {
     double dup_threshold;   /* Jaccard, default 0.5 (0 -> default) */
     int shingle;            /* words, default 5 */
     int num_perm;           /* default 128 */
-    double story_threshold; /* cosine, 0 -> default (PX_STORY_THRESHOLD) */
+    double story_threshold; /* mean cosine to merge stories, 0 -> default
+                             * (PX_STORY_THRESHOLD) */
     int threads;            /* 0 -> all cores */
 } px_group_options;
 
+/* learnt on ECB+ dev by bench/group/tune.py */
 #define PX_STORY_THRESHOLD 0.2
 
-/* Groups n documents held in memory: story[i] receives a story number
- * (0-based, dense, numbered by first appearance), dup_of[i] the index of
- * the first document of i's near-duplicate family or -1. opt may be NULL.
- * Either output array may be NULL. */
+/* Groups n documents held in memory (borrowed): story[i] receives a
+ * story number (0-based, dense, numbered by first appearance), dup_of[i]
+ * the index of the first document of i's near-duplicate family or -1.
+ * opt may be NULL. Either output array may be NULL. */
 int px_group_docs(px_doc *const *docs, size_t n, const px_group_options *opt, size_t *story,
                   ptrdiff_t *dup_of);
 
@@ -514,46 +527,72 @@ int px_group_docs(px_doc *const *docs, size_t n, const px_group_options *opt, si
  * false negative probability mass at the threshold (equal weights). */
 void px_lsh_params(double threshold, int num_perm, int *bands, int *rows);
 
-/* What the grouper decided for one document. */
+/* What grouping decided for one document. */
 typedef struct px_group_assign {
     size_t index;         /* 0-based, in the order documents were added */
     size_t story;         /* dense story number, by first appearance */
     ptrdiff_t dup_of;     /* first document of the family, or -1 */
-    int exact;            /* 1: same words as dup_of (exact duplicate) */
-    int new_story;        /* 1: this document started the story */
-    double dup_jaccard;   /* estimated Jaccard with its best match, or 0 */
-    double story_similarity; /* cosine with the story it joined, or 0 */
-    /* earlier documents verified as near-duplicates of this one (Jaccard
-     * of the shingle sets at least dup_threshold), ascending; borrowed,
-     * valid during the callback. Near-duplication is not transitive: a
-     * family (same dup_of) holds documents close to its first one, not
-     * necessarily to each other; these links are the pairs. */
+    int exact;            /* 1: same words as an earlier document */
+    int new_story;        /* 1: the first document of its story */
+    double dup_jaccard;   /* Jaccard with dup_of, or 0 */
+    /* the earlier documents verified as near-duplicates of this one
+     * (Jaccard at least dup_threshold) or with the same words, ascending;
+     * borrowed, valid until the next call. Near-duplication is not
+     * transitive: a family (same dup_of) holds documents close to its
+     * first one, not necessarily to each other; these links are the
+     * pairs. */
     const size_t *near;
     size_t n_near;
 } px_group_assign;
 
-/* Called once per document in the order added, from the grouper's worker
- * thread; doc is borrowed for the call. */
-typedef void (*px_group_fn)(void *userdata, px_doc *doc, const px_group_assign *a);
-
 typedef struct px_grouper px_grouper;
 
-/* A streaming grouper: documents are added one by one and assigned as
- * they arrive; memory grows with the index (signatures, LSH buckets,
- * story vectors), not with the text. With threads > 1 the features are
- * computed on a worker thread while the caller reads the next document.
- * *out: caller frees with px_grouper_free(). */
-int px_grouper_new(px_grouper **out, const px_group_options *opt, px_group_fn fn,
-                   void *userdata);
-/* Adds a document; takes ownership (the document is freed after fn has
- * seen it), also on failure. */
+/* The grouper of a whole input: documents are added one by one (their
+ * features computed by worker threads while the caller reads on, the
+ * documents then freed: memory holds features, not text), then
+ * px_grouper_run groups everything added. *out: caller frees with
+ * px_grouper_free(). */
+int px_grouper_new(px_grouper **out, const px_group_options *opt);
+/* Adds a document; takes ownership (also on failure). Returns 0 or the
+ * first error so far. */
 int px_grouper_add(px_grouper *g, px_doc *doc);
-/* Waits until every added document has been assigned; returns the first
- * error of the worker, if any. The grouper can take more documents. */
-int px_grouper_finish(px_grouper *g);
+/* Groups every document added (families and stories). Once: the
+ * features become the story vectors, and no document can be added
+ * afterwards (PX_EUSAGE). */
+int px_grouper_run(px_grouper *g);
+/* After px_grouper_run: the assignment of document i (0-based, in the
+ * order added). Returns PX_EUSAGE for an index out of range. */
+int px_grouper_assign(px_grouper *g, size_t i, px_group_assign *out);
 size_t px_grouper_n_docs(const px_grouper *g);
+/* The number of stories found by the last px_grouper_run. */
 size_t px_grouper_n_stories(const px_grouper *g);
 void px_grouper_free(px_grouper *g);
+
+/* The phases one by one, for running the job elsewhere (several
+ * processes, a Python binding): the features of a document are a pure
+ * function of its text and the options, computed anywhere and shipped as
+ * bytes; a grouper given every document's features in input order
+ * (px_grouper_add_features) then groups exactly as if it had been given
+ * the documents. */
+typedef struct px_group_features px_group_features;
+/* The features of doc (its exact-text hash, MinHash signature, shingle
+ * set, story terms and day). *out: caller frees with
+ * px_group_features_free(). */
+int px_group_features_new(px_group_features **out, const px_doc *doc,
+                          const px_group_options *opt);
+/* As bytes (versioned, little-endian): *out malloc'd, caller frees. */
+int px_group_features_pack(const px_group_features *f, const px_group_options *opt,
+                           unsigned char **out, size_t *len);
+/* From bytes, validated: PX_EBADINPUT for a damaged or foreign blob
+ * (wrong num_perm, truncated, out of order, non-finite weights). */
+int px_group_features_unpack(px_group_features **out, const void *data, size_t len,
+                             const px_group_options *opt);
+/* The hash of the document's case-folded words (0: no words): documents
+ * with equal hashes are exact copies. */
+uint64_t px_group_features_exact(const px_group_features *f);
+void px_group_features_free(px_group_features *f);
+/* Adds the next document by its features (takes ownership). */
+int px_grouper_add_features(px_grouper *g, px_group_features *f);
 
 /* One line of JSON for a document's assignment, without the newline:
  * {"doc":ID,"story":N,"duplicate_of":ID|null}. dup_id: the id of the
@@ -567,25 +606,42 @@ char *px_group_assign_json_near(const char *doc_id, size_t story, const char *du
 
 /* ==== store: the SQLite corpus (src/store) ========================= */
 
-/* A corpus of articles in one SQLite file (schema in docs/corpus.md). Each
- * article is committed together with its family and story in one
- * transaction, so an interrupted add loses nothing already committed and
- * never leaves half an article. Opening a corpus loads its index
- * (signatures, term frequencies, story vectors): adding new articles
- * places them among the stories already there without reclustering. */
+/* A corpus of articles in one SQLite file (schema in docs/corpus.md):
+ * each article with its
+ * features, family and story. Adding writes the new articles (each whole
+ * and with a provisional story, a few dozen a transaction, so an
+ * interrupted add loses nothing already committed), then repairs the
+ * stories: the features of every article are read back and grouped as
+ * `stories` groups an input, so a corpus built in any number of adds
+ * tells exactly the stories of one run over the same articles in the
+ * same order. Two adds at once wait for each other's transactions.
+ * Everything read back is validated: a damaged corpus is PX_EBADINPUT
+ * with px_store_errmsg() saying what is wrong. */
 
 typedef struct px_store px_store;
 
+/* px_store_open_ex flags */
+#define PX_STORE_READONLY 0x1u /* read only: never creates or changes a
+                                * file (a read-only corpus can be read) */
+
 /* Opens (creating when absent) the corpus at path. opt (may be NULL) is
  * used for a new corpus; an existing one keeps the options it was made
- * with. *out: caller frees with px_store_close(). */
+ * with. A file that is not a parallax corpus is refused, never written.
+ * *out: caller frees with px_store_close(), also on failure (then
+ * px_store_errmsg() tells why). */
 int px_store_open(px_store **out, const char *path, const px_group_options *opt);
+int px_store_open_ex(px_store **out, const char *path, const px_group_options *opt,
+                     unsigned flags);
 /* Adds one article; takes ownership of doc. An article whose id is
  * already in the corpus is skipped: returns 0 and sets *skipped (may be
  * NULL). Committed asynchronously; px_store_flush() waits. */
 int px_store_add(px_store *s, px_doc *doc, int *skipped);
-/* Waits until every added article is committed; the first error. */
+/* Waits until every added article is committed, then repairs the
+ * stories; the first error. */
 int px_store_flush(px_store *s);
+/* 0 when an add was interrupted before its repair: the stories listed
+ * are provisional until the next add (or px_store_flush) repairs them. */
+int px_store_repaired(const px_store *s);
 /* Counters: articles in the corpus, added by this handle, stories. */
 size_t px_store_n_articles(const px_store *s);
 size_t px_store_n_added(const px_store *s);
@@ -842,12 +898,27 @@ typedef enum px_report_format {
 /* Analyses docs[0..n_docs), one story. The documents are borrowed and must
  * outlive the story. *out: caller frees with px_story_free(). */
 int px_story_new(px_story **out, px_doc *const *docs, size_t n_docs);
+/* Called as the report is made, so a long run can show where it is:
+ * stage ("grouping", "entities", "quotations", "comparison", "dates",
+ * "brief", "findings"), with step of n_steps done (the articles of the
+ * story for the stages that go article by article, else 0 of 1). */
+typedef void (*px_report_progress_fn)(void *userdata, const char *stage, size_t step, size_t n_steps);
+
+typedef struct px_report_options {
+    px_report_progress_fn progress; /* may be NULL */
+    void *userdata;
+} px_report_options;
+
 /* An input that may tell several stories: the documents are grouped into
- * stories with px_group_docs(), and groups that share a corroborated fact
- * or a quotation are joined (one story told from different angles stays
- * one). *out: an array of *n_out stories, the largest first; caller frees
- * with px_stories_free(). The documents are borrowed, as for px_story_new. */
+ * stories exactly as px_group_docs() (and `parallax stories`) groups
+ * them, and each story is analysed on its own; unrelated articles are
+ * stories of one article each. *out: an array of *n_out stories, the
+ * largest first (the one told first on equal sizes); caller frees with
+ * px_stories_free(). The documents are borrowed, as for px_story_new. */
 int px_stories_new(px_story ***out, size_t *n_out, px_doc *const *docs, size_t n_docs);
+/* The same, telling opt->progress how far it is (opt may be NULL). */
+int px_stories_new_opt(px_story ***out, size_t *n_out, px_doc *const *docs, size_t n_docs,
+                       const px_report_options *opt);
 void px_stories_free(px_story **stories, size_t n);
 /* Borrowed; valid until px_story_free(). */
 px_doc *const *px_story_docs(const px_story *s, size_t *n);

@@ -75,7 +75,10 @@ static PyObject *diags_to_list(const diags *ds)
     PyObject *list = PyList_New((Py_ssize_t)ds->n);
     for (size_t i = 0; list && i < ds->n; i++) {
         const diag *d = &ds->v[i];
-        PyObject *t = Py_BuildValue("(ssnzs)", d->severity == PX_SEV_ERROR ? "error" : "warning",
+        const char *sev = d->severity == PX_SEV_ERROR     ? "error"
+                          : d->severity == PX_SEV_WARNING ? "warning"
+                                                          : "note";
+        PyObject *t = Py_BuildValue("(ssnzs)", sev,
                                     d->file ? d->file : "", (Py_ssize_t)d->line, d->doc,
                                     d->message ? d->message : "");
         if (!t) {
@@ -130,38 +133,55 @@ typedef struct stories_run {
     id_list ids;
 } stories_run;
 
-static void on_assign(void *ud, px_doc *doc, const px_group_assign *a)
+/* The id of a document, kept before the grouper takes it. */
+static int keep_id(stories_run *r, px_doc *doc)
 {
-    stories_run *r = ud;
     if (r->ids.n == r->ids.cap) {
         size_t cap = r->ids.cap ? r->ids.cap * 2 : 1024;
         char **v = realloc(r->ids.v, cap * sizeof *v);
-        if (!v) {
-            fail(r->j, PX_ENOMEM);
-            return;
-        }
+        if (!v)
+            return PX_ENOMEM;
         r->ids.v = v;
         r->ids.cap = cap;
     }
     char *id = strdup(px_doc_id(doc));
+    if (!id)
+        return PX_ENOMEM;
     r->ids.v[r->ids.n++] = id;
-    const char *near_small[16], **near = near_small;
-    if (!id || (a->n_near > 16 && !(near = malloc(a->n_near * sizeof *near)))) {
-        fail(r->j, PX_ENOMEM);
-        return;
+    return 0;
+}
+
+/* One line of JSON a document, in input order, as the CLI writes them. */
+static int write_assignments(stories_run *r, px_grouper *g)
+{
+    const char **near = NULL;
+    size_t near_cap = 0;
+    int rc = 0;
+    for (size_t i = 0; i < r->ids.n && !rc; i++) {
+        px_group_assign a;
+        if ((rc = px_grouper_assign(g, i, &a)))
+            break;
+        if (a.n_near > near_cap) {
+            const char **v = realloc(near, a.n_near * sizeof *v);
+            if (!v) {
+                rc = PX_ENOMEM;
+                break;
+            }
+            near = v;
+            near_cap = a.n_near;
+        }
+        for (size_t k = 0; k < a.n_near; k++)
+            near[k] = r->ids.v[a.near[k]];
+        const char *dup = a.dup_of >= 0 ? r->ids.v[a.dup_of] : NULL;
+        char *line = px_group_assign_json_near(r->ids.v[i], a.story, dup, near, a.n_near);
+        if (!line)
+            rc = PX_ENOMEM;
+        else
+            fprintf(r->j->out, "%s\n", line);
+        free(line);
     }
-    for (size_t i = 0; i < a->n_near; i++)
-        near[i] = r->ids.v[a->near[i]];
-    const char *dup = a->dup_of >= 0 ? r->ids.v[a->dup_of] : NULL;
-    char *line = px_group_assign_json_near(id, a->story, dup, near, a->n_near);
-    if (near != near_small)
-        free(near);
-    if (!line) {
-        fail(r->j, PX_ENOMEM);
-        return;
-    }
-    fprintf(r->j->out, "%s\n", line);
-    free(line);
+    free(near);
+    return rc;
 }
 
 /* Dates: a handful of articles (at most 32, or all with story=True) are
@@ -215,7 +235,8 @@ static int article_show(void *ud, const px_store_article *a)
 static void run_store(job *j, px_reader *r)
 {
     px_store *s = NULL;
-    int rc = px_store_open(&s, j->db, &j->group);
+    /* reading never creates or changes a file */
+    int rc = px_store_open_ex(&s, j->db, &j->group, j->verb == V_ADD ? 0 : PX_STORE_READONLY);
     if (rc) {
         px_diag d = {PX_SEV_ERROR, j->db, 0, NULL, s ? px_store_errmsg(s) : px_strerror(rc)};
         on_diag(&j->diags, &d);
@@ -224,7 +245,6 @@ static void run_store(job *j, px_reader *r)
         return;
     }
     if (j->verb == V_ADD) {
-        size_t before = px_store_n_articles(s);
         px_doc *doc;
         while (!j->status && (rc = px_reader_next(r, &doc)) == 1) {
             int skipped = 0;
@@ -233,7 +253,7 @@ static void run_store(job *j, px_reader *r)
         }
         fail(j, rc < 0 ? rc : 0);
         fail(j, px_store_flush(s));
-        j->added = px_store_n_articles(s) - before;
+        j->added = px_store_n_added(s);
         j->n_articles = px_store_n_articles(s);
         j->n_stories = px_store_n_stories(s);
     } else if (j->verb == V_ARTICLES) {
@@ -326,12 +346,20 @@ static void run(job *j)
         break;
     }
     case V_STORIES:
-        if ((rc = px_grouper_new(&g, &j->group, on_assign, &sr)))
+        if ((rc = px_grouper_new(&g, &j->group)))
             break;
-        while ((rc = px_reader_next(r, &doc)) == 1)
+        while ((rc = px_reader_next(r, &doc)) == 1) {
+            if ((rc = keep_id(&sr, doc))) {
+                px_doc_free(doc);
+                break;
+            }
             if ((rc = px_grouper_add(g, doc)))
                 break;
-        fail(j, px_grouper_finish(g));
+        }
+        if (rc < 0)
+            break;
+        if (!(rc = px_grouper_run(g)))
+            rc = write_assignments(&sr, g);
         break;
     case V_REPORT:
     case V_BRIEF:

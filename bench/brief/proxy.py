@@ -20,8 +20,13 @@ lead baseline is stronger here than on DUC; compare methods within a run,
 never with the DUC figures. Baselines of the same run: lead (first article's
 opening), centroid and LexRank (bench/brief/baselines.c).
 
+--wrap W hard-wraps the articles the summariser reads at W columns, each
+paragraph's first line indented, as newswire collections are written
+(the references are unchanged): the brief of wrapped text should score as
+the brief of the same text unwrapped.
+
 usage: proxy.py --parallax BIN --baselines BIN --rouge BIN [--data FILE]
-                [--words N] [--methods brief,lead,centroid,lexrank]
+                [--words N] [--methods brief,lead,centroid,lexrank] [--wrap W]
 Prints one line per method: mean ROUGE-1 and ROUGE-2 recall (x100).
 """
 import argparse
@@ -31,6 +36,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import textwrap
 
 
 def body_words(parallax, record, tmp):
@@ -58,6 +64,8 @@ def main():
     ap.add_argument("--words", type=int, default=100)
     ap.add_argument("--methods", default="brief,lead,centroid,lexrank")
     ap.add_argument("--keep", help="keep the peers and references in this folder")
+    ap.add_argument("--wrap", type=int, default=0,
+                    help="hard-wrap the summarised articles at W columns")
     ap.add_argument("--rotations", type=int, default=3,
                     help="hold out R different article sets per story (default 3)")
     a = ap.parse_args()
@@ -99,6 +107,10 @@ def main():
         with open(inp, "w") as f:
             for i, r in enumerate(arts):
                 if i not in held:
+                    if a.wrap:
+                        r = dict(r)
+                        r["text"] = "\n".join(textwrap.fill(p, a.wrap, initial_indent="   ")
+                                              for p in r["text"].split("\n") if p.strip())
                     f.write(json.dumps(r) + "\n")
         for m in methods:
             if m == "brief":

@@ -78,12 +78,13 @@ int main(int argc, char **argv)
         double a = now();
         for (size_t i = 0; i < docs.n; i++) {
             memset(&f[i], 0, sizeof f[i]);
-            px__sig_compute(c, docs.v[i], &f[i]);
+            px__feat_words(c, docs.v[i], &f[i]);
+            px__feat_signature(c, &f[i]);
             for (int b = 0; b < bands; b++)
                 keep += px__lsh_band_key(f[i].sig, rows, b);
             /* the story step needs this document's word hashes */
             if (run == runs - 1)
-                px__terms_compute(c, docs.v[i], &f[i]);
+                px__feat_terms(c, docs.v[i], &f[i]);
         }
         double b_ = now();
         sig_s[run] = b_ - a;

@@ -126,7 +126,9 @@ def _run(verb, paths, texts, errors, parse, **options):
             raise ParallaxError(file, line, doc, message, diags, records)
     if errors != "ignore":
         for severity, file, line, doc, message in diags:
-            _warnings.warn(ParallaxWarning(file, line, doc, message), stacklevel=3)
+            # a note names what was passed over on purpose: no problem
+            if severity != "note":
+                _warnings.warn(ParallaxWarning(file, line, doc, message), stacklevel=3)
     return (records, counts) if verb == "add" else records
 
 

@@ -28,6 +28,10 @@ struct px_feat_ctx {
      * and news vocabulary repeats) */
     px_u64map stem_of;
     PX_VEC(uint64_t) stem_key;
+    /* word hash -> 1 when the name is a place of the gazetteer, 2 not
+     * (the lookup folds and transliterates the name: dear, and a
+     * function of the folded word) */
+    px_u64map place_of;
     PX_VEC(uint32_t) tmp32;
     PX_VEC(px_term) tmp_terms;
 };
@@ -65,14 +69,14 @@ static bool is_stopword(const char *w)
 
 px_feat_ctx *px__feat_ctx_new(int num_perm, int shingle, uint64_t seed)
 {
-    px_feat_ctx *c = calloc(1, sizeof *c);
+    px_feat_ctx *c = px__calloc(1, sizeof *c);
     if (!c)
         return NULL;
     c->num_perm = num_perm;
     c->shingle = shingle;
     px_buf_init(&c->word);
     px_buf_init(&c->prev_cap);
-    c->seeds = malloc((size_t)num_perm * sizeof *c->seeds);
+    c->seeds = px__malloc((size_t)num_perm * sizeof *c->seeds);
     c->stem = sb_stemmer_new("english", NULL);
     if (!c->seeds || !c->stem) {
         px__feat_ctx_free(c);
@@ -96,6 +100,7 @@ void px__feat_ctx_free(px_feat_ctx *c)
     PX_VEC_FREE(c->wh);
     PX_VEC_FREE(c->raw);
     px__u64map_release(&c->stem_of);
+    px__u64map_release(&c->place_of);
     PX_VEC_FREE(c->tmp32);
     PX_VEC_FREE(c->tmp_terms);
     PX_VEC_FREE(c->stem_key);
@@ -215,6 +220,22 @@ static void sort_u32(uint32_t *a, uint32_t *tmp, size_t n)
         }
         return;
     }
+    if (n >= 8192) {
+        /* a long article: four byte-wide passes, least significant first
+         * (the buckets below would grow with it and their insertion sorts
+         * with its square) */
+        for (int shift = 0; shift < 32; shift += 8) {
+            size_t cnt[257] = {0};
+            for (size_t i = 0; i < n; i++)
+                cnt[((a[i] >> shift) & 0xFF) + 1]++;
+            for (int b = 0; b < 256; b++)
+                cnt[b + 1] += cnt[b];
+            for (size_t i = 0; i < n; i++)
+                tmp[cnt[(a[i] >> shift) & 0xFF]++] = a[i];
+            memcpy(a, tmp, n * sizeof *a);
+        }
+        return;
+    }
     size_t count[257] = {0};
     for (size_t i = 0; i < n; i++)
         count[(a[i] >> 24) + 1]++;
@@ -303,8 +324,9 @@ static inline uint32_t shingle_value(uint64_t h)
     return (uint32_t)(h >> 32);
 }
 
-int px__sig_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
+int px__feat_words(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
 {
+    out->day = px__day_number(doc->date);
     c->shingles.n = 0;
     const size_t k = (size_t)c->shingle;
     if (!PX_VEC_RESERVE(c->ring, k) || !PX_VEC_RESERVE(c->wh, doc->n_toks + 1) ||
@@ -359,7 +381,16 @@ int px__sig_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
     c->shingles.n = n_sh;
     exact = mix64(exact);
     out->exact = n_words ? (exact ? exact : 1) : 0;
-    out->sig = malloc((size_t)c->num_perm * sizeof *out->sig);
+    return PX_OK;
+}
+
+/* The MinHash signature and the sorted shingle set of the shingles
+ * px__feat_words left in c. */
+int px__feat_signature(px_feat_ctx *c, px_group_feat *out)
+{
+    uint32_t *sh = c->shingles.v;
+    size_t n_sh = c->shingles.n;
+    out->sig = px__malloc((size_t)c->num_perm * sizeof *out->sig);
     if (!out->sig)
         return PX_ENOMEM;
     px__minhash(c->seeds, c->num_perm, sh, n_sh, out->sig);
@@ -371,7 +402,7 @@ int px__sig_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
     for (size_t i = 0; i < n_sh; i++)
         if (!distinct || sh[distinct - 1] != sh[i])
             sh[distinct++] = sh[i];
-    out->shingles = malloc((distinct ? distinct : 1) * sizeof *out->shingles);
+    out->shingles = px__malloc((distinct ? distinct : 1) * sizeof *out->shingles);
     if (!out->shingles)
         return PX_ENOMEM;
     if (distinct)
@@ -380,7 +411,7 @@ int px__sig_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
     return PX_OK;
 }
 
-int px__terms_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
+int px__feat_terms(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
 {
     out->day = px__day_number(doc->date);
     c->raw.n = 0;
@@ -432,9 +463,18 @@ int px__terms_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
                 if (name && !stop) {
                     if (!push_term(c, 'e', c->word.ptr, c->word.len, 3.0f * sboost))
                         return PX_ENOMEM;
-                    int kind, capital_of;
-                    if (px__place_lookup(s, len, &kind, &capital_of) >= 0 &&
-                        !push_term(c, 'p', c->word.ptr, c->word.len, 1.0f * sboost))
+                    uint32_t *known = px__u64map_get(&c->place_of, wh);
+                    bool place;
+                    if (known) {
+                        place = *known == 1;
+                    } else {
+                        int kind, capital_of;
+                        place = px__place_lookup(s, len, &kind, &capital_of) >= 0;
+                        if (c->place_of.n < STEM_CACHE_MAX &&
+                            !px__u64map_upsert(&c->place_of, wh, place ? 1 : 2, NULL))
+                            return PX_ENOMEM;
+                    }
+                    if (place && !push_term(c, 'p', c->word.ptr, c->word.len, 1.0f * sboost))
                         return PX_ENOMEM;
                     if (prev_cap_tok + 1 == ti) {
                         px_buf_put(&c->prev_cap, " ", 1);
@@ -471,7 +511,7 @@ int px__terms_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
             else
                 c->raw.v[m++] = c->raw.v[i];
         }
-        out->terms = malloc(m * sizeof *out->terms);
+        out->terms = px__malloc(m * sizeof *out->terms);
         if (!out->terms)
             return PX_ENOMEM;
         for (size_t i = 0; i < m; i++) {
@@ -484,12 +524,23 @@ int px__terms_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
     return PX_OK;
 }
 
+int px__feat_rest(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
+{
+    int rc = px__feat_signature(c, out);
+    /* a text without words has no story terms (not even its year) */
+    if (!rc && out->exact)
+        rc = px__feat_terms(c, doc, out);
+    if (rc)
+        px__feat_release(out);
+    return rc;
+}
+
 int px__feat_compute(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
 {
     memset(out, 0, sizeof *out);
-    int rc = px__sig_compute(c, doc, out);
+    int rc = px__feat_words(c, doc, out);
     if (!rc)
-        rc = px__terms_compute(c, doc, out);
+        rc = px__feat_rest(c, doc, out);
     if (rc)
         px__feat_release(out);
     return rc;

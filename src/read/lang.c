@@ -6,7 +6,6 @@
  * "of", "and"; "der", "die", "und"; ...; lang_stopwords.inc). Only the
  * first few thousand words are looked at.
  */
-#include <assert.h>
 #include <pthread.h>
 #include <string.h>
 
@@ -15,6 +14,17 @@
 #include "lang_stopwords.inc"
 
 enum { MAX_WORDS = 3000, N_LANGS = PX_ARRAY_LEN(lang_codes) };
+
+/* 1 an ASCII letter, 2 a digit, 0 anything else (and every byte >= 0x80) */
+static const uint8_t ascii_alnum[256] = {
+    ['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2, ['5'] = 2, ['6'] = 2, ['7'] = 2,
+    ['8'] = 2, ['9'] = 2,
+#define L(c) [c] = 1, [c + 32] = 1
+    L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'), L('I'), L('J'), L('K'),
+    L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'), L('S'), L('T'), L('U'), L('V'),
+    L('W'), L('X'), L('Y'), L('Z'),
+#undef L
+};
 
 enum script { S_LATIN, S_CYRILLIC, S_GREEK, S_ARABIC, S_HEBREW, S_DEVANAGARI, S_THAI,
               S_HANGUL, S_KANA, S_HAN, S__COUNT };
@@ -44,39 +54,46 @@ static int script_of(uint32_t cp)
     return -1;
 }
 
-/* The stop words in an open-addressed table keyed by the FNV-1a hash of
- * their bytes, built once: a lookup per word of the text is one probe or
- * two, where a binary search took eight string comparisons. */
-enum { STOP_BITS = 10, STOP_SLOTS = 1 << STOP_BITS, STOP_MAX = 23 };
-static uint16_t stop_slot[STOP_SLOTS]; /* 1 + index into stop_words, 0: empty */
+/* The stop words in an open-addressing table by a hash of their bytes,
+ * built once: a word is looked up with one hash and, mostly, one compare
+ * (a binary search over the list cost a string compare a step). */
+enum { STOP_SLOTS = 1024 };
+static struct {
+    int16_t at[STOP_SLOTS]; /* index into stop_words, -1 empty */
+    uint8_t len[PX_ARRAY_LEN(stop_words)];
+} stop_table;
 static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+_Static_assert(PX_ARRAY_LEN(stop_words) * 2 <= STOP_SLOTS, "the stop word table is half full");
 
-#define FNV_BASIS 2166136261u
-#define FNV_STEP(h, byte) (((h) ^ (unsigned char)(byte)) * 16777619u)
-
-static void stop_table_init(void)
+static inline uint32_t word_hash(const char *w, size_t n)
 {
-    static_assert(PX_ARRAY_LEN(stop_words) < STOP_SLOTS / 2, "stop-word table too full");
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+static void stop_build(void)
+{
+    memset(stop_table.at, -1, sizeof stop_table.at);
     for (size_t i = 0; i < PX_ARRAY_LEN(stop_words); i++) {
-        uint32_t h = FNV_BASIS;
-        for (const char *p = stop_words[i].w; *p; p++)
-            h = FNV_STEP(h, *p);
-        uint32_t s = h & (STOP_SLOTS - 1);
-        while (stop_slot[s])
-            s = (s + 1) & (STOP_SLOTS - 1);
-        stop_slot[s] = (uint16_t)(i + 1);
+        size_t n = strlen(stop_words[i].w);
+        stop_table.len[i] = (uint8_t)n;
+        uint32_t h = word_hash(stop_words[i].w, n) & (STOP_SLOTS - 1);
+        while (stop_table.at[h] >= 0)
+            h = (h + 1) & (STOP_SLOTS - 1);
+        stop_table.at[h] = (int16_t)i;
     }
 }
 
-/* The languages of the word w[0..n) whose FNV-1a hash is h. */
-static uint16_t stop_langs(const char *w, size_t n, uint32_t h)
+static uint16_t stop_langs(const char *w, size_t n)
 {
-    if (n > STOP_MAX)
-        return 0;
-    for (uint32_t s = h & (STOP_SLOTS - 1); stop_slot[s]; s = (s + 1) & (STOP_SLOTS - 1)) {
-        const struct stop_word *e = &stop_words[stop_slot[s] - 1];
-        if (!strncmp(e->w, w, n) && !e->w[n])
-            return e->langs;
+    pthread_once(&stop_once, stop_build);
+    for (uint32_t h = word_hash(w, n) & (STOP_SLOTS - 1); stop_table.at[h] >= 0;
+         h = (h + 1) & (STOP_SLOTS - 1)) {
+        int i = stop_table.at[h];
+        if (stop_table.len[i] == n && !memcmp(stop_words[i].w, w, n))
+            return stop_words[i].langs;
     }
     return 0;
 }
@@ -86,34 +103,24 @@ const char *px__detect_lang(const char *t, size_t len, size_t *n_words)
     size_t script[S__COUNT] = {0}, hits[N_LANGS] = {0}, words = 0, letters = 0;
     char w[24];
     size_t wn = 0;
-    uint32_t h = FNV_BASIS;
     bool too_long = false;
-    pthread_once(&stop_once, stop_table_init);
     for (size_t i = 0; i <= len && words < MAX_WORDS;) {
         uint32_t cp = 0;
         size_t k = 1;
+        /* ASCII letters and digits, the common case, off a table */
+        if (i < len && ascii_alnum[(unsigned char)t[i]]) {
+            unsigned char c = (unsigned char)t[i++];
+            letters++;
+            script[S_LATIN] += ascii_alnum[c] == 1;
+            if (wn + 1 < sizeof(w))
+                w[wn++] = (char)(c | 0x20);
+            else
+                too_long = true;
+            continue;
+        }
         if (i < len) {
-            unsigned char ch = (unsigned char)t[i];
-            if (ch < 0x80) {
-                /* a run of ASCII letters (lower-cased) and digits goes on
-                 * the word */
-                size_t j = i;
-                for (; j < len; j++) {
-                    unsigned char x = (unsigned char)t[j], lc = (unsigned char)(x | 0x20);
-                    bool alpha = (unsigned)(lc - 'a') < 26u;
-                    if (!alpha && (unsigned)(x - '0') >= 10u)
-                        break;
-                    script[S_LATIN] += alpha;
-                    if (wn + 1 < sizeof(w))
-                        w[wn++] = (char)lc, h = FNV_STEP(h, lc);
-                    else
-                        too_long = true;
-                }
-                if (j > i) {
-                    letters += j - i;
-                    i = j;
-                    continue;
-                }
+            if ((unsigned char)t[i] < 0x80) {
+                cp = (unsigned char)t[i];
             } else {
                 k = px__utf8_decode(t + i, len - i, &cp);
                 if (!k)
@@ -121,27 +128,30 @@ const char *px__detect_lang(const char *t, size_t len, size_t *n_words)
             }
         }
         /* a word is a run of letters and digits ("w123" is no stop word) */
-        if (cp >= 0x80 && px__is_letter(cp)) {
+        bool letter = i < len && (px__is_letter(cp) || (cp < 0x80 && cp - '0' < 10u));
+        if (letter) {
             letters++;
-            int s = script_of(cp);
+            int s = cp < 0x80 && cp - '0' < 10u ? -1 : script_of(cp);
             if (s >= 0)
                 script[s]++;
+            if (cp < 0x80)
+                cp |= 0x20; /* ASCII lower case */
             if (wn + k < sizeof(w)) {
-                for (size_t x = 0; x < k; x++)
-                    h = FNV_STEP(h, t[i + x]);
-                memcpy(w + wn, t + i, k), wn += k;
+                if (cp < 0x80)
+                    w[wn++] = (char)cp;
+                else
+                    memcpy(w + wn, t + i, k), wn += k;
             } else {
                 too_long = true;
             }
         } else if (wn || too_long) {
             words++;
             if (!too_long) {
-                uint16_t m = stop_langs(w, wn, h);
+                uint16_t m = stop_langs(w, wn);
                 for (size_t l = 0; m && l < N_LANGS; l++, m >>= 1)
                     hits[l] += m & 1;
             }
             wn = 0;
-            h = FNV_BASIS;
             too_long = false;
         }
         i += k;

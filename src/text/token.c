@@ -5,9 +5,25 @@
  * quotation mark is a token of its own, flagged as opening, closing or
  * either, so the quotation scanner never looks at raw bytes.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "text.h"
+
+/* The ASCII path of the tokenizer reads one table: a byte's class. */
+enum { C_WORD = 1, C_DIGIT = 2, C_UPPER = 4, C_SPACE = 8 };
+static const uint8_t ascii_class[256] = {
+    ['\t'] = C_SPACE, ['\n'] = C_SPACE, [' '] = C_SPACE,
+    ['0'] = C_WORD | C_DIGIT, ['1'] = C_WORD | C_DIGIT, ['2'] = C_WORD | C_DIGIT,
+    ['3'] = C_WORD | C_DIGIT, ['4'] = C_WORD | C_DIGIT, ['5'] = C_WORD | C_DIGIT,
+    ['6'] = C_WORD | C_DIGIT, ['7'] = C_WORD | C_DIGIT, ['8'] = C_WORD | C_DIGIT,
+    ['9'] = C_WORD | C_DIGIT,
+#define U(c) [c] = C_WORD | C_UPPER, [c + 32] = C_WORD
+    U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'), U('J'), U('K'),
+    U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'), U('T'), U('U'), U('V'),
+    U('W'), U('X'), U('Y'), U('Z'),
+#undef U
+};
 
 static const char *const abbreviations[] = {
     /* titles: never end a sentence */
@@ -25,17 +41,39 @@ static const char *const abbreviations[] = {
     "govt", "Univ", "Assn", "Dist", "Div", "Ex", "Lt.Col", "Ph", "Fig", "fig",
 };
 
+/* The abbreviations by first byte (a chain through next[]), with their
+ * lengths: a word followed by a full stop is looked up among the few that
+ * share its first letter, not the whole list. */
+static struct {
+    int16_t head[128], next[PX_ARRAY_LEN(abbreviations)];
+    uint8_t len[PX_ARRAY_LEN(abbreviations)];
+} abbrev_index;
+static pthread_once_t abbrev_once = PTHREAD_ONCE_INIT;
+_Static_assert(PX_ARRAY_LEN(abbreviations) < INT16_MAX, "abbreviation chains are int16_t");
+
+static void abbrev_build(void)
+{
+    memset(abbrev_index.head, -1, sizeof abbrev_index.head);
+    /* in reverse, so each chain keeps the list's order */
+    for (size_t i = PX_ARRAY_LEN(abbreviations); i-- > 0;) {
+        const char *a = abbreviations[i] + (abbreviations[i][0] == '!');
+        unsigned char c = (unsigned char)a[0];
+        abbrev_index.len[i] = (uint8_t)strlen(a);
+        abbrev_index.next[i] = abbrev_index.head[c & 127];
+        abbrev_index.head[c & 127] = (int16_t)i;
+    }
+}
+
 bool px__is_abbreviation(const char *w, size_t len, bool *title)
 {
     *title = false;
-    if (len > 7)
-        return false; /* longer than any entry */
-    for (size_t i = 0; i < PX_ARRAY_LEN(abbreviations); i++) {
+    if (len > 7 || !len || (unsigned char)w[0] >= 128)
+        return false; /* longer than any entry, or not ASCII */
+    pthread_once(&abbrev_once, abbrev_build);
+    for (int i = abbrev_index.head[(unsigned char)w[0]]; i >= 0; i = abbrev_index.next[i]) {
         const char *a = abbreviations[i];
         bool t = a[0] == '!';
-        if (t)
-            a++;
-        if (a[0] == w[0] && strlen(a) == len && memcmp(a, w, len) == 0) {
+        if (abbrev_index.len[i] == len && memcmp(a + t, w, len) == 0) {
             *title = t;
             return true;
         }
@@ -151,15 +189,32 @@ static size_t scan_word(const char *t, size_t i, size_t end, bool *has_digit, bo
         size_t n;
         unsigned char c = (unsigned char)t[i];
         if (c < 0x80) { /* ASCII letters and digits, the common case */
-            bool digit = c >= '0' && c <= '9';
-            if (digit || ((c | 32) >= 'a' && (c | 32) <= 'z')) {
-                if (digit)
+            uint8_t k = ascii_class[c];
+            if (k & C_WORD) {
+                /* a run of them, read off the table */
+                size_t letters = 0, upper = 0, digits = 0;
+                bool first = shape && shape->first;
+                if (first && (k & C_UPPER))
+                    shape->flags |= PX_TF_CAP;
+                do {
+                    digits += (k & C_DIGIT) != 0;
+                    upper += (k & C_UPPER) != 0;
+                    letters += !(k & C_DIGIT);
+                    if (++i == end)
+                        break;
+                    k = ascii_class[(unsigned char)t[i]];
+                } while (k & C_WORD);
+                if (digits)
                     *has_digit = true;
-                else
+                if (letters)
                     *all_digit = false;
-                if (shape)
-                    shape_add(shape, c);
-                i++;
+                if (shape) {
+                    shape->letters += letters;
+                    shape->upper += upper;
+                    if (digits)
+                        shape->flags |= PX_TF_DIGIT;
+                    shape->first = false;
+                }
                 continue;
             }
             cp = c;
@@ -302,8 +357,9 @@ int px__tokenize(const char *t, size_t start, size_t end, px_token_vec *out)
         pre = 0;
 
         /* URLs and handles */
-        if ((end - i > 7 && (!memcmp(t + i, "http://", 7) || !memcmp(t + i, "https://", 8))) ||
-            (end - i > 4 && !memcmp(t + i, "www.", 4))) {
+        if ((cp == 'h' && end - i > 7 &&
+             (!memcmp(t + i, "http://", 7) || !memcmp(t + i, "https://", 8))) ||
+            (cp == 'w' && end - i > 4 && !memcmp(t + i, "www.", 4))) {
             while (i < end && !px__is_space((unsigned char)t[i]))
                 i++;
             while (i > s && strchr(".,;:!?)\"'", t[i - 1]))

@@ -1,8 +1,9 @@
 /*
  * test_group.c - the grouping stage: LSH banding against datasketch's
  * integrals computed independently here, MinHash estimates, exact and
- * near duplicates, story separation, and the streaming grouper matching
- * px_group_docs.
+ * near duplicates, story separation, the grouper with any number of
+ * threads, the stories independent of the input order, and the features
+ * as bytes.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -158,44 +159,52 @@ static void test_duplicates_and_stories(void)
 typedef struct got {
     size_t n, story[8];
     ptrdiff_t dup[8];
-    int exact[8];
+    int exact[8], new_story[8];
     size_t n_near[8], near[8][4];
 } got;
 
-static void on_assign(void *ud, px_doc *doc, const px_group_assign *a)
+static void collect(px_grouper *gr, got *g)
 {
-    got *g = ud;
-    (void)doc;
-    if (a->index < 8) {
-        g->story[a->index] = a->story;
-        g->dup[a->index] = a->dup_of;
-        g->exact[a->index] = a->exact;
-        g->n_near[a->index] = a->n_near;
-        for (size_t i = 0; i < a->n_near && i < 4; i++)
-            g->near[a->index][i] = a->near[i];
+    g->n = px_grouper_n_docs(gr);
+    for (size_t i = 0; i < g->n && i < 8; i++) {
+        px_group_assign a;
+        if (px_grouper_assign(gr, i, &a))
+            return;
+        g->story[i] = a.story;
+        g->dup[i] = a.dup_of;
+        g->exact[i] = a.exact;
+        g->new_story[i] = a.new_story;
+        g->n_near[i] = a.n_near;
+        for (size_t k = 0; k < a.n_near && k < 4; k++)
+            g->near[i][k] = a.near[k];
     }
-    g->n++;
 }
 
-static void test_streaming_matches_batch(void)
+static void test_grouper_matches_batch(void)
 {
-    for (int threads = 1; threads <= 2; threads++) {
+    for (int threads = 1; threads <= 3; threads++) {
         got g = {0};
         px_grouper *gr = NULL;
         px_group_options opt = {.threads = threads};
-        ASSERT_EQ(px_grouper_new(&gr, &opt, on_assign, &g), 0);
+        ASSERT_EQ(px_grouper_new(&gr, &opt), 0);
         const char *texts[] = {quake, quake2, quake_copy, quake_edit, quake2b};
         for (int i = 0; i < 5; i++)
             ASSERT_EQ(px_grouper_add(gr, make("x", texts[i])), 0);
-        ASSERT_EQ(px_grouper_finish(gr), 0);
+        ASSERT_EQ(px_grouper_run(gr), 0);
         ASSERT_EQ(px_grouper_n_docs(gr), 5);
         ASSERT_EQ(px_grouper_n_stories(gr), 2);
+        collect(gr, &g);
+        px_group_assign a;
+        ASSERT_EQ(px_grouper_assign(gr, 5, &a), PX_EUSAGE);
         px_grouper_free(gr);
         ASSERT_EQ(g.n, 5);
         ASSERT_EQ(g.dup[2], 0);
         ASSERT_EQ(g.exact[2], 1);
         ASSERT_EQ(g.exact[3], 0);
         ASSERT_EQ(g.story[4], 1);
+        ASSERT_EQ(g.new_story[0], 1);
+        ASSERT_EQ(g.new_story[1], 1);
+        ASSERT_EQ(g.new_story[3], 0);
         /* links: the exact copy (2) to its original; the edit (3) to the
          * original and, through it, to the exact copy */
         ASSERT_EQ(g.n_near[0], 0);
@@ -207,6 +216,105 @@ static void test_streaming_matches_batch(void)
         ASSERT_EQ(g.near[3][1], 2);
     }
     px_grouper_free(NULL);
+}
+
+/* The stories do not depend on the order of the input: every order of
+ * the five articles gives the same partition. */
+static void test_order_free(void)
+{
+    const char *texts[] = {quake, quake2, quake_copy, quake_edit, quake2b};
+    int perm[5] = {0, 1, 2, 3, 4};
+    size_t first[5] = {0};
+    for (int round = 0; round < 120; round++) {
+        /* the next permutation, lexicographically */
+        if (round) {
+            int i = 3;
+            while (i >= 0 && perm[i] > perm[i + 1])
+                i--;
+            if (i < 0)
+                break;
+            int j = 4;
+            while (perm[j] < perm[i])
+                j--;
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+            for (int a = i + 1, b = 4; a < b; a++, b--) {
+                t = perm[a];
+                perm[a] = perm[b];
+                perm[b] = t;
+            }
+        }
+        px_doc *d[5];
+        for (int i = 0; i < 5; i++)
+            d[i] = make("x", texts[perm[i]]);
+        size_t story[5], by_text[5];
+        px_group_options opt = {.threads = 1 + round % 2};
+        int rc = px_group_docs(d, 5, &opt, story, NULL);
+        for (int i = 0; i < 5; i++)
+            px_doc_free(d[i]);
+        ASSERT_EQ(rc, 0);
+        for (int i = 0; i < 5; i++)
+            by_text[perm[i]] = story[i];
+        if (!round)
+            memcpy(first, by_text, sizeof first);
+        for (int a = 0; a < 5; a++)
+            for (int b = 0; b < 5; b++)
+                ASSERT_EQ(by_text[a] == by_text[b], first[a] == first[b]);
+    }
+}
+
+/* Features round-trip through bytes; damaged bytes are refused. */
+static void test_features_pack(void)
+{
+    px_doc *d = make("a", quake);
+    px_group_features *f = NULL, *g = NULL;
+    ASSERT_EQ(px_group_features_new(&f, d, NULL), 0);
+    unsigned char *b = NULL, *c = NULL;
+    size_t n = 0, m = 0;
+    ASSERT_EQ(px_group_features_pack(f, NULL, &b, &n), 0);
+    ASSERT_EQ(px_group_features_unpack(&g, b, n, NULL), 0);
+    ASSERT_EQ(px_group_features_pack(g, NULL, &c, &m), 0);
+    ASSERT_EQ(n, m);
+    ASSERT_TRUE(!memcmp(b, c, n));
+    ASSERT_TRUE(px_group_features_exact(f) != 0);
+    ASSERT_EQ(px_group_features_exact(f), px_group_features_exact(g));
+    px_group_features_free(g);
+    g = NULL;
+    /* truncated, trailing, another num_perm, a NaN weight */
+    ASSERT_EQ(px_group_features_unpack(&g, b, n - 1, NULL), PX_EBADINPUT);
+    px_group_options o64 = {.num_perm = 64};
+    ASSERT_EQ(px_group_features_unpack(&g, b, n, &o64), PX_EBADINPUT);
+    unsigned char *x = malloc(n + 1);
+    memcpy(x, b, n);
+    x[n] = 0;
+    ASSERT_EQ(px_group_features_unpack(&g, x, n + 1, NULL), PX_EBADINPUT);
+    memcpy(x + n - 4, "\x00\x00\xc0\x7f", 4); /* the last weight: NaN */
+    ASSERT_EQ(px_group_features_unpack(&g, x, n, NULL), PX_EBADINPUT);
+    /* a huge count cannot make it allocate: the length must match */
+    memcpy(x, b, n);
+    memcpy(x + 12, "\xff\xff\xff\x7f", 4);
+    ASSERT_EQ(px_group_features_unpack(&g, x, n, NULL), PX_EBADINPUT);
+    ASSERT_TRUE(g == NULL);
+    free(x);
+    free(b);
+    free(c);
+    /* a grouper given features groups as one given the documents */
+    px_grouper *gr = NULL;
+    ASSERT_EQ(px_grouper_new(&gr, NULL), 0);
+    px_group_features *f2 = NULL;
+    px_doc *d2 = make("b", quake_copy);
+    ASSERT_EQ(px_group_features_new(&f2, d2, NULL), 0);
+    ASSERT_EQ(px_grouper_add_features(gr, f), 0);
+    ASSERT_EQ(px_grouper_add_features(gr, f2), 0);
+    ASSERT_EQ(px_grouper_run(gr), 0);
+    px_group_assign a;
+    ASSERT_EQ(px_grouper_assign(gr, 1, &a), 0);
+    ASSERT_EQ(a.dup_of, 0);
+    ASSERT_EQ(a.exact, 1);
+    px_grouper_free(gr);
+    px_doc_free(d);
+    px_doc_free(d2);
 }
 
 static void test_empty_and_json(void)
@@ -238,7 +346,9 @@ int main(void)
     RUN_TEST(test_lsh_recall_params);
     RUN_TEST(test_minhash_estimate);
     RUN_TEST(test_duplicates_and_stories);
-    RUN_TEST(test_streaming_matches_batch);
+    RUN_TEST(test_grouper_matches_batch);
+    RUN_TEST(test_order_free);
+    RUN_TEST(test_features_pack);
     RUN_TEST(test_empty_and_json);
     return TEST_SUMMARY();
 }
