@@ -367,7 +367,10 @@ const cli_section cli_main_sections[] = {
         "HTML (chunked and gzip-coded bodies undone), its WARC-Target-URI as url and its "
         "WARC-Date as the date when the page gives none; other records are counted in a "
         "note. Its documents are named FILE:RECORD.\nTREC/DUC SGML (a file that starts "
-        "with <DOC>): one article a <DOC>.\nAny of these may be gzipped (found by gzip's "
+        "with <DOC>): one article a <DOC>, entities such as &amp; decoded.\nTimeML (.tml, "
+        "or a file that starts with <TimeML> after its XML declaration: TimeBank, "
+        "AQUAINT, TempEval): one article a file, its DOCID as id, the creation time of "
+        "<DCT> as its date, <TITLE> as headline and <TEXT> without its annotations.\nAny of these may be gzipped (found by gzip's "
         "magic bytes, whatever the name: .txt.gz, .html.gz, .warc.gz, .jsonl.gz, on "
         "standard input too). Text may be UTF-8 (a byte order mark is dropped), UTF-16 "
         "with a byte order mark, or a legacy encoding that a page (<meta charset>, "
@@ -376,12 +379,12 @@ const cli_section cli_main_sections[] = {
         "breaks inside sentences) is joined into its paragraphs. A folder is read in name "
         "order, each folder and file once however many symbolic links lead to it; a file "
         "of another kind is named in a note.\nThe document id is the file name without "
-        "folder, .gz and extension, the JSON id, or the SGML DOCNO."},
+        "folder, .gz and extension, the JSON id, the SGML DOCNO or the TimeML DOCID."},
     {"Offsets",
         "Every offset parallax prints is a Unicode code point offset into the original "
         "text, end exclusive: into the file for text, into the text field for JSON Lines, "
-        "into the extracted text (headline line first, one paragraph a line) for HTML and "
-        "SGML; after a UTF-8 byte order mark for text."},
+        "into the extracted text (headline line first, one paragraph a line) for HTML, "
+        "SGML and TimeML; after a UTF-8 byte order mark for text."},
     {"Bad input",
         "Problems are reported on standard error as 'parallax: FILE:LINE: warning|error: "
         "reason [doc ID]' and the run goes on: invalid UTF-8 is repaired (warning), "
