@@ -192,7 +192,9 @@ void cli_diag(void *ud, const px_diag *d)
     const char *sev = d->severity == PX_SEV_ERROR     ? "error"
                       : d->severity == PX_SEV_WARNING ? "warning"
                                                       : "note";
-    if (d->line)
+    if (!d->file)
+        fprintf(stderr, "parallax: %s: %s", sev, d->message);
+    else if (d->line)
         fprintf(stderr, "parallax: %s:%zu: %s: %s", d->file, d->line, sev, d->message);
     else
         fprintf(stderr, "parallax: %s: %s: %s", d->file, sev, d->message);

@@ -320,7 +320,7 @@ static void warn_languages(px_reader *r)
     if (!r->n_foreign || r->foreign_warned)
         return;
     r->foreign_warned = true;
-    diag(r, PX_SEV_WARNING, "-", 0, NULL,
+    diag(r, PX_SEV_WARNING, NULL, 0, NULL,
          "%zu document%s not in English, read with English quotation and date rules: %s%s",
          r->n_foreign, r->n_foreign == 1 ? "" : "s", r->foreign_files.ptr,
          r->n_foreign > 5 ? ", ..." : "");
