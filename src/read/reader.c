@@ -309,7 +309,11 @@ static void note_language(px_reader *r, const px_doc *doc)
     if (!strcmp(lang, "en") || !strcmp(lang, "und"))
         return;
     if (++r->n_foreign <= 5) {
-        const char *f = px_doc_file(doc) ? px_doc_file(doc) : px_doc_id(doc);
+        /* the file, or the document's id when the file holds several
+         * (a WARC's "crawl:12", a JSON Lines record) */
+        const char *f = px_doc_file(doc), *id = px_doc_id(doc);
+        if (!f || !strstr(f, id))
+            f = id;
         px_buf_printf(&r->foreign_files, "%s%.120s (%s)", r->n_foreign > 1 ? ", " : "", f,
                       lang);
     }
