@@ -124,6 +124,9 @@ static const cli_option show_options[] = {
 static const char *const report_formats[] = {"md", "html", "json", NULL};
 static const cli_option report_options[] = {
     OPT_FORMAT("md (default), html (one self-contained page) or json"),
+    {NULL, "--story", NULL, CLI_SET, F(story), CLI_STORY_ON, 0, 0, NULL,
+     "the inputs are one story (a corpus's, from 'show'): one report, the articles not "
+     "grouped again"},
     OPT_OUTPUT,
     OPT_STRICT,
     OPT_QUIET,
@@ -133,12 +136,14 @@ static const cli_option report_options[] = {
 const cli_verb cli_verbs[CLI_N_VERBS] = {
     [CLI_VERB_report] = {
         "report", "compare how outlets cover one story (the main job)",
-        {"report [--format md|html|json] [-o FILE] [--strict] [--quiet] INPUT..."},
+        {"report [--format md|html|json] [--story] [-o FILE] [--strict] [--quiet] INPUT..."},
         "Compares how the outlets cover one story. INPUT: the story's articles (files, "
         "folders, '-'); an input that tells several stories (a day's crawl) gets one "
         "report per story, the largest first: the articles are grouped exactly as "
         "'parallax stories' groups them (unrelated articles are stories of their "
-        "own).\n\nThe report has a brief (sentences telling the story, each "
+        "own). With --story the inputs are taken as one story, as a corpus told it "
+        "('parallax show --format jsonl news.db 3 | parallax report --story -'): "
+        "grouped again on their own, a story's articles may fall into several.\n\nThe report has a brief (sentences telling the story, each "
         "with the outlets that support it); conflicts (outlets giving different values "
         "for one thing: a person's title, a count, a date, with the sentences on each "
         "side); quotations (the same statement as every outlet quoted it, grouped even "
@@ -156,7 +161,8 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
         "share/parallax/schema/report.schema.json.",
         report_formats, report_options, 0,
         "parallax report examples/story  # Markdown on the terminal\n"
-        "parallax report --format html -o report.html examples/story  # one self-contained page",
+        "parallax report --format html -o report.html examples/story  # one self-contained page\n"
+        "parallax show --format jsonl news.db 3 | parallax report --story -  # a corpus's story",
     },
     [CLI_VERB_read] = {
         "read", "read articles: headline, date, source, blocks, sentences",
@@ -326,7 +332,8 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
         "DB: its articles in order of arrival with source, date, headline and the article "
         "each copies (duplicate_of).",
         text_jsonl, show_options, 2,
-        "parallax show news.db 3  # story 3: outlets, dates, headlines, copies",
+        "parallax show news.db 3  # story 3: outlets, dates, headlines, copies\n"
+        "parallax show --format jsonl news.db 3 | parallax report --story -  # its report",
     },
 };
 
