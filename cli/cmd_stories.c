@@ -168,7 +168,16 @@ static int print_story(void *ud, const px_store_story *s)
     if (s->first_date)
         fprintf(r->out, ", %s%s%s", s->first_date, s->last_date && strcmp(s->last_date, s->first_date) ? " to " : "",
                 s->last_date && strcmp(s->last_date, s->first_date) ? s->last_date : "");
-    fprintf(r->out, "; outlets: %s\n", s->outlets && s->outlets[0] ? s->outlets : "-");
+    /* the corpus lists them "a,b" (SQLite's group_concat): written as
+     * the stories of files are, "a, b" */
+    fputs("; outlets: ", r->out);
+    const char *o = s->outlets && s->outlets[0] ? s->outlets : "-";
+    for (; *o; o++)
+        if (*o == ',')
+            fputs(", ", r->out);
+        else
+            fputc(*o, r->out);
+    fputc('\n', r->out);
     return 0;
 }
 
