@@ -50,6 +50,9 @@ int cmd_show(const cli_opts *o)
     }
     char *end;
     long long story = strtoll(args[1], &end, 10);
+    if ((end == args[1] || *end || story < 0) && n_args == 1)
+        return cli_usage_error("show", "needs DB and STORY ('%s' is no story number; "
+                                       "STORY alone shows a story of parallax.db)", args[1]);
     if (end == args[1] || *end || story < 0)
         return cli_usage_error("show", "STORY must be a story number, not '%s'", args[1]);
     FILE *probe = fopen(args[0], "rb");

@@ -327,9 +327,9 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
     },
     [CLI_VERB_show] = {
         "show", "print one story of a SQLite corpus",
-        {"show [--format text|jsonl] [--full] [-o FILE] DB STORY"},
+        {"show [--format text|jsonl] [--full] [-o FILE] [DB] STORY"},
         "Prints story STORY (the number 'parallax stories DB' lists) of the SQLite corpus "
-        "DB: its articles in order of arrival with source, date, headline and the article "
+        "DB (default parallax.db, as for add): its articles in order of arrival with source, date, headline and the article "
         "each copies (duplicate_of).",
         text_jsonl, show_options, 2,
         "parallax show news.db 3  # story 3: outlets, dates, headlines, copies\n"
