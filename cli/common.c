@@ -4,6 +4,7 @@
  * standard input, diagnostics on standard error, outputs, exit codes.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -177,6 +178,23 @@ bool cli_is_help(const char *arg)
 
 /* ---- diagnostics ---- */
 
+/* Whether the message names the document already ("renamed \"dup~2\"",
+ * "named feed:3"): the id as a whole word, not inside one (a document
+ * "x" is not named by "text"). */
+static bool names_doc(const char *msg, const char *id)
+{
+    size_t n = strlen(id);
+    if (!n)
+        return true;
+    for (const char *p = strstr(msg, id); p; p = strstr(p + 1, id)) {
+        bool before = p == msg || !isalnum((unsigned char)p[-1]);
+        bool after = !isalnum((unsigned char)p[n]);
+        if (before && after)
+            return true;
+    }
+    return false;
+}
+
 void cli_diag(void *ud, const px_diag *d)
 {
     cli_ctx *ctx = ud;
@@ -198,7 +216,7 @@ void cli_diag(void *ud, const px_diag *d)
         fprintf(stderr, "parallax: %s:%zu: %s: %s", d->file, d->line, sev, d->message);
     else
         fprintf(stderr, "parallax: %s: %s: %s", d->file, sev, d->message);
-    if (d->doc && !strstr(d->message, d->doc))
+    if (d->doc && !names_doc(d->message, d->doc))
         fprintf(stderr, " [doc %s]", d->doc);
     fputc('\n', stderr);
 }
