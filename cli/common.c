@@ -66,9 +66,20 @@ static bool parse_double(const char *s, double *out)
     return true;
 }
 
+/* YYYY-MM-DD naming a day of the calendar (not 2025-13-45, 2025-02-30) */
 static bool is_date(const char *s)
 {
-    return strlen(s) == 10 && s[4] == '-' && s[7] == '-';
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+            return false;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1)
+        return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap);
 }
 
 static const cli_option *find_option(const cli_verb *v, const char *a)
@@ -131,21 +142,37 @@ int cli_parse(const cli_verb *v, int argc, char **argv, cli_opts *o)
     o->inputs = calloc(argc > 0 ? (size_t)argc : 1, sizeof *o->inputs);
     if (!o->inputs)
         return snprintf(o->error, sizeof o->error, "out of memory"), CLI_INPUT;
+    bool options = true; /* until "--": what follows it is an input */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (cli_is_help(a)) {
+        if (options && !strcmp(a, "--")) {
+            options = false;
+            continue;
+        }
+        if (options && cli_is_help(a)) {
             o->help = true;
             return CLI_OK;
         }
-        const cli_option *op = find_option(v, a);
+        /* "--format=text" as "--format text" */
+        char name[64];
+        const char *eq = options && !strncmp(a, "--", 2) ? strchr(a, '=') : NULL;
+        if (eq && (size_t)(eq - a) < sizeof name) {
+            memcpy(name, a, (size_t)(eq - a));
+            name[eq - a] = '\0';
+        }
+        const cli_option *op = !options ? NULL : eq ? find_option(v, name) : find_option(v, a);
+        if (op && eq && !op->value)
+            return usage(o, "%s takes no value", name);
         if (op) {
             const char *val = NULL;
-            if (op->value && i + 1 < argc)
+            if (eq)
+                val = eq + 1;
+            else if (op->value && i + 1 < argc)
                 val = argv[++i];
             int rc = set_option(v, op, val, o);
             if (rc)
                 return rc;
-        } else if (a[0] == '-' && a[1]) {
+        } else if (options && a[0] == '-' && a[1]) {
             return usage(o, "unknown option '%s'", a);
         } else if (v->max_inputs && o->n_inputs == v->max_inputs) {
             return usage(o, "too many arguments");
