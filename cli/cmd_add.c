@@ -63,11 +63,13 @@ int cmd_add(const cli_opts *o)
     if (fatal)
         fprintf(stderr, "parallax add: %s: %s%s%s\n", db, px_strerror(fatal),
                 *px_store_errmsg(a.s) ? ": " : "", px_store_errmsg(a.s));
-    if (!o->quiet)
-        fprintf(stderr, "parallax add: %s: %zu added, %zu already there; %zu articles in %zu "
-                        "stories\n",
-                db, px_store_n_added(a.s), a.skipped, px_store_n_articles(a.s),
-                px_store_n_stories(a.s));
+    if (!o->quiet) {
+        size_t n_art = px_store_n_articles(a.s), n_sto = px_store_n_stories(a.s);
+        fprintf(stderr, "parallax add: %s: %zu added, %zu already there; %zu article%s in %zu "
+                        "stor%s\n",
+                db, px_store_n_added(a.s), a.skipped, n_art, n_art == 1 ? "" : "s", n_sto,
+                n_sto == 1 ? "y" : "ies");
+    }
     int closed = px_store_close(a.s);
     return cli_finish(&ctx, NULL, st < 0 ? st : fatal ? fatal : closed);
 }

@@ -195,6 +195,12 @@ static int print_article_json(void *ud, const px_store_article *a)
 
 static int list_db(const char *path, run *r)
 {
+    FILE *probe = fopen(path, "rb");
+    if (!probe) {
+        fprintf(stderr, "parallax stories: %s: no such corpus\n", path);
+        return CLI_INPUT;
+    }
+    fclose(probe);
     px_store *s = NULL;
     int rc = px_store_open_ex(&s, path, NULL, PX_STORE_READONLY);
     if (rc) {

@@ -225,6 +225,10 @@ static bool names_doc(const char *msg, const char *id)
 void cli_diag(void *ud, const px_diag *d)
 {
     cli_ctx *ctx = ud;
+    /* --strict stopped at the first problem: what the reader meets while
+     * it finishes the record it is in is not part of the run */
+    if (ctx->stop)
+        return;
     /* a note says what was passed over on purpose: not a problem */
     if (d->severity == PX_SEV_ERROR)
         ctx->n_errors++;
