@@ -3,6 +3,7 @@
 #   make check    install the test tools too, build and run every test
 #                 (normal and ASan+UBSan builds, pytest, install test)
 #   make asan     sanitizer build only;  make fuzz  libFuzzer targets (clang)
+#   make fuzz-long  every fuzz target for FUZZ_SECONDS (600) each, two at a time
 #   make bench    benchmarks (see bench/README.md)
 #   make install PREFIX=DIR   (default /usr/local; DESTDIR honoured)
 #   make uninstall PREFIX=DIR
@@ -13,7 +14,10 @@ ifdef CI
 CMAKE_FLAGS += -DPX_WERROR=ON
 endif
 
-.PHONY: all deps test-deps build example check test asan fuzz bench clean install uninstall
+FUZZ_SECONDS ?= 600
+FUZZ_JOBS ?= 2
+
+.PHONY: all deps test-deps build example check test asan fuzz fuzz-long bench clean install uninstall
 
 all: build example
 
@@ -35,7 +39,7 @@ test: test-deps build
 	cd build && ctest --output-on-failure -j $(JOBS)
 
 asan: test-deps
-	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPX_SANITIZE=ON -DCMAKE_C_COMPILER=clang $(CMAKE_FLAGS) >/dev/null
+	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPX_SANITIZE=ON -DPX_ALLOC_TEST=ON -DCMAKE_C_COMPILER=clang $(CMAKE_FLAGS) >/dev/null
 	@cmake --build build-asan -j $(JOBS)
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
@@ -45,6 +49,9 @@ fuzz: test-deps
 	@cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPX_FUZZ=ON -DCMAKE_C_COMPILER=clang >/dev/null
 	@cmake --build build-fuzz -j $(JOBS)
 	@echo "run e.g.: ./build-fuzz/fuzz/fuzz_doc fuzz/corpus/fuzz_doc -max_total_time=60"
+
+fuzz-long: fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) ./tools/fuzz-long.sh
 
 install: build
 	cmake --install build --prefix $(PREFIX)

@@ -66,20 +66,18 @@ static bool parse_double(const char *s, double *out)
     return true;
 }
 
-/* YYYY-MM-DD naming a day of the calendar (not 2025-13-45, 2025-02-30) */
+/* YYYY-MM-DD naming a day of the calendar, as px_dates_find wants it */
 static bool is_date(const char *s)
 {
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+    if (strlen(s) != 10)
         return false;
     for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+        if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
             return false;
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || d < 1)
-        return false;
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= days[m - 1] + (m == 2 && leap);
+    return m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] + (m == 2 && leap);
 }
 
 static const cli_option *find_option(const cli_verb *v, const char *a)

@@ -74,8 +74,25 @@ void cli_progress_update(cli_progress *p, size_t docs, size_t bytes)
     fflush(stderr);
 }
 
+void cli_progress_stage(cli_progress *p, const char *verb, const char *stage, size_t step, size_t n_steps)
+{
+    if (!p->on)
+        return;
+    double t = now();
+    if (stage == p->stage && t - p->last < 0.25)
+        return;
+    p->stage = stage;
+    p->last = t;
+    if (n_steps > 1)
+        fprintf(stderr, "\r\033[K%s: %s, %zu of %zu articles, %.0f s", verb, stage, step, n_steps, t - p->start);
+    else
+        fprintf(stderr, "\r\033[K%s: %s, %.0f s", verb, stage, t - p->start);
+    fflush(stderr);
+}
+
 void cli_progress_end(cli_progress *p)
 {
     if (p->on)
         fputs("\r\033[K", stderr);
+    p->on = false;
 }

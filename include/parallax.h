@@ -899,6 +899,17 @@ typedef enum px_report_format {
 /* Analyses docs[0..n_docs), one story. The documents are borrowed and must
  * outlive the story. *out: caller frees with px_story_free(). */
 int px_story_new(px_story **out, px_doc *const *docs, size_t n_docs);
+/* Called as the report is made, so a long run can show where it is:
+ * stage ("grouping", "entities", "quotations", "comparison", "dates",
+ * "brief", "findings"), with step of n_steps done (the articles of the
+ * story for the stages that go article by article, else 0 of 1). */
+typedef void (*px_report_progress_fn)(void *userdata, const char *stage, size_t step, size_t n_steps);
+
+typedef struct px_report_options {
+    px_report_progress_fn progress; /* may be NULL */
+    void *userdata;
+} px_report_options;
+
 /* An input that may tell several stories: the documents are grouped into
  * stories exactly as px_group_docs() (and `parallax stories`) groups
  * them, and each story is analysed on its own; unrelated articles are
@@ -906,6 +917,9 @@ int px_story_new(px_story **out, px_doc *const *docs, size_t n_docs);
  * largest first (the one told first on equal sizes); caller frees with
  * px_stories_free(). The documents are borrowed, as for px_story_new. */
 int px_stories_new(px_story ***out, size_t *n_out, px_doc *const *docs, size_t n_docs);
+/* The same, telling opt->progress how far it is (opt may be NULL). */
+int px_stories_new_opt(px_story ***out, size_t *n_out, px_doc *const *docs, size_t n_docs,
+                       const px_report_options *opt);
 void px_stories_free(px_story **stories, size_t n);
 /* Borrowed; valid until px_story_free(). */
 px_doc *const *px_story_docs(const px_story *s, size_t *n);

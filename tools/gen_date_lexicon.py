@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """gen_date_lexicon.py - writes src/date/lexicon.inc, the sorted word table
-the time-expression tagger (src/date/tagger.c) looks words up in.
+the time-expression tagger (src/date/atoms.c) looks words up in.
 
 Each word carries what it can mean in a time expression: a month, a
 weekday, a cardinal or ordinal number, a unit of time, a season, a part of

@@ -5,11 +5,13 @@
 #   tools/install-deps.sh test     that and what the tests need ('make check')
 # PX_EXTRA_PKGS adds packages to either list.
 set -e
-# build: a C compiler, CMake, the libraries parallax links, and the word
-# list the reader asks whether a word split by a hyphen at a line end is a
-# word (wamerican)
+# build: a C compiler, CMake, the libraries parallax links, the word list
+# the reader asks whether a word split by a hyphen at a line end is a word
+# (wamerican), and Open MPI for parallax-mpi (the stories job across
+# machines; the build leaves it out when MPI is missing)
 PKGS="build-essential cmake pkg-config libutf8proc-dev libjansson-dev libgumbo-dev
-      libsqlite3-dev libstemmer-dev libxxhash-dev zlib1g-dev wamerican"
+      libsqlite3-dev libstemmer-dev libxxhash-dev zlib1g-dev wamerican
+      openmpi-bin libopenmpi-dev"
 case "${1:-build}" in
 build) ;;
 test)

@@ -1,15 +1,33 @@
 #!/usr/bin/env python3
-"""make-story.py - writes a synthetic 1,000-article story for the report
-benchmark: each article is one of the five seed articles with a random
-subset of its paragraphs kept and shuffled (fixed random seed), from one of
-37 outlets. The outlets overlap heavily, which is the expensive case for
-quotation and fact matching.
-Usage: make-story.py SEEDS_DIR N > story.jsonl"""
+"""make-story.py - writes the inputs of the report benchmark.
+
+make-story.py SEEDS_DIR N > story.jsonl
+    a synthetic story of N articles: each is one of the five seed articles
+    with a random subset of its paragraphs kept and shuffled (fixed random
+    seed), from one of 37 outlets. The outlets overlap heavily, which is the
+    expensive case for quotation and fact matching.
+make-story.py --repeat MB > article.txt
+    one article of MB megabytes that repeats a quoted statement, paragraph
+    after paragraph (the case where the entity lookup and the quotation
+    grouping grew with the square of the article)."""
 import json
 import os
 import random
 import sys
 
+if sys.argv[1] == "--repeat":
+    size = float(sys.argv[2]) * 1024 * 1024
+    out = ["Zelensky repeats his offer to meet Putin", ""]
+    n, total = 0, 0
+    while total < size:
+        n += 1
+        p = ("Volodymyr Zelensky said on Sunday: \u201cWe await a full and lasting ceasefire, starting from "
+             "tomorrow, to provide the necessary basis for diplomacy. There is no point in prolonging the "
+             "killings.\u201d Officials in Kyiv repeated the message for the %dth time." % n)
+        out += [p, ""]
+        total += len(p.encode("utf-8")) + 2
+    sys.stdout.write("\n".join(out))
+    sys.exit(0)
 seeds_dir = sys.argv[1]
 n = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
 rng = random.Random(7)

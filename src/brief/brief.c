@@ -102,8 +102,8 @@ static size_t slot_of(uint64_t key, size_t cap)
 
 static bool map_grow(map64 *m)
 {
-    size_t ncap = m->cap ? m->cap * 2 : 1024;
-    slot *ns = calloc(ncap, sizeof(*ns));
+    size_t ncap = m->cap ? m->cap * 2 : 64;
+    slot *ns = px__calloc(ncap, sizeof(*ns));
     if (!ns)
         return false;
     for (size_t i = 0; i < m->cap; i++) {
@@ -789,13 +789,13 @@ static int read_docs(ctx *c)
 static int weigh_concepts(ctx *c)
 {
     size_t nc = c->n_concepts ? c->n_concepts : 1;
-    c->weight = calloc(nc, sizeof(double));
-    c->cover = calloc(nc, sizeof(uint32_t));
-    c->stamp = calloc(nc, sizeof(uint32_t));
-    uint32_t *df = calloc(nc, sizeof(uint32_t));
-    uint32_t *lead = calloc(nc, sizeof(uint32_t));
-    uint32_t *seen = calloc(nc, sizeof(uint32_t));      /* doc + 1 counted in df */
-    uint32_t *seen_lead = calloc(nc, sizeof(uint32_t)); /* doc + 1 counted in lead */
+    c->weight = px__calloc(nc, sizeof(double));
+    c->cover = px__calloc(nc, sizeof(uint32_t));
+    c->stamp = px__calloc(nc, sizeof(uint32_t));
+    uint32_t *df = px__calloc(nc, sizeof(uint32_t));
+    uint32_t *lead = px__calloc(nc, sizeof(uint32_t));
+    uint32_t *seen = px__calloc(nc, sizeof(uint32_t));      /* doc + 1 counted in df */
+    uint32_t *seen_lead = px__calloc(nc, sizeof(uint32_t)); /* doc + 1 counted in lead */
     int rc = PX_ENOMEM;
     if (!c->weight || !c->cover || !c->stamp || !df || !lead || !seen || !seen_lead)
         goto done;
@@ -821,8 +821,8 @@ static int weigh_concepts(ctx *c)
     }
     /* stem idf over the documents, for attribution */
     size_t ns = c->stems.off.n ? c->stems.off.n : 1;
-    uint32_t *sdf = calloc(ns, sizeof(uint32_t)), *sseen = calloc(ns, sizeof(uint32_t));
-    c->idf = calloc(ns, sizeof(double));
+    uint32_t *sdf = px__calloc(ns, sizeof(uint32_t)), *sseen = px__calloc(ns, sizeof(uint32_t));
+    c->idf = px__calloc(ns, sizeof(double));
     if (!sdf || !sseen || !c->idf) {
         free(sdf);
         free(sseen);
@@ -1223,7 +1223,7 @@ static int build_output(ctx *c, px_brief *br, selection *sel)
 {
     int rc = PX_OK;
     size_t n = sel->v.n;
-    chosen *ch = calloc(n ? n : 1, sizeof(*ch));
+    chosen *ch = px__calloc(n ? n : 1, sizeof(*ch));
     if (!ch)
         return PX_ENOMEM;
     bool all_dated = true;
@@ -1296,7 +1296,7 @@ int px_brief_new(px_brief **out, px_doc *const *docs, size_t n_docs,
     if (!out || (n_docs && !docs))
         return PX_EUSAGE;
     *out = NULL;
-    px_brief *br = calloc(1, sizeof(*br));
+    px_brief *br = px__calloc(1, sizeof(*br));
     if (!br)
         return PX_ENOMEM;
     px_arena_init(&br->arena, 16384);

@@ -28,7 +28,17 @@ struct px_compare {
      * the outlet */
     const px_quote_input *quote_in;
     size_t n_quote_in;
+    /* the features of words already seen, by the word as written (facts.c) */
+    struct px__word_memo *word_memo;
 };
+
+struct px__word_memo *px__word_memo_new(void);
+void px__word_memo_free(struct px__word_memo *m);
+
+/* The key that tells outlets apart: the document's source, else the
+ * host of its URL ("www." dropped, lower case), into *out; false when
+ * it has neither (the document is then an outlet of its own). */
+bool px__outlet_key(const px_doc *d, px_buf *out);
 
 /* Groups and diffs the quotations (quotes.c). */
 int px__compare_quotes(px_compare *c, const px_quote_input *q, size_t n);

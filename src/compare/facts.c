@@ -176,14 +176,14 @@ static void mark_quoted(const px_doc *d, uint8_t *quoted)
 }
 
 /* Also quoted: sentences mostly inside the quotations the extractor
- * found (British single marks, paragraphs of a long quotation). */
-static void mark_quoted_spans(const px_compare *c, size_t di, uint8_t *quoted)
+ * found (British single marks, paragraphs of a long quotation).
+ * by_doc[first[di]..first[di + 1]): the quotations of document di. */
+static void mark_quoted_spans(const px_compare *c, size_t di, const size_t *by_doc, const size_t *first,
+                              uint8_t *quoted)
 {
     const px_doc *d = c->docs[di];
-    for (size_t q = 0; q < c->n_quote_in; q++) {
-        const px_quote_input *in = &c->quote_in[q];
-        if (in->doc != di)
-            continue;
+    for (size_t k = first[di]; k < first[di + 1]; k++) {
+        const px_quote_input *in = &c->quote_in[by_doc[k]];
         size_t np = in->n_parts ? in->n_parts : 1;
         for (size_t p = 0; p < np; p++) {
             size_t a = in->n_parts ? in->part_start[p] : in->start;
@@ -258,28 +258,97 @@ static uint64_t entity_feature(size_t ent)
     return px__hash(&ent, sizeof ent, 33) & ~NUM_FEATURE;
 }
 
-/* The feature of a word token: its Snowball stem, with the number bit for
- * a month name. Leaves the folded word in *b (possessive dropped); false
- * for a stop word, a one-letter word or a word without a stem. */
-static bool word_feature(px_compare *c, const px_doc *d, const px_token *k, px_buf *b,
-                         uint64_t *h)
+/* What a word token gives the statement it is in: its feature (the
+ * Snowball stem, with the number bit for a month name), none for a stop
+ * word, a one-letter word or a word without a stem; and whether it is
+ * "according" or "told", which mark an attribution. */
+typedef struct word_info {
+    uint64_t h;
+    bool feature, according, told;
+} word_info;
+
+static word_info word_feature_of(px_compare *c, const char *w, size_t len, bool cap, px_buf *b)
 {
-    const char *w = d->text + k->start;
-    size_t len = k->end - k->start;
+    word_info r = {0, false, false, false};
     px_buf_clear(b);
     px__fold_typography(b, w, len, true);
     if (b->len >= 2 && b->ptr[b->len - 2] == '\'' && b->ptr[b->len - 1] == 's')
         px_buf_truncate(b, b->len - 2);
+    r.according = !strcmp(b->ptr, "according");
+    r.told = !strcmp(b->ptr, "told");
     if (is_stop(b->ptr, b->len) || b->len < 2)
-        return false;
+        return r;
     const sb_symbol *st = sb_stemmer_stem(c->stemmer, (const sb_symbol *)b->ptr, (int)b->len);
     if (!st)
-        return false;
-    *h = px__hash(st, (size_t)sb_stemmer_length(c->stemmer), 9) & ~NUM_FEATURE;
+        return r;
+    r.h = px__hash(st, (size_t)sb_stemmer_length(c->stemmer), 9) & ~NUM_FEATURE;
     /* a month pins a statement down like a number does */
-    if (px__month_from_name(w, len) && (k->flags & PX_TF_CAP))
-        *h |= NUM_FEATURE;
-    return true;
+    if (px__month_from_name(w, len) && cap)
+        r.h |= NUM_FEATURE;
+    r.feature = true;
+    return r;
+}
+
+/* word_feature_of, remembered by the word as written: a story's words
+ * repeat (Zipf, and copies of one article), and folding and stemming
+ * each again was a tenth of a big report. */
+typedef struct word_memo_entry {
+    const char *w;   /* in a document's text, which outlives the memo */
+    uint32_t len;
+    bool cap, used;
+    word_info info;
+} word_memo_entry;
+
+struct px__word_memo {
+    word_memo_entry *v;
+    size_t cap, n;
+};
+
+static word_info word_feature(px_compare *c, const px_doc *d, const px_token *k, px_buf *b)
+{
+    const char *w = d->text + k->start;
+    size_t len = k->end - k->start;
+    bool cap = (k->flags & PX_TF_CAP) != 0;
+    struct px__word_memo *m = c->word_memo;
+    if (!m || len > 64)
+        return word_feature_of(c, w, len, cap, b);
+    if ((m->n + 1) * 2 > m->cap) {
+        size_t ncap = m->cap ? m->cap * 2 : 4096;
+        word_memo_entry *nv = px__calloc(ncap, sizeof(*nv));
+        if (!nv)
+            return word_feature_of(c, w, len, cap, b);
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->v[i].used) {
+                size_t j = (size_t)px__hash(m->v[i].w, m->v[i].len, m->v[i].cap) & (ncap - 1);
+                while (nv[j].used)
+                    j = (j + 1) & (ncap - 1);
+                nv[j] = m->v[i];
+            }
+        free(m->v);
+        m->v = nv;
+        m->cap = ncap;
+    }
+    size_t j = (size_t)px__hash(w, len, cap) & (m->cap - 1);
+    for (; m->v[j].used; j = (j + 1) & (m->cap - 1))
+        if (m->v[j].len == len && m->v[j].cap == cap && !memcmp(m->v[j].w, w, len))
+            return m->v[j].info;
+    word_info r = word_feature_of(c, w, len, cap, b);
+    m->v[j] = (word_memo_entry){w, (uint32_t)len, cap, true, r};
+    m->n++;
+    return r;
+}
+
+struct px__word_memo *px__word_memo_new(void)
+{
+    return px__calloc(1, sizeof(struct px__word_memo));
+}
+
+void px__word_memo_free(struct px__word_memo *m)
+{
+    if (m) {
+        free(m->v);
+        free(m);
+    }
 }
 
 /* The words of sentence si of document di whose features are among
@@ -322,9 +391,16 @@ static int own_words(px_compare *c, size_t di, size_t si, const uint64_t *own, s
     for (size_t t = 0; t < s->n_tokens; t++) {
         const px_token *k = &d->toks[s->first_token + t];
         long value;
-        uint64_t h;
-        bool has = token_number(d, k, &value) ? (h = number_feature(value), true)
-                                              : k->kind == PX_TOK_WORD && word_feature(c, d, k, &b, &h);
+        uint64_t h = 0;
+        bool has = false;
+        if (token_number(d, k, &value)) {
+            h = number_feature(value);
+            has = true;
+        } else if (k->kind == PX_TOK_WORD) {
+            word_info wi = word_feature(c, d, k, &b);
+            has = wi.feature;
+            h = wi.h;
+        }
         for (size_t i = 0; i < n && has && !mark[t]; i++)
             if (own[i] == h)
                 mark[t] = 1;
@@ -394,18 +470,33 @@ static int build_units(fact_ctx *fx)
     px_buf b = PX_BUF_INIT;
     int rc = 0;
     uint8_t *quoted = NULL;
+    /* the quotations of each document (a counting sort by document) */
+    size_t *first = px__calloc(c->n_docs + 2, sizeof(size_t));
+    size_t *by_doc = px__malloc((c->n_quote_in ? c->n_quote_in : 1) * sizeof(size_t));
+    if (!first || !by_doc) {
+        rc = PX_ENOMEM;
+    } else {
+        for (size_t q = 0; q < c->n_quote_in; q++)
+            if (c->quote_in[q].doc < c->n_docs)
+                first[c->quote_in[q].doc + 2]++;
+        for (size_t d = 0; d < c->n_docs; d++)
+            first[d + 2] += first[d + 1];
+        for (size_t q = 0; q < c->n_quote_in; q++)
+            if (c->quote_in[q].doc < c->n_docs)
+                by_doc[first[c->quote_in[q].doc + 1]++] = q;
+    }
     for (size_t di = 0; di < c->n_docs && !rc; di++) {
         const px_doc *d = c->docs[di];
         /* sentences that are mostly quotation: what someone said is a
          * quotation (compared as such), not a statement of the outlet */
-        uint8_t *nq = realloc(quoted, d->n_sents ? d->n_sents : 1);
+        uint8_t *nq = px__realloc(quoted, d->n_sents ? d->n_sents : 1);
         if (!nq) {
             rc = PX_ENOMEM;
             break;
         }
         quoted = nq;
         mark_quoted(d, quoted);
-        mark_quoted_spans(c, di, quoted);
+        mark_quoted_spans(c, di, by_doc, first, quoted);
         for (size_t si = 0; si < d->n_sents && !rc; si++) {
             const px_sentence *s = &d->sents[si];
             if (!unit_block(d->blocks[s->block].kind) || quoted[si])
@@ -466,16 +557,15 @@ static int build_units(fact_ctx *fx)
                 }
                 if (k->kind != PX_TOK_WORD || in_mention)
                     continue;
-                uint64_t h;
-                bool feature = word_feature(c, d, k, &b, &h);
-                if (!strcmp(b.ptr, "according"))
+                word_info wi = word_feature(c, d, k, &b);
+                if (wi.according)
                     attribution = true;
-                if (px__is_speech_verb(w, len) && (!strcmp(b.ptr, "told")))
+                if (wi.told && px__is_speech_verb(w, len))
                     attribution = true;
                 words++;
-                if (!feature)
+                if (!wi.feature)
                     continue;
-                if (!PX_VEC_PUSH(fx->feats, h)) {
+                if (!PX_VEC_PUSH(fx->feats, wi.h)) {
                     rc = PX_ENOMEM;
                     break;
                 }
@@ -519,6 +609,8 @@ static int build_units(fact_ctx *fx)
     PX_VEC_FREE(ms);
     free(country_of);
     free(quoted);
+    free(first);
+    free(by_doc);
     return rc;
 }
 
@@ -843,6 +935,128 @@ static int number_conflicts(px_compare *c, fact_ctx *fx, const size_t *members, 
     return 0;
 }
 
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* A feature of a fact's sentences and the number of outlets whose
+ * sentence has it. */
+typedef struct feat_spread {
+    uint64_t feat;
+    size_t outlet; /* while counting; then the number of outlets */
+} feat_spread;
+typedef PX_VEC(feat_spread) feat_spread_vec;
+
+static int cmp_feat_spread(const void *a, const void *b)
+{
+    const feat_spread *x = a, *y = b;
+    if (x->feat != y->feat)
+        return x->feat < y->feat ? -1 : 1;
+    return (x->outlet > y->outlet) - (x->outlet < y->outlet);
+}
+
+/* *out: each feature of the n units members[] with the number of
+ * distinct outlets whose units have it, sorted by feature. */
+static int spread_of_features(const px_compare *c, const fact_ctx *fx, const size_t *members, size_t n,
+                              feat_spread_vec *out)
+{
+    out->n = 0;
+    for (size_t m = 0; m < n; m++) {
+        const unit *a = &fx->units.v[members[m]];
+        for (size_t i = 0; i < a->n_feat; i++) {
+            feat_spread x = {fx->feats.v[a->first_feat + i], c->outlet[a->doc]};
+            if (!PX_VEC_PUSH(*out, x))
+                return PX_ENOMEM;
+        }
+    }
+    px__sort(out->v, out->n, sizeof(feat_spread), cmp_feat_spread);
+    size_t k = 0;
+    for (size_t i = 0; i < out->n;) {
+        size_t j = i, outlets = 0;
+        for (; j < out->n && out->v[j].feat == out->v[i].feat; j++)
+            outlets += j == i || out->v[j].outlet != out->v[j - 1].outlet;
+        out->v[k++] = (feat_spread){out->v[i].feat, outlets};
+        i = j;
+    }
+    out->n = k;
+    return 0;
+}
+
+/* The number of outlets with feature x, from spread_of_features. */
+static size_t feature_outlets(const feat_spread_vec *s, uint64_t x)
+{
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        if (s->v[m].feat < x)
+            lo = m + 1;
+        else
+            hi = m;
+    }
+    return lo < s->n && s->v[lo].feat == x ? s->v[lo].outlet : 0;
+}
+
+/* Orders units by outlet, then features (the sequence), then index. */
+typedef struct unit_key {
+    size_t outlet;
+    uint64_t hash; /* of the feature sequence */
+    size_t unit;
+} unit_key;
+
+static int cmp_unit_key(const void *a, const void *b)
+{
+    const unit_key *x = a, *y = b;
+    if (x->outlet != y->outlet)
+        return x->outlet < y->outlet ? -1 : 1;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return (x->unit > y->unit) - (x->unit < y->unit);
+}
+
+/* Whether units a and b have the same features in the same order. */
+static bool same_features(const fact_ctx *fx, const unit *a, const unit *b)
+{
+    return a->n_feat == b->n_feat &&
+           (!a->n_feat || !memcmp(fx->feats.v + a->first_feat, fx->feats.v + b->first_feat,
+                                  a->n_feat * sizeof(uint64_t)));
+}
+
+/* *out[u]: unit u has the features of an earlier unit of its outlet. */
+static int mark_repeats(const px_compare *c, const fact_ctx *fx, bool **out)
+{
+    size_t nu = fx->units.n;
+    bool *rep = px__calloc(nu ? nu : 1, sizeof(bool));
+    unit_key *keys = px__malloc((nu ? nu : 1) * sizeof(unit_key));
+    if (!rep || !keys) {
+        free(rep);
+        free(keys);
+        return PX_ENOMEM;
+    }
+    for (size_t u = 0; u < nu; u++) {
+        const unit *un = &fx->units.v[u];
+        uint64_t h = px__hash(fx->feats.v + un->first_feat, un->n_feat * sizeof(uint64_t), 0x5eedu);
+        keys[u] = (unit_key){c->outlet[un->doc], h, u};
+    }
+    px__sort(keys, nu, sizeof(unit_key), cmp_unit_key);
+    /* within a run of one outlet and hash, each unit against the first
+     * of its features (runs of different features sharing a hash are
+     * compared pairwise, a handful at most) */
+    for (size_t a = 0, b; a < nu; a = b) {
+        for (b = a + 1; b < nu && keys[b].outlet == keys[a].outlet && keys[b].hash == keys[a].hash; b++)
+            ;
+        for (size_t i = a + 1; i < b; i++)
+            for (size_t j = a; j < i && !rep[keys[i].unit]; j++)
+                if (!rep[keys[j].unit] &&
+                    same_features(fx, &fx->units.v[keys[j].unit], &fx->units.v[keys[i].unit]))
+                    rep[keys[i].unit] = true;
+    }
+    free(keys);
+    *out = rep;
+    return 0;
+}
+
 int px__compare_facts(px_compare *c)
 {
     fact_ctx fx = {.c = c};
@@ -855,10 +1069,12 @@ int px__compare_facts(px_compare *c)
     double *score = NULL;
     uint32_t *nshared = NULL;
     uint32_t *touched = NULL;
-    size_t *best_j = NULL;
+    size_t *best_j = NULL, *outlets_hit = NULL;
     double *best_s = NULL;
     size_t *members = NULL;
     PX_VEC(link) links = {0};
+    feat_spread_vec spread = {0};
+    bool *repeat = NULL;
     typedef PX_VEC(size_t) outlet_vec;
     outlet_vec *outlets_of = NULL;
     int rc = build_units(&fx);
@@ -905,9 +1121,18 @@ int px__compare_facts(px_compare *c)
         rc = PX_ENOMEM;
         goto done;
     }
+    /* a sentence that repeats an earlier one of its outlet word for word
+     * (copies of one article) can never be anyone's best match: it ties
+     * with the earlier one, which is met first. It is left out of the
+     * matching, which then grows with the distinct sentences of each
+     * outlet, not with the copies */
+    if ((rc = mark_repeats(c, &fx, &repeat)))
+        goto done;
     size_t np = 0;
     for (size_t u = 0; u < nu; u++) {
         unit *un = &fx.units.v[u];
+        if (repeat[u])
+            continue;
         for (size_t k = 0; k < un->n_feat; k++)
             if (dict.df[fid[un->first_feat + k]] <= max_df)
                 post[np++] = (posting){fid[un->first_feat + k], (uint32_t)u};
@@ -929,16 +1154,21 @@ int px__compare_facts(px_compare *c)
     touched = px__malloc((nu ? nu : 1) * sizeof(uint32_t));
     best_j = px__malloc((c->n_docs ? c->n_docs : 1) * sizeof(size_t));
     best_s = px__malloc((c->n_docs ? c->n_docs : 1) * sizeof(double));
-    if (!parent || !score || !nshared || !touched || !best_j || !best_s) {
+    outlets_hit = px__malloc((c->n_docs ? c->n_docs : 1) * sizeof(size_t));
+    if (!parent || !score || !nshared || !touched || !best_j || !best_s || !outlets_hit) {
         free(pstart);
         rc = PX_ENOMEM;
         goto done;
     }
+    for (size_t d = 0; d < c->n_docs; d++)
+        best_j[d] = SIZE_MAX, best_s[d] = 0;
     for (size_t u = 0; u < nu; u++)
         parent[u] = u;
     for (size_t u = 0; u < nu; u++) {
         unit *un = &fx.units.v[u];
         size_t nt = 0;
+        if (repeat[u])
+            continue;
         for (size_t k = 0; k < un->n_feat; k++) {
             uint32_t f = fid[un->first_feat + k];
             if (dict.df[f] > max_df || pstart[f] == SIZE_MAX)
@@ -955,8 +1185,9 @@ int px__compare_facts(px_compare *c)
                     nshared[v]++;
             }
         }
-        for (size_t d = 0; d < c->n_docs; d++)
-            best_j[d] = SIZE_MAX, best_s[d] = 0;
+        /* the best match in each other outlet; best_j and best_s are
+         * cleared after use (outlets_hit), not for every unit */
+        size_t n_hit = 0;
         for (size_t k = 0; k < nt; k++) {
             uint32_t v = touched[k];
             double cos = score[v] / (un->norm * fx.units.v[v].norm + 1e-9);
@@ -965,16 +1196,20 @@ int px__compare_facts(px_compare *c)
             nshared[v] = 0;
             size_t o = c->outlet[fx.units.v[v].doc];
             if ((cos >= FACT_MIN_COSINE || (number && cos >= FACT_MIN_COSINE_NUMBER)) && cos > best_s[o]) {
+                if (best_j[o] == SIZE_MAX)
+                    outlets_hit[n_hit++] = o;
                 best_s[o] = cos;
                 best_j[o] = v;
             }
         }
-        for (size_t d = 0; d < c->n_docs && !rc; d++)
-            if (best_j[d] != SIZE_MAX) {
-                link l = {PX_MIN(u, best_j[d]), PX_MAX(u, best_j[d]), best_s[d]};
-                if (!PX_VEC_PUSH(links, l))
-                    rc = PX_ENOMEM;
-            }
+        px__sort(outlets_hit, n_hit, sizeof(size_t), cmp_size);
+        for (size_t h = 0; h < n_hit; h++) {
+            size_t o = outlets_hit[h];
+            link l = {PX_MIN(u, best_j[o]), PX_MAX(u, best_j[o]), best_s[o]};
+            if (!rc && !PX_VEC_PUSH(links, l))
+                rc = PX_ENOMEM;
+            best_j[o] = SIZE_MAX, best_s[o] = 0;
+        }
     }
     free(pstart);
     if (rc)
@@ -1125,6 +1360,8 @@ int px__compare_facts(px_compare *c)
          * much of its weight is in features no other outlet's sentence
          * has ("measured 3.1 on the local scale"), it is also a
          * single-source fact */
+        if (corroborated && !rc)
+            rc = spread_of_features(c, &fx, members + k, e - k, &spread);
         for (size_t m = k; m < e && corroborated && !rc; m++) {
             const unit *a = &fx.units.v[members[m]];
             if (!a->checkable)
@@ -1136,17 +1373,9 @@ int px__compare_facts(px_compare *c)
                 uint64_t x = fx.feats.v[a->first_feat + i];
                 double wx = w[a->first_feat + i] * w[a->first_feat + i];
                 all += wx;
-                bool elsewhere = false;
-                for (size_t q = k; q < e && !elsewhere; q++) {
-                    const unit *b = &fx.units.v[members[q]];
-                    if (c->outlet[b->doc] == c->outlet[a->doc])
-                        continue;
-                    for (size_t j = 0; j < b->n_feat; j++)
-                        if (fx.feats.v[b->first_feat + j] == x) {
-                            elsewhere = true;
-                            break;
-                        }
-                }
+                /* another outlet's sentence has it: the feature is in two
+                 * outlets' sentences or more (a's is one of them) */
+                bool elsewhere = feature_outlets(&spread, x) >= 2;
                 if (!elsewhere) {
                     own += wx;
                     if (x & NUM_FEATURE)
@@ -1223,6 +1452,9 @@ done:
     free(touched);
     free(best_j);
     free(best_s);
+    free(outlets_hit);
+    free(repeat);
     free(members);
+    PX_VEC_FREE(spread);
     return rc;
 }

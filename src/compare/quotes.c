@@ -636,12 +636,185 @@ static uint64_t trigram(const px__qword *w)
     return px__hash(h, sizeof h, 11);
 }
 
-static int occ_cmp(const void *a, const void *b)
+/* An occurrence's place, for ordering a group's occurrences by document
+ * and position (then the order the grouping met them). */
+typedef struct occ_key {
+    size_t doc, start, member;
+} occ_key;
+
+static int occ_key_cmp(const void *a, const void *b)
 {
-    const px_quote_occurrence *x = a, *y = b;
+    const occ_key *x = a, *y = b;
     if (x->doc != y->doc)
         return x->doc < y->doc ? -1 : 1;
-    return x->start < y->start ? -1 : x->start > y->start;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->member < y->member ? -1 : x->member > y->member;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* *out: the speaker most of the occurrences name, the first named of
+ * those named as often; -1 when none is. */
+static int most_named_speaker(const qitem *items, const size_t *item_of, size_t n, ptrdiff_t *out)
+{
+    /* (speaker, first occurrence) pairs sorted by speaker */
+    size_t *pairs = px__malloc((n ? 2 * n : 2) * sizeof(size_t));
+    *out = -1;
+    if (!pairs)
+        return PX_ENOMEM;
+    size_t np = 0;
+    for (size_t k = 0; k < n; k++)
+        if (items[item_of[k]].speaker >= 0) {
+            pairs[2 * np] = (size_t)items[item_of[k]].speaker;
+            pairs[2 * np + 1] = k;
+            np++;
+        }
+    px__sort(pairs, np, 2 * sizeof(size_t), cmp_size);
+    ptrdiff_t best = -1;
+    size_t best_count = 0, best_first = SIZE_MAX;
+    for (size_t a = 0, b; a < np; a = b) {
+        size_t first = pairs[2 * a + 1];
+        for (b = a + 1; b < np && pairs[2 * b] == pairs[2 * a]; b++)
+            first = PX_MIN(first, pairs[2 * b + 1]);
+        if (b - a > best_count || (b - a == best_count && first < best_first)) {
+            best = (ptrdiff_t)pairs[2 * a];
+            best_count = b - a;
+            best_first = first;
+        }
+    }
+    free(pairs);
+    *out = best;
+    return 0;
+}
+
+typedef struct id_pos {
+    const char *id;
+    size_t pos;
+    bool eligible; /* its occurrence names the group's speaker (or any, when none) */
+} id_pos;
+
+static int cmp_id_pos(const void *a, const void *b)
+{
+    const id_pos *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* *out: the speaker identity the most occurrences carry, of those whose
+ * occurrence names the group's speaker (every one when speaker < 0); of
+ * as many, the first; NULL when none carries one. By sorting: a group of
+ * thousands of copies counts each identity once. */
+static int most_common_speaker_id(const qitem *items, const size_t *item_of, size_t n, ptrdiff_t speaker,
+                                  const char **out)
+{
+    *out = NULL;
+    id_pos *v = px__malloc((n ? n : 1) * sizeof(id_pos));
+    if (!v)
+        return PX_ENOMEM;
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++) {
+        const qitem *it = &items[item_of[k]];
+        if (it->speaker_id)
+            v[m++] = (id_pos){it->speaker_id, k, speaker < 0 || it->speaker == speaker};
+    }
+    px__sort(v, m, sizeof(id_pos), cmp_id_pos);
+    size_t best = 0, best_pos = SIZE_MAX;
+    for (size_t a = 0, b; a < m; a = b) {
+        size_t first = SIZE_MAX;
+        for (b = a; b < m && !strcmp(v[b].id, v[a].id); b++)
+            if (v[b].eligible && v[b].pos < first)
+                first = v[b].pos;
+        if (first != SIZE_MAX && (b - a > best || (b - a == best && first < best_pos))) {
+            best = b - a;
+            best_pos = first;
+            *out = v[a].id;
+        }
+    }
+    free(v);
+    return 0;
+}
+
+/* *out: the distinct outlets of a group's occurrences. */
+static int count_outlets(const px_compare *c, const px_quote_occurrence *occ, size_t n, size_t *out)
+{
+    size_t *o = px__malloc((n ? n : 1) * sizeof(size_t));
+    if (!o)
+        return PX_ENOMEM;
+    for (size_t k = 0; k < n; k++)
+        o[k] = c->outlet[occ[k].doc];
+    px__sort(o, n, sizeof(size_t), cmp_size);
+    size_t distinct = 0;
+    for (size_t k = 0; k < n; k++)
+        distinct += !k || o[k] != o[k - 1];
+    free(o);
+    *out = distinct;
+    return 0;
+}
+
+/* The diffs of a group already made, by the words they were made for:
+ * an occurrence whose words are written exactly as an earlier one's
+ * (wire copies) gets the same diff. The key holds each word as written,
+ * its sentence number and the punctuation after it (what the diff keeps
+ * of the text); the last key made waits in `pending` for diff_memo_add. */
+typedef struct diff_memo {
+    px_buf keys;          /* the keys, NUL-separated */
+    PX_VEC(size_t) at;    /* offset of each key in keys */
+    PX_VEC(size_t) occ;   /* the occurrence each key's diff belongs to */
+    PX_VEC(uint64_t) hash;
+    size_t pending_at;
+    uint64_t pending_hash;
+} diff_memo;
+
+static void diff_memo_release(diff_memo *d)
+{
+    px_buf_release(&d->keys);
+    PX_VEC_FREE(d->at);
+    PX_VEC_FREE(d->occ);
+    PX_VEC_FREE(d->hash);
+}
+
+/* *same: the occurrence whose diff was made for words w[0..n) written
+ * alike, or SIZE_MAX (the key is then kept for diff_memo_add). */
+static int diff_memo_find(diff_memo *d, const px__qword *w, size_t n, size_t *same)
+{
+    *same = SIZE_MAX;
+    d->pending_at = d->keys.len;
+    for (size_t i = 0; i < n; i++) {
+        px_buf_put(&d->keys, w[i].s, w[i].len);
+        px_buf_printf(&d->keys, "\x1f%u", (unsigned)w[i].sent);
+        if (i + 1 < n && gap_is_punct(&w[i], &w[i + 1]))
+            px_buf_put(&d->keys, w[i].s + w[i].len, (size_t)(w[i + 1].s - (w[i].s + w[i].len)));
+        px_buf_putc(&d->keys, 0x1e);
+    }
+    px_buf_putc(&d->keys, 0);
+    if (d->keys.oom)
+        return PX_ENOMEM;
+    const char *key = d->keys.ptr + d->pending_at;
+    size_t len = d->keys.len - d->pending_at;
+    d->pending_hash = px__hash(key, len, 17);
+    /* a group has a few distinct wordings: a scan of their hashes */
+    for (size_t k = 0; k < d->hash.n; k++)
+        if (d->hash.v[k] == d->pending_hash && !strcmp(d->keys.ptr + d->at.v[k], key)) {
+            *same = d->occ.v[k];
+            d->keys.len = d->pending_at; /* not kept */
+            d->keys.ptr[d->keys.len] = 0;
+            return 0;
+        }
+    return 0;
+}
+
+/* Remembers the pending key's diff as occurrence occ's. */
+static int diff_memo_add(diff_memo *d, size_t occ)
+{
+    if (!PX_VEC_PUSH(d->at, d->pending_at) || !PX_VEC_PUSH(d->occ, occ) ||
+        !PX_VEC_PUSH(d->hash, d->pending_hash))
+        return PX_ENOMEM;
+    return 0;
 }
 
 /* Fills the occurrences of one group and diffs each outlet's version
@@ -656,8 +829,19 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
         free(item_of);
         return PX_ENOMEM;
     }
+    /* in document order; occ[k] is the quotation of item item_of[k] */
+    occ_key *order = px__malloc(n_members * sizeof(occ_key));
+    if (!order) {
+        free(item_of);
+        return PX_ENOMEM;
+    }
     for (size_t k = 0; k < n_members; k++) {
-        const qitem *it = &items[members[k]];
+        const px_quote_input *in = &inputs[items[members[k]].input];
+        order[k] = (occ_key){in->doc, in->start, k};
+    }
+    px__sort(order, n_members, sizeof(occ_key), occ_key_cmp);
+    for (size_t k = 0; k < n_members; k++) {
+        const qitem *it = &items[members[order[k].member]];
         const px_quote_input *in = &inputs[it->input];
         occ[k].doc = in->doc;
         occ[k].start = in->start;
@@ -665,12 +849,9 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
         occ[k].sentence = in->sentence;
         occ[k].text = it->text;
         occ[k].input = it->input;
+        item_of[k] = members[order[k].member];
     }
-    px__sort(occ, n_members, sizeof(*occ), occ_cmp);
-    for (size_t k = 0; k < n_members; k++)
-        for (size_t m = 0; m < n_members; m++)
-            if (items[members[m]].input == occ[k].input)
-                item_of[k] = members[m];
+    free(order);
     /* the fullest: most words, then earliest */
     size_t full = 0;
     for (size_t k = 1; k < n_members; k++)
@@ -680,20 +861,10 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
     g->n_occurrences = n_members;
     g->fullest = full;
     g->text = occ[full].text;
-    /* speaker: the one most occurrences name */
-    g->speaker = -1;
-    size_t best = 0;
-    for (size_t k = 0; k < n_members; k++) {
-        ptrdiff_t sp = items[item_of[k]].speaker;
-        if (sp < 0)
-            continue;
-        size_t cnt = 0;
-        for (size_t m = 0; m < n_members; m++)
-            cnt += items[item_of[m]].speaker == sp;
-        if (cnt > best) {
-            best = cnt;
-            g->speaker = sp;
-        }
+    /* speaker: the one most occurrences name (of as many, the first) */
+    if (most_named_speaker(items, item_of, n_members, &g->speaker)) {
+        free(item_of);
+        return PX_ENOMEM;
     }
     g->speaker_name = NULL;
     if (g->speaker >= 0 && c->ents) {
@@ -706,28 +877,15 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
         if (inputs[occ[k].input].speaker_name)
             g->speaker_name = inputs[occ[k].input].speaker_name;
     /* its identity: the chosen entity's, else the one most occurrences carry */
-    g->speaker_id = NULL;
-    best = 0;
-    for (size_t k = 0; k < n_members; k++) {
-        const qitem *it = &items[item_of[k]];
-        if (!it->speaker_id || (g->speaker >= 0 && it->speaker != g->speaker))
-            continue;
-        size_t cnt = 0;
-        for (size_t m = 0; m < n_members; m++)
-            cnt += items[item_of[m]].speaker_id && !strcmp(items[item_of[m]].speaker_id, it->speaker_id);
-        if (cnt > best) {
-            best = cnt;
-            g->speaker_id = it->speaker_id;
-        }
+    if (most_common_speaker_id(items, item_of, n_members, g->speaker, &g->speaker_id)) {
+        free(item_of);
+        return PX_ENOMEM;
     }
     /* outlets */
-    size_t n_out = 0;
-    for (size_t k = 0; k < n_members; k++) {
-        bool seen = false;
-        for (size_t m = 0; m < k; m++)
-            if (c->outlet[occ[m].doc] == c->outlet[occ[k].doc])
-                seen = true;
-        n_out += !seen;
+    size_t n_out;
+    if (count_outlets(c, occ, n_members, &n_out)) {
+        free(item_of);
+        return PX_ENOMEM;
     }
     g->n_docs = n_out;
     g->single_source = n_out == 1;
@@ -780,6 +938,7 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
      * are no longer than the fullest (a statement split in pieces), else
      * each on its own */
     px__qword_vec joined = {0};
+    diff_memo memo = {0};
     for (size_t k = 0; k < n_members && !rc;) {
         size_t e = k;
         size_t words = 0;
@@ -821,6 +980,17 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
                 hw = joined.v;
                 hn = joined.n;
             }
+            /* copies quote the same words: their diff is made once */
+            size_t same = SIZE_MAX;
+            if (!rc)
+                rc = diff_memo_find(&memo, hw, hn, &same);
+            if (!rc && same != SIZE_MAX) {
+                occ[m].diff = occ[same].diff;
+                occ[m].n_diff = occ[same].n_diff;
+                occ[m].variants = occ[same].variants;
+                occ[m].n_variants = occ[same].n_variants;
+                continue;
+            }
             px_diff_word *ops;
             size_t n_ops;
             px_variant *vars;
@@ -832,11 +1002,13 @@ static int build_group(px_compare *c, px_quote_group *g, qitem *items, const siz
                 occ[m].n_diff = n_ops;
                 occ[m].variants = vars;
                 occ[m].n_variants = n_vars;
+                rc = diff_memo_add(&memo, m);
             }
         }
         k = e;
     }
     PX_VEC_FREE(joined);
+    diff_memo_release(&memo);
     free(item_of);
     return rc;
 }
@@ -899,7 +1071,7 @@ int px__compare_quotes(px_compare *c, const px_quote_input *inputs, size_t n_inp
         it->speaker_id = in->speaker_id;
         it->w = w.v;
         it->n = w.n;
-        it->text = px_arena_strndup(&c->arena, tb.ptr, tb.len);
+        it->text = tb.oom ? NULL : px_arena_strndup(&c->arena, tb.ptr, tb.len);
         if (!it->text) {
             PX_VEC_FREE(w);
             rc = PX_ENOMEM;
@@ -907,7 +1079,7 @@ int px__compare_quotes(px_compare *c, const px_quote_input *inputs, size_t n_inp
         }
         n_items++;
     }
-    if (rc || tb.oom)
+    if (rc)
         goto done;
     parent = px__malloc((n_items ? n_items : 1) * sizeof(size_t));
     if (!parent) {
@@ -1028,13 +1200,26 @@ int px__compare_quotes(px_compare *c, const px_quote_input *inputs, size_t n_inp
         rc = PX_ENOMEM;
         goto done;
     }
-    for (size_t g = 0; g < n_groups && !rc; g++) {
-        size_t nm = 0;
-        for (size_t i = 0; i < n_items; i++)
-            if (gid[qfind(parent, i)] == g)
-                members[nm++] = i;
-        rc = build_group(c, &groups[g], items, members, nm, inputs);
+    /* members of each group, in item order: a counting sort by group */
+    size_t *first = px__calloc(n_groups + 1, sizeof(size_t));
+    if (!first) {
+        free(gid);
+        free(members);
+        rc = PX_ENOMEM;
+        goto done;
     }
+    for (size_t i = 0; i < n_items; i++)
+        first[gid[qfind(parent, i)] + 1]++;
+    for (size_t g = 0; g < n_groups; g++)
+        first[g + 1] += first[g];
+    for (size_t i = 0; i < n_items; i++)
+        members[first[gid[qfind(parent, i)]]++] = i;
+    for (size_t g = 0, from = 0; g < n_groups && !rc; g++) {
+        /* first[g] is now where group g ends */
+        rc = build_group(c, &groups[g], items, members + from, first[g] - from, inputs);
+        from = first[g];
+    }
+    free(first);
     free(gid);
     free(members);
     if (rc)

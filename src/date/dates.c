@@ -238,14 +238,90 @@ static int collect_quotations(const px_doc *doc, px_arena *a, px_date_post_vec *
     return rc;
 }
 
+/* The words of doc's quotations that can make a deictic expression
+ * ("today", "tomorrow", "tonight", "this morning", "last night"), lower
+ * case, each once, joined by NUL bytes in *out. Only such an expression
+ * inside a quotation is dated by when its words were said, and the
+ * words that date it (px__dates_tag's needle) include it, so a post is
+ * of use to the document only when it holds one of them. */
+static int quoted_deictic_words(const px_doc *doc, px_buf *out)
+{
+    px_buf_clear(out);
+    bool *q = px__dates_quoted_tokens(doc);
+    if (!q)
+        return PX_ENOMEM;
+    for (size_t k = 0; k < doc->n_toks; k++) {
+        const px_token *tk = &doc->toks[k];
+        if (!q[k] || tk->kind != PX_TOK_WORD)
+            continue;
+        /* atoms: hyphens split words ("day-after-tomorrow") */
+        for (size_t p = tk->start; p < tk->end;) {
+            size_t e = p;
+            while (e < tk->end && doc->text[e] != '-')
+                e++;
+            char w[24];
+            size_t len = e - p;
+            if (len && len < sizeof w) {
+                for (size_t i = 0; i < len; i++) {
+                    char c = doc->text[p + i];
+                    w[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                }
+                w[len] = 0;
+                const px_date_lex *l = px__date_lex_find(w, len);
+                bool deictic = l && (l->fn == FN_TODAY || l->fn == FN_TOMORROW || l->fn == FN_YESTERDAY ||
+                                     l->fn == FN_TONIGHT || l->pod);
+                bool seen = false;
+                for (size_t at = 0; deictic && at < out->len && !seen; at += strlen(out->ptr + at) + 1)
+                    seen = !strcmp(out->ptr + at, w);
+                if (deictic && !seen)
+                    px_buf_put(out, w, len + 1);
+            }
+            p = e + 1;
+        }
+    }
+    free(q);
+    return out->oom ? PX_ENOMEM : PX_OK;
+}
+
+/* Whether folded text t[0..len) holds one of the NUL-joined words. */
+static bool holds_any(const char *t, size_t len, const px_buf *words)
+{
+    for (size_t at = 0; at < words->len; at += strlen(words->ptr + at) + 1) {
+        size_t wl = strlen(words->ptr + at);
+        for (size_t i = 0; i + wl <= len; i++)
+            if (t[i] == words->ptr[at] && !memcmp(t + i, words->ptr + at, wl))
+                return true;
+    }
+    return false;
+}
+
+static int cmp_post(const void *a, const void *b)
+{
+    const px_date_post *x = a, *y = b;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    int c = memcmp(x->folded, y->folded, x->len);
+    if (c)
+        return c;
+    long dx = px__days_from_civil(x->date.y, x->date.m, x->date.d);
+    long dy = px__days_from_civil(y->date.y, y->date.m, y->date.d);
+    return (dx > dy) - (dx < dy);
+}
+
 /* Gives every document of the story the story's dated posts and the
  * quotations of its dated articles, so that an article quoting them
- * knows by when the words were said. */
+ * knows by when the words were said. Copies of one another carry the
+ * same posts: each is kept once (the earliest date of the same words is
+ * the one speech_date takes), and a document gets only the posts that
+ * hold a deictic word its own quotations use, so memory stays linear in
+ * the story. */
 static int share_posts(px_doc *const *docs, size_t n)
 {
     px_arena tmp;
     px_arena_init(&tmp, 4096);
     px_date_post_vec posts = {0};
+    px_buf words = PX_BUF_INIT;
+    px_date_post *mine = NULL;
     int rc = PX_OK;
     size_t budget = 64 * 1024; /* quoted text shared with every article */
     for (size_t i = 0; i < n && !rc; i++)
@@ -254,27 +330,51 @@ static int share_posts(px_doc *const *docs, size_t n)
     for (size_t i = 0; i < n && !rc; i++)
         if (docs[i])
             rc = collect_quotations(docs[i], &tmp, &posts, &budget);
+    /* each post once: sorted by text, then date; the same words at a
+     * later date add nothing */
+    if (!rc && posts.n > 1) {
+        px__qsort(posts.v, posts.n, sizeof(px_date_post), cmp_post);
+        size_t k = 1;
+        for (size_t i = 1; i < posts.n; i++)
+            if (posts.v[i].len != posts.v[k - 1].len || memcmp(posts.v[i].folded, posts.v[k - 1].folded, posts.v[i].len))
+                posts.v[k++] = posts.v[i];
+        posts.n = k;
+    }
+    if (!rc && posts.n && !(mine = px__malloc(posts.n * sizeof(*mine))))
+        rc = PX_ENOMEM;
     for (size_t i = 0; i < n && posts.n && !rc; i++) {
         if (!docs[i])
             continue;
         struct px_dates_cache *c = cache_of(docs[i]);
-        px_date_post *copy = c ? px_arena_alloc(&docs[i]->arena, posts.n * sizeof(*copy)) : NULL;
+        if (!c) {
+            rc = PX_ENOMEM;
+            break;
+        }
+        c->done = false;
+        if ((rc = quoted_deictic_words(docs[i], &words)))
+            break;
+        size_t n_mine = 0;
+        for (size_t k = 0; words.len && k < posts.n; k++)
+            if (holds_any(posts.v[k].folded, posts.v[k].len, &words))
+                mine[n_mine++] = posts.v[k];
+        if (!n_mine)
+            continue;
+        px_date_post *copy = px_arena_alloc(&docs[i]->arena, n_mine * sizeof(*copy));
         if (!copy) {
             rc = PX_ENOMEM;
             break;
         }
-        for (size_t k = 0; k < posts.n && !rc; k++) {
-            copy[k] = posts.v[k];
-            copy[k].folded = px_arena_strndup(&docs[i]->arena, posts.v[k].folded, posts.v[k].len);
+        for (size_t k = 0; k < n_mine && !rc; k++) {
+            copy[k] = mine[k];
+            copy[k].folded = px_arena_strndup(&docs[i]->arena, mine[k].folded, mine[k].len);
             if (!copy[k].folded)
                 rc = PX_ENOMEM;
         }
-        if (rc)
-            break;
         c->story_posts = copy;
-        c->n_story_posts = posts.n;
-        c->done = false;
+        c->n_story_posts = n_mine;
     }
+    free(mine);
+    px_buf_release(&words);
     PX_VEC_FREE(posts);
     px_arena_release(&tmp);
     return rc;
@@ -284,8 +384,8 @@ int px_dates_anchor_story(px_doc *const *docs, size_t n)
 {
     if (!docs || !n)
         return PX_OK;
-    long *pub = calloc(n, sizeof(long)), *inferred = calloc(n, sizeof(long));
-    bool *has = calloc(n, sizeof(bool));
+    long *pub = px__calloc(n, sizeof(long)), *inferred = px__calloc(n, sizeof(long));
+    bool *has = px__calloc(n, sizeof(bool));
     int rc = PX_ENOMEM;
     if (!pub || !inferred || !has)
         goto done;

@@ -45,6 +45,10 @@ const char *px__place_name(int group);
 /* The country group a place lies in (a subdivision, a capital), or -1. */
 int px__place_part_of(int group);
 
+/* Whether the word lists of the entity stage are sorted, as their binary
+ * search needs (for tests). */
+bool px__entity_lists_sorted(void);
+
 /* Is sentence s of d a headline (or heading, standfirst) in Title Case,
  * where every word is capitalised and names cannot be told from words? */
 bool px__title_case_sentence(const px_doc *d, const px_sentence *s);

@@ -75,11 +75,20 @@ static void name_key(px_buf *out, const char *s, size_t len, bool loose)
         }
         return;
     }
-    utf8proc_uint8_t *folded = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
-                                      &folded, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
-                                                   UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
-    const char *p = n >= 0 ? (const char *)folded : s;
+    /* a name fits on the stack; a longer text is folded on the heap,
+     * unless the output is a fixed buffer, which must not allocate */
+    enum { LOCAL = 256 };
+    int32_t local[LOCAL];
+    char *folded = NULL;
+    const int opts = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD;
+    ptrdiff_t n = px__utf8_map_local(s, len, local, LOCAL, opts);
+    if (n == PX__UTF8_TOO_LONG && !out->fixed)
+        n = px__utf8_map(s, len, &folded, opts);
+    if (n == UTF8PROC_ERROR_NOMEM || n == PX__UTF8_TOO_LONG) {
+        out->oom = true;
+        return;
+    }
+    const char *p = n < 0 ? s : folded ? folded : (const char *)local;
     size_t plen = n >= 0 ? (size_t)n : len;
     size_t base = out->len;
     char last = 0;
@@ -181,7 +190,13 @@ int px__place_lookup(const char *s, size_t len, int *kind, int *capital_of)
     pthread_once(&place_once, place_build);
     if (!place_table)
         return -1;
-    px_buf key = PX_BUF_INIT;
+    /* no allocation, so no failure to report: the longest place name of
+     * iso-codes is 60-odd letters, and a longer key is no place */
+    char storage[512];
+    px_buf key;
+    if (len > 400)
+        return -1;
+    px_buf_init_fixed(&key, storage, sizeof storage);
     px__name_key(&key, s, len);
     int group = -1;
     if (key.len && !key.oom) {
@@ -220,15 +235,22 @@ int px__place_part_of(int group)
 
 bool px__number_word(const char *s, size_t len, long *value)
 {
-    static const char *const words[] = {
-        "zero",    "one",     "two",       "three",    "four",     "five",    "six",
-        "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
-        "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen", "twenty"};
-    static const struct { const char *w; long v; } tens[] = {
-        {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60}, {"seventy", 70},
-        {"eighty", 80}, {"ninety", 90}, {"hundred", 100}, {"thousand", 1000}, {"dozen", 12}};
+    static const struct {
+        const char *w;
+        long v;
+    } words[] = {{"zero", 0},     {"one", 1},        {"two", 2},       {"three", 3},     {"four", 4},
+                 {"five", 5},     {"six", 6},        {"seven", 7},     {"eight", 8},     {"nine", 9},
+                 {"ten", 10},     {"eleven", 11},    {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14},
+                 {"fifteen", 15}, {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+                 {"twenty", 20},  {"thirty", 30},    {"forty", 40},    {"fifty", 50},    {"sixty", 60},
+                 {"seventy", 70}, {"eighty", 80},    {"ninety", 90},   {"hundred", 100}, {"thousand", 1000},
+                 {"dozen", 12}};
     char w[16];
-    if (len == 0 || len >= sizeof w)
+    if (len < 3 || len > 9)
+        return false;
+    /* most words are none: every number word starts with one of these */
+    char c0 = (char)(s[0] >= 'A' && s[0] <= 'Z' ? s[0] + 32 : s[0]);
+    if (!c0 || !strchr("zotfsenhd", c0))
         return false;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
@@ -236,13 +258,8 @@ bool px__number_word(const char *s, size_t len, long *value)
     }
     w[len] = 0;
     for (size_t i = 0; i < PX_ARRAY_LEN(words); i++)
-        if (!strcmp(w, words[i])) {
-            *value = (long)i;
-            return true;
-        }
-    for (size_t i = 0; i < PX_ARRAY_LEN(tens); i++)
-        if (!strcmp(w, tens[i].w)) {
-            *value = tens[i].v;
+        if (words[i].w[0] == c0 && !strcmp(w, words[i].w)) {
+            *value = words[i].v;
             return true;
         }
     return false;

@@ -39,8 +39,8 @@
 enum {
     DOC_TERMS = 200,    /* strongest terms kept in a node vector */
     QUERY_TERMS = 16,   /* of those, the keys of the inverted index */
-    POSTING_SCAN = 64, /* strongest entries of a posting scanned */
-    CANDIDATES = 16,    /* partners a node keeps */
+    POSTING_SCAN = 64,  /* strongest entries of a posting scanned */
+    CANDIDATES = PX__STORY_CANDIDATES,
     STORY_TERMS = 1000, /* terms kept in a story's sum vector */
     NEIGHBOURS = 64,    /* neighbouring stories a story keeps */
 };
@@ -159,7 +159,7 @@ int px__story_vectors(size_t n_nodes, const size_t *start, uint32_t *len, px_tw 
                       const uint32_t *term_rank, const uint32_t *df, size_t n_terms, size_t n_df,
                       int threads)
 {
-    float *idf = malloc((n_terms ? n_terms : 1) * sizeof *idf);
+    float *idf = px__malloc((n_terms ? n_terms : 1) * sizeof *idf);
     if (!idf)
         return PX_ENOMEM;
     /* the inverse document frequency: a term in every text weighs
@@ -177,19 +177,10 @@ int px__story_vectors(size_t n_nodes, const size_t *start, uint32_t *len, px_tw 
 
 /* ---- phase 5b: candidate edges from an inverted index ---- */
 
-typedef struct posting_entry {
-    uint32_t node;
-    float w;
-} posting_entry;
-
 typedef struct edge_job {
-    const px_story_input *in;
-    const size_t *post_off;
-    const posting_entry *post;
-    const size_t *key_off; /* per node: its keys (term ids) */
-    const uint32_t *keys;
-    const float *key_w;
-    uint64_t *edges; /* CANDIDATES per node: lo << 32 | hi, UINT64_MAX unused */
+    const px_story_index *ix;
+    uint64_t *edges; /* CANDIDATES per query: lo << 32 | hi, UINT64_MAX unused */
+    size_t from;     /* the first query of the call (edges[0]) */
 } edge_job;
 
 typedef struct scored {
@@ -207,10 +198,10 @@ static int edge_range(void *ctx, size_t from, size_t to, int slot)
 {
     (void)slot;
     const edge_job *j = ctx;
-    const px_story_input *in = j->in;
-    size_t n = in->n_nodes;
-    float *acc = malloc(n * sizeof *acc);
-    uint32_t *seen = calloc(n, sizeof *seen);
+    const px_story_index *ix = j->ix;
+    size_t n = ix->n_nodes;
+    float *acc = px__malloc((n ? n : 1) * sizeof *acc);
+    uint32_t *seen = px__calloc(n ? n : 1, sizeof *seen);
     PX_VEC(uint32_t) touched = {0};
     if (!acc || !seen) {
         free(acc);
@@ -218,15 +209,16 @@ static int edge_range(void *ctx, size_t from, size_t to, int slot)
         return PX_ENOMEM;
     }
     int rc = PX_OK;
-    for (size_t v = from; v < to; v++) {
-        uint32_t stamp = (uint32_t)(v - from + 1);
+    for (size_t q = from; q < to; q++) {
+        size_t v = j->from + q;
+        uint32_t stamp = (uint32_t)(q - from + 1);
         touched.n = 0;
-        for (size_t k = j->key_off[v]; k < j->key_off[v + 1]; k++) {
-            uint32_t t = j->keys[k];
-            float w = j->key_w[k];
-            size_t p0 = j->post_off[t], p1 = PX_MIN(j->post_off[t + 1], p0 + POSTING_SCAN);
+        for (size_t k = ix->key_off[v]; k < ix->key_off[v + 1]; k++) {
+            uint32_t t = ix->keys[k];
+            float w = ix->key_w[k];
+            size_t p0 = ix->post_off[t], p1 = PX_MIN(ix->post_off[t + 1], p0 + POSTING_SCAN);
             for (size_t p = p0; p < p1; p++) {
-                uint32_t u = j->post[p].node;
+                uint32_t u = ix->post[p].node;
                 if (u == v)
                     continue;
                 if (seen[u] != stamp) {
@@ -237,7 +229,7 @@ static int edge_range(void *ctx, size_t from, size_t to, int slot)
                         goto done;
                     }
                 }
-                acc[u] += w * j->post[p].w;
+                acc[u] += w * ix->post[p].w;
             }
         }
         /* the CANDIDATES best, by insertion into a short sorted list */
@@ -245,7 +237,7 @@ static int edge_range(void *ctx, size_t from, size_t to, int slot)
         size_t nb = 0;
         for (size_t i = 0; i < touched.n; i++) {
             uint32_t u = touched.v[i];
-            scored s = {acc[u], in->rank[u], u};
+            scored s = {acc[u], ix->rank[u], u};
             if (nb == CANDIDATES && !scored_before(&s, &best[nb - 1]))
                 continue;
             size_t k = nb < CANDIDATES ? nb++ : nb - 1;
@@ -255,7 +247,7 @@ static int edge_range(void *ctx, size_t from, size_t to, int slot)
             }
             best[k] = s;
         }
-        uint64_t *e = j->edges + v * CANDIDATES;
+        uint64_t *e = j->edges + q * CANDIDATES;
         for (size_t i = 0; i < CANDIDATES; i++) {
             if (i < nb) {
                 uint64_t a = PX_MIN((uint64_t)v, (uint64_t)best[i].node);
@@ -273,9 +265,17 @@ done:
     return rc;
 }
 
+int px__story_partners(const px_story_index *ix, size_t from, size_t to, int threads,
+                       uint64_t *edges)
+{
+    assert(from <= to && to <= ix->n_nodes);
+    edge_job j = {ix, edges, from};
+    return parallel_for(to - from, threads, edge_range, &j);
+}
+
 static int cmp_posting(const void *a, const void *b)
 {
-    const posting_entry *x = a, *y = b;
+    const px_posting *x = a, *y = b;
     if (x->w != y->w)
         return x->w > y->w ? -1 : 1;
     return 0; /* equal weights: ordered by rank below */
@@ -287,23 +287,21 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Sorts a long posting by weight, then by content rank. */
-typedef struct rank_sort_ctx {
-    const uint32_t *rank;
-} rank_sort_ctx;
-
-static void sort_posting(posting_entry *p, size_t n, const uint32_t *rank)
+size_t px__posting_order(px_posting *p, size_t n, const uint32_t *rank)
 {
-    /* insertion on (w desc, rank asc): postings that need it are long,
-     * but a sort with a context is not in C11; qsort by weight, then fix
-     * the runs of equal weights by rank */
+    /* only the strongest POSTING_SCAN of a long posting are scanned: order
+     * those by weight (content rank on ties); a short one is scanned
+     * whole, in any order. A sort with a context is not in C11: qsort
+     * by weight, then fix the runs of equal weights by rank */
+    if (n <= POSTING_SCAN)
+        return n;
     px__qsort(p, n, sizeof *p, cmp_posting);
     for (size_t i = 0; i < n;) {
         size_t k = i + 1;
         while (k < n && p[k].w == p[i].w)
             k++;
         for (size_t a = i + 1; a < k; a++) {
-            posting_entry x = p[a];
+            px_posting x = p[a];
             size_t b = a;
             while (b > i && rank[p[b - 1].node] > rank[x.node]) {
                 p[b] = p[b - 1];
@@ -313,69 +311,80 @@ static void sort_posting(posting_entry *p, size_t n, const uint32_t *rank)
         }
         i = k;
     }
+    return POSTING_SCAN;
 }
 
-/* The candidate edges (lo << 32 | hi, node indices), sorted, distinct. */
-static int story_edges(const px_story_input *in, uint64_t **out, size_t *n_out)
+size_t px__story_keys(const px_tw *vec, size_t n, px_term *tmp, uint32_t *keys, float *key_w)
 {
+    assert(n <= DOC_TERMS);
+    for (size_t i = 0; i < n; i++)
+        tmp[i] = (px_term){vec[i].t, vec[i].w};
+    px__sort_terms_by_weight(tmp, tmp + DOC_TERMS, n);
+    size_t m = PX_MIN(n, (size_t)QUERY_TERMS);
+    for (size_t i = 0; i < m; i++) {
+        keys[i] = (uint32_t)tmp[i].key;
+        key_w[i] = tmp[i].w;
+    }
+    return m;
+}
+
+size_t px__edges_unique(uint64_t *edges, size_t n)
+{
+    px__qsort(edges, n, sizeof *edges, cmp_u64);
+    size_t k = 0;
+    for (size_t i = 0; i < n && edges[i] != UINT64_MAX; i++)
+        if (!k || edges[k - 1] != edges[i])
+            edges[k++] = edges[i];
+    return k;
+}
+
+int px__story_edges(const px_story_input *in, uint64_t **out, size_t *n_out)
+{
+    *out = NULL;
+    *n_out = 0;
     size_t n = in->n_nodes;
     int rc = PX_ENOMEM;
-    size_t *key_off = malloc((n + 1) * sizeof *key_off);
-    size_t *post_off = calloc(in->n_terms + 2, sizeof *post_off);
+    size_t *key_off = px__malloc((n + 1) * sizeof *key_off);
+    size_t *post_off = px__calloc(in->n_terms + 2, sizeof *post_off);
     uint32_t *keys = NULL;
     float *key_w = NULL;
-    posting_entry *post = NULL;
+    px_posting *post = NULL;
     uint64_t *edges = NULL;
-    px_term *tmp = malloc(2 * DOC_TERMS * sizeof *tmp);
+    px_term *tmp = px__malloc(2 * DOC_TERMS * sizeof *tmp);
     if (!key_off || !post_off || !tmp)
         goto done;
     key_off[0] = 0;
     for (size_t v = 0; v < n; v++)
         key_off[v + 1] = key_off[v] + PX_MIN((size_t)in->vec_len[v], (size_t)QUERY_TERMS);
-    keys = malloc((key_off[n] + 1) * sizeof *keys);
-    key_w = malloc((key_off[n] + 1) * sizeof *key_w);
-    post = malloc((key_off[n] + 1) * sizeof *post);
+    keys = px__malloc((key_off[n] + 1) * sizeof *keys);
+    key_w = px__malloc((key_off[n] + 1) * sizeof *key_w);
+    post = px__malloc((key_off[n] + 1) * sizeof *post);
     if (!keys || !key_w || !post)
         goto done;
     /* each node's keys: its strongest terms, the lower id on ties */
     for (size_t v = 0; v < n; v++) {
         size_t m = in->vec_len[v];
-        const px_tw *x = m ? in->vec + in->vec_start[v] : NULL;
-        for (size_t i = 0; i < m; i++)
-            tmp[i] = (px_term){x[i].t, x[i].w};
-        px__sort_terms_by_weight(tmp, tmp + DOC_TERMS, m);
-        for (size_t i = 0, k = key_off[v]; k < key_off[v + 1]; i++, k++) {
-            keys[k] = (uint32_t)tmp[i].key;
-            key_w[k] = tmp[i].w;
+        px__story_keys(m ? in->vec + in->vec_start[v] : NULL, m, tmp, keys + key_off[v],
+                       key_w + key_off[v]);
+        for (size_t k = key_off[v]; k < key_off[v + 1]; k++)
             post_off[keys[k] + 2]++;
-        }
     }
     /* postings: counting sort by term, nodes ascending within */
     for (size_t t = 0; t < in->n_terms; t++)
         post_off[t + 2] += post_off[t + 1];
     for (size_t v = 0; v < n; v++)
         for (size_t k = key_off[v]; k < key_off[v + 1]; k++)
-            post[post_off[keys[k] + 1]++] = (posting_entry){(uint32_t)v, key_w[k]};
-    /* only the strongest POSTING_SCAN of a long posting are scanned: order
-     * those by weight (content rank on ties); a short one is scanned
-     * whole, in any order */
+            post[post_off[keys[k] + 1]++] = (px_posting){(uint32_t)v, key_w[k]};
     for (size_t t = 0; t < in->n_terms; t++)
-        if (post_off[t + 1] - post_off[t] > POSTING_SCAN)
-            sort_posting(post + post_off[t], post_off[t + 1] - post_off[t], in->rank);
-    edges = malloc((n ? n : 1) * CANDIDATES * sizeof *edges);
+        px__posting_order(post + post_off[t], post_off[t + 1] - post_off[t], in->rank);
+    edges = px__malloc((n ? n : 1) * CANDIDATES * sizeof *edges);
     if (!edges)
         goto done;
-    edge_job j = {in, post_off, post, key_off, keys, key_w, edges};
-    if ((rc = parallel_for(n, in->threads, edge_range, &j)))
+    px_story_index ix = {n, in->rank, in->n_terms, post_off, post, key_off, keys, key_w};
+    if ((rc = px__story_partners(&ix, 0, n, in->threads, edges)))
         goto done;
-    size_t m = n * CANDIDATES;
-    px__qsort(edges, m, sizeof *edges, cmp_u64);
-    size_t k = 0;
-    for (size_t i = 0; i < m && edges[i] != UINT64_MAX; i++)
-        if (!k || edges[k - 1] != edges[i])
-            edges[k++] = edges[i];
+    *n_out = px__edges_unique(edges, n * CANDIDATES);
     *out = edges;
-    *n_out = k;
     edges = NULL;
     rc = PX_OK;
 done:
@@ -539,7 +548,7 @@ static heap_entry make_entry(const linkage *L, uint32_t a, uint32_t b, double s)
  * ties), term ids ascending. */
 static int sum_vectors(story *a, const story *b)
 {
-    px_term *m = malloc(((size_t)a->ns + b->ns + 1) * sizeof *m);
+    px_term *m = px__malloc(((size_t)a->ns + b->ns + 1) * sizeof *m);
     if (!m)
         return PX_ENOMEM;
     size_t i = 0, j = 0, k = 0;
@@ -556,7 +565,7 @@ static int sum_vectors(story *a, const story *b)
         }
     }
     k = px__keep_strongest_terms(m, k, STORY_TERMS);
-    px_tw *s = a->own ? realloc(a->s, (k ? k : 1) * sizeof *s) : malloc((k ? k : 1) * sizeof *s);
+    px_tw *s = a->own ? px__realloc(a->s, (k ? k : 1) * sizeof *s) : px__malloc((k ? k : 1) * sizeof *s);
     if (!s) {
         free(m);
         return PX_ENOMEM;
@@ -574,7 +583,7 @@ static bool nb_push(story *s, uint32_t id, double d)
 {
     if (s->nnb == s->cap) {
         uint32_t cap = s->cap ? s->cap * 2 : 4;
-        nbr *v = realloc(s->nb, cap * sizeof *v);
+        nbr *v = px__realloc(s->nb, cap * sizeof *v);
         if (!v)
             return false;
         s->nb = v;
@@ -627,7 +636,7 @@ static size_t keep_closest(linkage *L, uint32_t o, double size, nbr *list, size_
 {
     if (n <= NEIGHBOURS)
         return n;
-    ranked *r = malloc(n * sizeof *r);
+    ranked *r = px__malloc(n * sizeof *r);
     if (!r)
         return n; /* no room to choose: keep them all */
     for (size_t i = 0; i < n; i++) {
@@ -678,7 +687,7 @@ static int merge(linkage *L, uint32_t a, uint32_t b)
     L->parent[b] = a;
     /* both lists, by neighbour (as roots now), without the merged story */
     size_t n = (size_t)x->nnb + y->nnb, m = 0;
-    nbr *all = malloc((n ? n : 1) * sizeof *all);
+    nbr *all = px__malloc((n ? n : 1) * sizeof *all);
     if (!all)
         return PX_ENOMEM;
     for (int side = 0; side < 2; side++) {
@@ -707,7 +716,7 @@ static int merge(linkage *L, uint32_t a, uint32_t b)
      * ranked by the other part's mean with it), before any missing dot
      * is computed: a story's list stays short however large it grows */
     if (runs > NEIGHBOURS) {
-        ranked *r = malloc(runs * sizeof *r);
+        ranked *r = px__malloc(runs * sizeof *r);
         if (r) {
             for (size_t i = 0; i < runs; i++) {
                 const story *z = &L->st[all[i].id];
@@ -798,19 +807,19 @@ static int cmp_node_rank(const void *a, const void *b, const uint32_t *rank)
     return x < y ? -1 : x > y;
 }
 
-int px__story_cluster(const px_story_input *in, uint32_t *label)
+int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_edges,
+                      uint32_t *label)
 {
     size_t n = in->n_nodes;
     linkage L = {0};
     L.in = in;
-    uint64_t *edges = NULL, *pairs = NULL;
+    uint64_t *pairs = NULL;
     uint32_t *order = NULL;
-    size_t n_edges = 0;
     int rc = PX_ENOMEM;
-    L.st = calloc(n ? n : 1, sizeof *L.st);
-    L.parent = malloc((n ? n : 1) * sizeof *L.parent);
-    L.dense = calloc(in->n_terms ? in->n_terms : 1, sizeof *L.dense);
-    order = malloc((n ? n : 1) * sizeof *order);
+    L.st = px__calloc(n ? n : 1, sizeof *L.st);
+    L.parent = px__malloc((n ? n : 1) * sizeof *L.parent);
+    L.dense = px__calloc(in->n_terms ? in->n_terms : 1, sizeof *L.dense);
+    order = px__malloc((n ? n : 1) * sizeof *order);
     if (!L.st || !L.parent || !L.dense || !order)
         goto done;
     /* singletons, then the near-duplicate components, their vectors
@@ -829,7 +838,7 @@ int px__story_cluster(const px_story_input *in, uint32_t *label)
     }
     if (in->must) {
         /* insertion by rank would be quadratic: a merge sort by rank */
-        uint32_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+        uint32_t *tmp = px__malloc((n ? n : 1) * sizeof *tmp);
         if (!tmp)
             goto done;
         for (size_t w = 1; w < n; w *= 2) {
@@ -845,7 +854,7 @@ int px__story_cluster(const px_story_input *in, uint32_t *label)
         }
         free(tmp);
         /* first member (by rank) of each component: the story index */
-        uint32_t *first = malloc((n ? n : 1) * sizeof *first);
+        uint32_t *first = px__malloc((n ? n : 1) * sizeof *first);
         if (!first)
             goto done;
         for (size_t v = 0; v < n; v++)
@@ -878,11 +887,9 @@ int px__story_cluster(const px_story_input *in, uint32_t *label)
         free(first);
         rc = PX_ENOMEM;
     }
-    if ((rc = story_edges(in, &edges, &n_edges)))
-        goto done;
     rc = PX_ENOMEM;
     /* the stories each edge joins, as (lower index, higher index) pairs */
-    pairs = malloc((n_edges ? n_edges : 1) * sizeof *pairs);
+    pairs = px__malloc((n_edges ? n_edges : 1) * sizeof *pairs);
     if (!pairs)
         goto done;
     size_t np = 0;
@@ -957,7 +964,6 @@ done:
     free(L.parent);
     free(L.dense);
     free(order);
-    free(edges);
     free(pairs);
     PX_VEC_FREE(L.heap);
     PX_VEC_FREE(L.grown);

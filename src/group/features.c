@@ -69,14 +69,14 @@ static bool is_stopword(const char *w)
 
 px_feat_ctx *px__feat_ctx_new(int num_perm, int shingle, uint64_t seed)
 {
-    px_feat_ctx *c = calloc(1, sizeof *c);
+    px_feat_ctx *c = px__calloc(1, sizeof *c);
     if (!c)
         return NULL;
     c->num_perm = num_perm;
     c->shingle = shingle;
     px_buf_init(&c->word);
     px_buf_init(&c->prev_cap);
-    c->seeds = malloc((size_t)num_perm * sizeof *c->seeds);
+    c->seeds = px__malloc((size_t)num_perm * sizeof *c->seeds);
     c->stem = sb_stemmer_new("english", NULL);
     if (!c->seeds || !c->stem) {
         px__feat_ctx_free(c);
@@ -217,6 +217,22 @@ static void sort_u32(uint32_t *a, uint32_t *tmp, size_t n)
             for (; j > 0 && a[j - 1] > x; j--)
                 a[j] = a[j - 1];
             a[j] = x;
+        }
+        return;
+    }
+    if (n >= 8192) {
+        /* a long article: four byte-wide passes, least significant first
+         * (the buckets below would grow with it and their insertion sorts
+         * with its square) */
+        for (int shift = 0; shift < 32; shift += 8) {
+            size_t cnt[257] = {0};
+            for (size_t i = 0; i < n; i++)
+                cnt[((a[i] >> shift) & 0xFF) + 1]++;
+            for (int b = 0; b < 256; b++)
+                cnt[b + 1] += cnt[b];
+            for (size_t i = 0; i < n; i++)
+                tmp[cnt[(a[i] >> shift) & 0xFF]++] = a[i];
+            memcpy(a, tmp, n * sizeof *a);
         }
         return;
     }
@@ -374,7 +390,7 @@ int px__feat_signature(px_feat_ctx *c, px_group_feat *out)
 {
     uint32_t *sh = c->shingles.v;
     size_t n_sh = c->shingles.n;
-    out->sig = malloc((size_t)c->num_perm * sizeof *out->sig);
+    out->sig = px__malloc((size_t)c->num_perm * sizeof *out->sig);
     if (!out->sig)
         return PX_ENOMEM;
     px__minhash(c->seeds, c->num_perm, sh, n_sh, out->sig);
@@ -386,7 +402,7 @@ int px__feat_signature(px_feat_ctx *c, px_group_feat *out)
     for (size_t i = 0; i < n_sh; i++)
         if (!distinct || sh[distinct - 1] != sh[i])
             sh[distinct++] = sh[i];
-    out->shingles = malloc((distinct ? distinct : 1) * sizeof *out->shingles);
+    out->shingles = px__malloc((distinct ? distinct : 1) * sizeof *out->shingles);
     if (!out->shingles)
         return PX_ENOMEM;
     if (distinct)
@@ -495,7 +511,7 @@ int px__feat_terms(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
             else
                 c->raw.v[m++] = c->raw.v[i];
         }
-        out->terms = malloc(m * sizeof *out->terms);
+        out->terms = px__malloc(m * sizeof *out->terms);
         if (!out->terms)
             return PX_ENOMEM;
         for (size_t i = 0; i < m; i++) {

@@ -165,6 +165,28 @@ int px__near_pairs(const px_near_input *in, px_near_pair **out, size_t *n_out);
 void px__families(size_t n_nodes, const px_near_pair *pairs, size_t n_pairs, uint32_t *root,
                   float *jac);
 
+/* The near-duplicate components: must[v] = the lowest node joined to v
+ * by a chain of verified pairs. */
+void px__near_components(size_t n_nodes, const px_near_pair *pairs, size_t n_pairs,
+                         uint32_t *must);
+/* Verifies candidate pairs cand[0..n_cand) (lo << 32 | hi, nodes of in,
+ * distinct): those whose Jaccard reaches the threshold, in the order
+ * given. The LSH part of px__near_pairs is this after the buckets: a
+ * distributed run makes the buckets itself (each node compared with the
+ * PX__BUCKET_SCAN nodes before it in content order) and verifies here. */
+int px__near_verify(const px_near_input *in, const uint64_t *cand, size_t n_cand,
+                    px_near_pair **out, size_t *n_out);
+#define PX__BUCKET_SCAN 256
+/* the probability of missing a pair whose Jaccard is the threshold, of
+ * the banding chosen (px__lsh_params_recall) */
+#define PX__LSH_MAX_MISS 0.01
+
+/* Shingle sets are kept for exact verification up to this many hashes
+ * over all nodes (512 MiB, about 360,000 articles of 2 KB); past it every
+ * candidate is verified by its estimated Jaccard (so the outcome depends
+ * on the input's size, not on its order). */
+#define PX__SHINGLE_BUDGET ((size_t)128 << 20)
+
 /* ---- phases 4-6: stories (cluster.c) ---- */
 
 typedef struct px_story_input {
@@ -190,8 +212,91 @@ typedef struct px_story_input {
 int px__story_vectors(size_t n_nodes, const size_t *start, uint32_t *len, px_tw *raw,
                       const uint32_t *term_rank, const uint32_t *df, size_t n_terms, size_t n_df,
                       int threads);
-/* Average linkage: label[v] = the lowest-ranked node of v's story. */
-int px__story_cluster(const px_story_input *in, uint32_t *label);
+/* The candidate edges of in's nodes (lo << 32 | hi, node indices),
+ * sorted, distinct: px__story_keys, px__posting_order and
+ * px__story_partners over all of them. *out: malloc. */
+int px__story_edges(const px_story_input *in, uint64_t **out, size_t *n_out);
+/* Average linkage over the candidate edges[0..n_edges) (lo << 32 | hi,
+ * distinct): label[v] = the lowest-ranked node of v's story. Stories only
+ * merge along edges, so the nodes of one connected component of the
+ * edges (and of the near-duplicate components) can be clustered apart
+ * from the rest, in any numbering that keeps the content ranks and the
+ * order of the term ids: the labels are the same. */
+int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_edges,
+                      uint32_t *label);
+
+/* The candidate partners of phase 5b, in pieces that a distributed run
+ * can place on different machines: each node's query keys (its strongest
+ * terms), the postings of each term (the nodes keyed on it) and, for each
+ * query node, the best-scoring partners over the scanned part of the
+ * postings of its keys. */
+#define PX__STORY_CANDIDATES 16 /* partners a node keeps */
+
+typedef struct px_posting {
+    uint32_t node;
+    float w;
+} px_posting;
+
+/* The query keys of a node vector vec[0..n) (term ids ascending, n at
+ * most the vector size): its strongest terms, the lower id on equal
+ * weights, into keys and key_w; returns their count (at most 16).
+ * tmp: scratch for 2 * 200 terms. */
+size_t px__story_keys(const px_tw *vec, size_t n, px_term *tmp, uint32_t *keys, float *key_w);
+/* Orders a posting for scanning (a long one by weight, then content
+ * rank) and returns how many of its entries are scanned. */
+size_t px__posting_order(px_posting *p, size_t n, const uint32_t *rank);
+
+typedef struct px_story_index {
+    size_t n_nodes;          /* node numbers are < n_nodes */
+    const uint32_t *rank;    /* per node: content rank (ties) */
+    size_t n_terms;
+    const size_t *post_off;  /* n_terms + 1 offsets into post */
+    const px_posting *post;  /* per term: its posting, ordered by px__posting_order */
+    const size_t *key_off;   /* per query node: its keys at keys + key_off[v] */
+    const uint32_t *keys;
+    const float *key_w;
+} px_story_index;
+
+/* For the query nodes from <= v < to (nodes of ix): the best
+ * PX__STORY_CANDIDATES partners (the highest sum of key weight products
+ * over the scanned postings, the lower content rank on ties), as edges
+ * lo << 32 | hi into edges[(v - from) * PX__STORY_CANDIDATES ...],
+ * UINT64_MAX where there are fewer. */
+int px__story_partners(const px_story_index *ix, size_t from, size_t to, int threads,
+                       uint64_t *edges);
+/* Sorts edges[0..n) and removes repeats and UINT64_MAX; the count left. */
+size_t px__edges_unique(uint64_t *edges, size_t n);
+
+/* ---- what was decided, per document (result.c) ---- */
+
+typedef struct px_group_result {
+    size_t n_docs, n_nodes;
+    const uint32_t *node_of;   /* borrowed: per document, its node */
+    const uint32_t *first_doc; /* borrowed: per node, its first document */
+    uint32_t *root;            /* per node: family representative node */
+    float *root_j;             /* per node: Jaccard with it */
+    uint32_t *label;           /* per node: story label node */
+    size_t *story;             /* per document: story number */
+    size_t *story_first;       /* per story: its first document */
+    size_t n_stories;
+    size_t *adj_off;           /* per node: verified near-duplicate nodes */
+    uint32_t *adj;
+    size_t *docs_off;          /* per node: its documents, ascending */
+    uint32_t *docs;
+    PX_VEC(size_t) near;       /* px__result_assign's answer */
+} px_group_result;
+
+/* The families (px__families over the pairs), the adjacency, and the
+ * stories numbered by their first document in input order. label
+ * (malloc, per node) is taken over, also on failure; node_of and
+ * first_doc are borrowed. */
+int px__result_build(px_group_result *r, size_t n_docs, const uint32_t *node_of, size_t n_nodes,
+                     const uint32_t *first_doc, const px_near_pair *pairs, size_t n_pairs,
+                     uint32_t *label);
+/* What was decided for document i (out->near borrowed until the next
+ * call). */
+int px__result_assign(px_group_result *r, size_t i, px_group_assign *out);
+void px__result_release(px_group_result *r);
 
 /* ---- the grouper (grouper.c) ---- */
 

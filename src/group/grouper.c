@@ -24,14 +24,10 @@
 
 #include "group.h"
 
-/* Shingle sets are kept for exact verification up to this many hashes
- * in all (512 MiB, about 360,000 articles of 2 KB); past it they are
- * dropped, and every candidate is verified by its estimated Jaccard, so
- * the outcome depends on the input's size, not on its order. */
-#define SHINGLE_BUDGET ((size_t)128 << 20)
+#define SHINGLE_BUDGET PX__SHINGLE_BUDGET
 
 /* the probability of missing a pair whose Jaccard is the threshold */
-#define LSH_MAX_MISS 0.01
+#define LSH_MAX_MISS PX__LSH_MAX_MISS
 
 enum { BATCH = 32, RING = 64 };
 
@@ -92,18 +88,7 @@ struct px_grouper {
     size_t n_df;
     /* results of the last run */
     bool ran;
-    size_t run_docs;
-    uint32_t *root;    /* per node: family representative node */
-    float *root_j;     /* per node: Jaccard with it */
-    uint32_t *label;   /* per node: story label node */
-    size_t *story;     /* per document */
-    size_t *story_first; /* per story: its first document */
-    size_t n_stories;
-    size_t *adj_off;   /* per node: verified near-duplicate nodes */
-    uint32_t *adj;
-    size_t *docs_off;  /* per node: its documents, ascending */
-    uint32_t *docs;
-    PX_VEC(size_t) near; /* px_grouper_assign's answer */
+    px_group_result res;
 };
 
 static int n_cores(void)
@@ -391,7 +376,7 @@ int px__grouper_new_ex(px_grouper **out, const px_group_options *opt, unsigned f
                        px__group_ingest_fn fn, void *ud)
 {
     *out = NULL;
-    px_grouper *g = calloc(1, sizeof *g);
+    px_grouper *g = px__calloc(1, sizeof *g);
     if (!g)
         return PX_ENOMEM;
     px__group_defaults(opt, &g->opt);
@@ -413,7 +398,7 @@ int px__grouper_new_ex(px_grouper **out, const px_group_options *opt, unsigned f
     pthread_mutex_init(&g->claim_mu, NULL);
     pthread_cond_init(&g->work, NULL);
     pthread_cond_init(&g->progress, NULL);
-    g->ring = calloc(RING, sizeof *g->ring);
+    g->ring = px__calloc(RING, sizeof *g->ring);
     g->ctx = px__feat_ctx_new(g->opt.num_perm, g->opt.shingle, PX__GROUP_SEED);
     if (!g->ring || !g->ctx) {
         px_grouper_free(g);
@@ -505,26 +490,14 @@ size_t px_grouper_n_docs(const px_grouper *g)
 
 size_t px_grouper_n_stories(const px_grouper *g)
 {
-    return g && g->ran ? g->n_stories : 0;
+    return g && g->ran ? g->res.n_stories : 0;
 }
 
 /* ---- the phases ---- */
 
 static void free_results(px_grouper *g)
 {
-    free(g->root);
-    free(g->root_j);
-    free(g->label);
-    free(g->story);
-    free(g->story_first);
-    g->story_first = NULL;
-    free(g->adj_off);
-    free(g->adj);
-    free(g->docs_off);
-    free(g->docs);
-    g->root = g->label = g->adj = g->docs = NULL;
-    g->root_j = NULL;
-    g->story = g->adj_off = g->docs_off = NULL;
+    px__result_release(&g->res);
     g->ran = false;
 }
 
@@ -540,7 +513,7 @@ static int cmp_u64_pair(const void *a, const void *b)
 static int rank_keys(const uint64_t *key, size_t n, bool empty_last, const bool *has,
                      uint32_t *rank)
 {
-    uint64_t *p = malloc((n ? n : 1) * 2 * sizeof *p);
+    uint64_t *p = px__malloc((n ? n : 1) * 2 * sizeof *p);
     if (!p)
         return PX_ENOMEM;
     for (size_t i = 0; i < n; i++) {
@@ -556,15 +529,6 @@ static int rank_keys(const uint64_t *key, size_t n, bool empty_last, const bool 
     return PX_OK;
 }
 
-static uint32_t uf_find(uint32_t *p, uint32_t x)
-{
-    while (p[x] != x) {
-        p[x] = p[p[x]];
-        x = p[x];
-    }
-    return x;
-}
-
 int px_grouper_run(px_grouper *g)
 {
     if (!g || g->no_nodes || g->consumed)
@@ -576,26 +540,21 @@ int px_grouper_run(px_grouper *g)
     free_results(g);
     size_t n = g->first_doc.n, nd = g->n_docs;
     int rc = PX_ENOMEM;
-    uint32_t *rank = malloc((n ? n : 1) * sizeof *rank);
-    uint32_t *term_rank = malloc((g->term_key.n ? g->term_key.n : 1) * sizeof *term_rank);
-    uint32_t *df = malloc((g->term_key.n ? g->term_key.n : 1) * sizeof *df);
-    uint32_t *must = malloc((n ? n : 1) * sizeof *must);
+    uint32_t *rank = px__malloc((n ? n : 1) * sizeof *rank);
+    uint32_t *term_rank = px__malloc((g->term_key.n ? g->term_key.n : 1) * sizeof *term_rank);
+    uint32_t *df = px__malloc((g->term_key.n ? g->term_key.n : 1) * sizeof *df);
+    uint32_t *must = px__malloc((n ? n : 1) * sizeof *must);
+    uint32_t *label = px__malloc((n ? n : 1) * sizeof *label);
     px_near_pair *pairs = NULL;
-    size_t n_pairs = 0;
-    g->root = malloc((n ? n : 1) * sizeof *g->root);
-    g->root_j = malloc((n ? n : 1) * sizeof *g->root_j);
-    g->label = malloc((n ? n : 1) * sizeof *g->label);
-    g->story = malloc((nd ? nd : 1) * sizeof *g->story);
-    g->adj_off = calloc(n + 1, sizeof *g->adj_off);
-    g->docs_off = calloc(n + 1, sizeof *g->docs_off);
-    g->docs = malloc((nd ? nd : 1) * sizeof *g->docs);
-    if (!rank || !term_rank || !df || !must || !g->root || !g->root_j || !g->label ||
-        !g->story || !g->adj_off || !g->docs_off || !g->docs)
+    size_t n_pairs = 0, n_edges = 0;
+    uint64_t *edges = NULL;
+    if (!rank || !term_rank || !df || !must || !label)
         goto done;
     /* nodes in content order */
     if ((rc = rank_keys(g->exact.v, n, true, g->has_sig.v, rank)))
         goto done;
-    /* near-duplicates: verified pairs, families */
+    /* near-duplicates: verified pairs, and their components, merged
+     * before the linkage */
     px_near_input ni = {n,
                         g->opt.num_perm,
                         g->bands,
@@ -609,58 +568,12 @@ int px_grouper_run(px_grouper *g)
                         g->sh_len.v};
     if ((rc = px__near_pairs(&ni, &pairs, &n_pairs)))
         goto done;
-    px__families(n, pairs, n_pairs, g->root, g->root_j);
     /* the features of the near-duplicate phase are done with */
     PX_VEC_FREE(g->sh_pool);
     PX_VEC_FREE(g->sh_start);
     PX_VEC_FREE(g->sh_len);
     PX_VEC_FREE(g->sigs);
-    /* the near-duplicate components, merged before the linkage */
-    for (size_t v = 0; v < n; v++)
-        must[v] = (uint32_t)v;
-    for (size_t i = 0; i < n_pairs; i++) {
-        uint32_t a = uf_find(must, pairs[i].a), b = uf_find(must, pairs[i].b);
-        if (a != b)
-            must[PX_MAX(a, b)] = PX_MIN(a, b);
-    }
-    for (size_t v = 0; v < n; v++)
-        must[v] = uf_find(must, (uint32_t)v);
-    /* adjacency of the verified pairs, both ways */
-    rc = PX_ENOMEM;
-    for (size_t i = 0; i < n_pairs; i++) {
-        g->adj_off[pairs[i].a + 1]++;
-        g->adj_off[pairs[i].b + 1]++;
-    }
-    for (size_t v = 0; v < n; v++)
-        g->adj_off[v + 1] += g->adj_off[v];
-    g->adj = malloc((2 * n_pairs + 1) * sizeof *g->adj);
-    if (!g->adj)
-        goto done;
-    {
-        size_t *fill = malloc((n + 1) * sizeof *fill);
-        if (!fill)
-            goto done;
-        memcpy(fill, g->adj_off, (n + 1) * sizeof *fill);
-        for (size_t i = 0; i < n_pairs; i++) {
-            g->adj[fill[pairs[i].a]++] = pairs[i].b;
-            g->adj[fill[pairs[i].b]++] = pairs[i].a;
-        }
-        free(fill);
-    }
-    /* documents by node */
-    for (size_t i = 0; i < nd; i++)
-        g->docs_off[g->node_of.v[i] + 1]++;
-    for (size_t v = 0; v < n; v++)
-        g->docs_off[v + 1] += g->docs_off[v];
-    {
-        size_t *fill = malloc((n + 1) * sizeof *fill);
-        if (!fill)
-            goto done;
-        memcpy(fill, g->docs_off, (n + 1) * sizeof *fill);
-        for (size_t i = 0; i < nd; i++)
-            g->docs[fill[g->node_of.v[i]]++] = (uint32_t)i;
-        free(fill);
-    }
+    px__near_components(n, pairs, n_pairs, must);
     /* document frequencies and TF-IDF vectors, terms in key order */
     size_t nt = g->term_key.n;
     if ((rc = rank_keys(g->term_key.v, nt, false, NULL, term_rank)))
@@ -673,82 +586,37 @@ int px_grouper_run(px_grouper *g)
     px__u64map_release(&g->term_id);
     px_story_input si = {n,        nt,       rank,     g->raw_start.v,        g->raw_len.v,
                          g->raw_pool.v, g->day.v, must, g->opt.story_threshold, g->threads};
-    if ((rc = px__story_cluster(&si, g->label)))
+    if ((rc = px__story_edges(&si, &edges, &n_edges)) ||
+        (rc = px__story_cluster(&si, edges, n_edges, label)))
         goto done;
-    /* stories numbered by their first article */
-    {
-        uint32_t *num = malloc((n ? n : 1) * sizeof *num);
-        g->story_first = malloc((nd ? nd : 1) * sizeof *g->story_first);
-        if (!num || !g->story_first) {
-            free(num);
-            rc = PX_ENOMEM;
-            goto done;
-        }
-        for (size_t v = 0; v < n; v++)
-            num[v] = UINT32_MAX;
-        size_t k = 0;
-        for (size_t i = 0; i < nd; i++) {
-            uint32_t l = g->label[g->node_of.v[i]];
-            if (num[l] == UINT32_MAX) {
-                g->story_first[k] = i;
-                num[l] = (uint32_t)k++;
-            }
-            g->story[i] = num[l];
-        }
-        g->n_stories = k;
-        free(num);
-    }
+    /* families, and stories numbered by their first article */
+    rc = px__result_build(&g->res, nd, g->node_of.v, n, g->first_doc.v, pairs, n_pairs, label);
+    label = NULL;
+    if (rc)
+        goto done;
     g->ran = true;
-    g->run_docs = nd;
-    rc = PX_OK;
 done:
     free(rank);
     free(term_rank);
     free(df);
     free(must);
+    free(label);
     free(pairs);
+    free(edges);
     if (rc)
         free_results(g);
     return rc;
 }
 
-static int cmp_size(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 int px_grouper_assign(px_grouper *g, size_t i, px_group_assign *out)
 {
-    if (!g || !out || !g->ran || i >= g->run_docs)
+    if (!g || !out || !g->ran)
         return PX_EUSAGE;
-    memset(out, 0, sizeof *out);
-    uint32_t v = g->node_of.v[i], r = g->root[v];
-    out->index = i;
-    out->story = g->story[i];
-    out->dup_of = -1;
-    out->exact = g->first_doc.v[v] != i;
-    if (r != v) {
-        out->dup_of = g->first_doc.v[r];
-        out->dup_jaccard = g->root_j[v];
-    } else if (out->exact) {
-        out->dup_of = g->first_doc.v[v];
-        out->dup_jaccard = 1;
-    }
-    out->new_story = g->story_first[out->story] == i;
-    /* the earlier documents of the same text and of its verified
-     * near-duplicates */
-    g->near.n = 0;
-    for (size_t k = g->adj_off[v]; k <= g->adj_off[v + 1]; k++) {
-        uint32_t u = k < g->adj_off[v + 1] ? g->adj[k] : v;
-        for (size_t d = g->docs_off[u]; d < g->docs_off[u + 1] && g->docs[d] < i; d++)
-            if (!PX_VEC_PUSH(g->near, (size_t)g->docs[d]))
-                return PX_ENOMEM;
-    }
-    px__qsort(g->near.v, g->near.n, sizeof *g->near.v, cmp_size);
-    out->near = g->near.v;
-    out->n_near = g->near.n;
-    return PX_OK;
+    /* documents added since the run may have moved the arrays; their
+     * first res.n_docs and res.n_nodes entries are the same */
+    g->res.node_of = g->node_of.v;
+    g->res.first_doc = g->first_doc.v;
+    return px__result_assign(&g->res, i, out);
 }
 
 void px_grouper_free(px_grouper *g)
@@ -796,7 +664,6 @@ void px_grouper_free(px_grouper *g)
     PX_VEC_FREE(g->term_key);
     PX_VEC_FREE(g->df);
     free_results(g);
-    PX_VEC_FREE(g->near);
     free(g);
 }
 

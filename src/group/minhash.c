@@ -37,8 +37,8 @@ void px__u64map_release(px_u64map *m)
 static bool map_grow(px_u64map *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 64;
-    uint64_t *keys = calloc(cap, sizeof *keys);
-    uint32_t *vals = malloc(cap * sizeof *vals);
+    uint64_t *keys = px__calloc(cap, sizeof *keys);
+    uint32_t *vals = px__malloc(cap * sizeof *vals);
     if (!keys || !vals) {
         free(keys);
         free(vals);
@@ -368,6 +368,20 @@ void px_lsh_params(double threshold, int num_perm, int *bands, int *rows)
 void px__lsh_params_recall(double threshold, int num_perm, double max_miss, int *bands,
                            int *rows)
 {
+    /* every index asks, nearly always with the same knobs: the last answer
+     * is kept (per thread, so no lock), as its 256-point integrals cost
+     * more than grouping a small story */
+    static _Thread_local struct {
+        double threshold, max_miss;
+        int num_perm, bands, rows;
+        bool valid;
+    } last;
+    if (last.valid && last.threshold == threshold && last.num_perm == num_perm &&
+        last.max_miss == max_miss) {
+        *bands = last.bands;
+        *rows = last.rows;
+        return;
+    }
     double best_fp = INFINITY, least_miss = INFINITY;
     int bb = 1, rr = 1, mb = 1, mr = 1;
     for (int r = 1; r <= num_perm; r++) {
@@ -400,6 +414,12 @@ void px__lsh_params_recall(double threshold, int num_perm, double max_miss, int 
     }
     *bands = bb;
     *rows = rr;
+    last.threshold = threshold;
+    last.max_miss = max_miss;
+    last.num_perm = num_perm;
+    last.bands = bb;
+    last.rows = rr;
+    last.valid = true;
 }
 
 /* ---- dates ---- */

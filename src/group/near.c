@@ -25,7 +25,7 @@
 #include "group.h"
 
 enum {
-    BUCKET_SCAN = 256, /* earlier texts (content order) compared per bucket */
+    BUCKET_SCAN = PX__BUCKET_SCAN, /* earlier texts (content order) compared per bucket */
 };
 
 /* candidates whose estimate is this far below the threshold are not
@@ -110,20 +110,58 @@ static void *verify_range(void *arg)
     return NULL;
 }
 
+int px__near_verify(const px_near_input *in, const uint64_t *cand, size_t n_cand,
+                    px_near_pair **out, size_t *n_out)
+{
+    *out = NULL;
+    *n_out = 0;
+    float *jac = px__malloc((n_cand ? n_cand : 1) * sizeof *jac);
+    if (!jac)
+        return PX_ENOMEM;
+    verify_job job = {in, cand, jac};
+    enum { THREADS = 2 };
+    verify_slice sl[THREADS];
+    pthread_t tid;
+    bool started = false;
+    for (int t = 0; t < THREADS; t++)
+        sl[t] = (verify_slice){&job, n_cand * (size_t)t / THREADS, n_cand * (size_t)(t + 1) / THREADS};
+    if (n_cand > 1024 && !pthread_create(&tid, NULL, verify_range, &sl[1]))
+        started = true;
+    verify_range(&sl[0]);
+    if (started)
+        pthread_join(tid, NULL);
+    else
+        verify_range(&sl[1]);
+    size_t k = 0;
+    for (size_t i = 0; i < n_cand; i++)
+        k += jac[i] >= 0;
+    px_near_pair *pairs = px__malloc((k ? k : 1) * sizeof *pairs);
+    if (!pairs) {
+        free(jac);
+        return PX_ENOMEM;
+    }
+    k = 0;
+    for (size_t i = 0; i < n_cand; i++)
+        if (jac[i] >= 0)
+            pairs[k++] = (px_near_pair){(uint32_t)(cand[i] >> 32), (uint32_t)cand[i], jac[i]};
+    free(jac);
+    *out = pairs;
+    *n_out = k;
+    return PX_OK;
+}
+
 int px__near_pairs(const px_near_input *in, px_near_pair **out, size_t *n_out)
 {
     *out = NULL;
     *n_out = 0;
     size_t n = in->n_nodes, np = (size_t)in->num_perm;
     int rc = PX_ENOMEM;
-    uint32_t *by_rank = malloc((n ? n : 1) * sizeof *by_rank);
-    int32_t *next = malloc((n ? n : 1) * sizeof *next);
+    uint32_t *by_rank = px__malloc((n ? n : 1) * sizeof *by_rank);
+    int32_t *next = px__malloc((n ? n : 1) * sizeof *next);
     px_u64map head = {0};
     PX_VEC(uint64_t) band = {0};
     uint64_t *cand = NULL, *tmp = NULL;
     size_t n_cand = 0;
-    float *jac = NULL;
-    px_near_pair *pairs = NULL;
     if (!by_rank || !next)
         goto done;
     for (size_t v = 0; v < n; v++)
@@ -155,7 +193,7 @@ int px__near_pairs(const px_near_input *in, px_near_pair **out, size_t *n_out)
         }
         if (!band.n)
             continue;
-        uint64_t *t2 = realloc(tmp, (band.n + n_cand) * sizeof *t2);
+        uint64_t *t2 = px__realloc(tmp, (band.n + n_cand) * sizeof *t2);
         if (!t2)
             goto done;
         tmp = t2;
@@ -165,44 +203,14 @@ int px__near_pairs(const px_near_input *in, px_near_pair **out, size_t *n_out)
             if (!m || band.v[m - 1] != band.v[i])
                 band.v[m++] = band.v[i];
         m = merge_unique(cand, n_cand, band.v, m, tmp);
-        uint64_t *t3 = realloc(cand, (m ? m : 1) * sizeof *t3);
+        uint64_t *t3 = px__realloc(cand, (m ? m : 1) * sizeof *t3);
         if (!t3)
             goto done;
         cand = t3;
         memcpy(cand, tmp, m * sizeof *cand);
         n_cand = m;
     }
-    jac = malloc((n_cand ? n_cand : 1) * sizeof *jac);
-    if (!jac)
-        goto done;
-    verify_job job = {in, cand, jac};
-    enum { THREADS = 2 };
-    verify_slice sl[THREADS];
-    pthread_t tid;
-    bool started = false;
-    for (int t = 0; t < THREADS; t++)
-        sl[t] = (verify_slice){&job, n_cand * (size_t)t / THREADS, n_cand * (size_t)(t + 1) / THREADS};
-    if (n_cand > 1024 && !pthread_create(&tid, NULL, verify_range, &sl[1]))
-        started = true;
-    verify_range(&sl[0]);
-    if (started)
-        pthread_join(tid, NULL);
-    else
-        verify_range(&sl[1]);
-    size_t k = 0;
-    for (size_t i = 0; i < n_cand; i++)
-        k += jac[i] >= 0;
-    pairs = malloc((k ? k : 1) * sizeof *pairs);
-    if (!pairs)
-        goto done;
-    k = 0;
-    for (size_t i = 0; i < n_cand; i++)
-        if (jac[i] >= 0)
-            pairs[k++] = (px_near_pair){(uint32_t)(cand[i] >> 32), (uint32_t)cand[i], jac[i]};
-    *out = pairs;
-    *n_out = k;
-    pairs = NULL;
-    rc = PX_OK;
+    rc = px__near_verify(in, cand, n_cand, out, n_out);
 done:
     free(by_rank);
     free(next);
@@ -210,8 +218,6 @@ done:
     PX_VEC_FREE(band);
     free(cand);
     free(tmp);
-    free(jac);
-    free(pairs);
     return rc;
 }
 
@@ -228,9 +234,9 @@ void px__families(size_t n_nodes, const px_near_pair *pairs, size_t n_pairs, uin
     }
     if (!n_pairs)
         return;
-    size_t *start = calloc(n_nodes + 1, sizeof *start);
-    size_t *fill = malloc((n_nodes + 1) * sizeof *fill);
-    uint32_t *idx = malloc(n_pairs * sizeof *idx);
+    size_t *start = px__calloc(n_nodes + 1, sizeof *start);
+    size_t *fill = px__malloc((n_nodes + 1) * sizeof *fill);
+    uint32_t *idx = px__malloc(n_pairs * sizeof *idx);
     if (!start || !fill || !idx) {
         /* no memory for the index: scan the pairs for each node instead
          * (quadratic, but the same families) */
@@ -276,4 +282,27 @@ void px__families(size_t n_nodes, const px_near_pair *pairs, size_t n_pairs, uin
     }
     free(start);
     free(idx);
+}
+
+static uint32_t uf_find(uint32_t *p, uint32_t x)
+{
+    while (p[x] != x) {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    return x;
+}
+
+void px__near_components(size_t n_nodes, const px_near_pair *pairs, size_t n_pairs,
+                         uint32_t *must)
+{
+    for (size_t v = 0; v < n_nodes; v++)
+        must[v] = (uint32_t)v;
+    for (size_t i = 0; i < n_pairs; i++) {
+        uint32_t a = uf_find(must, pairs[i].a), b = uf_find(must, pairs[i].b);
+        if (a != b)
+            must[PX_MAX(a, b)] = PX_MIN(a, b);
+    }
+    for (size_t v = 0; v < n_nodes; v++)
+        must[v] = uf_find(must, (uint32_t)v);
 }

@@ -60,7 +60,7 @@ int px__feat_pack(const px_group_feat *f, int num_perm, unsigned char **out, siz
         return PX_ETOOBIG;
     size_t np = f->sig ? (size_t)num_perm : 0;
     size_t n = HEADER + 4 * np + 4 * f->n_shingles + 12 * f->n_terms;
-    unsigned char *b = malloc(n ? n : 1), *p = b;
+    unsigned char *b = px__malloc(n ? n : 1), *p = b;
     if (!b)
         return PX_ENOMEM;
     memcpy(p, MAGIC, 4);
@@ -121,9 +121,9 @@ int px__feat_unpack(const void *data, size_t len, int num_perm, px_group_feat *f
     }
     f->exact = exact;
     f->day = day;
-    f->sig = malloc((np ? np : 1) * sizeof *f->sig);
-    f->shingles = malloc((ns ? ns : 1) * sizeof *f->shingles);
-    f->terms = malloc((nt ? nt : 1) * sizeof *f->terms);
+    f->sig = px__malloc((np ? np : 1) * sizeof *f->sig);
+    f->shingles = px__malloc((ns ? ns : 1) * sizeof *f->shingles);
+    f->terms = px__malloc((nt ? nt : 1) * sizeof *f->terms);
     if (!f->sig || !f->shingles || !f->terms) {
         px__feat_release(f);
         return PX_ENOMEM;
@@ -168,7 +168,7 @@ int px_group_features_new(px_group_features **out, const px_doc *doc, const px_g
     *out = NULL;
     px_group_options o;
     px__group_defaults(opt, &o);
-    px_group_features *x = calloc(1, sizeof *x);
+    px_group_features *x = px__calloc(1, sizeof *x);
     px_feat_ctx *c = px__feat_ctx_new(o.num_perm, o.shingle, PX__GROUP_SEED);
     int rc = !x || !c ? PX_ENOMEM : px__feat_compute(c, doc, &x->f);
     px__feat_ctx_free(c);
@@ -198,7 +198,7 @@ int px_group_features_unpack(px_group_features **out, const void *data, size_t l
     *out = NULL;
     px_group_options o;
     px__group_defaults(opt, &o);
-    px_group_features *x = calloc(1, sizeof *x);
+    px_group_features *x = px__calloc(1, sizeof *x);
     if (!x)
         return PX_ENOMEM;
     const char *why;

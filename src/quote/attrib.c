@@ -166,8 +166,8 @@ static int model_attributions(ctx *c)
     px__qm_doc v = {c->doc, &c->qs, &c->mn, c->lex, model_rule_cue, c, NULL, 0, NULL, 0};
     px__qm_rec *props = NULL;
     size_t n_props = 0;
-    px__qm_unit *units = malloc((c->n_units + 1) * sizeof(*units));
-    px__qm_rec *recs = malloc((c->recs.n + 1) * sizeof(*recs));
+    px__qm_unit *units = px__malloc((c->n_units + 1) * sizeof(*units));
+    px__qm_rec *recs = px__malloc((c->recs.n + 1) * sizeof(*recs));
     int rc = PX_ENOMEM;
     if (!units || !recs)
         goto done;
@@ -217,14 +217,14 @@ int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
     c.doc = doc;
     c.t = doc->toks;
     c.text = doc->text;
-    c.lex = calloc(doc->n_toks + 1, sizeof(*c.lex));
-    c.cues = calloc(doc->n_toks + 1, 1);
+    c.lex = px__calloc(doc->n_toks + 1, sizeof(*c.lex));
+    c.cues = px__calloc(doc->n_toks + 1, 1);
     int rc = PX_ENOMEM;
     if (!c.lex || !c.cues)
         goto done;
     if ((rc = px__quote_scan(doc, &c.qs)))
         goto done;
-    c.title = calloc(c.qs.n + 1, 1);
+    c.title = px__calloc(c.qs.n + 1, 1);
     if (!c.title) {
         rc = PX_ENOMEM;
         goto done;

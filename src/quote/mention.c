@@ -41,7 +41,10 @@ static bool is_name_stopword(const char *w, size_t len)
     return (px__lex(w, len) & LX_NAMESTOP) != 0;
 }
 
-char *px__fold_name(const char *s, size_t len)
+/* Appends the folded name to b (sticky oom). A word is folded on the
+ * stack; only a longer text needs the heap, and not for a fixed buffer,
+ * which must not allocate (px__mentions_role). */
+static void fold_name_into(px_buf *b, const char *s, size_t len)
 {
     /* drop a possessive 's / ’s / s' */
     if (len > 3 && s[len - 2] == '\'' && s[len - 1] == 's')
@@ -53,31 +56,38 @@ char *px__fold_name(const char *s, size_t len)
     while (k < len && !(s[k] & 0x80))
         k++;
     if (k == len) {
-        char *o = malloc(len + 1), *w = o;
-        if (!o)
-            return NULL;
+        if (!px_buf_grow(b, len))
+            return;
         for (size_t i = 0; i < len; i++)
             if (s[i] != '.')
-                *w++ = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-        *w = 0;
-        return o;
+                b->ptr[b->len++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+        b->ptr[b->len] = '\0';
+        return;
     }
-    utf8proc_uint8_t *out = NULL;
-    utf8proc_ssize_t r =
-        utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
-                     UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-                         UTF8PROC_COMPOSE);
-    if (r < 0) {
-        free(out);
-        return px__strndup(s, len);
+    int32_t local[256];
+    char *heap = NULL;
+    const int opts = UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPOSE;
+    ptrdiff_t r = px__utf8_map_local(s, len, local, PX_ARRAY_LEN(local), opts);
+    if (r == PX__UTF8_TOO_LONG && !b->fixed)
+        r = px__utf8_map(s, len, &heap, opts);
+    if (r == UTF8PROC_ERROR_NOMEM || r == PX__UTF8_TOO_LONG) {
+        b->oom = true;
+        return;
     }
+    const char *o = r < 0 ? s : heap ? heap : (const char *)local;
+    size_t n = r < 0 ? len : (size_t)r;
     /* "u.s." -> "us" */
-    char *o = (char *)out, *w = o;
-    for (char *p = o; *p; p++)
-        if (*p != '.')
-            *w++ = *p;
-    *w = 0;
-    return o;
+    for (size_t i = 0; i < n; i++)
+        if (o[i] != '.')
+            px_buf_putc(b, o[i]);
+    free(heap);
+}
+
+char *px__fold_name(const char *s, size_t len)
+{
+    px_buf b = PX_BUF_INIT;
+    fold_name_into(&b, s, len);
+    return px_buf_detach(&b);
 }
 
 static bool tok_is(const px_doc *doc, size_t i, const char *lit)
@@ -129,13 +139,9 @@ static void put_folded(px_buf *b, const px_doc *doc, size_t a, size_t e)
         const px_token *t = &doc->toks[i];
         if (t->kind != PX_TOK_WORD)
             continue;
-        char *f = px__fold_name(doc->text + t->start, t->end - t->start);
-        if (!f)
-            continue;
         if (b->len && b->ptr[b->len - 1] != '|')
             px_buf_putc(b, ' ');
-        px_buf_puts(b, f);
-        free(f);
+        fold_name_into(b, doc->text + t->start, t->end - t->start);
     }
 }
 
@@ -147,10 +153,11 @@ static int32_t find_entity(px__mentions *m, const char *full, uint64_t hash)
     return -1;
 }
 
-static void add_role(px__entity *e, const char *role)
+/* false when memory ran out (the roles are then unchanged) */
+static bool add_role(px__entity *e, const char *role)
 {
     if (!role[0])
-        return;
+        return true;
     px_buf b = PX_BUF_INIT;
     if (e->roles) {
         /* already there? */
@@ -159,15 +166,19 @@ static void add_role(px__entity *e, const char *role)
             const char *bar = strchr(p, '|');
             size_t l = bar ? (size_t)(bar - p) : strlen(p);
             if (l == rl && !strncmp(p, role, l))
-                return;
+                return true;
             p = bar ? bar + 1 : NULL;
         }
         px_buf_puts(&b, e->roles);
         px_buf_putc(&b, '|');
-        free(e->roles);
     }
     px_buf_puts(&b, role);
-    e->roles = px_buf_detach(&b);
+    char *roles = px_buf_detach(&b);
+    if (!roles)
+        return false;
+    free(e->roles);
+    e->roles = roles;
+    return true;
 }
 
 /* ---- what the article itself tells of the case of its words ---- */
@@ -210,7 +221,7 @@ static bool set_add(word_set *s, uint64_t h)
 {
     if ((s->n + 1) * 2 > s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 256;
-        uint64_t *v = calloc(cap, sizeof(*v));
+        uint64_t *v = px__calloc(cap, sizeof(*v));
         if (!v)
             return false;
         for (size_t i = 0; i < s->cap; i++)
@@ -283,7 +294,7 @@ static bool title_case_line(const px_doc *doc, const px_sentence *s)
 static int casing_build(const px_doc *doc, casing *cs)
 {
     memset(cs, 0, sizeof(*cs));
-    cs->title_case = calloc(doc->n_toks + 1, 1);
+    cs->title_case = px__calloc(doc->n_toks + 1, 1);
     if (!cs->title_case)
         return PX_ENOMEM;
     for (size_t si = 0; si < doc->n_sents; si++) {
@@ -466,8 +477,9 @@ static size_t role_start(const px_doc *doc, const px__qscan *qs, const uint32_t 
 
 /* Keeps the roles written before a name [rs, ns) with its entity: the
  * role without honorifics ("ukrainian president"), "leader" for a head
- * of state or government, and the bare role noun ("president"). */
-static void note_roles(px__entity *e, const px_doc *doc, size_t rs, size_t ns, px_buf *b)
+ * of state or government, and the bare role noun ("president"). False
+ * when memory ran out. */
+static bool note_roles(px__entity *e, const px_doc *doc, size_t rs, size_t ns, px_buf *b)
 {
     e->person = true;
     px_buf_clear(b);
@@ -483,9 +495,10 @@ static void note_roles(px__entity *e, const px_doc *doc, size_t rs, size_t ns, p
            !tok_is(doc, z - 1, "President"))
         z--;
     if (z <= a)
-        return;
+        return true;
     put_folded(b, doc, a, z);
-    add_role(e, b->ptr);
+    if (b->oom || !add_role(e, b->ptr))
+        return false;
     static const char *const heads[] = {" president", " prime minister", " chancellor",
                                         " premier"};
     for (size_t h = 0; h < PX_ARRAY_LEN(heads); h++) {
@@ -494,13 +507,14 @@ static void note_roles(px__entity *e, const px_doc *doc, size_t rs, size_t ns, p
             px_buf lead = PX_BUF_INIT;
             px_buf_put(&lead, b->ptr, (size_t)(at - b->ptr));
             px_buf_puts(&lead, " leader");
-            add_role(e, lead.ptr);
+            bool ok = !lead.oom && add_role(e, lead.ptr);
             px_buf_release(&lead);
+            if (!ok)
+                return false;
         }
     }
     const char *sp = strrchr(b->ptr, ' ');
-    if (sp)
-        add_role(e, sp + 1);
+    return !sp || add_role(e, sp + 1);
 }
 
 /* Does the article write the word w (capitalised) in lower case
@@ -651,7 +665,7 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, const uint32_t *l
     if (rc)
         goto done;
     rc = PX_ENOMEM;
-    m->tok_mention = malloc((n + 1) * sizeof(*m->tok_mention));
+    m->tok_mention = px__malloc((n + 1) * sizeof(*m->tok_mention));
     if (!m->tok_mention)
         goto done;
     for (size_t i = 0; i < n; i++)
@@ -691,8 +705,8 @@ int px__mentions_build(const px_doc *doc, const px__qscan *qs, const uint32_t *l
         if (ent < 0)
             continue;
         px__entity *e = &m->e.v[ent];
-        if (has_role)
-            note_roles(e, doc, rs, ns, &b);
+        if (has_role && !note_roles(e, doc, rs, ns, &b))
+            goto done; /* rc is PX_ENOMEM */
         /* followed by ", who" or a reporting verb: a person */
         if (ne + 1 < n && tok_is(doc, ne, ",") && tok_is(doc, ne + 1, "who"))
             e->person = true;
@@ -766,7 +780,11 @@ int32_t px__mentions_lookup(const px_doc *doc, const px__mentions *m, uint32_t a
 int32_t px__mentions_role(const px_doc *doc, const px__mentions *m, uint32_t a, uint32_t b,
                           uint32_t before)
 {
-    px_buf r = PX_BUF_INIT;
+    /* the role is folded on the stack, so this cannot fail: a role too
+     * long for it matches none */
+    char storage[512];
+    px_buf r;
+    px_buf_init_fixed(&r, storage, sizeof storage);
     uint32_t s = a;
     while (s < b && doc->toks[s].kind == PX_TOK_WORD &&
            (tok_is(doc, s, "the") || tok_is(doc, s, "The") || tok_is(doc, s, "a") ||
@@ -783,7 +801,7 @@ int32_t px__mentions_role(const px_doc *doc, const px__mentions *m, uint32_t a, 
     put_folded(&r, doc, s, e);
     int32_t best = -1;
     uint32_t best_seen = 0;
-    for (size_t k = 0; k < m->e.n; k++) {
+    for (size_t k = 0; k < m->e.n && !r.oom; k++) {
         if (!has_role(&m->e.v[k], r.ptr))
             continue;
         uint32_t seen = last_seen(m, (int32_t)k, before);

@@ -787,7 +787,7 @@ int px__qm_propose(const px__qm_doc *v, px__qm_rec **out, size_t *n_out)
     PX_VEC(px__qm_rec) props = {0};
     int rc = PX_ENOMEM;
     uint32_t f[MAX_FEATS];
-    d.q = calloc(d.n + 1, sizeof(*d.q)); /* nothing computed yet */
+    d.q = px__calloc(d.n + 1, sizeof(*d.q)); /* nothing computed yet */
     if (!d.q)
         goto done;
     for (uint32_t i = 0; i < d.n; i++) {

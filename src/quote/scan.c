@@ -111,13 +111,13 @@ int px__quote_scan(const px_doc *doc, px__qscan *out)
     memset(out, 0, sizeof(*out));
     size_t n = doc->n_toks;
     const px_token *t = doc->toks;
-    out->tok_quote = malloc((n + 1) * sizeof(*out->tok_quote));
-    out->tok_block = malloc((n + 1) * sizeof(*out->tok_block));
+    out->tok_quote = px__malloc((n + 1) * sizeof(*out->tok_quote));
+    out->tok_block = px__malloc((n + 1) * sizeof(*out->tok_block));
     /* at most one quotation per mark (an unclosed one has a single mark) */
     size_t n_marks = 0;
     for (size_t i = 0; i < n; i++)
         n_marks += t[i].kind == PX_TOK_QUOTE;
-    out->v = malloc((n_marks + 1) * sizeof(*out->v));
+    out->v = px__malloc((n_marks + 1) * sizeof(*out->v));
     if (!out->tok_quote || !out->tok_block || !out->v) {
         px__qscan_release(out);
         return PX_ENOMEM;

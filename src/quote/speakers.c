@@ -50,7 +50,7 @@ struct px_speakers {
 
 int px_speakers_new(px_speakers **out)
 {
-    px_speakers *s = calloc(1, sizeof(*s));
+    px_speakers *s = px__calloc(1, sizeof(*s));
     *out = s;
     if (!s)
         return PX_ENOMEM;
@@ -203,7 +203,7 @@ static bool grow(px_speakers *s)
     size_t cap = s->cap ? s->cap * 2 : 64;
     surname_slot *old = s->slots;
     size_t old_cap = s->cap;
-    s->slots = calloc(cap, sizeof(*s->slots));
+    s->slots = px__calloc(cap, sizeof(*s->slots));
     if (!s->slots) {
         s->slots = old;
         return false;
@@ -224,6 +224,19 @@ static int32_t add_person(px_speakers *s, const char *given, const char *id)
     return (int32_t)s->people.n - 1;
 }
 
+/* A key buffer that ran out of memory holds a cut key, which would give
+ * the name another person's id: it is emptied for the next name (its
+ * failure is sticky) and the call fails. */
+static bool keys_ok(px_speakers *s)
+{
+    if (!s->key.oom && !s->given.oom && !s->tmp.oom)
+        return true;
+    px_buf_release(&s->key);
+    px_buf_release(&s->given);
+    px_buf_release(&s->tmp);
+    return false;
+}
+
 static const char *speaker_id(px_speakers *s, const char *name, bool org)
 {
     if (!name || !grow(s))
@@ -233,6 +246,8 @@ static const char *speaker_id(px_speakers *s, const char *name, bool org)
     if (org)
         px_buf_putc(&s->tmp, '#'); /* organisations apart from surnames */
     px_buf_put(&s->tmp, s->key.ptr, s->key.len);
+    if (!keys_ok(s))
+        return NULL;
     uint64_t h = px__hash(s->tmp.ptr, s->tmp.len, 0);
     h = h ? h : 1;
     surname_slot *slot = slot_of(s, s->tmp.ptr, h);
@@ -275,6 +290,8 @@ static const char *speaker_id(px_speakers *s, const char *name, bool org)
     px_buf_put(&s->tmp, s->key.ptr, s->key.len);
     px_buf_putc(&s->tmp, '-');
     px_buf_puts(&s->tmp, given);
+    if (!keys_ok(s))
+        return NULL;
     int32_t p = add_person(s, given, px_arena_strdup(&s->arena, s->tmp.ptr));
     if (p < 0)
         return NULL;
@@ -289,7 +306,7 @@ static const char *cached_id(px_speakers *s, const char *name, bool org)
         return NULL;
     if ((s->n_names + 1) * 2 > s->names_cap) {
         size_t cap = s->names_cap ? s->names_cap * 2 : 64;
-        name_slot *v = calloc(cap, sizeof(*v));
+        name_slot *v = px__calloc(cap, sizeof(*v));
         if (!v)
             return NULL;
         for (size_t i = 0; i < s->names_cap; i++)

@@ -197,7 +197,7 @@ static void find_subject(ctx *c, size_t u)
 int px__build_units(ctx *c)
 {
     px_doc *d = c->doc;
-    c->units = malloc((d->n_sents + c->qs.n + 1) * sizeof(*c->units));
+    c->units = px__malloc((d->n_sents + c->qs.n + 1) * sizeof(*c->units));
     if (!c->units)
         return PX_ENOMEM;
     c->n_units = cut_units(c);

@@ -18,17 +18,25 @@ const char *px_block_kind_name(px_block_kind kind)
     return (unsigned)kind < PX_ARRAY_LEN(names) ? names[kind] : "body";
 }
 
-static char *dup_meta(px_arena *a, const char *s)
+/* The trimmed value, NULL when absent or blank; *nomem is set when the
+ * copy could not be made. */
+static char *dup_meta(px_arena *a, const char *s, bool *nomem)
 {
     if (!s)
         return NULL;
     px_str t = px__str_trim((px_str){s, strlen(s)});
-    return t.len ? px_arena_strndup(a, t.ptr, t.len) : NULL;
+    if (!t.len)
+        return NULL;
+    char *p = px_arena_strndup(a, t.ptr, t.len);
+    if (!p)
+        *nomem = true;
+    return p;
 }
 
 /* Keeps a YYYY-MM-DD prefix of an ISO date or timestamp; parses other
- * common forms ("May 11, 2025"). NULL when no date is recognised. */
-static char *normalise_date(px_arena *a, const char *s)
+ * common forms ("May 11, 2025"). NULL when no date is recognised (or
+ * *nomem set). */
+static char *normalise_date(px_arena *a, const char *s, bool *nomem)
 {
     if (!s)
         return NULL;
@@ -40,7 +48,7 @@ static char *normalise_date(px_arena *a, const char *s)
         return NULL;
     char tmp[16];
     snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, d);
-    return px_arena_strdup(a, tmp);
+    return dup_meta(a, tmp, nomem);
 }
 
 /* The language: the metadata's when the text does not clearly say
@@ -108,7 +116,7 @@ static int tokenize_and_split(px_doc *doc)
      * of a long document */
     if (!PX_VEC_RESERVE(toks, 1))
         goto done;
-    px_token *exact = realloc(toks.v, (toks.n + 1) * sizeof(px_token));
+    px_token *exact = px__realloc(toks.v, (toks.n + 1) * sizeof(px_token));
     doc->toks = exact ? exact : toks.v;
     toks.v = NULL;
     doc->sents = px_arena_alloc(&doc->arena, (sents.n + 1) * sizeof(px_sentence));
@@ -139,7 +147,7 @@ int px__doc_build(px_doc **out, const char *bytes, size_t len, const px_doc_meta
                   int structure, px_diag_fn on_diag, void *ud, size_t line_for_diag)
 {
     *out = NULL;
-    px_doc *doc = calloc(1, sizeof(*doc));
+    px_doc *doc = px__calloc(1, sizeof(*doc));
     if (!doc)
         return PX_ENOMEM;
     px_arena_init(&doc->arena, 16 * 1024);
@@ -175,22 +183,27 @@ int px__doc_build(px_doc **out, const char *bytes, size_t len, const px_doc_meta
                      PX_LINE_MAX >> 20, n_split, n_split == 1 ? "" : "s");
         report(on_diag, ud, PX_SEV_WARNING, meta, at, msg);
     }
-    doc->id = dup_meta(&doc->arena, meta && meta->id ? meta->id : "doc");
-    doc->file = dup_meta(&doc->arena, meta ? meta->file : NULL);
-    doc->source = dup_meta(&doc->arena, meta ? meta->source : NULL);
-    doc->url = dup_meta(&doc->arena, meta ? meta->url : NULL);
-    doc->headline = dup_meta(&doc->arena, meta ? meta->title : NULL);
-    doc->standfirst = dup_meta(&doc->arena, meta ? meta->standfirst : NULL);
-    doc->author = dup_meta(&doc->arena, meta ? meta->author : NULL);
-    if (meta && meta->date) {
-        doc->date = normalise_date(&doc->arena, meta->date);
+    bool nomem = false;
+    doc->id = dup_meta(&doc->arena, meta && meta->id ? meta->id : "doc", &nomem);
+    doc->file = dup_meta(&doc->arena, meta ? meta->file : NULL, &nomem);
+    doc->source = dup_meta(&doc->arena, meta ? meta->source : NULL, &nomem);
+    doc->url = dup_meta(&doc->arena, meta ? meta->url : NULL, &nomem);
+    doc->headline = dup_meta(&doc->arena, meta ? meta->title : NULL, &nomem);
+    doc->standfirst = dup_meta(&doc->arena, meta ? meta->standfirst : NULL, &nomem);
+    doc->author = dup_meta(&doc->arena, meta ? meta->author : NULL, &nomem);
+    if (meta && meta->date && !nomem) {
+        doc->date = normalise_date(&doc->arena, meta->date, &nomem);
         doc->date_origin = "metadata";
-        if (!doc->date) {
+        if (!doc->date && !nomem) {
             char msg[200];
             snprintf(msg, sizeof(msg), "unrecognised date \"%.60s\" ignored", meta->date);
             report(on_diag, ud, PX_SEV_WARNING, meta, line_for_diag, msg);
             doc->date_origin = NULL;
         }
+    }
+    if (nomem) {
+        rc = PX_ENOMEM;
+        goto fail;
     }
     if (!doc->id)
         doc->id = px_arena_strdup(&doc->arena, "doc");

@@ -23,6 +23,18 @@
 
 enum { INPUT_CHUNK = 256 * 1024, ZIN_CHUNK = 128 * 1024 };
 
+void *px__zalloc(void *opaque, unsigned items, unsigned size)
+{
+    PX_UNUSED(opaque);
+    return px__reallocarray(NULL, items, size);
+}
+
+void px__zfree(void *opaque, void *p)
+{
+    PX_UNUSED(opaque);
+    free(p);
+}
+
 struct px_input {
     int fd;
     bool own_fd;
@@ -164,7 +176,7 @@ static bool make_room(px_input *in)
     if (in->cap - in->len >= INPUT_CHUNK / 4)
         return true;
     size_t cap = in->cap + in->cap / 2 + INPUT_CHUNK;
-    char *p = realloc(in->buf, cap + 1);
+    char *p = px__realloc(in->buf, cap + 1);
     if (!p)
         return false;
     in->buf = p;
@@ -204,7 +216,7 @@ static int start(px_input *in, px_input **out);
 int px__input_open(px_input **out, const char *path)
 {
     *out = NULL;
-    px_input *in = calloc(1, sizeof(*in));
+    px_input *in = px__calloc(1, sizeof(*in));
     if (!in)
         return PX_ENOMEM;
     if (!strcmp(path, "-")) {
@@ -225,7 +237,7 @@ int px__input_open(px_input **out, const char *path)
 int px__input_open_buffer(px_input **out, char *data, size_t len)
 {
     *out = NULL;
-    px_input *in = calloc(1, sizeof(*in));
+    px_input *in = px__calloc(1, sizeof(*in));
     if (!in) {
         free(data);
         return PX_ENOMEM;
@@ -240,7 +252,7 @@ int px__input_open_buffer(px_input **out, char *data, size_t len)
 static int start(px_input *in, px_input **out)
 {
     in->cap = INPUT_CHUNK;
-    in->buf = malloc(in->cap + 1);
+    in->buf = px__malloc(in->cap + 1);
     if (!in->buf) {
         px__input_close(in);
         return PX_ENOMEM;
@@ -262,7 +274,9 @@ static int start(px_input *in, px_input **out)
         in->len += (size_t)k;
     }
     if (in->len >= 2 && (unsigned char)in->buf[0] == 0x1f && (unsigned char)in->buf[1] == 0x8b) {
-        in->zin = malloc(ZIN_CHUNK);
+        in->zin = px__malloc(ZIN_CHUNK);
+        in->z.zalloc = px__zalloc;
+        in->z.zfree = px__zfree;
         if (!in->zin || inflateInit2(&in->z, 16 + MAX_WBITS) != Z_OK) {
             px__input_close(in);
             return PX_ENOMEM;
@@ -298,6 +312,22 @@ void px__input_close(px_input *in)
 }
 
 bool px__input_gzip(const px_input *in) { return in->gz; }
+
+int px__input_seek(px_input *in, uint64_t offset)
+{
+    if (in->gz || in->dead) {
+        errno = ESPIPE;
+        return PX_EIO;
+    }
+    if (in->mem)
+        in->mem_pos = (size_t)PX_MIN(offset, (uint64_t)in->mem_len);
+    else if (lseek(in->fd, (off_t)offset, SEEK_SET) < 0)
+        return PX_EIO;
+    in->pos = in->len = 0;
+    in->offset = offset;
+    in->raw_eof = in->eof = false;
+    return PX_OK;
+}
 
 size_t px__input_size_hint(const px_input *in)
 {

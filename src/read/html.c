@@ -10,6 +10,7 @@
 #include <assert.h>
 #include <ctype.h>
 #include <pthread.h>
+#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -576,6 +577,86 @@ static void warn(px_diag_fn fn, void *ud, const char *file, const char *id, cons
     fn(ud, &d);
 }
 
+/* gumbo uses what its allocator returns without checking it. Every block
+ * it takes from px__malloc is kept in a table, the block's slot written
+ * in a word before it; when a block cannot be had, the parse is abandoned
+ * with longjmp (gumbo holds nothing but memory) and the table freed: out
+ * of memory is PX_ENOMEM, not a crash. The word is 8 bytes, as much as
+ * gumbo's structures need aligned (pointers, size_t): a 16-byte header made
+ * its quadratic scans of deeply nested pages 12% slower, a hash set of the
+ * pointers every page 10%. Free slots chain through the table, tagged
+ * with their low bit. */
+typedef struct gumbo_mem {
+    uintptr_t *slots; /* a block's address, or (next free slot << 1) | 1 */
+    size_t n, cap;
+    size_t free_slot; /* SIZE_MAX: none */
+    jmp_buf fail;
+} gumbo_mem;
+
+_Static_assert(sizeof(size_t) >= _Alignof(void *) && sizeof(size_t) >= _Alignof(size_t),
+               "the slot word keeps gumbo's blocks aligned");
+
+static void *gumbo_alloc(void *ud, size_t n)
+{
+    gumbo_mem *m = ud;
+    if (m->free_slot == SIZE_MAX && m->n == m->cap) {
+        size_t cap = m->cap ? 2 * m->cap : 1024;
+        uintptr_t *t = px__reallocarray(m->slots, cap, sizeof(*t));
+        if (!t)
+            longjmp(m->fail, 1);
+        m->slots = t;
+        m->cap = cap;
+    }
+    size_t *b = n < SIZE_MAX - sizeof(size_t) ? px__malloc(sizeof(size_t) + n) : NULL;
+    if (!b)
+        longjmp(m->fail, 1);
+    size_t k = m->free_slot;
+    if (k != SIZE_MAX)
+        m->free_slot = m->slots[k] == 1 ? SIZE_MAX : (size_t)(m->slots[k] >> 1) - 1;
+    else
+        k = m->n++;
+    m->slots[k] = (uintptr_t)b;
+    b[0] = k;
+    return b + 1;
+}
+
+static void gumbo_dealloc(void *ud, void *p)
+{
+    gumbo_mem *m = ud;
+    if (!p)
+        return;
+    size_t *b = (size_t *)p - 1, k = b[0];
+    /* next free slot + 1 (0: none), tagged */
+    m->slots[k] = ((uintptr_t)(m->free_slot == SIZE_MAX ? 0 : m->free_slot + 1) << 1) | 1;
+    m->free_slot = k;
+    free(b);
+}
+
+static void gumbo_free_all(gumbo_mem *m)
+{
+    for (size_t i = 0; i < m->n; i++)
+        if (!(m->slots[i] & 1))
+            free((void *)m->slots[i]);
+    free(m->slots);
+    m->slots = NULL;
+    m->n = m->cap = 0;
+    m->free_slot = SIZE_MAX;
+}
+
+/* NULL when memory ran out (everything gumbo took is freed). */
+static GumboOutput *gumbo_parse_tracked(gumbo_mem *m, const GumboOptions *opts,
+                                        const char *html, size_t len)
+{
+    m->slots = NULL;
+    m->n = m->cap = 0;
+    m->free_slot = SIZE_MAX;
+    if (setjmp(m->fail)) {
+        gumbo_free_all(m);
+        return NULL;
+    }
+    return gumbo_parse_with_options(opts, html, len);
+}
+
 int px__html_read(const char *html, size_t len, const char *url, const char *date,
                   const char *file, const char *id, px_diag_fn on_diag, void *ud,
                   px_html_doc *doc)
@@ -588,7 +669,20 @@ int px__html_read(const char *html, size_t len, const char *url, const char *dat
     px_html_meta meta;
     memset(&meta, 0, sizeof(meta));
     GumboOutput *out = NULL;
+    gumbo_mem mem;
+    mem.slots = NULL;
+    mem.n = mem.cap = 0;
+    mem.free_slot = SIZE_MAX;
+    GumboOptions opts = kGumboDefaultOptions;
+    opts.max_errors = 0;
+    opts.allocator = gumbo_alloc;
+    opts.deallocator = gumbo_dealloc;
+    opts.userdata = &mem;
     int rc = PX_ENOMEM;
+    /* the metadata and extraction helpers read NULL as "absent": a
+     * failed allocation anywhere below is out of memory, not a page
+     * without a title or a date */
+    unsigned long failed = px__alloc_failed();
 
     px_html_caps caps;
     if (px__html_prescan(html, len, &fixed, &caps)) {
@@ -605,9 +699,7 @@ int px__html_read(const char *html, size_t len, const char *url, const char *dat
         html = fixed.ptr;
         len = fixed.len;
     }
-    GumboOptions opts = kGumboDefaultOptions;
-    opts.max_errors = 0;
-    out = gumbo_parse_with_options(&opts, html, len);
+    out = gumbo_parse_tracked(&mem, &opts, html, len);
     if (!out)
         goto done;
     page.out = out;
@@ -636,6 +728,7 @@ int px__html_read(const char *html, size_t len, const char *url, const char *dat
     doc->source = meta.source;
     doc->date = meta.date ? meta.date : date ? px__strdup(date) : NULL;
     doc->url = meta.url ? meta.url : url ? px__strdup(url) : NULL;
+
     doc->standfirst = meta.standfirst;
     doc->author = meta.author;
     doc->lang = meta.lang;
@@ -644,7 +737,10 @@ int px__html_read(const char *html, size_t len, const char *url, const char *dat
     rc = PX_OK;
 done:
     if (out)
-        gumbo_destroy_output(&kGumboDefaultOptions, out);
+        gumbo_destroy_output(&opts, out);
+    gumbo_free_all(&mem);
+    if (rc == PX_OK && px__alloc_failed() != failed)
+        rc = PX_ENOMEM;
     PX_VEC_FREE(page.nodes);
     px__html_meta_release(&meta);
     px_buf_release(&fixed);

@@ -542,7 +542,7 @@ static int attempt(scorer *s, const char *title, px_buf *out, size_t *chars)
     mark_removed(s);
     score_paragraphs(s);
     uint32_t top = find_top(s);
-    uint8_t *take = calloc(s->n ? s->n : 1, 1);
+    uint8_t *take = px__calloc(s->n ? s->n : 1, 1);
     if (!take)
         return PX_ENOMEM;
     pick_siblings(s, top, take);
@@ -570,11 +570,11 @@ int px__html_extract_body(const px_html_page *page, const char *title, px_buf *t
     int rc = PX_ENOMEM;
     px_buf best = PX_BUF_INIT, cur = PX_BUF_INIT;
     size_t best_chars = 0;
-    s.score = calloc(s.n, sizeof(float));
-    s.scored = calloc(s.n, 1);
-    s.removed = calloc(s.n, 1);
-    s.ltext = calloc(s.n, sizeof(uint32_t));
-    s.llink = calloc(s.n, sizeof(uint32_t));
+    s.score = px__calloc(s.n, sizeof(float));
+    s.scored = px__calloc(s.n, 1);
+    s.removed = px__calloc(s.n, 1);
+    s.ltext = px__calloc(s.n, sizeof(uint32_t));
+    s.llink = px__calloc(s.n, sizeof(uint32_t));
     if (!s.score || !s.scored || !s.removed || !s.ltext || !s.llink)
         goto done;
     static const pass_flags passes[] = {

@@ -20,8 +20,8 @@ int px__offmap_build(px_offmap *m, const uint32_t *map, size_t n)
 {
     memset(m, 0, sizeof(*m));
     size_t n_blocks = (n + BLOCK - 1) / BLOCK, n_exc = 0;
-    m->base = malloc((n_blocks ? n_blocks : 1) * sizeof(uint32_t));
-    m->step = malloc(n ? n : 1);
+    m->base = px__malloc((n_blocks ? n_blocks : 1) * sizeof(uint32_t));
+    m->step = px__malloc(n ? n : 1);
     if (!m->base || !m->step)
         goto nomem;
     for (size_t b = 0; b < n_blocks; b++) {
@@ -55,8 +55,8 @@ int px__offmap_build(px_offmap *m, const uint32_t *map, size_t n)
         }
     }
     if (n_exc) {
-        m->exc_at = malloc(n_exc * sizeof(size_t));
-        m->exc_val = malloc(n_exc * sizeof(uint32_t));
+        m->exc_at = px__malloc(n_exc * sizeof(size_t));
+        m->exc_val = px__malloc(n_exc * sizeof(uint32_t));
         if (!m->exc_at || !m->exc_val)
             goto nomem;
         for (size_t i = 0; i < n; i++)

@@ -130,6 +130,11 @@ int px__split_long_lines(px_doc *doc, size_t limit, size_t *n_split, size_t *n_c
 
 /* ---- input streams (gzip.c) ---- */
 
+/* zlib's allocation through the library's allocator (z_stream.zalloc,
+ * zfree), so that a failure can be tested like any other. */
+void *px__zalloc(void *opaque, unsigned items, unsigned size);
+void px__zfree(void *opaque, void *p);
+
 /* A file or standard input ("-"), gunzipped on the fly when it starts
  * with gzip's magic bytes (members after members). */
 typedef struct px_input px_input;
@@ -141,6 +146,9 @@ int px__input_open(px_input **out, const char *path);
 int px__input_open_buffer(px_input **out, char *data, size_t len);
 void px__input_close(px_input *in);
 bool px__input_gzip(const px_input *in);
+/* Goes to byte offset of a plain file or buffer (what was read ahead is
+ * dropped): PX_OK, or PX_EIO (errno set) for a gzip stream or a pipe. */
+int px__input_seek(px_input *in, uint64_t offset);
 /* The size of a plain regular file (0 when unknown): to size buffers. */
 size_t px__input_size_hint(const px_input *in);
 unsigned px__input_members(const px_input *in); /* gzip members ended */
@@ -252,5 +260,38 @@ bool px__html_declared_charset(const char *s, size_t len, char *out, size_t cap)
 /* Readers hand documents to this: builds a px_doc from bytes. */
 int px__doc_build(px_doc **out, const char *bytes, size_t len, const px_doc_meta *meta,
                   int structure, px_diag_fn on_diag, void *ud, size_t line_for_diag);
+
+/* ---- pieces of the reader for a distributed run (reader.c) ---- */
+
+/* Ids are taken as given (not made unique): the caller does it with
+ * px__reader_unique_id over the whole input, in input order. */
+void px__reader_keep_ids(px_reader *r);
+/* The id a document with id gets so that ids stay unique, as the reader
+ * names it: *changed and renamed (cap bytes) when it was already used. */
+int px__reader_unique_id(px_reader *r, const char *id, char *renamed, size_t cap,
+                         bool *changed);
+/* The next file the reader would read (folders expanded in name order,
+ * paths that cannot be read reported and skipped; buffers passed over):
+ * 1 and *path (caller frees), 0 at the end, or a negative status.
+ * *format is the reader's option, else the format the name asks for (the
+ * reader still sniffs a file whose name says text, and standard input);
+ * *gzip is set for a file gzipped by name or by its first bytes, and for
+ * standard input: their bytes cannot be cut into ranges. */
+int px__reader_next_path(px_reader *r, char **path, px_format *format, bool *gzip);
+/* The JSONL files read next (plain files: not gzipped, not standard
+ * input) are read from the first line that starts at or after byte start
+ * (a line starts at 0 or after a line feed) up to the last line that
+ * starts before end; lines_before is the number of lines before the
+ * first (so diagnostics and ids made of line numbers are those of the
+ * whole file). A piece with no record is not an error:
+ * px__reader_range_records counts the records read in such pieces.
+ * (WARC files are read whole; docs/mpi.md says what cutting one needs.) */
+void px__reader_set_range(px_reader *r, uint64_t start, uint64_t end, size_t lines_before);
+size_t px__reader_range_records(const px_reader *r);
+/* The line of the JSONL record last read (0 for other files). */
+size_t px__reader_line(const px_reader *r);
+/* The number of lines that start in [start, end) of a file, with the
+ * boundaries of px__reader_set_range. PX_EIO when it cannot be read. */
+int px__jsonl_range_lines(const char *path, uint64_t start, uint64_t end, uint64_t *lines);
 
 #endif /* PX_READ_H */

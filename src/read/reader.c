@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <jansson.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -48,6 +49,11 @@ struct px_reader {
     /* hashes of the ids handed out, to keep ids unique */
     uint64_t *ids;
     size_t ids_cap, ids_n;
+    bool keep_ids; /* px__reader_keep_ids: ids as given */
+    /* px__reader_set_range: the JSONL records starting in [start, end) */
+    bool ranged;
+    uint64_t range_start, range_end;
+    size_t range_line0, range_records;
     /* documents not in English: counted, the first files named, and one
      * warning at the end of the run */
     size_t n_foreign;
@@ -88,6 +94,33 @@ static void forward_diag(void *ud, const px_diag *d)
         r->opt.on_diag(r->opt.diag_userdata, d);
 }
 
+/* jansson 2.14 does not report every allocation that fails: its lexer
+ * drops the byte it could not save, so a string comes back a character
+ * short or a valid line is called malformed. Its allocator is wrapped,
+ * once, around the functions set before (malloc, or a program's own), so
+ * that a parse during which one failed is known. */
+static json_malloc_t json_prev_malloc;
+static json_free_t json_prev_free;
+static _Thread_local bool json_oom;
+static pthread_once_t json_wrap_once = PTHREAD_ONCE_INIT;
+
+static void *json_malloc_checked(size_t n)
+{
+    void *p = json_prev_malloc(n);
+    if (!p) {
+        json_oom = true;
+        px__alloc_note_failure();
+    }
+    return p;
+}
+
+static void json_wrap(void)
+{
+    json_get_alloc_funcs(&json_prev_malloc, &json_prev_free);
+    if (json_prev_malloc && json_prev_free)
+        json_set_alloc_funcs(json_malloc_checked, json_prev_free);
+}
+
 static void walk_warn(void *ud, px_severity sev, const char *path, const char *msg)
 {
     diag(ud, sev, path, 0, NULL, "%s", msg);
@@ -95,7 +128,8 @@ static void walk_warn(void *ud, px_severity sev, const char *path, const char *m
 
 int px_reader_new(px_reader **out, const px_read_options *opt)
 {
-    px_reader *r = calloc(1, sizeof(*r));
+    pthread_once(&json_wrap_once, json_wrap);
+    px_reader *r = px__calloc(1, sizeof(*r));
     if (!r)
         return PX_ENOMEM;
     if (opt)
@@ -142,7 +176,7 @@ static bool ids_insert(px_reader *r, uint64_t h, bool *nomem)
         h = 1;
     if (2 * (r->ids_n + 1) > r->ids_cap) {
         size_t cap = r->ids_cap ? 2 * r->ids_cap : 1024;
-        uint64_t *t = calloc(cap, sizeof(uint64_t));
+        uint64_t *t = px__calloc(cap, sizeof(uint64_t));
         if (!t) {
             *nomem = true;
             return true;
@@ -200,7 +234,7 @@ int px_reader_add(px_reader *r, const char *path)
 int px_reader_add_buffer(px_reader *r, const char *name, const char *data, size_t len,
                          px_format format)
 {
-    char *copy = malloc(len + 1);
+    char *copy = px__malloc(len + 1);
     if (!copy)
         return PX_ENOMEM;
     if (len)
@@ -230,19 +264,27 @@ static int expand_dir(px_reader *r, const char *path)
 }
 
 /* The file name without its folder, ".gz" and extension. */
-static char *id_from_path(const char *path)
+/* The file name without its folder, ".gz" and extension: base[0, *n). */
+static const char *path_stem(const char *path, size_t *n)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    size_t n = strlen(base);
-    if (n > 3 && !strcasecmp(base + n - 3, ".gz"))
-        n -= 3;
+    *n = strlen(base);
+    if (*n > 3 && !strcasecmp(base + *n - 3, ".gz"))
+        *n -= 3;
     const char *dot = NULL;
-    for (size_t i = n; i > 1 && !dot; i--)
+    for (size_t i = *n; i > 1 && !dot; i--)
         if (base[i - 1] == '.')
             dot = base + i - 1;
     if (dot)
-        n = (size_t)(dot - base);
+        *n = (size_t)(dot - base);
+    return base;
+}
+
+static char *id_from_path(const char *path)
+{
+    size_t n;
+    const char *base = path_stem(path, &n);
     return px__strndup(base, n);
 }
 
@@ -301,6 +343,27 @@ static size_t repair_utf8(const char *s, size_t len, px_buf *out)
     return bad;
 }
 
+int px__reader_unique_id(px_reader *r, const char *id, char *renamed, size_t cap,
+                         bool *changed)
+{
+    bool nomem;
+    *changed = false;
+    if (ids_insert(r, px__hash(id, strlen(id), 0), &nomem))
+        return nomem ? PX_ENOMEM : PX_OK;
+    for (unsigned k = 2;; k++) {
+        snprintf(renamed, cap, "%.200s~%u", id, k);
+        if (ids_insert(r, px__hash(renamed, strlen(renamed), 0), &nomem))
+            break;
+    }
+    *changed = true;
+    return nomem ? PX_ENOMEM : PX_OK;
+}
+
+void px__reader_keep_ids(px_reader *r)
+{
+    r->keep_ids = true;
+}
+
 /* parallax's quotation and date rules are English: other languages are
  * read, and named in one warning at the end of the run. */
 static void note_language(px_reader *r, const px_doc *doc)
@@ -336,21 +399,17 @@ static int build(px_reader *r, px_doc **out, const char *bytes, size_t len,
     /* document ids must be unique: a repeated one gets a suffix */
     px_doc_meta m = *meta;
     char renamed[256];
-    bool nomem;
-    if (!ids_insert(r, px__hash(m.id, strlen(m.id), 0), &nomem)) {
-        for (unsigned k = 2;; k++) {
-            snprintf(renamed, sizeof(renamed), "%.200s~%u", meta->id, k);
-            if (ids_insert(r, px__hash(renamed, strlen(renamed), 0), &nomem))
-                break;
-        }
+    bool changed = false;
+    int rc = r->keep_ids ? PX_OK : px__reader_unique_id(r, m.id, renamed, sizeof renamed, &changed);
+    if (rc)
+        return rc;
+    if (changed) {
         m.id = renamed;
         diag(r, PX_SEV_WARNING, meta->file ? meta->file : "-", line, m.id,
              "document id \"%.200s\" already used: renamed \"%s\"", meta->id, m.id);
     }
-    if (nomem)
-        return PX_ENOMEM;
     meta = &m;
-    int rc = px__doc_build(out, bytes, len, meta, structure, forward_diag, r, line);
+    rc = px__doc_build(out, bytes, len, meta, structure, forward_diag, r, line);
     if (rc == PX_OK) {
         r->n_docs++;
         note_language(r, *out);
@@ -543,6 +602,9 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
     for (;;) {
         char *line;
         size_t n, dropped;
+        /* a range ends before the first line that starts at its end */
+        if (r->ranged && px__input_offset(r->in) >= r->range_end)
+            return 0;
         if (!px__input_getline(r->in, r->opt.max_bytes, &line, &n, &dropped))
             return 0;
         r->in_line++;
@@ -577,9 +639,14 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
                 return PX_ENOMEM;
             }
             json_error_t jerr;
+            json_oom = false;
             obj = json_loadb(fixed.ptr, fixed.len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
                              &jerr);
             px_buf_release(&fixed);
+            if (json_oom || (!obj && json_error_code(&jerr) == json_error_out_of_memory)) {
+                json_decref(obj);
+                return PX_ENOMEM;
+            }
             if (!obj) {
                 diag(r, PX_SEV_ERROR, r->in_path, r->in_line, NULL,
                      "malformed JSON at column %d: %s: record skipped", jerr.column, jerr.text);
@@ -611,9 +678,10 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
             id = idbuf;
         }
         if (!id) {
-            char *stem = id_from_path(r->in_path);
-            snprintf(idbuf, sizeof(idbuf), "%.40s:%zu", stem ? stem : "stdin", r->in_line);
-            free(stem);
+            size_t stem_len;
+            const char *stem = path_stem(r->in_path, &stem_len);
+            snprintf(idbuf, sizeof(idbuf), "%.*s:%zu", (int)PX_MIN(stem_len, (size_t)40), stem,
+                     r->in_line);
             id = idbuf;
             diag(r, PX_SEV_WARNING, r->in_path, r->in_line, id, "record without \"id\": named %s",
                  id);
@@ -681,10 +749,13 @@ static int read_warc_record(px_reader *r, px_doc **out)
         px_warc_payload pl;
         if ((rc = px__warc_payload(rec, r->opt.max_bytes, &pl, &r->wbody)))
             return rc;
-        char *stem = strcmp(r->in_path, "-") ? id_from_path(r->in_path) : px__strdup("stdin");
+        /* the file's stem, written here rather than copied: a failed copy
+         * named every record "warc:N" */
+        size_t stem_len = 5;
+        const char *base = strcmp(r->in_path, "-") ? path_stem(r->in_path, &stem_len) : "stdin";
         char id[200];
-        snprintf(id, sizeof(id), "%.120s:%zu", stem ? stem : "warc", rec->number);
-        free(stem);
+        snprintf(id, sizeof(id), "%.*s:%zu", (int)PX_MIN(stem_len, (size_t)120), base,
+                 rec->number);
         int kind = px__warc_kind(&pl, r->wbody.ptr, r->wbody.len);
         if (pl.status < 200 || pl.status > 299) {
             r->wstats[pl.status < 0 ? WS_NOT_ARTICLE : WS_STATUS]++;
@@ -757,6 +828,8 @@ static void close_input(px_reader *r)
              fatal ? ": the rest of the file is lost" : "");
     if (r->in_format == PX_FORMAT_WARC)
         close_warc(r);
+    else if (r->ranged)
+        r->range_records += r->in_records; /* a piece may hold none: the caller counts */
     else if (!r->in_records && !(problem && fatal))
         diag(r, PX_SEV_ERROR, r->in_path, 0, NULL, "empty document: no JSON records");
     px__input_close(r->in);
@@ -790,36 +863,22 @@ static px_format sniff(px_input *in, px_format by_name)
     }
 }
 
-int px_reader_next(px_reader *r, px_doc **out)
+/* The next input to read, folders expanded (in name order) and paths
+ * that cannot be read reported and skipped: 1 with *queued (its path and
+ * data now the caller's), its format (the reader's, the buffer's or the
+ * name's; AUTO when only the bytes can tell) and whether its name told
+ * it; 0 at the end, <0 fatal. */
+static int next_input(px_reader *r, input *queued, px_format *format, bool *by_name)
 {
-    *out = NULL;
-    for (;;) {
-        if (r->pending_pos < r->pending.n) {
-            *out = r->pending.v[r->pending_pos++];
-            if (r->pending_pos == r->pending.n)
-                r->pending.n = r->pending_pos = 0;
-            return 1;
-        }
-        if (r->in) {
-            int rc = r->in_format == PX_FORMAT_WARC ? read_warc_record(r, out)
-                                                    : read_jsonl_record(r, out);
-            if (rc)
-                return rc;
-            close_input(r);
-            continue;
-        }
-        if (!r->queue.n) {
-            warn_languages(r);
-            return 0;
-        }
-        input queued = r->queue.v[--r->queue.n];
-        char *path = queued.path;
+    while (r->queue.n) {
+        *queued = r->queue.v[--r->queue.n];
+        char *path = queued->path;
         px_format fmt = r->opt.format;
-        bool by_name = false;
-        if (queued.data) {
+        *by_name = false;
+        if (queued->data) {
             /* a buffer: its format as given, else sniffed as stdin is */
             if (fmt == PX_FORMAT_AUTO)
-                fmt = queued.format;
+                fmt = queued->format;
         } else if (strcmp(path, "-")) {
             struct stat st;
             if (stat(path, &st) != 0) {
@@ -844,9 +903,159 @@ int px_reader_next(px_reader *r, px_doc **out)
             if (fmt == PX_FORMAT_AUTO) {
                 bool gz;
                 fmt = px__format_of(path, &gz);
-                by_name = true;
+                *by_name = true;
             }
         }
+        *format = fmt;
+        return 1;
+    }
+    return 0;
+}
+
+/* A file that starts with gzip's magic number (false when it cannot be
+ * read: its reader reports that). */
+static bool starts_gzip(const char *path)
+{
+    unsigned char head[2];
+    FILE *f = fopen(path, "rb");
+    bool gz = f && fread(head, 1, 2, f) == 2 && head[0] == 0x1f && head[1] == 0x8b;
+    if (f)
+        fclose(f);
+    return gz;
+}
+
+int px__reader_next_path(px_reader *r, char **out, px_format *format, bool *gzip)
+{
+    *out = NULL;
+    for (;;) {
+        input queued;
+        bool by_name;
+        int rc = next_input(r, &queued, format, &by_name);
+        if (rc <= 0)
+            return rc;
+        if (queued.data) {
+            /* a buffer is no path: not for a caller that reads paths */
+            free(queued.path);
+            free(queued.data);
+            continue;
+        }
+        bool gz = false;
+        if (by_name)
+            px__format_of(queued.path, &gz);
+        *gzip = gz || !strcmp(queued.path, "-") || starts_gzip(queued.path);
+        *out = queued.path;
+        return 1;
+    }
+}
+
+/* Positions the open JSONL file at the first line that starts at or
+ * after range_start (a line starts at 0 or after a line feed): false
+ * when it cannot (a gzip stream, standard input, a read error). */
+static bool seek_range(px_reader *r)
+{
+    uint64_t s = r->range_start;
+    if (px__input_gzip(r->in)) {
+        errno = ESPIPE;
+        return false;
+    }
+    if (!s)
+        return true;
+    if (px__input_seek(r->in, s - 1))
+        return false;
+    /* the rest of the line the byte before s is in, its line feed too */
+    char *line;
+    size_t n, dropped;
+    px__input_getline(r->in, 0, &line, &n, &dropped);
+    bool fatal;
+    errno = EIO;
+    return !(px__input_problem(r->in, &fatal) && fatal);
+}
+
+void px__reader_set_range(px_reader *r, uint64_t start, uint64_t end, size_t lines_before)
+{
+    r->ranged = true;
+    r->range_start = start;
+    r->range_end = end;
+    r->range_line0 = lines_before;
+    r->range_records = 0;
+}
+
+size_t px__reader_line(const px_reader *r)
+{
+    return r->in && r->in_format == PX_FORMAT_JSONL ? r->in_line : 0;
+}
+
+size_t px__reader_range_records(const px_reader *r)
+{
+    return r->range_records;
+}
+
+int px__jsonl_range_lines(const char *path, uint64_t start, uint64_t end, uint64_t *lines)
+{
+    *lines = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return PX_EIO;
+    /* the lines that start in [first, stop): the first line at or after
+     * start, then one after each line feed before stop - 1 */
+    struct stat st;
+    bool ok = fstat(fileno(f), &st) == 0;
+    uint64_t stop = ok ? PX_MIN(end, (uint64_t)st.st_size) : 0, pos = start;
+    if (ok && start) {
+        int c;
+        ok = fseeko(f, (off_t)(start - 1), SEEK_SET) == 0;
+        pos = start - 1;
+        while (ok && (c = getc(f)) != EOF) {
+            pos++;
+            if (c == '\n')
+                break;
+        }
+    }
+    uint64_t n = ok && pos < stop ? 1 : 0;
+    char buf[1 << 16];
+    while (ok && pos + 1 < stop) {
+        size_t got = fread(buf, 1, (size_t)PX_MIN((uint64_t)sizeof buf, stop - 1 - pos), f);
+        if (!got)
+            break;
+        for (const char *p = buf; (p = memchr(p, '\n', got - (size_t)(p - buf))); p++)
+            n++;
+        pos += got;
+    }
+    ok = ok && !ferror(f);
+    fclose(f);
+    *lines = n;
+    return ok ? PX_OK : PX_EIO;
+}
+
+int px_reader_next(px_reader *r, px_doc **out)
+{
+    *out = NULL;
+    for (;;) {
+        if (r->pending_pos < r->pending.n) {
+            *out = r->pending.v[r->pending_pos++];
+            if (r->pending_pos == r->pending.n)
+                r->pending.n = r->pending_pos = 0;
+            return 1;
+        }
+        if (r->in) {
+            int rc = r->in_format == PX_FORMAT_WARC ? read_warc_record(r, out)
+                                                    : read_jsonl_record(r, out);
+            if (rc)
+                return rc;
+            close_input(r);
+            continue;
+        }
+        input queued;
+        px_format fmt;
+        bool by_name;
+        int nrc = next_input(r, &queued, &fmt, &by_name);
+        if (nrc < 0)
+            return nrc;
+        if (!nrc) {
+            warn_languages(r);
+            return 0;
+        }
+        char *path = queued.path;
         px_input *in;
         int orc = queued.data ? px__input_open_buffer(&in, queued.data, queued.len)
                               : px__input_open(&in, path);
@@ -865,7 +1074,7 @@ int px_reader_next(px_reader *r, px_doc **out)
             fmt = sniff(in, fmt == PX_FORMAT_AUTO ? PX_FORMAT_AUTO : fmt);
         if (fmt == PX_FORMAT_JSONL || fmt == PX_FORMAT_WARC) {
             if (fmt == PX_FORMAT_WARC && !r->wrec) {
-                r->wrec = calloc(1, sizeof(*r->wrec));
+                r->wrec = px__calloc(1, sizeof(*r->wrec));
                 if (!r->wrec) {
                     px__input_close(in);
                     free(path);
@@ -880,6 +1089,15 @@ int px_reader_next(px_reader *r, px_doc **out)
             r->in_records = 0;
             memset(r->wstats, 0, sizeof(r->wstats));
             r->warc = (px_warc_io){in, r->opt.max_bytes, warc_problem, r, 0, 0};
+            if (r->ranged && fmt == PX_FORMAT_JSONL) {
+                r->in_line = r->range_line0;
+                if (queued.data || !strcmp(path, "-") || !seek_range(r)) {
+                    diag(r, PX_SEV_ERROR, path, 0, NULL, "cannot read from byte %llu: %s",
+                         (unsigned long long)r->range_start,
+                         queued.data || !strcmp(path, "-") ? "not a file" : strerror(errno));
+                    close_input(r);
+                }
+            }
             continue;
         }
         int rc = read_text_or_html(r, path, fmt, in, out);

@@ -291,7 +291,10 @@ int px__sgml_next(const char *s, size_t len, size_t *pos, px_buf *text, char doc
             px_buf_put(text, h.ptr, h.len);
             px_buf_putc(text, '\n');
         }
+        bool oom = h.oom;
         px_buf_release(&h);
+        if (oom)
+            return PX_ENOMEM;
     }
     if (element(s, start, end, "TEXT", &cs, &ce))
         text_paragraphs(text, s, cs, ce);

@@ -179,7 +179,7 @@ static px_str trim_span(const char *t, size_t s, size_t e)
 
 /* Front matter: "title: ...", "source: ...", "date: ...", "url: ..."
  * lines at the very top. Returns the byte offset where the body begins. */
-static size_t front_matter(px_doc *doc, para_vec *paras)
+static size_t front_matter(px_doc *doc, para_vec *paras, bool *nomem)
 {
     static const char *const keys[] = {"title", "headline", "source", "outlet", "publisher",
                                        "date", "published", "url", "link", "author", "byline"};
@@ -228,7 +228,10 @@ static size_t front_matter(px_doc *doc, para_vec *paras)
         }
         para p = {(size_t)(line.ptr - t), (size_t)(line.ptr - t) + line.len, PX_BLOCK_META, 0,
                   false};
-        PX_VEC_PUSH(*paras, p);
+        if (!PX_VEC_PUSH(*paras, p)) {
+            *nomem = true;
+            return 0;
+        }
         n_keys++;
         i = nl ? e + 1 : e;
         body = i;
@@ -726,7 +729,10 @@ int px__doc_structure(px_doc *doc, int structure)
     int rc = PX_ENOMEM;
     size_t body = 0, first = 0;
     if (structure) {
-        body = front_matter(doc, &pv);
+        bool nomem = false;
+        body = front_matter(doc, &pv, &nomem);
+        if (nomem)
+            goto done;
         first = pv.n;
     }
     size_t joined;
@@ -775,7 +781,8 @@ int px__doc_structure(px_doc *doc, int structure)
         }
     }
     doc->blocks = px_arena_calloc(&doc->arena, pv.n + 1, sizeof(px_block));
-    if (!doc->blocks)
+    /* the arena also failed if a headline, date or source copy was lost */
+    if (!doc->blocks || doc->arena.oom)
         goto done;
     for (size_t i = 0; i < pv.n; i++) {
         doc->blocks[i].start = pv.v[i].start;

@@ -100,7 +100,7 @@ static bool seen_insert(px_walk *w, const struct stat *st, bool *nomem)
     uint64_t h = node_key(st);
     if (2 * (w->n + 1) > w->cap) {
         size_t cap = w->cap ? 2 * w->cap : 256;
-        uint64_t *t = calloc(cap, sizeof(uint64_t));
+        uint64_t *t = px__calloc(cap, sizeof(uint64_t));
         if (!t) {
             *nomem = true;
             return true;

@@ -275,6 +275,8 @@ static int inflate_body(const char *s, size_t len, size_t max, px_buf *out, bool
     for (int attempt = 0; attempt < 2; attempt++) {
         z_stream z;
         memset(&z, 0, sizeof(z));
+        z.zalloc = px__zalloc;
+        z.zfree = px__zfree;
         /* 32+: gzip or zlib by the header; -: raw deflate (what some
          * servers send as "deflate") */
         if (inflateInit2(&z, attempt ? -MAX_WBITS : 32 + MAX_WBITS) != Z_OK)
@@ -297,6 +299,8 @@ static int inflate_body(const char *s, size_t len, size_t max, px_buf *out, bool
                 break;
         }
         inflateEnd(&z);
+        if (zr == Z_MEM_ERROR) /* the window is allocated on the first call */
+            return PX_ENOMEM;
         if (zr == Z_STREAM_END || (zr == Z_OK && out->len >= max) || (zr == Z_BUF_ERROR && out->len)) {
             *ok = true;
             return PX_OK;

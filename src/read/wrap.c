@@ -143,7 +143,7 @@ static bool set_add(uint64_t **keys, size_t *cap, size_t *n, uint64_t h)
 {
     if (2 * (*n + 1) > *cap) {
         size_t nc = *cap ? 2 * *cap : 1024;
-        uint64_t *t = calloc(nc, sizeof(uint64_t));
+        uint64_t *t = px__calloc(nc, sizeof(uint64_t));
         if (!t)
             return false;
         for (size_t i = 0; i < *cap; i++) {

@@ -1,12 +1,17 @@
 /*
  * render_html.c - the report as one self-contained HTML page: inline CSS,
  * no script, no network, readable on a phone (viewport, one column that
- * reflows, tables that scroll sideways). Each outlet's wording of a
- * quotation is shown as a word diff against the fullest version (<del>
- * left out, <ins> added, <mark> respelt or recased). Every finding links
+ * reflows, tables that scroll sideways), the sections of
+ * PX__REPORT_SECTIONS in their order. Conflicts show the sentences on
+ * each side with their outlets; each outlet's wording of a quotation is
+ * a word diff against the fullest version (<del> left out, <ins> added,
+ * <mark> respelt or recased); what one outlet alone reports comes
+ * heaviest first with the long tail folded in a <details>; the coverage
+ * and the timeline are also pictures (render_svg.c). Every finding links
  * to the sentences it cites, which the page shows at the end with each
  * sentence anchored as #d<doc>-s<sentence>.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
@@ -48,6 +53,14 @@ static const char css[] =
     "td.y{text-align:center;color:#17561f;font-weight:700}"
     ".doc p{margin:.3rem 0}.doc .s:target{background:#fff3c4;outline:2px solid #e0b400}"
     ".missing{color:#7a3d00;font-style:italic}"
+    ".side{margin:.4rem 0;padding:.3rem .6rem;border-left:4px solid #d9534f;background:#fff7f7}"
+    ".side blockquote{border-left-color:#e8a5a5;background:#fff}"
+    ".warn{background:#fde2e2;color:#8a1c1c;font-size:.8rem;padding:0 .35rem;border-radius:1rem}"
+    ".why{color:#555;font-size:.8rem}"
+    "details>summary{cursor:pointer;color:#1a56a8;margin:.4rem 0}"
+    "figure{margin:.6rem 0}figcaption{color:#555;font-size:.85rem}"
+    "svg.pic{width:100%;max-width:40rem;height:auto;display:block}"
+    "ol.legend{font-size:.85rem;color:#333;columns:2;padding-left:1.6rem}"
     "@media (max-width:600px){main{padding:.6rem}body{font-size:15px}h1{font-size:1.25rem}}";
 
 /* Anchors of the story being written: "" alone, "s2-" for the third of
@@ -68,21 +81,23 @@ static void sentence_link(px_buf *b, const px_story *s, const px_cite *c, const 
  * further sentences of the same document numbered. */
 static void cite_links(px_buf *b, const px_story *s, const px_cite *c, size_t n)
 {
+    size_t *same;
+    if (px__cite_rank(c, n, &same)) {
+        b->oom = true;
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
-        size_t same = 0;
-        for (size_t k = 0; k < i; k++)
-            if (c[k].doc == c[i].doc)
-                same++;
         if (i)
-            px_buf_puts(b, same ? " " : ", ");
-        if (same) {
+            px_buf_puts(b, same[i] ? " " : ", ");
+        if (same[i]) {
             char label[32];
-            snprintf(label, sizeof label, "[%zu]", same + 1);
+            snprintf(label, sizeof label, "[%zu]", same[i] + 1);
             sentence_link(b, s, &c[i], label);
         } else {
             sentence_link(b, s, &c[i], NULL);
         }
     }
+    free(same);
 }
 
 static void missing(px_buf *b, const char *why)
@@ -182,18 +197,37 @@ int px__report_html_many(px_story *const *stories, size_t n, px_buf *b)
     return b->oom ? PX_ENOMEM : 0;
 }
 
-/* One story's report: from its title to its articles. */
-static void html_story(const px_story *s, px_buf *b)
+static void section_open(const px_story *s, px_buf *b, const char *name, const char *title)
 {
-    const char *title = px__story_title(s);
-    px_buf_printf(b, "<div class=\"story\" id=\"%sstory\">\n", idp(s));
-    px_buf_puts(b, "<header><p class=\"meta\">parallax story report</p><h1>");
+    px_buf_printf(b, "<section id=\"%s%s\"><h2>", idp(s), name);
     esc(b, title);
-    px_buf_printf(b, "</h1><p class=\"meta\">%zu article%s from %zu outlet%s</p></header>\n", s->n_docs,
-                  s->n_docs == 1 ? "" : "s", s->n_outlets, s->n_outlets == 1 ? "" : "s");
+    px_buf_puts(b, "</h2>\n");
+}
 
-    /* documents */
-    px_buf_printf(b, "<section id=\"%sdocuments\"><h2>Documents</h2><ul>\n", idp(s));
+/* Links to the outlets of a citation list, each outlet once, to its
+ * first cited sentence. */
+static void outlet_links(px_buf *b, const px_story *s, const px_cite *c, size_t n)
+{
+    size_t *docs;
+    size_t m = px__cite_docs(s, c, n, true, &docs);
+    if (m == (size_t)-1) {
+        b->oom = true;
+        return;
+    }
+    for (size_t i = 0, k = 0; i < m; i++) {
+        while (c[k].doc != docs[i])
+            k++;
+        if (i)
+            px_buf_puts(b, ", ");
+        sentence_link(b, s, &c[k], NULL);
+    }
+    free(docs);
+}
+
+static void html_documents(const px_story *s, px_buf *b, const char *title)
+{
+    section_open(s, b, "documents", title);
+    px_buf_puts(b, "<ul>\n");
     for (size_t i = 0; i < s->n_docs; i++) {
         const px_doc *d = s->docs[i];
         px_buf_printf(b, "<li><a class=\"outlet\" href=\"#%sd%zu\">", idp(s), i);
@@ -216,11 +250,16 @@ static void html_story(const px_story *s, px_buf *b)
         px_buf_puts(b, "</span><br>");
         esc(b, s->heading[i]);
         px_buf_puts(b, "</li>\n");
+        px__report_flush(s, b);
     }
     px_buf_puts(b, "</ul></section>\n");
+}
 
-    /* brief */
-    px_buf_printf(b, "<section id=\"%sbrief\"><h2>Brief</h2>\n", idp(s));
+static void html_brief(const px_story *s, px_buf *b, const char *title)
+{
+    size_t nc;
+    const px_conflict *cs = px_compare_conflicts(s->cmp, &nc);
+    section_open(s, b, "brief", title);
     if (s->no_brief)
         missing(b, s->no_brief);
     if (s->n_brief) {
@@ -237,16 +276,96 @@ static void html_story(const px_story *s, px_buf *b)
                 esc(b, s->outlet[bl->docs[k]]);
                 px_buf_puts(b, "</a>");
             }
-            px_buf_puts(b, ")</span></li>\n");
+            px_buf_puts(b, ")</span>");
+            if (s->brief_conflict[i] >= 0) {
+                const px_conflict *c = &cs[s->brief_conflict[i]];
+                px_buf_printf(b, " <a class=\"warn\" href=\"#%sconflict-%zd\">⚠ one side of a conflict</a> "
+                                 "<span class=\"why\">",
+                              idp(s), s->brief_conflict[i]);
+                esc(b, c->what);
+                px_buf_puts(b, ": “");
+                esc(b, c->sides[s->brief_side[i]].value);
+                px_buf_puts(b, "” here</span>");
+            }
+            px_buf_puts(b, "</li>\n");
         }
         px_buf_puts(b, "</ol>\n");
     }
     px_buf_puts(b, "</section>\n");
+}
 
-    /* conflicts come early: they are what a reader checks first */
+typedef struct sent_key {
+    uint64_t hash; /* of the sentence's text */
+    size_t cite;
+} sent_key;
+
+static int cmp_sent_key(const void *a, const void *b)
+{
+    const sent_key *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return (x->cite > y->cite) - (x->cite < y->cite);
+}
+
+static px_str cite_sentence(const px_story *s, const px_cite *c)
+{
+    size_t ns;
+    const px_sentence *se = px_doc_sentences(s->docs[c->doc], &ns);
+    px_str t = px_doc_text(s->docs[c->doc]);
+    return (px_str){t.ptr + se[c->sentence].start, se[c->sentence].end - se[c->sentence].start};
+}
+
+/* The sentences of one side of a conflict, each once (copies write the
+ * same sentence) with the outlets that write it, in citation order. */
+static void side_sentences(const px_story *s, px_buf *b, const px_conflict_side *sd)
+{
+    size_t n = sd->n_cites;
+    sent_key *k = px__malloc((n ? n : 1) * sizeof(sent_key));
+    size_t *group = px__malloc((n ? n : 1) * sizeof(size_t)); /* first cite of its sentence */
+    if (!k || !group) {
+        free(k);
+        free(group);
+        b->oom = true;
+        return;
+    }
+    for (size_t x = 0; x < n; x++) {
+        px_str t = cite_sentence(s, &sd->cites[x]);
+        k[x] = (sent_key){px__hash(t.ptr, t.len, 3), x};
+    }
+    px__sort(k, n, sizeof(sent_key), cmp_sent_key);
+    for (size_t a = 0, e; a < n; a = e) {
+        for (e = a + 1; e < n && k[e].hash == k[a].hash; e++)
+            ;
+        for (size_t x = a; x < e; x++)
+            group[k[x].cite] = k[a].cite;
+    }
+    for (size_t x = 0; x < n; x++) {
+        if (group[x] != x)
+            continue;
+        px_str t = cite_sentence(s, &sd->cites[x]);
+        px_buf_puts(b, "<blockquote>");
+        px__html_escape(b, t.ptr, t.len);
+        px_buf_puts(b, " <span class=\"meta\">— ");
+        for (size_t y = x, shown = 0; y < n; y++)
+            if (group[y] == x) {
+                if (shown++)
+                    px_buf_puts(b, ", ");
+                sentence_link(b, s, &sd->cites[y], NULL);
+            }
+        px_buf_puts(b, "</span></blockquote>\n");
+        px__report_flush(s, b);
+    }
+    free(k);
+    free(group);
+}
+
+/* A conflict: each side's value, then its sentences, each sentence once
+ * with every outlet that writes it. */
+static void html_conflicts(const px_story *s, px_buf *b, const char *title)
+{
     size_t nc;
     const px_conflict *cs = px_compare_conflicts(s->cmp, &nc);
-    px_buf_printf(b, "<section id=\"%sconflicts\"><h2>Conflicts</h2>\n", idp(s));
+    section_open(s, b, "conflicts", title);
     if (!nc)
         px_buf_puts(b, "<p>None found.</p>\n");
     for (size_t c = 0; c < nc; c++) {
@@ -254,120 +373,199 @@ static void html_story(const px_story *s, px_buf *b)
         esc(b, cs[c].kind);
         px_buf_puts(b, "</span> <strong>");
         esc(b, cs[c].what);
-        px_buf_puts(b, "</strong><ul>\n");
+        px_buf_puts(b, "</strong>\n");
         for (size_t k = 0; k < cs[c].n_sides; k++) {
-            px_buf_puts(b, "<li>“");
-            esc(b, cs[c].sides[k].value);
-            px_buf_puts(b, "”: ");
-            cite_links(b, s, cs[c].sides[k].cites, cs[c].sides[k].n_cites);
-            px_buf_puts(b, "</li>\n");
-        }
-        px_buf_puts(b, "</ul></div>\n");
-    }
-    px_buf_puts(b, "</section>\n");
-
-    /* quotations */
-    size_t nq;
-    const px_quote_group *qs = px_compare_quotes(s->cmp, &nq);
-    px_buf_printf(b, "<section id=\"%squotes\"><h2>Quotations</h2>\n", idp(s));
-    if (s->no_quotes)
-        missing(b, s->no_quotes);
-    for (size_t q = 0; q < nq; q++) {
-        const px_quote_group *g = &qs[q];
-        px_buf_printf(b, "<div class=\"card quote\" id=\"%squote-%zu\"", idp(s), q);
-        if (g->speaker_id) { /* the same identity as the entity's <li> */
-            px_buf_puts(b, " data-speaker=\"");
-            esc(b, g->speaker_id);
-            px_buf_putc(b, '"');
-        }
-        px_buf_puts(b, "><strong>");
-        esc(b, g->speaker_name ? g->speaker_name : "Unknown speaker");
-        px_buf_puts(b, "</strong> ");
-        if (g->single_source)
-            px_buf_puts(b, "<span class=\"tag single\">one outlet only</span>");
-        else
-            px_buf_printf(b, "<span class=\"tag ok\">%zu outlets</span>", g->n_docs);
-        px_buf_puts(b, "<blockquote>");
-        esc(b, g->text);
-        px_buf_puts(b, "</blockquote>\n");
-        for (size_t k = 0; k < g->n_single_sentences; k++) {
-            px_buf_puts(b, "<div class=\"meta\"><span class=\"tag single\">one outlet only</span> ");
-            esc(b, s->outlet[g->occurrences[g->fullest].doc]);
-            px_buf_puts(b, " alone quotes “");
-            esc(b, g->single_sentences[k]);
-            px_buf_puts(b, "”</div>\n");
-        }
-        for (size_t o = 0; o < g->n_occurrences; o++) {
-            const px_quote_occurrence *oc = &g->occurrences[o];
-            if (g->single_source && g->n_occurrences == 1) {
-                px_cite ct = {oc->doc, oc->sentence, oc->start, oc->end};
-                px_buf_puts(b, "<div class=\"occ\">");
-                sentence_link(b, s, &ct, NULL);
-                px_buf_puts(b, "</div>\n");
-                continue;
-            }
-            px_cite ct = {oc->doc, oc->sentence, oc->start, oc->end};
-            px_buf_puts(b, "<div class=\"occ\"><span class=\"outlet\">");
-            sentence_link(b, s, &ct, NULL);
-            px_buf_puts(b, "</span>");
-            if (o == g->fullest)
-                px_buf_puts(b, " <span class=\"tag\">fullest</span>");
-            for (size_t v = 0; v < oc->n_variants; v++) {
-                bool shown = false;
-                for (size_t u = 0; u < v; u++)
-                    shown |= oc->variants[u].kind == oc->variants[v].kind;
-                if (shown)
-                    continue; /* each kind of change once */
-                px_buf_puts(b, " <span class=\"tag\">");
-                esc(b, px_variant_kind_label(oc->variants[v].kind));
-                px_buf_puts(b, "</span>");
-            }
-            px_buf_puts(b, "<br>");
-            if (oc->n_diff)
-                diff_html(b, oc);
-            else
-                esc(b, oc->text);
+            const px_conflict_side *sd = &cs[c].sides[k];
+            px_buf_puts(b, "<div class=\"side\"><strong>“");
+            esc(b, sd->value);
+            px_buf_puts(b, "”</strong> <span class=\"meta\">");
+            outlet_links(b, s, sd->cites, sd->n_cites);
+            px_buf_puts(b, "</span>\n");
+            side_sentences(s, b, sd);
             px_buf_puts(b, "</div>\n");
         }
         px_buf_puts(b, "</div>\n");
+        px__report_flush(s, b);
     }
     px_buf_puts(b, "</section>\n");
+}
 
-    /* facts */
+static void quote_card(const px_story *s, px_buf *b, const px_quote_group *g, size_t r, bool differs)
+{
+    px_buf_printf(b, "<div class=\"card quote\" id=\"%squote-%zu\"", idp(s), r);
+    if (g->speaker_id) { /* the same identity as the entity's <li> */
+        px_buf_puts(b, " data-speaker=\"");
+        esc(b, g->speaker_id);
+        px_buf_putc(b, '"');
+    }
+    px_buf_puts(b, "><strong>");
+    esc(b, g->speaker_name ? g->speaker_name : "Unknown speaker");
+    px_buf_puts(b, "</strong> ");
+    if (g->single_source)
+        px_buf_puts(b, "<span class=\"tag single\">one outlet only</span>");
+    else
+        px_buf_printf(b, "<span class=\"tag ok\">%zu outlets</span>%s", g->n_docs,
+                      differs ? " <span class=\"tag conflict\">worded differently</span>" : "");
+    px_buf_puts(b, "<blockquote>");
+    esc(b, g->text);
+    px_buf_puts(b, "</blockquote>\n");
+    for (size_t k = 0; k < g->n_single_sentences; k++) {
+        px_buf_puts(b, "<div class=\"meta\"><span class=\"tag single\">one outlet only</span> ");
+        esc(b, s->outlet[g->occurrences[g->fullest].doc]);
+        px_buf_puts(b, " alone quotes “");
+        esc(b, g->single_sentences[k]);
+        px_buf_puts(b, "”</div>\n");
+    }
+    for (size_t o = 0; o < g->n_occurrences; o++) {
+        const px_quote_occurrence *oc = &g->occurrences[o];
+        px_cite ct = {oc->doc, oc->sentence, oc->start, oc->end};
+        if (g->single_source && g->n_occurrences == 1) {
+            px_buf_puts(b, "<div class=\"occ\">");
+            sentence_link(b, s, &ct, NULL);
+            px_buf_puts(b, "</div>\n");
+            continue;
+        }
+        px_buf_puts(b, "<div class=\"occ\"><span class=\"outlet\">");
+        sentence_link(b, s, &ct, NULL);
+        px_buf_puts(b, "</span>");
+        if (o == g->fullest)
+            px_buf_puts(b, " <span class=\"tag\">fullest</span>");
+        for (size_t v = 0; v < oc->n_variants; v++) {
+            bool shown = false;
+            for (size_t u = 0; u < v; u++)
+                shown |= oc->variants[u].kind == oc->variants[v].kind;
+            if (shown)
+                continue; /* each kind of change once */
+            px_buf_puts(b, " <span class=\"tag\">");
+            esc(b, px_variant_kind_label(oc->variants[v].kind));
+            px_buf_puts(b, "</span>");
+        }
+        px_buf_puts(b, "<br>");
+        if (oc->n_diff)
+            diff_html(b, oc);
+        else
+            esc(b, oc->text);
+        px_buf_puts(b, "</div>\n");
+        px__report_flush(s, b);
+    }
+    px_buf_puts(b, "</div>\n");
+}
+
+static void html_quotes(const px_story *s, px_buf *b, const char *title)
+{
+    size_t nq;
+    const px_quote_group *qs = px_compare_quotes(s->cmp, &nq);
+    section_open(s, b, "quotes", title);
+    if (s->no_quotes)
+        missing(b, s->no_quotes);
+    size_t several = s->n_quotes_differ + s->n_quotes_alike;
+    if (!s->no_quotes)
+        px_buf_printf(b, "<p class=\"meta\">%zu quoted statement%s several outlets carry, %zu of them worded "
+                         "differently (first); the quotations one outlet alone carries are with <a "
+                         "href=\"#%sone_outlet\">what it alone reports</a>.</p>\n",
+                      several, several == 1 ? "" : "s", s->n_quotes_differ, idp(s));
+    for (size_t r = 0; r < several; r++)
+        quote_card(s, b, &qs[s->quote_order[r]], r, r < s->n_quotes_differ);
+    px_buf_puts(b, "</section>\n");
+}
+
+static void reasons_html(px_buf *b, unsigned reasons)
+{
+    size_t n = 0;
+    px_buf_puts(b, "<span class=\"why\">");
+    for (unsigned bit = 0; bit < PX__CLAIM_N_REASONS; bit++)
+        if (reasons & (1u << bit)) {
+            px_buf_puts(b, n++ ? ", " : "");
+            px_buf_puts(b, px__claim_reason(bit));
+        }
+    if (!n)
+        px_buf_puts(b, "colour");
+    px_buf_puts(b, "</span>");
+}
+
+static void claim_item(const px_story *s, px_buf *b, const px__claim *c)
+{
+    size_t nf, nq;
+    const px_fact *fs = px_compare_facts(s->cmp, &nf);
+    const px_quote_group *qs = px_compare_quotes(s->cmp, &nq);
+    px_cite ct = {c->doc, c->sentence, 0, 0};
+    if (c->is_quote) {
+        const px_quote_group *g = &qs[c->index];
+        px_buf_printf(b, "<li id=\"%squote-one-%zu\"><strong>", idp(s), c->index);
+        esc(b, g->speaker_name ? g->speaker_name : "Unknown speaker");
+        px_buf_puts(b, "</strong>: “");
+        esc(b, g->text);
+        px_buf_puts(b, "”");
+    } else {
+        px_buf_printf(b, "<li id=\"%sfact-%zu\">", idp(s), c->index);
+        esc(b, fs[c->index].text);
+        if (fs[c->index].only_here) {
+            px_buf_puts(b, " <span class=\"meta\">part of a fact several outlets carry; words only this outlet "
+                           "has: <mark>");
+            esc(b, fs[c->index].only_here);
+            px_buf_puts(b, "</mark></span>");
+        }
+    }
+    px_buf_puts(b, " <span class=\"meta\">");
+    sentence_link(b, s, &ct, NULL);
+    px_buf_puts(b, "</span> ");
+    reasons_html(b, c->reasons);
+    px_buf_puts(b, "</li>\n");
+}
+
+static void html_one_outlet(const px_story *s, px_buf *b, const char *title)
+{
+    section_open(s, b, "one_outlet", title);
+    if (!s->n_claims) {
+        px_buf_puts(b, "<p>Nothing.</p></section>\n");
+        return;
+    }
+    px_buf_printf(b, "<p class=\"meta\">%zu claim%s one outlet alone reports, the heaviest first: a number, a "
+                     "named person or organisation, a date, a quotation weigh more than colour.</p>\n<ol>\n",
+                  s->n_claims, s->n_claims == 1 ? "" : "s");
+    size_t shown = PX_MIN(s->n_claims, (size_t)PX__CLAIMS_SHOWN);
+    for (size_t k = 0; k < shown; k++)
+        claim_item(s, b, &s->claims[k]);
+    px_buf_puts(b, "</ol>\n");
+    if (s->n_claims > shown) {
+        px_buf_printf(b, "<details><summary>and %zu more</summary><ol start=\"%zu\">\n", s->n_claims - shown,
+                      shown + 1);
+        for (size_t k = shown; k < s->n_claims; k++) {
+            claim_item(s, b, &s->claims[k]);
+            px__report_flush(s, b);
+        }
+        px_buf_puts(b, "</ol></details>\n");
+    }
+    px_buf_puts(b, "</section>\n");
+}
+
+static void html_facts(const px_story *s, px_buf *b, const char *title)
+{
     size_t nf;
     const px_fact *fs = px_compare_facts(s->cmp, &nf);
-    px_buf_printf(b, "<section id=\"%sfacts\"><h2>Facts</h2><h3>Carried by several outlets</h3><ul>\n", idp(s));
+    section_open(s, b, "facts", title);
+    px_buf_puts(b, "<ul>\n");
+    size_t n = 0;
     for (size_t f = 0; f < nf; f++) {
         if (!fs[f].corroborated)
             continue;
+        n++;
         px_buf_printf(b, "<li id=\"%sfact-%zu\">", idp(s), f);
         esc(b, fs[f].text);
         px_buf_printf(b, " <span class=\"tag ok\">%zu outlets</span> <span class=\"meta\">", fs[f].n_docs);
         cite_links(b, s, fs[f].cites, fs[f].n_cites);
         px_buf_puts(b, "</span></li>\n");
+        px__report_flush(s, b);
     }
-    px_buf_puts(b, "</ul><h3>Reported by one outlet only</h3><ul>\n");
-    for (size_t f = 0; f < nf; f++) {
-        if (fs[f].corroborated)
-            continue;
-        px_buf_printf(b, "<li id=\"%sfact-%zu\">", idp(s), f);
-        esc(b, fs[f].text);
-        px_buf_puts(b, " <span class=\"tag single\">single source</span> <span class=\"meta\">");
-        cite_links(b, s, fs[f].cites, fs[f].n_cites);
-        px_buf_puts(b, "</span>");
-        if (fs[f].only_here) {
-            px_buf_puts(b, " <span class=\"meta\">part of a shared fact above; words only this outlet has: <mark>");
-            esc(b, fs[f].only_here);
-            px_buf_puts(b, "</mark></span>");
-        }
-        px_buf_puts(b, "</li>\n");
-    }
-    px_buf_puts(b, "</ul></section>\n");
+    px_buf_puts(b, n ? "</ul></section>\n" : "</ul><p>None found.</p></section>\n");
+}
 
-    /* entities */
+static void html_entities(const px_story *s, px_buf *b, const char *title)
+{
     size_t ne;
     const px_entity *ents = px_entities_list(s->ents, &ne);
-    px_buf_printf(b, "<section id=\"%sentities\"><h2>People, places and organisations</h2><ul>\n", idp(s));
+    section_open(s, b, "entities", title);
+    px_buf_puts(b, "<ul>\n");
     for (size_t e = 0; e < ne; e++) {
         const px_entity *en = &ents[e];
         if (en->type == PX_ENTITY_OTHER || (en->n_docs < 2 && en->n_aliases < 2 && en->type != PX_ENTITY_PERSON))
@@ -394,34 +592,46 @@ static void html_story(const px_story *s, px_buf *b)
             px_buf_puts(b, "</span>");
         }
         px_buf_puts(b, "</li>\n");
+        px__report_flush(s, b);
     }
     px_buf_puts(b, "</ul></section>\n");
+}
 
-    /* timeline */
-    px_buf_printf(b, "<section id=\"%stimeline\"><h2>Timeline</h2>\n", idp(s));
+static void html_timeline(const px_story *s, px_buf *b, const char *title)
+{
+    section_open(s, b, "timeline", title);
     if (s->no_timeline)
         missing(b, s->no_timeline);
     if (s->n_timeline) {
+        px__svg_timeline(s, b);
         px_buf_puts(b, "<ul>\n");
         for (size_t t = 0; t < s->n_timeline; t++) {
             const px_event *ev = &s->timeline[t];
-            px_buf_puts(b, "<li><strong>");
+            px_buf_printf(b, "<li id=\"%sevent-%zu\"><strong>", idp(s), t);
             esc(b, ev->value);
             px_buf_puts(b, "</strong> <span class=\"meta\">(“");
             esc(b, ev->expression);
             px_buf_puts(b, "”)</span> ");
             esc(b, ev->text);
             px_buf_puts(b, " <span class=\"meta\">");
-            cite_links(b, s, ev->cites, ev->n_cites);
+            outlet_links(b, s, ev->cites, ev->n_cites);
             px_buf_puts(b, "</span></li>\n");
+            px__report_flush(s, b);
         }
         px_buf_puts(b, "</ul>\n");
     }
     px_buf_puts(b, "</section>\n");
+}
 
-    /* coverage */
+static void html_coverage(const px_story *s, px_buf *b, const char *title)
+{
+    size_t nf, nq;
+    const px_fact *fs = px_compare_facts(s->cmp, &nf);
+    const px_quote_group *qs = px_compare_quotes(s->cmp, &nq);
     size_t cf = px__coverage_facts(s, 12), cq = px__coverage_quotes(s, 8);
-    px_buf_printf(b, "<section id=\"%scoverage\"><h2>Coverage</h2><div class=\"scroll\"><table><tr><th></th>", idp(s));
+    section_open(s, b, "coverage", title);
+    px__svg_coverage(s, b);
+    px_buf_puts(b, "<div class=\"scroll\"><table><tr><th></th>");
     for (size_t d = 0; d < s->n_docs; d++) {
         px_buf_printf(b, "<th><a href=\"#%sd%zu\">", idp(s), d);
         esc(b, s->outlet[d]);
@@ -429,13 +639,16 @@ static void html_story(const px_story *s, px_buf *b)
     }
     px_buf_puts(b, "</tr>\n");
     for (size_t k = 0; k < cf + cq; k++) {
-        const char *text = k < cf ? fs[k].text : qs[k - cf].text;
-        px_buf_printf(b, "<tr><td><a href=\"#%s%s-%zu\">%s</a> ", idp(s), k < cf ? "fact" : "quote",
-                      k < cf ? k : k - cf, k < cf ? "fact" : "quote");
+        const px_quote_group *g = k < cf ? NULL : &qs[s->quote_order[k - cf]];
+        const char *text = g ? g->text : fs[k].text;
+        px_buf_printf(b, "<tr><td><a href=\"#%s%s-%zu\">%s</a> ", idp(s), g ? "quote" : "fact", g ? k - cf : k,
+                      g ? "quote" : "fact");
         size_t len = strlen(text);
         if (len > 90) {
             size_t cut = 90;
             while (cut > 50 && text[cut] != ' ')
+                cut--;
+            while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
                 cut--;
             px__html_escape(b, text, cut);
             px_buf_puts(b, "…");
@@ -443,15 +656,24 @@ static void html_story(const px_story *s, px_buf *b)
             esc(b, text);
         }
         px_buf_puts(b, "</td>");
-        for (size_t d = 0; d < s->n_docs; d++) {
-            bool in = k < cf ? px__fact_in_doc(&fs[k], d) : px__quote_in_doc(&qs[k - cf], d);
-            px_buf_puts(b, in ? "<td class=\"y\">✓</td>" : "<td></td>");
+        bool *in = px__carriers(s, g ? NULL : &fs[k], g);
+        if (!in) {
+            b->oom = true;
+            break;
         }
+        for (size_t d = 0; d < s->n_docs; d++)
+            px_buf_puts(b, in[d] ? "<td class=\"y\">✓</td>" : "<td></td>");
+        free(in);
         px_buf_puts(b, "</tr>\n");
+        px__report_flush(s, b);
     }
     px_buf_puts(b, "</table></div></section>\n");
+}
 
-    /* the sources: every sentence anchored */
+/* The articles themselves, every sentence anchored: where the findings'
+ * links lead. */
+static void html_articles(const px_story *s, px_buf *b)
+{
     px_buf_printf(b, "<section id=\"%ssources\"><h2>The articles</h2>\n", idp(s));
     for (size_t i = 0; i < s->n_docs; i++) {
         const px_doc *d = s->docs[i];
@@ -481,6 +703,23 @@ static void html_story(const px_story *s, px_buf *b)
             px_buf_puts(b, bl[k].kind == PX_BLOCK_HEADLINE ? "</strong></p>\n" : "</p>\n");
         }
         px_buf_puts(b, "</article>\n");
+        px__report_flush(s, b);
     }
-    px_buf_puts(b, "</section>\n</div>\n");
+    px_buf_puts(b, "</section>\n");
+}
+
+/* One story's report: from its title to its articles. */
+static void html_story(const px_story *s, px_buf *b)
+{
+    const char *title = px__story_title(s);
+    px_buf_printf(b, "<div class=\"story\" id=\"%sstory\">\n", idp(s));
+    px_buf_puts(b, "<header><p class=\"meta\">parallax story report</p><h1>");
+    esc(b, title);
+    px_buf_printf(b, "</h1><p class=\"meta\">%zu article%s from %zu outlet%s</p></header>\n", s->n_docs,
+                  s->n_docs == 1 ? "" : "s", s->n_outlets, s->n_outlets == 1 ? "" : "s");
+#define PX__HTML_SECTION(name, title) html_##name(s, b, title);
+    PX__REPORT_SECTIONS(PX__HTML_SECTION)
+#undef PX__HTML_SECTION
+    html_articles(s, b);
+    px_buf_puts(b, "</div>\n");
 }

@@ -1,9 +1,14 @@
 /*
- * render_md.c - the report as Markdown for the terminal: the documents,
- * the brief, the entities, each quotation with every outlet's wording and
- * what changed, the facts (corroborated or single-source), the
- * conflicts, the timeline and the coverage table.
+ * render_md.c - the report as Markdown for the terminal, section by
+ * section in the order of PX__REPORT_SECTIONS: the articles, the brief
+ * (a sentence that carries one side of a conflict says so), the
+ * conflicts with the sentences on each side, the quotations (those the
+ * outlets word differently first, each outlet's wording and what
+ * changed), what one outlet alone reports (heaviest first, the long
+ * tail folded), the facts several outlets carry, the entities, the
+ * timeline in date order and the coverage table.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
@@ -31,21 +36,48 @@ static void md_str(px_buf *b, const char *s)
         md_text(b, s, strlen(s));
 }
 
-/* "Outlet A, Outlet B" for the documents of a citation list. */
+/* At most max bytes of s, cut at a space on a character boundary, with
+ * an ellipsis when cut. */
+static void md_cut(px_buf *b, const char *s, size_t max)
+{
+    size_t len = strlen(s);
+    if (len <= max) {
+        md_text(b, s, len);
+        return;
+    }
+    size_t cut = max;
+    while (cut > max / 2 && s[cut] != ' ')
+        cut--;
+    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+        cut--;
+    md_text(b, s, cut);
+    px_buf_puts(b, "…");
+}
+
+/* "Outlet A, Outlet B" for the documents of a citation list, each outlet
+ * once. */
 static void md_outlets(px_buf *b, const px_story *s, const px_cite *c, size_t n)
 {
-    size_t shown = 0;
-    for (size_t i = 0; i < n; i++) {
-        bool seen = false;
-        for (size_t k = 0; k < i; k++)
-            if (c[k].doc == c[i].doc)
-                seen = true;
-        if (seen)
-            continue;
-        if (shown++)
-            px_buf_puts(b, ", ");
-        md_str(b, s->outlet[c[i].doc]);
+    size_t *docs;
+    size_t m = px__cite_docs(s, c, n, true, &docs);
+    if (m == (size_t)-1) {
+        b->oom = true;
+        return;
     }
+    for (size_t i = 0; i < m; i++) {
+        if (i)
+            px_buf_puts(b, ", ");
+        md_str(b, s->outlet[docs[i]]);
+    }
+    free(docs);
+}
+
+static void md_sentence(px_buf *b, const px_story *s, size_t doc, size_t sentence)
+{
+    size_t ns;
+    const px_sentence *se = px_doc_sentences(s->docs[doc], &ns);
+    px_str t = px_doc_text(s->docs[doc]);
+    md_text(b, t.ptr + se[sentence].start, se[sentence].end - se[sentence].start);
 }
 
 static void md_missing(px_buf *b, const char *why)
@@ -55,14 +87,17 @@ static void md_missing(px_buf *b, const char *why)
     px_buf_puts(b, "._\n\n");
 }
 
-int px__report_md(const px_story *s, px_buf *b)
+static void md_heading(px_buf *b, const char *title)
 {
-    px_buf_puts(b, "# ");
-    md_str(b, px__story_title(s));
-    px_buf_printf(b, "\n\n%zu article%s from %zu outlet%s.\n\n", s->n_docs, s->n_docs == 1 ? "" : "s",
-                  s->n_outlets, s->n_outlets == 1 ? "" : "s");
+    px_buf_puts(b, "## ");
+    px_buf_puts(b, title);
+    px_buf_puts(b, "\n\n");
+}
 
-    px_buf_puts(b, "## Documents\n\n| # | outlet | date | headline |\n|---|---|---|---|\n");
+static void md_documents(const px_story *s, px_buf *b, const char *title)
+{
+    md_heading(b, title);
+    px_buf_puts(b, "| # | outlet | date | headline |\n|---|---|---|---|\n");
     for (size_t i = 0; i < s->n_docs; i++) {
         const px_doc *d = s->docs[i];
         px_buf_printf(b, "| %zu | ", i + 1);
@@ -85,10 +120,16 @@ int px__report_md(const px_story *s, px_buf *b)
             px_buf_puts(b, ")_");
         }
         px_buf_puts(b, " |\n");
+        px__report_flush(s, b);
     }
     px_buf_putc(b, '\n');
+}
 
-    px_buf_puts(b, "## Brief\n\n");
+static void md_brief(const px_story *s, px_buf *b, const char *title)
+{
+    size_t nc;
+    const px_conflict *cs = px_compare_conflicts(s->cmp, &nc);
+    md_heading(b, title);
     if (s->no_brief)
         md_missing(b, s->no_brief);
     for (size_t i = 0; i < s->n_brief; i++) {
@@ -100,146 +141,26 @@ int px__report_md(const px_story *s, px_buf *b)
                 px_buf_puts(b, ", ");
             md_str(b, s->outlet[s->brief[i].docs[k]]);
         }
-        px_buf_puts(b, ")_\n");
+        px_buf_puts(b, ")_");
+        if (s->brief_conflict[i] >= 0) {
+            const px_conflict *c = &cs[s->brief_conflict[i]];
+            px_buf_puts(b, " **⚠ one side of a conflict** (");
+            md_str(b, c->what);
+            px_buf_puts(b, ": “");
+            md_str(b, c->sides[s->brief_side[i]].value);
+            px_buf_puts(b, "” here; see Conflicts)");
+        }
+        px_buf_putc(b, '\n');
     }
     if (s->n_brief)
         px_buf_putc(b, '\n');
+}
 
-    px_buf_puts(b, "## People, places and organisations\n\n");
-    size_t ne;
-    const px_entity *ents = px_entities_list(s->ents, &ne);
-    for (size_t e = 0; e < ne; e++) {
-        const px_entity *en = &ents[e];
-        if (en->type == PX_ENTITY_OTHER || (en->n_docs < 2 && en->n_aliases < 2 && en->type != PX_ENTITY_PERSON))
-            continue;
-        px_buf_puts(b, "- **");
-        md_str(b, en->name);
-        px_buf_printf(b, "** (%s, %zu %s, %zu %s)", px_entity_type_name(en->type), en->n_docs,
-                      en->n_docs == 1 ? "article" : "articles", en->n_mentions,
-                      en->n_mentions == 1 ? "mention" : "mentions");
-        if (en->n_aliases > 1) {
-            px_buf_puts(b, ": ");
-            for (size_t a = 0; a < en->n_aliases; a++) {
-                if (a)
-                    px_buf_puts(b, "; ");
-                md_str(b, en->aliases[a]);
-            }
-        }
-        px_buf_putc(b, '\n');
-    }
-    px_buf_putc(b, '\n');
-
-    px_buf_puts(b, "## Quotations\n\n");
-    size_t nq;
-    const px_quote_group *qs = px_compare_quotes(s->cmp, &nq);
-    if (s->no_quotes)
-        md_missing(b, s->no_quotes);
-    for (size_t q = 0; q < nq; q++) {
-        const px_quote_group *g = &qs[q];
-        if (g->single_source)
-            continue;
-        px_buf_puts(b, "### ");
-        md_str(b, g->speaker_name ? g->speaker_name : "Unknown speaker");
-        px_buf_printf(b, ", quoted by %zu outlets\n\n> ", g->n_docs);
-        md_str(b, g->text);
-        px_buf_puts(b, "\n\n");
-        for (size_t k = 0; k < g->n_single_sentences; k++) {
-            px_buf_puts(b, "- only ");
-            md_str(b, s->outlet[g->occurrences[g->fullest].doc]);
-            px_buf_puts(b, " quotes “");
-            md_str(b, g->single_sentences[k]);
-            px_buf_puts(b, "”\n");
-        }
-        for (size_t o = 0; o < g->n_occurrences; o++) {
-            const px_quote_occurrence *oc = &g->occurrences[o];
-            px_buf_puts(b, "- **");
-            md_str(b, s->outlet[oc->doc]);
-            px_buf_puts(b, "**");
-            if (o == g->fullest)
-                px_buf_puts(b, " (fullest)");
-            px_buf_puts(b, ": “");
-            md_str(b, oc->text);
-            px_buf_puts(b, "”\n");
-            for (size_t v = 0; v < oc->n_variants; v++) {
-                const px_variant *va = &oc->variants[v];
-                px_buf_puts(b, "  - ");
-                px_buf_puts(b, px_variant_kind_label(va->kind));
-                px_buf_puts(b, ": ");
-                if (va->kind == PX_VARIANT_REORDERED) {
-                    px_buf_puts(b, "“");
-                    md_str(b, va->here);
-                    px_buf_puts(b, "” comes first");
-                } else if (va->kind == PX_VARIANT_OMITTED || va->kind == PX_VARIANT_TRUNCATED) {
-                    px_buf_puts(b, "“");
-                    md_str(b, va->fullest);
-                    px_buf_puts(b, "”");
-                } else if (va->kind == PX_VARIANT_ADDED) {
-                    px_buf_puts(b, "“");
-                    md_str(b, va->here);
-                    px_buf_puts(b, "”");
-                } else {
-                    px_buf_puts(b, "“");
-                    md_str(b, va->fullest);
-                    px_buf_puts(b, "” → “");
-                    md_str(b, va->here);
-                    px_buf_puts(b, "”");
-                }
-                px_buf_putc(b, '\n');
-            }
-        }
-        px_buf_putc(b, '\n');
-    }
-    bool any_single = false;
-    for (size_t q = 0; q < nq; q++) {
-        const px_quote_group *g = &qs[q];
-        if (!g->single_source)
-            continue;
-        if (!any_single)
-            px_buf_puts(b, "### Quoted by one outlet only\n\n");
-        any_single = true;
-        px_buf_puts(b, "- ");
-        md_str(b, g->speaker_name ? g->speaker_name : "Unknown speaker");
-        px_buf_puts(b, ": “");
-        md_str(b, g->text);
-        px_buf_puts(b, "” _(");
-        md_str(b, s->outlet[g->occurrences[0].doc]);
-        px_buf_puts(b, ")_\n");
-    }
-    if (any_single)
-        px_buf_putc(b, '\n');
-
-    size_t nf;
-    const px_fact *fs = px_compare_facts(s->cmp, &nf);
-    px_buf_puts(b, "## Facts\n\n### Carried by several outlets\n\n");
-    for (size_t f = 0; f < nf; f++) {
-        if (!fs[f].corroborated)
-            continue;
-        px_buf_puts(b, "- ");
-        md_str(b, fs[f].text);
-        px_buf_printf(b, " _(%zu outlets: ", fs[f].n_docs);
-        md_outlets(b, s, fs[f].cites, fs[f].n_cites);
-        px_buf_puts(b, ")_\n");
-    }
-    px_buf_puts(b, "\n### Reported by one outlet only\n\n");
-    for (size_t f = 0; f < nf; f++) {
-        if (fs[f].corroborated)
-            continue;
-        px_buf_puts(b, "- ");
-        md_str(b, fs[f].text);
-        px_buf_puts(b, " _(");
-        md_outlets(b, s, fs[f].cites, fs[f].n_cites);
-        px_buf_puts(b, ")_");
-        if (fs[f].only_here) {
-            px_buf_puts(b, "; part of a shared fact above; words only this outlet has: ");
-            md_str(b, fs[f].only_here);
-        }
-        px_buf_putc(b, '\n');
-    }
-    px_buf_putc(b, '\n');
-
+static void md_conflicts(const px_story *s, px_buf *b, const char *title)
+{
     size_t nc;
     const px_conflict *cs = px_compare_conflicts(s->cmp, &nc);
-    px_buf_puts(b, "## Conflicts\n\n");
+    md_heading(b, title);
     if (!nc)
         px_buf_puts(b, "None found.\n");
     for (size_t c = 0; c < nc; c++) {
@@ -259,20 +180,212 @@ int px__report_md(const px_story *s, px_buf *b)
         for (size_t k = 0; k < cs[c].n_sides; k++)
             for (size_t x = 0; x < cs[c].sides[k].n_cites; x++) {
                 const px_cite *ct = &cs[c].sides[k].cites[x];
-                const px_doc *d = s->docs[ct->doc];
-                size_t ns;
-                const px_sentence *se = px_doc_sentences(d, &ns);
-                px_str t = px_doc_text(d);
-                px_buf_puts(b, "  - ");
+                px_buf_puts(b, "  - “");
+                md_str(b, cs[c].sides[k].value);
+                px_buf_puts(b, "”, ");
                 md_str(b, s->outlet[ct->doc]);
                 px_buf_puts(b, ": ");
-                md_text(b, t.ptr + se[ct->sentence].start, se[ct->sentence].end - se[ct->sentence].start);
+                md_sentence(b, s, ct->doc, ct->sentence);
                 px_buf_putc(b, '\n');
             }
+        px__report_flush(s, b);
     }
     px_buf_putc(b, '\n');
+}
 
-    px_buf_puts(b, "## Timeline\n\n");
+static void md_variant(px_buf *b, const px_variant *va)
+{
+    px_buf_puts(b, "  - ");
+    px_buf_puts(b, px_variant_kind_label(va->kind));
+    px_buf_puts(b, ": “");
+    if (va->kind == PX_VARIANT_REORDERED) {
+        md_str(b, va->here);
+        px_buf_puts(b, "” comes first");
+    } else if (va->kind == PX_VARIANT_OMITTED || va->kind == PX_VARIANT_TRUNCATED) {
+        md_str(b, va->fullest);
+        px_buf_puts(b, "”");
+    } else if (va->kind == PX_VARIANT_ADDED) {
+        md_str(b, va->here);
+        px_buf_puts(b, "”");
+    } else {
+        md_str(b, va->fullest);
+        px_buf_puts(b, "” → “");
+        md_str(b, va->here);
+        px_buf_puts(b, "”");
+    }
+    px_buf_putc(b, '\n');
+}
+
+static void md_quotes(const px_story *s, px_buf *b, const char *title)
+{
+    size_t nq;
+    const px_quote_group *qs = px_compare_quotes(s->cmp, &nq);
+    md_heading(b, title);
+    if (s->no_quotes)
+        md_missing(b, s->no_quotes);
+    size_t several = s->n_quotes_differ + s->n_quotes_alike;
+    if (!s->no_quotes)
+        px_buf_printf(b, "%zu quoted statement%s several outlets carry, %zu of them worded differently; "
+                         "the quotations one outlet alone carries are with what it alone reports.\n\n",
+                      several, several == 1 ? "" : "s", s->n_quotes_differ);
+    for (size_t r = 0; r < several; r++) {
+        const px_quote_group *g = &qs[s->quote_order[r]];
+        px_buf_puts(b, "### ");
+        md_str(b, g->speaker_name ? g->speaker_name : "Unknown speaker");
+        px_buf_printf(b, ", quoted by %zu outlets%s\n\n> ", g->n_docs,
+                      r < s->n_quotes_differ ? ", worded differently" : " alike");
+        md_str(b, g->text);
+        px_buf_puts(b, "\n\n");
+        for (size_t k = 0; k < g->n_single_sentences; k++) {
+            px_buf_puts(b, "- only ");
+            md_str(b, s->outlet[g->occurrences[g->fullest].doc]);
+            px_buf_puts(b, " quotes “");
+            md_str(b, g->single_sentences[k]);
+            px_buf_puts(b, "”\n");
+        }
+        for (size_t o = 0; o < g->n_occurrences; o++) {
+            const px_quote_occurrence *oc = &g->occurrences[o];
+            px_buf_puts(b, "- **");
+            md_str(b, s->outlet[oc->doc]);
+            px_buf_puts(b, "**");
+            if (o == g->fullest)
+                px_buf_puts(b, " (fullest)");
+            px_buf_puts(b, ": “");
+            md_str(b, oc->text);
+            px_buf_puts(b, "”\n");
+            for (size_t v = 0; v < oc->n_variants; v++)
+                md_variant(b, &oc->variants[v]);
+        }
+        px_buf_putc(b, '\n');
+        px__report_flush(s, b);
+    }
+}
+
+/* "a number, a named person" */
+static void md_reasons(px_buf *b, unsigned reasons)
+{
+    size_t n = 0;
+    for (unsigned bit = 0; bit < PX__CLAIM_N_REASONS; bit++)
+        if (reasons & (1u << bit)) {
+            if (n++)
+                px_buf_puts(b, ", ");
+            px_buf_puts(b, px__claim_reason(bit));
+        }
+    if (!n)
+        px_buf_puts(b, "colour");
+}
+
+static void md_one_outlet(const px_story *s, px_buf *b, const char *title)
+{
+    size_t nf, nq;
+    const px_fact *fs = px_compare_facts(s->cmp, &nf);
+    const px_quote_group *qs = px_compare_quotes(s->cmp, &nq);
+    md_heading(b, title);
+    if (!s->n_claims) {
+        px_buf_puts(b, "Nothing.\n\n");
+        return;
+    }
+    px_buf_printf(b, "%zu claim%s one outlet alone reports, the heaviest first (a number, a named person or "
+                     "organisation, a date, a quotation weigh more than colour).\n\n",
+                  s->n_claims, s->n_claims == 1 ? "" : "s");
+    size_t shown = PX_MIN(s->n_claims, (size_t)PX__CLAIMS_SHOWN);
+    for (size_t k = 0; k < shown; k++) {
+        const px__claim *c = &s->claims[k];
+        px_buf_printf(b, "%zu. **", k + 1);
+        md_str(b, s->outlet[c->doc]);
+        px_buf_puts(b, "**: ");
+        if (c->is_quote) {
+            const px_quote_group *g = &qs[c->index];
+            md_str(b, g->speaker_name ? g->speaker_name : "Unknown speaker");
+            px_buf_puts(b, ": “");
+            md_str(b, g->text);
+            px_buf_puts(b, "”");
+        } else {
+            md_str(b, fs[c->index].text);
+            if (fs[c->index].only_here) {
+                px_buf_puts(b, " (part of a fact several outlets carry; words only this outlet has: ");
+                md_str(b, fs[c->index].only_here);
+                px_buf_puts(b, ")");
+            }
+        }
+        px_buf_puts(b, " _(");
+        md_reasons(b, c->reasons);
+        px_buf_puts(b, ")_\n");
+    }
+    if (s->n_claims > shown) {
+        px_buf_printf(b, "\nand %zu more of less weight:\n\n", s->n_claims - shown);
+        for (size_t k = shown; k < s->n_claims; k++) {
+            const px__claim *c = &s->claims[k];
+            px_buf_puts(b, "- ");
+            md_str(b, s->outlet[c->doc]);
+            px_buf_puts(b, ": ");
+            if (c->is_quote) {
+                px_buf_puts(b, "“");
+                md_cut(b, qs[c->index].text, 100);
+                px_buf_puts(b, "”");
+            } else {
+                md_cut(b, fs[c->index].text, 100);
+            }
+            px_buf_putc(b, '\n');
+            px__report_flush(s, b);
+        }
+    }
+    px_buf_putc(b, '\n');
+}
+
+static void md_facts(const px_story *s, px_buf *b, const char *title)
+{
+    size_t nf;
+    const px_fact *fs = px_compare_facts(s->cmp, &nf);
+    md_heading(b, title);
+    size_t n = 0;
+    for (size_t f = 0; f < nf; f++) {
+        if (!fs[f].corroborated)
+            continue;
+        n++;
+        px_buf_puts(b, "- ");
+        md_str(b, fs[f].text);
+        px_buf_printf(b, " _(%zu outlets: ", fs[f].n_docs);
+        md_outlets(b, s, fs[f].cites, fs[f].n_cites);
+        px_buf_puts(b, ")_\n");
+        px__report_flush(s, b);
+    }
+    if (!n)
+        px_buf_puts(b, "None found.\n");
+    px_buf_putc(b, '\n');
+}
+
+static void md_entities(const px_story *s, px_buf *b, const char *title)
+{
+    size_t ne;
+    const px_entity *ents = px_entities_list(s->ents, &ne);
+    md_heading(b, title);
+    for (size_t e = 0; e < ne; e++) {
+        const px_entity *en = &ents[e];
+        if (en->type == PX_ENTITY_OTHER || (en->n_docs < 2 && en->n_aliases < 2 && en->type != PX_ENTITY_PERSON))
+            continue;
+        px_buf_puts(b, "- **");
+        md_str(b, en->name);
+        px_buf_printf(b, "** (%s, %zu %s, %zu %s)", px_entity_type_name(en->type), en->n_docs,
+                      en->n_docs == 1 ? "article" : "articles", en->n_mentions,
+                      en->n_mentions == 1 ? "mention" : "mentions");
+        if (en->n_aliases > 1) {
+            px_buf_puts(b, ": ");
+            for (size_t a = 0; a < en->n_aliases; a++) {
+                if (a)
+                    px_buf_puts(b, "; ");
+                md_str(b, en->aliases[a]);
+            }
+        }
+        px_buf_putc(b, '\n');
+        px__report_flush(s, b);
+    }
+    px_buf_putc(b, '\n');
+}
+
+static void md_timeline(const px_story *s, px_buf *b, const char *title)
+{
+    md_heading(b, title);
     if (s->no_timeline)
         md_missing(b, s->no_timeline);
     for (size_t t = 0; t < s->n_timeline; t++) {
@@ -286,12 +399,20 @@ int px__report_md(const px_story *s, px_buf *b)
         px_buf_puts(b, " _(");
         md_outlets(b, s, ev->cites, ev->n_cites);
         px_buf_puts(b, ")_\n");
+        px__report_flush(s, b);
     }
     if (s->n_timeline)
         px_buf_putc(b, '\n');
+}
 
+static void md_coverage(const px_story *s, px_buf *b, const char *title)
+{
+    size_t nf, nq;
+    const px_fact *fs = px_compare_facts(s->cmp, &nf);
+    const px_quote_group *qs = px_compare_quotes(s->cmp, &nq);
     size_t cf = px__coverage_facts(s, 12), cq = px__coverage_quotes(s, 8);
-    px_buf_puts(b, "## Coverage\n\n| | ");
+    md_heading(b, title);
+    px_buf_puts(b, "| | ");
     for (size_t d = 0; d < s->n_docs; d++) {
         md_str(b, s->outlet[d]);
         px_buf_puts(b, " | ");
@@ -301,25 +422,31 @@ int px__report_md(const px_story *s, px_buf *b)
         px_buf_puts(b, "---|");
     px_buf_putc(b, '\n');
     for (size_t k = 0; k < cf + cq; k++) {
-        const char *text = k < cf ? fs[k].text : qs[k - cf].text;
+        const px_quote_group *g = k < cf ? NULL : &qs[s->quote_order[k - cf]];
         px_buf_puts(b, k < cf ? "| fact: " : "| quote: ");
-        size_t len = strlen(text);
-        if (len > 70) {
-            /* cut at a word, on a character boundary */
-            size_t cut = 70;
-            while (cut > 40 && text[cut] != ' ')
-                cut--;
-            md_text(b, text, cut);
-            px_buf_puts(b, "…");
-        } else {
-            md_text(b, text, len);
-        }
+        md_cut(b, g ? g->text : fs[k].text, 70);
         px_buf_puts(b, " | ");
+        bool *in = px__carriers(s, g ? NULL : &fs[k], g);
+        if (!in) {
+            b->oom = true;
+            break;
+        }
         for (size_t d = 0; d < s->n_docs; d++)
-            px_buf_puts(b, (k < cf ? px__fact_in_doc(&fs[k], d) : px__quote_in_doc(&qs[k - cf], d))
-                               ? "✓ | "
-                               : "  | ");
+            px_buf_puts(b, in[d] ? "✓ | " : "  | ");
+        free(in);
         px_buf_putc(b, '\n');
+        px__report_flush(s, b);
     }
+}
+
+int px__report_md(const px_story *s, px_buf *b)
+{
+    px_buf_puts(b, "# ");
+    md_str(b, px__story_title(s));
+    px_buf_printf(b, "\n\n%zu article%s from %zu outlet%s.\n\n", s->n_docs, s->n_docs == 1 ? "" : "s",
+                  s->n_outlets, s->n_outlets == 1 ? "" : "s");
+#define PX__MD_SECTION(name, title) md_##name(s, b, title);
+    PX__REPORT_SECTIONS(PX__MD_SECTION)
+#undef PX__MD_SECTION
     return b->oom ? PX_ENOMEM : 0;
 }

@@ -12,6 +12,13 @@
 
 #include "report.h"
 
+/* Tells the caller's progress function where the report is. */
+static void progress(const px_report_options *opt, const char *stage, size_t step, size_t n_steps)
+{
+    if (opt && opt->progress)
+        opt->progress(opt->userdata, stage, step, n_steps);
+}
+
 /* ---- speakers: one identity per person of the story ---- */
 
 typedef struct id_order {
@@ -41,7 +48,7 @@ static int story_speakers(px_story *s)
     int rc = px_speakers_new(&s->speakers);
     if (rc || !ne)
         return rc;
-    id_order *order = malloc(ne * sizeof(*order));
+    id_order *order = px__malloc(ne * sizeof(*order));
     s->entity_id = px_arena_alloc(&s->arena, ne * sizeof(*s->entity_id));
     if (!order || !s->entity_id) {
         free(order);
@@ -70,11 +77,13 @@ const char *px_story_entity_id(const px_story *s, size_t e)
 
 /* ---- quotations: found per document, compared across outlets ---- */
 
-static int story_quotes(px_story *s)
+static int story_quotes(px_story *s, const px_report_options *opt)
 {
     PX_VEC(px_quote_input) in = {0};
     int rc = 0;
     for (size_t d = 0; d < s->n_docs && !rc; d++) {
+        if (d % 64 == 0)
+            progress(opt, "quotations", d, s->n_docs);
         const px_quote *q;
         size_t n;
         if ((rc = px_quotes_find(s->docs[d], &q, &n)))
@@ -137,12 +146,20 @@ static int story_quotes(px_story *s)
 
 typedef struct dated {
     const char *value;
+    px__span span; /* the days it covers */
     px_cite cite;
 } dated;
 
+/* In date order by the start of each value (a week, a month or a year
+ * at its first day), the shorter first where two start on one day, then
+ * by value, so each value's citations stay together. */
 static int cmp_dated(const void *a, const void *b)
 {
     const dated *x = a, *y = b;
+    if (x->span.first != y->span.first)
+        return x->span.first < y->span.first ? -1 : 1;
+    if (x->span.last != y->span.last)
+        return x->span.last < y->span.last ? -1 : 1;
     int c = strcmp(x->value, y->value);
     if (c)
         return c;
@@ -265,7 +282,9 @@ static int story_timeline(px_story *s)
                     break;
                 }
             }
-            dated x = {v, {d, tx[k].sentence, tx[k].start, tx[k].end}};
+            dated x = {v, {0, 0}, {d, tx[k].sentence, tx[k].start, tx[k].end}};
+            if (!px__value_span(v, &x.span))
+                continue; /* durations, PRESENT_REF and the like name no days */
             if (!PX_VEC_PUSH(all, x)) {
                 rc = PX_ENOMEM;
                 break;
@@ -278,8 +297,9 @@ static int story_timeline(px_story *s)
         for (size_t k = 0; k < all.n; k++)
             n_events += !k || strcmp(all.v[k].value, all.v[k - 1].value);
         s->timeline = px_arena_calloc(&s->arena, n_events, sizeof(px_event));
+        s->event_span = px_arena_calloc(&s->arena, n_events, sizeof(px__span));
         px_cite *cites = px_arena_alloc(&s->arena, all.n * sizeof(px_cite));
-        if (!s->timeline || !cites) {
+        if (!s->timeline || !s->event_span || !cites) {
             rc = PX_ENOMEM;
         } else {
             size_t e = 0;
@@ -289,6 +309,7 @@ static int story_timeline(px_story *s)
                     cites[j] = all.v[j].cite;
                     j++;
                 }
+                s->event_span[e] = all.v[k].span;
                 px_event *ev = &s->timeline[e++];
                 ev->value = all.v[k].value;
                 ev->cites = cites + k;
@@ -487,7 +508,9 @@ static px_group_options group_options(size_t n_docs)
 
 /* px_story_new with the near-duplicates already known (dup_of: indices
  * into docs, or NULL to find them). */
-static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const ptrdiff_t *dup_of);
+static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const ptrdiff_t *dup_of,
+                     const px_report_options *opt);
+
 
 /* What the documents list shows for an article: its headline or, when it
  * has none, the opening words of its first sentence, cut at a space. */
@@ -520,10 +543,11 @@ static const char *doc_heading(px_arena *a, const px_doc *d)
 
 int px_story_new(px_story **out, px_doc *const *docs, size_t n_docs)
 {
-    return story_new(out, docs, n_docs, NULL);
+    return story_new(out, docs, n_docs, NULL, NULL);
 }
 
-static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const ptrdiff_t *dup_of)
+static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const ptrdiff_t *dup_of,
+                     const px_report_options *opt)
 {
     if (!out || (!docs && n_docs))
         return PX_EUSAGE;
@@ -536,20 +560,17 @@ static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const p
     s->n_docs = n_docs;
     int rc = 0;
     s->outlet = px_arena_calloc(&s->arena, n_docs ? n_docs : 1, sizeof(char *));
+    s->outlet_id = px_arena_calloc(&s->arena, n_docs ? n_docs : 1, sizeof(size_t));
     s->ref_date = px_arena_calloc(&s->arena, n_docs ? n_docs : 1, sizeof(char *));
     s->ref_origin = px_arena_calloc(&s->arena, n_docs ? n_docs : 1, sizeof(char *));
     s->heading = px_arena_calloc(&s->arena, n_docs ? n_docs : 1, sizeof(char *));
-    if (!s->outlet || !s->ref_date || !s->ref_origin || !s->heading) {
+    if (!s->outlet || !s->outlet_id || !s->ref_date || !s->ref_origin || !s->heading) {
         rc = PX_ENOMEM;
         goto done;
     }
+    if ((rc = px__outlet_names(s)))
+        goto done;
     for (size_t i = 0; i < n_docs; i++) {
-        const char *src = px_doc_source(docs[i]);
-        s->outlet[i] = src ? src : px_doc_id(docs[i]);
-        bool seen = false;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = !strcmp(s->outlet[i], s->outlet[j]);
-        s->n_outlets += !seen;
         if (!(s->heading[i] = doc_heading(&s->arena, docs[i]))) {
             rc = PX_ENOMEM;
             goto done;
@@ -570,19 +591,26 @@ static int story_new(px_story **out, px_doc *const *docs, size_t n_docs, const p
         if ((rc = px_group_docs(docs, n_docs, &go, NULL, s->dup_of)))
             goto done;
     }
+    progress(opt, "entities", 0, 1);
     if ((rc = px_entities_find(&s->ents, docs, n_docs)))
         goto done;
     if ((rc = story_speakers(s)))
         goto done;
-    if ((rc = story_quotes(s)))
+    if ((rc = story_quotes(s, opt)))
         goto done;
+    progress(opt, "comparison", 0, 1);
     if ((rc = px_compare_new(&s->cmp, docs, n_docs, s->ents, s->quotes, s->n_quote_inputs)))
         goto done;
+    progress(opt, "dates", 0, 1);
     if ((rc = story_timeline(s)))
         goto done;
     if ((rc = date_conflicts(s)))
         goto done;
-    rc = story_brief(s);
+    progress(opt, "brief", 0, 1);
+    if ((rc = story_brief(s)))
+        goto done;
+    progress(opt, "findings", 0, 1);
+    rc = px__story_findings(s);
 done:
     if (rc) {
         px_story_free(s);
@@ -664,32 +692,89 @@ size_t px__coverage_facts(const px_story *s, size_t max)
 
 size_t px__coverage_quotes(const px_story *s, size_t max)
 {
-    size_t n, k = 0;
-    const px_quote_group *q = px_compare_quotes(s->cmp, &n);
-    while (k < n && k < max && !q[k].single_source)
-        k++;
-    return k;
+    return PX_MIN(s->n_quotes_differ + s->n_quotes_alike, max);
 }
 
-bool px__fact_in_doc(const px_fact *f, size_t doc)
+typedef struct cite_key {
+    size_t key, pos;
+} cite_key;
+
+static int cmp_cite_key(const void *a, const void *b)
 {
-    for (size_t i = 0; i < f->n_cites; i++)
-        if (f->cites[i].doc == doc)
-            return true;
-    return false;
+    const cite_key *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return (x->pos > y->pos) - (x->pos < y->pos);
 }
 
-bool px__quote_in_doc(const px_quote_group *q, size_t doc)
+size_t px__cite_docs(const px_story *s, const px_cite *c, size_t n, bool by_outlet, size_t **docs)
 {
-    for (size_t i = 0; i < q->n_occurrences; i++)
-        if (q->occurrences[i].doc == doc)
-            return true;
-    return false;
+    cite_key *k = px__malloc((n ? n : 1) * sizeof(cite_key));
+    bool *first = px__calloc(n ? n : 1, sizeof(bool));
+    *docs = px__malloc((n ? n : 1) * sizeof(size_t));
+    if (!k || !first || !*docs) {
+        free(k);
+        free(first);
+        free(*docs);
+        *docs = NULL;
+        return (size_t)-1;
+    }
+    for (size_t i = 0; i < n; i++)
+        k[i] = (cite_key){by_outlet ? s->outlet_id[c[i].doc] : c[i].doc, i};
+    px__sort(k, n, sizeof(cite_key), cmp_cite_key);
+    for (size_t i = 0; i < n; i++)
+        first[k[i].pos] = !i || k[i].key != k[i - 1].key;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (first[i])
+            (*docs)[m++] = c[i].doc;
+    free(k);
+    free(first);
+    return m;
+}
+
+int px__cite_rank(const px_cite *c, size_t n, size_t **rank)
+{
+    cite_key *k = px__malloc((n ? n : 1) * sizeof(cite_key));
+    *rank = px__malloc((n ? n : 1) * sizeof(size_t));
+    if (!k || !*rank) {
+        free(k);
+        free(*rank);
+        *rank = NULL;
+        return PX_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        k[i] = (cite_key){c[i].doc, i};
+    px__sort(k, n, sizeof(cite_key), cmp_cite_key);
+    for (size_t i = 0; i < n; i++)
+        (*rank)[k[i].pos] = i && k[i].key == k[i - 1].key ? (*rank)[k[i - 1].pos] + 1 : 0;
+    free(k);
+    return 0;
+}
+
+bool *px__carriers(const px_story *s, const px_fact *f, const px_quote_group *q)
+{
+    bool *in = px__calloc(s->n_docs ? s->n_docs : 1, sizeof(bool));
+    if (!in)
+        return NULL;
+    if (f)
+        for (size_t i = 0; i < f->n_cites; i++)
+            in[f->cites[i].doc] = true;
+    else
+        for (size_t i = 0; i < q->n_occurrences; i++)
+            in[q->occurrences[i].doc] = true;
+    return in;
 }
 
 /* ---- several stories in one input ---- */
 
 int px_stories_new(px_story ***out, size_t *n_out, px_doc *const *docs, size_t n_docs)
+{
+    return px_stories_new_opt(out, n_out, docs, n_docs, NULL);
+}
+
+int px_stories_new_opt(px_story ***out, size_t *n_out, px_doc *const *docs, size_t n_docs,
+                       const px_report_options *opt)
 {
     if (!out || !n_out || (!docs && n_docs))
         return PX_EUSAGE;
@@ -713,6 +798,7 @@ int px_stories_new(px_story ***out, size_t *n_out, px_doc *const *docs, size_t n
      * joined after it (a shared quotation or fact does not make two
      * events one story) */
     px_group_options go = group_options(n_docs);
+    progress(opt, "grouping", 0, 1);
     if (n_docs && (rc = px_group_docs(docs, n_docs, &go, story, dup)))
         goto done;
     size_t n_stories = 0;
@@ -720,7 +806,7 @@ int px_stories_new(px_story ***out, size_t *n_out, px_doc *const *docs, size_t n
         n_stories = PX_MAX(n_stories, story[i] + 1);
     if (n_stories <= 1) {
         list = px__malloc(sizeof(px_story *));
-        if (!list || (rc = story_new(&list[0], docs, n_docs, dup))) {
+        if (!list || (rc = story_new(&list[0], docs, n_docs, dup, opt))) {
             rc = rc ? rc : PX_ENOMEM;
             goto done;
         }
@@ -775,7 +861,8 @@ int px_stories_new(px_story ***out, size_t *n_out, px_doc *const *docs, size_t n
             d >= 0 && story[d] == story[i] ? (ptrdiff_t)index[d] : -1;
     }
     for (size_t k = 0; k < n_stories && !rc; k++) {
-        rc = story_new(&list[n_list], part + start[k], start[k + 1] - start[k], local + start[k]);
+        rc = story_new(&list[n_list], part + start[k], start[k + 1] - start[k], local + start[k],
+                       opt);
         if (!rc)
             n_list++;
     }
@@ -816,6 +903,13 @@ void px_stories_free(px_story **stories, size_t n)
     free(stories);
 }
 
+/* Sets the stream long reports are written to as they grow: the
+ * writers read the story as const, and the stream is no part of it. */
+static void set_sink(const px_story *s, FILE *out)
+{
+    ((px_story *)s)->sink = out;
+}
+
 int px_report_write_stories(px_story *const *stories, size_t n, px_report_format format, FILE *out)
 {
     if ((!stories && n) || !out)
@@ -824,6 +918,8 @@ int px_report_write_stories(px_story *const *stories, size_t n, px_report_format
         return px_report_write(stories[0], format, out);
     px_buf b = PX_BUF_INIT;
     int rc = 0;
+    for (size_t i = 0; i < n; i++)
+        set_sink(stories[i], out);
     switch (format) {
     case PX_REPORT_HTML:
         rc = px__report_html_many(stories, n, &b);
@@ -848,12 +944,23 @@ int px_report_write_stories(px_story *const *stories, size_t n, px_report_format
         }
         break;
     }
+    for (size_t i = 0; i < n; i++)
+        set_sink(stories[i], NULL);
     if (!rc && b.oom)
         rc = PX_ENOMEM;
-    if (!rc && fwrite(b.ptr, 1, b.len, out) != b.len)
+    if (!rc && (fwrite(b.ptr, 1, b.len, out) != b.len || ferror(out)))
         rc = PX_EIO;
     px_buf_release(&b);
     return rc;
+}
+
+void px__report_flush(const px_story *s, px_buf *b)
+{
+    enum { FLUSH_AT = 256 * 1024 };
+    if (!s->sink || b->len < FLUSH_AT || b->oom)
+        return;
+    if (fwrite(b->ptr, 1, b->len, s->sink) == b->len)
+        px_buf_clear(b); /* a failed write shows in ferror(sink) */
 }
 
 int px_report_write(const px_story *s, px_report_format format, FILE *out)
@@ -862,6 +969,7 @@ int px_report_write(const px_story *s, px_report_format format, FILE *out)
         return PX_EUSAGE;
     px_buf b = PX_BUF_INIT;
     int rc;
+    set_sink(s, out);
     switch (format) {
     case PX_REPORT_HTML:
         rc = px__report_html(s, &b);
@@ -873,9 +981,10 @@ int px_report_write(const px_story *s, px_report_format format, FILE *out)
         rc = px__report_md(s, &b);
         break;
     }
+    set_sink(s, NULL);
     if (!rc && b.oom)
         rc = PX_ENOMEM;
-    if (!rc && fwrite(b.ptr, 1, b.len, out) != b.len)
+    if (!rc && (fwrite(b.ptr, 1, b.len, out) != b.len || ferror(out)))
         rc = PX_EIO;
     px_buf_release(&b);
     return rc;

@@ -88,10 +88,19 @@ struct px_store {
     char errmsg[256];
 };
 
+/* SQLite out of memory is PX_ENOMEM; any other failure PX_EDB. */
 static int db_error(px_store *s)
 {
     snprintf(s->errmsg, sizeof s->errmsg, "%s", sqlite3_errmsg(s->db));
-    return PX_EDB;
+    return (sqlite3_errcode(s->db) & 0xff) == SQLITE_NOMEM ? PX_ENOMEM : PX_EDB;
+}
+
+/* The status for a failed sqlite3_step that returned code (its own
+ * code, as a later reset may clear the connection's). */
+static int step_error(px_store *s, int code)
+{
+    snprintf(s->errmsg, sizeof s->errmsg, "%s", sqlite3_errstr(code));
+    return (code & 0xff) == SQLITE_NOMEM ? PX_ENOMEM : PX_EDB;
 }
 
 static int damaged(px_store *s, const char *fmt, ...) PX_PRINTF(2, 3);
@@ -111,10 +120,11 @@ static int damaged(px_store *s, const char *fmt, ...)
 static int exec(px_store *s, const char *sql)
 {
     char *msg = NULL;
-    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
         snprintf(s->errmsg, sizeof s->errmsg, "%s", msg ? msg : sqlite3_errmsg(s->db));
         sqlite3_free(msg);
-        return PX_EDB;
+        return (rc & 0xff) == SQLITE_NOMEM ? PX_ENOMEM : PX_EDB;
     }
     return PX_OK;
 }
@@ -125,12 +135,23 @@ static uint64_t id_hash(const char *id)
     return h ? h : 1;
 }
 
-static void bind_text(sqlite3_stmt *st, int i, const char *str)
+/* Binds a copy of str (NULL: SQL NULL) unless an earlier bind failed:
+ * *brc keeps the first failure (a copy can run out of memory). */
+static void bind_text(int *brc, sqlite3_stmt *st, int i, const char *str)
 {
-    if (str)
-        sqlite3_bind_text(st, i, str, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st, i);
+    if (*brc == SQLITE_OK)
+        *brc = str ? sqlite3_bind_text(st, i, str, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
+}
+
+/* A text column, NULL when SQL NULL; *nomem is set when SQLite could not
+ * make the text (it then returns NULL too). */
+static const char *col_text_nm(sqlite3_stmt *st, int i, bool *nomem)
+{
+    bool is_null = sqlite3_column_type(st, i) == SQLITE_NULL;
+    const char *t = (const char *)sqlite3_column_text(st, i);
+    if (!t && !is_null)
+        *nomem = true;
+    return t;
 }
 
 /* One integer from a query (no parameters); *v untouched on NULL. */
@@ -143,7 +164,7 @@ static int query_int(px_store *s, const char *sql, int64_t *v)
     if (step == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
         *v = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
-    return step == SQLITE_ROW || step == SQLITE_DONE ? PX_OK : db_error(s);
+    return step == SQLITE_ROW || step == SQLITE_DONE ? PX_OK : step_error(s, step);
 }
 
 /* ---- meta: the options a corpus was made with ---- */
@@ -156,13 +177,16 @@ static int meta_text(px_store *s, const char *key, char *out, size_t cap, bool *
         return db_error(s);
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     int step = sqlite3_step(st);
+    bool nomem = false;
     if (step == SQLITE_ROW) {
-        const char *v = (const char *)sqlite3_column_text(st, 0);
+        const char *v = col_text_nm(st, 0, &nomem);
         snprintf(out, cap, "%s", v ? v : "");
         *found = true;
     }
     sqlite3_finalize(st);
-    return step == SQLITE_ROW || step == SQLITE_DONE ? PX_OK : db_error(s);
+    if (nomem)
+        return PX_ENOMEM;
+    return step == SQLITE_ROW || step == SQLITE_DONE ? PX_OK : step_error(s, step);
 }
 
 /* A number in meta: finite, in [lo, hi], an integer when integral. */
@@ -343,7 +367,7 @@ int px_store_open_ex(px_store **out, const char *path, const px_group_options *o
     if (!out)
         return PX_EUSAGE;
     *out = NULL;
-    px_store *s = calloc(1, sizeof *s);
+    px_store *s = px__calloc(1, sizeof *s);
     if (!s)
         return PX_ENOMEM;
     *out = s;
@@ -419,8 +443,9 @@ static int load_ids(px_store *s)
         return db_error(s);
     int step, rc = PX_OK;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *id = (const char *)sqlite3_column_text(st, 0);
-        if (!px__u64map_upsert(&s->ids, id_hash(id ? id : ""), 1, NULL)) {
+        bool nomem = false;
+        const char *id = col_text_nm(st, 0, &nomem);
+        if (nomem || !px__u64map_upsert(&s->ids, id_hash(id ? id : ""), 1, NULL)) {
             rc = PX_ENOMEM;
             break;
         }
@@ -440,7 +465,7 @@ static int load_ids(px_store *s)
 static char *display_title(px_doc *doc)
 {
     if (px_doc_headline(doc))
-        return strdup(px_doc_headline(doc));
+        return px__strdup(px_doc_headline(doc));
     size_t ns;
     const px_sentence *se = px_doc_sentences(doc, &ns);
     if (!ns)
@@ -449,14 +474,26 @@ static char *display_title(px_doc *doc)
     size_t full = se[0].end - se[0].start, len = PX_MIN(full, (size_t)160);
     while (len && len < full && ((unsigned char)t.ptr[se[0].start + len] & 0xC0) == 0x80)
         len--;
-    return strndup(t.ptr + se[0].start, len);
+    return px__strndup(t.ptr + se[0].start, len);
 }
 
 static int step_done(px_store *s, sqlite3_stmt *st)
 {
-    int rc = sqlite3_step(st) == SQLITE_DONE ? PX_OK : db_error(s);
+    int step = sqlite3_step(st);
+    int rc = step == SQLITE_DONE ? PX_OK : step_error(s, step);
     sqlite3_reset(st);
     return rc;
+}
+
+/* One integer row of a statement without parameters into *v (untouched
+ * when there is no row). */
+static int step_int(px_store *s, sqlite3_stmt *st, int64_t *v)
+{
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        *v = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return step == SQLITE_ROW || step == SQLITE_DONE ? PX_OK : step_error(s, step);
 }
 
 /* Writes one article (in input order, on the thread that takes it in)
@@ -487,21 +524,33 @@ static int write_article(px_store *s, px_doc *doc, const px_group_feat *f, bool 
         goto fail;
     }
     int64_t seq = 0, story = 0, orig = -1, n_st = 0;
-    if (sqlite3_step(s->next_seq) == SQLITE_ROW)
-        seq = sqlite3_column_int64(s->next_seq, 0);
-    sqlite3_reset(s->next_seq);
-    if (sqlite3_step(s->n_story_rows) == SQLITE_ROW)
-        n_st = sqlite3_column_int64(s->n_story_rows, 0);
-    sqlite3_reset(s->n_story_rows);
+    /* a failed step is no "none": it would number or place the article
+     * wrongly */
+    if ((rc = step_int(s, s->next_seq, &seq)) || (rc = step_int(s, s->n_story_rows, &n_st)))
+        goto fail;
     if (f->exact) {
         sqlite3_bind_int64(s->find_copy, 1, (sqlite3_int64)f->exact);
-        if (sqlite3_step(s->find_copy) == SQLITE_ROW) {
+        int fs = sqlite3_step(s->find_copy);
+        if (fs == SQLITE_ROW) {
             orig = sqlite3_column_int64(s->find_copy, 0);
             story = sqlite3_column_int64(s->find_copy, 1);
         }
         sqlite3_reset(s->find_copy);
+        if (fs != SQLITE_ROW && fs != SQLITE_DONE) {
+            rc = step_error(s, fs);
+            goto fail;
+        }
     }
     title = display_title(doc);
+    if (!title && (px_doc_headline(doc) || px_doc_text(doc).len)) {
+        size_t ns;
+        px_doc_sentences(doc, &ns);
+        if (px_doc_headline(doc) || ns) {
+            rc = PX_ENOMEM;
+            goto fail;
+        }
+    }
+    int brc = SQLITE_OK;
     if (orig < 0) {
         if (!full) {
             snprintf(s->errmsg, sizeof s->errmsg, "article %s: its text is gone from the corpus",
@@ -514,7 +563,11 @@ static int write_article(px_store *s, px_doc *doc, const px_group_feat *f, bool 
         story = n_st;
         sqlite3_bind_int64(s->ins_story, 1, story);
         sqlite3_bind_int64(s->ins_story, 2, 1);
-        bind_text(s->ins_story, 3, title);
+        bind_text(&brc, s->ins_story, 3, title);
+        if (brc != SQLITE_OK) {
+            rc = step_error(s, brc);
+            goto fail;
+        }
         if ((rc = step_done(s, s->ins_story)))
             goto fail;
     }
@@ -528,19 +581,19 @@ static int write_article(px_store *s, px_doc *doc, const px_group_feat *f, bool 
         sqlite3_bind_null(st, 3);
     sqlite3_bind_int(st, 4, orig >= 0);
     sqlite3_bind_int64(st, 5, (sqlite3_int64)f->exact);
-    bind_text(st, 6, px_doc_id(doc));
-    bind_text(st, 7, px_doc_file(doc));
-    bind_text(st, 8, px_doc_source(doc));
-    bind_text(st, 9, px_doc_url(doc));
-    bind_text(st, 10, px_doc_date(doc));
-    bind_text(st, 11, px_doc_headline(doc));
-    bind_text(st, 12, title);
+    bind_text(&brc, st, 6, px_doc_id(doc));
+    bind_text(&brc, st, 7, px_doc_file(doc));
+    bind_text(&brc, st, 8, px_doc_source(doc));
+    bind_text(&brc, st, 9, px_doc_url(doc));
+    bind_text(&brc, st, 10, px_doc_date(doc));
+    bind_text(&brc, st, 11, px_doc_headline(doc));
+    bind_text(&brc, st, 12, title);
     sqlite3_bind_text(st, 13, text.ptr, (int)PX_MIN(text.len, (size_t)INT32_MAX), SQLITE_STATIC);
     if (blob)
         sqlite3_bind_blob(st, 14, blob, (int)blob_len, SQLITE_STATIC);
     else
         sqlite3_bind_null(st, 14);
-    rc = step_done(s, st);
+    rc = brc != SQLITE_OK ? step_error(s, brc) : step_done(s, st);
     sqlite3_clear_bindings(st);
     if (rc)
         goto fail;
@@ -608,29 +661,30 @@ typedef struct stored {
     int64_t story, dup;
 } stored;
 
-/* The features of every article, in order, into a grouper; the stored
- * story and duplicate_of of each into old[]. */
-static int load_all(px_store *s, px_grouper *g, stored *old, size_t n)
+int px__store_walk_features(px_store *s, px__store_feat_fn fn, void *ud)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db,
-                           "SELECT seq, story, duplicate_of, exact, exact_hash, features "
+                           "SELECT seq, story, duplicate_of, exact, exact_hash, features, id "
                            "FROM articles ORDER BY seq",
                            -1, &st, NULL))
         return db_error(s);
     int step, rc = PX_OK;
-    size_t i = 0;
+    size_t i = 0, n = s->n_articles;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         if (i >= n || sqlite3_column_int64(st, 0) != (int64_t)i) {
             rc = damaged(s, "article numbers have a gap at %zu", i);
             break;
         }
-        old[i].story = sqlite3_column_int64(st, 1);
-        old[i].dup = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 2);
-        int exact = sqlite3_column_int(st, 3);
+        px_store_feat_row row = {(int64_t)i, sqlite3_column_int64(st, 1),
+                                 sqlite3_column_type(st, 2) == SQLITE_NULL
+                                     ? -1
+                                     : sqlite3_column_int64(st, 2),
+                                 (const char *)sqlite3_column_text(st, 6),
+                                 sqlite3_column_int(st, 3) != 0};
         uint64_t hash = (uint64_t)sqlite3_column_int64(st, 4);
         px_group_feat f = {0};
-        if (exact) {
+        if (row.copy) {
             if (!hash) {
                 rc = damaged(s, "article %zu is a copy of an empty text", i);
                 break;
@@ -650,7 +704,8 @@ static int load_all(px_store *s, px_grouper *g, stored *old, size_t n)
             if (rc)
                 break;
         }
-        if ((rc = px__grouper_add_feat(g, &f, exact != 0))) {
+        if ((rc = fn(ud, &row, &f))) {
+            px__feat_release(&f);
             if (rc == PX_EBADINPUT)
                 rc = damaged(s, "article %zu is a copy of no earlier article", i);
             break;
@@ -662,6 +717,34 @@ static int load_all(px_store *s, px_grouper *g, stored *old, size_t n)
     if (!rc && i != n)
         rc = damaged(s, "%zu articles where %zu were counted", i, n);
     sqlite3_finalize(st);
+    return rc;
+}
+
+void px__store_options(const px_store *s, px_group_options *opt)
+{
+    *opt = s->opt;
+}
+
+typedef struct load_ctx {
+    px_grouper *g;
+    stored *old;
+} load_ctx;
+
+static int load_one(void *ud, const px_store_feat_row *row, px_group_feat *f)
+{
+    load_ctx *c = ud;
+    c->old[row->seq].story = row->story;
+    c->old[row->seq].dup = row->dup;
+    return px__grouper_add_feat(c->g, f, row->copy);
+}
+
+/* The features of every article, in order, into a grouper; the stored
+ * story and duplicate_of of each into old[] (n articles, as counted). */
+static int load_all(px_store *s, px_grouper *g, stored *old, size_t n)
+{
+    (void)n;
+    load_ctx c = {g, old};
+    int rc = px__store_walk_features(s, load_one, &c);
     if (!rc && (rc = px__grouper_flush(g)) == PX_EBADINPUT)
         rc = damaged(s, "an article is a copy of no earlier article");
     return rc;
@@ -676,8 +759,8 @@ static int load_links(px_store *s, size_t n, size_t **off, int64_t **other)
         return rc;
     /* validated at open: every link joins two articles, so count is
      * bounded by the table itself, not by a stored number */
-    *off = calloc(n + 1, sizeof **off);
-    *other = malloc((size_t)(count ? count : 1) * sizeof **other);
+    *off = px__calloc(n + 1, sizeof **off);
+    *other = px__malloc((size_t)(count ? count : 1) * sizeof **other);
     if (!*off || !*other)
         return PX_ENOMEM;
     sqlite3_stmt *st;
@@ -717,7 +800,7 @@ static int repair(px_store *s)
     if ((rc = validate_counts(s)))
         goto fail;
     size_t n = s->n_articles;
-    old = malloc((n ? n : 1) * sizeof *old);
+    old = px__malloc((n ? n : 1) * sizeof *old);
     if (!old) {
         rc = PX_ENOMEM;
         goto fail;
@@ -769,12 +852,18 @@ static int repair(px_store *s)
             int step = sqlite3_step(title);
             sqlite3_bind_int64(s->ins_story, 1, (sqlite3_int64)a.story);
             sqlite3_bind_int64(s->ins_story, 2, 1);
-            if (step == SQLITE_ROW && sqlite3_column_type(title, 0) != SQLITE_NULL)
-                sqlite3_bind_text(s->ins_story, 3, (const char *)sqlite3_column_text(title, 0),
-                                  -1, SQLITE_TRANSIENT);
-            else
-                sqlite3_bind_null(s->ins_story, 3);
+            /* a failed step, text or copy is no story without a title */
+            bool nomem = false;
+            const char *t = step == SQLITE_ROW ? col_text_nm(title, 0, &nomem) : NULL;
+            int brc = step == SQLITE_ROW || step == SQLITE_DONE ? SQLITE_OK : step;
+            if (nomem)
+                brc = SQLITE_NOMEM;
+            bind_text(&brc, s->ins_story, 3, t);
             sqlite3_reset(title);
+            if (brc != SQLITE_OK) {
+                rc = step_error(s, brc);
+                goto fail;
+            }
             if ((rc = step_done(s, s->ins_story)))
                 goto fail;
         }
@@ -851,11 +940,6 @@ const char *px_store_errmsg(const px_store *s)
 
 /* ---- reading ---- */
 
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-    return (const char *)sqlite3_column_text(st, i);
-}
-
 int px_store_stories(px_store *s, int (*fn)(void *ud, const px_store_story *st), void *ud)
 {
     if (!s || !fn)
@@ -873,18 +957,24 @@ int px_store_stories(px_store *s, int (*fn)(void *ud, const px_store_story *st),
         return db_error(s);
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        bool nomem = false;
+        const char *outlets = col_text_nm(st, 4, &nomem);
         px_store_story row = {sqlite3_column_int64(st, 0),
-                              col_text(st, 1),
+                              col_text_nm(st, 1, &nomem),
                               (size_t)sqlite3_column_int64(st, 2),
                               (size_t)sqlite3_column_int64(st, 3),
-                              col_text(st, 4) ? col_text(st, 4) : "",
-                              col_text(st, 5),
-                              col_text(st, 6)};
+                              outlets ? outlets : "",
+                              col_text_nm(st, 5, &nomem),
+                              col_text_nm(st, 6, &nomem)};
+        if (nomem) {
+            rc = PX_ENOMEM;
+            break;
+        }
         if ((rc = fn(ud, &row)))
             break;
     }
     if (!rc && step != SQLITE_DONE)
-        rc = db_error(s);
+        rc = step_error(s, step);
     sqlite3_finalize(st);
     return rc > 0 ? PX_OK : rc;
 }
@@ -910,10 +1000,23 @@ static int walk_articles(px_store *s, int64_t story, bool one,
     size_t n = 0;
     PX_VEC(char *) near = {0};
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        px_store_article a = {sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2),
-                              col_text(st, 3),              col_text(st, 4), col_text(st, 5),
-                              col_text(st, 6),              col_text(st, 7),
-                              sqlite3_column_int64(st, 8),  col_text(st, 9), NULL, 0};
+        bool nomem = false;
+        px_store_article a = {sqlite3_column_int64(st, 0),
+                              col_text_nm(st, 1, &nomem),
+                              col_text_nm(st, 2, &nomem),
+                              col_text_nm(st, 3, &nomem),
+                              col_text_nm(st, 4, &nomem),
+                              col_text_nm(st, 5, &nomem),
+                              col_text_nm(st, 6, &nomem),
+                              col_text_nm(st, 7, &nomem),
+                              sqlite3_column_int64(st, 8),
+                              col_text_nm(st, 9, &nomem),
+                              NULL,
+                              0};
+        if (nomem) {
+            rc = PX_ENOMEM;
+            break;
+        }
         n++;
         /* the article's near-duplicate links, ids copied (the next step
          * invalidates the text) */
@@ -925,7 +1028,7 @@ static int walk_articles(px_store *s, int64_t story, bool one,
         int ls;
         while ((ls = sqlite3_step(s->get_links)) == SQLITE_ROW) {
             const char *id = (const char *)sqlite3_column_text(s->get_links, 0);
-            char *copy = id ? strdup(id) : NULL;
+            char *copy = id ? px__strdup(id) : NULL;
             if (!copy || !PX_VEC_PUSH(near, copy)) {
                 free(copy);
                 rc = PX_ENOMEM;
@@ -933,7 +1036,7 @@ static int walk_articles(px_store *s, int64_t story, bool one,
             }
         }
         if (!rc && ls != SQLITE_DONE)
-            rc = db_error(s);
+            rc = step_error(s, ls);
         if (rc)
             break;
         a.near = (const char *const *)near.v;
@@ -946,7 +1049,7 @@ static int walk_articles(px_store *s, int64_t story, bool one,
     PX_VEC_FREE(near);
     sqlite3_reset(s->get_links);
     if (!rc && step != SQLITE_DONE)
-        rc = db_error(s);
+        rc = step_error(s, step); /* its own code: the reset cleared the connection's */
     sqlite3_finalize(st);
     if (!rc && one && !n)
         rc = PX_ENOTFOUND;

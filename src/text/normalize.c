@@ -182,11 +182,12 @@ int px__normalize(const char *in, size_t len, px_norm *res)
             cl_chars++;
         }
         if (compose) {
-            utf8proc_uint8_t *nfc = NULL;
-            utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)in + i,
-                                              (utf8proc_ssize_t)(cl_end - i), &nfc,
-                                              UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-            bool ok = m >= 0 ? emit(&o, (const char *)nfc, (size_t)m, (uint32_t)cpoff)
+            char *nfc = NULL;
+            ptrdiff_t m = px__utf8_map(in + i, cl_end - i, &nfc,
+                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+            if (m == UTF8PROC_ERROR_NOMEM)
+                goto nomem;
+            bool ok = m >= 0 ? emit(&o, nfc, (size_t)m, (uint32_t)cpoff)
                              : emit(&o, in + i, cl_end - i, (uint32_t)cpoff);
             free(nfc);
             if (!ok)
@@ -209,6 +210,8 @@ int px__normalize(const char *in, size_t len, px_norm *res)
         goto nomem;
     res->len = o.text.len;
     res->text = px_buf_detach(&o.text);
+    if (!res->text)
+        goto nomem;
     res->map = o.map.v;
     res->n_chars = cpoff;
     return PX_OK;

@@ -36,6 +36,7 @@ void px_arena_init(px_arena *a, size_t block_size)
 {
     a->head = NULL;
     a->block_size = block_size ? block_size : 64 * 1024;
+    a->oom = false;
 }
 
 void px_arena_release(px_arena *a)
@@ -52,15 +53,21 @@ void px_arena_release(px_arena *a)
 
 void *px_arena_alloc(px_arena *a, size_t n)
 {
+    if (n > SIZE_MAX - 15) {
+        a->oom = true;
+        return NULL;
+    }
     n = (n + 15) & ~(size_t)15;
     if (!n)
         n = 16;
     px_arena_block *b = a->head;
     if (!b || b->size - b->used < n) {
         size_t size = n > a->block_size ? n : a->block_size;
-        b = malloc(sizeof(*b) + size);
-        if (!b)
+        b = size <= SIZE_MAX - sizeof(*b) ? px__malloc(sizeof(*b) + size) : NULL;
+        if (!b) {
+            a->oom = true;
             return NULL;
+        }
         b->size = size;
         b->used = 0;
         POISON(b->data, size);
@@ -82,8 +89,10 @@ void *px_arena_alloc(px_arena *a, size_t n)
 
 void *px_arena_calloc(px_arena *a, size_t n, size_t size)
 {
-    if (size && n > SIZE_MAX / size)
+    if (size && n > SIZE_MAX / size) {
+        a->oom = true;
         return NULL;
+    }
     void *p = px_arena_alloc(a, n * size);
     if (p)
         memset(p, 0, n * size);

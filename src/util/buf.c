@@ -17,11 +17,22 @@ void px_buf_init(px_buf *b)
     b->len = 0;
     b->cap = 0;
     b->oom = false;
+    b->fixed = false;
+}
+
+void px_buf_init_fixed(px_buf *b, char *storage, size_t size)
+{
+    b->ptr = storage;
+    b->ptr[0] = '\0';
+    b->len = 0;
+    b->cap = size;
+    b->oom = false;
+    b->fixed = true;
 }
 
 void px_buf_release(px_buf *b)
 {
-    if (b->cap)
+    if (b->cap && !b->fixed)
         free(b->ptr);
     px_buf_init(b);
 }
@@ -37,11 +48,15 @@ bool px_buf_grow(px_buf *b, size_t extra)
     size_t need = b->len + extra + 1;
     if (need <= b->cap)
         return true;
+    if (b->fixed) {
+        b->oom = true;
+        return false;
+    }
     /* by half at least; a large reservation exactly (see px__vec_reserve) */
     size_t cap = b->cap ? b->cap + b->cap / 2 + 8 : 64;
     if (cap < need)
         cap = need;
-    char *p = b->cap ? realloc(b->ptr, cap) : malloc(cap);
+    char *p = b->cap ? px__realloc(b->ptr, cap) : px__malloc(cap);
     if (!p) {
         b->oom = true;
         return false;
@@ -77,10 +92,21 @@ void px_buf_putc(px_buf *b, int c)
 
 void px_buf_vprintf(px_buf *b, const char *fmt, va_list ap)
 {
+    if (b->oom)
+        return;
+    /* formatted straight into the free room when it fits (nearly always):
+     * a second pass only when the buffer must grow */
+    size_t room = b->cap > b->len ? b->cap - b->len : 0;
     va_list cp;
     va_copy(cp, ap);
-    int n = vsnprintf(NULL, 0, fmt, cp);
+    int n = vsnprintf(room ? b->ptr + b->len : NULL, room, fmt, cp);
     va_end(cp);
+    if (n >= 0 && (size_t)n < room) {
+        b->len += (size_t)n;
+        return;
+    }
+    if (room)
+        b->ptr[b->len] = '\0'; /* the cut attempt is not kept */
     if (n < 0 || !px_buf_grow(b, (size_t)n))
         return;
     vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
@@ -117,7 +143,11 @@ void px_buf_truncate(px_buf *b, size_t len)
 
 char *px_buf_detach(px_buf *b)
 {
-    char *p = b->cap ? b->ptr : px__strdup("");
+    if (b->oom) {
+        px_buf_release(b);
+        return NULL;
+    }
+    char *p = b->cap && !b->fixed ? b->ptr : px__strndup(b->ptr, b->len);
     px_buf_init(b);
     return p;
 }

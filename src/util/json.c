@@ -118,16 +118,31 @@ void px_json_str(px_json *j, const char *s)
     px_json_strn(j, s, strlen(s));
 }
 
+/* Decimal digits of v, by hand: reports write millions of offsets, and
+ * printf cost more than the rest of the writer. */
+static void put_decimal(px_buf *b, unsigned long long v, bool minus)
+{
+    char tmp[24];
+    size_t n = sizeof tmp;
+    do {
+        tmp[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (minus)
+        tmp[--n] = '-';
+    px_buf_put(b, tmp + n, sizeof tmp - n);
+}
+
 void px_json_int(px_json *j, long long v)
 {
     json_value_prefix(j);
-    px_buf_printf(j->out, "%lld", v);
+    put_decimal(j->out, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v, v < 0);
 }
 
 void px_json_uint(px_json *j, unsigned long long v)
 {
     json_value_prefix(j);
-    px_buf_printf(j->out, "%llu", v);
+    put_decimal(j->out, v, false);
 }
 
 void px_json_double(px_json *j, double v)

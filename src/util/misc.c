@@ -1,6 +1,6 @@
 /*
- * misc.c - allocation wrappers, growable arrays, UTF-8 decoding, hashing,
- * small string helpers, status messages and the version.
+ * misc.c - growable arrays, UTF-8 decoding, hashing, small string helpers,
+ * status messages and the version (the allocator is in alloc.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,43 +28,6 @@ const char *px_strerror(int status)
 const char *px_version(void)
 {
     return PX_VERSION;
-}
-
-void *px__malloc(size_t n)
-{
-    return malloc(n ? n : 1);
-}
-
-void *px__calloc(size_t n, size_t size)
-{
-    return calloc(n ? n : 1, size ? size : 1);
-}
-
-void *px__realloc(void *p, size_t n)
-{
-    return realloc(p, n ? n : 1);
-}
-
-void *px__reallocarray(void *p, size_t nmemb, size_t size)
-{
-    if (size && nmemb > SIZE_MAX / size)
-        return NULL;
-    return px__realloc(p, nmemb * size);
-}
-
-char *px__strndup(const char *s, size_t n)
-{
-    char *p = malloc(n + 1);
-    if (p) {
-        memcpy(p, s, n);
-        p[n] = '\0';
-    }
-    return p;
-}
-
-char *px__strdup(const char *s)
-{
-    return s ? px__strndup(s, strlen(s)) : NULL;
 }
 
 bool px__vec_reserve(void **v, size_t *cap, size_t need, size_t elem)
@@ -245,10 +208,11 @@ px_str px__str_trim(px_str s)
 
 char *px__casefold(const char *s, size_t len)
 {
-    utf8proc_uint8_t *out = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    char *out = NULL;
+    ptrdiff_t n = px__utf8_map(s, len, &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    if (n == UTF8PROC_ERROR_NOMEM)
+        return NULL;
     if (n < 0)
         return px__strndup(s, len);
-    return (char *)out;
+    return out;
 }

@@ -35,19 +35,55 @@ void *px__realloc(void *p, size_t n);
 void *px__reallocarray(void *p, size_t nmemb, size_t size);
 char *px__strdup(const char *s);
 char *px__strndup(const char *s, size_t n);
+/* The allocations that have failed on this thread so far (any build):
+ * code whose helpers read NULL as "absent" compares the count before and
+ * after to tell a missing value from a lost one. Wrappers of other
+ * libraries' allocators note their failures too. */
+unsigned long px__alloc_failed(void);
+void px__alloc_note_failure(void);
+/* utf8proc_map through px__malloc: *out (caller frees, NUL-terminated,
+ * NULL on error); returns its length or a negative utf8proc error,
+ * UTF8PROC_ERROR_NOMEM (-1) when memory ran out. */
+ptrdiff_t px__utf8_map(const char *s, size_t len, char **out, int options);
+/* The same into the caller's buffer of cap code points (int32 aligned),
+ * without allocating: the length of the NUL-terminated UTF-8 left in
+ * buf, PX__UTF8_TOO_LONG when it does not fit, or a utf8proc error. */
+#define PX__UTF8_TOO_LONG (-1000)
+ptrdiff_t px__utf8_map_local(const char *s, size_t len, int32_t *buf, size_t cap, int options);
+
+#ifdef PX_ALLOC_TEST
+/* Test builds only (cmake -DPX_ALLOC_TEST=ON): the nth allocation from
+ * now fails (1: the next one), and every one after it when fail_after is
+ * set; n = 0 disarms. Also resets the counters below. */
+void px__alloc_fail_at(long n, bool fail_after);
+/* Allocations seen and failures injected since px__alloc_fail_at(). */
+long px__alloc_count(void);
+long px__alloc_failures(void);
+/* fn (NULL: none) is called at the first injected failure: a test can
+ * print the stack there. */
+void px__alloc_on_fail(void (*fn)(void));
+/* Routes jansson's and SQLite's allocations through px__malloc; call
+ * before anything else uses SQLite. */
+int px__alloc_test_install(void);
+#endif
 
 /* ---- px_buf: owning, growable, always NUL-terminated; ptr never NULL. -- */
 typedef struct px_buf {
     char *ptr;
     size_t len;
     size_t cap;
-    bool oom; /* sticky: an append failed */
+    bool oom;   /* sticky: an append failed */
+    bool fixed; /* ptr is the caller's storage: never grown or freed */
 } px_buf;
 
-#define PX_BUF_INIT {px__buf_empty, 0, 0, false}
+#define PX_BUF_INIT {px__buf_empty, 0, 0, false, false}
 extern char px__buf_empty[1];
 
 void px_buf_init(px_buf *b);
+/* A buffer over the caller's storage (size >= 1) that never allocates:
+ * an append that does not fit sets oom. For short keys computed where a
+ * failed allocation could not be reported. */
+void px_buf_init_fixed(px_buf *b, char *storage, size_t size);
 void px_buf_release(px_buf *b);
 /* Ensures room for extra more bytes plus the NUL; false on failure. */
 bool px_buf_grow(px_buf *b, size_t extra);
@@ -60,7 +96,8 @@ void px_buf_vprintf(px_buf *b, const char *fmt, va_list ap);
 void px_buf_put_cp(px_buf *b, uint32_t cp);
 void px_buf_clear(px_buf *b);
 void px_buf_truncate(px_buf *b, size_t len);
-/* Hands the data to the caller (free()) and resets the buffer. */
+/* Hands the data to the caller (free()) and resets the buffer; NULL
+ * (and the buffer released) when an append failed or memory ran out. */
 char *px_buf_detach(px_buf *b);
 
 /* ---- px_arena: bump allocator; everything goes with one release. ---- */
@@ -68,6 +105,8 @@ typedef struct px_arena_block px_arena_block;
 typedef struct px_arena {
     px_arena_block *head;
     size_t block_size;
+    bool oom; /* sticky: an allocation failed (for code that sets many
+                 optional fields and checks once) */
 } px_arena;
 
 void px_arena_init(px_arena *a, size_t block_size);

@@ -105,6 +105,13 @@ static void test_errors(void)
     expect_error("read", (const char *[]){"read", "--format=xml", NULL},
                  "--format needs jsonl or text");
     expect_error("read", (const char *[]){"read", "--bogus=1", NULL}, "unknown option '--bogus=1'");
+    /* what px_dates_find would refuse for every article (found by fuzz_options) */
+    expect_error("dates", (const char *[]){"dates", "--ref", "abcd-ef-gh", NULL},
+                 "--ref needs a date YYYY-MM-DD");
+    expect_error("dates", (const char *[]){"dates", "--ref", "2023-02-29", NULL},
+                 "--ref needs a date YYYY-MM-DD");
+    expect_error("dates", (const char *[]){"dates", "--ref", "2024-13-01", NULL},
+                 "--ref needs a date YYYY-MM-DD");
     expect_error("stories", (const char *[]){"stories", "--threshold", "0", NULL},
                  "--threshold needs a number in (0, 1]");
     expect_error("stories", (const char *[]){"stories", "--threshold", "nan", NULL},

@@ -2,7 +2,10 @@
  * test_report.c - unit tests of the comparison and entity stages on
  * articles written for the test: how two outlets' wordings of one
  * statement are diffed and classified, when quotations are grouped, and
- * how names are grouped (and kept apart).
+ * how names are grouped (and kept apart); and of the report: the names
+ * it gives outlets, the order of the timeline, the ranking of what one
+ * outlet alone reports, and the same sections in the same order in
+ * every format.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -11,6 +14,8 @@
 
 #include "../harness.h"
 #include "parallax.h"
+
+#define PX_ARRAY_LEN_T(a) (sizeof(a) / sizeof((a)[0]))
 
 typedef struct fixture {
     px_doc *docs[6];
@@ -472,6 +477,165 @@ static void test_styled_and_surname_aliases(void)
         px_doc_free(docs[i]);
 }
 
+
+/* The report of docs in one format, as a string (caller frees). */
+static char *report_of(px_story *st, px_report_format fmt)
+{
+    FILE *f = tmpfile();
+    if (!f || px_report_write(st, fmt, f))
+        abort();
+    long size = ftell(f);
+    char *out = calloc(1, (size_t)size + 1);
+    rewind(f);
+    if (!out || fread(out, 1, (size_t)size, f) != (size_t)size)
+        abort();
+    fclose(f);
+    return out;
+}
+
+static px_doc *doc_with(const char *id, const char *file, const char *source, const char *url,
+                        const char *date, const char *text, int structure)
+{
+    px_doc_meta meta = {.id = id, .file = file, .source = source, .url = url, .date = date};
+    px_doc *d = NULL;
+    if (px_doc_new(&d, text, strlen(text), &meta, structure, NULL, NULL))
+        abort();
+    return d;
+}
+
+/* Outlets are named by the source, else the web site, else the
+ * signature line, else a short file name; never by a long hex id. */
+static void test_outlet_names(void)
+{
+    static const char body[] = "Rescuers reached the trapped miners on Tuesday, the company said in a statement.";
+    char signed_text[256];
+    snprintf(signed_text, sizeof signed_text, "Miners rescued\n\n%s\n\nThe mine stays shut for now, officials said.\n\nDaily Courier\n", body);
+    px_doc *docs[5];
+    docs[0] = doc_with("a", "in/a.txt", "Reuters", "https://www.example.com/x", "2026-03-10", body, 0);
+    docs[1] = doc_with("b", "in/b.txt", NULL, "https://www.BBC.co.uk/news/1", "2026-03-10", body, 0);
+    docs[2] = doc_with("c", "in/c.txt", NULL, NULL, "2026-03-10", signed_text, 1);
+    docs[3] = doc_with("4f2a9c1b8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a", "in/story.jsonl", NULL, NULL,
+                       "2026-03-10", body, 0);
+    docs[4] = doc_with("000_050518c5317ff78a", "in/000_050518c5317ff78a.txt", NULL, NULL, "2026-03-10", body, 0);
+    px_story *st = NULL;
+    ASSERT_EQ(px_story_new(&st, docs, 5), 0);
+    ASSERT_STR_EQ(px_story_outlet(st, 0), "Reuters");
+    ASSERT_STR_EQ(px_story_outlet(st, 1), "bbc.co.uk");
+    ASSERT_STR_EQ(px_story_outlet(st, 2), "Daily Courier");
+    ASSERT_STR_EQ(px_story_outlet(st, 3), "story");
+    ASSERT_STR_EQ(px_story_outlet(st, 4), "000_050518\u2026");
+    char *json = report_of(st, PX_REPORT_JSON);
+    ASSERT_TRUE(strstr(json, "\"outlet\":\"4f2a9c1b") == NULL);
+    free(json);
+    px_story_free(st);
+    for (size_t i = 0; i < 5; i++)
+        px_doc_free(docs[i]);
+}
+
+/* The timeline is in date order by the start of each value: a year
+ * before a month of it, a week at its Monday, "last week" before "next
+ * month"; durations and "now" are left out. */
+static void test_timeline_order(void)
+{
+    const char *text = "The talks began in 2019 and resumed in March 2022. Prices rose last week and will "
+                       "fall next month, after a meeting on Friday. The strike lasted 30 days and is now over.";
+    px_doc *docs[1] = {doc_with("t", NULL, NULL, NULL, "2026-03-12", text, 0)};
+    px_story *st = NULL;
+    ASSERT_EQ(px_story_new(&st, docs, 1), 0);
+    size_t n;
+    const px_event *ev = px_story_timeline(st, &n);
+    static const char *const want[] = {"2019", "2022-03", "2026-W10", "2026-03-13", "2026-04"};
+    ASSERT_EQ(n, 5);
+    for (size_t i = 0; i < n; i++)
+        ASSERT_STR_EQ(ev[i].value, want[i]);
+    char *md = report_of(st, PX_REPORT_MD);
+    ASSERT_TRUE(strstr(md, "P30D") == NULL && strstr(md, "PRESENT_REF") == NULL);
+    free(md);
+    px_story_free(st);
+    px_doc_free(docs[0]);
+}
+
+/* What one outlet alone reports comes heaviest first: a number and a
+ * named person before a place alone; the tail past the first ten is
+ * folded in the HTML. */
+static void test_single_source_ranking(void)
+{
+    char a[4096] = "", b[4096] = "";
+    strcat(a, "Mine collapse traps workers\n\nA mine collapsed in Rudna on Monday, trapping workers, the "
+              "company said.\n\n");
+    strcat(b, "Workers trapped in mine\n\nA mine collapsed in Rudna on Monday, trapping workers, the "
+              "company said.\n\n");
+    strcat(a, "The town of Rudna lies in a quiet green valley.\n\n");
+    strcat(a, "Rescue chief Jan Kowalski said 17 miners were still missing.\n\n");
+    for (int i = 0; i < 12; i++) {
+        char line[160];
+        snprintf(line, sizeof line, "In Rudna the mood stayed calm through the %s hours, the mayor said.\n\n",
+                 (const char *[]){"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                  "ninth", "tenth", "eleventh", "twelfth"}[i]);
+        strcat(b, line);
+    }
+    px_doc *docs[2] = {doc_with("a", NULL, "Gazette", NULL, "2026-03-10", a, 1),
+                       doc_with("b", NULL, "Herald", NULL, "2026-03-10", b, 1)};
+    px_story *st = NULL;
+    ASSERT_EQ(px_story_new(&st, docs, 2), 0);
+    char *json = report_of(st, PX_REPORT_JSON);
+    const char *one = strstr(json, "\"one_outlet\":[");
+    ASSERT_TRUE(one != NULL);
+    const char *first = strstr(one, "\"text\":\"");
+    ASSERT_TRUE(first && !strncmp(first + 8, "Rescue chief Jan Kowalski said 17 miners", 40));
+    const char *reasons = strstr(one, "\"reasons\":[");
+    ASSERT_TRUE(reasons && strstr(reasons, "a number") && strstr(reasons, "a named person") &&
+                strstr(reasons, "a number") < strstr(reasons, "]"));
+    /* a place alone weighs less */
+    ASSERT_TRUE(strstr(one, "The town of Rudna lies") > first);
+    free(json);
+    char *html = report_of(st, PX_REPORT_HTML);
+    ASSERT_TRUE(strstr(html, "<details><summary>and 4 more</summary>") != NULL);
+    free(html);
+    px_story_free(st);
+    for (size_t i = 0; i < 2; i++)
+        px_doc_free(docs[i]);
+}
+
+/* The sections come in the same order in md, html and json. */
+static void test_same_sections(void)
+{
+    static const char *const names[] = {"documents", "brief", "conflicts", "quotes", "one_outlet",
+                                        "facts", "entities", "timeline", "coverage"};
+    static const char *const titles[] = {"Articles", "Brief", "Conflicts", "Quotations", "Reported by one outlet only",
+                                         "Facts several outlets carry", "People, places and organisations",
+                                         "Timeline", "Coverage"};
+    const char *text = "Talks collapse\n\nThe talks in Geneva collapsed on Friday, officials said.\n\n"
+                       "The envoy will return next week.";
+    px_doc *docs[1] = {doc_with("s", NULL, "Wire", NULL, "2026-03-12", text, 1)};
+    px_story *st = NULL;
+    ASSERT_EQ(px_story_new(&st, docs, 1), 0);
+    char *md = report_of(st, PX_REPORT_MD), *html = report_of(st, PX_REPORT_HTML),
+         *json = report_of(st, PX_REPORT_JSON);
+    const char *pm = md, *ph = html, *pj = json;
+    for (size_t i = 0; i < PX_ARRAY_LEN_T(names); i++) {
+        char want[96];
+        snprintf(want, sizeof want, "## %s\n", titles[i]);
+        ASSERT_TRUE((pm = strstr(pm, want)) != NULL);
+        snprintf(want, sizeof want, "<section id=\"%s\"><h2>%s</h2>", names[i], titles[i]);
+        ASSERT_TRUE((ph = strstr(ph, want)) != NULL);
+        snprintf(want, sizeof want, "\"%s\":", names[i]);
+        ASSERT_TRUE((pj = strstr(pj, want)) != NULL);
+    }
+    free(md);
+    free(html);
+    free(json);
+    px_story_free(st);
+    px_doc_free(docs[0]);
+}
+
+/* The entity stage's word lists are sorted, as its binary search needs. */
+bool px__entity_lists_sorted(void);
+static void test_entity_lists_sorted(void)
+{
+    ASSERT_TRUE(px__entity_lists_sorted());
+}
+
 int main(void)
 {
     RUN_TEST(test_typography_is_no_change);
@@ -487,5 +651,10 @@ int main(void)
     RUN_TEST(test_timeline_sentence);
     RUN_TEST(test_heading_without_headline);
     RUN_TEST(test_styled_and_surname_aliases);
+    RUN_TEST(test_outlet_names);
+    RUN_TEST(test_timeline_order);
+    RUN_TEST(test_single_source_ranking);
+    RUN_TEST(test_same_sections);
+    RUN_TEST(test_entity_lists_sorted);
     return px_test_summary();
 }
