@@ -395,7 +395,9 @@ const cli_section cli_main_sections[] = {
         "breaks inside sentences) is joined into its paragraphs. A folder is read in name "
         "order, each folder and file once however many symbolic links lead to it; a file "
         "of another kind is named in a note.\nThe document id is the file name without "
-        "folder, .gz and extension, the JSON id, the SGML DOCNO or the TimeML DOCID."},
+        "folder, .gz and extension, the JSON id, the SGML DOCNO or the TimeML DOCID; an "
+        "id met again is renamed ID~2, ID~3 (with a warning when the data gives it twice, a "
+        "note when files of one name lie in different folders)."},
     {"Offsets",
         "Every offset parallax prints is a Unicode code point offset into the original "
         "text, end exclusive: into the file for text, into the text field for JSON Lines, "
@@ -407,8 +409,8 @@ const cli_section cli_main_sections[] = {
         "binary and empty files are skipped (error), a malformed JSON line is skipped "
         "(error), documents over 64 MiB are truncated and lines over 1 MB split "
         "(warning), a damaged WARC record is skipped with its number and byte offset "
-        "(error); a note (files of other kinds, WARC records that are no article) is no "
-        "problem. --strict stops at the "
+        "(error); a note (files of other kinds, WARC records that are no article, a file "
+        "name met again) is no problem. --strict stops at the "
         "first problem, --quiet does not print them. Every input document appears in the "
         "output or in a message."},
     {"Exit status",
