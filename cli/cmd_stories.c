@@ -252,6 +252,11 @@ int cmd_stories(const cli_opts *o)
     if (o->n_inputs == 1 && strcmp(o->inputs[0], "-") && cli_is_sqlite(o->inputs[0])) {
         if (!(r.out = cli_open_output(o->out_path)))
             return CLI_INPUT;
+        /* a corpus's stories were made with the options it was made with */
+        if ((o->dup_threshold || o->story_threshold || o->shingle || o->num_perm) && !o->quiet)
+            fprintf(stderr, "parallax stories: %s: note: a corpus lists the stories it holds, "
+                            "made with its own options: the grouping options are ignored\n",
+                    o->inputs[0]);
         rc = list_db(o->inputs[0], &r);
         if (!cli_close_output(r.out, o->out_path))
             rc = CLI_INPUT;

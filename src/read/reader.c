@@ -536,6 +536,13 @@ static int read_bytes(px_reader *r, const char *path, const char *id, px_format 
              dec.n_invalid == 1 ? "" : "s", dec.encoding);
     const char *data = dec.text.ptr;
     len = dec.text.len;
+    if (len >= 16 && !memcmp(data, "SQLite format 3", 16)) {
+        /* a corpus given where articles are read ('report news.db') */
+        diag(r, PX_SEV_ERROR, path, 0, id,
+             "an SQLite file, not articles (a parallax corpus is listed by 'parallax "
+             "stories DB' and its stories printed by 'parallax show DB STORY'): skipped");
+        goto done;
+    }
     if (looks_binary(data, len)) {
         diag(r, PX_SEV_ERROR, path, 0, id, "binary file (NUL or control bytes): skipped");
         goto done;
