@@ -690,6 +690,10 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
         json_t *jid = obj ? json_object_get(obj, "id") : NULL;
         if (obj && !jid)
             jid = json_object_get(obj, "doc");
+        /* an empty id names nothing: named as a record without one */
+        bool empty_id = id && !*id;
+        if (empty_id)
+            id = NULL;
         if (!id && json_is_integer(jid)) {
             snprintf(idbuf, sizeof(idbuf), "%lld", (long long)json_integer_value(jid));
             id = idbuf;
@@ -700,8 +704,8 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
             snprintf(idbuf, sizeof(idbuf), "%.*s:%zu", (int)PX_MIN(stem_len, (size_t)40), stem,
                      r->in_line);
             id = idbuf;
-            diag(r, PX_SEV_WARNING, r->in_path, r->in_line, id, "record without \"id\": named %s",
-                 id);
+            diag(r, PX_SEV_WARNING, r->in_path, r->in_line, id, "record %s \"id\": named %s",
+                 empty_id ? "with an empty" : "without", id);
         }
         if (!text) {
             diag(r, PX_SEV_ERROR, r->in_path, r->in_line, id,
