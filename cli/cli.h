@@ -125,6 +125,7 @@ typedef struct cli_ctx {
     size_t n_warnings, n_errors;
     bool stop;          /* set by --strict on the first problem */
     bool progress;      /* show a progress line on a terminal while reading */
+    bool streams;       /* -o is written while the inputs are read */
     px_reader *reader;
     char **paths;
     int n_paths;

@@ -240,7 +240,7 @@ static int group_doc(void *ud, px_doc *doc)
 
 int cmd_stories(const cli_opts *o)
 {
-    cli_ctx ctx = {.opt = o, .progress = true};
+    cli_ctx ctx = {.opt = o, .progress = true, .streams = true};
     px_group_options opt = {.dup_threshold = o->dup_threshold,
                             .story_threshold = o->story_threshold,
                             .shingle = (int)o->shingle,

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "progress.h"
@@ -263,6 +264,55 @@ int cli_usage_error(const char *verb, const char *fmt, ...)
 
 /* ---- the input loop ---- */
 
+/* path lies in folder (both as realpath gives them) */
+static bool lies_in(const char *path, const char *folder)
+{
+    size_t len = strlen(folder);
+    return !strncmp(path, folder, len) && (path[len] == '/' || (len && folder[len - 1] == '/'));
+}
+
+/* -o must not name an input (it would be emptied before it is read), nor,
+ * for a verb that writes as it reads, lie in an input folder (the walk
+ * would read the output back as it is written). A usage error or 0. */
+static int check_output(const cli_ctx *ctx, char **paths, int n)
+{
+    const char *out = ctx->opt->out_path;
+    if (!out || !strcmp(out, "-"))
+        return CLI_OK;
+    struct stat os, is;
+    bool exists = stat(out, &os) == 0;
+    char *out_dir = NULL, *in_dir = NULL;
+    int rc = CLI_OK;
+    for (int i = 0; i < n && !rc; i++) {
+        if (!strcmp(paths[i], "-") || stat(paths[i], &is))
+            continue;
+        if (exists && !S_ISDIR(os.st_mode) && is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
+            rc = cli_usage_error(ctx->opt->verb, "-o %s is also an input: it would be "
+                                 "overwritten before it is read", out);
+        } else if (ctx->streams && S_ISDIR(is.st_mode)) {
+            if (!out_dir) {
+                /* the folder the output is written in */
+                char *copy = strdup(out);
+                char *slash = copy ? strrchr(copy, '/') : NULL;
+                if (slash)
+                    slash[slash == copy] = '\0';
+                out_dir = copy ? realpath(slash ? copy : ".", NULL) : NULL;
+                free(copy);
+                if (!out_dir)
+                    break;
+            }
+            free(in_dir);
+            in_dir = realpath(paths[i], NULL);
+            if (in_dir && (lies_in(out_dir, in_dir) || !strcmp(out_dir, in_dir)))
+                rc = cli_usage_error(ctx->opt->verb, "-o %s lies in the input folder %s: it "
+                                     "would be read back as it is written", out, paths[i]);
+        }
+    }
+    free(out_dir);
+    free(in_dir);
+    return rc;
+}
+
 int cli_open_reader(cli_ctx *ctx, char **paths, int n)
 {
     ctx->reader = NULL;
@@ -270,6 +320,9 @@ int cli_open_reader(cli_ctx *ctx, char **paths, int n)
     ctx->n_paths = n;
     if (n <= 0)
         return cli_usage_error(ctx->opt->verb, "no input given (files, folders or - for stdin)");
+    int rc = check_output(ctx, paths, n);
+    if (rc)
+        return rc;
     px_read_options opt = {cli_diag, ctx, PX_FORMAT_AUTO, 0};
     if (px_reader_new(&ctx->reader, &opt)) {
         fprintf(stderr, "parallax: out of memory\n");
