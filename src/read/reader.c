@@ -23,7 +23,6 @@ typedef struct input {
     char *data; /* the buffer's bytes (a copy), NULL for a path */
     size_t len;
     px_format format; /* the buffer's format */
-    bool walked;      /* found in a folder (px__walk_list counted it) */
 } input;
 
 /* What a WARC file's records became, for the note at its end. */
@@ -230,7 +229,7 @@ static int queue_at_bottom(px_reader *r, input in)
 
 int px_reader_add(px_reader *r, const char *path)
 {
-    return queue_at_bottom(r, (input){px__strdup(path), NULL, 0, PX_FORMAT_AUTO, false});
+    return queue_at_bottom(r, (input){px__strdup(path), NULL, 0, PX_FORMAT_AUTO});
 }
 
 int px_reader_add_buffer(px_reader *r, const char *name, const char *data, size_t len,
@@ -242,7 +241,7 @@ int px_reader_add_buffer(px_reader *r, const char *name, const char *data, size_
     if (len)
         memcpy(copy, data, len);
     copy[len] = '\0';
-    return queue_at_bottom(r, (input){px__strdup(name), copy, len, format, false});
+    return queue_at_bottom(r, (input){px__strdup(name), copy, len, format});
 }
 
 /* Pushes a folder's entries onto the stack, first in name order on top. */
@@ -260,11 +259,12 @@ static int expand_dir(px_reader *r, const char *path)
         return PX_ENOMEM;
     }
     for (size_t i = n; i-- > 0;)
-        r->queue.v[r->queue.n++] = (input){items[i], NULL, 0, PX_FORMAT_AUTO, true};
+        r->queue.v[r->queue.n++] = (input){items[i], NULL, 0, PX_FORMAT_AUTO};
     free(items);
     return PX_OK;
 }
 
+/* The file name without its folder, ".gz" and extension. */
 /* The file name without its folder, ".gz" and extension: base[0, *n). */
 static const char *path_stem(const char *path, size_t *n)
 {
@@ -920,20 +920,6 @@ static int next_input(px_reader *r, input *queued, px_format *format, bool *by_n
                 if (rc)
                     return rc;
                 continue;
-            }
-            if (S_ISREG(st.st_mode) && !queued->walked) {
-                /* a file named twice, or also met in a folder, is read once
-                 * (as a folder's second link to a file is) */
-                bool first;
-                int rc = px__walk_enter(&r->walk, &st, &first);
-                if (!rc && !first)
-                    diag(r, PX_SEV_NOTE, path, 0, NULL, "same file as one read before: skipped");
-                if (rc || !first) {
-                    free(path);
-                    if (rc)
-                        return rc;
-                    continue;
-                }
             }
             if (fmt == PX_FORMAT_AUTO) {
                 bool gz;
