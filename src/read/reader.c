@@ -50,7 +50,6 @@ struct px_reader {
     uint64_t *ids;
     size_t ids_cap, ids_n;
     bool keep_ids; /* px__reader_keep_ids: ids as given */
-    const char *name_id; /* the id of the file being read, made from its name */
     /* px__reader_set_range: the JSONL records starting in [start, end) */
     bool ranged;
     uint64_t range_start, range_end;
@@ -282,6 +281,14 @@ static const char *path_stem(const char *path, size_t *n)
     return base;
 }
 
+px_severity px__reader_rename_severity(const char *id, const char *path, size_t line)
+{
+    /* files of one name in several folders (a crawl's index.html) */
+    size_t n;
+    const char *stem = path && !line ? path_stem(path, &n) : NULL;
+    return stem && strlen(id) == n && !memcmp(id, stem, n) ? PX_SEV_NOTE : PX_SEV_WARNING;
+}
+
 static char *id_from_path(const char *path)
 {
     size_t n;
@@ -406,15 +413,10 @@ static int build(px_reader *r, px_doc **out, const char *bytes, size_t len,
         return rc;
     if (changed) {
         m.id = renamed;
-        /* files of one name in several folders (a crawl's index.html) are
-         * no problem of the input: the id parallax made from the name is
-         * renamed with a note; an id the data gives twice is a warning */
-        if (r->name_id && meta->id == r->name_id)
-            diag(r, PX_SEV_NOTE, meta->file ? meta->file : "-", line, m.id,
-                 "file name \"%.200s\" already used: document named \"%s\"", meta->id, m.id);
-        else
-            diag(r, PX_SEV_WARNING, meta->file ? meta->file : "-", line, m.id,
-                 "document id \"%.200s\" already used: renamed \"%s\"", meta->id, m.id);
+        px_severity sev = px__reader_rename_severity(meta->id, meta->file, line);
+        diag(r, sev, meta->file ? meta->file : "-", line, m.id, sev == PX_SEV_NOTE
+             ? "file name \"%.200s\" already used: document named \"%s\""
+             : "document id \"%.200s\" already used: renamed \"%s\"", meta->id, m.id);
     }
     meta = &m;
     rc = px__doc_build(out, bytes, len, meta, structure, forward_diag, r, line);
@@ -604,9 +606,7 @@ static int read_text_or_html(px_reader *r, const char *path, px_format fmt, px_i
     if (truncated)
         diag(r, PX_SEV_WARNING, path, 0, id, "document longer than %zu bytes: truncated",
              r->opt.max_bytes);
-    r->name_id = id;
     rc = read_bytes(r, path, id, fmt, data.ptr, data.len, NULL, out);
-    r->name_id = NULL;
 done:
     free(id);
     px_buf_release(&data);
