@@ -664,14 +664,23 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
                 json_decref(obj);
                 return PX_ENOMEM;
             }
+            /* a JSON document (an array of records, or an object over
+             * several lines) where JSON Lines are read: its first record
+             * says what parallax wanted */
+            const char *hint = r->in_records == 1 && (l.ptr[0] == '[' || (l.len == 1 && l.ptr[0] == '{'))
+                                   ? " (parallax reads JSON Lines: one article a line, each a "
+                                     "whole object {\"id\": ..., \"text\": ...}, not a JSON "
+                                     "array or an object over several lines)"
+                                   : "";
             if (!obj) {
                 diag(r, PX_SEV_ERROR, r->in_path, r->in_line, NULL,
-                     "malformed JSON at column %d: %s: record skipped", jerr.column, jerr.text);
+                     "malformed JSON at column %d: %s: record skipped%s", jerr.column, jerr.text,
+                     hint);
                 continue;
             }
             if (!json_is_object(obj)) {
                 diag(r, PX_SEV_ERROR, r->in_path, r->in_line, NULL,
-                     "JSON line is not an object: record skipped");
+                     "JSON line is not an object: record skipped%s", hint);
                 json_decref(obj);
                 continue;
             }
