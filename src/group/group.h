@@ -107,8 +107,10 @@ void px__sort_terms_by_weight(px_term *a, px_term *tmp, size_t n);
  * weight would put first (the strongest, the earlier of equal weights).
  * Returns min(n, k). */
 size_t px__keep_strongest_terms(px_term *a, size_t n, size_t k);
-/* Exact Jaccard of two sorted sets of distinct shingle hashes. */
-double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
+/* Exact Jaccard of two sorted sets of distinct shingle hashes, or -1 when
+ * it is below at_least (known early, most often; 0: always exact). */
+double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+                          double at_least);
 /* MinHash of a set of 32-bit shingle hashes into sig[num_perm]. */
 void px__minhash(const uint32_t *seeds, int num_perm, const uint32_t *shingles, size_t n,
                  uint32_t *sig);

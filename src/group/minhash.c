@@ -14,6 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "group.h"
 
@@ -170,20 +173,108 @@ uint64_t px__lsh_band_key(const uint32_t *sig, int rows, int band)
                     (uint64_t)band + 1);
 }
 
-double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+/* The upper bound of a Jaccard similarity whose intersection may still
+ * grow by rem: the same arithmetic as the result, so that a bound below
+ * the threshold proves the result below it too. */
+static inline double jaccard_of(size_t inter, size_t na, size_t nb)
+{
+    return (double)inter / (double)(na + nb - inter);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(PX_NO_CLONES) && \
+    !defined(__SANITIZE_ADDRESS__) && (!defined(__clang__) || __clang_major__ >= 14)
+#define PX_JACCARD_AVX2 1
+#include <immintrin.h>
+/* Blocks of eight against eight, as the four-wide loop below, where the
+ * CPU has AVX2 (chosen at run time): about 1.5 times the four-wide loop.
+ * Returns false when the pair can no longer reach at_least. */
+__attribute__((target("avx2,popcnt"))) static bool inter_avx2(const uint32_t *a, size_t na,
+                                                              const uint32_t *b, size_t nb,
+                                                              double at_least, size_t *pi,
+                                                              size_t *pj, size_t *pinter)
+{
+    size_t i = *pi, j = *pj, inter = *pinter, steps = 0;
+    const __m256i rot = _mm256_setr_epi32(1, 2, 3, 4, 5, 6, 7, 0);
+    bool alive = true;
+    while (i + 8 <= na && j + 8 <= nb) {
+        __m256i va = _mm256_loadu_si256((const __m256i *)(a + i));
+        __m256i vb = _mm256_loadu_si256((const __m256i *)(b + j));
+        __m256i eq = _mm256_cmpeq_epi32(va, vb);
+        for (int r = 1; r < 8; r++) {
+            vb = _mm256_permutevar8x32_epi32(vb, rot);
+            eq = _mm256_or_si256(eq, _mm256_cmpeq_epi32(va, vb));
+        }
+        inter += (size_t)__builtin_popcount((unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(eq)));
+        uint32_t amax = a[i + 7], bmax = b[j + 7];
+        i += (size_t)(amax <= bmax) * 8;
+        j += (size_t)(bmax <= amax) * 8;
+        if (++steps % 32 == 0 && jaccard_of(inter + PX_MIN(na - i, nb - j), na, nb) < at_least) {
+            alive = false;
+            break;
+        }
+    }
+    *pi = i;
+    *pj = j;
+    *pinter = inter;
+    return alive;
+}
+#endif
+
+double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+                          double at_least)
 {
     if (!na && !nb)
         return 1;
+    /* size filter: the intersection is at most the smaller set */
+    if (jaccard_of(PX_MIN(na, nb), na, nb) < at_least)
+        return -1;
     size_t i = 0, j = 0, inter = 0;
-    while (i < na && j < nb) {
-        if (a[i] < b[j])
-            i++;
-        else if (a[i] > b[j])
-            j++;
-        else
-            inter++, i++, j++;
+#ifdef PX_JACCARD_AVX2
+    if (__builtin_cpu_supports("avx2") && !inter_avx2(a, na, b, nb, at_least, &i, &j, &inter))
+        return -1;
+#endif
+#ifdef __SSE2__
+    /* blocks of four against four (every rotation of b's block compared
+     * with a's), the block whose last value is smaller moving on: a match
+     * is met in exactly one pair of blocks, as the sets are sorted and
+     * distinct. Two to three times the scalar merge on long sets. */
+    /* the bits set in a 4-bit mask (a popcount without -mpopcnt is a
+     * call into libgcc) */
+    static const uint8_t bits4[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+    size_t steps = 0;
+    while (i + 4 <= na && j + 4 <= nb) {
+        __m128i va = _mm_loadu_si128((const __m128i *)(a + i));
+        __m128i vb = _mm_loadu_si128((const __m128i *)(b + j));
+        __m128i eq = _mm_cmpeq_epi32(va, vb);
+        eq = _mm_or_si128(eq, _mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, 0x39)));
+        eq = _mm_or_si128(eq, _mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, 0x4e)));
+        eq = _mm_or_si128(eq, _mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, 0x93)));
+        inter += bits4[_mm_movemask_ps(_mm_castsi128_ps(eq))];
+        uint32_t amax = a[i + 3], bmax = b[j + 3];
+        i += (size_t)(amax <= bmax) * 4;
+        j += (size_t)(bmax <= amax) * 4;
+        if (++steps % 64 == 0 && jaccard_of(inter + PX_MIN(na - i, nb - j), na, nb) < at_least)
+            return -1;
     }
-    return (double)inter / (double)(na + nb - inter);
+#endif
+    /* branch-free merge: which side advances is data, not a jump the
+     * processor must guess (near-duplicate verification is most of the
+     * work on a story of many copies); every 256 steps, a pair that can
+     * no longer reach at_least stops */
+    while (i < na && j < nb) {
+        size_t stop = PX_MIN(na - i, nb - j);
+        stop = PX_MIN(stop, (size_t)256);
+        for (size_t k = 0; k < stop; k++) {
+            uint32_t x = a[i], y = b[j];
+            inter += x == y;
+            i += x <= y;
+            j += y <= x;
+        }
+        if (jaccard_of(inter + PX_MIN(na - i, nb - j), na, nb) < at_least)
+            return -1;
+    }
+    double jac = jaccard_of(inter, na, nb);
+    return jac < at_least ? -1 : jac;
 }
 
 /* ---- sorting terms: radix sorts (qsort's comparisons cost more than

@@ -104,7 +104,8 @@ static void *verify_range(void *arg)
         double j = sig_jaccard(in->sigs + a * np, in->sigs + b * np, in->num_perm);
         if (in->shingles && j >= in->threshold - ESTIMATE_SLACK)
             j = px__jaccard_sorted(in->shingles + in->sh_start[a], in->sh_len[a],
-                                   in->shingles + in->sh_start[b], in->sh_len[b]);
+                                   in->shingles + in->sh_start[b], in->sh_len[b],
+                                   in->threshold);
         s->job->j[i] = j >= in->threshold ? (float)j : -1.0f;
     }
     return NULL;
