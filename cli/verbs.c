@@ -410,7 +410,7 @@ const cli_section cli_main_sections[] = {
         "(error), documents over 64 MiB are truncated and lines over 1 MB split "
         "(warning), a damaged WARC record is skipped with its number and byte offset "
         "(error); a note (files of other kinds, WARC records that are no article, a file "
-        "name met again, a folder reached again through a link) is no problem. --strict stops at the "
+        "name met again) is no problem. --strict stops at the "
         "first problem, --quiet does not print them. Every input document appears in the "
         "output or in a message."},
     {"Exit status",

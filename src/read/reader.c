@@ -921,8 +921,8 @@ static int next_input(px_reader *r, input *queued, px_format *format, bool *by_n
                 int rc = px__walk_enter(&r->walk, &st, &first);
                 if (!rc && first)
                     rc = expand_dir(r, path);
-                else if (!rc) /* nothing is lost: a note, as for a second link to a file */
-                    diag(r, PX_SEV_NOTE, path, 0, NULL,
+                else if (!rc)
+                    diag(r, PX_SEV_WARNING, path, 0, NULL,
                          "folder already read (a symbolic link loop, or a second link to it): "
                          "skipped");
                 free(path);
