@@ -111,6 +111,9 @@ static void test_clean_author(void)
     check_author("肖春芳", "肖春芳");
     check_author("https://example.com/profile/jane", NULL);
     check_author("Updated 3 hours ago", NULL);
+    /* a newspaper's credit is kept whole, not cut at its role word */
+    check_author("By Our Foreign Staff", "Our Foreign Staff");
+    check_author("Our Correspondent", "Our Correspondent");
 }
 
 static void test_class_words(void)
