@@ -15,7 +15,7 @@ import subprocess
 from setuptools import Extension, setup
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEPS = ["libutf8proc", "jansson", "gumbo", "sqlite3", "libxxhash"]
+DEPS = ["libutf8proc", "jansson", "gumbo", "sqlite3", "libxxhash", "zlib"]
 
 
 def pkg_config(*args):
@@ -44,7 +44,7 @@ def tree(pattern):
 
 
 sources = ["python/_parallax.c"] + ([] if prebuilt else tree("src/**/*.c"))
-depends = tree("include/*.h") + ["python/_parallax.map"] + ([prebuilt] if prebuilt else tree("src/**/*.h") +
+depends = tree("include/*.h") + ["python/_parallax.map", "setup.py"] + ([prebuilt] if prebuilt else tree("src/**/*.h") +
                                  tree("src/**/*.inc"))
 
 setup(

@@ -30,7 +30,7 @@ typedef enum cli_verb_id {
     CLI_N_VERBS
 } cli_verb_id;
 
-/* dates: --story, --no-story or neither */
+/* dates: --story, --no-story or neither; report: --story */
 enum { CLI_STORY_AUTO = 0, CLI_STORY_ON, CLI_STORY_OFF };
 
 /* A parsed command line. Zero is every option's default. */
@@ -45,7 +45,7 @@ typedef struct cli_opts {
     int n_inputs;
     bool polnear_spans;      /* quotes --polnear-spans */
     const char *ref;         /* dates --ref YYYY-MM-DD */
-    int story;               /* dates: CLI_STORY_* */
+    int story;               /* dates, report: CLI_STORY_* */
     size_t max_words, max_sentences;       /* brief --words, --sentences */
     double dup_threshold, story_threshold; /* stories, add */
     size_t shingle, num_perm, threads;     /* stories */
@@ -125,6 +125,7 @@ typedef struct cli_ctx {
     size_t n_warnings, n_errors;
     bool stop;          /* set by --strict on the first problem */
     bool progress;      /* show a progress line on a terminal while reading */
+    bool streams;       /* -o is written while the inputs are read */
     px_reader *reader;
     char **paths;
     int n_paths;

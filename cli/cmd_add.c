@@ -48,6 +48,10 @@ int cmd_add(const cli_opts *o)
         return rc;
     }
     adding a = {NULL, 0, 0};
+    FILE *probe = fopen(db, "rb"); /* an empty file is made a new corpus */
+    bool existed = probe && fgetc(probe) != EOF;
+    if (probe)
+        fclose(probe);
     int st = px_store_open(&a.s, db, &opt);
     if (st) {
         fprintf(stderr, "parallax add: %s: %s%s%s\n", db, px_strerror(st), a.s ? ": " : "",
@@ -56,6 +60,13 @@ int cmd_add(const cli_opts *o)
         cli_close_reader(&ctx);
         return CLI_INPUT;
     }
+    /* the thresholds make a new corpus; an existing one keeps its own */
+    if (existed && (o->dup_threshold || o->story_threshold) && !o->quiet)
+        fprintf(stderr, "parallax add: %s: note: an existing corpus keeps the thresholds it "
+                        "was made with: %s ignored\n",
+                db, o->dup_threshold && o->story_threshold ? "--threshold and --story-threshold"
+                    : o->dup_threshold                   ? "--threshold"
+                                                         : "--story-threshold");
     st = n_inputs ? cli_each_doc(&ctx, add_doc, &a) : 0;
     int fatal = a.fatal;
     if (!fatal)
@@ -63,11 +74,13 @@ int cmd_add(const cli_opts *o)
     if (fatal)
         fprintf(stderr, "parallax add: %s: %s%s%s\n", db, px_strerror(fatal),
                 *px_store_errmsg(a.s) ? ": " : "", px_store_errmsg(a.s));
-    if (!o->quiet)
-        fprintf(stderr, "parallax add: %s: %zu added, %zu already there; %zu articles in %zu "
-                        "stories\n",
-                db, px_store_n_added(a.s), a.skipped, px_store_n_articles(a.s),
-                px_store_n_stories(a.s));
+    if (!o->quiet) {
+        size_t n_art = px_store_n_articles(a.s), n_sto = px_store_n_stories(a.s);
+        fprintf(stderr, "parallax add: %s: %zu added, %zu already there; %zu article%s in %zu "
+                        "stor%s\n",
+                db, px_store_n_added(a.s), a.skipped, n_art, n_art == 1 ? "" : "s", n_sto,
+                n_sto == 1 ? "y" : "ies");
+    }
     int closed = px_store_close(a.s);
     return cli_finish(&ctx, NULL, st < 0 ? st : fatal ? fatal : closed);
 }

@@ -38,6 +38,11 @@ int cmd_brief(const cli_opts *o)
         goto done;
     }
     fwrite(text, 1, len, out);
+    size_t n_sentences = 0;
+    px_brief_sentences(brief, &n_sentences);
+    if (n_docs && !n_sentences && !o->quiet)
+        fprintf(stderr, "parallax brief: no sentence qualifies: a brief takes whole statements of "
+                        "8 to 60 words ending in a full stop (see 'parallax brief --help')\n");
     rc = cli_finish(&ctx, out, 0);
 done:
     free(text);

@@ -101,7 +101,7 @@ static int take_doc(void *ud, px_doc *doc)
 
 int cmd_dates(const cli_opts *o)
 {
-    cli_ctx ctx = {.opt = o};
+    cli_ctx ctx = {.opt = o, .streams = true};
     run r = {NULL, o->format, o->ref, 0};
     buffer b = {&r, o->story, NULL, 0, 0, o->story != CLI_STORY_OFF, 0};
     int rc = cli_open_reader(&ctx, o->inputs, o->n_inputs);

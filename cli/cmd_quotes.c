@@ -28,7 +28,7 @@ static int write_doc(void *ud, px_doc *doc)
 
 int cmd_quotes(const cli_opts *o)
 {
-    cli_ctx ctx = {.opt = o};
+    cli_ctx ctx = {.opt = o, .streams = true};
     run r = {NULL, NULL, o->format == 0 ? PX_QUOTES_JSONL : PX_QUOTES_TEXT,
              o->polnear_spans ? PX_QUOTES_POLNEAR_SPANS : 0u, 0};
     int rc = px_speakers_new(&r.speakers);

@@ -55,7 +55,7 @@ static int write_doc(void *ud, px_doc *doc)
 
 int cmd_read(const cli_opts *o)
 {
-    cli_ctx ctx = {.opt = o};
+    cli_ctx ctx = {.opt = o, .streams = true};
     run r = {NULL, o->format};
     int rc = cli_open_reader(&ctx, o->inputs, o->n_inputs);
     if (!rc && !(r.out = cli_open_output(o->out_path)))

@@ -37,11 +37,20 @@ int cmd_report(const cli_opts *o)
         rc = CLI_INPUT;
         goto done;
     }
-    /* an input that tells several stories gets a report for each */
-    cli_progress_start(&progress, ctx.paths, ctx.n_paths);
-    px_report_options opt = {on_progress, &progress};
-    int prc = px_stories_new_opt(&stories, &n_stories, docs, n_docs, &opt);
-    cli_progress_end(&progress);
+    /* an input that tells several stories gets a report for each, unless
+     * it is one story already (--story: a corpus's, which grouping a few
+     * of its articles again could split) */
+    int prc;
+    if (o->story == CLI_STORY_ON) {
+        stories = calloc(1, sizeof *stories);
+        prc = stories ? px_story_new(&stories[0], docs, n_docs) : PX_ENOMEM;
+        n_stories = stories && !prc;
+    } else {
+        cli_progress_start(&progress, ctx.paths, ctx.n_paths);
+        px_report_options opt = {on_progress, &progress};
+        prc = px_stories_new_opt(&stories, &n_stories, docs, n_docs, &opt);
+        cli_progress_end(&progress);
+    }
     if (prc) {
         fprintf(stderr, "parallax report: %s\n", px_strerror(prc));
         rc = CLI_INPUT;

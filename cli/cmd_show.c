@@ -4,6 +4,7 @@
  * optionally with their text.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 
@@ -12,7 +13,18 @@ typedef struct show {
     int format;
     bool full;
     size_t n;
+    int64_t story;
+    char *title; /* the story's headline as 'stories DB' lists it */
 } show;
+
+static int find_title(void *ud, const px_store_story *st)
+{
+    show *sh = ud;
+    if (st->id != sh->story)
+        return 0;
+    sh->title = st->headline ? strdup(st->headline) : NULL;
+    return 1;
+}
 
 static int on_article(void *ud, const px_store_article *a)
 {
@@ -23,7 +35,7 @@ static int on_article(void *ud, const px_store_article *a)
         return px_store_article_write_jsonl(f, a);
     if (sh->n == 1)
         fprintf(f, "== story %lld: %s\n\n", (long long)a->story,
-                a->headline ? a->headline : "(no headline)");
+                sh->title ? sh->title : a->headline ? a->headline : "(no headline)");
     fprintf(f, "%s  %s  %s\n", a->id, a->source && *a->source ? a->source : "-",
             a->date ? a->date : "-");
     fprintf(f, "   %s\n", a->headline ? a->headline : "(no headline)");
@@ -50,6 +62,9 @@ int cmd_show(const cli_opts *o)
     }
     char *end;
     long long story = strtoll(args[1], &end, 10);
+    if ((end == args[1] || *end || story < 0) && n_args == 1)
+        return cli_usage_error("show", "needs DB and STORY ('%s' is no story number; "
+                                       "STORY alone shows a story of parallax.db)", args[1]);
     if (end == args[1] || *end || story < 0)
         return cli_usage_error("show", "STORY must be a story number, not '%s'", args[1]);
     FILE *probe = fopen(args[0], "rb");
@@ -71,7 +86,13 @@ int cmd_show(const cli_opts *o)
         px_store_close(s);
         return CLI_INPUT;
     }
+    /* the header names the story as 'stories DB' does (an article
+     * without a headline is listed by its first sentence) */
+    sh.story = story;
+    if (sh.format == 0)
+        px_store_stories(s, find_title, &sh);
     rc = px_store_story_articles(s, story, on_article, &sh);
+    free(sh.title);
     if (rc == PX_ENOTFOUND)
         fprintf(stderr, "parallax show: %s: no story %lld\n", args[0], story);
     else if (rc)

@@ -168,7 +168,16 @@ static int print_story(void *ud, const px_store_story *s)
     if (s->first_date)
         fprintf(r->out, ", %s%s%s", s->first_date, s->last_date && strcmp(s->last_date, s->first_date) ? " to " : "",
                 s->last_date && strcmp(s->last_date, s->first_date) ? s->last_date : "");
-    fprintf(r->out, "; outlets: %s\n", s->outlets && s->outlets[0] ? s->outlets : "-");
+    /* the corpus lists them "a,b" (SQLite's group_concat): written as
+     * the stories of files are, "a, b" */
+    fputs("; outlets: ", r->out);
+    const char *o = s->outlets && s->outlets[0] ? s->outlets : "-";
+    for (; *o; o++)
+        if (*o == ',')
+            fputs(", ", r->out);
+        else
+            fputc(*o, r->out);
+    fputc('\n', r->out);
     return 0;
 }
 
@@ -186,6 +195,12 @@ static int print_article_json(void *ud, const px_store_article *a)
 
 static int list_db(const char *path, run *r)
 {
+    FILE *probe = fopen(path, "rb");
+    if (!probe) {
+        fprintf(stderr, "parallax stories: %s: no such corpus\n", path);
+        return CLI_INPUT;
+    }
+    fclose(probe);
     px_store *s = NULL;
     int rc = px_store_open_ex(&s, path, NULL, PX_STORE_READONLY);
     if (rc) {
@@ -225,7 +240,7 @@ static int group_doc(void *ud, px_doc *doc)
 
 int cmd_stories(const cli_opts *o)
 {
-    cli_ctx ctx = {.opt = o, .progress = true};
+    cli_ctx ctx = {.opt = o, .progress = true, .streams = true};
     px_group_options opt = {.dup_threshold = o->dup_threshold,
                             .story_threshold = o->story_threshold,
                             .shingle = (int)o->shingle,
@@ -237,6 +252,11 @@ int cmd_stories(const cli_opts *o)
     if (o->n_inputs == 1 && strcmp(o->inputs[0], "-") && cli_is_sqlite(o->inputs[0])) {
         if (!(r.out = cli_open_output(o->out_path)))
             return CLI_INPUT;
+        /* a corpus's stories were made with the options it was made with */
+        if ((o->dup_threshold || o->story_threshold || o->shingle || o->num_perm) && !o->quiet)
+            fprintf(stderr, "parallax stories: %s: note: a corpus lists the stories it holds, "
+                            "made with its own options: the grouping options are ignored\n",
+                    o->inputs[0]);
         rc = list_db(o->inputs[0], &r);
         if (!cli_close_output(r.out, o->out_path))
             rc = CLI_INPUT;

@@ -4,10 +4,12 @@
  * standard input, diagnostics on standard error, outputs, exit codes.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "progress.h"
@@ -139,21 +141,37 @@ int cli_parse(const cli_verb *v, int argc, char **argv, cli_opts *o)
     o->inputs = calloc(argc > 0 ? (size_t)argc : 1, sizeof *o->inputs);
     if (!o->inputs)
         return snprintf(o->error, sizeof o->error, "out of memory"), CLI_INPUT;
+    bool options = true; /* until "--": what follows it is an input */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (cli_is_help(a)) {
+        if (options && !strcmp(a, "--")) {
+            options = false;
+            continue;
+        }
+        if (options && cli_is_help(a)) {
             o->help = true;
             return CLI_OK;
         }
-        const cli_option *op = find_option(v, a);
+        /* "--format=text" as "--format text" */
+        char name[64];
+        const char *eq = options && !strncmp(a, "--", 2) ? strchr(a, '=') : NULL;
+        if (eq && (size_t)(eq - a) < sizeof name) {
+            memcpy(name, a, (size_t)(eq - a));
+            name[eq - a] = '\0';
+        }
+        const cli_option *op = !options ? NULL : eq ? find_option(v, name) : find_option(v, a);
+        if (op && eq && !op->value)
+            return usage(o, "%s takes no value", name);
         if (op) {
             const char *val = NULL;
-            if (op->value && i + 1 < argc)
+            if (eq)
+                val = eq + 1;
+            else if (op->value && i + 1 < argc)
                 val = argv[++i];
             int rc = set_option(v, op, val, o);
             if (rc)
                 return rc;
-        } else if (a[0] == '-' && a[1]) {
+        } else if (options && a[0] == '-' && a[1]) {
             return usage(o, "unknown option '%s'", a);
         } else if (v->max_inputs && o->n_inputs == v->max_inputs) {
             return usage(o, "too many arguments");
@@ -186,9 +204,30 @@ bool cli_is_help(const char *arg)
 
 /* ---- diagnostics ---- */
 
+/* Whether the message names the document already ("renamed \"dup~2\"",
+ * "named feed:3"): the id as a whole word, not inside one (a document
+ * "x" is not named by "text"). */
+static bool names_doc(const char *msg, const char *id)
+{
+    size_t n = strlen(id);
+    if (!n)
+        return true;
+    for (const char *p = strstr(msg, id); p; p = strstr(p + 1, id)) {
+        bool before = p == msg || !isalnum((unsigned char)p[-1]);
+        bool after = !isalnum((unsigned char)p[n]);
+        if (before && after)
+            return true;
+    }
+    return false;
+}
+
 void cli_diag(void *ud, const px_diag *d)
 {
     cli_ctx *ctx = ud;
+    /* --strict stopped at the first problem: what the reader meets while
+     * it finishes the record it is in is not part of the run */
+    if (ctx->stop)
+        return;
     /* a note says what was passed over on purpose: not a problem */
     if (d->severity == PX_SEV_ERROR)
         ctx->n_errors++;
@@ -201,11 +240,13 @@ void cli_diag(void *ud, const px_diag *d)
     const char *sev = d->severity == PX_SEV_ERROR     ? "error"
                       : d->severity == PX_SEV_WARNING ? "warning"
                                                       : "note";
-    if (d->line)
+    if (!d->file)
+        fprintf(stderr, "parallax: %s: %s", sev, d->message);
+    else if (d->line)
         fprintf(stderr, "parallax: %s:%zu: %s: %s", d->file, d->line, sev, d->message);
     else
         fprintf(stderr, "parallax: %s: %s: %s", d->file, sev, d->message);
-    if (d->doc && !strstr(d->message, d->doc))
+    if (d->doc && !names_doc(d->message, d->doc))
         fprintf(stderr, " [doc %s]", d->doc);
     fputc('\n', stderr);
 }
@@ -223,6 +264,55 @@ int cli_usage_error(const char *verb, const char *fmt, ...)
 
 /* ---- the input loop ---- */
 
+/* path lies in folder (both as realpath gives them) */
+static bool lies_in(const char *path, const char *folder)
+{
+    size_t len = strlen(folder);
+    return !strncmp(path, folder, len) && (path[len] == '/' || (len && folder[len - 1] == '/'));
+}
+
+/* -o must not name an input (it would be emptied before it is read), nor,
+ * for a verb that writes as it reads, lie in an input folder (the walk
+ * would read the output back as it is written). A usage error or 0. */
+static int check_output(const cli_ctx *ctx, char **paths, int n)
+{
+    const char *out = ctx->opt->out_path;
+    if (!out || !strcmp(out, "-"))
+        return CLI_OK;
+    struct stat os, is;
+    bool exists = stat(out, &os) == 0;
+    char *out_dir = NULL, *in_dir = NULL;
+    int rc = CLI_OK;
+    for (int i = 0; i < n && !rc; i++) {
+        if (!strcmp(paths[i], "-") || stat(paths[i], &is))
+            continue;
+        if (exists && !S_ISDIR(os.st_mode) && is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
+            rc = cli_usage_error(ctx->opt->verb, "-o %s is also an input: it would be "
+                                 "overwritten before it is read", out);
+        } else if (ctx->streams && S_ISDIR(is.st_mode)) {
+            if (!out_dir) {
+                /* the folder the output is written in */
+                char *copy = strdup(out);
+                char *slash = copy ? strrchr(copy, '/') : NULL;
+                if (slash)
+                    slash[slash == copy] = '\0';
+                out_dir = copy ? realpath(slash ? copy : ".", NULL) : NULL;
+                free(copy);
+                if (!out_dir)
+                    break;
+            }
+            free(in_dir);
+            in_dir = realpath(paths[i], NULL);
+            if (in_dir && (lies_in(out_dir, in_dir) || !strcmp(out_dir, in_dir)))
+                rc = cli_usage_error(ctx->opt->verb, "-o %s lies in the input folder %s: it "
+                                     "would be read back as it is written", out, paths[i]);
+        }
+    }
+    free(out_dir);
+    free(in_dir);
+    return rc;
+}
+
 int cli_open_reader(cli_ctx *ctx, char **paths, int n)
 {
     ctx->reader = NULL;
@@ -230,6 +320,9 @@ int cli_open_reader(cli_ctx *ctx, char **paths, int n)
     ctx->n_paths = n;
     if (n <= 0)
         return cli_usage_error(ctx->opt->verb, "no input given (files, folders or - for stdin)");
+    int rc = check_output(ctx, paths, n);
+    if (rc)
+        return rc;
     px_read_options opt = {cli_diag, ctx, PX_FORMAT_AUTO, 0};
     if (px_reader_new(&ctx->reader, &opt)) {
         fprintf(stderr, "parallax: out of memory\n");

@@ -44,7 +44,19 @@ int main(int argc, char **argv)
     }
     const cli_verb *v = cli_verb_find(name);
     if (!v) {
-        fprintf(stderr, "parallax: unknown verb '%s'\n\n", name);
+        /* the verb comes first: 'parallax --format html x' or 'parallax
+         * story/' left it out */
+        FILE *f = name[0] == '-' || !name[0] ? NULL : fopen(name, "rb");
+        if (name[0] == '-' && name[1])
+            fprintf(stderr, "parallax: unknown option '%s': the verb comes first (parallax "
+                            "VERB [OPTIONS] INPUT...)\n\n", name);
+        else if (f)
+            fprintf(stderr, "parallax: '%s' is an input, not a verb: the verb comes first "
+                            "(parallax report %s)\n\n", name, name);
+        else
+            fprintf(stderr, "parallax: unknown verb '%s'\n\n", name);
+        if (f)
+            fclose(f);
         cli_print_main_help(stderr, false);
         return CLI_USAGE;
     }

@@ -124,6 +124,9 @@ static const cli_option show_options[] = {
 static const char *const report_formats[] = {"md", "html", "json", NULL};
 static const cli_option report_options[] = {
     OPT_FORMAT("md (default), html (one self-contained page) or json"),
+    {NULL, "--story", NULL, CLI_SET, F(story), CLI_STORY_ON, 0, 0, NULL,
+     "the inputs are one story (a corpus's, from 'show'): one report, the articles not "
+     "grouped again"},
     OPT_OUTPUT,
     OPT_STRICT,
     OPT_QUIET,
@@ -133,11 +136,14 @@ static const cli_option report_options[] = {
 const cli_verb cli_verbs[CLI_N_VERBS] = {
     [CLI_VERB_report] = {
         "report", "compare how outlets cover one story (the main job)",
-        {"report [--format md|html|json] [-o FILE] [--strict] [--quiet] INPUT..."},
+        {"report [--format md|html|json] [--story] [-o FILE] [--strict] [--quiet] INPUT..."},
         "Compares how the outlets cover one story. INPUT: the story's articles (files, "
         "folders, '-'); an input that tells several stories (a day's crawl) gets one "
         "report per story, the largest first: the articles are grouped exactly as 'parallax "
-        "stories' groups them (unrelated articles are stories of their own).\n\n"
+        "stories' groups them (unrelated articles are stories of their own). With --story "
+        "the inputs are taken as one story, as a corpus told it ('parallax show --format "
+        "jsonl news.db 3 | parallax report --story -'): grouped again on their own, a "
+        "story's articles may fall into several.\n\n"
         "Every format has the same sections in the same order, what a "
         "reader needs first at the top: the articles, each with its outlet (the source, "
         "else the web site, else the signature line, else a short file name, never a hex "
@@ -164,7 +170,8 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
         "share/parallax/schema/report.schema.json.",
         report_formats, report_options, 0,
         "parallax report examples/story  # Markdown on the terminal\n"
-        "parallax report --format html -o report.html examples/story  # one self-contained page",
+        "parallax report --format html -o report.html examples/story  # one self-contained page\n"
+        "parallax show --format jsonl news.db 3 | parallax report --story -  # a corpus's story",
     },
     [CLI_VERB_read] = {
         "read", "read articles: headline, date, source, blocks, sentences",
@@ -329,12 +336,13 @@ const cli_verb cli_verbs[CLI_N_VERBS] = {
     },
     [CLI_VERB_show] = {
         "show", "print one story of a SQLite corpus",
-        {"show [--format text|jsonl] [--full] [-o FILE] DB STORY"},
+        {"show [--format text|jsonl] [--full] [-o FILE] [DB] STORY"},
         "Prints story STORY (the number 'parallax stories DB' lists) of the SQLite corpus "
-        "DB: its articles in order of arrival with source, date, headline and the article "
+        "DB (default parallax.db, as for add): its articles in order of arrival with source, date, headline and the article "
         "each copies (duplicate_of).",
         text_jsonl, show_options, 2,
-        "parallax show news.db 3  # story 3: outlets, dates, headlines, copies",
+        "parallax show news.db 3  # story 3: outlets, dates, headlines, copies\n"
+        "parallax show --format jsonl news.db 3 | parallax report --story -  # its report",
     },
 };
 
@@ -375,7 +383,10 @@ const cli_section cli_main_sections[] = {
         "HTML (chunked and gzip-coded bodies undone), its WARC-Target-URI as url and its "
         "WARC-Date as the date when the page gives none; other records are counted in a "
         "note. Its documents are named FILE:RECORD.\nTREC/DUC SGML (a file that starts "
-        "with <DOC>): one article a <DOC>.\nAny of these may be gzipped (found by gzip's "
+        "with <DOC>): one article a <DOC>, entities such as &amp; decoded.\nTimeML (.tml, "
+        "or a file that starts with <TimeML> after its XML declaration: TimeBank, "
+        "AQUAINT, TempEval): one article a file, its DOCID as id, the creation time of "
+        "<DCT> as its date, <TITLE> as headline and <TEXT> without its annotations.\nAny of these may be gzipped (found by gzip's "
         "magic bytes, whatever the name: .txt.gz, .html.gz, .warc.gz, .jsonl.gz, on "
         "standard input too). Text may be UTF-8 (a byte order mark is dropped), UTF-16 "
         "with a byte order mark, or a legacy encoding that a page (<meta charset>, "
@@ -384,20 +395,22 @@ const cli_section cli_main_sections[] = {
         "breaks inside sentences) is joined into its paragraphs. A folder is read in name "
         "order, each folder and file once however many symbolic links lead to it; a file "
         "of another kind is named in a note.\nThe document id is the file name without "
-        "folder, .gz and extension, the JSON id, or the SGML DOCNO."},
+        "folder, .gz and extension, the JSON id, the SGML DOCNO or the TimeML DOCID; an "
+        "id met again is renamed ID~2, ID~3 (with a warning when the data gives it twice, a "
+        "note when files of one name lie in different folders)."},
     {"Offsets",
         "Every offset parallax prints is a Unicode code point offset into the original "
         "text, end exclusive: into the file for text, into the text field for JSON Lines, "
-        "into the extracted text (headline line first, one paragraph a line) for HTML and "
-        "SGML; after a UTF-8 byte order mark for text."},
+        "into the extracted text (headline line first, one paragraph a line) for HTML, "
+        "SGML and TimeML; after a UTF-8 byte order mark for text."},
     {"Bad input",
         "Problems are reported on standard error as 'parallax: FILE:LINE: warning|error: "
         "reason [doc ID]' and the run goes on: invalid UTF-8 is repaired (warning), "
         "binary and empty files are skipped (error), a malformed JSON line is skipped "
         "(error), documents over 64 MiB are truncated and lines over 1 MB split "
         "(warning), a damaged WARC record is skipped with its number and byte offset "
-        "(error); a note (files of other kinds, WARC records that are no article) is no "
-        "problem. --strict stops at the "
+        "(error); a note (files of other kinds, WARC records that are no article, a file "
+        "name met again) is no problem. --strict stops at the "
         "first problem, --quiet does not print them. Every input document appears in the "
         "output or in a message."},
     {"Exit status",

@@ -79,7 +79,8 @@ typedef enum px_severity {
 
 typedef struct px_diag {
     px_severity severity;
-    const char *file;    /* path as given, or "-" for standard input */
+    const char *file;    /* path as given, "-" for standard input, or NULL
+                            for a message about the whole run */
     size_t line;         /* 1-based line, 0 when not line-related */
     const char *doc;     /* document id when known, else NULL */
     const char *message; /* one line, no trailing newline */

@@ -661,9 +661,12 @@ static int add_doc(void *ud, px_doc *doc, uint32_t at, size_t line)
     int rc = px__reader_unique_id(c->names, doc->id, renamed, sizeof renamed, &changed);
     if (!rc && changed) {
         char msg[600];
-        snprintf(msg, sizeof msg, "document id \"%.200s\" already used: renamed \"%s\"", doc->id,
-                 renamed);
-        px_diag dg = {PX_SEV_WARNING, c->sh->plan.v[at].path, line, renamed, msg};
+        const char *path = c->sh->plan.v[at].path;
+        px_severity sev = px__reader_rename_severity(doc->id, path, line);
+        snprintf(msg, sizeof msg, sev == PX_SEV_NOTE
+                 ? "file name \"%.200s\" already used: document named \"%s\""
+                 : "document id \"%.200s\" already used: renamed \"%s\"", doc->id, renamed);
+        px_diag dg = {sev, path, line, renamed, msg};
         on_diag(c->m, &dg);
         doc->id = px_arena_strdup(&doc->arena, renamed);
         if (!doc->id)

@@ -1343,14 +1343,18 @@ static int phase_output(run *R, gathered *G, mpx_result *res)
             }
             if (changed) {
                 /* as the reader says it, from rank 0 */
+                const char *path = d->item_path.v[x[2]];
+                bool note = px__reader_rename_severity(id, path, x[3]) == PX_SEV_NOTE;
                 if (!m->quiet) {
-                    fprintf(stderr, "parallax-mpi: rank 0: %s", d->item_path.v[x[2]]);
+                    fprintf(stderr, "parallax-mpi: rank 0: %s", path);
                     if (x[3])
                         fprintf(stderr, ":%u", x[3]);
-                    fprintf(stderr, ": warning: document id \"%.200s\" already used: "
-                                    "renamed \"%s\"\n", id, renamed);
+                    fprintf(stderr, note ? ": note: file name \"%.200s\" already used: "
+                                           "document named \"%s\"\n"
+                                         : ": warning: document id \"%.200s\" already used: "
+                                           "renamed \"%s\"\n", id, renamed);
                 }
-                m->n_warnings++;
+                m->n_warnings += !note;
                 free(id);
                 id = px__strdup(renamed);
                 if (!id) {

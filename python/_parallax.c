@@ -103,7 +103,7 @@ typedef struct job {
     int format;         /* report: 0 md, 1 html, 2 json */
     bool polnear_spans;
     const char *ref;
-    int story;          /* dates: 0 auto, 1 on, 2 off */
+    int story;          /* dates: 0 auto, 1 on, 2 off; report: 1 one story */
     px_group_options group;
     size_t max_words, max_sentences;
     const char *db;
@@ -388,7 +388,14 @@ static void run(job *j)
             break;
         }
         static const px_report_format fmts[] = {PX_REPORT_MD, PX_REPORT_HTML, PX_REPORT_JSON};
-        if (!(rc = px_stories_new(&stories, &n_stories, docs, n)))
+        if (j->story == 1) {
+            /* story=True: the documents are one story, not grouped again */
+            stories = calloc(1, sizeof *stories);
+            rc = stories ? px_story_new(&stories[0], docs, n) : PX_ENOMEM;
+            n_stories = stories && !rc;
+        } else
+            rc = px_stories_new(&stories, &n_stories, docs, n);
+        if (!rc)
             rc = px_report_write_stories(stories, n_stories, fmts[j->format], j->out);
         break;
     case V_ADD:

@@ -22,6 +22,8 @@ for i, l in enumerate(order):
     for w in langs[l].split():
         if len(w) < 2:  # 'a', 'i', 'w', 'y': English letters and initials too
             continue
+        # lang.c keys a word by its first 8 bytes: a longer one would never match
+        assert len(w.encode()) <= 8, w
         words.setdefault(w, 0)
         words[w] |= 1 << i
 items = sorted(words.items(), key=lambda kv: kv[0].encode())

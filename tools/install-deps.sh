@@ -18,10 +18,11 @@ test)
     # sanitizer build and fuzzing (clang), callgrind, the HTML report in a
     # browser, the Python package and its tests (pip builds it offline with
     # Debian's python3), JSON Schema validation, rendering the man pages
-    # (man -l, col), and iso-codes for tools/gen-places.py
+    # (man -l, col), iso-codes for tools/gen-places.py, and WordNet for
+    # bench/quotes/gen_wordnet.py
     PKGS="$PKGS clang libclang-rt-dev valgrind chromium python3 python3-dev python3-pip
           python3-setuptools python3-wheel python3-pytest python3-jsonschema man-db
-          groff-base bsdextrautils iso-codes" ;;
+          groff-base bsdextrautils iso-codes wordnet-base" ;;
 *)
     echo "usage: tools/install-deps.sh [build|test]" >&2
     exit 2 ;;

@@ -13,7 +13,8 @@
 #    figure that does not move with the machine's load;
 # 2. generated articles (gen_corpus.py, ~2 KB each, cached in
 #    ${PX_BENCH_TMP:-/tmp}): for each of SIZES (default 100000; add
-#    1000000 for the big one) one run each: wall, CPU seconds, peak RSS.
+#    1000000 for the big one) GEN_RUNS runs each (default 1), interleaved:
+#    median wall and CPU seconds, the largest peak RSS.
 # THREADS (default: all cores) is passed as --threads.
 set -eu
 here=$(cd "$(dirname "$0")/../.." && pwd)
@@ -64,13 +65,26 @@ if [ "${CALLGRIND:-0}" = 1 ]; then
   rm -f "$tmp/px_bench_cg.$$"
 fi
 
+gen_runs=${GEN_RUNS:-1}
 for n in ${SIZES:-100000}; do
   c="$tmp/px_corpus_$n.jsonl"
   [ -f "$c" ] || python3 "$here/bench/group/gen_corpus.py" -n "$n" --seed 1 -o "$c" || exit 1
-  echo "generated articles: $n ($(du -m "$c" | cut -f1) MB)"
+  echo "generated articles: $n ($(du -m "$c" | cut -f1) MB); median of $gen_runs runs, interleaved"
+  for b in $bins; do : > "$tmp/px_bench_$(echo "$b" | md5sum | cut -c1-8)"; done
+  i=0
+  while [ $i -lt "$gen_runs" ]; do
+    for b in $bins; do
+      one "$b" stories --threads "$threads" "$c" >> "$tmp/px_bench_$(echo "$b" | md5sum | cut -c1-8)"
+    done
+    i=$((i + 1))
+  done
   for b in $bins; do
-    set -- $(one "$b" stories --threads "$threads" "$c")
-    echo "  $b: $1 s wall, $2 s CPU, peak $(($3 / 1024)) MB"
+    f="$tmp/px_bench_$(echo "$b" | md5sum | cut -c1-8)"
+    wall=$(cut -d' ' -f1 "$f" | median)
+    cpu=$(cut -d' ' -f2 "$f" | median)
+    peak=$(cut -d' ' -f3 "$f" | sort -n | tail -1)
+    echo "  $b: $wall s wall, $cpu s CPU, peak $((peak / 1024)) MB (CPU of each run: $(cut -d' ' -f2 "$f" | tr '\n' ' '))"
+    rm -f "$f"
   done
 done
 rm -f "$tmp/px_bench_time.$$"

@@ -21,6 +21,8 @@ LX_VERB, LX_THAT, LX_WEAK, LX_PART, LX_NPSTOP, LX_DET, LX_PRON, LX_AUX = (
     0x1, 0x2, 0x4, 0x8, 0x10, 0x20, 0x40, 0x80)
 LX_PREP, LX_ROLE, LX_PERSPRON, LX_PREPV, LX_STAT = 0x200, 0x400, 0x1000, 0x4000, 0x8000
 LX_NOUNP = 0x4000000
+# the WordNet class of a word (model.h QM_WN_*; bench/quotes/gen_wordnet.py)
+WN_SPEECH = 0x2000
 LX_CUEBITS = LX_VERB | LX_THAT | LX_WEAK | LX_PART | LX_PREPV | LX_STAT | LX_NOUNP
 
 # token classes (model.c: enum qm_class)
@@ -34,6 +36,7 @@ T_AFTER, T_BEFORE, T_AROUND = 1, 2, 3
 NONE = -1
 MAX_CONTENT = 50  # tokens of a content after its cue, at most
 MAX_SOURCE = 12  # tokens of a source, at most
+QUOTE_NEAR = 10  # tokens from a cue to a quotation near it, at most
 SOURCE_GAP = 8  # tokens between a source's end and the cue's last word, at most
 
 
@@ -63,7 +66,7 @@ STRIP_CHARS = set(' \t\n"\u201c\u201d\u00ab\u00bb\u201e\u2018\u2019\',.:;')
 
 class Tok:
     __slots__ = ("cs", "ce", "kind", "flags", "lex", "quote", "block", "unit", "sent",
-                 "mention", "person", "rcue", "text", "low", "cls", "val", "strip", "qopen")
+                 "mention", "person", "rcue", "text", "low", "cls", "val", "strip", "qopen", "wn")
 
 
 class Doc:
@@ -86,8 +89,8 @@ def read_dump(path):
             elif p[0] == "T":
                 t = Tok()
                 (t.cs, t.ce, t.kind, t.flags, t.lex, t.quote, t.block, t.unit, t.sent, t.mention,
-                 t.person, t.rcue) = map(int, p[1:13])
-                t.text = p[13]
+                 t.person, t.rcue, t.wn) = map(int, p[1:14])
+                t.text = p[14]
                 cur.toks.append(t)
             elif p[0] == "R":
                 cur.recs.append(tuple(map(int, p[1:8])))
@@ -266,14 +269,35 @@ def cue_features(d, i):
     cpv = cls(d, pv, a, b) if pv >= 0 else C_BOUND
     f += [mix(31, fnv(stem(low))), mix(32, cpv), mix(33, cpv, w0),
           mix(34, 1 if i - 1 >= a and possessive(T[i - 1]) else 0)]
+    # WordNet: the classes of the word's senses, its frames and inflection,
+    # with the token after it and the class of the word after it
+    wn = t.wn
+    wp = T[i + 1].wn if i + 1 < b else 0
+    f += [mix(35, wn & 0xFF), mix(36, (wn >> 8) & 0x3F), mix(37, wn & 0x3FFF, cp1),
+          mix(38, wn & 0xF, (wn >> 8) & 0x3F), mix(39, (wn >> 4) & 0xF, wp1),
+          mix(40, wn & 0xFF, wp & 0xFF)]
+    # a quotation opening shortly after the word, or closing shortly
+    # before it: the speaker's words nearby ("pounding Trump as a “con
+    # artist”")
+    qa = qb = 0
+    for j in range(i + 1, min(b, i + QUOTE_NEAR + 1)):
+        if T[j].quote >= 0 and T[j].quote != T[j - 1].quote:
+            qa = j - i
+            break
+    for j in range(i - 1, max(a, i - QUOTE_NEAR) - 1, -1):
+        if T[j].quote >= 0:
+            qb = i - j
+            break
+    f += [mix(41, qa), mix(42, qb), mix(43, min(qa, 4), wn & 0xF), mix(44, min(qa, 4), w0)]
     return f
 
 
-def cue_candidate(d, i, gate):
-    """May token i be a cue the rules miss? gate None: any word."""
+def cue_candidate(d, i, gate, widen=False):
+    """May token i be a cue the rules miss? gate None: any word; widen:
+    also any word of speech or thought (WordNet)."""
     t = d.toks[i]
     return (t.kind == K_WORD and t.quote < 0 and d.cov[i] != 2 and
-            (gate is None or t.val in gate))
+            (gate is None or t.val in gate or (widen and t.wn & WN_SPEECH)))
 
 
 # ---- span rankers -----------------------------------------------------

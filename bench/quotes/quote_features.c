@@ -5,14 +5,14 @@
  * rules, as tab-separated lines:
  *
  *   D  doc-id
- *   T  start end kind flags lex quote block unit sentence mention person rule-cue text
+ *   T  start end kind flags lex quote block unit sentence mention person rule-cue wn text
  *   R  ca cb sa sb va vb embedded
  *   O  start end speaker-start speaker-end kind cue-start cue-end
  *
  * start/end are code-point offsets into the input text; quote is the
  * quotation holding the token (-1: none); mention the person-mention
  * table's index (-1: none) and person 1 when its entity is a person;
- * rule-cue the QM_CUE_* of the rules. R lines are the rules' records
+ * rule-cue the QM_CUE_* of the rules; wn the WordNet class (QM_WN_*). R lines are the rules' records
  * before their final filtering, as token ranges [a, b); O lines what
  * `parallax quotes` prints for the document without the model (code
  * points; speaker -1 -1 when none; kind as px_quote_kind_name).
@@ -40,10 +40,11 @@ static void dump(const px__qm_doc *v, void *user)
             sent++;
         int32_t m = v->mn->tok_mention[i];
         int person = m >= 0 && v->mn->e.v[v->mn->m.v[m].entity].person;
-        fprintf(out, "T\t%zu\t%zu\t%u\t%u\t%u\t%d\t%u\t%u\t%zu\t%d\t%d\t%u\t", px_doc_char_offset(d, t->start),
-                px_doc_char_offset(d, t->end), (unsigned)t->kind, (unsigned)t->flags,
-                (unsigned)v->lex[i], (int)v->qs->tok_quote[i], (unsigned)v->qs->tok_block[i], unit,
-                sent, (int)m, person, (unsigned)v->rule_cue(v->rule_ctx, i));
+        fprintf(out, "T\t%zu\t%zu\t%u\t%u\t%u\t%d\t%u\t%u\t%zu\t%d\t%d\t%u\t%u\t",
+                px_doc_char_offset(d, t->start), px_doc_char_offset(d, t->end), (unsigned)t->kind,
+                (unsigned)t->flags, (unsigned)v->lex[i], (int)v->qs->tok_quote[i],
+                (unsigned)v->qs->tok_block[i], unit, sent, (int)m, person,
+                (unsigned)v->rule_cue(v->rule_ctx, i), (unsigned)v->wn[i]);
         for (uint32_t k = t->start; k < t->end; k++) {
             char ch = d->text[k];
             fputc(ch == '\t' || ch == '\n' || ch == '\r' ? ' ' : ch, out);

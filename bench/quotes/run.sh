@@ -4,7 +4,7 @@
 # 'parallax read' on the same input as the baseline in the same run (the
 # difference is the quotation stage itself). Reports CPU time (user+sys,
 # one core) as well as wall time, since the machine is shared; instruction
-# counts from callgrind when CALLGRIND=1. The input is given REPEAT times
+# counts from callgrind when CALLGRIND=1. The input is REPEAT copies
 # (default 5, about 20 MB) so that each run lasts long enough for the
 # 10 ms resolution of time(1); the figures are per byte read (callgrind
 # runs on one copy).
@@ -16,7 +16,10 @@ runs=${RUNS:-5}
 repeat=${REPEAT:-5}
 data="$shared/data/polnear/train/text"
 [ -d "$data" ] || { echo "bench/quotes: no data at $data"; exit 0; }
-inputs=$(for i in $(seq "$repeat"); do printf '%s ' "$data"; done)
+# REPEAT copies of the folder: parallax reads a folder given twice once
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+inputs=$(for i in $(seq "$repeat"); do cp -r "$data" "$tmp/$i"; printf '%s ' "$tmp/$i"; done)
 bytes=$(($(cat "$data"/*.txt | wc -c) * repeat))
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 run() {

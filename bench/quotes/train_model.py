@@ -15,17 +15,25 @@ Four averaged perceptrons over hashed features (bench/quotes/qmodel.py):
 - the source boundaries: a ranker of the source's end (or none) before
   the cue, and one of its start.
 
-The acceptance threshold of a proposed cue (its margin over "no cue") is
-chosen by 5-fold cross-validation on train: the held-out proposals of each
+The cue features include the WordNet class of the word and of the word
+after it (src/quote/wordnet.inc) and the distance to a quotation that
+opens after it or closes before it. A cue is anchored at its last word, or
+at the word before its final preposition ("criticism [of]").
+
+Two thresholds are chosen by 5-fold cross-validation on train: of a
+proposed cue's margin over "no cue", and of the least margin of its
+content boundaries over their runners-up (a proposal whose first or last
+token barely beats another is dropped). The held-out proposals of each
 fold are merged with the rules' output as model.c merges them and scored
 as ../shared/scorers/quotes.py scores (exact content and source F1 over
-all attributions); the threshold with the best sum, not below THETA_MIN
-(the speed floor), wins. The dev split is only scored, never used to
+all attributions); the pair with the best sum, the cue threshold not
+below THETA_MIN, wins. The dev split is only scored, never used to
 choose anything.
 
     bench/quotes/train_model.py                 # train, write the table
     bench/quotes/train_model.py --cv            # also the cross-validated figures
     bench/quotes/train_model.py --check         # compare with the C model
+    bench/quotes/train_model.py --cv --widen    # every word of speech a candidate
 
 Needs build/bench/quotes/quote_features and build/parallax (cmake --build
 build --target quote_features parallax_cli). Deterministic (seeded
@@ -59,10 +67,19 @@ NCLS = 4
 FOLDS = 5
 SEED = 1
 SCALE = 64  # weights are stored as round(w * SCALE) in int16
-# the least threshold: below it the model decodes too many cues for the
-# speed floor of parallax quotes (20 MB/s a core), for a gain on train
-# (cross-validated) of at most 0.007 F1
-THETA_MIN = 20
+# the least threshold: below it the model decodes more cues, for a gain on
+# train (cross-validated) of at most 0.001 F1 (-5: all content 0.598 /
+# source 0.624, 0: 0.597 / 0.624, 20: 0.590 / 0.622)
+THETA_MIN = 0
+# the least margin of a proposal's content boundaries over their
+# runners-up (without --cv; cross-validated on train: 5)
+SPAN_MIN = 5
+# with --widen, every word of speech or thought (WordNet:
+# bench/quotes/gen_wordnet.py) is a candidate cue, not only the words of
+# the gate: 3 times the candidates (60,500 on train), 7% more
+# instructions for parallax quotes, for +0.002 F1 on train
+# (cross-validated); off by default
+WIDEN = False
 
 
 def log(*a):
@@ -251,6 +268,24 @@ class Ranker:
 
 # ---- examples -----------------------------------------------------------------
 
+# the prepositions that end nominal and verbal cues ("criticism of",
+# "support for", "concerns about", "took shots at")
+CUE_PREPS = {b"of", b"for", b"on", b"about", b"to", b"in", b"with", b"at", b"as", b"against",
+             b"by", b"over", b"from", b"toward", b"towards", b"behind", b"among", b"into",
+             b"regarding", b"concerning", b"like"}
+
+
+def anchor_of(d, va, vb):
+    """The token a cue [va, vb) is anchored at: its last word, or the word
+    before its final preposition ("criticism [of]" -> "criticism"), which
+    says more of whether it is a cue."""
+    k = vb - 1
+    if vb - va >= 2 and 0 < k < len(d.toks) and d.toks[k].low in CUE_PREPS and \
+            d.toks[k - 1].kind == M.K_WORD:
+        k -= 1
+    return k
+
+
 def gold_anchors(d):
     """anchor token -> (type, gold) for the gold attributions with a cue
     outside quotation marks (the first one of an anchor)."""
@@ -259,7 +294,7 @@ def gold_anchors(d):
         if not g["cue"] or g["ct"][1] <= g["ct"][0]:
             continue
         va, vb = g["cue"]
-        k = vb - 1
+        k = anchor_of(d, va, vb)
         if k < 0 or k >= len(d.toks) or d.toks[k].quote >= 0 or d.toks[k].kind != M.K_WORD:
             continue
         if k not in out:
@@ -293,7 +328,7 @@ def cue_examples(docs, gate, mask):
     for d in docs:
         lab = gold_anchors(d)
         for i in range(len(d.toks)):
-            if M.cue_candidate(d, i, gate):
+            if M.cue_candidate(d, i, gate, WIDEN):
                 y = lab[i][0] if i in lab else 0
                 data.append((array.array("I", (f & mask for f in M.cue_features(d, i))), y))
     return data
@@ -336,26 +371,41 @@ def span_examples(docs, mask):
 
 # ---- the model -----------------------------------------------------------------
 
+# the span margin of a boundary that had one candidate
+MARGIN_ONE = 1 << 30
+
+
 class Model:
-    def __init__(self, cue, rankers, gate, quantized=False):
+    def __init__(self, cue, rankers, gate, widen=False):
         self.cue, self.rk = cue, rankers
         self.gate = set(gate)
         self.gate_words = set(gate.values()) if isinstance(gate, dict) else set()
-        self.quantized = quantized
+        self.widen = widen
+        self.margin = MARGIN_ONE
 
     def cue_scores(self, d, i):
         m = self.cue.mask
         return self.cue.scores([f & m for f in M.cue_features(d, i)])
 
     def pick(self, name, d, cands, fn):
+        """The best candidate (the first of equals); self.margin becomes
+        the least margin over the second best of the picks so far."""
         r = self.rk[name]
         m = r.mask
-        return cands[r.best([[f & m for f in fn(x)] for x in cands])[0]]
+        w = r.w
+        sc = [sum(w[f & m] for f in fn(x)) for x in cands]
+        bi = max(range(len(cands)), key=lambda i: (sc[i], -i))
+        if len(cands) > 1:
+            second = max(sc[i] for i in range(len(cands)) if i != bi)
+            self.margin = min(self.margin, sc[bi] - second)
+        return cands[bi]
 
     def decode(self, d, k, typ, rule=(-2, -2, -2, -2)):
         """content (s, e) and source (s, e) or None, token spans, for a
-        cue ending at k whose content is of type typ."""
+        cue ending at k whose content is of type typ; self.margin is the
+        least margin of the content's boundaries over their runners-up."""
         rcs, rce, rse, rss = rule
+        self.margin = MARGIN_ONE
         if typ == M.T_BEFORE:
             ec = M.content_end_cands(d, k, typ, -1, rce)
             if not ec:
@@ -375,6 +425,7 @@ class Model:
                 return None
             e = self.pick("ce", d, ec, lambda x: M.content_end_features(d, k, typ, s, x, rce))
         src = None
+        margin = self.margin
         if typ != M.T_AROUND:
             lo = e if typ == M.T_BEFORE else -1
             se = self.pick("se", d, M.source_end_cands(d, k, lo, rse),
@@ -384,14 +435,15 @@ class Model:
                 if sc:
                     ss = self.pick("ss", d, sc, lambda x: M.source_start_features(d, k, x, se, rss))
                     src = (ss, se)
+        self.margin = margin
         return (s, e), src
 
     def propose(self, d, floor):
-        """(margin, anchor, content, source) for every cue candidate whose
-        margin exceeds floor."""
+        """(margin, anchor, content, source, span margin) for every cue
+        candidate whose margin exceeds floor."""
         out = []
         for i in range(len(d.toks)):
-            if not M.cue_candidate(d, i, self.gate):
+            if not M.cue_candidate(d, i, self.gate, self.widen):
                 continue
             s = self.cue_scores(d, i)
             typ = max((1, 2, 3), key=lambda c: s[c])
@@ -400,7 +452,7 @@ class Model:
                 continue
             r = self.decode(d, i, typ)
             if r:
-                out.append((marg, i, r[0], r[1]))
+                out.append((marg, i, r[0], r[1], self.margin))
         return out
 
 
@@ -425,7 +477,7 @@ def train(docs, log_prefix=""):
         log(f"{log_prefix}{name}: {len(ex[name])} examples")
         rk[name].train(ex[name], EPOCHS_SPAN, SEED)
     log(f"{log_prefix}trained in {time.time() - t0:.0f}s")
-    return Model(cue, rk, gate)
+    return Model(cue, rk, gate, WIDEN)
 
 
 # ---- scoring as ../shared/scorers/quotes.py -------------------------------------
@@ -521,26 +573,33 @@ def whole_quotation_in(T, s, e):
     return False
 
 
-def merged(docs, proposals, theta):
+def part_of_quotation_in(T, s, e):
+    """Do tokens [s, e) hold a word of a quotation? (record.c
+    quotation_cut: the record is partial, its part the quoted words)"""
+    return any(T[j].quote >= 0 and T[j].kind == M.K_WORD for j in range(s, e))
+
+
+def merged(docs, proposals, theta, span_min=-MARGIN_ONE):
     """The rules' output plus the proposals above theta whose content
-    overlaps no record of the rules nor an earlier proposal."""
+    boundaries beat their runners-up by more than span_min and whose
+    content overlaps no record of the rules nor an earlier proposal."""
     preds = {}
     for d in docs:
         out = [o for o in d.out]
         taken = [(ca, cb) for ca, cb, *_ in d.recs]
         T = d.toks
-        for marg, k, (s, e), src in sorted(proposals.get(d.id, []), key=lambda x: x[1]):
-            if marg <= theta or any(a < e and s < b for a, b in taken):
+        for marg, k, (s, e), src, smarg in sorted(proposals.get(d.id, []), key=lambda x: x[1]):
+            if marg <= theta or smarg <= span_min or any(a < e and s < b for a, b in taken):
                 continue
             taken.append((s, e))
             ss, se = (T[src[0]].cs, clitic_end(T[src[1] - 1])) if src else (-1, -1)
-            quoted = whole_quotation_in(T, s, e)
+            quoted = whole_quotation_in(T, s, e) or part_of_quotation_in(T, s, e)
             out.append((T[s].cs, T[e - 1].ce, ss, se, "partial" if quoted else "indirect"))
         preds[d.id] = out
     return preds
 
 
-def write_inc(model, theta, path):
+def write_inc(model, theta, span_min, path):
     """The weight table for model.c, weights as round(w * SCALE) in int16."""
     def q(x):
         return max(-32767, min(32767, int(round(x * SCALE))))
@@ -549,11 +608,15 @@ def write_inc(model, theta, path):
         "/* model_weights.inc - generated by bench/quotes/train_model.py from the PolNeAR",
         " * train split: the weights of the learned cue detector and span rankers of",
         " * model.c (averaged perceptrons over hashed features, times %d, as int16)," % SCALE,
-        " * and the threshold chosen by cross-validation on train. The words that may",
-        " * be cues are in model_gate.inc. Do not edit by hand. */",
+        " * and the thresholds chosen by cross-validation on train (of a cue's margin",
+        " * over no cue, of its content boundaries' margins over their runners-up;",
+        " * QM_WIDEN: every word of speech or thought is a candidate). The words that",
+        " * may be cues are in model_gate.inc. Do not edit by hand. */",
         "#define QM_CUE_BITS %d" % CUE_BITS,
         "#define QM_SPAN_BITS %d" % SPAN_BITS,
-        "#define QM_THETA %d" % q(theta)]
+        "#define QM_THETA %d" % q(theta),
+        "#define QM_SPAN_MIN %d" % q(span_min),
+        "#define QM_WIDEN %d" % int(model.widen)]
     for name, w in (("qm_cue_w", model.cue.w), ("qm_span_w", model.rk["cs"].w)):
         lines.append("static const int16_t %s[] = {" % name)
         vals = [q(x) for x in w]
@@ -600,14 +663,15 @@ def load_inc(path):
     body = gate_src[gate_src.index("*/") + 2:]
     words = [w.encode().replace(b'\\"', b'"').replace(b"\\\\", b"\\")
              for w in re.findall(r'"((?:[^"\\]|\\.)*)"', body)]
-    return Model(cue, rk, {M.fnv(w): w for w in words}), bits["THETA"]
+    return (Model(cue, rk, {M.fnv(w): w for w in words}, bool(bits["WIDEN"])), bits["THETA"],
+            bits["SPAN_MIN"])
 
 
 def check(docs, parallax, inc):
     """Compares `parallax quotes` (the C model) with this script's merge of
     the rules' output and the model of inc: the same attributions?"""
-    m, theta = load_inc(inc)
-    py = merged(docs, {d.id: m.propose(d, theta) for d in docs}, theta)
+    m, theta, span_min = load_inc(inc)
+    py = merged(docs, {d.id: m.propose(d, theta) for d in docs}, theta, span_min)
     with tempfile.TemporaryDirectory() as tmp:
         inp = os.path.join(tmp, "in.jsonl")
         C.write_jsonl(inp, [{"id": d.id, "text": d.text} for d in docs])
@@ -639,9 +703,14 @@ def rules_only(docs):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--cv", action="store_true", help="cross-validate on train and choose the threshold")
+    ap.add_argument("--cv", action="store_true", help="cross-validate on train and choose the thresholds")
     ap.add_argument("--theta", type=float, default=None,
-                    help="threshold (default: from --cv, else THETA_MIN)")
+                    help="threshold of a cue's margin (default: from --cv, else THETA_MIN)")
+    ap.add_argument("--span-min", type=float, default=None,
+                    help="threshold of the content boundaries' margins (default: from --cv, "
+                    "else SPAN_MIN)")
+    ap.add_argument("--widen", action="store_true",
+                    help="candidates: every word of speech or thought too, not only the words of the gate")
     ap.add_argument("--tools", default=str(ROOT / "build/bench/quotes/quote_features"))
     ap.add_argument("--out", default=str(ROOT / "src/quote/model_weights.inc"))
     ap.add_argument("--no-write", action="store_true")
@@ -649,6 +718,8 @@ def main():
                     help="only compare the C model (build/parallax) with this script's on dev")
     ap.add_argument("--parallax", default=str(ROOT / "build/parallax"))
     a = ap.parse_args()
+    global WIDEN
+    WIDEN = WIDEN or a.widen
     t0 = time.time()
     dev_docs = load_split("dev", a.tools)
     if a.check:
@@ -658,6 +729,7 @@ def main():
     log("rules alone: train", fmt(score(train_docs, rules_only(train_docs))),
         "| dev", fmt(score(dev_docs, rules_only(dev_docs))))
     theta = a.theta if a.theta is not None else float(THETA_MIN)
+    span_min = a.span_min if a.span_min is not None else float(SPAN_MIN)
     if a.cv:
         props = {}
         for fold in range(FOLDS):
@@ -667,23 +739,26 @@ def main():
             for d in te:
                 props[d.id] = m.propose(d, -50.0)
         best = None
-        for th in [-5, 0, 5, 10, 12, 15, 20, 30]:
-            res = score(train_docs, merged(train_docs, props, th))
-            log(f"cv theta {th:6.1f}: train {fmt(res)}")
-            key = res["all", "content"][2] + res["all", "source"][2]
-            if th >= THETA_MIN and (best is None or key > best[0]):
-                best = (key, th)
+        for th in [-10, -5, 0, 5, 10, 15, 20, 30]:
+            for sm in [-1, 1, 2, 3, 5, 8]:
+                res = score(train_docs, merged(train_docs, props, th, sm))
+                log(f"cv theta {th:5.1f} span {sm:3d}: train {fmt(res)}")
+                key = res["all", "content"][2] + res["all", "source"][2]
+                if th >= THETA_MIN and (best is None or key > best[0]):
+                    best = (key, th, sm)
         if a.theta is None:
             theta = best[1]
-        log(f"theta {theta}")
+        if a.span_min is None:
+            span_min = best[2]
+        log(f"theta {theta}, span margin {span_min}")
     m = train(train_docs, "all: ")
     if not a.no_write:
-        write_inc(m, theta, a.out)
+        write_inc(m, theta, span_min, a.out)
         log(f"wrote {a.out}")
     quantize(m)
-    th = round(theta * SCALE)
+    th, sm = round(theta * SCALE), round(span_min * SCALE)
     props = {d.id: m.propose(d, th) for d in dev_docs}
-    log("dev with the model:", fmt(score(dev_docs, merged(dev_docs, props, th))))
+    log("dev with the model:", fmt(score(dev_docs, merged(dev_docs, props, th, sm))))
 
 
 if __name__ == "__main__":

@@ -162,8 +162,13 @@ def dates(paths=None, *, texts=None, ref=None, story=None, errors="raise"):
     None (default) for a story of at most 32 articles."""
     if isinstance(ref, (_datetime.date, _datetime.datetime)):
         ref = ref.strftime("%Y-%m-%d")
-    if ref is not None and (len(ref) != 10 or ref[4] != "-" or ref[7] != "-"):
-        raise ValueError("ref must be a date YYYY-MM-DD")
+    if ref is not None:
+        try:
+            ok = len(ref) == 10 and _datetime.date.fromisoformat(ref) is not None
+        except (TypeError, ValueError):
+            ok = False
+        if not ok:
+            raise ValueError("ref must be a date YYYY-MM-DD")
     mode = 0 if story is None else 1 if story else 2
     return _run("dates", paths, texts, errors, _jsonl, ref=ref, story=mode)
 
@@ -207,17 +212,20 @@ def brief(paths=None, *, texts=None, words=None, sentences=None, errors="raise")
 _REPORT_FORMATS = {"md": 0, "html": 1, "json": 2}
 
 
-def report(paths=None, *, texts=None, format="json", errors="raise"):
+def report(paths=None, *, texts=None, format="json", story=False, errors="raise"):
     """How the outlets cover one story (several stories get one report
     each), as 'parallax report' writes it: format='json' gives a dict,
-    'md' and 'html' a string."""
+    'md' and 'html' a string. story=True: the inputs are one story (a
+    corpus's, Corpus.show()), one report, not grouped again."""
     if format not in _REPORT_FORMATS:
         raise ValueError("format must be 'json', 'md' or 'html'")
     if format == "json":
-        parse = lambda out: _json.loads(out.decode("utf-8"))  # noqa: E731
+        # nothing written (no article could be read): the error says why
+        parse = lambda out: _json.loads(out.decode("utf-8")) if out else None  # noqa: E731
     else:
         parse = lambda out: out.decode("utf-8")  # noqa: E731
-    return _run("report", paths, texts, errors, parse, format=_REPORT_FORMATS[format])
+    return _run("report", paths, texts, errors, parse, format=_REPORT_FORMATS[format],
+                story=1 if story else 0)
 
 
 class Corpus:

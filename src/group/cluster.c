@@ -194,25 +194,46 @@ static inline bool scored_before(const scored *a, const scored *b)
     return a->s > b->s || (a->s == b->s && a->rank < b->rank);
 }
 
+/* A candidate's running score and the query that last touched it, side
+ * by side: a posting entry costs one cache line, not two. */
+typedef struct acc_slot {
+    uint32_t stamp;
+    float acc;
+} acc_slot;
+
+/* Asks for the postings query v will scan (the postings lie anywhere in
+ * memory; a query waits on the first lines of each of its 16 otherwise). */
+static inline void prefetch_postings(const px_story_index *ix, size_t v)
+{
+#if defined(__GNUC__)
+    for (size_t k = ix->key_off[v]; k < ix->key_off[v + 1]; k++) {
+        const px_posting *p = ix->post + ix->post_off[ix->keys[k]];
+        __builtin_prefetch(p);
+        __builtin_prefetch((const char *)p + 64);
+    }
+#else
+    (void)ix;
+    (void)v;
+#endif
+}
+
 static int edge_range(void *ctx, size_t from, size_t to, int slot)
 {
     (void)slot;
     const edge_job *j = ctx;
     const px_story_index *ix = j->ix;
     size_t n = ix->n_nodes;
-    float *acc = px__malloc((n ? n : 1) * sizeof *acc);
-    uint32_t *seen = px__calloc(n ? n : 1, sizeof *seen);
+    acc_slot *acc = px__calloc(n ? n : 1, sizeof *acc);
     PX_VEC(uint32_t) touched = {0};
-    if (!acc || !seen) {
-        free(acc);
-        free(seen);
+    if (!acc)
         return PX_ENOMEM;
-    }
     int rc = PX_OK;
     for (size_t q = from; q < to; q++) {
         size_t v = j->from + q;
         uint32_t stamp = (uint32_t)(q - from + 1);
         touched.n = 0;
+        if (q + 1 < to)
+            prefetch_postings(ix, v + 1);
         for (size_t k = ix->key_off[v]; k < ix->key_off[v + 1]; k++) {
             uint32_t t = ix->keys[k];
             float w = ix->key_w[k];
@@ -221,15 +242,16 @@ static int edge_range(void *ctx, size_t from, size_t to, int slot)
                 uint32_t u = ix->post[p].node;
                 if (u == v)
                     continue;
-                if (seen[u] != stamp) {
-                    seen[u] = stamp;
-                    acc[u] = 0;
+                acc_slot *a = &acc[u];
+                if (a->stamp != stamp) {
+                    a->stamp = stamp;
+                    a->acc = 0;
                     if (!PX_VEC_PUSH(touched, u)) {
                         rc = PX_ENOMEM;
                         goto done;
                     }
                 }
-                acc[u] += w * ix->post[p].w;
+                a->acc += w * ix->post[p].w;
             }
         }
         /* the CANDIDATES best, by insertion into a short sorted list */
@@ -237,7 +259,7 @@ static int edge_range(void *ctx, size_t from, size_t to, int slot)
         size_t nb = 0;
         for (size_t i = 0; i < touched.n; i++) {
             uint32_t u = touched.v[i];
-            scored s = {acc[u], ix->rank[u], u};
+            scored s = {acc[u].acc, ix->rank[u], u};
             if (nb == CANDIDATES && !scored_before(&s, &best[nb - 1]))
                 continue;
             size_t k = nb < CANDIDATES ? nb++ : nb - 1;
@@ -260,7 +282,6 @@ static int edge_range(void *ctx, size_t from, size_t to, int slot)
     }
 done:
     free(acc);
-    free(seen);
     PX_VEC_FREE(touched);
     return rc;
 }
@@ -319,8 +340,11 @@ size_t px__story_keys(const px_tw *vec, size_t n, px_term *tmp, uint32_t *keys, 
     assert(n <= DOC_TERMS);
     for (size_t i = 0; i < n; i++)
         tmp[i] = (px_term){vec[i].t, vec[i].w};
-    px__sort_terms_by_weight(tmp, tmp + DOC_TERMS, n);
-    size_t m = PX_MIN(n, (size_t)QUERY_TERMS);
+    /* the first QUERY_TERMS of a stable sort by weight are the strongest
+     * (the earlier on ties) in that sort's order: select them, then sort
+     * only those */
+    size_t m = px__keep_strongest_terms(tmp, n, QUERY_TERMS);
+    px__sort_terms_by_weight(tmp, tmp + DOC_TERMS, m);
     for (size_t i = 0; i < m; i++) {
         keys[i] = (uint32_t)tmp[i].key;
         key_w[i] = tmp[i].w;
@@ -328,9 +352,21 @@ size_t px__story_keys(const px_tw *vec, size_t n, px_term *tmp, uint32_t *keys, 
     return m;
 }
 
+/* Sorts n values ascending: a radix sort with room for it, else qsort
+ * (the same order: the values are plain integers). */
+static void sort_u64_any(uint64_t *a, size_t n)
+{
+    uint64_t *tmp = n > 64 ? px__malloc(n * sizeof *tmp) : NULL;
+    if (tmp)
+        px__sort_u64(a, tmp, n);
+    else
+        px__qsort(a, n, sizeof *a, cmp_u64);
+    free(tmp);
+}
+
 size_t px__edges_unique(uint64_t *edges, size_t n)
 {
-    px__qsort(edges, n, sizeof *edges, cmp_u64);
+    sort_u64_any(edges, n);
     size_t k = 0;
     for (size_t i = 0; i < n && edges[i] != UINT64_MAX; i++)
         if (!k || edges[k - 1] != edges[i])
@@ -437,6 +473,7 @@ typedef struct linkage {
     uint32_t *parent; /* per story index (= node index of its first member) */
     PX_VEC(heap_entry) heap;
     float *dense;     /* n_terms, zero outside a scatter */
+    PX_VEC(px_term) sum; /* sum_vectors' scratch */
 } linkage;
 
 static inline bool entry_before(const heap_entry *x, const heap_entry *y)
@@ -448,6 +485,12 @@ static inline bool entry_before(const heap_entry *x, const heap_entry *y)
     return x->khi < y->khi;
 }
 
+/* The queue of scored pairs is a 4-ary heap: half the levels of a
+ * binary one, and the four children of an entry share two cache lines
+ * (it holds millions of entries at 100,000 articles). The order of what
+ * it pops is the total order of entry_before, whatever its shape. */
+enum { HEAP_ARITY = 4 };
+
 static bool heap_push(linkage *L, heap_entry e)
 {
     if (!PX_VEC_PUSH(L->heap, e))
@@ -455,14 +498,13 @@ static bool heap_push(linkage *L, heap_entry e)
     heap_entry *h = L->heap.v;
     size_t i = L->heap.n - 1;
     while (i > 0) {
-        size_t p = (i - 1) / 2;
-        if (!entry_before(&h[i], &h[p]))
+        size_t p = (i - 1) / HEAP_ARITY;
+        if (!entry_before(&e, &h[p]))
             break;
-        heap_entry t = h[i];
         h[i] = h[p];
-        h[p] = t;
         i = p;
     }
+    h[i] = e;
     return true;
 }
 
@@ -470,19 +512,21 @@ static void sift_down(linkage *L, size_t i)
 {
     heap_entry *h = L->heap.v;
     size_t n = L->heap.n;
+    heap_entry x = h[i];
     for (;;) {
-        size_t l = 2 * i + 1, r = l + 1, m = i;
-        if (l < n && entry_before(&h[l], &h[m]))
-            m = l;
-        if (r < n && entry_before(&h[r], &h[m]))
-            m = r;
-        if (m == i)
+        size_t c = HEAP_ARITY * i + 1;
+        if (c >= n)
             break;
-        heap_entry t = h[i];
+        size_t end = PX_MIN(c + HEAP_ARITY, n), m = c;
+        for (size_t k = c + 1; k < end; k++)
+            if (entry_before(&h[k], &h[m]))
+                m = k;
+        if (!entry_before(&h[m], &x))
+            break;
         h[i] = h[m];
-        h[m] = t;
         i = m;
     }
+    h[i] = x;
 }
 
 static heap_entry heap_pop(linkage *L)
@@ -532,6 +576,31 @@ static double dot_scattered(const linkage *L, const story *b)
     return d;
 }
 
+/* Asks for what dot_scattered and nb_push will read of story z soon:
+ * the stories' vectors and lists lie anywhere in memory, and the loop
+ * over a story's neighbours otherwise waits on each one's first lines. */
+#if defined(__GNUC__)
+#define PX_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PX_PREFETCH(p) ((void)(p))
+#endif
+
+static inline void prefetch_story(const story *z)
+{
+#if defined(__GNUC__)
+    /* the whole vector of a node (at most 200 terms), the start of a
+     * long sum (the hardware follows the stream once it has begun) */
+    const char *v = (const char *)z->s;
+    size_t bytes = PX_MIN((size_t)z->ns * sizeof *z->s, (size_t)2048);
+    for (size_t o = 0; o < bytes; o += 64)
+        __builtin_prefetch(v + o);
+    if (z->nb)
+        __builtin_prefetch(z->nb + z->nnb, 1);
+#else
+    (void)z;
+#endif
+}
+
 static double score(const story *a, const story *b, double dot)
 {
     return dot / ((double)a->size * b->size) * date_factor(a, b);
@@ -546,11 +615,13 @@ static heap_entry make_entry(const linkage *L, uint32_t a, uint32_t b, double s)
 
 /* S_a + S_b into a, the strongest STORY_TERMS kept (the lower id on
  * ties), term ids ascending. */
-static int sum_vectors(story *a, const story *b)
+static int sum_vectors(linkage *L, story *a, const story *b)
 {
-    px_term *m = px__malloc(((size_t)a->ns + b->ns + 1) * sizeof *m);
-    if (!m)
+    /* the merged terms in a scratch vector kept across merges */
+    L->sum.n = 0;
+    if (!PX_VEC_RESERVE(L->sum, (size_t)a->ns + b->ns + 1))
         return PX_ENOMEM;
+    px_term *m = L->sum.v;
     size_t i = 0, j = 0, k = 0;
     while (i < a->ns || j < b->ns) {
         if (j >= b->ns || (i < a->ns && a->s[i].t < b->s[j].t)) {
@@ -566,14 +637,11 @@ static int sum_vectors(story *a, const story *b)
     }
     k = px__keep_strongest_terms(m, k, STORY_TERMS);
     px_tw *s = a->own ? px__realloc(a->s, (k ? k : 1) * sizeof *s) : px__malloc((k ? k : 1) * sizeof *s);
-    if (!s) {
-        free(m);
+    if (!s)
         return PX_ENOMEM;
-    }
     a->own = true;
     for (size_t t = 0; t < k; t++)
         s[t] = (px_tw){(uint32_t)m[t].key, m[t].w};
-    free(m);
     a->s = s;
     a->ns = (uint32_t)k;
     return PX_OK;
@@ -750,6 +818,10 @@ static int merge(linkage *L, uint32_t a, uint32_t b)
         const story *part = side ? y : x;
         bool scattered = false;
         for (size_t i = 0; i < runs; i++) {
+            if (i + 2 < runs)
+                PX_PREFETCH(&L->st[all[i + 2].id]);
+            if (i + 1 < runs && all[i + 1].side == side)
+                prefetch_story(&L->st[all[i + 1].id]);
             if (all[i].side != side)
                 continue;
             if (!scattered) {
@@ -775,7 +847,7 @@ static int merge(linkage *L, uint32_t a, uint32_t b)
     free(x->nb);
     x->nb = all;
     x->nnb = x->cap = (uint32_t)runs;
-    if (rc || (rc = sum_vectors(x, y)))
+    if (rc || (rc = sum_vectors(L, x, y)))
         return rc;
     x->size += y->size;
     if (y->key < x->key) {
@@ -876,7 +948,7 @@ int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_
             }
             uint32_t a = first[c];
             story *x = &L.st[a], *y = &L.st[v];
-            if ((rc = sum_vectors(x, y))) {
+            if ((rc = sum_vectors(&L, x, y))) {
                 free(first);
                 goto done;
             }
@@ -908,7 +980,7 @@ int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_
         if (a != b)
             pairs[np++] = (uint64_t)PX_MIN(a, b) << 32 | PX_MAX(a, b);
     }
-    px__qsort(pairs, np, sizeof *pairs, cmp_u64);
+    sort_u64_any(pairs, np);
     size_t m = 0;
     for (size_t i = 0; i < np; i++)
         if (!m || pairs[m - 1] != pairs[i])
@@ -919,6 +991,10 @@ int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_
         scatter(&L, &L.st[a], false);
         for (; i < m && (uint32_t)(pairs[i] >> 32) == a; i++) {
             uint32_t b = (uint32_t)pairs[i];
+            if (i + 2 < m)
+                PX_PREFETCH(&L.st[(uint32_t)pairs[i + 2]]);
+            if (i + 1 < m)
+                prefetch_story(&L.st[(uint32_t)pairs[i + 1]]);
             double d = dot_scattered(&L, &L.st[b]);
             double sc = score(&L.st[a], &L.st[b], d);
             if (!nb_push(&L.st[a], b, d) || !nb_push(&L.st[b], a, d) ||
@@ -941,8 +1017,9 @@ int px__story_cluster(const px_story_input *in, const uint64_t *edges, size_t n_
                     L.heap.v[k++] = *h;
             }
             L.heap.n = k;
-            for (size_t i = k / 2; i-- > 0;)
-                sift_down(&L, i);
+            for (size_t i = k / HEAP_ARITY + 1; i-- > 0;)
+                if (i < k)
+                    sift_down(&L, i);
             L.next_rebuild = PX_MAX(k * 2, (size_t)1 << 20);
         }
         heap_entry e = heap_pop(&L);
@@ -976,5 +1053,6 @@ done:
     free(pairs);
     PX_VEC_FREE(L.heap);
     PX_VEC_FREE(L.grown);
+    PX_VEC_FREE(L.sum);
     return rc;
 }

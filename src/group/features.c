@@ -311,6 +311,22 @@ static inline bool fold_ascii(const char *s, size_t len, char *out)
 #endif
 }
 
+/* fold_word for a token of the document (text of doc_len bytes): a
+ * short ASCII word is folded eight bytes at a time straight into c->word
+ * when the text has 8 bytes after it. */
+static void fold_token(px_feat_ctx *c, const char *s, size_t len, size_t end, size_t doc_len)
+{
+    if (len <= SMALL_WORD && end + 8 <= doc_len && px_buf_grow(&c->word, SMALL_WORD + 8)) {
+        px_buf_clear(&c->word);
+        if (fold_ascii(s, len, c->word.ptr)) {
+            c->word.len = len;
+            c->word.ptr[len] = 0;
+            return;
+        }
+    }
+    fold_word(c, s, len);
+}
+
 /* Shingles are hashed as a polynomial in the k word hashes, rolled one
  * word at a time (a multiply and an add per word instead of k mixes); the
  * 32 bits kept come from a final mix. */
@@ -433,7 +449,7 @@ int px__feat_terms(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
                 size_t len = t->end - t->start;
                 uint64_t wh = c->wh.v[ti];
                 if (t->kind == PX_TOK_NUMBER) {
-                    fold_word(c, s, len);
+                    fold_token(c, s, len, t->end, doc->len);
                     if (c->word.oom)
                         return PX_ENOMEM;
                     /* a year tells look-alike events apart */
@@ -453,7 +469,7 @@ int px__feat_terms(px_feat_ctx *c, const px_doc *doc, px_group_feat *out)
                     return PX_ENOMEM;
                 if (rc == 0 || name) {
                     /* a cache miss or a name needs the folded text */
-                    fold_word(c, s, len);
+                    fold_token(c, s, len, t->end, doc->len);
                     if (c->word.oom)
                         return PX_ENOMEM;
                     if (rc == 0 && stem_lookup(c, wh, &stem, &stop))

@@ -31,18 +31,42 @@
 
 /* ---- a small open-addressing map from nonzero 64-bit keys to 32-bit
  * values; key 0 is reserved for empty slots. ---- */
+typedef struct px_u64slot {
+    uint64_t key;
+    uint32_t val;
+} px_u64slot;
+
 typedef struct px_u64map {
-    uint64_t *keys;
-    uint32_t *vals;
-    size_t cap, n; /* cap a power of two */
+    px_u64slot *slots; /* a key beside its value: one cache line per probe */
+    size_t cap, n;     /* cap a power of two */
 } px_u64map;
 
 void px__u64map_release(px_u64map *m);
+/* Empties the map, keeping its room. */
+void px__u64map_clear(px_u64map *m);
 /* The value slot for key, inserted with value init when absent; NULL on
  * allocation failure. */
 uint32_t *px__u64map_upsert(px_u64map *m, uint64_t key, uint32_t init, bool *inserted);
 /* The value slot for key, or NULL when absent. */
 uint32_t *px__u64map_get(const px_u64map *m, uint64_t key);
+/* Asks the processor for key's first slot, ahead of a get or upsert (a
+ * large map misses the cache on nearly every probe). No effect else. */
+static inline void px__u64map_prefetch(const px_u64map *m, uint64_t key)
+{
+#if defined(__GNUC__)
+    if (m->cap) {
+        if (!key)
+            key = 1;
+        key ^= key >> 33;
+        key *= 0xff51afd7ed558ccdULL;
+        key ^= key >> 33;
+        __builtin_prefetch(&m->slots[(size_t)key & (m->cap - 1)]);
+    }
+#else
+    (void)m;
+    (void)key;
+#endif
+}
 
 /* A weighted term: key is a hash of the kind-prefixed term text. */
 typedef struct px_term {
@@ -107,8 +131,13 @@ void px__sort_terms_by_weight(px_term *a, px_term *tmp, size_t n);
  * weight would put first (the strongest, the earlier of equal weights).
  * Returns min(n, k). */
 size_t px__keep_strongest_terms(px_term *a, size_t n, size_t k);
-/* Exact Jaccard of two sorted sets of distinct shingle hashes. */
-double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
+/* Ascending LSD radix sort of n 64-bit values, 8 bits a pass (a pass
+ * whose byte is the same for all is skipped); tmp holds n. */
+void px__sort_u64(uint64_t *a, uint64_t *tmp, size_t n);
+/* Exact Jaccard of two sorted sets of distinct shingle hashes, or -1 when
+ * it is below at_least (known early, most often; 0: always exact). */
+double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+                          double at_least);
 /* MinHash of a set of 32-bit shingle hashes into sig[num_perm]. */
 void px__minhash(const uint32_t *seeds, int num_perm, const uint32_t *shingles, size_t n,
                  uint32_t *sig);

@@ -201,8 +201,13 @@ static int new_node(px_grouper *g, px_group_feat *f, uint32_t doc, uint32_t *nod
         !vec_fail(PX_VEC_PUSH(g->raw_len, (uint32_t)nt), &rc) ||
         !vec_fail(PX_VEC_RESERVE(g->raw_pool, nt), &rc))
         return rc;
+    enum { AHEAD = 8 }; /* terms whose slots are asked for ahead */
+    for (size_t i = 0; i < nt && i < AHEAD; i++)
+        px__u64map_prefetch(&g->term_id, f->terms[i].key);
     for (size_t i = 0; i < nt; i++) {
         bool inserted;
+        if (i + AHEAD < nt)
+            px__u64map_prefetch(&g->term_id, f->terms[i + AHEAD].key);
         uint32_t *id = px__u64map_upsert(&g->term_id, f->terms[i].key, (uint32_t)g->term_key.n,
                                          &inserted);
         if (!id)

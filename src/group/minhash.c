@@ -14,11 +14,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "group.h"
 
 /* ---- map ---- */
 
+/* (px__u64map_prefetch in group.h computes the same slot) */
 static inline size_t map_slot(uint64_t key, size_t mask)
 {
     key ^= key >> 33;
@@ -29,34 +33,33 @@ static inline size_t map_slot(uint64_t key, size_t mask)
 
 void px__u64map_release(px_u64map *m)
 {
-    free(m->keys);
-    free(m->vals);
+    free(m->slots);
     memset(m, 0, sizeof *m);
+}
+
+void px__u64map_clear(px_u64map *m)
+{
+    if (m->cap)
+        memset(m->slots, 0, m->cap * sizeof *m->slots);
+    m->n = 0;
 }
 
 static bool map_grow(px_u64map *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 64;
-    uint64_t *keys = px__calloc(cap, sizeof *keys);
-    uint32_t *vals = px__malloc(cap * sizeof *vals);
-    if (!keys || !vals) {
-        free(keys);
-        free(vals);
+    px_u64slot *slots = px__calloc(cap, sizeof *slots);
+    if (!slots)
         return false;
-    }
     for (size_t i = 0; i < m->cap; i++) {
-        if (!m->keys[i])
+        if (!m->slots[i].key)
             continue;
-        size_t s = map_slot(m->keys[i], cap - 1);
-        while (keys[s])
+        size_t s = map_slot(m->slots[i].key, cap - 1);
+        while (slots[s].key)
             s = (s + 1) & (cap - 1);
-        keys[s] = m->keys[i];
-        vals[s] = m->vals[i];
+        slots[s] = m->slots[i];
     }
-    free(m->keys);
-    free(m->vals);
-    m->keys = keys;
-    m->vals = vals;
+    free(m->slots);
+    m->slots = slots;
     m->cap = cap;
     return true;
 }
@@ -68,20 +71,20 @@ uint32_t *px__u64map_upsert(px_u64map *m, uint64_t key, uint32_t init, bool *ins
     if ((m->n + 1) * 4 > m->cap * 3 && !map_grow(m))
         return NULL;
     size_t s = map_slot(key, m->cap - 1);
-    while (m->keys[s]) {
-        if (m->keys[s] == key) {
+    while (m->slots[s].key) {
+        if (m->slots[s].key == key) {
             if (inserted)
                 *inserted = false;
-            return &m->vals[s];
+            return &m->slots[s].val;
         }
         s = (s + 1) & (m->cap - 1);
     }
-    m->keys[s] = key;
-    m->vals[s] = init;
+    m->slots[s].key = key;
+    m->slots[s].val = init;
     m->n++;
     if (inserted)
         *inserted = true;
-    return &m->vals[s];
+    return &m->slots[s].val;
 }
 
 uint32_t *px__u64map_get(const px_u64map *m, uint64_t key)
@@ -91,9 +94,9 @@ uint32_t *px__u64map_get(const px_u64map *m, uint64_t key)
     if (!key)
         key = 1;
     size_t s = map_slot(key, m->cap - 1);
-    while (m->keys[s]) {
-        if (m->keys[s] == key)
-            return &m->vals[s];
+    while (m->slots[s].key) {
+        if (m->slots[s].key == key)
+            return &m->slots[s].val;
         s = (s + 1) & (m->cap - 1);
     }
     return NULL;
@@ -170,20 +173,108 @@ uint64_t px__lsh_band_key(const uint32_t *sig, int rows, int band)
                     (uint64_t)band + 1);
 }
 
-double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+/* The upper bound of a Jaccard similarity whose intersection may still
+ * grow by rem: the same arithmetic as the result, so that a bound below
+ * the threshold proves the result below it too. */
+static inline double jaccard_of(size_t inter, size_t na, size_t nb)
+{
+    return (double)inter / (double)(na + nb - inter);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(PX_NO_CLONES) && \
+    !defined(__SANITIZE_ADDRESS__) && (!defined(__clang__) || __clang_major__ >= 14)
+#define PX_JACCARD_AVX2 1
+#include <immintrin.h>
+/* Blocks of eight against eight, as the four-wide loop below, where the
+ * CPU has AVX2 (chosen at run time): about 1.5 times the four-wide loop.
+ * Returns false when the pair can no longer reach at_least. */
+__attribute__((target("avx2,popcnt"))) static bool inter_avx2(const uint32_t *a, size_t na,
+                                                              const uint32_t *b, size_t nb,
+                                                              double at_least, size_t *pi,
+                                                              size_t *pj, size_t *pinter)
+{
+    size_t i = *pi, j = *pj, inter = *pinter, steps = 0;
+    const __m256i rot = _mm256_setr_epi32(1, 2, 3, 4, 5, 6, 7, 0);
+    bool alive = true;
+    while (i + 8 <= na && j + 8 <= nb) {
+        __m256i va = _mm256_loadu_si256((const __m256i *)(a + i));
+        __m256i vb = _mm256_loadu_si256((const __m256i *)(b + j));
+        __m256i eq = _mm256_cmpeq_epi32(va, vb);
+        for (int r = 1; r < 8; r++) {
+            vb = _mm256_permutevar8x32_epi32(vb, rot);
+            eq = _mm256_or_si256(eq, _mm256_cmpeq_epi32(va, vb));
+        }
+        inter += (size_t)__builtin_popcount((unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(eq)));
+        uint32_t amax = a[i + 7], bmax = b[j + 7];
+        i += (size_t)(amax <= bmax) * 8;
+        j += (size_t)(bmax <= amax) * 8;
+        if (++steps % 32 == 0 && jaccard_of(inter + PX_MIN(na - i, nb - j), na, nb) < at_least) {
+            alive = false;
+            break;
+        }
+    }
+    *pi = i;
+    *pj = j;
+    *pinter = inter;
+    return alive;
+}
+#endif
+
+double px__jaccard_sorted(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+                          double at_least)
 {
     if (!na && !nb)
         return 1;
+    /* size filter: the intersection is at most the smaller set */
+    if (jaccard_of(PX_MIN(na, nb), na, nb) < at_least)
+        return -1;
     size_t i = 0, j = 0, inter = 0;
-    while (i < na && j < nb) {
-        if (a[i] < b[j])
-            i++;
-        else if (a[i] > b[j])
-            j++;
-        else
-            inter++, i++, j++;
+#ifdef PX_JACCARD_AVX2
+    if (__builtin_cpu_supports("avx2") && !inter_avx2(a, na, b, nb, at_least, &i, &j, &inter))
+        return -1;
+#endif
+#ifdef __SSE2__
+    /* blocks of four against four (every rotation of b's block compared
+     * with a's), the block whose last value is smaller moving on: a match
+     * is met in exactly one pair of blocks, as the sets are sorted and
+     * distinct. Two to three times the scalar merge on long sets. */
+    /* the bits set in a 4-bit mask (a popcount without -mpopcnt is a
+     * call into libgcc) */
+    static const uint8_t bits4[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+    size_t steps = 0;
+    while (i + 4 <= na && j + 4 <= nb) {
+        __m128i va = _mm_loadu_si128((const __m128i *)(a + i));
+        __m128i vb = _mm_loadu_si128((const __m128i *)(b + j));
+        __m128i eq = _mm_cmpeq_epi32(va, vb);
+        eq = _mm_or_si128(eq, _mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, 0x39)));
+        eq = _mm_or_si128(eq, _mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, 0x4e)));
+        eq = _mm_or_si128(eq, _mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, 0x93)));
+        inter += bits4[_mm_movemask_ps(_mm_castsi128_ps(eq))];
+        uint32_t amax = a[i + 3], bmax = b[j + 3];
+        i += (size_t)(amax <= bmax) * 4;
+        j += (size_t)(bmax <= amax) * 4;
+        if (++steps % 64 == 0 && jaccard_of(inter + PX_MIN(na - i, nb - j), na, nb) < at_least)
+            return -1;
     }
-    return (double)inter / (double)(na + nb - inter);
+#endif
+    /* branch-free merge: which side advances is data, not a jump the
+     * processor must guess (near-duplicate verification is most of the
+     * work on a story of many copies); every 256 steps, a pair that can
+     * no longer reach at_least stops */
+    while (i < na && j < nb) {
+        size_t stop = PX_MIN(na - i, nb - j);
+        stop = PX_MIN(stop, (size_t)256);
+        for (size_t k = 0; k < stop; k++) {
+            uint32_t x = a[i], y = b[j];
+            inter += x == y;
+            i += x <= y;
+            j += y <= x;
+        }
+        if (jaccard_of(inter + PX_MIN(na - i, nb - j), na, nb) < at_least)
+            return -1;
+    }
+    double jac = jaccard_of(inter, na, nb);
+    return jac < at_least ? -1 : jac;
 }
 
 /* ---- sorting terms: radix sorts (qsort's comparisons cost more than
@@ -267,6 +358,31 @@ void px__sort_terms_by_weight(px_term *a, px_term *tmp, size_t n)
     radix64(a, tmp, n, true);
 }
 
+/* (px__sort_u64: see group.h) */
+void px__sort_u64(uint64_t *a, uint64_t *tmp, size_t n)
+{
+    if (n < 2)
+        return;
+    uint64_t *src = a, *dst = tmp;
+    for (int shift = 0; shift < 64; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[((src[i] >> shift) & 0xff) + 1]++;
+        if (count[((src[0] >> shift) & 0xff) + 1] == n)
+            continue;
+        for (size_t b = 0; b < 256; b++)
+            count[b + 1] += count[b];
+        for (size_t i = 0; i < n; i++)
+            dst[count[(src[i] >> shift) & 0xff]++] = src[i];
+        uint64_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != a)
+        memcpy(a, src, n * sizeof *a);
+}
+
+
 /* The kth smallest (from 0) weight rank (sort_key by weight) of
  * a[0..n): a radix select, a byte at a time from the top, counting the
  * ranks that share the bytes found so far (no data moved, no branch on
@@ -290,13 +406,36 @@ static uint32_t select_rank(const px_term *a, size_t n, size_t kth)
     return prefix;
 }
 
+/* The same for a small k (a node's 16 query keys): the k smallest ranks
+ * so far, kept sorted; most terms fall below the kth and cost one
+ * well-predicted compare (select_rank's four passes over 257 counters
+ * cost more than the terms themselves there). */
+enum { SELECT_FEW = 32 };
+
+static uint32_t select_rank_few(const px_term *a, size_t n, size_t kth)
+{
+    uint32_t best[SELECT_FEW];
+    size_t nb = 0, k = kth + 1;
+    assert(k <= SELECT_FEW && kth < n);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t r = (uint32_t)sort_key(&a[i], true);
+        if (nb == k && r >= best[k - 1])
+            continue;
+        size_t j = nb < k ? nb++ : k - 1;
+        for (; j > 0 && best[j - 1] > r; j--)
+            best[j] = best[j - 1];
+        best[j] = r;
+    }
+    return best[k - 1];
+}
+
 size_t px__keep_strongest_terms(px_term *a, size_t n, size_t k)
 {
     if (n <= k)
         return n;
     if (!k)
         return 0;
-    uint64_t cut = select_rank(a, n, k - 1);
+    uint64_t cut = k <= SELECT_FEW ? select_rank_few(a, n, k - 1) : select_rank(a, n, k - 1);
     size_t above = 0;
     for (size_t i = 0; i < n; i++)
         above += sort_key(&a[i], true) < cut;

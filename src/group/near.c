@@ -32,31 +32,6 @@ enum {
  * checked exactly (4.5 standard errors at 128 permutations) */
 #define ESTIMATE_SLACK 0.2
 
-/* Stable LSD radix sort of n 64-bit values, 8 bits a pass (a pass
- * whose byte is the same for all is skipped); tmp holds n. */
-static void sort_u64(uint64_t *a, uint64_t *tmp, size_t n)
-{
-    if (n < 2)
-        return;
-    uint64_t *src = a, *dst = tmp;
-    for (int shift = 0; shift < 64; shift += 8) {
-        size_t count[257] = {0};
-        for (size_t i = 0; i < n; i++)
-            count[((src[i] >> shift) & 0xff) + 1]++;
-        if (count[((src[0] >> shift) & 0xff) + 1] == n)
-            continue;
-        for (size_t b = 0; b < 256; b++)
-            count[b + 1] += count[b];
-        for (size_t i = 0; i < n; i++)
-            dst[count[(src[i] >> shift) & 0xff]++] = src[i];
-        uint64_t *t = src;
-        src = dst;
-        dst = t;
-    }
-    if (src != a)
-        memcpy(a, src, n * sizeof *a);
-}
-
 /* Sorted, distinct: the union of two sorted, distinct arrays into out. */
 static size_t merge_unique(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
                            uint64_t *out)
@@ -104,7 +79,8 @@ static void *verify_range(void *arg)
         double j = sig_jaccard(in->sigs + a * np, in->sigs + b * np, in->num_perm);
         if (in->shingles && j >= in->threshold - ESTIMATE_SLACK)
             j = px__jaccard_sorted(in->shingles + in->sh_start[a], in->sh_len[a],
-                                   in->shingles + in->sh_start[b], in->sh_len[b]);
+                                   in->shingles + in->sh_start[b], in->sh_len[b],
+                                   in->threshold);
         s->job->j[i] = j >= in->threshold ? (float)j : -1.0f;
     }
     return NULL;
@@ -170,9 +146,7 @@ int px__near_pairs(const px_near_input *in, px_near_pair **out, size_t *n_out)
         /* the texts of a bucket, visited in content order: each is
          * compared with the last BUCKET_SCAN before it, then heads it */
         band.n = 0;
-        if (head.cap)
-            memset(head.keys, 0, head.cap * sizeof *head.keys);
-        head.n = 0;
+        px__u64map_clear(&head);
         for (size_t r = 0; r < n; r++) {
             uint32_t v = by_rank[r];
             if (!in->has_sig[v])
@@ -197,7 +171,7 @@ int px__near_pairs(const px_near_input *in, px_near_pair **out, size_t *n_out)
         if (!t2)
             goto done;
         tmp = t2;
-        sort_u64(band.v, tmp, band.n);
+        px__sort_u64(band.v, tmp, band.n);
         size_t m = 0;
         for (size_t i = 0; i < band.n; i++)
             if (!m || band.v[m - 1] != band.v[i])

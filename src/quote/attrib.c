@@ -121,9 +121,10 @@ static void mark_words(ctx *c)
 {
     const px_doc *doc = c->doc;
     for (size_t i = 0; i < doc->n_toks; i++)
-        c->lex[i] = LX_DONE | (c->t[i].kind == PX_TOK_WORD ? px__lex(c->text + c->t[i].start,
-                                                                       c->t[i].end - c->t[i].start)
-                                                            : 0);
+        c->lex[i] = LX_DONE | (c->t[i].kind == PX_TOK_WORD
+                                   ? px__lex_wn(c->text + c->t[i].start,
+                                                c->t[i].end - c->t[i].start, &c->wn[i])
+                                   : 0);
     for (size_t i = 1; i < doc->n_toks; i++)
         if ((c->lex[i] & LX_AUX) && px__name_part(c, i))
             c->lex[i] &= ~(LX_AUX | LX_NPSTOP | LX_NOTAPPOS | LX_PREP);
@@ -163,7 +164,7 @@ static int model_rule_cue(const void *ctx_, uint32_t i)
  * it (model.h) and adds the attributions they never find. */
 static int model_attributions(ctx *c)
 {
-    px__qm_doc v = {c->doc, &c->qs, &c->mn, c->lex, model_rule_cue, c, NULL, 0, NULL, 0};
+    px__qm_doc v = {c->doc, &c->qs, &c->mn, c->lex, c->wn, model_rule_cue, c, NULL, 0, NULL, 0};
     px__qm_rec *props = NULL;
     size_t n_props = 0;
     px__qm_unit *units = px__malloc((c->n_units + 1) * sizeof(*units));
@@ -219,8 +220,9 @@ int px_quotes_find(px_doc *doc, const px_quote **out, size_t *n)
     c.text = doc->text;
     c.lex = px__calloc(doc->n_toks + 1, sizeof(*c.lex));
     c.cues = px__calloc(doc->n_toks + 1, 1);
+    c.wn = px__calloc(doc->n_toks + 1, sizeof(*c.wn));
     int rc = PX_ENOMEM;
-    if (!c.lex || !c.cues)
+    if (!c.lex || !c.cues || !c.wn)
         goto done;
     if ((rc = px__quote_scan(doc, &c.qs)))
         goto done;
@@ -258,6 +260,7 @@ done:
     px__mentions_release(&c.mn);
     free(c.units);
     free(c.lex);
+    free(c.wn);
     free(c.cues);
     free(c.title);
     PX_VEC_FREE(c.recs);

@@ -101,6 +101,7 @@ typedef struct ctx {
     size_t n_units;
     PX_VEC(rec) recs;
     uint32_t *lex;  /* per token: LX_* flags, LX_DONE once looked up */
+    uint16_t *wn;   /* per token: its WordNet class (px__lex_wn) */
     uint8_t *cues;  /* per token: CUE_* + 1, 0 when not computed */
     uint8_t *title; /* per quotation: 1 when it is a title, no one's words */
     uint32_t hl_block; /* the first block when it is a headline in title case */
@@ -140,6 +141,11 @@ static inline bool is(const ctx *c, size_t i, const char *lit)
     if (i >= c->doc->n_toks)
         return false; /* one past the last token: no word */
     size_t n = tlen(c, i);
+#if defined(__GNUC__)
+    /* a literal's length is known at compile time: most words differ in it */
+    if (__builtin_constant_p(__builtin_strlen(lit)) && n != __builtin_strlen(lit))
+        return false;
+#endif
     const char *w = tstr(c, i);
     for (size_t k = 0; k < n; k++) {
         char ch = w[k];

@@ -214,17 +214,24 @@ bool px__cue_context_rare(const char *w, size_t len, int nc)
     return false;
 }
 
-#define TABLE_BITS 12
+/* One open-addressed table of every word above and of the WordNet forms
+ * (wordnet.inc), about 23,000 words in 2^16 slots: the probe reads only
+ * key[] (the FNV-1a hash of the lower-case word, with its low bit set so
+ * that 0 marks an empty slot), and the word itself is compared only when
+ * the keys agree. */
+#define TABLE_BITS 16
 #define TABLE_SIZE (1u << TABLE_BITS)
 #define WORD_MAX 24
 
-typedef struct slot {
-    char word[WORD_MAX];
-    uint8_t len;
+typedef struct entry {
+    const char *word; /* lower case, static */
     uint32_t flags;
-} slot;
+    uint16_t wn;
+    uint8_t len;
+} entry;
 
-static slot table[TABLE_SIZE];
+static uint32_t key[TABLE_SIZE];
+static entry table[TABLE_SIZE];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 static atomic_bool table_ready;
 
@@ -233,25 +240,40 @@ static uint32_t hash_word(const char *w, size_t len)
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < len; i++)
         h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h;
+    return h | 1u;
+}
+
+/* The entry of word w (lower case, static), made when new. */
+static entry *insert_slot(const char *w)
+{
+    size_t len = strlen(w);
+    assert(len > 0 && len < WORD_MAX);
+    uint32_t k = hash_word(w, len);
+    for (uint32_t h = k & (TABLE_SIZE - 1);; h = (h + 1) & (TABLE_SIZE - 1)) {
+        entry *s = &table[h];
+        if (!key[h]) {
+            key[h] = k;
+            s->word = w;
+            s->len = (uint8_t)len;
+            return s;
+        }
+        if (key[h] == k && s->len == len && !memcmp(s->word, w, len))
+            return s;
+    }
 }
 
 static void insert(const char *w, uint32_t flag)
 {
-    size_t len = strlen(w);
-    assert(len > 0 && len < WORD_MAX);
-    for (uint32_t h = hash_word(w, len) & (TABLE_SIZE - 1);; h = (h + 1) & (TABLE_SIZE - 1)) {
-        slot *s = &table[h];
-        if (!s->len) {
-            memcpy(s->word, w, len);
-            s->len = (uint8_t)len;
-        }
-        if (s->len == len && !memcmp(s->word, w, len)) {
-            s->flags |= flag;
-            return;
-        }
-    }
+    insert_slot(w)->flags |= flag;
 }
+
+/* English word forms with their WordNet class (bench/quotes/gen_wordnet.py) */
+static const struct {
+    const char *word;
+    uint16_t wn;
+} lx_wordnet[] = {
+#include "wordnet.inc"
+};
 
 /* the words the learned cue detector looks at (model.c), generated with
  * its weights by bench/quotes/train_model.py */
@@ -286,24 +308,27 @@ static void build(void)
     for (size_t i = 0; i < PX_ARRAY_LEN(lx_stat_words); i++)
         insert(lx_stat_words[i].word,
                LX_STAT | (lx_stat_words[i].pm > 1000 ? 1000 : lx_stat_words[i].pm) << LX_PM_SHIFT);
+    static char noun_first[PX_ARRAY_LEN(lx_noun_cues)][WORD_MAX];
     for (size_t i = 0; i < PX_ARRAY_LEN(lx_noun_cues); i++) {
-        char w[WORD_MAX];
         const char *sp = strchr(lx_noun_cues[i].words, ' ');
         size_t n = (size_t)(sp - lx_noun_cues[i].words);
         assert(sp && n < WORD_MAX);
-        memcpy(w, lx_noun_cues[i].words, n);
-        w[n] = 0;
-        insert(w, LX_NOUNP);
+        memcpy(noun_first[i], lx_noun_cues[i].words, n);
+        noun_first[i][n] = 0;
+        insert(noun_first[i], LX_NOUNP);
     }
     for (size_t l = 0; l < PX_ARRAY_LEN(lists); l++)
         for (size_t i = 0; i < lists[l].n; i++)
             insert(lists[l].words[i], lists[l].flag);
     for (size_t i = 0; i < PX_ARRAY_LEN(lx_context_rare); i++)
         insert(lx_context_rare[i].word, LX_CTX);
+    for (size_t i = 0; i < PX_ARRAY_LEN(lx_wordnet); i++)
+        insert_slot(lx_wordnet[i].word)->wn = lx_wordnet[i].wn;
 }
 
-uint32_t px__lex(const char *w, size_t len)
+uint32_t px__lex_wn(const char *w, size_t len, uint16_t *wn)
 {
+    *wn = 0;
     if (len == 0 || len >= WORD_MAX || (unsigned char)w[0] >= 0x80)
         return 0;
     if (!atomic_load_explicit(&table_ready, memory_order_acquire)) {
@@ -313,21 +338,31 @@ uint32_t px__lex(const char *w, size_t len)
     char low[WORD_MAX];
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < len; i++) {
-        char ch = w[i];
-        ch = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-        low[i] = ch;
-        h = (h ^ (unsigned char)ch) * 16777619u;
+        unsigned char ch = (unsigned char)w[i];
+        ch = (unsigned char)((unsigned)(ch - 'A') < 26u ? ch + 32u : ch);
+        low[i] = (char)ch;
+        h = (h ^ ch) * 16777619u;
     }
-    for (h &= TABLE_SIZE - 1;; h = (h + 1) & (TABLE_SIZE - 1)) {
-        const slot *s = &table[h];
-        if (!s->len)
-            return 0;
-        if (s->len == len) {
-            size_t i = 0;
-            while (i < len && s->word[i] == low[i])
-                i++;
-            if (i == len)
-                return s->flags;
+    h |= 1u;
+    for (uint32_t x = h & (TABLE_SIZE - 1); key[x]; x = (x + 1) & (TABLE_SIZE - 1)) {
+        if (key[x] != h)
+            continue;
+        const entry *s = &table[x];
+        if (s->len != len)
+            continue;
+        size_t i = 0;
+        while (i < len && s->word[i] == low[i])
+            i++;
+        if (i == len) {
+            *wn = s->wn;
+            return s->flags;
         }
     }
+    return 0;
+}
+
+uint32_t px__lex(const char *w, size_t len)
+{
+    uint16_t wn;
+    return px__lex_wn(w, len, &wn);
 }

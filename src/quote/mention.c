@@ -250,10 +250,14 @@ static bool set_add(word_set *s, uint64_t h)
  * where nothing forces a capital (inside a sentence of body text), and
  * the tokens of headlines in Title Case, where capitals tell nothing.
  * (Whether it writes a word in lower case is asked of few words:
- * written_lower scans for them.) */
+ * written_lower scans the tokens of its first letter.) */
 struct casing {
     word_set midcap;
     uint8_t *title_case; /* per token */
+    /* the tokens by their first byte: those of byte x are
+     * by_first[first_at[x] .. first_at[x + 1]) (written_lower) */
+    uint32_t *by_first;
+    uint32_t first_at[257];
 };
 
 /* Does the place of token i capitalise any word: a sentence's or a
@@ -295,8 +299,17 @@ static int casing_build(const px_doc *doc, casing *cs)
 {
     memset(cs, 0, sizeof(*cs));
     cs->title_case = px__calloc(doc->n_toks + 1, 1);
-    if (!cs->title_case)
+    cs->by_first = px__malloc((doc->n_toks + 1) * sizeof(*cs->by_first));
+    if (!cs->title_case || !cs->by_first)
         return PX_ENOMEM;
+    for (size_t i = 0; i < doc->n_toks; i++)
+        cs->first_at[(unsigned char)doc->text[doc->toks[i].start] + 1]++;
+    for (size_t x = 1; x < 257; x++)
+        cs->first_at[x] += cs->first_at[x - 1];
+    uint32_t fill[256];
+    memcpy(fill, cs->first_at, sizeof(fill));
+    for (size_t i = 0; i < doc->n_toks; i++)
+        cs->by_first[fill[(unsigned char)doc->text[doc->toks[i].start]]++] = (uint32_t)i;
     for (size_t si = 0; si < doc->n_sents; si++) {
         const px_sentence *s = &doc->sents[si];
         bool tc = title_case_line(doc, s);
@@ -320,6 +333,7 @@ static void casing_release(casing *cs)
 {
     free(cs->midcap.v);
     free(cs->title_case);
+    free(cs->by_first);
 }
 
 static bool in_title_case(const casing *cs, size_t i)
@@ -518,19 +532,20 @@ static bool note_roles(px__entity *e, const px_doc *doc, size_t rs, size_t ns, p
 }
 
 /* Does the article write the word w (capitalised) in lower case
- * somewhere? A scan of its tokens: few words are asked. */
-static bool written_lower(const px_doc *doc, const char *w, size_t len)
+ * somewhere? A scan of the tokens that start with its letter in lower
+ * case: few words are asked. */
+static bool written_lower(const px_doc *doc, const casing *cs, const char *w, size_t len)
 {
     if (len > 2 && w[len - 2] == '\'' && w[len - 1] == 's')
         len -= 2; /* "She's", "Police's" */
     else if (len > 4 && !memcmp(w + len - 4, "\xe2\x80\x99s", 4))
         len -= 4;
-    char first = (char)(w[0] >= 'A' && w[0] <= 'Z' ? w[0] + 32 : w[0]);
-    for (size_t k = 0; k < doc->n_toks; k++) {
-        const px_token *o = &doc->toks[k];
+    unsigned char first = (unsigned char)(w[0] >= 'A' && w[0] <= 'Z' ? w[0] + 32 : w[0]);
+    for (uint32_t j = cs->first_at[first]; j < cs->first_at[first + 1]; j++) {
+        const px_token *o = &doc->toks[cs->by_first[j]];
         size_t ol = o->end - o->start;
         const char *x = doc->text + o->start;
-        if (ol >= len && x[0] == first && !memcmp(x + 1, w + 1, len - 1) &&
+        if (ol >= len && !memcmp(x + 1, w + 1, len - 1) &&
             (ol == len || (ol == len + 2 && !memcmp(x + len, "'s", 2)) ||
              (ol == len + 4 && !memcmp(x + len, "\xe2\x80\x99s", 4))))
             return true; /* "people", "people's" */
@@ -557,7 +572,7 @@ static bool common_opener(const px_doc *doc, const casing *cs, size_t i)
     return opener_word(w, len) || px__number_word(w, len, &v) ||
            (len > 3 && w[len - 1] == 's' && w[len - 2] != 's' && w[len - 2] != 'u' &&
             w[len - 2] != 'i' && w[len - 2] != '\'') ||
-           written_lower(doc, w, len);
+           written_lower(doc, cs, w, len);
 }
 
 /* The entity of the name [ns, ne) (role words from rs): the one with the

@@ -15,6 +15,7 @@
  * whose content overlaps a record of the rules, or an earlier proposal,
  * is dropped: the rules keep what they find.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,7 @@ bool px__qm_disabled = false;
 #define MAX_CONTENT 50 /* tokens of a content after its cue, at most */
 #define MAX_SOURCE 12  /* tokens of a source, at most */
 #define SOURCE_GAP 8   /* tokens between a source's end and the cue's last word, at most */
+#define QUOTE_NEAR 10  /* tokens from a cue to a quotation near it, at most */
 
 enum qm_class {
     C_BOUND, C_DET, C_PRON, C_PREP, C_AUX, C_STOP, C_CAP, C_ED, C_ING, C_LY, C_S, C_W, C_NUM,
@@ -74,6 +76,7 @@ typedef struct qdoc {
     const char *text;
     uint32_t n;
     qtok *q;
+    uint8_t *cov; /* per token: 0, 1 in a content of the rules, 2 in a cue */
     uint32_t bound; /* the value of a token outside the unit */
     uint32_t unit;   /* the unit of the candidate at hand ... */
     uint32_t ua, ub; /* ... and its tokens */
@@ -278,19 +281,24 @@ static void unit_edges(qdoc *d)
     d->edges_ready = true;
 }
 
+/* Marks the tokens the records of the rules hold: 1 in a content, 2 in
+ * a cue. */
+static void mark_coverage(qdoc *d)
+{
+    const px__qm_doc *v = d->v;
+    for (size_t r = 0; r < v->n_recs; r++)
+        for (uint32_t j = v->recs[r].ca; j < v->recs[r].cb && j < d->n; j++)
+            d->cov[j] = 1;
+    for (size_t r = 0; r < v->n_recs; r++)
+        for (uint32_t j = v->recs[r].va; j < v->recs[r].vb && j < d->n; j++)
+            d->cov[j] = 2;
+}
+
 /* 0 when no record of the rules holds token j, 1 when a content does, 2
  * when a cue does. */
 static uint8_t coverage(const qdoc *d, uint32_t j)
 {
-    const px__qm_doc *v = d->v;
-    uint8_t c = 0;
-    for (size_t r = 0; r < v->n_recs; r++) {
-        if (j >= v->recs[r].va && j < v->recs[r].vb)
-            return 2;
-        if (j >= v->recs[r].ca && j < v->recs[r].cb)
-            c = 1;
-    }
-    return c;
+    return d->cov[j];
 }
 
 static uint32_t rule_cue(qdoc *d, uint32_t j)
@@ -401,7 +409,7 @@ static int64_t verb_group_start(const qdoc *d, uint32_t i, uint32_t a)
     return -1;
 }
 
-#define MAX_FEATS 40
+#define MAX_FEATS 48
 #define CUE_BITS_MASK (LX_VERB | LX_THAT | LX_WEAK | LX_PART | LX_PREPV | LX_STAT | LX_NOUNP)
 
 static size_t cue_features(qdoc *d, uint32_t i, uint32_t *f)
@@ -467,13 +475,46 @@ static size_t cue_features(qdoc *d, uint32_t i, uint32_t *f)
     f[n++] = mix(32, cpv, 0);
     f[n++] = mix(33, cpv, w0);
     f[n++] = mix(34, i >= a + 1 && possessive(d, i - 1), 0);
+    /* WordNet: the classes of the word's senses, its frames and
+     * inflection, with the token after it and the class of the word
+     * after it */
+    uint32_t wn = d->v->wn[i], wp = i + 1 < b ? d->v->wn[i + 1] : 0;
+    f[n++] = mix(35, wn & 0xFFu, 0);
+    f[n++] = mix(36, (wn >> 8) & 0x3Fu, 0);
+    f[n++] = mix(37, wn & 0x3FFFu, cp1);
+    f[n++] = mix(38, wn & 0xFu, (wn >> 8) & 0x3Fu);
+    f[n++] = mix(39, (wn >> 4) & 0xFu, wp1);
+    f[n++] = mix(40, wn & 0xFFu, wp & 0xFFu);
+    /* a quotation opening shortly after the word, or closing shortly
+     * before it: the speaker's words nearby ("pounding Trump as a “con
+     * artist”") */
+    const int32_t *tq = d->v->qs->tok_quote;
+    uint32_t qa = 0, qb = 0;
+    for (uint32_t j = i + 1; j < b && j <= i + QUOTE_NEAR; j++)
+        if (tq[j] >= 0 && tq[j] != tq[j - 1]) {
+            qa = j - i;
+            break;
+        }
+    for (int64_t j = (int64_t)i - 1; j >= (int64_t)a && j >= (int64_t)i - QUOTE_NEAR; j--)
+        if (tq[j] >= 0) {
+            qb = (uint32_t)(i - j);
+            break;
+        }
+    f[n++] = mix(41, qa, 0);
+    f[n++] = mix(42, qb, 0);
+    f[n++] = mix(43, PX_MIN(qa, 4u), wn & 0xFu);
+    f[n++] = mix(44, PX_MIN(qa, 4u), w0);
+    assert(n <= MAX_FEATS);
     return n;
 }
 
+/* qmodel.py cue_candidate: a word of the gate (LX_MODEL), or with
+ * QM_WIDEN any word of speech or thought, outside quotation marks and
+ * the rules' cues. */
 static bool cue_candidate(qdoc *d, uint32_t i)
 {
-    if (!(d->v->lex[i] & LX_MODEL) || d->t[i].kind != PX_TOK_WORD || in_quote(d, i) ||
-        coverage(d, i) == 2)
+    if (!((d->v->lex[i] & LX_MODEL) || (QM_WIDEN && (d->v->wn[i] & QM_WN_SPEECH))) ||
+        d->t[i].kind != PX_TOK_WORD || in_quote(d, i) || coverage(d, i) == 2)
         return false;
     enter_unit(d, i);
     return true;
@@ -638,15 +679,20 @@ static size_t source_start_features(span_ctx *c, int64_t s, uint32_t *f)
 /* The candidate that fn scores best, the first of equals: NONE first when
  * with_none, then the tokens of [lo, hi) that keep accepts, then c->rule
  * when it is none of these, lies in [elo, ehi) and keep accepts it (the
- * rules' own value stays a candidate). NO_SPAN when there is none. */
+ * rules' own value stays a candidate). NO_SPAN when there is none.
+ * *margin becomes the best score's margin over the second best when it
+ * is smaller (qmodel.py Model.pick). */
 typedef bool (*keep_fn)(span_ctx *c, int64_t x);
 
+#define MARGIN_ONE (1 << 30) /* the margin of a boundary with one candidate */
+
 static int64_t pick(span_ctx *c, int64_t lo, int64_t hi, int64_t elo, int64_t ehi,
-                    bool with_none, keep_fn keep, feat_fn fn)
+                    bool with_none, keep_fn keep, feat_fn fn, int32_t *margin)
 {
     uint32_t f[MAX_FEATS];
     int64_t best = NO_SPAN, rule = c->rule;
-    int32_t best_s = 0;
+    int32_t best_s = 0, second_s = 0;
+    bool two = false;
     bool extra = rule >= 0 && (rule < lo || rule >= hi) && rule >= elo && rule < ehi &&
                  keep(c, rule);
     int64_t x = with_none ? NONE : lo;
@@ -664,12 +710,20 @@ static int64_t pick(span_ctx *c, int64_t lo, int64_t hi, int64_t elo, int64_t eh
         int32_t s = 0;
         for (size_t i = 0; i < n; i++)
             s += qm_span_w[f[i] & SPAN_MASK];
-        if (best == NO_SPAN || s > best_s)
+        if (best == NO_SPAN) {
             best = x, best_s = s;
+        } else if (s > best_s) {
+            second_s = best_s, two = true;
+            best = x, best_s = s;
+        } else if (!two || s > second_s) {
+            second_s = s, two = true;
+        }
         if (x == rule && x >= 0 && (x < lo || x >= hi))
             break;
         x = x == NONE ? lo : x + 1;
     }
+    if (two && best_s - second_s < *margin)
+        *margin = best_s - second_s;
     return best;
 }
 
@@ -726,36 +780,48 @@ static bool decode(qdoc *d, uint32_t k, uint32_t typ, const int64_t rule[4], boo
                    const px__qm_rec *taken, size_t n_taken, px__qm_rec *r)
 {
     int64_t a = d->ua, b = d->ub, s, e;
+    int32_t margin = MARGIN_ONE, unused = MARGIN_ONE;
     span_ctx c = {d, k, typ, -1, -1, rule[0], -1, -1, 0, 0};
     if (typ == T_BEFORE) {
         c.rule = rule[1];
         e = pick(&c, PX_MAX(a, (int64_t)k - 60) + 1, (int64_t)k + 1, a + 1, (int64_t)k + 1, false,
-                 keep_content_end, content_end_features);
+                 keep_content_end, content_end_features, &margin);
         if (e == NO_SPAN || (only_free && coverage(d, (uint32_t)(e - 1))))
             return false;
         c.e = e;
         c.rule = rule[0];
         s = pick(&c, PX_MAX(a, (int64_t)k - 60), k, a, b, false, keep_content_start,
-                 content_start_features);
+                 content_start_features, &margin);
         if (s == NO_SPAN)
             return false;
     } else {
         if (typ == T_AFTER)
             s = pick(&c, (int64_t)k + 1, PX_MIN((int64_t)k + 8, b), a, b, false,
-                     keep_content_start, content_start_features);
+                     keep_content_start, content_start_features, &margin);
         else
             s = pick(&c, PX_MAX(a, (int64_t)k - 60), k, a, b, false, keep_content_start,
-                     content_start_features);
+                     content_start_features, &margin);
         if (s == NO_SPAN || (only_free && coverage(d, (uint32_t)s)))
             return false;
         c.s = s;
         c.rule = rule[1];
         e = pick(&c, PX_MAX(s, (int64_t)k + 1) + 1, PX_MIN(b, s + MAX_CONTENT) + 1, s + 1, b + 1, false,
-                 keep_content_end, content_end_features);
+                 keep_content_end, content_end_features, &margin);
         if (e == NO_SPAN)
             return false;
     }
-    *r = (px__qm_rec){(uint32_t)s, (uint32_t)e, 0, 0, k, k + 1, false};
+    /* boundaries that barely beat their runners-up are often wrong */
+    if (only_free && margin <= QM_SPAN_MIN)
+        return false;
+    /* the cue takes in the preposition the content follows ("criticism
+     * of") */
+    uint32_t vb = k + 1;
+    if (typ == T_AFTER && s == (int64_t)k + 2) {
+        uint32_t cl = cls(d, k + 1, d->ua, d->ub);
+        if (cl == C_PREP || cl == C_TO || (d->v->lex[k + 1] & LX_NPSTOP))
+            vb = k + 2;
+    }
+    *r = (px__qm_rec){(uint32_t)s, (uint32_t)e, 0, 0, k, vb, false};
     if (only_free && (overlaps(d->v->recs, d->v->n_recs, r->ca, r->cb) ||
                       overlaps(taken, n_taken, r->ca, r->cb)))
         return false;
@@ -764,13 +830,13 @@ static bool decode(qdoc *d, uint32_t k, uint32_t typ, const int64_t rule[4], boo
     int64_t lo = PX_MAX(a + 1, (typ == T_BEFORE ? e : -1) + 1);
     span_ctx sc = {d, k, typ, -1, -1, rule[2], -1, -1, 0, 0};
     int64_t se = pick(&sc, PX_MAX(lo, (int64_t)k - SOURCE_GAP), (int64_t)k + 1, lo, (int64_t)k + 1, true,
-                      keep_source_end, source_end_features);
+                      keep_source_end, source_end_features, &unused);
     if (se == NONE || se == NO_SPAN)
         return true;
     sc.e = se;
     sc.rule = rule[3];
     int64_t ss = pick(&sc, PX_MAX(a, se - MAX_SOURCE), se, a, se, false, keep_source,
-                      source_start_features);
+                      source_start_features, &unused);
     if (ss != NO_SPAN)
         r->sa = (uint32_t)ss, r->sb = (uint32_t)se;
     return true;
@@ -782,14 +848,16 @@ int px__qm_propose(const px__qm_doc *v, px__qm_rec **out, size_t *n_out)
     *n_out = 0;
     if (px__qm_disabled)
         return PX_OK;
-    qdoc d = {v, v->doc->toks, v->doc->text, (uint32_t)v->doc->n_toks, NULL,
+    qdoc d = {v, v->doc->toks, v->doc->text, (uint32_t)v->doc->n_toks, NULL, NULL,
               mix(51, C_BOUND, 0), 0, 0, 0, 0, 0, false};
     PX_VEC(px__qm_rec) props = {0};
     int rc = PX_ENOMEM;
     uint32_t f[MAX_FEATS];
     d.q = px__calloc(d.n + 1, sizeof(*d.q)); /* nothing computed yet */
-    if (!d.q)
+    d.cov = px__calloc(d.n + 1, 1);
+    if (!d.q || !d.cov)
         goto done;
+    mark_coverage(&d);
     for (uint32_t i = 0; i < d.n; i++) {
         if (!cue_candidate(&d, i))
             continue;
@@ -819,5 +887,6 @@ int px__qm_propose(const px__qm_doc *v, px__qm_rec **out, size_t *n_out)
 done:
     PX_VEC_FREE(props);
     free(d.q);
+    free(d.cov);
     return rc;
 }

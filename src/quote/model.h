@@ -16,6 +16,19 @@
 enum { QM_CUE_NONE, QM_CUE_VERB, QM_CUE_THAT, QM_CUE_PART, QM_CUE_ACCORDING, QM_CUE_PREPV,
        QM_CUE_NOUN };
 
+/* The WordNet class of a word (px__lex_wn; bench/quotes/gen_wordnet.py
+ * writes it): the lexicographer files of its most frequent verb and noun
+ * senses, whether a verb sense takes a that-clause or an infinitive, its
+ * inflection, and whether it is a word of speech or thought. */
+#define QM_WN_VERB(c) ((c) & 0xFu)        /* 1 communication, 2 cognition, 3 emotion, ... */
+#define QM_WN_NOUN(c) (((c) >> 4) & 0xFu) /* 1 communication, 2 cognition, 3 feeling, ... */
+#define QM_WN_THAT 0x100u   /* "Somebody ----s that CLAUSE" */
+#define QM_WN_TO 0x200u     /* "Somebody ----s to INFINITIVE" */
+#define QM_WN_PAST 0x400u   /* said, believed */
+#define QM_WN_ING 0x800u    /* saying */
+#define QM_WN_S 0x1000u     /* says, allegations */
+#define QM_WN_SPEECH 0x2000u /* a verb or noun of speech or thought */
+
 /* An attribution as token ranges [a, b): content, source (sa == sb:
  * none) and cue (va == vb: none). */
 typedef struct px__qm_rec {
@@ -35,6 +48,7 @@ typedef struct px__qm_doc {
     const px__qscan *qs;
     const px__mentions *mn;
     const uint32_t *lex;      /* per token: LX_* flags */
+    const uint16_t *wn;       /* per token: WordNet class (QM_WN_*) */
     /* the rules' cue type of token i (QM_CUE_*) */
     int (*rule_cue)(const void *rule_ctx, uint32_t i);
     const void *rule_ctx;

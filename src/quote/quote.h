@@ -112,6 +112,9 @@ int px__speaker_ids(px_doc *doc, px_quote *quotes, size_t n);
 /* The LX_* flags of a word, compared case-insensitively (ASCII); 0 for
  * unknown words. Thread-safe. */
 uint32_t px__lex(const char *w, size_t len);
+/* The same, and in *wn the word's WordNet class (QM_WN_* in model.h; 0
+ * when WordNet does not describe it: bench/quotes/gen_wordnet.py). */
+uint32_t px__lex_wn(const char *w, size_t len, uint16_t *wn);
 /* For a word with LX_NOUNP: the per mille probability (train split) that
  * "w next" is a nominal cue ("concerns about"), 0 when it is none. */
 uint32_t px__noun_cue_pm(const char *w, size_t len, const char *next, size_t next_len);

@@ -223,6 +223,28 @@ size_t px__clitic_end(const ctx *c, uint32_t i)
     return c->t[i].end;
 }
 
+/* A content that holds no whole quotation may hold part of one, or lie
+ * just inside its marks: "[That could help ... the \"Super Tuesday\"
+ * primary ...], Jones said", "he said [that he was referring to
+ * Obama's decisions, “not to the President himself].”". *cut becomes
+ * the quoted words of the content (bytes) of the first quotation (not a
+ * title) that overlaps it: the quotations from qi on open at or after
+ * the content's first token, qi - 1 may open before it. */
+static bool quotation_cut(const ctx *c, size_t qi, const rec *r, px_quote_part *cut)
+{
+    size_t s = c->t[r->ca].start, e = c->t[r->cb - 1].end;
+    for (size_t x = qi ? qi - 1 : 0; x < c->qs.n && c->qs.v[x].open < r->cb; x++) {
+        const px__qspan *q = &c->qs.v[x];
+        if (c->title[x] || q->end_tok <= r->ca || q->iend <= s || q->istart >= e)
+            continue;
+        cut->start = PX_MAX(q->istart, s);
+        cut->end = PX_MIN(q->iend, e);
+        if (cut->end > cut->start)
+            return true;
+    }
+    return false;
+}
+
 int px__finish(ctx *c, const px_quote **out, size_t *n_out)
 {
     px_doc *d = c->doc;
@@ -256,6 +278,8 @@ int px__finish(ctx *c, const px_quote **out, size_t *n_out)
         if (!np && q1 == q0 && qi < c->qs.n && c->qs.v[qi].open == r->ca &&
             c->qs.v[qi].end_tok == r->cb && !r->embedded)
             continue; /* the content is a title alone */
+        q->span_start = c->t[r->ca].start;
+        q->span_end = c->t[r->cb - 1].end;
         if (np) {
             px_quote_part *parts = px_arena_calloc(&d->arena, np, sizeof(*parts));
             if (!parts)
@@ -266,15 +290,23 @@ int px__finish(ctx *c, const px_quote **out, size_t *n_out)
                     parts[j++] = (px_quote_part){c->qs.v[x].istart, c->qs.v[x].iend};
             q->parts = parts;
             q->n_parts = np;
+        } else if (!r->embedded) {
+            px_quote_part cut;
+            if (quotation_cut(c, qi, r, &cut)) {
+                px_quote_part *parts = px_arena_calloc(&d->arena, 1, sizeof(*parts));
+                if (!parts)
+                    return PX_ENOMEM;
+                parts[0] = cut;
+                q->parts = parts;
+                q->n_parts = 1;
+            }
         }
-        q->span_start = c->t[r->ca].start;
-        q->span_end = c->t[r->cb - 1].end;
         bool direct = np && c->qs.v[q0].open == r->ca && c->qs.v[q1 - 1].end_tok == r->cb;
         if (r->embedded)
             q->kind = PX_QUOTE_EMBEDDED;
         else if (direct)
             q->kind = PX_QUOTE_DIRECT;
-        else if (np)
+        else if (q->n_parts)
             q->kind = PX_QUOTE_PARTIAL;
         else
             q->kind = PX_QUOTE_INDIRECT;

@@ -7,28 +7,27 @@
 
 #include "quote.h"
 
-/* JSON is written by hand here (the records are flat and many): numbers
- * without printf, strings through px__json_escape. */
+/* JSON is written by hand here (the records are flat and many): keys as
+ * literals, numbers without printf, strings through px__json_escape. */
 static void put_uint(px_buf *b, size_t v)
 {
     char tmp[24];
-    size_t n = 0;
+    size_t n = sizeof(tmp);
     do {
-        tmp[n++] = (char)('0' + v % 10);
+        tmp[--n] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    while (n)
-        px_buf_putc(b, tmp[--n]);
+    px_buf_put(b, tmp + n, sizeof(tmp) - n);
 }
 
 #define PUT_LIT(b, lit) px_buf_put((b), (lit), sizeof(lit) - 1)
-
-static void put_key(px_buf *b, const char *key)
-{
-    PUT_LIT(b, ",\"");
-    px_buf_puts(b, key);
-    PUT_LIT(b, "\":");
-}
+/* ,"key": */
+#define KEY(k) ",\"" k "\":"
+typedef struct key {
+    const char *s;
+    size_t len;
+} key;
+#define K(k) ((key){KEY(k), sizeof(KEY(k)) - 1})
 
 static void put_str(px_buf *b, const char *s, size_t len)
 {
@@ -37,69 +36,71 @@ static void put_str(px_buf *b, const char *s, size_t len)
     px_buf_putc(b, '"');
 }
 
-static void json_span(px_buf *b, const px_doc *doc, const char *k_text, const char *k_start,
-                      const char *k_end, size_t s, size_t e, bool present)
+static void json_span(px_buf *b, const px_doc *doc, key k_text, key k_start, key k_end,
+                      size_t s, size_t e, bool present)
 {
-    if (k_text) {
-        put_key(b, k_text);
+    if (k_text.s) {
+        px_buf_put(b, k_text.s, k_text.len);
         if (present)
             put_str(b, doc->text + s, e - s);
         else
             PUT_LIT(b, "null");
     }
-    put_key(b, k_start);
+    px_buf_put(b, k_start.s, k_start.len);
     if (present)
         put_uint(b, px_doc_char_offset(doc, s));
     else
         PUT_LIT(b, "null");
-    put_key(b, k_end);
+    px_buf_put(b, k_end.s, k_end.len);
     if (present)
         put_uint(b, px_doc_char_offset(doc, e));
     else
         PUT_LIT(b, "null");
 }
 
-static void write_jsonl(px_buf *b, const px_doc *doc, const px_quote *q, unsigned flags)
+static void write_jsonl(px_buf *b, const px_doc *doc, const char *id, size_t id_len,
+                        const px_quote *q, unsigned flags)
 {
-    const char *id = px_doc_id(doc);
-    px_buf_puts(b, "{\"doc\":");
-    put_str(b, id, strlen(id));
+    PUT_LIT(b, "{\"doc\":");
+    put_str(b, id, id_len);
     size_t s = q->start, e = q->end;
     if (flags & PX_QUOTES_POLNEAR_SPANS)
         s = q->span_start, e = q->span_end;
-    json_span(b, doc, "text", "start", "end", s, e, true);
-    json_span(b, doc, NULL, "span_start", "span_end", q->span_start, q->span_end, true);
-    put_key(b, "kind");
-    px_buf_putc(b, '"');
+    static const key none = {NULL, 0};
+    json_span(b, doc, K("text"), K("start"), K("end"), s, e, true);
+    json_span(b, doc, none, K("span_start"), K("span_end"), q->span_start, q->span_end, true);
+    PUT_LIT(b, KEY("kind") "\"");
     px_buf_puts(b, px_quote_kind_name(q->kind));
     px_buf_putc(b, '"');
-    put_key(b, "speaker");
+    PUT_LIT(b, KEY("speaker"));
     if (q->speaker)
         put_str(b, q->speaker, strlen(q->speaker));
     else
         PUT_LIT(b, "null");
-    put_key(b, "speaker_id");
+    PUT_LIT(b, KEY("speaker_id"));
     if (q->speaker_id)
         put_str(b, q->speaker_id, strlen(q->speaker_id));
     else
         PUT_LIT(b, "null");
-    json_span(b, doc, "speaker_text", "speaker_start", "speaker_end", q->speaker_start,
+    json_span(b, doc, K("speaker_text"), K("speaker_start"), K("speaker_end"), q->speaker_start,
               q->speaker_end, q->speaker_end > q->speaker_start);
-    json_span(b, doc, "cue", "cue_start", "cue_end", q->cue_start, q->cue_end,
+    json_span(b, doc, K("cue"), K("cue_start"), K("cue_end"), q->cue_start, q->cue_end,
               q->cue_end > q->cue_start);
-    put_key(b, "parts");
-    px_buf_putc(b, '[');
+    PUT_LIT(b, KEY("parts") "[");
     for (size_t i = 0; i < q->n_parts; i++) {
-        px_buf_puts(b, i ? ",{\"start\":" : "{\"start\":");
+        if (i)
+            PUT_LIT(b, ",{\"start\":");
+        else
+            PUT_LIT(b, "{\"start\":");
         put_uint(b, px_doc_char_offset(doc, q->parts[i].start));
-        px_buf_puts(b, ",\"end\":");
+        PUT_LIT(b, ",\"end\":");
         put_uint(b, px_doc_char_offset(doc, q->parts[i].end));
         px_buf_putc(b, '}');
     }
     px_buf_putc(b, ']');
-    put_key(b, "sentence");
+    PUT_LIT(b, KEY("sentence"));
     put_uint(b, q->sentence);
-    px_buf_puts(b, "}\n");
+    PUT_LIT(b, "}\n");
 }
 
 /* one line of at most max bytes (cut at a character boundary) */
@@ -159,9 +160,12 @@ int px_quotes_write(FILE *f, px_doc *doc, px_quotes_format format, unsigned flag
     px_buf b = PX_BUF_INIT;
     if (format == PX_QUOTES_TEXT)
         write_text(&b, doc, q, n);
-    else
+    else {
+        const char *id = px_doc_id(doc);
+        size_t id_len = strlen(id);
         for (size_t i = 0; i < n; i++)
-            write_jsonl(&b, doc, &q[i], flags);
+            write_jsonl(&b, doc, id, id_len, &q[i], flags);
+    }
     if (b.oom) {
         px_buf_release(&b);
         return PX_ENOMEM;

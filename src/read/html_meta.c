@@ -585,7 +585,13 @@ static void line_names(const char *p, size_t len, size_t min_words, px_buf *out)
         size_t b = skip_by(name.ptr, name.len);
         name.ptr += b, name.len -= b;
         bool cut;
-        name.len = name_prefix(name.ptr, name.len, &cut);
+        /* a newspaper's credit, "Our Foreign Staff", "Our Correspondent",
+         * is the byline as written: its role word is no cut ("Our") */
+        bool credit = name.len > 4 && !strncasecmp(name.ptr, "our ", 4);
+        if (credit)
+            cut = false;
+        else
+            name.len = name_prefix(name.ptr, name.len, &cut);
         if (name.len && name_like(name.ptr, name.len, min_words)) {
             if (out->len)
                 px_buf_puts(out, ", ");

@@ -270,6 +270,10 @@ void px__reader_keep_ids(px_reader *r);
  * names it: *changed and renamed (cap bytes) when it was already used. */
 int px__reader_unique_id(px_reader *r, const char *id, char *renamed, size_t cap,
                          bool *changed);
+/* The severity of the message on a renamed id: a note when the id is the
+ * name of its file (line 0: files of one name in two folders are no
+ * problem of the input), else a warning (the data gives an id twice). */
+px_severity px__reader_rename_severity(const char *id, const char *path, size_t line);
 /* The next file the reader would read (folders expanded in name order,
  * paths that cannot be read reported and skipped; buffers passed over):
  * 1 and *path (caller frees), 0 at the end, or a negative status.

@@ -281,6 +281,14 @@ static const char *path_stem(const char *path, size_t *n)
     return base;
 }
 
+px_severity px__reader_rename_severity(const char *id, const char *path, size_t line)
+{
+    /* files of one name in several folders (a crawl's index.html) */
+    size_t n;
+    const char *stem = path && !line ? path_stem(path, &n) : NULL;
+    return stem && strlen(id) == n && !memcmp(id, stem, n) ? PX_SEV_NOTE : PX_SEV_WARNING;
+}
+
 static char *id_from_path(const char *path)
 {
     size_t n;
@@ -372,7 +380,11 @@ static void note_language(px_reader *r, const px_doc *doc)
     if (!strcmp(lang, "en") || !strcmp(lang, "und"))
         return;
     if (++r->n_foreign <= 5) {
-        const char *f = px_doc_file(doc) ? px_doc_file(doc) : px_doc_id(doc);
+        /* the file, or the document's id when the file holds several
+         * (a WARC's "crawl:12", a JSON Lines record) */
+        const char *f = px_doc_file(doc), *id = px_doc_id(doc);
+        if (!f || !strstr(f, id))
+            f = id;
         px_buf_printf(&r->foreign_files, "%s%.120s (%s)", r->n_foreign > 1 ? ", " : "", f,
                       lang);
     }
@@ -383,7 +395,7 @@ static void warn_languages(px_reader *r)
     if (!r->n_foreign || r->foreign_warned)
         return;
     r->foreign_warned = true;
-    diag(r, PX_SEV_WARNING, "-", 0, NULL,
+    diag(r, PX_SEV_WARNING, NULL, 0, NULL,
          "%zu document%s not in English, read with English quotation and date rules: %s%s",
          r->n_foreign, r->n_foreign == 1 ? "" : "s", r->foreign_files.ptr,
          r->n_foreign > 5 ? ", ..." : "");
@@ -401,8 +413,10 @@ static int build(px_reader *r, px_doc **out, const char *bytes, size_t len,
         return rc;
     if (changed) {
         m.id = renamed;
-        diag(r, PX_SEV_WARNING, meta->file ? meta->file : "-", line, m.id,
-             "document id \"%.200s\" already used: renamed \"%s\"", meta->id, m.id);
+        px_severity sev = px__reader_rename_severity(meta->id, meta->file, line);
+        diag(r, sev, meta->file ? meta->file : "-", line, m.id, sev == PX_SEV_NOTE
+             ? "file name \"%.200s\" already used: document named \"%s\""
+             : "document id \"%.200s\" already used: renamed \"%s\"", meta->id, m.id);
     }
     meta = &m;
     rc = px__doc_build(out, bytes, len, meta, structure, forward_diag, r, line);
@@ -524,6 +538,13 @@ static int read_bytes(px_reader *r, const char *path, const char *id, px_format 
              dec.n_invalid == 1 ? "" : "s", dec.encoding);
     const char *data = dec.text.ptr;
     len = dec.text.len;
+    if (len >= 16 && !memcmp(data, "SQLite format 3", 16)) {
+        /* a corpus given where articles are read ('report news.db') */
+        diag(r, PX_SEV_ERROR, path, 0, id,
+             "an SQLite file, not articles (a parallax corpus is listed by 'parallax "
+             "stories DB' and its stories printed by 'parallax show DB STORY'): skipped");
+        goto done;
+    }
     if (looks_binary(data, len)) {
         diag(r, PX_SEV_ERROR, path, 0, id, "binary file (NUL or control bytes): skipped");
         goto done;
@@ -643,14 +664,23 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
                 json_decref(obj);
                 return PX_ENOMEM;
             }
+            /* a JSON document (an array of records, or an object over
+             * several lines) where JSON Lines are read: its first record
+             * says what parallax wanted */
+            const char *hint = r->in_records == 1 && (l.ptr[0] == '[' || (l.len == 1 && l.ptr[0] == '{'))
+                                   ? " (parallax reads JSON Lines: one article a line, each a "
+                                     "whole object {\"id\": ..., \"text\": ...}, not a JSON "
+                                     "array or an object over several lines)"
+                                   : "";
             if (!obj) {
                 diag(r, PX_SEV_ERROR, r->in_path, r->in_line, NULL,
-                     "malformed JSON at column %d: %s: record skipped", jerr.column, jerr.text);
+                     "malformed JSON at column %d: %s: record skipped%s", jerr.column, jerr.text,
+                     hint);
                 continue;
             }
             if (!json_is_object(obj)) {
                 diag(r, PX_SEV_ERROR, r->in_path, r->in_line, NULL,
-                     "JSON line is not an object: record skipped");
+                     "JSON line is not an object: record skipped%s", hint);
                 json_decref(obj);
                 continue;
             }
@@ -669,6 +699,10 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
         json_t *jid = obj ? json_object_get(obj, "id") : NULL;
         if (obj && !jid)
             jid = json_object_get(obj, "doc");
+        /* an empty id names nothing: named as a record without one */
+        bool empty_id = id && !*id;
+        if (empty_id)
+            id = NULL;
         if (!id && json_is_integer(jid)) {
             snprintf(idbuf, sizeof(idbuf), "%lld", (long long)json_integer_value(jid));
             id = idbuf;
@@ -679,8 +713,8 @@ static int read_jsonl_record(px_reader *r, px_doc **out)
             snprintf(idbuf, sizeof(idbuf), "%.*s:%zu", (int)PX_MIN(stem_len, (size_t)40), stem,
                      r->in_line);
             id = idbuf;
-            diag(r, PX_SEV_WARNING, r->in_path, r->in_line, id, "record without \"id\": named %s",
-                 id);
+            diag(r, PX_SEV_WARNING, r->in_path, r->in_line, id, "record %s \"id\": named %s",
+                 empty_id ? "with an empty" : "without", id);
         }
         if (!text) {
             diag(r, PX_SEV_ERROR, r->in_path, r->in_line, id,

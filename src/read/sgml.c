@@ -5,6 +5,9 @@
  * <HEADLINE> and a <TEXT> whose paragraphs are <P> elements or indented
  * lines. Each <DOC> becomes one article; its text is the headline line
  * followed by one paragraph a line, and offsets point into that text.
+ * A TimeML file (TimeBank, AQUAINT, TempEval) is read the same way as one
+ * article: <DOCID>, the creation time of <DCT> as its date, <TITLE> and
+ * <TEXT> with its annotations (<EVENT>, <TIMEX3>, ...) left out.
  */
 #include <ctype.h>
 #include <string.h>
@@ -49,7 +52,54 @@ static bool element(const char *s, size_t from, size_t end, const char *tag, siz
     return true;
 }
 
-/* Appends s[a, b) with tags removed and white space collapsed. */
+/* The character an entity at s[i] (at '&') stands for: the five of XML
+ * ("&amp;", "&AMP;" as some newswire writes it) and numeric references.
+ * Returns the entity's length and sets *cp, or 0 when it is none of
+ * these (newswire's own "&UR;", "&QL;" stay as written). */
+static size_t entity(const char *s, size_t i, size_t b, uint32_t *cp)
+{
+    static const struct {
+        const char *name;
+        uint32_t cp;
+    } named[] = {{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}};
+    const char *semi = memchr(s + i, ';', PX_MIN(b - i, (size_t)12));
+    if (!semi)
+        return 0;
+    size_t n = (size_t)(semi - (s + i)) + 1, nl = n - 2;
+    const char *name = s + i + 1;
+    if (nl >= 2 && name[0] == '#') {
+        bool hex = name[1] == 'x' || name[1] == 'X';
+        uint32_t v = 0;
+        size_t k = hex ? 2 : 1;
+        if (k == nl)
+            return 0;
+        for (; k < nl; k++) {
+            int c = (unsigned char)name[k], dv;
+            if (isdigit(c))
+                dv = c - '0';
+            else if (hex && isxdigit(c))
+                dv = tolower(c) - 'a' + 10;
+            else
+                return 0;
+            v = v * (hex ? 16 : 10) + (uint32_t)dv;
+            if (v > 0x10FFFF)
+                return 0;
+        }
+        if (!v || (v >= 0xD800 && v <= 0xDFFF))
+            return 0;
+        *cp = v;
+        return n;
+    }
+    for (size_t e = 0; e < sizeof(named) / sizeof(named[0]); e++)
+        if (strlen(named[e].name) == nl && !strncasecmp(name, named[e].name, nl)) {
+            *cp = named[e].cp;
+            return n;
+        }
+    return 0;
+}
+
+/* Appends s[a, b) with tags removed, entities decoded and white space
+ * collapsed. */
 static void put_clean(px_buf *out, const char *s, size_t a, size_t b)
 {
     bool space = false, in_tag = false;
@@ -60,8 +110,9 @@ static void put_clean(px_buf *out, const char *s, size_t a, size_t b)
             continue;
         }
         if (c == '<') {
+            /* inline markup (TimeML's <EVENT>, <TIMEX3>, ENAMEX) sits
+             * inside the text: "Friday</TIMEX3>, killing" */
             in_tag = true;
-            space = true;
             continue;
         }
         if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
@@ -71,6 +122,13 @@ static void put_clean(px_buf *out, const char *s, size_t a, size_t b)
         if (space && out->len && out->ptr[out->len - 1] != '\n')
             px_buf_putc(out, ' ');
         space = false;
+        uint32_t cp;
+        size_t n = c == '&' ? entity(s, i, b, &cp) : 0;
+        if (n) {
+            px_buf_put_cp(out, cp);
+            i += n - 1;
+            continue;
+        }
         px_buf_putc(out, c);
     }
 }
@@ -121,6 +179,12 @@ static bool sgml_date(const char *s, size_t a, size_t b, char out[11])
 {
     size_t cs, ce;
     int y = 0, m = 0, d = 0;
+    /* TimeML: <DCT><TIMEX3 ... value="1998-08-07T06:18" ...> */
+    if (element(s, a, b, "DCT", &cs, &ce)) {
+        for (size_t i = cs; i + 7 < ce && !y; i++)
+            if (!strncmp(s + i, "value=\"", 7) && (i == cs || isspace((unsigned char)s[i - 1])))
+                px__parse_calendar_date(s + i + 7, ce - i - 7, &y, &m, &d);
+    }
     const char *tags[] = {"DATE_TIME", "DATE", "DATELINE"};
     for (size_t t = 0; t < 3 && !y; t++) {
         if (!element(s, a, b, tags[t], &cs, &ce))
@@ -157,13 +221,39 @@ static bool sgml_date(const char *s, size_t a, size_t b, char out[11])
     return true;
 }
 
+/* Skips white space, an XML declaration and comments from s[i]. */
+static size_t skip_prolog(const char *s, size_t len, size_t i)
+{
+    for (;;) {
+        while (i < len && isspace((unsigned char)s[i]))
+            i++;
+        const char *close = NULL;
+        if (len - i >= 5 && !strncmp(s + i, "<?xml", 5))
+            close = "?>";
+        else if (len - i >= 4 && !strncmp(s + i, "<!--", 4))
+            close = "-->";
+        if (!close)
+            return i;
+        size_t cl = strlen(close), j = i + 2;
+        while (j + cl <= len && memcmp(s + j, close, cl))
+            j++;
+        if (j + cl > len)
+            return len;
+        i = j + cl;
+    }
+}
+
+static bool opens_with(const char *s, size_t len, size_t i, const char *tag)
+{
+    size_t n = strlen(tag);
+    return len - i > n + 1 && s[i] == '<' && !strncasecmp(s + i + 1, tag, n) &&
+           (s[i + 1 + n] == '>' || isspace((unsigned char)s[i + 1 + n]));
+}
+
 bool px__sgml_sniff(const char *s, size_t len)
 {
-    size_t i = 0;
-    while (i < len && isspace((unsigned char)s[i]))
-        i++;
-    return len - i >= 5 && !strncasecmp(s + i, "<DOC", 4) &&
-           (s[i + 4] == '>' || s[i + 4] == ' ' || s[i + 4] == '\n');
+    size_t i = skip_prolog(s, len, 0);
+    return opens_with(s, len, i, "DOC") || opens_with(s, len, i, "TimeML");
 }
 
 int px__sgml_next(const char *s, size_t len, size_t *pos, px_buf *text, char docno[128],
@@ -171,21 +261,29 @@ int px__sgml_next(const char *s, size_t len, size_t *pos, px_buf *text, char doc
 {
     size_t at;
     docno[0] = date[0] = headline[0] = '\0';
-    size_t start = find_open(s, *pos, len, "DOC", &at);
+    const char *root = "DOC";
+    size_t start = find_open(s, *pos, len, root, &at);
+    if (!start && *pos == 0 && opens_with(s, len, skip_prolog(s, len, 0), "TimeML")) {
+        root = "TimeML";
+        start = find_open(s, 0, len, root, &at);
+    }
     if (!start)
         return 0;
+    char closing[16];
+    snprintf(closing, sizeof(closing), "/%s", root);
     size_t close_at;
-    size_t after = find_open(s, start, len, "/DOC", &close_at);
+    size_t after = find_open(s, start, len, closing, &close_at);
     size_t end = after ? close_at : len;
     *pos = after ? after : len;
     size_t cs, ce;
-    if (element(s, start, end, "DOCNO", &cs, &ce)) {
+    if (element(s, start, end, "DOCNO", &cs, &ce) || element(s, start, end, "DOCID", &cs, &ce)) {
         px_str id = px__str_trim((px_str){s + cs, ce - cs});
         snprintf(docno, 128, "%.*s", (int)PX_MIN(id.len, (size_t)127), id.ptr);
     }
     if (!sgml_date(s, start, end, date))
         date[0] = '\0';
-    if (element(s, start, end, "HEADLINE", &cs, &ce) || element(s, start, end, "HL", &cs, &ce)) {
+    if (element(s, start, end, "HEADLINE", &cs, &ce) || element(s, start, end, "HL", &cs, &ce) ||
+        element(s, start, end, "TITLE", &cs, &ce)) {
         px_buf h = PX_BUF_INIT;
         put_clean(&h, s, cs, ce);
         snprintf(headline, 512, "%s", h.ptr);

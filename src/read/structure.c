@@ -158,7 +158,9 @@ static size_t count_words(const char *t, size_t s, size_t e)
         memcpy(&x, t + i, 8);
         uint64_t word = ~(bytes_equal(x, spaces) | bytes_equal(x, newlines)) & high;
         uint64_t starts = word & ~((word << 8) | in);
-        n += (size_t)__builtin_popcountll(starts);
+        /* the bytes marked (a bit each, at 0x80): summed by a multiply,
+         * not __builtin_popcountll (a libgcc call without -mpopcnt) */
+        n += (size_t)(((starts >> 7) * 0x0101010101010101ULL) >> 56);
         in = word >> 56;
     }
 #endif
@@ -383,12 +385,18 @@ static bool is_boilerplate(const char *t, const para *p)
         "video:",         "getty images", "story continues", "continue reading",
         "this article",   "download the", "get the latest", "join our",
     };
+    /* most paragraphs share no first letter with any of them: compare
+     * those that do (ASCII case folded as strncasecmp does here) */
+    unsigned char c0 = len ? (unsigned char)s[0] : 0;
+    if (c0 >= 'A' && c0 <= 'Z')
+        c0 = (unsigned char)(c0 + 32);
     for (size_t i = 0; i < PX_ARRAY_LEN(starts); i++)
-        if (len >= strlen(starts[i]) && !strncasecmp(s, starts[i], strlen(starts[i])))
+        if ((unsigned char)starts[i][0] == c0 && len >= strlen(starts[i]) &&
+            !strncasecmp(s, starts[i], strlen(starts[i])))
             return !(!strncasecmp(starts[i], "photo:", 6) || !strncasecmp(starts[i], "image:", 6))
                        ? true
                        : false;
-    if (!strncasecmp(s, "advertisement", 13) || !strncasecmp(s, "ad ", 3))
+    if (c0 == 'a' && (!strncasecmp(s, "advertisement", 13) || !strncasecmp(s, "ad ", 3)))
         return p->words <= 2;
     return false;
 }
@@ -399,8 +407,11 @@ static bool is_caption(const char *t, const para *p)
     size_t len = p->end - p->start;
     if (p->words > 40)
         return false;
-    if ((len > 6 && (!strncasecmp(s, "photo:", 6) || !strncasecmp(s, "image:", 6))) ||
-        (len > 8 && !strncasecmp(s, "picture:", 8)) || (len > 8 && !strncasecmp(s, "caption:", 8)))
+    unsigned char c0 = len ? (unsigned char)(s[0] | 0x20) : 0; /* ASCII letters folded */
+    if ((c0 == 'p' || c0 == 'i' || c0 == 'c') &&
+        ((len > 6 && (!strncasecmp(s, "photo:", 6) || !strncasecmp(s, "image:", 6))) ||
+         (len > 8 && !strncasecmp(s, "picture:", 8)) ||
+         (len > 8 && !strncasecmp(s, "caption:", 8))))
         return true;
     /* ends with a parenthesised credit: "... (Archive).", "(AP Photo/...)" */
     size_t e = p->end;

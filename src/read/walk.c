@@ -71,7 +71,7 @@ const char *px__walk_skip_reason(const char *name)
         numeric = numeric && ext[i] >= '0' && ext[i] <= '9';
     if (numeric)
         return NULL;
-    static const char *const read[] = {".txt",  ".text", ".sgm",   ".sgml", ".jsonl", ".ndjson",
+    static const char *const read[] = {".txt",  ".text",  ".sgm",   ".sgml", ".tml",  ".jsonl", ".ndjson",
                                        ".html", ".htm",  ".xhtml", ".shtml", ".warc"};
     for (size_t i = 0; i < PX_ARRAY_LEN(read); i++)
         if (ieq(ext, read[i], el))
@@ -80,7 +80,7 @@ const char *px__walk_skip_reason(const char *name)
      * JSON Lines: read only when named */
     if (ieq(ext, ".json", el))
         return "a .json file is read only when named (JSON Lines: .jsonl): skipped";
-    return "not a format parallax reads (text, JSON Lines, HTML, WARC, SGML, gzipped or not): "
+    return "not a format parallax reads (text, JSON Lines, HTML, WARC, SGML, TimeML, gzipped or not): "
            "skipped";
 }
 

@@ -262,6 +262,9 @@ static void html_brief(const px_story *s, px_buf *b, const char *title)
     section_open(s, b, "brief", title);
     if (s->no_brief)
         missing(b, s->no_brief);
+    else if (!s->n_brief)
+        px_buf_puts(b, "<p>None: no sentence qualifies (a brief takes whole statements of 8 to "
+                       "60 words).</p>\n");
     if (s->n_brief) {
         px_buf_puts(b, "<ol>\n");
         for (size_t i = 0; i < s->n_brief; i++) {

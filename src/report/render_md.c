@@ -132,6 +132,9 @@ static void md_brief(const px_story *s, px_buf *b, const char *title)
     md_heading(b, title);
     if (s->no_brief)
         md_missing(b, s->no_brief);
+    else if (!s->n_brief)
+        px_buf_puts(b, "None: no sentence qualifies (a brief takes whole statements of 8 to 60 "
+                       "words).\n\n");
     for (size_t i = 0; i < s->n_brief; i++) {
         px_buf_printf(b, "%zu. ", i + 1);
         md_str(b, s->brief[i].text);

@@ -673,6 +673,10 @@ const char *px__story_title(const px_story *s)
     for (size_t i = 0; i < s->n_docs; i++)
         if (px_doc_headline(s->docs[i]))
             return px_doc_headline(s->docs[i]);
+    /* none has a headline: the first article's opening words, as the
+     * documents list shows them (the id said nothing: "# 0001") */
+    if (s->n_docs && s->heading && s->heading[0])
+        return s->heading[0];
     return s->n_docs ? px_doc_id(s->docs[0]) : "empty story";
 }
 

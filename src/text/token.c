@@ -10,10 +10,19 @@
 
 #include "text.h"
 
-/* The ASCII path of the tokenizer reads one table: a byte's class. */
-enum { C_WORD = 1, C_DIGIT = 2, C_UPPER = 4, C_SPACE = 8 };
+/* The ASCII path of the tokenizer reads one table: a byte's class.
+ * C_CONN: the characters that may join two parts of a word or number
+ * (' - . , : / &); any other ASCII character that is no word character
+ * ends a word. */
+enum { C_WORD = 1, C_DIGIT = 2, C_UPPER = 4, C_SPACE = 8, C_CONN = 16, C_PUNCT = 32, C_STOP = 64 };
+/* C_PUNCT: a punctuation token of one character; C_STOP: a run of them
+ * (". ! ?", "...", "?!"). */
 static const uint8_t ascii_class[256] = {
-    ['\t'] = C_SPACE, ['\n'] = C_SPACE, [' '] = C_SPACE,
+    ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\r'] = C_SPACE, [' '] = C_SPACE,
+    ['\''] = C_CONN, ['-'] = C_CONN, ['.'] = C_CONN | C_STOP, [','] = C_CONN | C_PUNCT,
+    [':'] = C_CONN | C_PUNCT, ['/'] = C_CONN, ['&'] = C_CONN,
+    [';'] = C_PUNCT, ['('] = C_PUNCT, [')'] = C_PUNCT, ['['] = C_PUNCT, [']'] = C_PUNCT,
+    ['{'] = C_PUNCT, ['}'] = C_PUNCT, ['!'] = C_STOP, ['?'] = C_STOP,
     ['0'] = C_WORD | C_DIGIT, ['1'] = C_WORD | C_DIGIT, ['2'] = C_WORD | C_DIGIT,
     ['3'] = C_WORD | C_DIGIT, ['4'] = C_WORD | C_DIGIT, ['5'] = C_WORD | C_DIGIT,
     ['6'] = C_WORD | C_DIGIT, ['7'] = C_WORD | C_DIGIT, ['8'] = C_WORD | C_DIGIT,
@@ -176,6 +185,63 @@ static inline uint16_t shape_flags(const word_shape *w)
     return (uint16_t)(w->flags | (w->letters >= 2 && w->upper == w->letters ? PX_TF_ALLCAPS : 0));
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+#define TOKEN_SWAR 1
+#define HIGH8 0x8080808080808080ULL
+#define ONES8 0x0101010101010101ULL
+
+/* The bytes of x with their high bit set (x has no other bits). */
+static inline size_t bytes_set(uint64_t x)
+{
+    return (size_t)(((x >> 7) * ONES8) >> 56);
+}
+
+/* Bytes of x (all below 0x80) from lo to hi: 0x80 in each. No byte
+ * borrows from the next. */
+static inline uint64_t in_range8(uint64_t x, unsigned lo, unsigned hi)
+{
+    return ((x | HIGH8) - lo * ONES8) & ((hi * ONES8 | HIGH8) - x) & HIGH8;
+}
+#endif
+
+/* The ASCII letters and digits from i on (at least one, at i): their
+ * end, with the letters, capitals and digits counted. Eight bytes at a
+ * time while eight are left before end. */
+static inline size_t scan_ascii_run(const char *t, size_t i, size_t end, size_t *letters,
+                                    size_t *upper, size_t *digits)
+{
+#ifdef TOKEN_SWAR
+    for (; i + 8 <= end; i += 8) {
+        uint64_t x;
+        memcpy(&x, t + i, 8);
+        uint64_t ascii = ~x & HIGH8, b = x & ~HIGH8;
+        uint64_t dig = in_range8(b, '0', '9') & ascii, up = in_range8(b, 'A', 'Z') & ascii;
+        uint64_t low = in_range8(b, 'a', 'z') & ascii, stop = ~(dig | up | low) & HIGH8;
+        if (stop) {
+            uint64_t keep = ((stop & -stop) >> 7) - 1; /* the bytes before the first */
+            up &= keep;
+            dig &= keep;
+            low &= keep;
+        }
+        size_t u = bytes_set(up);
+        *upper += u;
+        *letters += u + bytes_set(low);
+        *digits += bytes_set(dig);
+        if (stop)
+            return i + (size_t)__builtin_ctzll(stop) / 8;
+    }
+#endif
+    for (; i < end; i++) {
+        uint8_t k = ascii_class[(unsigned char)t[i]];
+        if (!(k & C_WORD))
+            break;
+        *digits += (k & C_DIGIT) != 0;
+        *upper += (k & C_UPPER) != 0;
+        *letters += !(k & C_DIGIT);
+    }
+    return i;
+}
+
 /* Scans a word or number from i; returns its end. When shape is not
  * NULL, it receives what word_flags() would say of the word (one pass
  * instead of two). */
@@ -191,19 +257,11 @@ static size_t scan_word(const char *t, size_t i, size_t end, bool *has_digit, bo
         if (c < 0x80) { /* ASCII letters and digits, the common case */
             uint8_t k = ascii_class[c];
             if (k & C_WORD) {
-                /* a run of them, read off the table */
+                /* a run of them */
                 size_t letters = 0, upper = 0, digits = 0;
-                bool first = shape && shape->first;
-                if (first && (k & C_UPPER))
+                if (shape && shape->first && (k & C_UPPER))
                     shape->flags |= PX_TF_CAP;
-                do {
-                    digits += (k & C_DIGIT) != 0;
-                    upper += (k & C_UPPER) != 0;
-                    letters += !(k & C_DIGIT);
-                    if (++i == end)
-                        break;
-                    k = ascii_class[(unsigned char)t[i]];
-                } while (k & C_WORD);
+                i = scan_ascii_run(t, i, end, &letters, &upper, &digits);
                 if (digits)
                     *has_digit = true;
                 if (letters)
@@ -215,6 +273,10 @@ static size_t scan_word(const char *t, size_t i, size_t end, bool *has_digit, bo
                         shape->flags |= PX_TF_DIGIT;
                     shape->first = false;
                 }
+                /* what follows ends the word unless it may join two parts */
+                if (i < end && (unsigned char)t[i] < 0x80 &&
+                    !(ascii_class[(unsigned char)t[i]] & C_CONN))
+                    break;
                 continue;
             }
             cp = c;
@@ -329,11 +391,97 @@ static bool push(px_token_vec *out, size_t s, size_t e, int kind, uint16_t flags
     return PX_VEC_PUSH(*out, tok);
 }
 
+/* The common token, an ASCII word or number that ends at a space or a
+ * punctuation mark, read without the general machinery: *e its end,
+ * *kind and *flags (word_flags, and the full stop of an abbreviation).
+ * False when the token needs the general path: a URL, a dotted
+ * abbreviation, a word that goes on past a connector or into a non-ASCII
+ * character. The result is the one px__tokenize's general path gives. */
+static inline bool fast_word(const char *t, size_t i, size_t end, size_t *e, int *kind,
+                             uint16_t *flags)
+{
+    unsigned char c = (unsigned char)t[i];
+    uint8_t k = ascii_class[c];
+    if ((c == 'h' && end - i > 7 &&
+         (!memcmp(t + i, "http://", 7) || !memcmp(t + i, "https://", 8))) ||
+        (c == 'w' && end - i > 4 && !memcmp(t + i, "www.", 4)))
+        return false;
+    if (!(k & C_DIGIT) && i + 1 < end && t[i + 1] == '.')
+        return false; /* perhaps "U.S." */
+    size_t letters = 0, upper = 0, digits = 0;
+    size_t j = scan_ascii_run(t, i, end, &letters, &upper, &digits);
+    if (j < end) {
+        unsigned char d = (unsigned char)t[j];
+        if (d >= 0x80)
+            return false;
+        if (ascii_class[d] & C_CONN) {
+            /* joins two parts when a word character follows */
+            if (j + 1 < end &&
+                ((unsigned char)t[j + 1] >= 0x80 || (ascii_class[(unsigned char)t[j + 1]] & C_WORD)))
+                return false;
+        }
+    }
+    uint16_t f = (uint16_t)((k & C_UPPER ? PX_TF_CAP : 0) | (digits ? PX_TF_DIGIT : 0) |
+                            (letters >= 2 && upper == letters ? PX_TF_ALLCAPS : 0));
+    *kind = letters ? PX_TOK_WORD : PX_TOK_NUMBER;
+    /* keep the full stop of an abbreviation or an initial */
+    if (j < end && t[j] == '.' && letters) {
+        bool title;
+        size_t wl = j - i;
+        if ((wl == 1 && (k & C_UPPER)) || px__is_abbreviation(t + i, wl, &title)) {
+            j++;
+            f |= PX_TF_ABBREV;
+        }
+    }
+    *e = j;
+    *flags = f;
+    return true;
+}
+
 int px__tokenize(const char *t, size_t start, size_t end, px_token_vec *out)
 {
     size_t i = start;
     uint16_t pre = 0;
     while (i < end) {
+        unsigned char c = (unsigned char)t[i];
+        if (c < 0x80) {
+            uint8_t k = ascii_class[c];
+            if (k & C_SPACE) {
+                pre |= PX_TF_SPACE_BEFORE;
+                if (c == '\n')
+                    pre |= PX_TF_NL_BEFORE;
+                i++;
+                continue;
+            }
+            size_t e;
+            int kind;
+            uint16_t f;
+            if ((k & C_WORD) && fast_word(t, i, end, &e, &kind, &f)) {
+                if (!push(out, i, e, kind, pre | f))
+                    return PX_ENOMEM;
+                pre = 0;
+                i = e;
+                continue;
+            }
+            /* ASCII punctuation and hyphens, as the general path below
+             * reads them (none is a quotation mark, a URL or a word) */
+            if ((k & (C_PUNCT | C_STOP)) || c == '-') {
+                size_t s = i++;
+                kind = PX_TOK_PUNCT;
+                if (c == '-') {
+                    while (i < end && t[i] == '-')
+                        i++;
+                    kind = PX_TOK_DASH;
+                } else if (k & C_STOP) {
+                    while (i < end && (ascii_class[(unsigned char)t[i]] & C_STOP))
+                        i++;
+                }
+                if (!push(out, s, i, kind, pre))
+                    return PX_ENOMEM;
+                pre = 0;
+                continue;
+            }
+        }
         uint32_t cp;
         size_t n = decode_at(t, i, end, &cp);
         if (px__is_space(cp)) {

@@ -91,6 +91,12 @@ def test_errors_name_the_file_and_the_problem(tmp_path):
         parallax.quotes(texts=["Fine.", {"id": "x", "text": "  "}])
     assert (e.value.file, e.value.doc) == ("texts[1]", "x")
     assert "empty" in e.value.problem
+    # nothing to report: the error, not a JSON decoding error of no output
+    with pytest.raises(parallax.ParallaxError, match="empty"):
+        parallax.report(texts=[])
+    (tmp_path / "none").mkdir()
+    with pytest.raises(parallax.ParallaxError, match="no articles"):
+        parallax.report(tmp_path / "none")
 
 
 def test_errors_warn_and_ignore(tmp_path):
@@ -109,6 +115,8 @@ def test_errors_warn_and_ignore(tmp_path):
         parallax.report(EXAMPLES, format="pdf")
     with pytest.raises(ValueError):
         parallax.dates(EXAMPLES, ref="May 1")
+    with pytest.raises(ValueError):
+        parallax.dates(EXAMPLES, ref="2025-13-45")  # the CLI's usage error too
     with pytest.raises(TypeError):
         parallax.read(texts=[3.5])
 
@@ -120,6 +128,10 @@ def test_corpus_equals_cli(tmp_path):
     assert corpus.add(texts=[{"id": "01_northern_ledger", "text": "again"}])["skipped"] == 1
     assert corpus.stories() == cli_jsonl("stories", db)
     assert corpus.show(0) == cli_jsonl("show", "--format", "jsonl", db, 0)
+    # a corpus's story is one report with story=True, as 'report --story'
+    shown = [{"id": r["doc"], "text": r["text"], "source": r["source"]} for r in corpus.show(0)]
+    one = parallax.report(texts=shown, story=True)
+    assert "stories" not in one and len(one["documents"]) == len(shown)
     with pytest.raises(parallax.ParallaxError, match="no story 99"):
         corpus.show(99)
     with pytest.raises(parallax.ParallaxError, match="no such corpus"):

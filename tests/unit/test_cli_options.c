@@ -57,6 +57,17 @@ static void test_values(void)
     ASSERT_STR_EQ(o.ref, "2020-01-02");
     cli_opts_release(&o);
 
+    const char *e[] = {"dates", "--ref=2024-02-29", "--format=text", "--", "-o", "--story", NULL};
+    ASSERT_EQ(parse("dates", e, &o), CLI_OK);
+    ASSERT_STR_EQ(o.ref, "2024-02-29");
+    ASSERT_EQ(o.format, 1);
+    /* after "--" everything is an input, even what reads like an option */
+    ASSERT_EQ(o.n_inputs, 2);
+    ASSERT_STR_EQ(o.inputs[0], "-o");
+    ASSERT_STR_EQ(o.inputs[1], "--story");
+    ASSERT_TRUE(!o.out_path && o.story == CLI_STORY_AUTO);
+    cli_opts_release(&o);
+
     const char *b[] = {"brief", "-w", "40", "--sentences", "3", "--format", "md", NULL};
     ASSERT_EQ(parse("brief", b, &o), CLI_OK);
     ASSERT_TRUE(o.max_words == 40 && o.max_sentences == 3 && o.format == 2);
@@ -83,6 +94,17 @@ static void test_errors(void)
     expect_error("read", (const char *[]){"read", "-o", NULL}, "-o needs a file name");
     expect_error("dates", (const char *[]){"dates", "--ref", "2020", NULL},
                  "--ref needs a date YYYY-MM-DD");
+    expect_error("dates", (const char *[]){"dates", "--ref", "2025-13-45", NULL},
+                 "--ref needs a date YYYY-MM-DD");
+    expect_error("dates", (const char *[]){"dates", "--ref", "2025-02-29", NULL},
+                 "--ref needs a date YYYY-MM-DD");
+    expect_error("dates", (const char *[]){"dates", "--ref", "2025-0x-01", NULL},
+                 "--ref needs a date YYYY-MM-DD");
+    expect_error("read", (const char *[]){"read", "--strict=yes", NULL},
+                 "--strict takes no value");
+    expect_error("read", (const char *[]){"read", "--format=xml", NULL},
+                 "--format needs jsonl or text");
+    expect_error("read", (const char *[]){"read", "--bogus=1", NULL}, "unknown option '--bogus=1'");
     /* what px_dates_find would refuse for every article (found by fuzz_options) */
     expect_error("dates", (const char *[]){"dates", "--ref", "abcd-ef-gh", NULL},
                  "--ref needs a date YYYY-MM-DD");

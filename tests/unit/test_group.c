@@ -97,6 +97,53 @@ static void test_minhash_estimate(void)
     ASSERT_TRUE(fabs(j - 1.0 / 3) < 0.1);
 }
 
+/* The exact Jaccard of sorted sets against a count by hand, on sets of
+ * every small length (the four-by-four blocks and their tails) and of
+ * every overlap; with a bound, -1 exactly when the value is below it. */
+static void test_jaccard_exact(void)
+{
+    enum { MAXN = 40 };
+    uint32_t a[MAXN], b[MAXN];
+    unsigned seed = 7;
+    for (int round = 0; round < 3000; round++) {
+        size_t na = (size_t)(round % MAXN), nb = (size_t)((round / MAXN) % MAXN);
+        /* draw from a small range so that the sets overlap */
+        uint32_t range = 1 + (uint32_t)(na + nb) + (uint32_t)(round % 7) * 10;
+        uint8_t in_a[200] = {0}, in_b[200] = {0};
+        size_t k = 0;
+        while (k < na && k < range) {
+            seed = seed * 1103515245u + 12345u;
+            uint32_t v = (seed >> 8) % range;
+            if (!in_a[v])
+                in_a[v] = 1, k++;
+        }
+        na = k;
+        k = 0;
+        while (k < nb && k < range) {
+            seed = seed * 1103515245u + 12345u;
+            uint32_t v = (seed >> 8) % range;
+            if (!in_b[v])
+                in_b[v] = 1, k++;
+        }
+        nb = k;
+        size_t ia = 0, ib = 0, inter = 0;
+        for (uint32_t v = 0; v < range; v++) {
+            if (in_a[v])
+                a[ia++] = v * 97u + 5; /* sorted */
+            if (in_b[v])
+                b[ib++] = v * 97u + 5;
+            inter += in_a[v] && in_b[v];
+        }
+        double want = na + nb ? (double)inter / (double)(na + nb - inter) : 1;
+        double got = px__jaccard_sorted(a, na, b, nb, 0);
+        ASSERT_TRUE(got == want);
+        ASSERT_TRUE(px__jaccard_sorted(b, nb, a, na, 0) == want);
+        double t = (double)(round % 10) / 10;
+        double bounded = px__jaccard_sorted(a, na, b, nb, t);
+        ASSERT_TRUE(want >= t ? bounded == want : bounded == -1);
+    }
+}
+
 static px_doc *make(const char *id, const char *text)
 {
     px_doc *doc = NULL;
@@ -345,6 +392,7 @@ int main(void)
     RUN_TEST(test_lsh_params);
     RUN_TEST(test_lsh_recall_params);
     RUN_TEST(test_minhash_estimate);
+    RUN_TEST(test_jaccard_exact);
     RUN_TEST(test_duplicates_and_stories);
     RUN_TEST(test_grouper_matches_batch);
     RUN_TEST(test_order_free);

@@ -6,6 +6,7 @@
  * shapes bylines take, the class-word matcher (whole tokens, so
  * "read-more" is no advertisement) and the language test.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,6 +111,9 @@ static void test_clean_author(void)
     check_author("肖春芳", "肖春芳");
     check_author("https://example.com/profile/jane", NULL);
     check_author("Updated 3 hours ago", NULL);
+    /* a newspaper's credit is kept whole, not cut at its role word */
+    check_author("By Our Foreign Staff", "Our Foreign Staff");
+    check_author("Our Correspondent", "Our Correspondent");
 }
 
 static void test_class_words(void)
@@ -141,6 +145,60 @@ static void test_lang(void)
     ASSERT_TRUE(px__detect_lang("Hi.", 3, &w) == NULL);
 }
 
+/* The test reads ASCII a block at a time: shifting the text against the
+ * blocks, or turning any space into a quotation mark (no letter either,
+ * read a character at a time), changes nothing it counts; it stops after
+ * 3000 words; stop words are at most 8 bytes. */
+static void test_lang_blocks(void)
+{
+    const char *en = "The council said that it was not clear whether the plan would go ahead, "
+                     "and the mayor has not said when the vote will be held; Zelenskyyyyyyyyy "
+                     "and 1,000 officials (w123) were there. ";
+    char buf[4096], ref_lang[8];
+    size_t n = 0, w, ref_words;
+    for (int r = 0; r < 8; r++)
+        for (const char *p = en; *p; p++)
+            buf[n++] = *p;
+    const char *ref = px__detect_lang(buf, n, &ref_words);
+    ASSERT_STR_EQ(ref, "en");
+    snprintf(ref_lang, sizeof ref_lang, "%s", ref);
+    for (size_t k = 0; k < 130; k++) {
+        char shifted[4096 + 130];
+        memset(shifted, ' ', k);
+        memcpy(shifted + k, buf, n);
+        ASSERT_STR_EQ(px__detect_lang(shifted, n + k, &w), ref_lang);
+        ASSERT_EQ(w, ref_words);
+    }
+    for (size_t p = 0; p < 300; p++) {
+        if (buf[p] != ' ')
+            continue;
+        char quoted[4096 + 2];
+        memcpy(quoted, buf, p);
+        memcpy(quoted + p, "\xe2\x80\x9c", 3);
+        memcpy(quoted + p + 3, buf + p + 1, n - p - 1);
+        ASSERT_STR_EQ(px__detect_lang(quoted, n + 2, &w), ref_lang);
+        ASSERT_EQ(w, ref_words);
+    }
+    /* 2999 English words, then German: the first 3000 words decide */
+    static char many[40000];
+    size_t m = 0;
+    for (int i = 0; i < 2999; i++)
+        memcpy(many + m, "the ", 4), m += 4;
+    for (int i = 0; i < 5000; i++)
+        memcpy(many + m, "und ", 4), m += 4;
+    ASSERT_STR_EQ(px__detect_lang(many, m, &w), "en");
+    ASSERT_EQ(w, 3000);
+    m = 0;
+    for (int i = 0; i < 20; i++)
+        memcpy(many + m, "dengan ", 7), m += 7;
+    ASSERT_STR_EQ(px__detect_lang(many, m, &w), "id");
+    m = 0;
+    for (int i = 0; i < 20; i++)
+        memcpy(many + m, "dengann ", 8), m += 8;
+    ASSERT_TRUE(px__detect_lang(many, m, &w) == NULL);
+    ASSERT_EQ(w, 20);
+}
+
 int main(void)
 {
     RUN_TEST(test_container_hints_fill_gaps);
@@ -149,5 +207,6 @@ int main(void)
     RUN_TEST(test_clean_author);
     RUN_TEST(test_class_words);
     RUN_TEST(test_lang);
+    RUN_TEST(test_lang_blocks);
     return TEST_SUMMARY();
 }

@@ -125,8 +125,8 @@ static void test_sort_by_weight(void)
  * their original order (positions in the keys) */
 static void test_keep_strongest(void)
 {
-    static const size_t sizes[] = {0, 1, 7, 200, 201, 600, 800, 3000};
-    static const size_t ks[] = {0, 1, 5, 200, 600};
+    static const size_t sizes[] = {0, 1, 2, 7, 17, 32, 33, 200, 201, 600, 800, 3000};
+    static const size_t ks[] = {0, 1, 5, 16, 32, 33, 200, 600, 1000};
     for (int kind = 0; kind < 5; kind++) {
         for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
             for (size_t q = 0; q < sizeof ks / sizeof ks[0]; q++) {
