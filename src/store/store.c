@@ -314,15 +314,40 @@ static int validate_counts(px_store *s)
  * database, -1 something else (a database of another program). */
 static int corpus_kind(px_store *s, int *kind)
 {
-    int64_t meta = 0, tables = 0;
-    int rc;
-    if ((rc = query_int(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = "
-                           "'meta'",
-                        &meta)) ||
-        (rc = query_int(s, "SELECT count(*) FROM sqlite_master", &tables)))
+    /* one statement, so one snapshot: in two, another add's schema
+     * committed between them read as "no meta table, but tables" */
+    int64_t k = 0;
+    int rc = query_int(s,
+                       "SELECT CASE WHEN EXISTS (SELECT 1 FROM sqlite_master WHERE type = "
+                       "'table' AND name = 'meta') THEN 1 WHEN EXISTS (SELECT 1 FROM "
+                       "sqlite_master) THEN -1 ELSE 0 END",
+                       &k);
+    if (rc)
         return rc;
-    *kind = meta ? 1 : tables ? -1 : 0;
+    *kind = (int)k;
     return PX_OK;
+}
+
+/* PRAGMA journal_mode=WAL. Changing the mode needs the file to itself,
+ * and SQLite answers SQLITE_BUSY at once, without the busy handler, while
+ * another connection (a concurrent add creating the corpus, or one
+ * switching it back at close) holds it: tried again for the add's busy
+ * timeout. */
+static int journal_wal(px_store *s)
+{
+    for (int waited = 0;; waited += 20) {
+        char *msg = NULL;
+        int rc = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, &msg);
+        if (rc == SQLITE_OK)
+            return PX_OK;
+        if ((rc & 0xff) != SQLITE_BUSY || waited >= ADD_BUSY_MS) {
+            snprintf(s->errmsg, sizeof s->errmsg, "%s", msg ? msg : sqlite3_errmsg(s->db));
+            sqlite3_free(msg);
+            return (rc & 0xff) == SQLITE_NOMEM ? PX_ENOMEM : PX_EDB;
+        }
+        sqlite3_free(msg);
+        sqlite3_sleep(20);
+    }
 }
 
 static bool sqlite_header(const char *path, bool *empty)
@@ -398,7 +423,7 @@ int px_store_open_ex(px_store **out, const char *path, const px_group_options *o
         return PX_EBADINPUT;
     }
     if (!s->readonly) {
-        if ((rc = exec(s, "PRAGMA journal_mode=WAL")) ||
+        if ((rc = journal_wal(s)) ||
             (rc = exec(s, "PRAGMA synchronous=NORMAL")) || (rc = exec(s, "BEGIN IMMEDIATE")))
             return rc;
         /* another add may have created it meanwhile */
