@@ -173,9 +173,10 @@ uint64_t px__lsh_band_key(const uint32_t *sig, int rows, int band)
                     (uint64_t)band + 1);
 }
 
-/* The upper bound of a Jaccard similarity whose intersection may still
- * grow by rem: the same arithmetic as the result, so that a bound below
- * the threshold proves the result below it too. */
+/* The Jaccard similarity of sets of na and nb values sharing inter. Given
+ * the most the intersection can still reach, it is an upper bound in the
+ * same arithmetic as the result, so a bound below the threshold proves
+ * the result below it too. */
 static inline double jaccard_of(size_t inter, size_t na, size_t nb)
 {
     return (double)inter / (double)(na + nb - inter);
