@@ -79,11 +79,12 @@ static inline void fuzz_check_doc(const px_doc *doc)
     }
 }
 
-/* Reads path as fmt and checks each document; returns the count. */
-static inline size_t fuzz_read_file(const char *path, px_format fmt)
+/* Reads path as fmt, documents cut at max_bytes (0: the reader's
+ * default), and checks each document; returns the count. */
+static inline size_t fuzz_read_file(const char *path, px_format fmt, size_t max_bytes)
 {
     px_reader *r = NULL;
-    px_read_options opt = {NULL, NULL, fmt, 0};
+    px_read_options opt = {NULL, NULL, fmt, max_bytes};
     if (px_reader_new(&r, &opt))
         return 0;
     size_t n = 0;

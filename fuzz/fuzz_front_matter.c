@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     char path[256];
     if (fuzz_write_temp(data, size, ".txt", path, sizeof path)) {
-        fuzz_read_file(path, PX_FORMAT_AUTO);
+        fuzz_read_file(path, PX_FORMAT_AUTO, 0);
         unlink(path);
     }
     return 0;

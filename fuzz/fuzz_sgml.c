@@ -32,7 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     n += size;
     char path[256];
     if (fuzz_write_temp(buf, n, "", path, sizeof path)) {
-        fuzz_read_file(path, PX_FORMAT_AUTO);
+        fuzz_read_file(path, PX_FORMAT_AUTO, 0);
         unlink(path);
     }
     free(buf);
