@@ -42,6 +42,22 @@ typedef struct item {
 
 typedef PX_VEC(item) item_vec;
 
+/* Adds to out a copy of it with its own path, for rank, bytes [start,
+ * end) of the file. PX_ENOMEM when memory ran out. */
+static int push_item(item_vec *out, const item *it, int rank, uint64_t start, uint64_t end)
+{
+    item w = *it;
+    w.path = px__strdup(it->path);
+    w.rank = rank;
+    w.start = start;
+    w.end = end;
+    if (!w.path || !PX_VEC_PUSH(*out, w)) {
+        free(w.path);
+        return PX_ENOMEM;
+    }
+    return PX_OK;
+}
+
 static void items_release(item_vec *v)
 {
     for (size_t i = 0; i < v->n; i++)
@@ -125,13 +141,7 @@ static int make_plan(mpx *m, char **paths, int n_paths, item_vec *out)
         while ((uint64_t)first + 1 < p && SLICE_START((uint64_t)first + 1) <= at)
             first++;
         if (!split) {
-            item w = *it;
-            w.path = px__strdup(it->path);
-            w.rank = first;
-            if (!w.path || !PX_VEC_PUSH(*out, w)) {
-                free(w.path);
-                rc = PX_ENOMEM;
-            }
+            rc = push_item(out, it, first, it->start, it->end);
         } else {
             /* a piece for each rank whose slice meets the file */
             size_t n_pieces = 0, first_piece = out->n;
@@ -141,29 +151,14 @@ static int make_plan(mpx *m, char **paths, int n_paths, item_vec *out)
                     hi = at + s;
                 if (lo >= hi)
                     continue;
-                item w = *it;
-                w.path = px__strdup(it->path);
-                w.rank = (int)rr;
-                w.start = lo - at;
-                w.end = hi - at;
-                if (!w.path || !PX_VEC_PUSH(*out, w)) {
-                    free(w.path);
-                    rc = PX_ENOMEM;
-                }
+                rc = push_item(out, it, (int)rr, lo - at, hi - at);
                 n_pieces++;
             }
             /* a file inside one slice is read whole */
             for (size_t k = first_piece; k < out->n; k++)
                 out->v[k].ranged = n_pieces > 1;
-            if (n_pieces == 0 && !rc) {
-                item w = *it;
-                w.path = px__strdup(it->path);
-                w.rank = first;
-                if (!w.path || !PX_VEC_PUSH(*out, w)) {
-                    free(w.path);
-                    rc = PX_ENOMEM;
-                }
-            }
+            if (n_pieces == 0 && !rc)
+                rc = push_item(out, it, first, it->start, it->end);
         }
         at += s;
     }
